@@ -1,0 +1,33 @@
+"""Tessera's own exceptions: each carries a message in plain words that the UI can show as is."""
+
+
+class TesseraError(Exception):
+    """Base for errors a user can meet. ``str(err)`` is written for a teacher or student to read."""
+
+
+class PermissionDenied(TesseraError):
+    """The acting user may not do this."""
+
+
+class NotFound(TesseraError):
+    """The thing asked for does not exist (or is not visible to the acting user)."""
+
+
+class InvalidInput(TesseraError):
+    """Input was malformed; the message says what and how to fix it."""
+
+
+class SignInError(TesseraError):
+    """Wrong credentials, throttled, or account unavailable."""
+
+
+class StorageError(TesseraError):
+    """The data folder or database cannot be used (read-only, full, damaged, too new)."""
+
+
+class DatabaseTooNew(StorageError):
+    """The database was written by a newer Tessera; we refuse to touch it."""
+
+
+class DatabaseCorrupt(StorageError):
+    """The database file is damaged; it has been kept aside."""

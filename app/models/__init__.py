@@ -1,0 +1,33 @@
+"""SQLModel tables only, one module per domain. Importing this package registers every table."""
+
+from app.models.base import SYNCED_TABLES, SyncedModel, now, partition_key
+from app.models.framework import Domain, Skill
+from app.models.people import (
+    Account,
+    AuditEvent,
+    Enrollment,
+    Person,
+    Profile,
+    School,
+    SchoolClass,
+    SignInAttempt,
+)
+from app.models.planning import (
+    Celebration,
+    Challenge,
+    CheckIn,
+    Checkpoint,
+    Goal,
+    GoalEvidence,
+    Milestone,
+    Plan,
+    RubricScore,
+    Team,
+    TeamCheckpoint,
+    TeamLog,
+)
+from app.models.practice import Attempt, Item, ItemStat, LearnerSkillState, PracticeFocus
+from app.models.sync import Change, ConflictRecord, FieldClock, PendingChange, ReplicaState, VersionVector
+from app.models.writing import Draft, DraftComment, DraftVersion, WordList, WritingTask
+
+__all__ = [name for name in dir() if not name.startswith("_")]

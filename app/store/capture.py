@@ -1,0 +1,141 @@
+"""Change capture: every write to a synced table appends to the change log in the same
+transaction. This is the one hook; services never write the change log themselves.
+
+Applying changes that came from another replica sets ``session.info["remote"] = True`` so they
+are not captured again (sync records them under their origin's replica and sequence)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect, insert, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.errors import TesseraError
+from app.models.base import SYNCED_TABLES, SyncedModel, now
+from app.models.sync import Change, FieldClock
+
+SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
+
+
+@dataclass
+class Captured:
+    table: str
+    row_id: str
+    op: str
+    fields: dict[str, Any]
+    partition: str
+    kind: str
+
+
+def _columns(obj: SyncedModel) -> list[str]:
+    return list(obj.__table__.columns.keys())  # type: ignore[attr-defined]
+
+
+def _snapshot(obj: SyncedModel) -> dict[str, Any]:
+    return {c: getattr(obj, c) for c in _columns(obj)}
+
+
+def _changed(obj: SyncedModel) -> dict[str, Any]:
+    state = inspect(obj)
+    out = {}
+    for col in _columns(obj):
+        if state.attrs[col].history.has_changes():
+            out[col] = getattr(obj, col)
+    return out
+
+
+def _before_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
+    if session.info.get("remote"):
+        return
+    entries: list[Captured] = []
+    for obj in list(session.new):
+        if isinstance(obj, SyncedModel):
+            entries.append(
+                Captured(obj.__tablename__, obj.id, "upsert", _snapshot(obj), obj.partition, obj.sync_kind)
+            )
+    for obj in list(session.dirty):
+        if isinstance(obj, SyncedModel) and session.is_modified(obj, include_collections=False):
+            if obj.sync_kind == "event":
+                # Events are append-only; the only edit allowed is a tombstone.
+                changed = _changed(obj)
+                if set(changed) - {"deleted", "updated_at"}:
+                    raise TesseraError(f"{obj.__tablename__} entries cannot be changed once written.")
+            obj.updated_at = now()
+            fields = _changed(obj)
+            entries.append(Captured(obj.__tablename__, obj.id, "upsert", fields, obj.partition, obj.sync_kind))
+    for obj in list(session.deleted):
+        if isinstance(obj, SyncedModel):
+            if not session.info.get("purge"):
+                raise TesseraError("Synced rows are archived or tombstoned, not deleted.")
+            entries.append(Captured(obj.__tablename__, obj.id, "purge", {}, obj.partition, obj.sync_kind))
+    if entries:
+        write_changes(session, entries)
+
+
+def write_changes(session: Session, entries: Iterable[Captured]) -> None:
+    """Append captured writes to the change log, with gap-free sequence numbers and HLC stamps.
+    Also used by bulk inserts, so there is one place that writes the log."""
+    entries = list(entries)
+    if not entries:
+        return
+    db = session.info["db"]
+    conn = session.connection()
+    start = conn.execute(
+        text("UPDATE replica_state SET next_seq = next_seq + :n WHERE key = 1 RETURNING next_seq - :n"),
+        {"n": len(entries)},
+    ).scalar_one()
+    rows, clocks = [], []
+    for i, e in enumerate(entries):
+        stamp = db.clock.tick()
+        rows.append(
+            {
+                "replica_id": db.replica_id,
+                "seq": start + i,
+                "hlc": stamp,
+                "table_name": e.table,
+                "row_id": e.row_id,
+                "op": e.op,
+                "fields": e.fields,
+                "partition": e.partition,
+                "schema_version": SCHEMA_VERSION,
+            }
+        )
+        if e.kind == "record" and e.op == "upsert":
+            clocks.extend(
+                {"table_name": e.table, "row_id": e.row_id, "field": f, "hlc": stamp} for f in e.fields
+            )
+    conn.execute(insert(Change.__table__), rows)
+    if clocks:
+        stmt = sqlite_insert(FieldClock.__table__)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["table_name", "row_id", "field"],
+                                                set_={"hlc": stmt.excluded.hlc}), clocks)
+
+
+def bulk_insert_events(session: Session, model: type[SyncedModel], rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of one synced table fast (imports, demo history), with their changes."""
+    if not rows:
+        return
+    table = model.__table__  # type: ignore[attr-defined]
+    cols = list(table.columns.keys())
+    full = []
+    for r in rows:
+        obj = model(**r)  # applies defaults and ids
+        full.append({c: getattr(obj, c) for c in cols})
+    session.connection().execute(insert(table), full)
+    if not session.info.get("remote"):
+        write_changes(
+            session,
+            (Captured(model.__tablename__, r["id"], "upsert", r, r["partition"], model.sync_kind) for r in full),
+        )
+
+
+def install(session_factory) -> None:  # noqa: ANN001
+    event.listen(session_factory, "before_flush", _before_flush)
+
+
+def synced_table_names() -> list[str]:
+    return sorted(SYNCED_TABLES)

@@ -1,0 +1,163 @@
+"""The database: open (checking, migrating, backing up), and short sessions for services.
+
+Services call ``db.read()`` for a read-only unit of work and ``db.write()`` for one transaction
+that commits on success. Sessions never cross threads and never outlive a service call.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from app.errors import DatabaseCorrupt, StorageError
+from app.models.sync import Change, ReplicaState
+from app.store import capture, migrate
+from app.store.engine import make_engines
+from app.store.replica import ensure_replica
+from app.sync.hlc import HybridClock, Stamp
+
+log = logging.getLogger(__name__)
+
+
+def check_file(path: Path) -> None:
+    """Raise DatabaseCorrupt if the file is not a healthy SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(f"The class data file is damaged ({exc}).") from exc
+    if not row or row[0] != "ok":
+        raise DatabaseCorrupt(f"The class data file is damaged ({row[0] if row else 'no answer'}).")
+
+
+def check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise StorageError(
+            f"Tessera cannot save in {folder}: {exc.strerror or exc}. "
+            "Check that the folder exists, is not read-only and the disk is not full."
+        ) from exc
+
+
+class Database:
+    def __init__(self, path: Path, backups_dir: Path | None = None) -> None:
+        self.path = Path(path)
+        self.backups_dir = backups_dir or self.path.parent / "backups"
+        self.replica_id = ""
+        self.renewed_replica = False
+        self.migration_backup: str | None = None
+        self.read_engine, self.write_engine = make_engines(self.path)
+        self._reader = sessionmaker(self.read_engine, class_=Session, expire_on_commit=False)
+        self._writer = sessionmaker(self.write_engine, class_=Session, expire_on_commit=False)
+        capture.install(self._writer)
+        self.clock = HybridClock("")
+
+    @classmethod
+    def open(cls, path: Path, backups_dir: Path | None = None) -> "Database":
+        """Check, migrate (backing up first), and establish the replica identity."""
+        path = Path(path)
+        check_writable(path.parent)
+        check_file(path)
+        db = cls(path, backups_dir)
+        try:
+            db.migration_backup = migrate.upgrade(db.write_engine, path, db.backups_dir)
+            db._init_replica()
+        except DatabaseError as exc:
+            db.close()
+            if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
+                raise StorageError("The class data file is read-only; Tessera cannot save changes.") from exc
+            if "disk is full" in str(exc).lower() or "full" in str(exc.orig).lower():
+                raise StorageError("The disk is full; free some space and start Tessera again.") from exc
+            raise DatabaseCorrupt(f"The class data file could not be opened ({exc.orig}).") from exc
+        except Exception:
+            db.close()
+            raise
+        return db
+
+    def _init_replica(self) -> None:
+        with self._writer() as session:
+            session.info["remote"] = True  # bookkeeping, not a synced write
+            state, renewed = ensure_replica(session, self.path)
+            session.commit()
+            self.replica_id = state.replica_id
+            self.renewed_replica = renewed
+            last = session.exec(select(func.max(Change.hlc))).scalar()  # type: ignore[call-overload]
+        stamp = Stamp.decode(last) if last else None
+        self.clock = HybridClock(self.replica_id, stamp.wall if stamp else 0, stamp.counter if stamp else 0)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._reader()
+        session.info["db"] = self
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self, remote: bool = False, purge: bool = False) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any error."""
+        session = self._writer()
+        session.info.update(db=self, remote=remote, purge=purge)
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            msg = str(exc.orig).lower()
+            if "full" in msg:
+                raise StorageError("The disk is full: your last change was not saved. Free some space.") from exc
+            if "readonly" in msg or "read-only" in msg:
+                raise StorageError("The data folder is read-only: your last change was not saved.") from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def table_counts(self) -> dict[str, int]:
+        from sqlmodel import SQLModel
+
+        out = {}
+        with self.read() as s:
+            for name in sorted(SQLModel.metadata.tables):
+                out[name] = s.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one()
+        return out
+
+    def schema_revision(self) -> str | None:
+        return migrate.current_revision(self.read_engine)
+
+    def pending_changes_since(self, seq: int) -> int:
+        with self.read() as s:
+            return s.execute(
+                select(func.count()).select_from(Change).where(
+                    Change.replica_id == self.replica_id, Change.seq > seq
+                )
+            ).scalar_one()
+
+    def replica_state(self) -> ReplicaState:
+        with self.read() as s:
+            return s.exec(select(ReplicaState)).scalars().one()  # type: ignore[call-overload]
+
+    def close(self) -> None:
+        self.read_engine.dispose()
+        self.write_engine.dispose()

@@ -1,0 +1,95 @@
+"""Schema migrations (Alembic), applied at start with a backup taken first."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from app.errors import DatabaseTooNew
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()  # type: ignore[return-value]
+
+
+def known_revisions() -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_database(db_path: Path, backups_dir: Path, label: str, keep: int = 7) -> Path:
+    """A consistent copy through SQLite's backup API (safe while the app has it open)."""
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"tessera-{stamp}-{label}.db"
+    src = sqlite3.connect(str(db_path))
+    try:
+        dst = sqlite3.connect(str(target))
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    old = sorted(backups_dir.glob("tessera-*.db"))
+    for path in old[:-keep]:
+        path.unlink(missing_ok=True)
+    return target
+
+
+def latest_backup(backups_dir: Path) -> Path | None:
+    found = sorted(backups_dir.glob("tessera-*.db")) if backups_dir.exists() else []
+    return found[-1] if found else None
+
+
+def upgrade(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> str | None:
+    """Bring the schema to ``target``. Returns the backup path when one was taken.
+    Refuses a database whose revision this Tessera does not know (made by a newer version)."""
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNew(
+            "This data was saved by a newer version of Tessera. Please update Tessera on this "
+            "computer; nothing has been changed."
+        )
+    backup = None
+    if current is not None and current != head_revision() and db_path.exists():
+        backup = str(backup_database(db_path, backups_dir, f"before-{head_revision()}"))
+        log.info("backed up to %s before migrating from %s", backup, current)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return backup
+
+
+def copy_aside(path: Path, reason: str) -> Path:
+    """Keep a damaged file: rename it (and its WAL) aside, never delete it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}-{reason}-{stamp}{path.suffix}")
+    shutil.move(str(path), str(aside))
+    for ext in ("-wal", "-shm"):
+        side = Path(str(path) + ext)
+        if side.exists():
+            shutil.move(str(side), str(aside) + ext)
+    return aside

@@ -1,0 +1,64 @@
+"""Replica identity: who this database is, and noticing when the file was copied or restored.
+
+A database file that moves to another machine (a cloned lab image) or is put back from a backup
+must not reuse sequence numbers already handed out. We keep a fingerprint of where the file lives
+(host, machine id, path, inode); when it no longer matches, the database takes a new replica id
+and starts its sequence afresh. The old id stays in ``previous_ids``: its history remains valid.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import uuid
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.ids import new_id
+from app.models.sync import ReplicaState
+
+log = logging.getLogger(__name__)
+
+
+def machine_id() -> str:
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            return Path(path).read_text().strip()
+        except OSError:
+            continue
+    if platform.system() == "Windows":
+        try:
+            import winreg  # type: ignore[import-not-found]
+
+            key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography")
+            return str(winreg.QueryValueEx(key, "MachineGuid")[0])
+        except OSError:
+            pass
+    return f"{uuid.getnode():012x}"
+
+
+def fingerprint(db_path: Path) -> str:
+    st = os.stat(db_path)
+    return f"{platform.node()}|{machine_id()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
+
+
+def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]:
+    """The replica row, created or renewed. Returns (state, renewed)."""
+    state = session.exec(select(ReplicaState)).scalars().first()  # type: ignore[call-overload]
+    fp = fingerprint(db_path)
+    if state is None:
+        state = ReplicaState(replica_id=new_id(), next_seq=1, fingerprint=fp)
+        session.add(state)
+        return state, False
+    if state.fingerprint != fp:
+        old = state.replica_id
+        state.previous_ids = [*state.previous_ids, old]
+        state.replica_id = new_id()
+        state.next_seq = 1
+        state.fingerprint = fp
+        log.warning("database was copied or restored: replica %s is now %s", old, state.replica_id)
+        return state, True
+    return state, False
