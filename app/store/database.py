@@ -109,8 +109,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # releases the connection; loaded objects stay readable (detached)
 
     @contextmanager
     def write(self, remote: bool = False, purge: bool = False) -> Iterator[Session]:

@@ -1,0 +1,94 @@
+"""Entry point: ``python -m app [--data-dir DIR] [--demo] [--self-test]`` starts the app;
+``python -m app demo|info|sync ...`` are headless commands for admins and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tessera", description="Tessera: personalized learning, offline first.")
+    p.add_argument("--data-dir", help="folder for Tessera's data (default: per-user data folder)")
+    p.add_argument("--demo", action="store_true", help="start with the demo class if there is no data")
+    p.add_argument("--self-test", action="store_true", help="open the main screens offscreen and exit")
+    sub = p.add_subparsers(dest="command")
+    d = sub.add_parser("demo", help="create the demo class headless")
+    d.add_argument("--data-dir", dest="sub_data_dir")
+    i = sub.add_parser("info", help="schema version, replica id and row counts")
+    i.add_argument("--data-dir", dest="sub_data_dir")
+    i.add_argument("--json", action="store_true")
+    sub.add_parser("sync", help="sync once through a folder (see: python -m app sync --help)", add_help=False)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "sync":
+        from app.sync.cli import main as sync_main
+
+        return sync_main(argv[1:])
+    args = _parser().parse_args(argv)
+    data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
+    if args.command == "demo":
+        return _demo(data_dir)
+    if args.command == "info":
+        return _info(data_dir, args.json)
+    from app.ui.launch import run_gui
+
+    return run_gui(data_dir, demo=args.demo, self_test=args.self_test)
+
+
+def _demo(data_dir: str | None) -> int:
+    from app.bootstrap import open_context, setup_logging
+    from app.demo import create_demo
+    from app.errors import TesseraError
+
+    try:
+        ctx = open_context(data_dir)
+    except TesseraError as exc:
+        print(f"tessera: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(ctx.settings.data_dir)
+    if not ctx.services.accounts.has_teacher():
+        info = create_demo(ctx.db, progress=lambda f, m: print(f"[{f:4.0%}] {m}"))
+        print(f"Demo class created in {ctx.settings.data_dir}.")
+        print(f"Teacher sign-in: {info.username} / {info.password}; student PIN: {info.pin}")
+    else:
+        print(f"{ctx.settings.data_dir} already has a class; the demo was not added.")
+    ctx.close()
+    return 0
+
+
+def _info(data_dir: str | None, as_json: bool) -> int:
+    from app.bootstrap import open_context
+    from app.errors import TesseraError
+
+    try:
+        ctx = open_context(data_dir)
+    except TesseraError as exc:
+        print(f"tessera: {exc}", file=sys.stderr)
+        return 2
+    state = ctx.db.replica_state()
+    data = {
+        "data_dir": str(ctx.settings.data_dir),
+        "schema_version": ctx.db.schema_revision(),
+        "replica_id": state.replica_id,
+        "next_seq": state.next_seq,
+        "row_counts": ctx.db.table_counts(),
+    }
+    ctx.close()
+    if as_json:
+        print(json.dumps(data, indent=2))
+    else:
+        print(f"Data folder:   {data['data_dir']}\nSchema:        {data['schema_version']}\n"
+              f"Replica:       {data['replica_id']}")
+        for k, v in data["row_counts"].items():
+            if v:
+                print(f"  {k:24} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Composition root: paths -> policy -> database -> services -> (sync agent) -> UI.
+
+``open_context`` is headless (the CLI, benchmarks and tests use it); ``run_gui`` adds the UI.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.config import Settings, load_settings
+from app.framework import FrameworkService
+from app.people import AccountService, ProfileService, RosterService
+from app.planning.celebrations import CelebrationService
+from app.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    accounts: AccountService
+    roster: RosterService
+    profiles: ProfileService
+    framework: FrameworkService
+    celebrations: CelebrationService
+    extra: dict = field(default_factory=dict)  # capability services added by their packages
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    services: Services
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def make_services(db: Database) -> Services:
+    return Services(
+        accounts=AccountService(db),
+        roster=RosterService(db),
+        profiles=ProfileService(db),
+        framework=FrameworkService(db),
+        celebrations=CelebrationService(db),
+    )
+
+
+def setup_logging(data_dir: Path | None) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if data_dir is not None:
+        try:
+            (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(data_dir / "logs" / "tessera.log", encoding="utf-8"))
+        except OSError:
+            pass  # a read-only folder is reported by the database check, not here
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=handlers, force=True)
+
+
+def open_context(data_dir: str | Path | None = None, settings: Settings | None = None) -> AppContext:
+    """Open the data folder: check the database, migrate with a backup, set up services."""
+    settings = settings or load_settings(str(data_dir) if data_dir else None)
+    db = Database.open(settings.database_path, settings.backups_dir)
+    return AppContext(settings=settings, db=db, services=make_services(db))
+
+
+def is_empty(ctx: AppContext) -> bool:
+    """No teacher yet: first start."""
+    return not ctx.services.accounts.has_teacher()

@@ -1,0 +1,1 @@
+"""Plans, goals, challenges, check-ins, celebrations and "what next"."""

@@ -1,0 +1,147 @@
+"""The main window: a header (who is signed in, sign out), navigation by role, and pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.ui.events import ChangeBus
+from app.ui.nav import load_page_class, pages_for
+
+
+class MainArea(QWidget):
+    """Navigation and pages for one signed-in person."""
+
+    sign_out_requested = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.pages: dict[str, QWidget] = {}
+        self.specs = pages_for(actor.role)
+
+        header = QHBoxLayout()
+        who = QLabel(self.tr("Signed in as <b>%1</b>").replace("%1", actor.name or actor.role))
+        who.setAccessibleName("Signed in as")
+        self.status = QLabel("")
+        self.status.setAccessibleName("Status")
+        self.status.setStyleSheet("color: #555;")
+        sign_out = QPushButton(self.tr("Sign &out"))
+        sign_out.setAccessibleName("Sign out")
+        sign_out.clicked.connect(self.sign_out_requested)
+        header.addWidget(who)
+        header.addStretch(1)
+        header.addWidget(self.status)
+        header.addWidget(sign_out)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        for key, title, _spec in self.specs:
+            item = QListWidgetItem(self.tr(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(header)
+        outer.addLayout(body, 1)
+        for i in range(min(9, len(self.specs))):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+        self.nav.setCurrentRow(0)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key, _title, spec = self.specs[row]
+        self.show_page(key)
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            spec = next(s for k, _t, s in self.specs if k == key)
+            page = load_page_class(spec)(self.ctx, self.actor, self.bus)
+            page.setProperty("page_key", key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            if hasattr(page, "open_page"):
+                page.open_page.connect(self._open_from_page)
+        self.stack.setCurrentWidget(page)
+        keys = [k for k, _t, _s in self.specs]
+        if key in keys and self.nav.currentRow() != keys.index(key):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(keys.index(key))
+            self.nav.blockSignals(False)
+        return page
+
+    def _open_from_page(self, key: str, arg: object) -> None:
+        page = self.show_page(key)
+        if hasattr(page, "show_item"):
+            page.show_item(arg)
+
+
+class MainWindow(QMainWindow):
+    """Holds the sign-in screen or a signed-in person's area; owns idle sign-out."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.bus = ChangeBus()
+        self.area: MainArea | None = None
+        self.setWindowTitle("Tessera")
+        self.resize(1180, 760)
+        from app.ui.idle import IdleWatcher
+
+        self.idle = IdleWatcher(float(ctx.settings.get("idle_signout_minutes")), self)
+        self.idle.idle.connect(self.sign_out)
+        if ctx.services.accounts.has_teacher():
+            self.show_sign_in()
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        from app.ui.welcome import DEMO_HINT, WelcomeScreen
+
+        screen = WelcomeScreen(self.ctx)
+        screen.demo_ready.connect(lambda: self.show_sign_in(DEMO_HINT))
+        screen.created.connect(self.signed_in)
+        self.setCentralWidget(screen)
+
+    def show_sign_in(self, message: str = "") -> None:
+        from app.ui.signin import SignInScreen
+
+        self.area = None
+        screen = SignInScreen(self.ctx)
+        screen.signed_in.connect(self.signed_in)
+        if message:
+            screen.set_message(message)
+        self.setCentralWidget(screen)
+
+    def signed_in(self, actor: Actor) -> None:
+        self.area = MainArea(self.ctx, actor, self.bus)
+        self.area.sign_out_requested.connect(self.sign_out)
+        self.setCentralWidget(self.area)
+        self.idle.restart()
+
+    def sign_out(self) -> None:
+        if self.area is not None:
+            idle = not self.idle.timer.isActive()
+            self.show_sign_in(self.tr("You were signed out after a quiet while.") if idle else "")

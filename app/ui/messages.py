@@ -1,0 +1,26 @@
+"""Errors shown in plain words; the detail goes to the log."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import TesseraError
+
+log = logging.getLogger(__name__)
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, TesseraError):
+        return str(exc)
+    log.error("unexpected error: %r", exc, exc_info=exc)
+    return ("Something went wrong and Tessera could not finish that. Your saved work is safe. "
+            "The details are in Tessera's log.")
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("Tessera"), error_text(exc),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName("Error message")
+    box.open()  # non-blocking: tests and the self-test never hang on it

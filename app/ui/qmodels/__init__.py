@@ -1,0 +1,1 @@
+"""Qt item models over service results (plain data in, rows out)."""

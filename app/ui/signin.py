@@ -1,0 +1,152 @@
+"""Sign-in: students pick their class and name and type a short PIN; teachers use a password.
+Checks run on a worker thread (Argon2 is deliberately slow)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.ui.messages import error_text
+from app.ui.tasks import run_task
+
+
+class SignInScreen(QWidget):
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        accounts = ctx.services.accounts
+
+        title = QLabel(self.tr("Welcome to Tessera"))
+        title.setStyleSheet("font-size: 26px; font-weight: 600;")
+        self.message = QLabel("")
+        self.message.setAccessibleName("Sign-in message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #9a3412; font-size: 14px;")
+
+        # Students
+        student = QWidget()
+        self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Your class")
+        for c in accounts.sign_in_classes():
+            self.class_box.addItem(c.name, c.id)
+        self.names = QListWidget()
+        self.names.setAccessibleName("Your name")
+        self.names.setStyleSheet("font-size: 15px;")
+        self.pin = QLineEdit()
+        self.pin.setAccessibleName("PIN")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QIntValidator(0, 999999, self))
+        self.pin.setMaxLength(6)
+        self.pin.setPlaceholderText(self.tr("Your PIN"))
+        self.student_button = QPushButton(self.tr("Sign in"))
+        self.student_button.setAccessibleName("Sign in as student")
+        self.student_button.setDefault(True)
+        form = QFormLayout(student)
+        form.addRow(self.tr("&Class"), self.class_box)
+        form.addRow(self.tr("&Name"), self.names)
+        form.addRow(self.tr("&PIN"), self.pin)
+        form.addRow("", self.student_button)
+        self.class_box.currentIndexChanged.connect(self._load_names)
+        self.names.itemActivated.connect(lambda _i: self.pin.setFocus())
+        self.pin.returnPressed.connect(self._student_sign_in)
+        self.student_button.clicked.connect(self._student_sign_in)
+
+        # Teachers
+        teacher = QWidget()
+        self.username = QLineEdit()
+        self.username.setAccessibleName("Username")
+        self.password = QLineEdit()
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.teacher_button = QPushButton(self.tr("Sign in"))
+        self.teacher_button.setAccessibleName("Sign in as teacher")
+        tform = QFormLayout(teacher)
+        tform.addRow(self.tr("&Username"), self.username)
+        tform.addRow(self.tr("Pass&word"), self.password)
+        tform.addRow("", self.teacher_button)
+        self.password.returnPressed.connect(self._teacher_sign_in)
+        self.teacher_button.clicked.connect(self._teacher_sign_in)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sign in as")
+        self.tabs.addTab(student, self.tr("I'm a student"))
+        self.tabs.addTab(teacher, self.tr("I'm a teacher"))
+        self.tabs.setMaximumWidth(520)
+
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        col = QVBoxLayout()
+        col.addWidget(title)
+        col.addWidget(self.tabs)
+        col.addWidget(self.message)
+        row.addLayout(col)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addStretch(2)
+        self._load_names()
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _load_names(self) -> None:
+        self.names.clear()
+        class_id = self.class_box.currentData()
+        if not class_id:
+            return
+        for st in self.ctx.services.accounts.sign_in_students(class_id):
+            item = QListWidgetItem(st.name)
+            item.setData(Qt.ItemDataRole.UserRole, st.id)
+            self.names.addItem(item)
+
+    def _busy(self, busy: bool) -> None:
+        self.student_button.setEnabled(not busy)
+        self.teacher_button.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("Checking…"))
+
+    def _student_sign_in(self) -> None:
+        item = self.names.currentItem()
+        if item is None:
+            self.message.setText(self.tr("Pick your name first."))
+            return
+        class_id, student_id, pin = self.class_box.currentData(), item.data(Qt.ItemDataRole.UserRole), self.pin.text()
+        self._busy(True)
+        run_task(lambda _p: self.ctx.services.accounts.sign_in_student(class_id, student_id, pin),
+                 self._done, self._failed)
+
+    def _teacher_sign_in(self) -> None:
+        user, password = self.username.text(), self.password.text()
+        self._busy(True)
+        run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self._busy(False)
+        self.pin.clear()
+        self.password.clear()
+        self.message.setText("")
+        self.signed_in.emit(actor)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.pin.clear()
+        self.password.clear()
+        self.message.setText(error_text(exc))

@@ -1,0 +1,167 @@
+"""The one way to run work off the UI thread.
+
+``run_task(fn, ...)`` runs ``fn(progress)`` on a worker thread. ``progress(fraction, message)``
+reports back (and raises ``Cancelled`` once the user pressed Cancel); the result or the error comes
+back on the UI thread by signal. ``run_with_dialog`` adds a progress dialog with a Cancel button.
+Work that writes the database goes through one worker so writes never overlap (as Anki does).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+class Progress:
+    """Handed to the task function. Plain Python: services may accept it as a callback."""
+
+    def __init__(self, handle: "TaskHandle") -> None:
+        self._handle = handle
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def __call__(self, fraction: float, message: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._handle.progressed.emit(float(fraction), message)
+
+
+class TaskHandle(QObject):
+    progressed = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress = Progress(self)
+        self.done = False
+
+    def cancel(self) -> None:
+        self.progress._cancel.set()
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], handle: TaskHandle) -> None:
+        super().__init__()
+        self.fn, self.handle = fn, handle
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.handle.progress)
+        except BaseException as exc:  # noqa: BLE001  every failure goes back to the UI
+            if not isinstance(exc, Cancelled):
+                log.exception("background task failed")
+            self._emit(self.handle.failed, exc)
+        else:
+            self._emit(self.handle.finished, result)
+
+    @staticmethod
+    def _emit(signal, value: Any) -> None:  # noqa: ANN001
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the app is closing and the receiver is gone; nothing is waiting for this
+
+
+_live: set[TaskHandle] = set()
+_pool: QThreadPool | None = None
+_write_pool: QThreadPool | None = None
+
+
+def _pools() -> tuple[QThreadPool, QThreadPool]:
+    global _pool, _write_pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _pool, _write_pool  # type: ignore[return-value]
+
+
+def run_task(
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[float, str], None] | None = None,
+    writes: bool = False,
+) -> TaskHandle:
+    handle = TaskHandle()
+    _live.add(handle)
+
+    def _finish(result: Any) -> None:
+        handle.done = True
+        _live.discard(handle)
+        if on_done:
+            on_done(result)
+
+    def _fail(exc: BaseException) -> None:
+        handle.done = True
+        _live.discard(handle)
+        if on_error:
+            on_error(exc)
+
+    handle.finished.connect(_finish, Qt.ConnectionType.QueuedConnection)
+    handle.failed.connect(_fail, Qt.ConnectionType.QueuedConnection)
+    if on_progress:
+        handle.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    read_pool, write_pool = _pools()
+    (write_pool if writes else read_pool).start(_Runner(fn, handle))
+    return handle
+
+
+def run_with_dialog(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    writes: bool = True,
+) -> TaskHandle:
+    """Run ``fn`` with a modal progress dialog (bar, message, Cancel)."""
+    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 1000, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progressed(fraction: float, message: str) -> None:
+        dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        if message:
+            dialog.setLabelText(message)
+
+    def done(result: Any) -> None:
+        dialog.close()
+        if on_done:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        if on_error and not isinstance(exc, Cancelled):
+            on_error(exc)
+
+    handle = run_task(fn, done, failed, progressed, writes=writes)
+    dialog.canceled.connect(handle.cancel)
+    return handle
+
+
+def wait_idle(timeout_ms: int = 30_000) -> bool:
+    """Tests and the self-test: wait until all background work has finished."""
+    read_pool, write_pool = _pools()
+    return read_pool.waitForDone(timeout_ms) and write_pool.waitForDone(timeout_ms)

@@ -1,0 +1,245 @@
+"""Class roster: search, sort, add, edit, archive with undo; open a student's detail page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.people.roster import StudentRow
+from app.ui.events import ChangeBus
+from app.ui.messages import error_text, show_error
+from app.ui.qmodels.roster_model import RosterModel
+from app.ui.tasks import run_task
+from app.ui.widgets.student_view import StudentView
+
+
+class StudentDialog(QDialog):
+    def __init__(self, parent: QWidget, row: StudentRow | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit student") if row else self.tr("Add a student"))
+        self.given = QLineEdit(row.given_name if row else "")
+        self.given.setAccessibleName("First name")
+        self.family = QLineEdit(row.family_name if row else "")
+        self.family.setAccessibleName("Last name")
+        self.display = QLineEdit(row.display_name if row else "")
+        self.display.setAccessibleName("Preferred name")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&First name"), self.given)
+        form.addRow(self.tr("&Last name"), self.family)
+        form.addRow(self.tr("&Preferred name"), self.display)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class RosterPage(QWidget):
+    open_page = Signal(str, object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.roster = ctx.services.roster
+        self.last_archived: StudentRow | None = None
+
+        self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Class")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search students")
+        self.search.setPlaceholderText(self.tr("Search by name…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox(self.tr("Show &archived"))
+        self.show_archived.setAccessibleName("Show archived students")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Class:")))
+        top.addWidget(self.class_box)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_archived)
+
+        self.model = RosterModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.table = QTableView()
+        self.table.setAccessibleName("Students")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
+
+        self.add_button = self._button("&Add student…", "Add student", self.add_student)
+        self.edit_button = self._button("&Edit…", "Edit student", self.edit_selected)
+        self.open_button = self._button("&Open", "Open student", self.open_selected)
+        self.archive_button = self._button("Arc&hive", "Archive student", self.archive_selected)
+        self.undo_banner = QLabel("")
+        self.undo_banner.setAccessibleName("Undo message")
+        self.undo_button = self._button("&Undo", "Undo archive", self.undo_archive)
+        self.undo_button.hide()
+        self.count = QLabel("")
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.open_button, self.archive_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_banner)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.count)
+
+        list_page = QWidget()
+        lv = QVBoxLayout(list_page)
+        lv.addLayout(top)
+        lv.addWidget(self.table, 1)
+        lv.addLayout(buttons)
+
+        self.detail = StudentView(ctx, actor)
+        back = self._button("← &Back to roster", "Back to roster", self.back)
+        detail_page = QWidget()
+        dv = QVBoxLayout(detail_page)
+        dv.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        dv.addWidget(self.detail, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(detail_page)
+        QVBoxLayout(self).addWidget(self.stack)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_archive)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
+        self._debounce = QTimer(self, singleShot=True, interval=200, timeout=self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.show_archived.toggled.connect(lambda _b: self.refresh())
+        self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        bus.changed.connect(lambda topic: topic == "roster" and self.refresh())
+        self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
+        self.load_classes()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        b = QPushButton(self.tr(text))
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        return b
+
+    # -- data ----------------------------------------------------------------------------------
+    def load_classes(self) -> None:
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        for c in self.roster.my_classes(self.actor):
+            self.class_box.addItem(f"{c.name} ({c.student_count})", c.id)
+        self.class_box.blockSignals(False)
+        self.refresh()
+
+    @property
+    def class_id(self) -> str:
+        return self.class_box.currentData() or ""
+
+    def refresh(self) -> None:
+        class_id, text, archived = self.class_id, self.search.text(), self.show_archived.isChecked()
+        if not class_id:
+            self.model.set_rows([])
+            return
+        run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived), self._show_rows,
+                 lambda e: show_error(self, e))
+
+    def _show_rows(self, rows: list[StudentRow]) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("%n student(s)", "", len(rows)))
+
+    def selected(self) -> StudentRow | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(idx))
+
+    # -- actions -------------------------------------------------------------------------------
+    def add_student(self) -> None:
+        dlg = StudentDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.roster.add_student(self.actor, self.class_id, dlg.given.text(), dlg.family.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+        self.bus.changed.emit("roster")
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dlg = StudentDialog(self, row)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.roster.update_student(self.actor, row.id, given_name=dlg.given.text(),
+                                       family_name=dlg.family.text(), display_name=dlg.display.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+        self.bus.changed.emit("roster")
+
+    def archive_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            self.roster.set_archived(self.actor, row.id, not row.archived)
+        except Exception as exc:  # noqa: BLE001
+            self.undo_banner.setText(error_text(exc))
+            return
+        if not row.archived:
+            self.last_archived = row
+            self.undo_banner.setText(self.tr("%1 archived.").replace("%1", row.full_name))
+            self.undo_button.show()
+            self._undo_timer.start()
+        self.bus.changed.emit("roster")
+
+    def undo_archive(self) -> None:
+        row = self.last_archived
+        if row is None:
+            return
+        self.roster.set_archived(self.actor, row.id, False)
+        self.last_archived = None
+        self.undo_banner.setText(self.tr("%1 is back on the roster.").replace("%1", row.full_name))
+        self.undo_button.hide()
+        self.bus.changed.emit("roster")
+
+    def _hide_undo(self) -> None:
+        self.undo_button.hide()
+        self.undo_banner.setText("")
+        self.last_archived = None
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.show_item(row.id)
+
+    def show_item(self, student_id: object) -> None:
+        self.detail.load(str(student_id), self.class_id)
+        self.stack.setCurrentIndex(1)
+
+    def back(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.table.setFocus()

@@ -1,0 +1,102 @@
+"""First start: explore a demo class, or create my own class (a teacher account)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.demo import DEMO_PASSWORD, DEMO_USERNAME, create_demo
+from app.ui.messages import error_text, show_error
+from app.ui.tasks import run_with_dialog
+
+
+class WelcomeScreen(QWidget):
+    """Emits ``demo_ready`` after the demo class is built, ``created(actor)`` for a new class."""
+
+    demo_ready = Signal()
+    created = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        title = QLabel(self.tr("Welcome to Tessera"))
+        title.setStyleSheet("font-size: 28px; font-weight: 600;")
+        intro = QLabel(self.tr(
+            "Every learner is a mosaic. Tessera keeps your class's profiles, plans and progress on this "
+            "computer and works with no internet."))
+        intro.setWordWrap(True)
+
+        demo_box = QGroupBox(self.tr("Look around first"))
+        self.demo_button = QPushButton(self.tr("Start with a &demo class"))
+        self.demo_button.setAccessibleName("Start with a demo class")
+        self.demo_button.setMinimumHeight(44)
+        self.demo_button.clicked.connect(self._make_demo)
+        demo_text = QLabel(self.tr("24 students with their profiles, two months of practice, plans and "
+                                   "challenges. You can add your own class later."))
+        demo_text.setWordWrap(True)
+        dl = QVBoxLayout(demo_box)
+        dl.addWidget(demo_text)
+        dl.addWidget(self.demo_button)
+
+        create_box = QGroupBox(self.tr("Create my class"))
+        self.fields = {}
+        form = QFormLayout(create_box)
+        for key, label, secret in [("school", "School", False), ("given", "Your first name", False),
+                                   ("family", "Your last name", False), ("username", "Username", False),
+                                   ("password", "Password (8+ characters)", True), ("klass", "Class name", False)]:
+            edit = QLineEdit()
+            edit.setAccessibleName(label)
+            if secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.fields[key] = edit
+            form.addRow(self.tr(label), edit)
+        self.create_button = QPushButton(self.tr("&Create my class"))
+        self.create_button.setAccessibleName("Create my class")
+        self.create_button.clicked.connect(self._create)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #9a3412;")
+        self.error.setWordWrap(True)
+        form.addRow("", self.create_button)
+        form.addRow("", self.error)
+
+        row = QHBoxLayout()
+        row.addWidget(demo_box, 1)
+        row.addWidget(create_box, 1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(title)
+        outer.addWidget(intro)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def _make_demo(self) -> None:
+        self.demo_button.setEnabled(False)
+        run_with_dialog(self, self.tr("Building the demo class"), lambda p: create_demo(self.ctx.db, progress=p),
+                        on_done=lambda _info: self.demo_ready.emit(), on_error=self._demo_failed)
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self.demo_button.setEnabled(True)
+        show_error(self, exc)
+
+    def _create(self) -> None:
+        f = {k: v.text() for k, v in self.fields.items()}
+        try:
+            actor = self.ctx.services.accounts.create_first_teacher(
+                f["school"], f["given"], f["family"], f["username"], f["password"], f["klass"])
+        except Exception as exc:  # noqa: BLE001
+            self.error.setText(error_text(exc))
+            return
+        self.created.emit(actor)
+
+
+DEMO_HINT = f"Demo class ready. Teacher: {DEMO_USERNAME} / {DEMO_PASSWORD}. Students' PIN: 1234."

@@ -1,0 +1,1 @@
+"""Reusable widgets: the jagged profile chart, profile editor, celebrations list."""

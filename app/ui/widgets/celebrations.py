@@ -1,0 +1,26 @@
+"""A list of a student's wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from app.planning.celebrations import CelebrationView
+
+ICONS = {"mastered_skill": "★", "goal_met": "✔", "challenge_done": "⚑", "teacher": "♥"}
+
+
+class CelebrationList(QListWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Celebrations")
+        self.setMinimumHeight(120)
+
+    def set_items(self, items: list[CelebrationView]) -> None:
+        self.clear()
+        for c in items:
+            when = dt.datetime.fromtimestamp(c.at).strftime("%d %b")
+            self.addItem(QListWidgetItem(f"{ICONS.get(c.kind, '★')}  {c.title}  ·  {when}"))
+        if not items:
+            self.addItem(self.tr("No celebrations yet."))

@@ -1,0 +1,100 @@
+"""The jagged profile: mastery per skill as a skyline of bars coloured by domain, so a teacher
+sees the peaks and not only the gaps. The strongest skills are named above the chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from app.framework import DomainProfile
+
+PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
+
+
+def peaks(domains: list[DomainProfile], n: int = 3) -> list[str]:
+    skills = [s for d in domains for s in d.skills if s.attempts]
+    skills.sort(key=lambda s: s.mastery, reverse=True)
+    return [s.name for s in skills[:n]]
+
+
+class JaggedProfile(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Strongest skills")
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().hide()  # the domain key is an HTML line above: names never elided
+        self.key = QLabel("")
+        self.key.setWordWrap(True)
+        self.chart.setMargins(self.chart.margins() * 0)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName("Jagged profile chart")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.view)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.key)
+        layout.addWidget(scroll, 1)
+
+    def set_profile(self, domains: list[DomainProfile]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        top = peaks(domains)
+        # Read top to bottom in framework order; the strongest skills carry a star.
+        categories = [("★ " if s.name in top else "") + s.name for d in domains for s in d.skills]
+        series = QHorizontalStackedBarSeries()
+        series.setBarWidth(0.8)
+        offset = 0
+        for i, d in enumerate(domains):
+            bar = QBarSet(d.name)
+            bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
+            values = [0.0] * len(categories)
+            for j, s in enumerate(d.skills):
+                values[len(categories) - 1 - (offset + j)] = round(s.mastery * 100, 1) if s.attempts else 0.0
+            offset += len(d.skills)
+            bar.append(values)
+            series.append(bar)
+        self.chart.addSeries(series)
+        self.key.setText(" &nbsp; ".join(
+            f"<span style='color:{PALETTE[i % len(PALETTE)]}'>■</span> {d.name}" for i, d in enumerate(domains)))
+        cats = QBarCategoryAxis()
+        cats.append(list(reversed(categories)))
+        font = cats.labelsFont()
+        font.setPointSize(8)
+        cats.setLabelsFont(font)
+        cats.setTruncateLabels(False)
+        value = QValueAxis()
+        value.setRange(0, 100)
+        value.setTitleText(self.tr("Mastery %"))
+        value.setTickCount(6)
+        value.setLabelFormat("%d")
+        self.chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(value, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(cats)
+        series.attachAxis(value)
+        self.view.setMinimumHeight(110 + 21 * len(categories))
+        mastered = sum(1 for d in domains for s in d.skills if s.mastered)
+        if top:
+            self.summary.setText(self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
+                                 .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+        else:
+            self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
+        # Screen readers get the numbers, not only the picture.
+        self.view.setAccessibleDescription("; ".join(
+            f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.attempts))

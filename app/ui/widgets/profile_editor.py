@@ -1,0 +1,68 @@
+"""Edit a student's profile. Students see and edit their own voice; teachers everything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from app.people.profiles import LIST_FIELDS, ProfileView
+
+LABELS = {
+    "strengths": "Strengths", "interests": "Interests", "values": "What matters to me",
+    "learning_prefs": "How I like to learn", "about_me": "In my own words",
+    "accommodations": "Accommodations", "teacher_notes": "Teacher's notes (private)",
+}
+
+
+class ProfileEditor(QWidget):
+    save_requested = Signal(dict)
+
+    def __init__(self, teacher: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.teacher = teacher
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout(self)
+        for key in LIST_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("separate with commas"))
+            self._add(form, key, edit)
+        self._add(form, "about_me", QPlainTextEdit())
+        acc = QPlainTextEdit()
+        acc.setReadOnly(not teacher)
+        self._add(form, "accommodations", acc)
+        if teacher:
+            self._add(form, "teacher_notes", QPlainTextEdit())
+        self.status = QLabel("")
+        self.status.setAccessibleName("Profile status")
+        self.save = QPushButton(self.tr("&Save profile"))
+        self.save.setAccessibleName("Save profile")
+        self.save.clicked.connect(self._save)
+        form.addRow(self.status, self.save)
+
+    def _add(self, form: QFormLayout, key: str, edit: QLineEdit | QPlainTextEdit) -> None:
+        edit.setAccessibleName(LABELS[key])
+        if isinstance(edit, QPlainTextEdit):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+        self.edits[key] = edit
+        form.addRow(self.tr(LABELS[key]), edit)
+
+    def set_profile(self, view: ProfileView) -> None:
+        for key, edit in self.edits.items():
+            value = getattr(view, key)
+            if isinstance(edit, QLineEdit):
+                edit.setText(", ".join(value or []))
+            else:
+                edit.setPlainText(value or "")
+        self.status.setText("")
+
+    def values(self) -> dict:
+        out = {}
+        for key, edit in self.edits.items():
+            if not self.teacher and key in ("accommodations", "teacher_notes"):
+                continue
+            out[key] = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+        return out
+
+    def _save(self) -> None:
+        self.save_requested.emit(self.values())

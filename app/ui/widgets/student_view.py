@@ -1,0 +1,103 @@
+"""One student's page: profile, jagged profile and celebrations. Used by the teacher's student
+detail and the student's own "My profile"; loads off the UI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.ui.messages import error_text, show_error
+from app.ui.tasks import run_task
+from app.ui.widgets.celebrations import CelebrationList
+from app.ui.widgets.jagged_profile import JaggedProfile
+from app.ui.widgets.profile_editor import ProfileEditor
+
+
+class StudentView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.student_id = ""
+        self.title = QLabel("")
+        self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.title.setAccessibleName("Student name")
+        self.editor = ProfileEditor(teacher=actor.is_teacher)
+        self.editor.save_requested.connect(self._save)
+        self.jagged = JaggedProfile()
+        self.celebrations = CelebrationList()
+
+        left = QGroupBox(self.tr("Profile"))
+        QVBoxLayout(left).addWidget(self.editor)
+        right = QVBoxLayout()
+        chart_box = QGroupBox(self.tr("Jagged profile"))
+        QVBoxLayout(chart_box).addWidget(self.jagged)
+        cel_box = QGroupBox(self.tr("Celebrations"))
+        cel_layout = QVBoxLayout(cel_box)
+        cel_layout.addWidget(self.celebrations)
+        if actor.is_teacher:
+            buttons = QHBoxLayout()
+            add = QPushButton(self.tr("&Celebrate a win…"))
+            add.setAccessibleName("Celebrate a win")
+            add.clicked.connect(self._celebrate)
+            pin = QPushButton(self.tr("Set sign-in &PIN…"))
+            pin.setAccessibleName("Set sign-in PIN")
+            pin.clicked.connect(self._set_pin)
+            buttons.addWidget(add)
+            buttons.addWidget(pin)
+            buttons.addStretch(1)
+            cel_layout.addLayout(buttons)
+        right.addWidget(left, 3)
+        right.addWidget(cel_box, 2)
+        body = QHBoxLayout()
+        body.addLayout(right, 2)
+        body.addWidget(chart_box, 3)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(body, 1)
+        self.class_id = ""
+
+    def load(self, student_id: str, class_id: str = "") -> None:
+        self.student_id, self.class_id = student_id, class_id
+        s, a = self.ctx.services, self.actor
+
+        def work(_p):  # noqa: ANN001, ANN202
+            return (s.profiles.get(a, student_id), s.framework.jagged_profile(a, student_id),
+                    s.celebrations.for_student(a, student_id))
+
+        run_task(work, self._show, lambda e: show_error(self, e))
+
+    def _show(self, data) -> None:  # noqa: ANN001
+        profile, domains, celebrations = data
+        self.title.setText(profile.name)
+        self.editor.set_profile(profile)
+        self.jagged.set_profile(domains)
+        self.celebrations.set_items(celebrations)
+        self.loaded.emit()
+
+    def _save(self, values: dict) -> None:
+        sid = self.student_id
+        self.editor.status.setText(self.tr("Saving…"))
+        run_task(lambda _p: self.ctx.services.profiles.update(self.actor, sid, **values),
+                 lambda view: (self.editor.set_profile(view), self.editor.status.setText(self.tr("Saved."))),
+                 lambda e: self.editor.status.setText(error_text(e)), writes=True)
+
+    def _celebrate(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Celebrate a win"), self.tr("What are you celebrating?"))
+        if ok and text.strip():
+            try:
+                self.ctx.services.celebrations.add(self.actor, self.student_id, text)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+            self.load(self.student_id, self.class_id)
+
+    def _set_pin(self) -> None:
+        pin, ok = QInputDialog.getText(self, self.tr("Set PIN"), self.tr("New PIN (4 to 6 digits):"))
+        if ok:
+            try:
+                self.ctx.services.accounts.set_pin(self.actor, self.class_id, self.student_id, pin)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)

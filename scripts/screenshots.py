@@ -1,0 +1,70 @@
+"""Render Tessera's main screens offscreen into docs/ (``python scripts/screenshots.py``).
+Uses a throwaway data folder with the demo class."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.bootstrap import open_context  # noqa: E402
+from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME, create_demo  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.tasks import wait_idle  # noqa: E402
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+        wait_idle()
+        app.processEvents()
+
+
+def main(out_dir: str = "docs", only: str = "") -> None:
+    app = QApplication.instance() or QApplication([])
+    out = Path(out_dir)
+    out.mkdir(exist_ok=True)
+    ctx = open_context(tempfile.mkdtemp(prefix="tessera-shots-"))
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    settle(app)
+    window.grab().save(str(out / "welcome.png"))
+    create_demo(ctx.db)
+    window.show_sign_in()
+    settle(app)
+    window.grab().save(str(out / "sign-in.png"))
+    acc = ctx.services.accounts
+    window.signed_in(acc.sign_in_teacher(DEMO_USERNAME, DEMO_PASSWORD))
+    for key, _t, _s in window.area.specs:
+        if only and key != only:
+            continue
+        page = window.area.show_page(key)
+        settle(app)
+        window.grab().save(str(out / f"teacher-{key}.png"))
+        if key == "roster":
+            page.table.selectRow(1)
+            page.open_selected()
+            settle(app)
+            window.grab().save(str(out / "teacher-student-detail.png"))
+            page.back()
+    klass = acc.sign_in_classes()[0]
+    student = acc.sign_in_students(klass.id)[3]
+    window.signed_in(acc.sign_in_student(klass.id, student.id, DEMO_PIN))
+    for key, _t, _s in window.area.specs:
+        if only and key != only:
+            continue
+        window.area.show_page(key)
+        settle(app)
+        window.grab().save(str(out / f"student-{key}.png"))
+    ctx.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
