@@ -63,15 +63,19 @@ def latest_backup(backups_dir: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def upgrade(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> str | None:
-    """Bring the schema to ``target``. Returns the backup path when one was taken.
-    Refuses a database whose revision this Tessera does not know (made by a newer version)."""
-    current = current_revision(engine)
-    if current is not None and current not in known_revisions():
+def refuse_if_newer(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
         raise DatabaseTooNew(
             "This data was saved by a newer version of Tessera. Please update Tessera on this "
             "computer; nothing has been changed."
         )
+
+
+def upgrade(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> str | None:
+    """Bring the schema to ``target``. Returns the backup path when one was taken.
+    Refuses a database whose revision this Tessera does not know (made by a newer version)."""
+    current = current_revision(engine)
+    refuse_if_newer(current)
     backup = None
     if current is not None and current != head_revision() and db_path.exists():
         backup = str(backup_database(db_path, backups_dir, f"before-{head_revision()}"))

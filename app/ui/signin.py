@@ -131,12 +131,12 @@ class SignInScreen(QWidget):
         class_id, student_id, pin = self.class_box.currentData(), item.data(Qt.ItemDataRole.UserRole), self.pin.text()
         self._busy(True)
         run_task(lambda _p: self.ctx.services.accounts.sign_in_student(class_id, student_id, pin),
-                 self._done, self._failed)
+                 self._done, self._failed, owner=self)
 
     def _teacher_sign_in(self) -> None:
         user, password = self.username.text(), self.password.text()
         self._busy(True)
-        run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed)
+        run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed, owner=self)
 
     def _done(self, actor: Actor) -> None:
         self._busy(False)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -99,26 +100,31 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[float, str], None] | None = None,
     writes: bool = False,
+    owner: QObject | None = None,
 ) -> TaskHandle:
+    """``owner``: the widget the result is for; if it is gone by then, the result is dropped."""
     handle = TaskHandle()
     _live.add(handle)
+
+    def _alive() -> bool:
+        return owner is None or isValid(owner)
 
     def _finish(result: Any) -> None:
         handle.done = True
         _live.discard(handle)
-        if on_done:
+        if on_done and _alive():
             on_done(result)
 
     def _fail(exc: BaseException) -> None:
         handle.done = True
         _live.discard(handle)
-        if on_error:
+        if on_error and _alive():
             on_error(exc)
 
     handle.finished.connect(_finish, Qt.ConnectionType.QueuedConnection)
     handle.failed.connect(_fail, Qt.ConnectionType.QueuedConnection)
     if on_progress:
-        handle.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        handle.progressed.connect(lambda f, m: _alive() and on_progress(f, m), Qt.ConnectionType.QueuedConnection)
     read_pool, write_pool = _pools()
     (write_pool if writes else read_pool).start(_Runner(fn, handle))
     return handle
@@ -156,7 +162,7 @@ def run_with_dialog(
         if on_error and not isinstance(exc, Cancelled):
             on_error(exc)
 
-    handle = run_task(fn, done, failed, progressed, writes=writes)
+    handle = run_task(fn, done, failed, progressed, writes=writes, owner=parent)
     dialog.canceled.connect(handle.cancel)
     return handle
 

@@ -163,7 +163,7 @@ class RosterPage(QWidget):
             self.model.set_rows([])
             return
         run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived), self._show_rows,
-                 lambda e: show_error(self, e))
+                 lambda e: show_error(self, e), owner=self)
 
     def _show_rows(self, rows: list[StudentRow]) -> None:
         self.model.set_rows(rows)

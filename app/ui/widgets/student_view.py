@@ -68,7 +68,7 @@ class StudentView(QWidget):
             return (s.profiles.get(a, student_id), s.framework.jagged_profile(a, student_id),
                     s.celebrations.for_student(a, student_id))
 
-        run_task(work, self._show, lambda e: show_error(self, e))
+        run_task(work, self._show, lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:  # noqa: ANN001
         profile, domains, celebrations = data
@@ -83,7 +83,7 @@ class StudentView(QWidget):
         self.editor.status.setText(self.tr("Saving…"))
         run_task(lambda _p: self.ctx.services.profiles.update(self.actor, sid, **values),
                  lambda view: (self.editor.set_profile(view), self.editor.status.setText(self.tr("Saved."))),
-                 lambda e: self.editor.status.setText(error_text(e)), writes=True)
+                 lambda e: self.editor.status.setText(error_text(e)), writes=True, owner=self)
 
     def _celebrate(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Celebrate a win"), self.tr("What are you celebrating?"))

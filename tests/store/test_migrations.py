@@ -1,0 +1,127 @@
+"""Migrations: an older database upgrades with every row intact (backup first); a newer one is
+refused untouched; damaged, read-only and missing folders give clear errors."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+
+import pytest
+from alembic import command
+
+from app.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
+from app.store.database import Database
+from app.store.migrate import alembic_config, head_revision
+
+
+def _make_at_revision(path, revision: str) -> None:
+    cfg = alembic_config()
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(cfg, revision)
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrade_from_first_schema_keeps_every_row(tmp_path):
+    db_path = tmp_path / "tessera.db"
+    _make_at_revision(db_path, "0001")
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
+                "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)")
+    for i in range(50):
+        con.execute(
+            "INSERT INTO person (id, created_at, updated_at, deleted, partition, school_id, role, given_name, "
+            "family_name, display_name, archived, target_success) VALUES (?, 1, 1, 0, 's1//', 's1', 'student', ?, "
+            "'X', '', 0, 0.75)", (f"p{i}", f"Kid {i}"))
+    con.commit()
+    con.close()
+
+    db = Database.open(db_path, tmp_path / "backups")
+    try:
+        assert db.schema_revision() == head_revision()
+        assert db.migration_backup and os.path.exists(db.migration_backup)
+        from sqlalchemy import text
+
+        with db.read() as s:
+            rows = s.execute(text("SELECT id, given_name, pronouns FROM person ORDER BY id")).all()
+            assert len(rows) == 50
+            assert {r[1] for r in rows} == {f"Kid {i}" for i in range(50)}
+            assert all(r[2] == "" for r in rows)
+            assert s.execute(text("SELECT name FROM school")).scalar_one() == "Old School"
+        # the backup is the pre-migration database, whole
+        old = sqlite3.connect(db.migration_backup)
+        assert old.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 50
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        old.close()
+    finally:
+        db.close()
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path):
+    db_path = tmp_path / "tessera.db"
+    _make_at_revision(db_path, "head")
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseTooNew, match="newer version of Tessera"):
+        Database.open(db_path)
+    assert _digest(db_path) == before
+
+
+def test_damaged_file_is_reported(tmp_path):
+    db_path = tmp_path / "tessera.db"
+    db_path.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(DatabaseCorrupt, match="damaged"):
+        Database.open(db_path)
+    assert db_path.exists()  # never deleted
+
+
+def test_damaged_file_recovery_keeps_it_aside_and_restores_backup(tmp_path):
+    from app.store.migrate import backup_database
+    from app.store.recovery import restore_latest, set_aside
+
+    db_path = tmp_path / "tessera.db"
+    db = Database.open(db_path)
+    from app.models import School
+
+    with db.write() as s:
+        s.add(School(name="Kept"))
+    db.close()
+    backup_database(db_path, tmp_path / "backups", "daily")
+    db_path.write_bytes(b"\x00garbage" * 1000)
+    with pytest.raises(DatabaseCorrupt):
+        Database.open(db_path)
+    aside = set_aside(db_path)
+    assert aside.exists() and not db_path.exists()
+    restore_latest(db_path, tmp_path / "backups")
+    db = Database.open(db_path)
+    with db.read() as s:
+        from sqlmodel import select
+
+        assert [x.name for x in s.exec(select(School)).all()] == ["Kept"]
+    db.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_folder_gives_clear_message(tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        with pytest.raises(StorageError, match="cannot save"):
+            Database.open(ro / "tessera.db")
+    finally:
+        ro.chmod(0o700)
+
+
+def test_folder_that_is_a_file_gives_clear_message(tmp_path):
+    # Works as root too: a path whose parent is a file can never be written.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="cannot save"):
+        Database.open(blocker / "tessera.db")

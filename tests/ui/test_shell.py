@@ -1,0 +1,158 @@
+"""The UI shell driven like a person would: sign in, roster, student detail, profile, idle sign-out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.ui.main_window import MainArea, MainWindow
+from app.ui.signin import SignInScreen
+from app.ui.welcome import WelcomeScreen
+
+
+def _window(qtbot, ctx):
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _teacher_in(qtbot, w, info):
+    screen = w.centralWidget()
+    assert isinstance(screen, SignInScreen)
+    screen.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(screen.username, info.username)
+    qtbot.keyClicks(screen.password, info.password)
+    qtbot.mouseClick(screen.teacher_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), MainArea), timeout=10_000)
+    return w.centralWidget()
+
+
+def test_teacher_signs_in_and_sees_roster(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    area = _teacher_in(qtbot, w, info)
+    roster = area.pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    qtbot.keyClicks(roster.search, "pat")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 1, timeout=10_000)
+    assert roster.model.rows[0].full_name == "Dev Patel"
+
+
+def test_wrong_password_says_so(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    screen = w.centralWidget()
+    screen.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(screen.username, info.username)
+    qtbot.keyClicks(screen.password, "nope")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "do not match" in screen.message.text(), timeout=10_000)
+    assert isinstance(w.centralWidget(), SignInScreen)
+
+
+def test_archive_and_undo_from_roster(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    roster = _teacher_in(qtbot, w, info).pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    roster.table.selectRow(0)
+    name = roster.selected().full_name
+    qtbot.mouseClick(roster.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 23, timeout=10_000)
+    assert name in roster.undo_banner.text() and roster.undo_button.isVisibleTo(roster)
+    qtbot.mouseClick(roster.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    assert name in [r.full_name for r in roster.model.rows]
+
+
+def test_sorting_by_mastered_skills(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    roster = _teacher_in(qtbot, w, info).pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    roster.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    values = [roster.proxy.index(r, 2).data() for r in range(roster.proxy.rowCount())]
+    assert values == sorted(values, reverse=True)
+
+
+def test_student_detail_and_profile_edit(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    roster = _teacher_in(qtbot, w, info).pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    roster.table.selectRow(3)
+    row = roster.selected()
+    with qtbot.waitSignal(roster.detail.loaded, timeout=10_000):
+        qtbot.mouseClick(roster.open_button, Qt.MouseButton.LeftButton)
+    assert roster.detail.title.text() == row.full_name
+    assert roster.detail.jagged.chart.series()  # the jagged profile is drawn
+    notes = roster.detail.editor.edits["teacher_notes"]
+    notes.setPlainText("Ready for two-step equations")
+    qtbot.mouseClick(roster.detail.editor.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: roster.detail.editor.status.text() == "Saved.", timeout=10_000)
+    teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+    assert ctx.services.profiles.get(teacher, row.id).teacher_notes == "Ready for two-step equations"
+
+
+def test_student_signs_in_with_pin_and_edits_own_words(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    screen = w.centralWidget()
+    screen.names.setCurrentRow(0)
+    qtbot.keyClicks(screen.pin, "9999")
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not right" in screen.message.text(), timeout=10_000)
+    qtbot.keyClicks(screen.pin, info.pin)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), MainArea), timeout=10_000)
+    page = w.centralWidget().pages["my_profile"]
+    qtbot.waitUntil(lambda: page.view.title.text() != "", timeout=10_000)
+    editor = page.view.editor
+    assert "teacher_notes" not in editor.edits  # private notes are not even shown
+    assert editor.edits["accommodations"].isReadOnly()
+    editor.edits["interests"].setText("volcanoes, chess")
+    qtbot.mouseClick(editor.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved.", timeout=10_000)
+    actor = w.centralWidget().actor
+    assert ctx.services.profiles.get(actor, actor.person_id).interests == ["volcanoes", "chess"]
+
+
+def test_idle_sign_out(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    _teacher_in(qtbot, w, info)
+    w.idle.set_minutes(0.002)  # about 120 ms
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), SignInScreen), timeout=5_000)
+    assert "signed out" in w.centralWidget().message.text()
+
+
+def test_sign_out_button(qtbot, demo):
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    area = _teacher_in(qtbot, w, info)
+    area.sign_out_requested.emit()
+    assert isinstance(w.centralWidget(), SignInScreen)
+    assert w.centralWidget().message.text() == ""
+
+
+def test_first_start_creates_my_class(qtbot, ctx):
+    w = _window(qtbot, ctx)
+    screen = w.centralWidget()
+    assert isinstance(screen, WelcomeScreen)
+    values = {"school": "Hill School", "given": "Sam", "family": "Lee", "username": "sam.lee",
+              "password": "correct horse", "klass": "6B"}
+    for key, value in values.items():
+        qtbot.keyClicks(screen.fields[key], value)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+    assert isinstance(w.centralWidget(), MainArea)
+    roster = w.centralWidget().pages["roster"]
+    assert roster.class_box.currentText().startswith("6B")
+
+
+def test_first_start_demo_button_builds_demo(qtbot, ctx):
+    w = _window(qtbot, ctx)
+    screen = w.centralWidget()
+    qtbot.mouseClick(screen.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), SignInScreen), timeout=60_000)
+    assert "demo.teacher" in w.centralWidget().message.text()
+    assert w.centralWidget().names.count() == 24

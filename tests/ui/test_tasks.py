@@ -1,0 +1,100 @@
+"""The background-task helper: results and errors come back on the UI thread; cancel works;
+progress is reported; a result for a closed widget is dropped."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.errors import InvalidInput
+from app.ui.tasks import Cancelled, run_task, run_with_dialog, wait_idle
+
+
+def test_result_arrives_on_ui_thread(qtbot):
+    seen = {}
+
+    def work(progress):
+        seen["worker"] = threading.get_ident()
+        progress(0.5, "half")
+        return 42
+
+    def done(value):
+        seen["value"] = value
+        seen["on_ui"] = QThread.currentThread() is QApplication.instance().thread()
+
+    handle = run_task(work, done, on_progress=lambda f, m: seen.setdefault("progress", (f, m)))
+    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
+    assert seen["value"] == 42 and seen["on_ui"] and seen["worker"] != threading.get_ident()
+    assert seen["progress"] == (0.5, "half") and handle.done
+
+
+def test_error_comes_back(qtbot):
+    errors = []
+    run_task(lambda p: (_ for _ in ()).throw(InvalidInput("bad file")), on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert str(errors[0]) == "bad file"
+
+
+def test_cancel_stops_at_next_progress(qtbot):
+    steps, errors = [], []
+    started = threading.Event()
+
+    def work(progress):
+        for i in range(200):
+            started.set()
+            progress(i / 200, f"step {i}")
+            steps.append(i)
+            time.sleep(0.005)
+        return "finished"
+
+    handle = run_task(work, on_done=errors.append, on_error=errors.append)
+    started.wait(2)
+    handle.cancel()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], Cancelled) and len(steps) < 200
+
+
+def test_result_for_closed_widget_is_dropped(qtbot):
+    widget = QWidget()
+    called = []
+    gate = threading.Event()
+    run_task(lambda p: gate.wait(2), on_done=called.append, owner=widget)
+    widget.deleteLater()
+    qtbot.wait(50)
+    gate.set()
+    wait_idle()
+    qtbot.wait(100)
+    assert called == []
+
+
+def test_dialog_runs_and_closes(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = []
+    run_with_dialog(parent, "Working", lambda p: (p(0.3, "going"), "ok")[1], on_done=out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    assert out == ["ok"]
+
+
+@pytest.mark.parametrize("writes", [True])
+def test_writes_never_overlap(qtbot, writes):
+    active, overlap, done = [0], [False], []
+    lock = threading.Lock()
+
+    def work(_p):
+        with lock:
+            active[0] += 1
+            overlap[0] |= active[0] > 1
+        time.sleep(0.02)
+        with lock:
+            active[0] -= 1
+        return 1
+
+    for _ in range(5):
+        run_task(work, done.append, writes=writes)
+    qtbot.waitUntil(lambda: len(done) == 5, timeout=5000)
+    assert not overlap[0]
