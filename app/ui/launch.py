@@ -1,6 +1,7 @@
-"""Start the GUI: open the data folder (handling damaged, too-new or read-only data in plain
-words), offer the demo on first start, show the main window. ``--self-test`` drives the main
-screens offscreen and exits 0 only if all went well."""
+"""Start the GUI. The window goes on screen first; the data folder is opened off the UI thread
+(checking, migrating with a backup) and the window fills in when it is ready. Damaged, too-new or
+read-only data is explained in plain words. ``--self-test`` drives the main screens offscreen and
+exits 0 only if all went well."""
 
 from __future__ import annotations
 
@@ -8,10 +9,6 @@ import logging
 import os
 import sys
 import tempfile
-
-from app.bootstrap import AppContext, open_context, setup_logging
-from app.config import load_settings
-from app.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -23,77 +20,120 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
             data_dir = tempfile.mkdtemp(prefix="tessera-selftest-")
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.main_window import MainWindow
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")
-    settings = load_settings(data_dir)
-    setup_logging(settings.data_dir)
-    ctx = _open_with_recovery(settings, interactive=not self_test)
-    if ctx is None:
-        return 2
     if self_test:
-        from app.ui.self_test import run_self_test
+        return _self_test(app, data_dir)
 
-        code = run_self_test(app, ctx)
-        ctx.close()
-        return code
-    if demo and not ctx.services.accounts.has_teacher():
-        from app.demo import create_demo
-
-        create_demo(ctx.db)
-    from app.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    app.installEventFilter(window.idle)
+    window = MainWindow()
     window.show()
+    bench = os.environ.get("TESSERA_BENCH")
+    if bench:
+        from app.ui.bench_hooks import on_shown
+
+        on_shown(app, window, bench)
+    opener = _Opener(app, window, data_dir, demo, bench)
+    opener.start()
     code = app.exec()
     from app.ui.tasks import wait_idle
 
     wait_idle()  # let background work finish its transaction before the database closes
-    ctx.close()
+    if window.ctx is not None:
+        window.ctx.close()
     return code
 
 
-def _open_with_recovery(settings, interactive: bool) -> AppContext | None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
+class _Opener:
+    """Opens the data folder on a worker thread, then attaches it to the window."""
 
-    from app.store.recovery import restore_latest, set_aside
+    def __init__(self, app, window, data_dir, demo: bool, bench: str | None) -> None:  # noqa: ANN001
+        self.app, self.window, self.data_dir, self.demo, self.bench = app, window, data_dir, demo, bench
 
-    try:
-        return open_context(settings=settings)
-    except DatabaseTooNew as exc:
-        _say(interactive, str(exc))
-        return None
-    except DatabaseCorrupt as exc:
-        if not interactive:
-            print(f"tessera: {exc}", file=sys.stderr)
-            return None
+    def start(self) -> None:
+        from app.ui.tasks import run_task
+
+        run_task(self._open, self._opened, self._failed, writes=True)
+
+    def _open(self, _progress):  # noqa: ANN001, ANN202
+        from app.bootstrap import open_context, setup_logging
+        from app.config import load_settings
+
+        settings = load_settings(self.data_dir)
+        setup_logging(settings.data_dir)
+        self.settings = settings
+        ctx = open_context(settings=settings)
+        if self.demo and not ctx.services.accounts.has_teacher():
+            from app.demo import create_demo
+
+            create_demo(ctx.db)
+        return ctx
+
+    def _opened(self, ctx) -> None:  # noqa: ANN001
+        self.window.attach(ctx)
+        self.app.installEventFilter(self.window.idle)
+        if self.bench:
+            from app.ui.bench_hooks import on_ready
+
+            on_ready(self.app, self.window, self.bench)
+
+    def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.errors import DatabaseCorrupt, TesseraError
+        from app.ui.messages import error_text
+
+        if isinstance(exc, DatabaseCorrupt):
+            self._recover(exc)
+            return
+        text = error_text(exc) if isinstance(exc, TesseraError) else f"Tessera could not start: {exc}"
+        print(f"tessera: {text}", file=sys.stderr)
+        QMessageBox.critical(self.window, "Tessera", text)
+        self.app.exit(2)
+
+    def _recover(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.errors import StorageError
+        from app.store.recovery import restore_latest, set_aside
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Tessera",
                           f"{exc}\n\nTessera will keep the damaged file aside so nothing is thrown away. "
-                          "You can restore the most recent backup or start with an empty class.")
+                          "You can restore the most recent backup or start with an empty class.", parent=self.window)
         restore = box.addButton("Restore last backup", QMessageBox.ButtonRole.AcceptRole)
         fresh = box.addButton("Start fresh", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() not in (restore, fresh):
-            return None
-        aside = set_aside(settings.database_path)
+            self.app.exit(2)
+            return
+        db_path = self.settings.database_path
+        aside = set_aside(db_path)
         log.warning("damaged database kept at %s", aside)
-        try:
-            if box.clickedButton() is restore:
-                restore_latest(settings.database_path, settings.backups_dir)
-            return open_context(settings=settings)
-        except StorageError as exc2:
-            _say(True, f"{exc2}\nThe damaged file is kept at {aside}.")
-            return open_context(settings=settings)
-    except StorageError as exc:
-        _say(interactive, str(exc))
-        return None
+        if box.clickedButton() is restore:
+            try:
+                restore_latest(db_path, self.settings.backups_dir)
+            except StorageError as exc2:
+                QMessageBox.information(self.window, "Tessera", f"{exc2} Starting with an empty class; "
+                                        f"the damaged file is kept at {aside}.")
+        self.start()
 
 
-def _say(interactive: bool, text: str) -> None:
-    print(f"tessera: {text}", file=sys.stderr)
-    if interactive:
-        from PySide6.QtWidgets import QMessageBox
+def _self_test(app, data_dir: str | None) -> int:  # noqa: ANN001
+    from app.bootstrap import open_context, setup_logging
+    from app.config import load_settings
+    from app.errors import TesseraError
+    from app.ui.self_test import run_self_test
 
-        QMessageBox.critical(None, "Tessera", text)
+    settings = load_settings(data_dir)
+    setup_logging(settings.data_dir)
+    try:
+        ctx = open_context(settings=settings)
+    except TesseraError as exc:
+        print(f"tessera: {exc}", file=sys.stderr)
+        return 2
+    code = run_self_test(app, ctx)
+    ctx.close()
+    return code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import AppContext
-from app.people.actor import Actor
 from app.ui.events import ChangeBus
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+    from app.people.actor import Actor
 from app.ui.nav import load_page_class, pages_for
 
 
@@ -99,19 +103,34 @@ class MainArea(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Holds the sign-in screen or a signed-in person's area; owns idle sign-out."""
+    """Holds the welcome, sign-in or a signed-in person's area; owns idle sign-out.
 
-    def __init__(self, ctx: AppContext) -> None:
+    Created before the database is open (``ctx=None``) so the window is on screen at once;
+    ``attach(ctx)`` fills it in when the data folder has been opened off the UI thread."""
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx = ctx  # type: ignore[assignment]
         self.bus = ChangeBus()
         self.area: MainArea | None = None
         self.setWindowTitle("Tessera")
         self.resize(1180, 760)
         from app.ui.idle import IdleWatcher
 
-        self.idle = IdleWatcher(float(ctx.settings.get("idle_signout_minutes")), self)
+        self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.sign_out)
+        if ctx is None:
+            opening = QLabel(self.tr("Opening your class…"))
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            opening.setStyleSheet("font-size: 20px; color: #555;")
+            opening.setAccessibleName("Opening")
+            self.setCentralWidget(opening)
+        else:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.idle.set_minutes(float(ctx.settings.get("idle_signout_minutes")))
         if ctx.services.accounts.has_teacher():
             self.show_sign_in()
         else:

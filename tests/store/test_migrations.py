@@ -125,3 +125,9 @@ def test_folder_that_is_a_file_gives_clear_message(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StorageError, match="cannot save"):
         Database.open(blocker / "tessera.db")
+
+
+def test_schema_head_constant_matches_alembic():
+    from app.store.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
