@@ -1,5 +1,2 @@
-"""Storage: SQLite engines, short sessions, migrations, and the change-capture hook."""
-
-from app.store.database import Database
-
-__all__ = ["Database"]
+"""Storage: SQLite engines, short sessions, migrations, and the change-capture hook.
+(Import submodules directly: ``app.store.database.Database``.)"""

@@ -28,14 +28,18 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     if self_test:
         return _self_test(app, data_dir)
 
-    window = MainWindow()
+    from app.config import load_settings
+    from app.store.quick_read import sign_in_lists
+
+    settings = load_settings(data_dir)
+    window = MainWindow(quick=sign_in_lists(settings.database_path))
     window.show()
     bench = os.environ.get("TESSERA_BENCH")
     if bench:
         from app.ui.bench_hooks import on_shown
 
         on_shown(app, window, bench)
-    opener = _Opener(app, window, data_dir, demo, bench)
+    opener = _Opener(app, window, settings, demo, bench)
     opener.start()
     code = app.exec()
     from app.ui.tasks import wait_idle
@@ -49,8 +53,8 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
 class _Opener:
     """Opens the data folder on a worker thread, then attaches it to the window."""
 
-    def __init__(self, app, window, data_dir, demo: bool, bench: str | None) -> None:  # noqa: ANN001
-        self.app, self.window, self.data_dir, self.demo, self.bench = app, window, data_dir, demo, bench
+    def __init__(self, app, window, settings, demo: bool, bench: str | None) -> None:  # noqa: ANN001
+        self.app, self.window, self.settings, self.demo, self.bench = app, window, settings, demo, bench
 
     def start(self) -> None:
         from app.ui.tasks import run_task
@@ -59,12 +63,9 @@ class _Opener:
 
     def _open(self, _progress):  # noqa: ANN001, ANN202
         from app.bootstrap import open_context, setup_logging
-        from app.config import load_settings
 
-        settings = load_settings(self.data_dir)
-        setup_logging(settings.data_dir)
-        self.settings = settings
-        ctx = open_context(settings=settings)
+        setup_logging(self.settings.data_dir)
+        ctx = open_context(settings=self.settings)
         if self.demo and not ctx.services.accounts.has_teacher():
             from app.demo import create_demo
 

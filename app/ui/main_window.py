@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
     Created before the database is open (``ctx=None``) so the window is on screen at once;
     ``attach(ctx)`` fills it in when the data folder has been opened off the UI thread."""
 
-    def __init__(self, ctx: AppContext | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, quick: list | None = None) -> None:
         super().__init__()
         self.ctx = ctx  # type: ignore[assignment]
         self.bus = ChangeBus()
@@ -119,7 +119,13 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.sign_out)
-        if ctx is None:
+        if ctx is None and quick:
+            from app.ui.signin import SignInScreen
+
+            screen = SignInScreen(None, quick=quick)
+            screen.signed_in.connect(self.signed_in)
+            self.setCentralWidget(screen)
+        elif ctx is None:
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
             opening.setStyleSheet("font-size: 20px; color: #555;")
@@ -131,7 +137,12 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.idle.set_minutes(float(ctx.settings.get("idle_signout_minutes")))
-        if ctx.services.accounts.has_teacher():
+        from app.ui.signin import SignInScreen
+
+        current = self.centralWidget()
+        if isinstance(current, SignInScreen) and current.ctx is None and ctx.services.accounts.has_teacher():
+            current.attach(ctx)  # the early sign-in screen stays, now able to sign in
+        elif ctx.services.accounts.has_teacher():
             self.show_sign_in()
         else:
             self.show_welcome()

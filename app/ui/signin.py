@@ -19,19 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import AppContext
-from app.people.actor import Actor
+from typing import TYPE_CHECKING
+
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+    from app.people.actor import Actor
+    from app.store.quick_read import QuickClass
 
 
 class SignInScreen(QWidget):
     signed_in = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
+                 quick: list[QuickClass] | None = None) -> None:
+        """``ctx`` may arrive later (``attach``): until then the lists come from ``quick``."""
         super().__init__(parent)
         self.ctx = ctx
-        accounts = ctx.services.accounts
+        self.quick = {c.id: c for c in quick or []}
 
         title = QLabel(self.tr("Welcome to Tessera"))
         title.setStyleSheet("font-size: 26px; font-weight: 600;")
@@ -44,8 +51,8 @@ class SignInScreen(QWidget):
         student = QWidget()
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Your class")
-        for c in accounts.sign_in_classes():
-            self.class_box.addItem(c.name, c.id)
+        for class_id, name in self._classes():
+            self.class_box.addItem(name, class_id)
         self.names = QListWidget()
         self.names.setAccessibleName("Your name")
         self.names.setStyleSheet("font-size: 15px;")
@@ -103,6 +110,27 @@ class SignInScreen(QWidget):
         box.addLayout(row)
         box.addStretch(2)
         self._load_names()
+        self._set_ready(ctx is not None)
+
+    def _classes(self) -> list[tuple[str, str]]:
+        if self.ctx is None:
+            return [(c.id, c.name) for c in self.quick.values()]
+        return [(c.id, c.name) for c in self.ctx.services.accounts.sign_in_classes()]
+
+    def _students(self, class_id: str) -> list[tuple[str, str]]:
+        if self.ctx is None:
+            return list(self.quick[class_id].students) if class_id in self.quick else []
+        return [(st.id, st.name) for st in self.ctx.services.accounts.sign_in_students(class_id)]
+
+    def _set_ready(self, ready: bool) -> None:
+        self.student_button.setEnabled(ready)
+        self.teacher_button.setEnabled(ready)
+        self.student_button.setToolTip("" if ready else self.tr("Opening your class…"))
+
+    def attach(self, ctx: AppContext) -> None:
+        """The data folder is open: sign-in works from now on (lists stay as the user left them)."""
+        self.ctx = ctx
+        self._set_ready(True)
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
@@ -112,18 +140,19 @@ class SignInScreen(QWidget):
         class_id = self.class_box.currentData()
         if not class_id:
             return
-        for st in self.ctx.services.accounts.sign_in_students(class_id):
-            item = QListWidgetItem(st.name)
-            item.setData(Qt.ItemDataRole.UserRole, st.id)
+        for student_id, name in self._students(class_id):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, student_id)
             self.names.addItem(item)
 
     def _busy(self, busy: bool) -> None:
-        self.student_button.setEnabled(not busy)
-        self.teacher_button.setEnabled(not busy)
+        self._set_ready(not busy and self.ctx is not None)
         if busy:
             self.message.setText(self.tr("Checking…"))
 
     def _student_sign_in(self) -> None:
+        if self.ctx is None:
+            return
         item = self.names.currentItem()
         if item is None:
             self.message.setText(self.tr("Pick your name first."))
@@ -134,6 +163,8 @@ class SignInScreen(QWidget):
                  self._done, self._failed, owner=self)
 
     def _teacher_sign_in(self) -> None:
+        if self.ctx is None:
+            return
         user, password = self.username.text(), self.password.text()
         self._busy(True)
         run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed, owner=self)

@@ -128,6 +128,34 @@ def test_folder_that_is_a_file_gives_clear_message(tmp_path):
 
 
 def test_schema_head_constant_matches_alembic():
-    from app.store.migrate import SCHEMA_HEAD
+    from app.store.schema import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_full_disk_gives_plain_message_and_keeps_saved_data(tmp_path):
+    """SQLite's max_page_count makes the database 'full' without filling the real disk."""
+    from sqlalchemy import event
+    from sqlmodel import select
+
+    from app.models import School
+
+    db = Database.open(tmp_path / "tessera.db")
+    try:
+        with db.write() as s:
+            s.add(School(name="Saved before"))
+
+        @event.listens_for(db.write_engine, "connect")
+        def _cap(dbapi_conn, _rec):  # noqa: ANN001
+            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_conn.execute(f"PRAGMA max_page_count={pages + 2}")
+
+        db.write_engine.dispose()
+        with pytest.raises(StorageError, match="disk is full"):
+            with db.write() as s:
+                for i in range(2000):
+                    s.add(School(name=f"x{i}" * 50))
+        with db.read() as s:
+            assert [x.name for x in s.exec(select(School)).all()] == ["Saved before"]
+    finally:
+        db.close()

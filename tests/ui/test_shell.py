@@ -156,3 +156,29 @@ def test_first_start_demo_button_builds_demo(qtbot, ctx):
     qtbot.waitUntil(lambda: isinstance(w.centralWidget(), SignInScreen), timeout=60_000)
     assert "demo.teacher" in w.centralWidget().message.text()
     assert w.centralWidget().names.count() == 24
+
+
+def test_window_shows_class_before_database_is_open(qtbot, demo):
+    from app.store.quick_read import sign_in_lists
+
+    ctx, info = demo
+    quick = sign_in_lists(ctx.settings.database_path)
+    assert quick and len(quick[0].students) == 24
+    w = MainWindow(quick=quick)
+    qtbot.addWidget(w)
+    screen = w.centralWidget()
+    assert isinstance(screen, SignInScreen) and screen.names.count() == 24
+    assert not screen.student_button.isEnabled()  # cannot sign in until the data is open
+    screen.names.setCurrentRow(2)
+    w.attach(ctx)
+    assert w.centralWidget() is screen and screen.student_button.isEnabled()
+    assert screen.names.currentRow() == 2  # nothing the student did is lost
+
+
+def test_quick_read_gives_up_quietly(tmp_path):
+    from app.store.quick_read import sign_in_lists
+
+    assert sign_in_lists(tmp_path / "missing.db") is None
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not sqlite" * 100)
+    assert sign_in_lists(junk) is None
