@@ -1,0 +1,118 @@
+"""Item generators: the answers are right, hints present, same seed same item."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import pytest
+
+from app.practice.answers import check_answer, parse_number
+from app.practice.generators import GENERATORS, from_ref, generate, generate_pool
+from app.practice.items import KINDS
+
+SEEDS = range(25)
+FRAMEWORK_SKILLS = {"NUM.ADD", "NUM.SUB", "NUM.MUL", "NUM.DIV", "NUM.PV", "NUM.ROUND", "NUM.NEG", "FRA.EQ",
+                    "FRA.ADD", "FRA.MUL", "FRA.DEC", "FRA.PCT", "FRA.CONV", "ALG.ORD", "ALG.LIN1", "ALG.LIN2"}  # fmt: skip
+
+
+def _evaluate(expr: str) -> Fraction:
+    """Independent check: evaluate the printed expression exactly."""
+    expr = expr.replace("\u00d7", "*").replace("\u00f7", "/").replace("\u2212", "-").replace("\u00b2", "**2")
+    expr = expr.replace(",", "")
+    assert re.fullmatch(r"[\d\s.+\-*/()]+", expr), expr
+    return eval(re.sub(r"\d+(\.\d+)?", lambda m: f"Fraction('{m.group(0)}')", expr), {"Fraction": Fraction})
+
+
+def _independent_value(key: str, prompt: str) -> Fraction | None:
+    m = re.fullmatch(r"(.+) = \?( \(a fraction or a decimal\))?", prompt)
+    if m:
+        return _evaluate(m.group(1))
+    m = re.fullmatch(r"Solve for x: (.+) = (.+)", prompt)
+    if m:
+        left, right = m.group(1), _evaluate(m.group(2))
+        lhs = re.sub(r"(\d)x", r"\1*x", left).replace("\u2212x", "-x").replace("\u2212", "-")
+        # linear in x: solve from two evaluations
+        f = lambda x: _evaluate(lhs.replace("x", f"({x})"))
+        a, b = f(1) - f(0), f(0)
+        return (right - b) / a
+    m = re.fullmatch(r"What is ([\d.]+)% of (\d+)\?", prompt)
+    if m:
+        return Fraction(m.group(1)) / 100 * int(m.group(2))
+    m = re.fullmatch(r"Round ([\d,]+) to the nearest ([\d,]+)\.", prompt)
+    if m:
+        n, unit = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+        return Fraction((n + unit // 2) // unit * unit)
+    m = re.fullmatch(r"Write (\d+)/(\d+) as a decimal\.", prompt)
+    if m:
+        return Fraction(int(m.group(1)), int(m.group(2)))
+    return None
+
+
+@pytest.mark.parametrize("key", sorted(GENERATORS))
+def test_every_item_is_well_formed_and_right(key):
+    checked = 0
+    for level in range(1, 6):
+        for seed in SEEDS:
+            item = generate(key, level, seed)
+            assert item.kind in KINDS and item.prompt and item.hint and item.answer
+            assert item.level == level and item.skill == GENERATORS[key].skill
+            first = item.answer.split("\n")[0]
+            assert check_answer(item.kind, item.answer, first)
+            if item.kind == "choice":
+                assert item.answer in item.choices and len(set(item.choices)) == len(item.choices) >= 2
+                wrong = [c for c in item.choices if c != item.answer]
+                assert not any(check_answer("choice", item.answer, w) for w in wrong)
+            if item.kind == "number":
+                value = _independent_value(key, item.prompt)
+                if value is not None:
+                    assert check_answer(
+                        "number", item.answer, str(value.numerator) + "/" + str(value.denominator)
+                    )
+                    checked += 1
+                else:
+                    assert parse_number(first) is not None
+                assert not check_answer("number", item.answer, "123456789")
+    if key not in {"place_value", "equivalent_fractions"}:
+        assert checked > 0, "no item of this generator could be checked independently"
+
+
+def test_choice_comparisons_pick_the_bigger_number():
+    for seed in SEEDS:
+        for key, level in (("decimals", 3), ("negative_numbers", 1), ("place_value", 3)):
+            item = generate(key, level, seed)
+            if item.kind == "choice" and item.prompt.startswith("Which"):
+                values = [parse_number(c) for c in item.choices]
+                assert parse_number(item.answer) == max(values)
+
+
+def test_same_seed_same_item_and_refs_regenerate():
+    for key in GENERATORS:
+        a, b = generate(key, 3, 7), generate(key, 3, 7)
+        assert a == b
+        assert from_ref(a.source_ref) == a
+    assert generate("addition", 3, 1) != generate("addition", 3, 2)
+
+
+def test_levels_grow_harder_for_number_facts():
+    def mean_answer(key, level):
+        return sum(int(generate(key, level, s).answer) for s in SEEDS) / len(SEEDS)
+
+    for key in ("addition", "multiplication"):
+        assert mean_answer(key, 1) < mean_answer(key, 3) < mean_answer(key, 5)
+
+
+def test_pools_cover_levels_without_repeats_and_skills_are_in_the_framework():
+    for key, gen in GENERATORS.items():
+        pool = list(generate_pool(key, per_level=10))
+        assert len({i.prompt for i in pool}) == len(pool)
+        assert {i.level for i in pool} == {1, 2, 3, 4, 5}
+        assert gen.skill in FRAMEWORK_SKILLS
+    assert {g.skill for g in GENERATORS.values()} == FRAMEWORK_SKILLS
+
+
+def test_bad_requests():
+    with pytest.raises(KeyError):
+        generate("nope", 1, 0)
+    with pytest.raises(ValueError):
+        generate("addition", 6, 0)
