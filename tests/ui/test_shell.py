@@ -182,3 +182,21 @@ def test_quick_read_gives_up_quietly(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not sqlite" * 100)
     assert sign_in_lists(junk) is None
+
+
+def test_erase_student_from_detail_page(qtbot, demo, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    roster = _teacher_in(qtbot, w, info).pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    roster.table.selectRow(0)
+    row = roster.selected()
+    with qtbot.waitSignal(roster.detail.loaded, timeout=10_000):
+        roster.open_selected()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (row.full_name, True))
+    with qtbot.waitSignal(roster.detail.erased, timeout=10_000):
+        roster.detail._erase()
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 23, timeout=10_000)
+    assert roster.stack.currentIndex() == 0

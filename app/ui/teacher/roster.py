@@ -116,6 +116,7 @@ class RosterPage(QWidget):
         lv.addLayout(buttons)
 
         self.detail = StudentView(ctx, actor)
+        self.detail.erased.connect(lambda _sid: (self.back(), self.bus.changed.emit("roster")))
         back = self._button("← &Back to roster", "Back to roster", self.back)
         detail_page = QWidget()
         dv = QVBoxLayout(detail_page)

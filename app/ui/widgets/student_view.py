@@ -17,6 +17,7 @@ from app.ui.widgets.profile_editor import ProfileEditor
 
 class StudentView(QWidget):
     loaded = Signal()
+    erased = Signal(str)
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +47,14 @@ class StudentView(QWidget):
             pin = QPushButton(self.tr("Set sign-in &PIN…"))
             pin.setAccessibleName("Set sign-in PIN")
             pin.clicked.connect(self._set_pin)
-            buttons.addWidget(add)
-            buttons.addWidget(pin)
+            export = QPushButton(self.tr("E&xport data…"))
+            export.setAccessibleName("Export this student's data")
+            export.clicked.connect(self._export)
+            erase = QPushButton(self.tr("Erase…"))
+            erase.setAccessibleName("Erase this student's data")
+            erase.clicked.connect(self._erase)
+            for b in (add, pin, export, erase):
+                buttons.addWidget(b)
             buttons.addStretch(1)
             cel_layout.addLayout(buttons)
         right.addWidget(left, 3)
@@ -93,6 +100,33 @@ class StudentView(QWidget):
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
             self.load(self.student_id, self.class_id)
+
+    def _export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to which folder?"))
+        if not folder:
+            return
+        from pathlib import Path
+
+        sid = self.student_id
+        run_task(lambda _p: self.ctx.services.privacy.export_student(self.actor, sid, Path(folder)),
+                 lambda r: self.editor.status.setText(self.tr("Exported %1 records to %2")
+                                                      .replace("%1", str(r.rows)).replace("%2", str(r.path))),
+                 lambda e: show_error(self, e), owner=self)
+
+    def _erase(self) -> None:
+        name = self.title.text()
+        typed, ok = QInputDialog.getText(
+            self, self.tr("Erase a student's data"),
+            self.tr("This removes all of %1's work from this computer and, at the next sync, from every "
+                    "other Tessera. It cannot be undone. Export first if the family asked for a copy.\n\n"
+                    "Type the student's full name to confirm:").replace("%1", name))
+        if not ok:
+            return
+        sid = self.student_id
+        run_task(lambda _p: self.ctx.services.privacy.erase_student(self.actor, sid, typed),
+                 lambda n: self.erased.emit(sid), lambda e: show_error(self, e), writes=True, owner=self)
 
     def _set_pin(self) -> None:
         pin, ok = QInputDialog.getText(self, self.tr("Set PIN"), self.tr("New PIN (4 to 6 digits):"))
