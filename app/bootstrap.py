@@ -12,6 +12,7 @@ from pathlib import Path
 from app.config import Settings, load_settings
 from app.framework import FrameworkService
 from app.people import AccountService, ProfileService, RosterService
+from app.people.privacy import PrivacyService
 from app.planning.celebrations import CelebrationService
 from app.store.database import Database
 
@@ -25,6 +26,7 @@ class Services:
     profiles: ProfileService
     framework: FrameworkService
     celebrations: CelebrationService
+    privacy: PrivacyService
     extra: dict = field(default_factory=dict)  # capability services added by their packages
 
 
@@ -45,6 +47,7 @@ def make_services(db: Database) -> Services:
         profiles=ProfileService(db),
         framework=FrameworkService(db),
         celebrations=CelebrationService(db),
+        privacy=PrivacyService(db),
     )
 
 
