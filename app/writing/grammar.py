@@ -1,0 +1,25 @@
+"""Grammar: every sentence rule in one list, run over one sentence at a time.
+
+Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end marks), agreement.py
+(verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...), clauses.py (comma splices, run-ons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from . import agreement, clauses, confusables, mechanics, number
+from .findings import Finding
+from .rules import View
+
+Rule = Callable[[View], Iterable[Finding]]
+
+RULES: tuple[Rule, ...] = mechanics.RULES + agreement.RULES + number.RULES + confusables.RULES + clauses.RULES
+
+
+def check_grammar(view: View) -> list[Finding]:
+    """Findings for one sentence, offsets relative to its start; overlapping findings keep the first."""
+    found: list[Finding] = []
+    for rule in RULES:
+        found.extend(rule(view))
+    return found

@@ -1,0 +1,182 @@
+"""Grammar rules about singular and plural nouns: "many car" -> "many cars", "the cars is" -> "are".
+
+A word counts as a noun only when the word list has its plural (or singular) too, and only where the
+next word shows it ends the noun phrase ("many car in ...", not "many good reasons").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .findings import Finding
+from .rules import View, finding, match_case
+from .wordclasses import AUXILIARIES, COMMON_VERBS, NUMBER_WORDS, PREPOSITIONS, word_set
+
+_QUANTIFIERS = word_set(
+    "many several few various numerous both these those two three four five six seven "
+    "eight nine ten twenty hundreds thousands millions"
+)
+# Not "a lot of" or "lots of": they go with uncountable nouns too ("a lot of money").
+_OF_QUANTIFIERS = (
+    ("a", "number", "of"),
+    ("a", "couple", "of"),
+    ("one", "of", "the"),
+    ("one", "of", "my"),
+    ("one", "of", "his"),
+    ("one", "of", "her"),
+    ("one", "of", "their"),
+    ("one", "of", "our"),
+    ("one", "of", "your"),
+    ("one", "of", "these"),
+    ("one", "of", "those"),
+    ("some", "of", "the"),
+    ("all", "of", "the"),
+    ("most", "of", "the"),
+)
+# After the noun, one of these shows the noun phrase has ended.
+_OF_STARTS = frozenset(phrase[0] for phrase in _OF_QUANTIFIERS)
+# ("and" is not one: "several natural and human processes".)
+_FOLLOWERS = PREPOSITIONS | word_set(
+    "are were have will can could should would that which who is was do did "
+    "here there today now yesterday tomorrow too again"
+)
+_NOT_NOUNS = (
+    word_set(
+        "other others more most less different such same new old good great young big small little many few "
+        "important major main own best better worse worst first last next lot number couple "
+        "people one once much all some each every any this that these those own whole "
+        "following above below further latter former same various several hundred thousand million"
+    )
+    | NUMBER_WORDS
+    | AUXILIARIES
+    | COMMON_VERBS
+)
+_IRREGULAR = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "life": "lives",
+    "wife": "wives",
+    "knife": "knives",
+    "leaf": "leaves",
+    "half": "halves",
+    "shelf": "shelves",
+    "wolf": "wolves",
+    "thief": "thieves",
+}
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "news", "series", "species", "means", "ous", "'s")
+_DETERMINERS = word_set("the these those my your his her our their many some most all both several")
+
+
+def plural_form(v: View, noun: str) -> str | None:
+    """The plural the word list knows for noun, or None."""
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    options = [noun + "s"]
+    if noun.endswith(("s", "x", "z", "ch", "sh", "o")):
+        options.insert(0, noun + "es")
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        options.insert(0, noun[:-1] + "ies")
+    return next((p for p in options if v.known(p)), None)
+
+
+def _is_plural(v: View, word: str) -> bool:
+    if word.endswith(_NOT_PLURAL_ENDINGS) or not word.endswith("s") or not v.known(word):
+        return word in ("people", "children", "men", "women")
+    for singular in (word[:-1], word[:-2], word[:-3] + "y"):
+        if len(singular) > 2 and v.known(singular) and plural_form(v, singular) == word:
+            return True
+    return False
+
+
+def plural_after_quantity(v: View) -> Iterator[Finding]:
+    n = len(v.tokens)
+    for i, word in enumerate(v.low):
+        if v.tokens[i].kind != "word":
+            continue
+        start = -1
+        if word in _QUANTIFIERS and not (word in ("few", "both") and i > 0 and v.low[i - 1] in ("a", "the")):
+            start = i + 1
+        elif word in _OF_STARTS:
+            for phrase in _OF_QUANTIFIERS:
+                if tuple(v.low[i : i + len(phrase)]) == phrase and all(
+                    v.is_word(k) for k in range(i, i + len(phrase))
+                ):
+                    start = i + len(phrase)
+                    break
+        if start < 0:
+            continue
+        # the noun: the first word (within three) that ends the noun phrase
+        for j in range(start, min(start + 3, n)):
+            if not v.is_word(j):
+                break
+            after = v.tokens[j + 1] if j + 1 < n else None
+            if not (after is None or after.kind == "punct" or v.low[j + 1] in _FOLLOWERS):
+                if v.low[j] in _SKIPPABLE:
+                    continue  # an adjective: "many young ..."
+                break
+            noun = v.low[j]
+            if noun in _NOT_NOUNS or noun.endswith(("s", "ed", "ly")) or not v.known(noun):
+                break
+            plural = plural_form(v, noun)
+            if plural and plural != noun and v.tokens[j].text.islower():
+                yield finding(
+                    v,
+                    j,
+                    j,
+                    "grammar.plural",
+                    f'After "{" ".join(v.tokens[k].text for k in range(i, start))}", '
+                    f'use the plural: "{plural}".',
+                    [match_case(v.tokens[j].text, plural)],
+                )
+            break
+
+
+_SKIPPABLE = word_set("good great important big small new old different best main major young")
+
+
+def plural_subject_verb(v: View) -> Iterator[Finding]:
+    """ "The cars is fast" -> "are": a plural noun right after a determiner, then is/was/has."""
+    for i in range(1, len(v.tokens) - 1):
+        verb = v.low[i + 1]
+        fix = {
+            "is": "are",
+            "was": "were",
+            "has": "have",
+            "doesn't": "don't",
+            "isn't": "aren't",
+            "wasn't": "weren't",
+        }.get(verb)
+        if fix is None or not v.adjacent_words(i):
+            continue
+        if not _is_plural(v, v.low[i]) or v.low[i] in ("people", "children", "men", "women"):
+            continue  # irregular plurals are agreement.py's
+        det = (
+            i - 1
+            if v.word_at(i - 1) in _DETERMINERS
+            else (i - 2 if v.word_at(i - 2) in _DETERMINERS and v.is_word(i - 1) else -1)
+        )
+        if det < 0 or not all(v.is_word(k) for k in range(det, i + 1)):
+            continue
+        clause = v.clause_start(det)
+        if any(
+            v.low[k] in PREPOSITIONS or v.low[k].endswith("ing") for k in range(max(clause, det - 3), det)
+        ):
+            continue  # "the number of cars is", "watching the movies is"
+        if det > 0 and v.low[det - 1] in ("of", "in", "on", "at", "for", "with"):
+            continue
+        yield finding(
+            v,
+            i + 1,
+            i + 1,
+            "grammar.agreement",
+            f'"{v.tokens[i].text}" means more than one, so write "{fix}".',
+            [match_case(v.tokens[i + 1].text, fix)],
+        )
+
+
+RULES = (plural_after_quantity, plural_subject_verb)

@@ -1,0 +1,291 @@
+"""Spelling: is a word known, and if not, which words were probably meant (best first).
+
+Candidates come from two cheap look-ups:
+- every word one edit away from what was typed (Norvig's edits1, checked against the list);
+- words with the same *skeleton* (first letter and consonants, runs merged; see phonetic.py) as what
+  was typed, or one consonant edit away from it. The skeleton index is built once when the list loads.
+Together they reach nearly every real misspelling within two edits, and many further ones whose
+errors are in vowels and doubled letters ("nessasary"), without a large delete index.
+
+Ranking is a noisy channel: score(w) = ALPHA * ln(frequency of w) - LAMBDA * cost(w -> typed), with
+the weighted Damerau-Levenshtein cost of channel.py, less a small bonus when w *sounds* the same
+(phonetic.sound_key). Candidates are tried most frequent first and a cost calculation stops as soon
+as the candidate cannot reach the current top list.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from . import channel
+from .findings import ERROR, SPELLING, Finding
+from .lexicon import APOSTROPHES, Lexicon, strip_accents
+from .phonetic import skeleton, skeletons_of, sound_key
+from .rules import View
+from .text import WORD
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CONSONANTS = "bcdfghjklmnpqrstvwxz"
+
+# Ranking weights, checked (with channel.py's insert/delete weights) on a small grid against a development
+# list of misspellings (Birkbeck, Norvig's second list), never against the list the benchmark reports.
+ALPHA = 1.0
+LAMBDA = 10.0
+SOUND_BONUS = 0.3  # cost units taken off when the candidate sounds the same
+LN10_OVER_10 = math.log(10) / 10  # list scores are 10 * log10(count)
+
+MAX_COST = 2.5  # candidates further than this are never suggested
+GAP = 12.0  # a suggestion scoring this much below the best one is not worth showing
+# Pairs often written as one word; a general split would offer "be for" for "befor".
+_TWO_WORDS = (
+    "a lot|in front|each other|as well|in case|at least|every time|of course|thank you|no one|a bit|a little|"
+    "all right|in fact|even though|high school|at all|at last|at once|in spite|as soon|so much|too much|"
+    "every day|any more|some more|after all|up to|on top|in order|all of|by the|of the|to the|in the|on the|"
+    "at the|is a|it is|i am|do not|can not|did not|does not|is not|was not|so that|because of|next to|"
+    "each one|every one|some one|any one|last year|right now|how ever|what ever"
+)
+TWO_WORDS = frozenset(_TWO_WORDS.split("|"))
+MAX_WORD = 30  # longer "words" are junk or pasted code: never corrected
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    word: str
+    cost: float
+    score: float
+
+
+def edits1(word: str, letters: str = LETTERS) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    out.update(a + c + b for a, b in splits for c in letters)
+    return out
+
+
+class Speller:
+    """Word look-up and ranked corrections over one Lexicon. Safe to share between threads."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        words = list(lexicon.scores)
+        self._by_skeleton: dict[str, list[str]] = {}
+        setdefault = self._by_skeleton.setdefault
+        for word, key in zip(words, skeletons_of(words)):
+            setdefault(key, []).append(word)
+        self._cache: OrderedDict[str, tuple[Suggestion, ...]] = OrderedDict()
+        self._cache_size = 4096
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls) -> Speller:
+        return cls(Lexicon.load())
+
+    # -- look-up ---------------------------------------------------------------------------------
+
+    def status(self, word: str, allowed: frozenset[str] = frozenset()) -> str:
+        """'ok', 'unknown' or 'name' (a name typed in lowercase); see Lexicon.status."""
+        return self.lexicon.status(word, allowed)
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def suggestions(self, word: str, limit: int = 5) -> list[str]:
+        """Ranked corrections for word, written in its case ("Teh" -> "The")."""
+        ranked = self.rank(word, limit)
+        return [match_case(word, self.lexicon.display(s.word)) for s in ranked]
+
+    def rank(self, word: str, limit: int = 5) -> tuple[Suggestion, ...]:
+        """Best corrections with their costs, best first (lowercase list entries)."""
+        typed = word.lower().translate(APOSTROPHES)
+        if not typed or len(typed) > MAX_WORD or not typed.isascii():
+            return ()
+        key = f"{limit}:{typed}"
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        result = self._rank(typed, limit)
+        with self._lock:
+            self._cache[key] = result
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return result
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def candidates(self, typed: str) -> tuple[dict[str, int], set[str], set[str]]:
+        """Words one edit away (-> list score), others with the same skeleton, others one skeleton edit away.
+
+        The first group also holds "don't" for "dont" and "a lot" for "alot": a missing apostrophe, or
+        a missing space in a pair learners often write as one word (scored as its rarer word).
+        """
+        scores = self.lexicon.scores
+        near = {e: scores[e] for e in edits1(typed) if e in scores}
+        for i in range(1, len(typed)):
+            head, tail = typed[:i], typed[i:]
+            joined = f"{head}'{tail}"
+            if joined in scores:
+                near[joined] = scores[joined]
+            pair = f"{head} {tail}"
+            if pair in TWO_WORDS:
+                near[pair] = min(scores.get(head, 0), scores.get(tail, 0))
+        key = skeleton(typed)
+        index = self._by_skeleton
+        same = set(index.get(key, ()))
+        around: set[str] = set()
+        for other in edits1(key, CONSONANTS):
+            words = index.get(other)
+            if words:
+                around.update(words)
+        same.difference_update(near)
+        around.difference_update(near)
+        around.difference_update(same)
+        return near, same, around
+
+    def _rank(self, typed: str, limit: int) -> tuple[Suggestion, ...]:
+        scores = self.lexicon.scores
+        never = self.lexicon.never_suggest
+        typed_extra = channel.typed_costs(typed)
+        typed_sound = sound_key(typed)
+        best: list[tuple[float, str, float]] = []  # min-heap of (score, word, cost)
+        top = -1e9  # best score so far; others must come within GAP of it
+        near, same, around = self.candidates(typed)
+        # Words one edit away first: they are usually the answer, and a good top list early makes
+        # the cut-off below prune most of the larger pools. Words two or more edits away cost at
+        # least two doubled-letter slips; with a different skeleton, a consonant slip and one more.
+        pools = (
+            (near, near.__getitem__, 0.0),
+            (same, scores.__getitem__, 2 * channel.DOUBLE),
+            (around, scores.__getitem__, channel.SUB_SOUND + channel.DOUBLE),
+        )
+        for pool, lookup, least in pools:
+            ordered = sorted((w for w in pool if w not in never), key=lookup, reverse=True)
+            for word in ordered:
+                prior = ALPHA * LN10_OVER_10 * lookup(word)
+                floor = top - GAP if len(best) < limit else max(top - GAP, best[0][0])
+                # Falling prior order: once even a perfect match cannot reach the floor, no later
+                # word of this pool can.
+                room = min(MAX_COST, (prior - floor) / LAMBDA)
+                if room + SOUND_BONUS < least:
+                    break
+                cost = channel.edit_cost(word, typed, room + SOUND_BONUS, typed_extra)
+                if cost > room + SOUND_BONUS:
+                    continue
+                if len(word) > 3 and sound_key(word) == typed_sound:
+                    cost = max(0.0, cost - SOUND_BONUS)  # only words that got this far are keyed
+                if cost > room:
+                    continue
+                entry = (prior - LAMBDA * cost, word, cost)
+                top = max(top, entry[0])
+                if len(best) < limit:
+                    heapq.heappush(best, entry)
+                elif entry[0] > best[0][0]:
+                    heapq.heapreplace(best, entry)
+        best.sort(reverse=True)
+        best = [entry for entry in best if entry[0] >= top - GAP]
+        return tuple(Suggestion(word, cost, score) for score, word, cost in best)
+
+
+def match_case(typed: str, suggestion: str) -> str:
+    """Write suggestion the way typed was written: all capitals or a first capital."""
+    if len(typed) > 1 and typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Budget:
+    """How many fresh correction searches one check may still run, and for how long (each search
+    costs a few milliseconds; a paste of junk would otherwise cost seconds)."""
+
+    def __init__(self, searches: int, seconds: float = 1.0) -> None:
+        self.searches = searches
+        self.deadline = time.perf_counter() + seconds
+        self.exhausted = False
+
+    def take(self) -> bool:
+        if self.searches <= 0 or time.perf_counter() > self.deadline:
+            self.exhausted = True
+            return False
+        self.searches -= 1
+        return True
+
+
+FIRST_WORD_MAX_COST = 1.0  # a capitalised unknown first word is flagged only if it is clearly a slip
+_SKIP_LOWER = frozenset(("i'm", "i've", "i'll", "i'd"))  # grammar's capital-I rule says it
+
+
+def check_spelling(
+    view: View, speller: Speller, allowed: frozenset[str], max_suggestions: int, budget: Budget
+) -> list[Finding]:
+    """Spelling findings for one sentence, offsets relative to its start."""
+    found: list[Finding] = []
+    lexicon = speller.lexicon
+    first = -1 if view.continued else view.first_word()
+    for i, tok in enumerate(view.tokens):
+        word = tok.text
+        if tok.kind != WORD or len(word) < 2 or len(word) > MAX_WORD or view.low[i] in _SKIP_LOWER:
+            continue
+        if i > 0 and view.tokens[i - 1].end == tok.start and view.tokens[i - 1].text in ("#", "@"):
+            continue  # a hashtag or a user name
+        upper = word.isupper()
+        if upper and len(word) <= 6:
+            continue  # an acronym
+        if not upper and any(ch.isupper() for ch in word[1:]):
+            continue  # "iPhone", "McDonald"
+        status = speller.status(word, allowed)
+        if status == "ok":
+            continue
+        capitalised = word[0].isupper() and not upper
+        if capitalised and i != first:
+            continue  # a capital inside a sentence: probably a name we do not know
+        if not strip_accents(view.low[i]).isascii():
+            continue  # another language or script
+        ranked = speller.rank(word, max_suggestions) if budget.take() else ()
+        if capitalised and (not ranked or ranked[0].cost > FIRST_WORD_MAX_COST):
+            continue  # first word of a sentence, but nothing close: probably a name
+        suggestions = [match_case(word, lexicon.display(s.word)) for s in ranked]
+        if status == "name":
+            name = lexicon.display(view.low[i])
+            if name in suggestions:
+                suggestions.remove(name)
+            # "monday", "english", "tv": a missed capital; "noe" (a rare first name) may well be a slip.
+            suggestions.insert(0 if view.low[i] in lexicon.capital_words else len(suggestions), name)
+            if suggestions[0] == name:
+                found.append(
+                    Finding(
+                        tok.start,
+                        tok.end,
+                        SPELLING,
+                        "spelling.capital",
+                        f'"{name}" is a name, so it starts with a capital letter.',
+                        tuple(suggestions[:max_suggestions]),
+                        ERROR,
+                    )
+                )
+                continue
+        message = f'"{word}" may be spelled wrong.'
+        if suggestions:
+            message += f' Did you mean "{suggestions[0]}"?'
+        found.append(
+            Finding(
+                tok.start,
+                tok.end,
+                SPELLING,
+                "spelling.unknown",
+                message,
+                tuple(suggestions[:max_suggestions]),
+                ERROR,
+            )
+        )
+    return found
