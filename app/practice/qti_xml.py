@@ -106,5 +106,5 @@ def parse_xml(data: bytes) -> Element:
         raise Bad("it declares a DTD or entities, which are not allowed for safety") from None
     except ParseError as exc:
         raise Bad(f"its XML is not well formed ({exc})") from None
-    except (ValueError, UnicodeError, RecursionError) as exc:
+    except (ValueError, LookupError, UnicodeError, RecursionError) as exc:  # LookupError: unknown encoding
         raise Bad(f"its XML could not be read ({type(exc).__name__})") from None
