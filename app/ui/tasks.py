@@ -82,6 +82,20 @@ class _Runner(QRunnable):
 _live: set[TaskHandle] = set()
 _pool: QThreadPool | None = None
 _write_pool: QThreadPool | None = None
+_keeper_obj: QObject | None = None
+
+
+def _keeper() -> QObject:
+    global _keeper_obj
+    if _keeper_obj is None:
+        _keeper_obj = QObject()
+    return _keeper_obj
+
+
+def _retire(handle: TaskHandle) -> None:
+    handle.done = True
+    _live.discard(handle)
+    handle.deleteLater()
 
 
 def _pools() -> tuple[QThreadPool, QThreadPool]:
@@ -104,20 +118,21 @@ def run_task(
 ) -> TaskHandle:
     """``owner``: the widget the result is for; if it is gone by then, the result is dropped."""
     handle = TaskHandle()
+    # Qt owns the handle through a parent on the UI thread, and it is deleted there (deleteLater):
+    # the worker may drop the last Python reference, which must never destroy a QObject off-thread.
+    handle.setParent(_keeper())
     _live.add(handle)
 
     def _alive() -> bool:
         return owner is None or isValid(owner)
 
     def _finish(result: Any) -> None:
-        handle.done = True
-        _live.discard(handle)
+        _retire(handle)
         if on_done and _alive():
             on_done(result)
 
     def _fail(exc: BaseException) -> None:
-        handle.done = True
-        _live.discard(handle)
+        _retire(handle)
         if on_error and _alive():
             on_error(exc)
 
