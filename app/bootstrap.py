@@ -13,8 +13,11 @@ from app.config import Settings, load_settings
 from app.framework import FrameworkService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.privacy import PrivacyService
+from app.planning import planning_services
 from app.planning.celebrations import CelebrationService
+from app.practice.services import practice_services
 from app.store.database import Database
+from app.writing.service import writing_services
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +43,8 @@ class AppContext:
         self.db.close()
 
 
-def make_services(db: Database) -> Services:
-    return Services(
+def make_services(db: Database, settings: Settings | None = None) -> Services:
+    services = Services(
         accounts=AccountService(db),
         roster=RosterService(db),
         profiles=ProfileService(db),
@@ -49,6 +52,11 @@ def make_services(db: Database) -> Services:
         celebrations=CelebrationService(db),
         privacy=PrivacyService(db),
     )
+    services.extra.update(planning_services(db, settings, services.profiles, services.framework,
+                                            services.celebrations))
+    services.extra.update(practice_services(db))
+    services.extra.update(writing_services(db))
+    return services
 
 
 def setup_logging(data_dir: Path | None) -> None:
@@ -67,7 +75,7 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     """Open the data folder: check the database, migrate with a backup, set up services."""
     settings = settings or load_settings(str(data_dir) if data_dir else None)
     db = Database.open(settings.database_path, settings.backups_dir)
-    return AppContext(settings=settings, db=db, services=make_services(db))
+    return AppContext(settings=settings, db=db, services=make_services(db, settings))
 
 
 def is_empty(ctx: AppContext) -> bool:

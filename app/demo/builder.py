@@ -11,12 +11,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.demo import roster_data as R
-from app.demo.history import derive_skill_states, simulate_attempts
 from app.framework.service import load_default_framework
-from app.models import Account, Celebration, Enrollment, Item, Person, Profile, School, SchoolClass, Skill
+from app.models import (
+    Account,
+    Celebration,
+    Enrollment,
+    LearnerSkillState,
+    Person,
+    Profile,
+    School,
+    SchoolClass,
+    Skill,
+)
 from app.models.base import partition_key
 from app.people.accounts import hash_secret
-from app.store.capture import bulk_insert_events
 from app.store.database import Database
 
 DEMO_USERNAME = "demo.teacher"
@@ -83,31 +91,22 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
         skill_rows = [(k.id, k.code) for k in skills]
         partitions = {p.id: p.partition for p in students}
 
-    report(0.25, "Writing practice items")
-    items = _make_items(db, skill_rows, rng)
-    report(0.45, "Simulating two months of practice")
+    report(0.2, "Writing practice questions")
+    focus = _practice_settings(db, ids.student_ids, skill_rows, partitions, rng)
+    report(0.3, "Simulating two months of practice")
     abilities = _abilities(ids.student_ids, skill_rows, rng)
-    attempts = simulate_attempts(ids.student_ids, items, abilities, partitions, rng, now - 60 * DAY, now)
+    _practice_history(db, ids, focus, partitions, abilities, skill_rows, rng, now, report)
     with db.write() as s:
-        for start in range(0, len(attempts), 5000):
-            bulk_insert_events(s, _attempt_model(), attempts[start:start + 5000])
-    report(0.75, "Working out each learner's profile")
-    with db.write() as s:
-        mastered = derive_skill_states(s, ids.student_ids, skill_rows, attempts, abilities)
-        names = dict(skill_rows)
-        code_names = {k.id: k.name for k in skills}
-        for sid, skill_id, at in mastered:
-            s.add(Celebration(student_id=sid, kind="mastered_skill", title=f"Mastered {code_names[skill_id]}",
-                              ref_id=skill_id, at=at, partition=partitions[sid]))
         for i, sid in enumerate(ids.student_ids):
             if i % 3 == 0:
                 s.add(Celebration(student_id=sid, kind="teacher", title=rng.choice(R.CELEBRATIONS),
                                   by_id=ids.teacher_id, at=now - rng.uniform(1, 30) * DAY,
                                   partition=partitions[sid]))
-        del names
     for fraction, seeder in _extra_seeders():
         report(fraction, seeder.__doc__.splitlines()[0] if seeder.__doc__ else "More demo data")
         seeder(db, ids, rng, now)
+    report(0.97, "Bringing the estimates up to date")
+    _celebrate_mastery(db, ids, partitions)
     report(1.0, "The demo class is ready")
     return ids
 
@@ -131,31 +130,76 @@ def _abilities(student_ids, skill_rows, rng) -> dict[tuple[str, str], float]:  #
     return out
 
 
-def _make_items(db: Database, skill_rows, rng) -> list[tuple[str, str, float]]:  # noqa: ANN001
-    """A few simple placeholder items per skill; generators replace these in practice."""
-    out = []
+FOCUS = {1: ["FRA.ADD"], 4: ["ALG.LIN1", "ALG.ORD"], 7: ["NUM.DIV"], 10: ["FRA.PCT", "FRA.DEC"],
+         13: ["NUM.NEG"], 16: ["FRA.EQ"], 19: ["ALG.LIN2"], 22: ["WRM.VOCAB"]}  # fmt: skip
+TARGETS = {2: 0.8, 9: 0.7, 15: 0.8}  # a few learners the teacher set gentler or harder
+
+
+def _practice_settings(db: Database, student_ids, skill_rows, partitions, rng) -> dict[str, dict[str, float]]:  # noqa: ANN001
+    """The question bank (generator pools and vocabulary), and focus skills and targets for some learners."""
+    from app.models import PracticeFocus
+    from app.practice.bank import ensure_item_bank
+
+    by_code = {code: k for k, code in skill_rows}
+    focus: dict[str, dict[str, float]] = {}
     with db.write() as s:
-        for skill_id, code in skill_rows:
-            for level in range(1, 6):
-                for k in range(2):
-                    a, b = rng.randint(2, 9 * level), rng.randint(2, 9 * level)
-                    item = Item(skill_id=skill_id, kind="number", prompt=f"{a} + {b} = ?", answer=str(a + b),
-                                hint=f"Add the tens, then the ones: {a} + {b}.", level=level,
-                                source="demo", source_ref=f"{code}:{level}:{k}")
-                    s.add(item)
-                    out.append((item.id, skill_id, (level - 3) * 0.8))
-    return out
+        ensure_item_bank(s)
+        for i, sid in enumerate(student_ids):
+            for code in FOCUS.get(i, ()):
+                focus.setdefault(sid, {})[by_code[code]] = 1.0
+                s.add(PracticeFocus(student_id=sid, skill_id=by_code[code], partition=partitions[sid]))
+            if i in TARGETS:
+                s.get(Person, sid).target_success = TARGETS[i]
+    del rng
+    return focus
 
 
-def _attempt_model():  # noqa: ANN202
+def _practice_history(db: Database, ids, focus, partitions, abilities, skill_rows, rng, now, report) -> None:  # noqa: ANN001
+    """Two months of sessions through the real engines, then the estimates rebuilt from the attempts."""
+    from app.demo.history import judged_levels, simulate_history
     from app.models import Attempt
+    from app.practice.bulk import insert_synced
+    from app.practice.live import live_model
+    from app.practice.model_store import raw, read_items, read_prerequisites
 
-    return Attempt
+    with db.read() as s:
+        items, prereqs = read_items(raw(s)), read_prerequisites(raw(s))
+        targets = {p.id: p.target_success for p in s.execute(select(Person).where(Person.id.in_(ids.student_ids))).scalars()}
+    learners = [(sid, partitions[sid], targets[sid], focus.get(sid, {})) for sid in ids.student_ids]
+    rows = simulate_history(items, prereqs, learners, abilities, rng, now - 60 * DAY, now - 3600,
+                            lambda f: report(0.3 + 0.35 * f, "Simulating two months of practice"))  # fmt: skip
+    with db.write() as s:
+        insert_synced(s, Attempt, rows)
+    report(0.7, "Working out each learner's estimates")
+    live_model(db).rebuild(None)
+    practised = {it.skill_id for it in items.values()}
+    with db.write() as s:
+        judged_levels(s, ids.student_ids, skill_rows, abilities, practised)
+
+
+def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
+    """Estimates follow every attempt (other seeders add some); each skill mastered is celebrated once."""
+    from app.practice.live import live_model
+
+    live_model(db).reconcile()
+    with db.write() as s:
+        names = dict(s.execute(select(Skill.id, Skill.name)).all())
+        done = set(s.execute(select(Celebration.student_id, Celebration.ref_id)
+                             .where(Celebration.kind == "mastered_skill")).all())
+        for st in s.execute(select(LearnerSkillState).where(LearnerSkillState.student_id.in_(ids.student_ids),
+                                                            LearnerSkillState.mastered_at > 0)).scalars():
+            if (st.student_id, st.skill_id) not in done:
+                s.add(Celebration(student_id=st.student_id, kind="mastered_skill", ref_id=st.skill_id,
+                                  title=f"Mastered {names[st.skill_id]}", at=st.mastered_at,
+                                  partition=partitions[st.student_id]))
 
 
 def _extra_seeders():  # noqa: ANN202
     """Other packages add their demo data here (plans, writing, challenges, check-ins)."""
-    return []
+    from app.demo.planning_seed import seed_planning
+    from app.demo.writing_seed import seed_writing
+
+    return [(0.9, seed_planning), (0.93, seed_writing)]
 
 
 def _sigmoid(x: float) -> float:

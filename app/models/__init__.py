@@ -26,7 +26,17 @@ from app.models.planning import (
     TeamCheckpoint,
     TeamLog,
 )
-from app.models.practice import Attempt, Item, ItemStat, LearnerSkillState, PracticeFocus
+from app.models.practice import (
+    Attempt,
+    Item,
+    ItemStat,
+    LearnerSkillState,
+    LearnerSnapshot,
+    PracticeCheckpoint,
+    PracticeFocus,
+    PracticeModel,
+    SkillStat,
+)
 from app.models.sync import Change, ConflictRecord, FieldClock, PendingChange, ReplicaState, VersionVector
 from app.models.writing import Draft, DraftComment, DraftVersion, WordList, WritingTask
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sqlalchemy import JSON, Column, Index
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import SyncedModel, synced
@@ -12,6 +12,8 @@ from app.models.base import SyncedModel, synced
 
 @synced
 class Item(SyncedModel, table=True):
+    # Counting live questions per skill (the heatmap, the bank) reads this index alone.
+    __table_args__ = (Index("ix_item_skill_deleted", "skill_id", "deleted"),)
     skill_id: str = Field(foreign_key="skill.id", index=True)
     kind: str = "number"  # "number" | "text" | "choice"
     prompt: str
@@ -27,7 +29,8 @@ class Item(SyncedModel, table=True):
 @synced
 class Attempt(SyncedModel, table=True):
     sync_kind: ClassVar[str] = "event"
-    __table_args__ = (Index("ix_attempt_student_at", "student_id", "at"),)
+    # (at, id) is the learner model's replay order: rebuilding from a checkpoint reads a tail of it.
+    __table_args__ = (Index("ix_attempt_student_at", "student_id", "at"), Index("ix_attempt_at_id", "at", "id"))
     student_id: str = Field(foreign_key="person.id")
     item_id: str = Field(foreign_key="item.id", index=True)
     skill_id: str = Field(foreign_key="skill.id")
@@ -71,3 +74,53 @@ class ItemStat(SQLModel, table=True):
     item_id: str = Field(primary_key=True)
     difficulty: float = 0.0
     uses: int = 0
+
+
+class LearnerSnapshot(SQLModel, table=True):
+    """One learner's model state (ability, per-skill terms, vocabulary cards) as JSON; derived, never synced."""
+
+    __tablename__ = "learner_snapshot"
+    student_id: str = Field(primary_key=True)
+    data: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    updated_at: float = 0.0
+
+
+class SkillStat(SQLModel, table=True):
+    """Class-wide skill difficulty and the skill's calibration weights; derived, never synced."""
+
+    __tablename__ = "skill_stat"
+    skill_id: str = Field(primary_key=True)
+    difficulty: float = 0.0
+    uses: int = 0
+    weights: str = "[]"  # JSON list of floats
+
+
+class PracticeModel(SQLModel, table=True):
+    """The learner model's global part and bookkeeping (one row): which attempts it has applied."""
+
+    __tablename__ = "practice_model"
+    key: int = Field(default=1, primary_key=True)
+    version: int = 1
+    params: str = "{}"  # JSON of ModelParams; a change means a full rebuild
+    weights: str = "[]"  # JSON list of floats: the global calibration weights
+    last_at: float | None = None  # order key of the last attempt applied
+    last_id: str = ""
+    count: int = 0
+    max_rowid: int = 0  # every attempt with rowid <= this has been applied (unless dirty)
+    dirty_at: float | None = None  # set: answers since this key were applied out of order; rebuild from here
+    dirty_id: str = ""
+    generation: int = 0  # bumped by each rebuild, so other holders of the state reload
+    built_at: float = 0.0
+
+
+class PracticeCheckpoint(SQLModel, table=True):
+    """A full copy of the learner model after the attempt (last_at, last_id): a rebuild after a late
+    attempt starts from the newest checkpoint before it instead of from the first attempt."""
+
+    __tablename__ = "practice_checkpoint"
+    id: int | None = Field(default=None, primary_key=True)
+    last_at: float = 0.0
+    last_id: str = ""
+    count: int = 0
+    created_at: float = 0.0
+    data: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False))

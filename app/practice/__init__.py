@@ -14,6 +14,19 @@ persist state and the services can call in. Derived state is rebuilt from the ap
 - ``generators``: seeded item generators per skill, levels 1-5 (``generate``, ``generate_pool``).
 - ``vocabulary``: the shipped word bank as choice questions, scheduled with FSRS.
 - ``qti``: QTI 2.x/3.0 choice and text-entry import from XML or content packages (``import_qti``).
+
+With the database (the services the app registers, see ``services.practice_services``):
+
+- ``service.PracticeService``: a student's sessions: ``start_session``, ``next_item`` (with the reason),
+  ``record_answer`` (checked, stored, estimates and mastery updated, one transaction), ``session_summary``.
+- ``class_view.ClassPracticeService``: the class heatmap, a student's skill in detail, target difficulty
+  and focus skills, QTI import into the bank, recalculating every estimate.
+- ``live``: the learner model kept live per database: saved state loaded at start (no replay), updated
+  answer by answer, rebuilt exactly (from a checkpoint) when sync brings late attempts;
+  ``rebuild_after_sync(db, student_ids)`` and ``on_sync`` (registered with ``app.sync.rebuild``).
+- ``model_store``, ``replay``, ``tracking``: the derived tables, the replay, and the one function that
+  applies an answer (shared by the live path and every rebuild, so both give identical numbers).
+- ``bank``: generator pools and the vocabulary in the item table; ``bulk``: fast synced inserts.
 """
 
 from app.practice.answers import check_answer, parse_number

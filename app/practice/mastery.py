@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.practice.learner_model import ModelState, predict
 
-__all__ = ["MasteryRule", "MasteryStatus", "assess_mastery"]
+__all__ = ["MasteryRule", "MasteryStatus", "assess_mastery", "rule_holds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,15 @@ def _pct(p: float) -> str:
     return f"{round(p * 100)}%"
 
 
+def rule_holds(rule: MasteryRule, probability: float, attempts: int, recent: str) -> bool:
+    """The three checks alone, for callers that track mastery after every answer (cheap checks first)."""
+    return (
+        attempts >= rule.min_attempts
+        and recent[-rule.last_k :].count("1") >= rule.min_right
+        and probability >= rule.threshold
+    )
+
+
 def assess_mastery(
     state: ModelState,
     student_id: str,
@@ -52,12 +61,15 @@ def assess_mastery(
     rule: MasteryRule | None = None,
     skill_name: str | None = None,
     now: float | None = None,
+    probability: float | None = None,
 ) -> MasteryStatus:
+    """``probability``: the predicted success to judge by (default: the model's prediction now), e.g.
+    the one saved with the learner's last answer, so the words match the figure shown beside them."""
     rule = rule or MasteryRule()
     name = skill_name or skill_id
     learner = state.learners.get(student_id)
     ls = learner.skills.get(skill_id) if learner is not None else None
-    p = predict(state, student_id, skill_id, None, now)
+    p = predict(state, student_id, skill_id, None, now) if probability is None else probability
     if ls is None or ls.n == 0:
         return MasteryStatus(
             skill_id, False, "not started", p, 0, 0, 0,

@@ -97,6 +97,36 @@ class ItemIndex:
     def __len__(self) -> int:
         return len(self.skill_of)
 
+    def put(self, item_id: str, skill_id: str, offset: float) -> None:
+        """Add an item, or move it to its new offset (O(bucket size): an answer moves one item)."""
+        if item_id in self.skill_of:
+            self.remove(item_id)
+        offs = self._offsets.setdefault(skill_id, [])
+        ids = self._ids.setdefault(skill_id, [])
+        at = bisect.bisect_left(offs, offset)
+        while at < len(offs) and offs[at] == offset and ids[at] < item_id:
+            at += 1  # the same order a fresh index gives: by offset, then id
+        offs.insert(at, offset)
+        ids.insert(at, item_id)
+        self.skill_of[item_id] = skill_id
+        if skill_id not in self.skills:
+            self.skills = tuple(sorted((*self.skills, skill_id)))
+
+    def remove(self, item_id: str) -> None:
+        skill_id = self.skill_of.pop(item_id, None)
+        if skill_id is None:
+            return
+        ids = self._ids[skill_id]
+        at = ids.index(item_id)
+        del ids[at]
+        del self._offsets[skill_id][at]
+        if not ids:
+            del self._ids[skill_id], self._offsets[skill_id]
+            self.skills = tuple(s for s in self.skills if s != skill_id)
+
+    def count(self, skill_id: str) -> int:
+        return len(self._ids.get(skill_id, ()))
+
     def nearest(
         self, skill_id: str, offset: float, avoid: Collection[str], last: str | None, k: int
     ) -> list[str]:
@@ -155,6 +185,38 @@ def skill_ready(
     )
 
 
+class _Memo:
+    """One learner's predictions within one selection: each skill is predicted at most once (a choice
+    over a hundred skills asks for the same prerequisites many times)."""
+
+    __slots__ = ("among", "learner", "now", "p", "readiness", "state", "student")
+
+    def __init__(self, state: ModelState, student_id: str, now: float, among: Collection[str]) -> None:
+        self.state, self.student, self.now, self.among = state, student_id, now, among
+        self.learner = state.learners.get(student_id)
+        self.p: dict[str, float] = {}
+        self.readiness: dict[str, bool] = {}
+
+    def predict(self, skill_id: str) -> float:
+        v = self.p.get(skill_id)
+        if v is None:
+            v = self.p[skill_id] = predict(self.state, self.student, skill_id, None, self.now)
+        return v
+
+    def in_place(self, skill_id: str) -> bool:
+        ls = self.learner.skills.get(skill_id) if self.learner is not None else None
+        return ls is not None and ls.n >= READY_ATTEMPTS and self.predict(skill_id) >= READY_PROBABILITY
+
+    def ready(self, skill_id: str) -> bool:
+        v = self.readiness.get(skill_id)
+        if v is None:
+            among = self.among
+            v = self.readiness[skill_id] = all(
+                self.in_place(pre) for pre in self.state.prerequisites.get(skill_id, ()) if pre in among
+            )
+        return v
+
+
 def _name(req: SelectionRequest, skill_id: str) -> str:
     return req.skill_names.get(skill_id, skill_id)
 
@@ -181,20 +243,20 @@ def _review_pool(
     return pool
 
 
-def _approach(state: ModelState, req: SelectionRequest, skill_id: str, skills: Collection[str]) -> str:
+def _approach(state: ModelState, req: SelectionRequest, skill_id: str, skills: Collection[str], memo: _Memo) -> str:
     """A focus skill itself, or (for a learner who has not started it) its first prerequisite not in place."""
     learner = state.learners.get(req.student_id)
     seen = {skill_id}
     current = skill_id
     for _ in range(6):
         started = learner is not None and current in learner.skills
-        if started or skill_ready(state, req.student_id, current, req.now, skills):
+        if started or memo.ready(current):
             return current
         nxt = next(
             (
                 pre
                 for pre in state.prerequisites.get(current, ())
-                if pre in skills and pre not in seen and not _in_place(state, req.student_id, pre, req.now)
+                if pre in skills and pre not in seen and not memo.in_place(pre)
             ),
             None,
         )
@@ -246,6 +308,7 @@ def _plans(
 ) -> Iterator[tuple[str, str, str]]:
     """(purpose, skill, reason) in the order to try; lazy, so fallbacks cost nothing when not needed."""
     skill_set = set(skills)
+    memo = _Memo(state, req.student_id, req.now, skill_set)
     last_skill = index.skill_of.get(last) if last is not None else None
     focus = [(s, w) for s, w in sorted(req.focus_skills.items()) if s in skill_set and w > 0]
     mix = req.mix
@@ -271,9 +334,9 @@ def _plans(
             weighted = [(s, w * (0.5 if s == last_skill and len(focus) > 1 else 1.0)) for s, w in focus]
             chosen = _pick_weighted(rng, weighted)
             if chosen is not None:
-                step = _approach(state, req, chosen, skill_set)
+                step = _approach(state, req, chosen, skill_set, memo)
                 if step == chosen:
-                    yield "focus", chosen, f"Focus: {_name(req, chosen)} is in your plan."
+                    yield "focus", chosen, f"Your focus: {_name(req, chosen)} is in your plan."
                 else:
                     yield (
                         "prerequisite",
@@ -284,7 +347,7 @@ def _plans(
                         ),
                     )
         elif kind == "focus":
-            nxt = _next_step(state, req, skills, rng)
+            nxt = _next_step(state, req, skills, rng, memo)
             if nxt is not None:
                 yield nxt
         else:
@@ -294,27 +357,26 @@ def _plans(
                 for s in skills
                 if s not in fset
                 and s != last_skill
-                and skill_ready(state, req.student_id, s, req.now, skill_set)
+                and memo.ready(s)
             ]
             if pool:
                 s = pool[rng.randrange(len(pool))]
                 yield "variety", s, f"Variety: a change to {_name(req, s)}."
-    nxt = _next_step(state, req, skills, rng)
+    nxt = _next_step(state, req, skills, rng, memo)
     if nxt is not None:
         yield nxt
     for s in skills:
         yield "variety", s, f"Variety: a change to {_name(req, s)}."
 
 
-def _next_step(state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random):
+def _next_step(state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random, memo: _Memo):
     """Without a plan: a ready skill not yet secure, predicted closest to the target (top three, drawn)."""
     learner = state.learners.get(req.student_id)
-    among = set(skills)
     scored = []
     for s in skills:
-        if not skill_ready(state, req.student_id, s, req.now, among):
+        if not memo.ready(s):
             continue
-        p = predict(state, req.student_id, s, None, req.now)
+        p = memo.predict(s)
         if p >= SECURE_PROBABILITY:
             continue
         scored.append((abs(p - req.target), s))

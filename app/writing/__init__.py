@@ -21,6 +21,11 @@ Modules: checker (the pipeline and its cache), text (paragraphs, sentences, toke
 phonetic and channel (spelling and its ranking), grammar with mechanics, agreement, number, confusables
 and clauses (the rules), style, readability, rubric, findings (the data types), wordclasses (word lists
 the rules share). Data: resources/writing/ (see its README and NOTICE).
+
+The service over the database is `service.WritingService` (``services.extra["writing"]``): writing
+tasks and the class word list (tasks), a student's draft and its versions (drafts), the teacher's review,
+comments and handing back (review), with plain data in views, stored settings <-> CheckConfig in
+criteria, version differences in diff and comment anchors in anchors. Import them from their modules.
 """
 
 from .checker import Checker, check, load_speller

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -192,16 +193,39 @@ class _Tally:
         self.letters += result.letters
 
     def add_bulk(self, text: str) -> None:
-        """Rough counts at C speed for text past the checking limits (a huge paste)."""
-        lower = text.lower().translate(APOSTROPHES)
-        words = _WORD.findall(lower)
+        """Rough counts at C speed for text past the checking limits (a huge paste).
+
+        In slices: each C call holds the GIL, and the UI thread waits for it, so no call may be long."""
+        words: list[str] = []
+        ends = vowel_runs = silent = 0
+        for part in _slices(text):
+            lower = part.lower().translate(APOSTROPHES)
+            words.extend(_WORD.findall(lower))
+            ends += len(_ENDS.findall(part))
+            vowel_runs += len(_VOWEL_RUNS.findall(lower))
+            silent += len(_SILENT_E.findall(lower))
         if not words:
             return
         self.words.extend(words)
         self.sentences.append(text)
-        self.sentence_count += max(1, len(_ENDS.findall(text)))
-        self.syllables += max(len(words), len(_VOWEL_RUNS.findall(lower)) - len(_SILENT_E.findall(lower)))
+        self.sentence_count += max(1, ends)
+        self.syllables += max(len(words), vowel_runs - silent)
         self.letters += sum(map(len, words))
+
+
+_SLICE = 16_384
+
+
+def _slices(text: str) -> Iterator[str]:
+    """text in pieces of about _SLICE characters, each ending just after a space where there is one
+    (no word, vowel run or sentence end is cut, so the counts match counting the whole)."""
+    start = 0
+    while len(text) - start > _SLICE:
+        cut = max(text.rfind(" ", start, start + _SLICE), text.rfind("\n", start, start + _SLICE))
+        end = cut + 1 if cut > start else start + _SLICE
+        yield text[start:end]
+        start = end
+    yield text[start:]
 
 
 def check(text: str, config: CheckConfig | None = None) -> CheckResult:

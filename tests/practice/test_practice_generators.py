@@ -13,7 +13,66 @@ from app.practice.items import KINDS
 
 SEEDS = range(25)
 FRAMEWORK_SKILLS = {"NUM.ADD", "NUM.SUB", "NUM.MUL", "NUM.DIV", "NUM.PV", "NUM.ROUND", "NUM.NEG", "FRA.EQ",
-                    "FRA.ADD", "FRA.MUL", "FRA.DEC", "FRA.PCT", "FRA.CONV", "ALG.ORD", "ALG.LIN1", "ALG.LIN2"}  # fmt: skip
+                    "FRA.ADD", "FRA.MUL", "FRA.DEC", "FRA.PCT", "FRA.CONV", "ALG.ORD", "ALG.LIN1", "ALG.LIN2",
+                    "ALG.EXPR", "ALG.SEQ", "GEO.PER", "GEO.AREA", "GEO.ANG", "GEO.UNIT", "DAT.AVG", "DAT.GRAPH",
+                    "DAT.PROB"}  # fmt: skip
+UNITS = {("m", "cm"): 100, ("km", "m"): 1000, ("kg", "g"): 1000, ("L", "mL"): 1000, ("cm", "mm"): 10}
+
+
+def _more_values(prompt: str) -> Fraction | None:
+    """Independent checks for geometry, data and algebra prompts."""
+    import statistics
+
+    num = r"(\d+)"
+    m = re.fullmatch(rf"A rectangle is {num} cm by {num} cm\. What is its (perimeter in cm|area in cm\u00b2)\?", prompt)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return Fraction(2 * (a + b) if m.group(3).startswith("perimeter") else a * b)
+    m = re.fullmatch(rf"Two angles sit on a straight line\. One is {num}\u00b0\..*", prompt)
+    if m:
+        return Fraction(180 - int(m.group(1)))
+    m = re.fullmatch(rf"A triangle has angles of {num}\u00b0 and {num}\u00b0\..*", prompt)
+    if m:
+        return Fraction(180 - int(m.group(1)) - int(m.group(2)))
+    m = re.fullmatch(r"Convert ([\d.]+) (\w+) to (\w+)\.", prompt)
+    if m:
+        value, a, b = Fraction(m.group(1)), m.group(2), m.group(3)
+        return value * UNITS[(a, b)] if (a, b) in UNITS else value / UNITS[(b, a)]
+    m = re.fullmatch(r"Find the (mean|median|mode|range) of ([\d, ]+)\.", prompt)
+    if m:
+        values = [int(v) for v in m.group(2).split(", ")]
+        if m.group(1) == "mean":
+            return Fraction(sum(values), len(values))
+        if m.group(1) == "range":
+            return Fraction(max(values) - min(values))
+        modes = statistics.multimode(values)
+        assert m.group(1) != "mode" or len(modes) == 1, prompt  # one mode only
+        return Fraction(statistics.median(values) if m.group(1) == "median" else modes[0])
+    m = re.fullmatch(r"If (\w) = (\d+)(?: and (\w) = (\d+))?, what is (.+)\?", prompt)
+    if m:
+        expr = m.group(5).replace("\u00b2", "^2")
+        expr = re.sub(r"(\d)([a-z(])", r"\1*\2", expr)
+        expr = expr.replace(m.group(1), f"({m.group(2)})")
+        if m.group(3):
+            expr = expr.replace(m.group(3), f"({m.group(4)})")
+        return _evaluate(expr.replace("^2", "\u00b2"))
+    m = re.fullmatch(r"What comes next: (.+), \u2026\?", prompt)
+    if m:
+        terms = [int(t.replace("\u2212", "-").replace(",", "")) for t in m.group(1).split(", ")]
+        assert len({b - a for a, b in zip(terms, terms[1:])}) == 1, prompt
+        return Fraction(2 * terms[-1] - terms[-2])
+    m = re.fullmatch(r"A bag holds (.+) counters\. You take one without looking\. What is the probability it is "
+                     r"(not )?(\w+)\? \(a fraction\)", prompt)  # fmt: skip
+    if m:
+        bag = {c: int(n) for n, c in (part.split(" ") for part in m.group(1).split(", "))}
+        p = Fraction(bag[m.group(3)], sum(bag.values()))
+        return 1 - p if m.group(2) else p
+    m = re.fullmatch(r"A class counted [\w ]+: (.+)\. How many (?:more for (\w+) than for (\w+)|were counted "
+                     r"altogether)\?", prompt)  # fmt: skip
+    if m:
+        counts = {k: int(v) for k, v in (part.rsplit(" ", 1) for part in m.group(1).split("; "))}
+        return Fraction(counts[m.group(2)] - counts[m.group(3)] if m.group(2) else sum(counts.values()))
+    return None
 
 
 def _evaluate(expr: str) -> Fraction:
@@ -46,7 +105,7 @@ def _independent_value(key: str, prompt: str) -> Fraction | None:
     m = re.fullmatch(r"Write (\d+)/(\d+) as a decimal\.", prompt)
     if m:
         return Fraction(int(m.group(1)), int(m.group(2)))
-    return None
+    return _more_values(prompt)
 
 
 @pytest.mark.parametrize("key", sorted(GENERATORS))

@@ -105,7 +105,7 @@ def test_student_signs_in_with_pin_and_edits_own_words(qtbot, demo):
     qtbot.keyClicks(screen.pin, info.pin)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(w.centralWidget(), MainArea), timeout=10_000)
-    page = w.centralWidget().pages["my_profile"]
+    page = w.centralWidget().show_page("my_profile")  # Home is the first student page
     qtbot.waitUntil(lambda: page.view.title.text() != "", timeout=10_000)
     editor = page.view.editor
     assert "teacher_notes" not in editor.edits  # private notes are not even shown

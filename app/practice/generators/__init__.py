@@ -11,8 +11,11 @@ import random
 from collections.abc import Iterator
 
 from app.practice.generators import (
+    data_handling,
     decimals,
+    expressions,
     fractions,
+    geometry,
     linear_equations,
     negative_numbers,
     number_facts,
@@ -26,7 +29,7 @@ from app.practice.items import PracticeItem
 __all__ = ["GENERATORS", "Generator", "by_skill", "from_ref", "generate", "generate_pool"]
 
 _MODULES = (number_facts, place_value, fractions, decimals, percentages, negative_numbers, order_of_operations,
-            linear_equations)  # fmt: skip
+            linear_equations, expressions, geometry, data_handling)  # fmt: skip
 GENERATORS: dict[str, Generator] = {g.key: g for module in _MODULES for g in module.GENERATORS}
 LEVELS = range(1, 6)
 

@@ -1,0 +1,184 @@
+"""My plan: the student's goals with progress shown by evidence, milestones, self-assessment and
+the teacher's feedback; build or change the plan with the guided wizard and send it to the teacher."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.planning.plans import PlanView
+from app.ui.events import ChangeBus
+from app.ui.messages import error_text, show_error
+from app.ui.tasks import run_task
+from app.ui.widgets.goal_detail import PACE_COLORS, GoalDetail
+from app.ui.widgets.lazy_refresh import LazyRefresh
+from app.ui.widgets.plan_wizard import PlanWizard
+
+GOAL = Qt.ItemDataRole.UserRole + 1
+STATUS_TEXT = {
+    "draft": ("Draft: not sent to your teacher yet", "#6b7280"),
+    "submitted": ("Waiting for your teacher", "#b45309"),
+    "approved": ("Approved by your teacher \u2714", "#15803d"),
+    "changes_suggested": ("Your teacher suggested changes", "#b91c1c"),
+}
+
+
+class MyPlanPage(QWidget):
+    open_page = Signal(str, object)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.plans = ctx.services.extra["plans"]
+        self.plan: PlanView | None = None
+        self.wizard: PlanWizard | None = None
+        self.pending = ""  # a goal to show once the plan has loaded
+        self.title = QLabel(self.tr("My plan"))
+        self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.title.setAccessibleName("Plan title")
+        self.state = QLabel("")
+        self.state.setAccessibleName("Plan status")
+        self.build = QPushButton(self.tr("&Build my plan…"))
+        self.build.setAccessibleName("Build or change my plan")
+        self.build.clicked.connect(self.open_wizard)
+        self.send = QPushButton(self.tr("Send to my &teacher"))
+        self.send.setAccessibleName("Send my plan to my teacher")
+        self.send.clicked.connect(self.submit)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.state, 1)
+        head.addWidget(self.build)
+        head.addWidget(self.send)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Teacher's note")
+        self.note.setStyleSheet("background: #fef3c7; padding: 8px; border-radius: 6px;")
+        self.note.hide()
+        self.empty = QLabel(self.tr("You do not have a plan yet. Press <b>Build my plan</b>: Tessera starts from "
+                                    "your strengths and interests and suggests goals you are ready for."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
+        self.empty.hide()
+
+        self.goals = QListWidget()
+        self.goals.setAccessibleName("My goals")
+        self.goals.setStyleSheet("QListWidget::item { padding: 6px; }")
+        self.goals.setWordWrap(True)
+        self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.goals.currentRowChanged.connect(self._pick)
+        self.detail = GoalDetail(self.plans, actor)
+        self.detail.changed.connect(self._saved)
+        split = QSplitter()
+        split.addWidget(self.goals)
+        split.addWidget(self.detail)
+        split.setSizes([300, 700])
+        self.split = split
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.note)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        self.lazy = LazyRefresh(self, bus, ("plans", "practice", "writing"), self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        a = self.actor
+        run_task(lambda _p: self.plans.get(a, a.person_id), self._show, lambda e: show_error(self, e), owner=self)
+
+    def _show(self, plan: PlanView | None) -> None:
+        self.plan = plan
+        keep = self.goals.currentRow()
+        self.goals.clear()
+        self.empty.setVisible(plan is None)
+        self.split.setVisible(plan is not None)
+        self.send.setVisible(plan is not None and plan.status in ("draft", "changes_suggested"))
+        self.build.setText(self.tr("&Change my plan…") if plan else self.tr("&Build my plan…"))
+        if plan is None:
+            self.state.setText("")
+            self.note.hide()
+            self.loaded.emit()
+            return
+        self.title.setText(plan.title)
+        text, color = STATUS_TEXT.get(plan.status, (plan.status, "#374151"))
+        self.state.setText(f"<span style='color:{color}'>{self.tr(text)}</span>")
+        self.note.setVisible(bool(plan.teacher_note))
+        self.note.setText(self.tr("<b>Your teacher says:</b> %1").replace("%1", plan.teacher_note))
+        for g in plan.goals:
+            mark = "\u2714 " if g.status == "met" else ""
+            item = QListWidgetItem(f"{mark}{g.title}\n{round(g.progress * 100)}% \u00b7 {self._pace(g.pace.status)}")
+            item.setForeground(QColor(PACE_COLORS.get(g.pace.status, "#111827")))
+            item.setData(GOAL, g)
+            item.setToolTip(g.pace.reason)
+            self.goals.addItem(item)
+        if plan.goals:
+            self.goals.setCurrentRow(min(max(keep, 0), len(plan.goals) - 1))
+        if self.pending:
+            self.show_item(self.pending)
+        self.loaded.emit()
+
+    def _pace(self, status: str) -> str:
+        return {"on_track": self.tr("on track"), "behind": self.tr("behind"), "done": self.tr("done")}.get(status, status)
+
+    def _pick(self, row: int) -> None:
+        item = self.goals.item(row)
+        self.detail.set_goal(item.data(GOAL) if item else None)
+
+    def show_item(self, arg: object) -> None:
+        """Opened from Home with a goal id: select that goal (now, or when the plan has loaded)."""
+        self.pending = str(arg or "")
+        for i in range(self.goals.count()):
+            if self.goals.item(i).data(GOAL).id == self.pending:
+                self.goals.setCurrentRow(i)
+                self.pending = ""
+
+    def _saved(self) -> None:
+        self.bus.changed.emit("plans")
+
+    # -- building -----------------------------------------------------------------------------------
+    def open_wizard(self) -> None:
+        a, s = self.actor, self.ctx.services
+
+        def work(_p):
+            return (s.profiles.get(a, a.person_id), s.framework.jagged_profile(a, a.person_id),
+                    self.plans.suggestions(a, a.person_id))
+
+        run_task(work, self._start_wizard, lambda e: show_error(self, e), owner=self)
+
+    def _start_wizard(self, data) -> None:
+        profile, domains, suggestions = data
+        self.wizard = PlanWizard(profile, domains, suggestions, self.plan, self)
+        self.wizard.accepted.connect(self._wizard_done)
+        self.wizard.open()
+
+    def _wizard_done(self) -> None:
+        wiz = self.wizard
+        if wiz is None:
+            return
+        draft, submit = wiz.plan_draft(), wiz.submit_now
+        a = self.actor
+        run_task(lambda _p: self.plans.save(a, a.person_id, draft, submit=submit), self._built,
+                 lambda e: show_error(self, e), writes=True, owner=self)
+
+    def _built(self, plan: PlanView) -> None:
+        self._show(plan)
+        self.bus.changed.emit("plans")
+
+    def submit(self) -> None:
+        a = self.actor
+        run_task(lambda _p: self.plans.submit(a, a.person_id), lambda _r: self.bus.changed.emit("plans"),
+                 lambda e: self.state.setText(error_text(e)), writes=True, owner=self)
+

@@ -1,0 +1,369 @@
+"""Writing: the student's tasks (due dates, where each stands), and the editor for one draft.
+
+The checks run as the student types, off the UI thread and debounced (LiveCheck); underlines appear
+in the text and the side panel explains each one with one-click, undoable fixes, the task's checklist
+and readability figures. The draft saves itself every little while and on leaving the page; every
+save is kept as a version. A draft handed back shows the teacher's comments on their passages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.ui.events import ChangeBus
+from app.ui.messages import error_text
+from app.ui.tasks import run_task
+from app.ui.widgets.diff_view import plural, when
+from app.ui.widgets.findings_panel import FindingsPanel
+from app.ui.widgets.live_check import CheckOutcome, LiveCheck
+from app.ui.widgets.text_offsets import Offsets, plain_text
+from app.ui.widgets.writing_editor import WritingEditor
+from app.writing.drafts import DraftTooLarge
+from app.writing.views import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftView, MyTask, SaveResult
+
+AUTOSAVE_MS = 30_000
+TASK = Qt.ItemDataRole.UserRole
+STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3aed", RETURNED: "#15803d"}
+
+
+def _label(text: str, name: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setAccessibleName(name)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class WritingPage(QWidget):
+    open_page = Signal(str, object)
+    opened = Signal()  # a draft is in the editor
+    saved = Signal(object)  # SaveResult
+    submitted = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.writing = ctx.services.extra["writing"]
+        self.tasks: list[MyTask] = []
+        self.view: DraftView | None = None
+        self._queued: str | None = None  # the last text handed to a save
+        self._saved: str | None = None  # the last text known to be saved
+        self._wanted = ""  # a task asked for before the list arrived
+
+        # -- the list of tasks --------------------------------------------------------------------
+        title = _label(self.tr("Writing"), "Writing", "font-size: 24px; font-weight: 600;")
+        intro = _label(self.tr("Your writing tasks. The checks help as you write; your teacher sees what you "
+                               "hand in."), "About writing", "color: #374151; font-size: 14px;")  # fmt: skip
+        self.list = QListWidget()
+        self.list.setAccessibleName("Writing tasks")
+        self.list.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
+        self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setAccessibleName("Open writing task")
+        self.open_button.clicked.connect(self._open_selected)
+        self.list_message = _label("", "Writing message", "color: #b91c1c;")
+        list_page = QWidget()
+        lv = QVBoxLayout(list_page)
+        lv.addWidget(title)
+        lv.addWidget(intro)
+        lv.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addWidget(self.list_message, 1)
+        lv.addLayout(row)
+
+        # -- one draft ----------------------------------------------------------------------------
+        back = QPushButton(self.tr("\u2190 &All writing tasks"))
+        back.setAccessibleName("Back to all writing tasks")
+        back.clicked.connect(self.back)
+        self.task_title = _label("", "Task", "font-size: 20px; font-weight: 600;")
+        self.status = _label("", "Draft status", "font-weight: 600;")
+        self.prompt = _label("", "Instructions", "background: #f1f5f9; border-radius: 6px; padding: 8px; "
+                             "color: #1f2937;")  # fmt: skip
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.feedback = _label("", "Teacher feedback", "background: #ecfdf5; border: 1px solid #a7f3d0; "
+                               "border-radius: 6px; padding: 8px; color: #064e3b;")  # fmt: skip
+        self.feedback.setTextFormat(Qt.TextFormat.PlainText)
+        self.feedback.hide()
+        self.editor = WritingEditor("My writing")
+        self.editor.setPlaceholderText(self.tr("Start writing here…"))
+        self.panel = FindingsPanel(can_apply=True)
+        self.panel.setMinimumWidth(300)
+        self.live = LiveCheck(self.editor)
+        self.words = _label("", "Word count", "color: #374151;")
+        self.save_status = _label("", "Save status", "color: #6b7280;")
+        self.save_button = QPushButton(self.tr("&Save now"))
+        self.save_button.setAccessibleName("Save now")
+        self.save_button.clicked.connect(lambda: self.save(force=True))
+        self.submit_button = QPushButton(self.tr("&Hand in…"))
+        self.submit_button.setAccessibleName("Hand in")
+        self.submit_button.setStyleSheet("font-weight: 600; padding: 6px 16px;")
+        self.submit_button.clicked.connect(self.confirm_submit)
+        self.confirm: QMessageBox | None = None
+
+        split = QSplitter()
+        split.addWidget(self.editor)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.task_title, 1)
+        head.addWidget(self.status)
+        foot = QHBoxLayout()
+        foot.addWidget(self.words)
+        foot.addWidget(self.save_status, 1)
+        foot.addWidget(self.save_button)
+        foot.addWidget(self.submit_button)
+        draft_page = QWidget()
+        dv = QVBoxLayout(draft_page)
+        dv.addLayout(head)
+        dv.addWidget(self.prompt)
+        dv.addWidget(self.feedback)
+        dv.addWidget(split, 1)
+        dv.addLayout(foot)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(draft_page)
+        QVBoxLayout(self).addWidget(self.stack)
+
+        self.live.checked.connect(self._checked)
+        self.live.ready.connect(lambda: self.panel.set_ready(True, self.tr("Checking…") if self.view else ""))
+        self.live.failed.connect(lambda m: self.panel.set_ready(True, m))
+        self.panel.finding_selected.connect(self.editor.pick)
+        self.panel.apply_requested.connect(self.apply)
+        self.panel.comment_selected.connect(self.editor.pick_comment)
+        self.editor.suggestion_chosen.connect(self.apply)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(force=True))
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
+        bus.changed.connect(
+            lambda topic: topic == "writing" and self.stack.currentIndex() == 0 and self.refresh()
+        )
+        self.live.start_loading()
+        self.refresh()
+
+    # -- the list ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        w, a = self.writing, self.actor
+        run_task(lambda _p: w.my_tasks(a), self._show_tasks, lambda e: self.list_message.setText(error_text(e)),
+                 owner=self)  # fmt: skip
+
+    def _show_tasks(self, tasks: list[MyTask]) -> None:
+        self.tasks = tasks
+        current = self.list.currentItem().data(TASK) if self.list.currentItem() else ""
+        self.list.clear()
+        for m in tasks:
+            due = self.tr("Due %1").replace("%1", when(m.task.due_at, "ddd d MMM")) if m.task.due_at else \
+                self.tr("No due date")  # fmt: skip
+            status = self.tr(STATUS_WORDS[m.status])
+            extra = f" \u00b7 {plural(self, m.versions, 'version')}" if m.versions else ""
+            item = QListWidgetItem(f"{m.task.title}\n{due} \u00b7 {status}{extra}")
+            item.setData(TASK, m.task.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.task.title}. {due}. {status}.")
+            self.list.addItem(item)
+            if m.task.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and tasks:
+            self.list.setCurrentRow(0)
+        self.list_message.setText("" if tasks else self.tr("No writing tasks yet."))
+        self.list_message.setStyleSheet("color: #374151;" if not tasks else "color: #b91c1c;")
+        if self._wanted:
+            wanted, self._wanted = self._wanted, ""
+            if any(m.task.id == wanted for m in tasks):
+                self.open_task(wanted)
+
+    def _open_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.open_task(item.data(TASK))
+
+    def show_item(self, arg: object) -> None:
+        """Opened from "what next" with a task id: open that task (a goal id just shows the list)."""
+        wanted = str(arg or "")
+        if any(m.task.id == wanted for m in self.tasks):
+            self.open_task(wanted)
+        else:
+            self._wanted = wanted
+            self.back()
+
+    # -- one draft --------------------------------------------------------------------------------
+    def open_task(self, task_id: str) -> None:
+        self.save()  # what is in the editor now, before anything replaces it
+        w, a = self.writing, self.actor
+        self.list_message.setText(self.tr("Opening…"))
+        # On the writing worker: it runs after any save still queued, so it reads what was just saved.
+        run_task(lambda _p: (w.open_draft(a, task_id), w.check_config(a, task_id)), self._opened,
+                 lambda e: self.list_message.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+
+    def _opened(self, data: tuple) -> None:
+        view, config = data
+        self.list_message.setText("")
+        self.live.set_config(None)
+        self.editor.show_outcome(None)
+        self.panel.show_outcome(None)
+        self.editor.setPlainText(view.text)
+        self._queued = self._saved = view.text
+        self._show_view(view)
+        self.live.set_config(config)
+        if not self.live.is_ready:
+            self.panel.set_ready(False)
+        self.stack.setCurrentIndex(1)
+        self.editor.setFocus()
+        self.autosave.start()
+        self.opened.emit()
+
+    def _show_view(self, view: DraftView) -> None:
+        """Everything about the draft except its text (the editor has that)."""
+        self.view = view
+        task = view.task
+        self.task_title.setText(task.title)
+        due = self.tr("Due %1").replace("%1", when(task.due_at, "dddd d MMMM")) if task.due_at else ""
+        self.prompt.setText(task.prompt + (f"\n\n{due}" if due else ""))
+        self.prompt.setVisible(bool(task.prompt or due))
+        status = view.status if view.id else NOT_STARTED
+        self.status.setText(self.tr(STATUS_WORDS[status]))
+        self.status.setStyleSheet(f"font-weight: 600; color: {STATUS_COLOURS.get(status, '#111827')};")
+        returned = view.status == RETURNED and view.feedback
+        self.feedback.setText(
+            self.tr("Your teacher's feedback: %1").replace("%1", view.feedback) if returned else ""
+        )
+        self.feedback.setVisible(bool(returned))
+        self.editor.setReadOnly(not view.editable)
+        self.panel.can_apply = view.editable
+        self.submit_button.setEnabled(view.editable)
+        self.save_button.setEnabled(view.editable)
+        if view.status == SUBMITTED:
+            self.save_status.setText(self.tr("Handed in %1. It comes back here with your teacher's feedback.")
+                                     .replace("%1", when(view.submitted_at)))  # fmt: skip
+        elif view.versions:
+            self._say_saved(view.versions[-1].number, view.versions[-1].saved_at)
+        else:
+            self.save_status.setText(self.tr("Not saved yet: it saves by itself as you write."))
+        offsets = Offsets(view.text)  # comment anchors are offsets into the saved text
+        self.editor.set_comments([(offsets.to_qt(c.anchor[0]), offsets.to_qt(c.anchor[1])) if c.anchor else None
+                                  for c in view.comments])  # fmt: skip
+        self.panel.set_comments(view.comments)
+        if view.comments and view.status == RETURNED:
+            self.panel.setCurrentWidget(self.panel.comments_page)
+
+    def _checked(self, outcome: CheckOutcome) -> None:
+        self.editor.show_outcome(outcome)
+        self.panel.show_outcome(outcome)
+        r = outcome.result.readability
+        self.words.setText(plural(self, r.words, "word"))
+
+    def apply(self, index: int, choice: int) -> None:
+        if not self.editor.apply(index, choice):
+            self.panel.set_ready(True, self.tr("That part has changed since the check: checking again…"))
+            self.live.set_config(self.live.config)
+            return
+        self.panel.set_ready(True, self.tr("Changed. Ctrl+Z puts it back."))
+        self.editor.setFocus()
+
+    # -- saving -----------------------------------------------------------------------------------
+    def save(self, force: bool = False) -> None:
+        """Save the text as a new version if it changed (the service skips an unchanged text too)."""
+        view = self.view
+        if view is None or not view.editable:
+            return
+        text = plain_text(self.editor)
+        if text == self._queued and not force:
+            return
+        if text == self._saved:
+            return
+        self._queued = text
+        w, a, task_id = self.writing, self.actor, view.task.id
+        self.save_status.setText(self.tr("Saving…"))
+        run_task(lambda _p: w.save_draft(a, task_id, text), lambda r: self._did_save(text, r),
+                 lambda e: self._save_failed(text, e), writes=True, owner=self)  # fmt: skip
+
+    def _did_save(self, text: str, result: SaveResult) -> None:
+        self._saved = text
+        if result.version is not None:
+            self._say_saved(result.version.number, result.version.saved_at)
+        if self.view is not None and not self.view.id and result.version is not None:
+            self._refresh_view()  # the first save started the draft
+            self.bus.changed.emit("writing")
+        self.saved.emit(result)
+
+    def _save_failed(self, text: str, exc: BaseException) -> None:
+        if not isinstance(exc, DraftTooLarge):
+            self._queued = None  # try again at the next autosave
+        self.save_status.setText(error_text(exc))
+        self.save_status.setStyleSheet("color: #b91c1c;")
+
+    def _say_saved(self, number: int, at: float) -> None:
+        self.save_status.setStyleSheet("color: #6b7280;")
+        self.save_status.setText(self.tr("Saved %1 \u00b7 version %2").replace("%1", when(at, "HH:mm"))
+                                 .replace("%2", str(number)))  # fmt: skip
+
+    def _refresh_view(self) -> None:
+        if self.view is None:
+            return
+        w, a, task_id = self.writing, self.actor, self.view.task.id
+        run_task(lambda _p: w.open_draft(a, task_id), self._show_view, lambda e: None, owner=self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save()  # leaving the page (another page, signing out, closing): keep the work
+        super().hideEvent(event)
+
+    # -- handing in -------------------------------------------------------------------------------
+    def confirm_submit(self) -> None:
+        if self.view is None or not self.view.editable:
+            return
+        if not plain_text(self.editor).strip():
+            self.save_status.setText(self.tr("Write something before you hand it in."))
+            return
+        self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"),
+                                   self.tr("Hand in “%1” now? You cannot change it until your teacher hands "
+                                           "it back.").replace("%1", self.view.task.title),
+                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+        self.confirm.setAccessibleName("Confirm hand in")
+        self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
+        self.confirm.open()  # not blocking: the editor keeps its state meanwhile
+
+    def submit(self) -> None:
+        if self.view is None:
+            return
+        text = plain_text(self.editor)
+        w, a, task_id = self.writing, self.actor, self.view.task.id
+        self.autosave.stop()
+        self.save_status.setText(self.tr("Handing in…"))
+        run_task(lambda _p: (w.submit(a, task_id, text), w.open_draft(a, task_id)), self._submitted,
+                 lambda e: self._save_failed(text, e), writes=True, owner=self)  # fmt: skip
+
+    def _submitted(self, data: tuple) -> None:
+        _result, view = data
+        self._queued = self._saved = view.text
+        self._show_view(view)
+        self.bus.changed.emit("writing")
+        self.submitted.emit()
+
+    def back(self) -> None:
+        self.save()
+        self.autosave.stop()
+        self.stack.setCurrentIndex(0)
+        self.refresh()
+        self.list.setFocus()

@@ -1,0 +1,167 @@
+"""The class's check-ins: the trend of mood and energy, each student's latest, and a quiet, private
+flag when a student has reported low mood several times in a row. Only the class's teachers see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, ClassCheckIns, daily_trend
+from app.ui.events import ChangeBus
+from app.ui.messages import error_text
+from app.ui.tasks import run_task
+from app.ui.widgets.lazy_refresh import LazyRefresh
+from app.ui.widgets.scales import COLORS
+from app.ui.widgets.trend_chart import TrendChart
+
+SID = Qt.ItemDataRole.UserRole + 1
+
+
+class ClassCheckInsPage(QWidget):
+    open_page = Signal(str, object)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.service = ctx.services.extra["checkins"]
+        self.data: ClassCheckIns | None = None
+        title = QLabel(self.tr("Check-ins"))
+        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Class")
+        for c in ctx.services.roster.my_classes(actor):
+            self.class_box.addItem(c.name, c.id)
+        self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(QLabel(self.tr("Class:")))
+        head.addWidget(self.class_box)
+        self.off = QLabel(self.tr("Check-ins are switched off at this school."))
+        self.off.setAccessibleName("Check-ins switched off")
+        self.off.hide()
+
+        self.flags = QLabel("")
+        self.flags.setWordWrap(True)
+        self.flags.setAccessibleName("Worth a quiet word")
+        flag_box = QGroupBox(self.tr("Worth a quiet word (only you see this)"))
+        QVBoxLayout(flag_box).addWidget(self.flags)
+        flag_box.setStyleSheet("QGroupBox { background: #f5f3ff; }")
+        self.flag_box = flag_box
+
+        self.chart = TrendChart("Class check-in trend")
+        self.class_button = QPushButton(self.tr("Show the &class trend"))
+        self.class_button.setAccessibleName("Show the class trend")
+        self.class_button.clicked.connect(self.show_class_trend)
+        chart_box = QGroupBox(self.tr("Trend, last two weeks"))
+        cv = QVBoxLayout(chart_box)
+        cv.addWidget(self.chart, 1)
+        cv.addWidget(self.class_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("Students' check-ins")
+        self.table.setHorizontalHeaderLabels([self.tr("Student"), self.tr("Last"), self.tr("Mood"),
+                                              self.tr("Energy"), self.tr("Their words")])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.itemSelectionChanged.connect(self._student_trend)
+        self.status = QLabel("")
+        self.status.setAccessibleName("Check-ins message")
+
+        split = QSplitter()
+        split.addWidget(self.table)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(flag_box)
+        rv.addWidget(chart_box, 1)
+        split.addWidget(right)
+        split.setSizes([560, 480])
+        self.split = split
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.off)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.lazy = LazyRefresh(self, bus, ("checkins", "roster"), self.refresh)
+        self.refresh()
+
+    @property
+    def class_id(self) -> str:
+        return self.class_box.currentData() or ""
+
+    def refresh(self) -> None:
+        cid, svc, a = self.class_id, self.service, self.actor
+        if not cid:
+            self.loaded.emit()
+            return
+        run_task(lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None, self._show,
+                 lambda e: self.status.setText(error_text(e)), owner=self)
+
+    def _show(self, data: ClassCheckIns | None) -> None:
+        self.data = data
+        self.off.setVisible(data is None)
+        self.split.setVisible(data is not None)
+        if data is None:
+            self.loaded.emit()
+            return
+        if data.flags:
+            when = lambda ts: dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
+            self.flags.setText("<br>".join(f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})"
+                                           "</span>" for f in data.flags))
+        else:
+            self.flags.setText(self.tr("No patterns that need attention."))
+        self.table.setRowCount(len(data.students))
+        flagged = {f.student_id for f in data.flags}
+        for r, s in enumerate(sorted(data.students, key=lambda s: (s.student_id not in flagged, s.name))):
+            name = QTableWidgetItem(("\u25cf " if s.student_id in flagged else "") + s.name)
+            name.setData(SID, s.student_id)
+            self.table.setItem(r, 0, name)
+            last = s.last
+            self.table.setItem(r, 1, QTableWidgetItem(
+                dt.datetime.fromtimestamp(last.at).strftime("%a %H:%M") if last else self.tr("none yet")))
+            for col, value, words in ((2, last.mood if last else 0, MOOD_WORDS), (3, last.energy if last else 0,
+                                                                                 ENERGY_WORDS)):
+                item = QTableWidgetItem(f"{value} {self.tr(words[value])}" if value else "")
+                if value:
+                    item.setForeground(QColor(COLORS[value]).darker(120))
+                self.table.setItem(r, col, item)
+            self.table.setItem(r, 4, QTableWidgetItem(last.note if last else ""))
+        self.table.resizeColumnsToContents()
+        self.show_class_trend()
+        self.loaded.emit()
+
+    def show_class_trend(self) -> None:
+        if self.data:
+            self.chart.set_days(list(self.data.days), self.tr("The class"))
+        self.table.clearSelection()
+
+    def _student_trend(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.table.item(rows[0].row(), 0)
+        sid, name = item.data(SID), item.text().lstrip("\u25cf ")
+        run_task(lambda _p: daily_trend(self.service.for_student(self.actor, sid)),
+                 lambda days: self.chart.set_days(days, name), lambda e: self.status.setText(error_text(e)), owner=self)

@@ -1,0 +1,308 @@
+"""Skills: the class heatmap (students by skills, coloured by mastery, with a legend), sortable by
+student or by any skill; a cell opens that student's skill in detail with their recent answers and
+practice settings. Also: importing QTI questions and recalculating the estimates, in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.practice.views import Heatmap, PracticeSkill
+from app.ui.events import ChangeBus
+from app.ui.messages import error_text, show_error
+from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
+from app.ui.tasks import run_task, run_with_dialog
+from app.ui.widgets.skill_detail import SkillDetailView
+
+
+class SkillChoice(QDialog):
+    """Which skill imported questions practise (QTI items carry no skill of ours)."""
+
+    def __init__(self, parent: QWidget, skills: list[PracticeSkill], filename: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import questions"))
+        self.skill = QComboBox()
+        self.skill.setAccessibleName("Skill for the imported questions")
+        for sk in skills:
+            self.skill.addItem(f"{sk.name} ({sk.domain}) \u00b7 {sk.items}", sk.id)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Questions from %1 practise which skill?").replace("%1", filename)))
+        form.addRow(self.tr("&Skill:"), self.skill)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class HeatmapPage(QWidget):
+    open_page = Signal(str, object)
+    loaded = Signal()
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.teaching = ctx.services.extra["practice_class"]
+
+        self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Class")
+        self.skill_order = QComboBox()
+        self.skill_order.setAccessibleName("Order of skills")
+        self.skill_order.addItem(self.tr("Framework order"), "framework")
+        self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
+        self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
+        self.import_button = self._button("&Import questions (QTI)…", "Import questions from a QTI file",
+                                          self.choose_import)  # fmt: skip
+        self.recalc_button = self._button("&Recalculate", "Recalculate estimates from all answers",
+                                          self.recalculate)  # fmt: skip
+        self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Class:")))
+        top.addWidget(self.class_box)
+        top.addWidget(QLabel(self.tr("Skills:")))
+        top.addWidget(self.skill_order)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.recalc_button)
+
+        legend = QHBoxLayout()
+        legend.addWidget(QLabel(self.tr("Key:")))
+        for name, _low, fill, ink in BANDS:
+            swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))
+            swatch.setStyleSheet(f"background: {fill}; color: {ink}; padding: 3px 8px; border-radius: 3px;")
+            swatch.setAccessibleName(f"Key: {name}")
+            legend.addWidget(swatch)
+        legend.addStretch(1)
+        self.status = QLabel("")
+        self.status.setAccessibleName("Skills status")
+        self.status.setWordWrap(True)
+        legend.addWidget(self.status, 2)
+
+        self.model = HeatmapModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("Class heatmap: students by skills")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(True)
+        self.table.setStyleSheet(
+            "QTableView { gridline-color: #ffffff; } QTableView::item:selected { border: 2px solid #f59e0b; }"
+        )
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setMinimumSectionSize(30)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.activated.connect(self._open_index)  # Enter or double-click
+        self.table.clicked.connect(self._open_index)
+        hint = QLabel(self.tr("Click a cell (or select it and press Enter) to see that student's answers on the "
+                              "skill. Click a column heading, or press Ctrl+Shift+S on a cell, to sort students "
+                              "by it."))  # fmt: skip
+        hint.setStyleSheet("color: #6b7280;")
+        hint.setWordWrap(True)
+        self.sort_button = self._button("&Sort by this column", "Sort students by the selected column",
+                                        self.sort_by_current)  # fmt: skip
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.sort_button)
+
+        grid_page = QWidget()
+        gv = QVBoxLayout(grid_page)
+        gv.addLayout(top)
+        gv.addLayout(legend)
+        gv.addWidget(self.table, 1)
+        gv.addLayout(bottom)
+
+        self.detail = SkillDetailView(ctx, actor)
+        self.detail.saved.connect(lambda: self.bus.changed.emit("practice"))
+        back = self._button("\u2190 &Back to the class", "Back to the class heatmap", self.back)
+        detail_page = QWidget()
+        dv = QVBoxLayout(detail_page)
+        dv.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        dv.addWidget(self.detail, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(grid_page)
+        self.stack.addWidget(detail_page)
+        QVBoxLayout(self).addWidget(self.stack)
+
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sort_by_current)
+        self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.skill_order.currentIndexChanged.connect(lambda _i: self._apply_order())
+        bus.changed.connect(lambda t: t in ("practice", "roster") and self.refresh())
+        self.load_classes()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        b = QPushButton(self.tr(text))
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        return b
+
+    # -- data ----------------------------------------------------------------------------------
+    def load_classes(self) -> None:
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        for c in self.ctx.services.roster.my_classes(self.actor):
+            self.class_box.addItem(c.name, c.id)
+        self.class_box.blockSignals(False)
+        self.refresh()
+
+    @property
+    def class_id(self) -> str:
+        return self.class_box.currentData() or ""
+
+    def refresh(self) -> None:
+        class_id = self.class_id
+        if not class_id:
+            return
+        run_task(lambda _p: self.teaching.heatmap(self.actor, class_id), self._show,
+                 lambda e: show_error(self, e), owner=self)  # fmt: skip
+
+    def _show(self, heatmap: Heatmap) -> None:
+        self.model.set_heatmap(heatmap, self._order(heatmap))
+        self._size_columns()
+        started = sum(c is not None for r in heatmap.cells for c in r)
+        self.status.setText(self.tr("%1 students, %2 skills, %3 started").replace("%1", str(len(heatmap.students)))
+                            .replace("%2", str(len(heatmap.skills))).replace("%3", str(started)))  # fmt: skip
+        self.loaded.emit()
+
+    def _order(self, heatmap: Heatmap) -> list[int]:
+        how = self.skill_order.currentData()
+        order = list(range(len(heatmap.skills)))
+        if how == "framework":
+            return order
+        self.model.map = heatmap
+        means = self.model.class_means()
+        key = (
+            (lambda j: (means[j] < 0, means[j]))
+            if how == "weakest"
+            else (lambda j: (means[j] < 0, -means[j]))
+        )
+        return sorted(order, key=key)
+
+    def _apply_order(self) -> None:
+        if self.model.map is not None:
+            self.model.set_order(self._order(self.model.map))
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(1, 64)
+        for c in range(FIXED, self.model.columnCount()):
+            self.table.setColumnWidth(c, 46)
+        header.setFixedHeight(44)
+
+    def sort_by_current(self) -> None:
+        """Keyboard sorting: by the selected cell's column, strongest first (again: weakest first)."""
+        col = self.table.currentIndex().column()
+        if col < 0:
+            return
+        header = self.table.horizontalHeader()
+        first = Qt.SortOrder.AscendingOrder if col == 0 else Qt.SortOrder.DescendingOrder
+        again = header.sortIndicatorSection() == col and header.sortIndicatorOrder() == first
+        order = (Qt.SortOrder.DescendingOrder if first == Qt.SortOrder.AscendingOrder
+                 else Qt.SortOrder.AscendingOrder) if again else first  # fmt: skip
+        self.table.sortByColumn(col, order)
+
+    # -- click-through -------------------------------------------------------------------------
+    def _open_index(self, index) -> None:  # noqa: ANN001
+        source = self.proxy.mapToSource(index)
+        if not source.isValid() or self.model.map is None:
+            return
+        student = self.model.map.students[source.row()]
+        skill = self.model.skill_at(source.column())
+        if skill is None:
+            self.open_page.emit("roster", student.id)  # the student's page
+            return
+        self.show_cell(student.id, skill.id)
+
+    def show_cell(self, student_id: str, skill_id: str) -> None:
+        self.detail.load(student_id, skill_id)
+        self.stack.setCurrentIndex(1)
+
+    def show_item(self, arg: object) -> None:
+        """Opened from elsewhere with (student id, skill id)."""
+        if isinstance(arg, (tuple, list)) and len(arg) == 2:
+            self.show_cell(str(arg[0]), str(arg[1]))
+
+    def back(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.table.setFocus()
+
+    # -- import and recalculate ------------------------------------------------------------------
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions (QTI)"), "",
+                                              self.tr("QTI files (*.xml *.zip);;All files (*)"))  # fmt: skip
+        if not path:
+            return
+        skills = self.teaching.practice_skills(self.actor)
+        dlg = SkillChoice(self, skills, path.rsplit("/", 1)[-1])
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.import_file(path, dlg.skill.currentData())
+
+    def import_file(self, path: str, skill_id: str) -> None:
+        t, a = self.teaching, self.actor
+        self.status.setText(self.tr("Importing…"))
+
+        def done(result) -> None:  # noqa: ANN001
+            text = (
+                self.tr("Imported %1 question(s) for %2.")
+                .replace("%1", str(result.added))
+                .replace("%2", result.skill_name)
+            )
+            if result.already_there:
+                text += " " + self.tr("%n were already in the bank.", "", result.already_there)
+            self.status.setText(text)
+            self.bus.changed.emit("practice")
+            self.imported.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(error_text(exc))
+            show_error(self, exc, self.tr("Import questions"))
+            self.imported.emit(exc)
+
+        run_with_dialog(self, self.tr("Importing questions"), lambda p: t.import_qti(a, path, skill_id, progress=p),
+                        done, failed)  # fmt: skip
+
+    def recalculate(self) -> None:
+        t, a = self.teaching, self.actor
+
+        def done(report) -> None:  # noqa: ANN001
+            self.status.setText(
+                self.tr("Estimates recalculated from %1 answers in %2 s.")
+                .replace("%1", f"{report.answers:,}")
+                .replace("%2", f"{report.seconds:.1f}")
+            )
+            self.bus.changed.emit("practice")
+
+        run_with_dialog(self, self.tr("Recalculating estimates"), lambda p: t.recalculate(a, progress=p), done,
+                        lambda e: self.status.setText(error_text(e)))  # fmt: skip

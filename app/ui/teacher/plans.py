@@ -1,0 +1,323 @@
+"""Plans of the class: who is on track, behind or done; open a student's plan to give feedback on
+each goal, approve it or suggest changes; export a student's report (PDF) or the class summary (CSV)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.planning.plans import ClassPlans, PlanRow, PlanView
+from app.ui.events import ChangeBus
+from app.ui.messages import show_error
+from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
+from app.ui.tasks import run_task, run_with_dialog
+from app.ui.widgets.goal_detail import GoalDetail, fit
+from app.ui.widgets.lazy_refresh import LazyRefresh
+
+FILTERS = [("all", "Everyone"), ("behind", "Behind"), ("waiting", "Waiting for approval"),
+           ("on_track", "On track"), ("done", "Done"), ("no_plan", "No plan yet")]
+GOAL = Qt.ItemDataRole.UserRole + 1
+
+
+class _Filter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode = "all"
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        if self.mode == "all":
+            return True
+        r: PlanRow = self.sourceModel().rows[row]
+        return r.plan_status == "submitted" if self.mode == "waiting" else r.pace == self.mode
+
+
+class PlansPage(QWidget):
+    open_page = Signal(str, object)
+    loaded = Signal()
+    exported = Signal(str)
+
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.plans = ctx.services.extra["plans"]
+        self.reports = ctx.services.extra["reports"]
+        self.plan: PlanView | None = None
+        self.overview: ClassPlans | None = None
+
+        self.class_box = QComboBox()
+        self.class_box.setAccessibleName("Class")
+        for c in ctx.services.roster.my_classes(actor):
+            self.class_box.addItem(c.name, c.id)
+        self.class_box.currentIndexChanged.connect(lambda _i: self.refresh(check_met=True))
+        self.filter_box = QComboBox()
+        self.filter_box.setAccessibleName("Show")
+        for key, label in FILTERS:
+            self.filter_box.addItem(self.tr(label), key)
+        self.filter_box.currentIndexChanged.connect(self._filter)
+        self.summary = QLabel("")
+        self.summary.setAccessibleName("Class summary")
+        self.pdf_button = self._button(self.tr("Student &report (PDF)…"), "Export student report as PDF",
+                                       self.ask_pdf)
+        self.csv_button = self._button(self.tr("Class summary (&CSV)…"), "Export class summary as CSV", self.ask_csv)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Class:")))
+        top.addWidget(self.class_box)
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.filter_box)
+        top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.csv_button)
+
+        self.model = PlanOverviewModel()
+        self.proxy = _Filter()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("Plans of the class")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(6, True)  # the reason shows beside the chosen student and as a tooltip
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open(cur))
+
+        # The chosen student's plan.
+        self.who = QLabel(self.tr("Choose a student to see their plan."))
+        self.who.setStyleSheet("font-size: 17px; font-weight: 600;")
+        self.who.setAccessibleName("Chosen student")
+        self.who.setWordWrap(True)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Plan note")
+        self.approve_button = self._button(self.tr("&Approve plan"), "Approve plan", self.approve)
+        self.suggest_button = self._button(self.tr("&Suggest changes…"), "Suggest changes", self.ask_changes)
+        actions = QHBoxLayout()
+        actions.addWidget(self.approve_button)
+        actions.addWidget(self.suggest_button)
+        actions.addStretch(1)
+        self.goals = QListWidget()
+        self.goals.setAccessibleName("Goals of the chosen student")
+        self.goals.setMaximumHeight(110)
+        self.goals.currentRowChanged.connect(self._pick_goal)
+        self.detail = GoalDetail(self.plans, actor)
+        self.detail.changed.connect(self._reload_plan)
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        self.reason = QLabel("")
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Pace of the chosen student")
+        self.reason.setStyleSheet("color: #92400e;")
+        for w in (self.who, self.reason, self.note):
+            sv.addWidget(w)
+        sv.addLayout(actions)
+        sv.addWidget(self.goals)
+        sv.addWidget(self.detail, 1)
+        self._set_actions()
+
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setSizes([640, 480])
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Plans"))
+        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.lazy = LazyRefresh(self, bus, ("plans", "roster", "practice"), self.refresh)
+        self.refresh(check_met=True)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        return b
+
+    @property
+    def class_id(self) -> str:
+        return self.class_box.currentData() or ""
+
+    def refresh(self, check_met: bool = False) -> None:
+        """Reload the overview; on opening, first mark goals the evidence shows are met."""
+        cid, a = self.class_id, self.actor
+        if not cid:
+            self.loaded.emit()
+            return
+
+        def work(_p):
+            if check_met:
+                self.plans.record_met_goals(a, class_id=cid)
+            return self.plans.class_overview(a, cid)
+
+        run_task(work, self._show, lambda e: show_error(self, e), writes=check_met, owner=self)
+
+    def _show(self, overview: ClassPlans) -> None:
+        self.overview = overview
+        current = self.plan.student_id if self.plan else ""
+        self.model.set_rows(list(overview.rows))
+        self.summary.setText(self.tr("<b>%1</b> on track \u00b7 <b>%2</b> behind \u00b7 <b>%3</b> done \u00b7 "
+                                     "<b>%4</b> waiting for approval \u00b7 <b>%5</b> without a plan")
+                             .replace("%1", str(overview.count("on_track"))).replace("%2", str(overview.count("behind")))
+                             .replace("%3", str(overview.count("done"))).replace("%4", str(overview.waiting))
+                             .replace("%5", str(overview.count("no_plan"))))
+        self.table.resizeColumnsToContents()
+        if current:
+            self.select_student(current)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _filter(self) -> None:
+        self.proxy.mode = self.filter_box.currentData()
+        self.proxy.invalidate()
+
+    def select_student(self, student_id: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0))).student_id == student_id:
+                self.table.selectRow(r)
+                return
+
+    def show_item(self, arg: object) -> None:
+        self.select_student(str(arg))
+
+    def selected_row(self) -> PlanRow | None:
+        idx = self.table.currentIndex()
+        return self.model.row_at(self.proxy.mapToSource(idx)) if idx.isValid() else None
+
+    def _open(self, index) -> None:
+        if not index.isValid():
+            return
+        row = self.model.row_at(self.proxy.mapToSource(index))
+        self.who.setText(row.name)
+        self.reason.setText(row.reason)
+        self._load_plan(row.student_id)
+
+    def _load_plan(self, student_id: str) -> None:
+        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)), self._show_plan,
+                 lambda e: show_error(self, e), owner=self)
+
+    def _reload_plan(self) -> None:
+        if self.plan:
+            self._load_plan(self.plan.student_id)
+        self.bus.changed.emit("plans")
+
+    def _show_plan(self, data) -> None:
+        _student_id, plan = data
+        self.plan = plan
+        keep = self.goals.currentRow()
+        self.goals.clear()
+        if plan is None:
+            self.note.setText(self.tr("No plan yet. They can build one from their Home or My plan page."))
+            self.detail.set_goal(None)
+        else:
+            status = self.tr(STATUS_LABELS.get(plan.status, plan.status))
+            when = dt.datetime.fromtimestamp(plan.updated_at).strftime("%d %b").lstrip("0")
+            extra = f" \u00b7 {self.tr('your note')}: {plan.teacher_note}" if plan.teacher_note else ""
+            self.note.setText(f"<b>{plan.title}</b> \u00b7 {status} \u00b7 {self.tr('updated')} {when}{extra}")
+            for g in plan.goals:
+                item = QListWidgetItem(f"{g.title}  \u00b7  {round(g.progress * 100)}%  \u00b7  {g.pace.status.replace('_', ' ')}")
+                item.setData(GOAL, g)
+                self.goals.addItem(item)
+            if plan.goals:
+                self.goals.setCurrentRow(min(max(0, keep), len(plan.goals) - 1))
+        fit(self.goals, 110)
+        self._set_actions()
+
+    def _pick_goal(self, row: int) -> None:
+        item = self.goals.item(row)
+        self.detail.set_goal(item.data(GOAL) if item else None)
+
+    def _set_actions(self) -> None:
+        has = self.plan is not None
+        self.approve_button.setEnabled(has and self.plan.status != "approved")
+        self.suggest_button.setEnabled(has)
+        self.pdf_button.setEnabled(self.selected_row() is not None)
+
+    # -- approve / suggest -------------------------------------------------------------------------
+    def approve(self, note: str = "") -> None:
+        if self.plan is None:
+            return
+        self._review("approved", note if isinstance(note, str) else "")
+
+    def ask_changes(self) -> None:
+        if self.plan is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Suggest changes"),
+                                                 self.tr("What would you change? The student sees this note."))
+        if ok:
+            self.suggest_changes(text)
+
+    def suggest_changes(self, note: str) -> None:
+        self._review("changes_suggested", note)
+
+    def _review(self, decision: str, note: str) -> None:
+        pid, sid = self.plan.id, self.plan.student_id
+        run_task(lambda _p: self.plans.review(self.actor, pid, decision, note),
+                 lambda _r: (self._load_plan(sid), self.bus.changed.emit("plans")),
+                 lambda e: show_error(self, e), writes=True, owner=self)
+
+    # -- exports ------------------------------------------------------------------------------------
+    def ask_pdf(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        name = row.name.replace(" ", "-").lower()
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{name}-report.pdf",
+                                               self.tr("PDF (*.pdf)"))
+        if path:
+            self.export_pdf(row.student_id, path)
+
+    def export_pdf(self, student_id: str, path: str) -> None:
+        from app.ui.widgets.report_pdf import write_student_pdf
+
+        def work(progress):
+            report = self.reports.student_report(self.actor, student_id, progress)
+            progress(0.95, "Writing the PDF")
+            return str(write_student_pdf(report, path))
+
+        run_with_dialog(self, self.tr("Making the report"), work, self._exported,
+                        lambda e: show_error(self, e), writes=False)
+
+    def ask_csv(self) -> None:
+        name = self.class_box.currentText().replace(" ", "-").lower()
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the class summary"), f"{name}-summary.csv",
+                                               self.tr("CSV (*.csv)"))
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> None:
+        cid = self.class_id
+        run_with_dialog(self, self.tr("Writing the class summary"),
+                        lambda progress: (self.reports.write_class_csv(self.actor, cid, path, progress), path)[1],
+                        self._exported, lambda e: show_error(self, e), writes=False)
+
+    def _exported(self, path: str) -> None:
+        self.summary.setText(self.tr("Saved %1").replace("%1", Path(path).name))
+        self.exported.emit(path)
+

@@ -1,0 +1,106 @@
+"""Where a learner answers: a line for a number or a word, or numbered choices (radio buttons that the
+number keys select). Plain to use by keyboard; every control is named for screen readers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+
+
+class AnswerBox(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "number"
+        self.choices: tuple[str, ...] = ()
+        self.locked = False
+        self.line = QLineEdit()
+        self.line.setAccessibleName("Your answer")
+        self.line.setMaxLength(200)
+        self.line.setStyleSheet("font-size: 20px; padding: 6px;")
+        self.line.textChanged.connect(lambda _t: self.changed.emit())
+        self.hint = QLabel("")
+        self.hint.setStyleSheet("color: #6b7280;")
+        self.choices_box = QWidget()
+        self.choices_layout = QVBoxLayout(self.choices_box)
+        self.choices_layout.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.group.buttonToggled.connect(lambda *_a: self.changed.emit())
+        self.radios: list[QRadioButton] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.choices_box)
+        layout.addWidget(self.hint)
+
+    def set_item(self, kind: str, choices: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.choices = tuple(choices)
+        for r in self.radios:
+            self.group.removeButton(r)
+            r.deleteLater()
+        self.radios = []
+        self.line.clear()
+        self.line.setStyleSheet("font-size: 20px; padding: 6px;")
+        if kind == "choice":
+            for i, text in enumerate(choices):
+                shown = text.replace("&", "&&")
+                radio = QRadioButton(f"&{i + 1}.  {shown}" if i < 9 else shown)
+                radio.setAccessibleName(f"Answer {i + 1}: {text}")
+                radio.setStyleSheet("font-size: 17px; padding: 4px;")
+                self.group.addButton(radio, i)
+                self.choices_layout.addWidget(radio)
+                self.radios.append(radio)
+            self.hint.setText(self.tr("Press a number key to choose, then Enter."))
+        else:
+            self.hint.setText(self.tr("Type your answer, then press Enter.") if kind == "text" else
+                              self.tr("Type a number (like 12, 0.75 or 3/4), then press Enter."))  # fmt: skip
+        self.line.setVisible(kind != "choice")
+        self.choices_box.setVisible(kind == "choice")
+        self.set_locked(False)
+
+    def set_locked(self, locked: bool) -> None:
+        """While an answer is checked and shown: nothing changes it (but it stays readable, not greyed)."""
+        self.locked = locked
+        self.line.setReadOnly(locked)
+        for r in self.radios:
+            r.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, locked)
+            r.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+
+    def mark(self, correct: bool, expected: str) -> None:
+        """Show the right answer among the choices (and the learner's, if it was not)."""
+        colour = "#15803d" if correct else "#b45309"
+        if self.kind != "choice":
+            self.line.setStyleSheet(
+                f"font-size: 20px; padding: 6px; border: 2px solid {colour}; border-radius: 4px;"
+            )
+            return
+        chosen = self.group.checkedButton()
+        for i, radio in enumerate(self.radios):
+            if self.choices[i] == expected:
+                radio.setStyleSheet("font-size: 17px; padding: 4px; color: #15803d; font-weight: 700;")
+                radio.setText(radio.text() + "   \u2714")
+            elif radio is chosen:
+                radio.setStyleSheet("font-size: 17px; padding: 4px; color: #b45309;")
+                radio.setText(radio.text() + "   \u2716")
+
+    def focus(self) -> None:
+        if self.kind == "choice" and self.radios:
+            (self.group.checkedButton() or self.radios[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.line.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose(self, number: int) -> bool:
+        """Select choice ``number`` (1-based); False if there is none."""
+        if self.kind != "choice" or not 1 <= number <= len(self.radios) or self.locked:
+            return False
+        self.radios[number - 1].setChecked(True)
+        self.radios[number - 1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def response(self) -> str:
+        if self.kind == "choice":
+            b = self.group.checkedButton()
+            return self.choices[self.group.id(b)] if b is not None else ""
+        return self.line.text()

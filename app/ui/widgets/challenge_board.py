@@ -1,0 +1,90 @@
+"""The challenge board: every team (rows) against every checkpoint (columns), each cell showing
+done, in progress, not started or late. The teacher may change a status with a double-click."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from app.planning.challenges import Board
+
+CELL = {  # symbol, label, background
+    "done": ("\u2714", "Done", "#dcfce7"),
+    "in_progress": ("\u25d0", "In progress", "#dbeafe"),
+    "not_started": ("\u25cb", "Not started", "#f9fafb"),
+    "late": ("!", "Late", "#fef3c7"),
+}
+NEXT = {"not_started": "in_progress", "in_progress": "done", "done": "not_started", "late": "in_progress"}
+REF = Qt.ItemDataRole.UserRole + 1
+
+
+class BoardTable(QTableWidget):
+    status_requested = Signal(str, str, str)  # team id, checkpoint id, new status
+    team_chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Challenge board")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.board: Board | None = None
+        self.cellDoubleClicked.connect(self._cycle)
+        self.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._chosen(r))
+
+    def set_board(self, board: Board, now: float | None = None) -> None:
+        now = now or time.time()
+        self.board = board
+        cps = board.challenge.checkpoints
+        self.clear()
+        self.setColumnCount(len(cps) + 2)
+        self.setRowCount(len(board.teams))
+        heads = [self.tr("Team")]
+        for c in cps:
+            when = dt.datetime.fromtimestamp(c.due_at).strftime("%d %b").lstrip("0")
+            heads.append(textwrap.fill(c.title, 18) + f"\n{self.tr('due')} {when}")
+        self.setHorizontalHeaderLabels(heads + [self.tr("Posts")])
+        for r, team in enumerate(board.teams):
+            first = [n.split(" ")[0] for n in team.member_names]
+            item = QTableWidgetItem(f"{team.name}\n{', '.join(first)}")
+            item.setData(REF, team.id)
+            self.setItem(r, 0, item)
+            for c, cp in enumerate(cps, start=1):
+                state = board.cell(team, cp, now)
+                symbol, label, color = CELL[state]
+                cell = QTableWidgetItem(f"{symbol} {self.tr(label)}")
+                cell.setBackground(QColor(color))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setData(REF, (team.id, cp.id, team.statuses.get(cp.id, "not_started")))
+                cell.setData(Qt.ItemDataRole.AccessibleTextRole, f"{team.name}, {cp.title}: {self.tr(label)}")
+                self.setItem(r, c, cell)
+            posts = QTableWidgetItem(str(team.logs))
+            posts.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setItem(r, len(cps) + 1, posts)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(cps) + 1, QHeaderView.ResizeMode.ResizeToContents)
+        self.resizeRowsToContents()
+        for r in range(self.rowCount()):
+            self.setRowHeight(r, max(self.rowHeight(r), 50))
+
+    def _cycle(self, row: int, col: int) -> None:
+        data = self.item(row, col).data(REF) if self.item(row, col) else None
+        if isinstance(data, tuple):
+            team_id, cp_id, status = data
+            self.status_requested.emit(team_id, cp_id, NEXT.get(status, "in_progress"))
+
+    def _chosen(self, row: int) -> None:
+        item = self.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.team_chosen.emit(item.data(REF))
+
+    def cell_state(self, row: int, col: int) -> str:
+        return self.item(row, col).text()

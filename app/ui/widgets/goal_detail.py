@@ -1,0 +1,309 @@
+"""One goal in full: progress shown by evidence, pace, milestones, self-assessment and the teacher's
+feedback. The student ticks milestones, assesses themselves and attaches evidence; the teacher
+writes feedback. Writes go through the plan service off the UI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.people.actor import Actor
+from app.planning.levels import LEVELS, PATHS
+from app.planning.plans import GoalView, PlanService
+from app.ui.messages import error_text
+from app.ui.tasks import run_task
+
+PACE_COLORS = {"on_track": "#15803d", "behind": "#b45309", "done": "#1d4ed8"}
+EVIDENCE_ICONS = {"attempts": "\u270d", "skill_state": "\u25d4", "mastered_skill": "\u2605", "draft": "\u270e",
+                  "challenge": "\u2691", "note": "\u2709"}
+ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def fit(view: QListWidget, most: int) -> None:
+    """Size a short list to its rows (up to ``most`` pixels), so forms do not fill with blank space."""
+    rows = max(1, view.count())
+    view.setFixedHeight(min(most, rows * (view.sizeHintForRow(0) if view.count() else 20) + 2 * view.frameWidth() + 4))
+
+
+def day(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0") if ts else ""
+
+
+class EvidenceDialog(QDialog):
+    def __init__(self, parent: QWidget, options) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Attach evidence"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Evidence")
+        self.kind.addItem(self.tr("A note about what I did"), ("note", ""))
+        for o in options:
+            self.kind.addItem(o.label, (o.kind, o.ref_id))
+        self.note = QLineEdit()
+        self.note.setAccessibleName("What it shows")
+        self.note.setPlaceholderText(self.tr("What does it show?"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Evidence:"), self.kind)
+        form.addRow(self.tr("&What it shows:"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class GoalDetail(QScrollArea):
+    changed = Signal()  # something was saved
+
+    def __init__(self, plans: PlanService, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plans, self.actor = plans, actor
+        self.goal: GoalView | None = None
+        self.student = actor.is_student
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        self.setWidget(inner)
+        self.title = QLabel("")
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Goal")
+        self.about = QLabel("")
+        self.about.setWordWrap(True)
+        self.about.setAccessibleName("About the goal")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setAccessibleName("Goal progress")
+        self.pace = QLabel("")
+        self.pace.setWordWrap(True)
+        self.pace.setAccessibleName("Pace")
+
+        self.milestones = QListWidget()
+        self.milestones.setAccessibleName("Milestones")
+        self.milestones.setMaximumHeight(130)
+        self.milestones.itemChanged.connect(self._milestone_ticked)
+        miles = QGroupBox(self.tr("Milestones"))
+        QVBoxLayout(miles).addWidget(self.milestones)
+
+        self.evidence = QListWidget()
+        self.evidence.setAccessibleName("Evidence")
+        self.evidence.setWordWrap(True)
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.evidence.setFixedHeight(120)
+        ev_box = QGroupBox(self.tr("Evidence (progress shown, not claimed)"))
+        ev_layout = QVBoxLayout(ev_box)
+        ev_layout.addWidget(self.evidence)
+        self.attach = self._button(self.tr("Attach &evidence…"), "Attach evidence", self.attach_evidence)
+        self.remove = self._button(self.tr("Remove"), "Remove evidence", self.remove_evidence)
+        self.met = self._button(self.tr("Mark goal as &met"), "Mark goal as met", self.mark_met)
+        row = QHBoxLayout()
+        for b in (self.attach, self.remove, self.met):
+            row.addWidget(b)
+        row.addStretch(1)
+        ev_layout.addLayout(row)
+
+        self.levels = QButtonGroup(self)
+        level_box = QGroupBox(self.tr("Self-assessment"))
+        lv = QVBoxLayout(level_box)
+        radios = QHBoxLayout()
+        for n, (name, desc) in LEVELS.items():
+            rb = QRadioButton(f"{n} {self.tr(name)}")
+            rb.setAccessibleName(f"Level {n} {name}")
+            rb.setAccessibleDescription(self.tr(desc))
+            rb.setToolTip(self.tr(desc))
+            rb.setEnabled(self.student)
+            self.levels.addButton(rb, n)
+            radios.addWidget(rb)
+        radios.addStretch(1)
+        lv.addLayout(radios)
+        self.level_text = QLabel("")
+        self.level_text.setWordWrap(True)
+        self.level_text.setStyleSheet("color: #4b5563;")
+        self.level_text.setAccessibleName("What the level means")
+        lv.addWidget(self.level_text)
+        self.levels.idToggled.connect(self._level_text)
+        self.reflection = QPlainTextEdit()
+        self.reflection.setAccessibleName("My reflection")
+        self.reflection.setPlaceholderText(self.tr("How do you know? What helped, what is still hard?"))
+        self.reflection.setMaximumHeight(70)
+        self.reflection.setReadOnly(not self.student)
+        lv.addWidget(self.reflection)
+        self.save_self = self._button(self.tr("&Save my assessment"), "Save my assessment", self.save_assessment)
+        self.save_self.setVisible(self.student)
+        lv.addWidget(self.save_self, 0, Qt.AlignmentFlag.AlignLeft)
+
+        fb_box = QGroupBox(self.tr("Teacher feedback"))
+        fv = QVBoxLayout(fb_box)
+        self.feedback = QPlainTextEdit()
+        self.feedback.setAccessibleName("Teacher feedback")
+        self.feedback.setReadOnly(self.student)
+        self.feedback.setMaximumHeight(70)
+        fv.addWidget(self.feedback)
+        self.save_feedback = self._button(self.tr("Save &feedback"), "Save feedback", self.save_teacher_feedback)
+        self.save_feedback.setVisible(not self.student)
+        fv.addWidget(self.save_feedback, 0, Qt.AlignmentFlag.AlignLeft)
+        self.status = QLabel("")
+        self.status.setAccessibleName("Goal status message")
+        self.status.setStyleSheet("color: #374151;")
+
+        layout = QVBoxLayout(inner)
+        for w in (self.title, self.about, self.bar, self.pace, miles, ev_box, level_box, fb_box, self.status):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.attach.setVisible(self.student)
+        self.remove.setVisible(self.student)
+        self.setEnabled(False)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        return b
+
+    def set_goal(self, goal: GoalView | None) -> None:
+        old = self.goal
+        same = goal is not None and old is not None and goal.id == old.id
+        # A refresh of the same goal (another change elsewhere) keeps what the person is still typing.
+        picked = self.levels.checkedId()
+        keep_self = same and ((picked > 0 and picked != old.self_level)
+                              or self.reflection.toPlainText() != old.self_reflection)
+        keep_feedback = same and not self.student and self.feedback.toPlainText() != old.teacher_feedback
+        self.goal = goal
+        self.setEnabled(goal is not None)
+        if goal is None:
+            self.title.setText(self.tr("Choose a goal to see it in full."))
+            return
+        self.title.setText(goal.title)
+        pace = []
+        if goal.target_date:
+            pace.append(self.tr("by %1").replace("%1", day(goal.target_date)))
+        if goal.weekly_minutes:
+            pace.append(self.tr("%1 min a week").replace("%1", str(goal.weekly_minutes)))
+        skills = ", ".join(goal.skill_names) or self.tr("no particular skill")
+        self.about.setText(f"{goal.why}<br><i>{self.tr(PATHS.get(goal.path, goal.path))} \u00b7 {skills} \u00b7 "
+                           f"{', '.join(pace)}</i>")
+        self.bar.setValue(round(goal.progress * 100))
+        color = PACE_COLORS.get(goal.pace.status, "#374151")
+        self.pace.setText(f"<span style='color:{color}'><b>{self._pace_word(goal.pace.status)}</b></span> "
+                          f"\u2014 {goal.pace.reason}")
+        self.milestones.blockSignals(True)
+        self.milestones.clear()
+        for m in goal.milestones:
+            item = QListWidgetItem(f"{m.title}  ({day(m.due_at)})")
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if not self.student:
+                flags &= ~Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if m.done else Qt.CheckState.Unchecked)
+            item.setData(ROLE, m.id)
+            self.milestones.addItem(item)
+        self.milestones.blockSignals(False)
+        fit(self.milestones, 130)
+        self.evidence.clear()
+        for e in goal.evidence:
+            icon = EVIDENCE_ICONS.get(e.kind, "\u2022")
+            item = QListWidgetItem(f"{icon}  {e.label}")
+            item.setData(ROLE, e.id)
+            self.evidence.addItem(item)
+        if not goal.evidence:
+            self.evidence.addItem(self.tr("No evidence yet: practise, or attach your work."))
+        if not keep_self:
+            button = self.levels.button(goal.self_level)
+            self.levels.setExclusive(False)
+            for b in self.levels.buttons():
+                b.setChecked(b is button)
+            self.levels.setExclusive(True)
+            self.level_text.setText(self.tr(LEVELS[goal.self_level][1]) if goal.self_level in LEVELS
+                                    else self.tr("Not assessed yet."))
+            self.reflection.setPlainText(goal.self_reflection)
+        if not keep_feedback:
+            self.feedback.setPlainText(goal.teacher_feedback or ("" if not self.student
+                                                                 else self.tr("No feedback yet.")))
+        active = goal.status == "active"
+        self.met.setVisible(active)
+        shown = goal.progress >= 1.0 or (goal.path != "practice" and bool(goal.milestones)
+                                         and all(m.done for m in goal.milestones)
+                                         and any(e.id for e in goal.evidence))
+        self.met.setEnabled(not self.student or shown)
+        self.met.setToolTip("" if self.met.isEnabled() else self.tr(
+            "Progress is shown, not claimed: master the skills, or finish the milestones and attach evidence."))
+        self.attach.setEnabled(active)
+        if goal.status == "met":
+            self.status.setText(self.tr("Goal met: well done!"))
+        elif not same:  # a reload of the same goal keeps the last message ("saved")
+            self.status.setText("")
+
+    def _level_text(self, level: int, checked: bool) -> None:
+        if checked and level in LEVELS:
+            self.level_text.setText(self.tr(LEVELS[level][1]))
+
+    def _pace_word(self, status: str) -> str:
+        return {"on_track": self.tr("On track"), "behind": self.tr("Behind"), "done": self.tr("Done")}.get(status, status)
+
+    # -- writes --------------------------------------------------------------------------------------
+    def _write(self, fn, done_text: str) -> None:
+        def ok(_r) -> None:
+            self.status.setText(done_text)
+            self.changed.emit()
+        run_task(lambda _p: fn(), ok, lambda e: self.status.setText(error_text(e)), writes=True, owner=self)
+
+    def _milestone_ticked(self, item: QListWidgetItem) -> None:
+        mid, done = item.data(ROLE), item.checkState() == Qt.CheckState.Checked
+        self._write(lambda: self.plans.set_milestone_done(self.actor, mid, done), self.tr("Milestone saved."))
+
+    def save_assessment(self) -> None:
+        if self.goal is None:
+            return
+        level, text, gid = self.levels.checkedId(), self.reflection.toPlainText(), self.goal.id
+        self._write(lambda: self.plans.self_assess(self.actor, gid, level, text), self.tr("Your assessment is saved."))
+
+    def save_teacher_feedback(self) -> None:
+        if self.goal is None:
+            return
+        text, gid = self.feedback.toPlainText(), self.goal.id
+        self._write(lambda: self.plans.feedback(self.actor, gid, text), self.tr("Feedback saved."))
+
+    def attach_evidence(self) -> None:
+        if self.goal is None:
+            return
+        options = self.plans.evidence_options(self.actor, self.actor.person_id)
+        dlg = EvidenceDialog(self, options)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, ref = dlg.kind.currentData()
+        self.add_evidence(kind, ref, dlg.note.text())
+
+    def add_evidence(self, kind: str, ref: str, note: str) -> None:
+        gid = self.goal.id if self.goal else ""
+        self._write(lambda: self.plans.attach_evidence(self.actor, gid, kind, ref, note), self.tr("Evidence attached."))
+
+    def remove_evidence(self) -> None:
+        item = self.evidence.currentItem()
+        eid = item.data(ROLE) if item else ""
+        if not eid:
+            self.status.setText(self.tr("Only evidence you attached can be removed."))
+            return
+        self._write(lambda: self.plans.remove_evidence(self.actor, eid), self.tr("Evidence removed."))
+
+    def mark_met(self) -> None:
+        gid = self.goal.id if self.goal else ""
+        self._write(lambda: self.plans.set_goal_status(self.actor, gid, "met"), self.tr("Goal met: well done!"))

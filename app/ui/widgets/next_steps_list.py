@@ -1,0 +1,115 @@
+"""The "what next" list: every option, best first, each with its reason; the top one is marked as
+a suggestion (the learner may choose any). Rows are painted by a delegate so reasons wrap."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.planning.next_steps import NextStep
+
+STEP = Qt.ItemDataRole.UserRole + 1
+ENABLED = Qt.ItemDataRole.UserRole + 2
+KIND_STYLE = {  # symbol, colour
+    "review": ("\u21bb", "#2563eb"), "goal": ("\u2691", "#16a34a"), "checkpoint": ("\u2690", "#9333ea"),
+    "writing": ("\u270e", "#ea580c"), "feedback": ("\u2709", "#ea580c"), "checkin": ("\u263a", "#0891b2"),
+    "plan": ("\u2630", "#16a34a"),
+}
+PAD = 10
+
+
+class _Delegate(QStyledItemDelegate):
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setPointSizeF(option.font.pointSizeF() * 1.15)
+        title.setBold(True)
+        return title, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        title, body = self._fonts(option)
+        width = max(200, option.rect.width() or 600) - 3 * PAD - 36
+        step: NextStep = index.data(STEP)
+        reason = QFontMetrics(body).boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap,
+                                                 step.reason if step else "")
+        return QSize(width, 2 * PAD + QFontMetrics(title).height() + 4 + reason.height() + (16 if index.row() == 0 else 0))
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        step: NextStep = index.data(STEP)
+        if step is None:
+            return super().paint(p, option, index)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        symbol, color = KIND_STYLE.get(step.kind, ("\u2022", "#555"))
+        p.setPen(QColor("#2563eb") if selected else QColor("#e5e7eb"))
+        p.setBrush(QColor("#eff6ff") if selected else QColor("#ffffff"))
+        p.drawRoundedRect(r, 8, 8)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            p.setPen(QColor("#1d4ed8"))
+            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 8, 8)
+        title_font, body_font = self._fonts(option)
+        badge = QRect(r.left() + PAD, r.top() + PAD, 28, 28)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(color))
+        p.drawEllipse(badge)
+        p.setPen(QColor("white"))
+        p.setFont(title_font)
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, symbol)
+        x = badge.right() + PAD
+        y = r.top() + PAD
+        if index.row() == 0:
+            p.setFont(body_font)
+            p.setPen(QColor("#15803d"))
+            p.drawText(QRect(x, y, r.width(), 16), Qt.AlignmentFlag.AlignLeft, self.tr("Suggested first"))
+            y += 16
+        enabled = bool(index.data(ENABLED))
+        p.setFont(title_font)
+        p.setPen(QColor("#111827") if enabled else QColor("#6b7280"))
+        th = QFontMetrics(title_font).height()
+        title = QFontMetrics(title_font).elidedText(step.title, Qt.TextElideMode.ElideRight, r.right() - x - PAD)
+        p.drawText(QRect(x, y, r.right() - x - PAD, th), Qt.AlignmentFlag.AlignLeft, title)
+        p.setFont(body_font)
+        p.setPen(QColor("#374151"))
+        p.drawText(QRect(x, y + th + 4, r.right() - x - PAD, r.bottom() - y - th), Qt.TextFlag.TextWordWrap,
+                   step.reason)
+        p.restore()
+
+
+class NextStepList(QListWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("What next")
+        self.setItemDelegate(_Delegate(self))
+        self.setSpacing(2)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet("QListWidget { background: #f9fafb; border: none; }")
+        self.setWordWrap(True)
+
+    def set_steps(self, steps: list[NextStep], available: set[str]) -> None:
+        self.clear()
+        for step in steps:
+            item = QListWidgetItem(step.title)
+            item.setData(STEP, step)
+            # A goal's step falls back to opening the goal in the plan when its own screen is missing.
+            enabled = step.action in available or bool(step.goal_id and "plan" in available)
+            item.setData(ENABLED, enabled)
+            # Screen readers hear the title and the reason.
+            later = "" if enabled else " " + self.tr("Not on this computer yet.")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}. {step.reason}{later}")
+            self.addItem(item)
+        if steps:
+            self.setCurrentRow(0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # re-wrap reasons at the new width
+
+    def current_step(self) -> NextStep | None:
+        item = self.currentItem()
+        return item.data(STEP) if item else None
+
+    def current_enabled(self) -> bool:
+        item = self.currentItem()
+        return bool(item and item.data(ENABLED))

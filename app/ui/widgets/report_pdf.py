@@ -1,0 +1,134 @@
+"""A student's progress report printed to PDF with Qt's own PDF writer: plan, goals with evidence,
+the jagged profile (drawn) and celebrations. Runs on a worker thread (QImage, QTextDocument and
+QPdfWriter are safe off the UI thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from app.errors import StorageError
+from app.framework import DomainProfile
+from app.planning.reports import StudentReport
+
+PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
+BOX = {True: "\u2611", False: "\u2610"}
+STATUS = {"": "No plan yet", "draft": "Draft", "submitted": "Waiting for approval", "approved": "Approved",
+          "changes_suggested": "Changes suggested"}
+
+
+def jagged_image(domains: tuple[DomainProfile, ...] | list[DomainProfile], width: int = 1400) -> QImage:
+    """A skyline of mastery bars, one per skill, coloured by domain."""
+    skills = [(i, s) for i, d in enumerate(domains) for s in d.skills]
+    height = 420
+    img = QImage(width, height, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    left, bottom, top = 60, height - 110, 20
+    p.setPen(QColor("#9ca3af"))
+    font = QFont("DejaVu Sans", 14)
+    p.setFont(font)
+    for pct in (0, 50, 100):
+        y = bottom - (bottom - top) * pct / 100
+        p.drawLine(left, int(y), width - 10, int(y))
+        p.drawText(QRectF(0, y - 10, left - 8, 20), Qt.AlignmentFlag.AlignRight, f"{pct}%")
+    n = max(1, len(skills))
+    slot = (width - left - 10) / n
+    small = QFont("DejaVu Sans", 10)
+    for k, (i, s) in enumerate(skills):
+        x = left + k * slot
+        h = (bottom - top) * (s.mastery if s.attempts else 0)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.attempts else QColor("#e5e7eb"))
+        p.drawRect(QRectF(x + 2, bottom - max(h, 2), slot - 4, max(h, 2)))
+        if s.mastered:
+            p.setPen(QColor("#111827"))
+            p.setFont(font)
+            p.drawText(QRectF(x, bottom - h - 22, slot, 20), Qt.AlignmentFlag.AlignCenter, "\u2605")
+        p.save()
+        p.translate(x + slot / 2 + 5, bottom + 6)
+        p.rotate(60)
+        p.setPen(QColor("#374151"))
+        p.setFont(small)
+        p.drawText(QRectF(0, -8, 150, 16), Qt.AlignmentFlag.AlignLeft, s.code)
+        p.restore()
+    p.end()
+    return img
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "")
+
+
+def report_html(r: StudentReport) -> str:
+    when = dt.datetime.fromtimestamp(r.generated_at).strftime("%d %B %Y").lstrip("0")
+    out = [f"<h1>{_e(r.student_name)}: progress report</h1>",
+           f"<p style='color:#555'>{_e(r.class_name)} \u00b7 {when}</p>", "<h2>About me</h2><table cellpadding='3'>"]
+    for label, items in (("Strengths", r.strengths), ("Interests", r.interests), ("Values", r.values)):
+        out.append(f"<tr><td><b>{label}</b></td><td>{_e(', '.join(items)) or '-'}</td></tr>")
+    out.append("</table>")
+    if r.about_me:
+        out.append(f"<p><i>\u201c{_e(r.about_me)}\u201d</i></p>")
+    out.append(f"<h2>Plan: {_e(r.plan_title) or 'no plan yet'}</h2>")
+    out.append(f"<p>Status: <b>{STATUS.get(r.plan_status, r.plan_status)}</b>"
+               + (f" \u00b7 Teacher's note: {_e(r.teacher_note)}" if r.teacher_note else "") + "</p>")
+    for g in r.goals:
+        done = " \u2714 met" if g.status == "met" else ""
+        out.append(f"<h3>{_e(g.title)}{done}</h3>")
+        out.append(f"<p>{_e(g.why)}<br><i>{_e(g.path)} \u00b7 {_e(', '.join(g.skills)) or 'no particular skill'}"
+                   f" \u00b7 {_e(g.target)}</i></p>")
+        out.append(f"<p><b>Progress {round(g.progress * 100)}%</b> \u00b7 {_e(g.pace)}: {_e(g.pace_reason)}</p>")
+        if g.milestones:
+            items = "".join(f"<li>{BOX[done_]} {_e(t)} ({_e(due)})</li>" for t, due, done_ in g.milestones)
+            out.append(f"<p><b>Milestones</b></p><ul>{items}</ul>")
+        if g.evidence:
+            items = "".join(f"<li>{_e(e)}</li>" for e in g.evidence)
+            out.append(f"<p><b>Evidence</b></p><ul>{items}</ul>")
+        out.append(f"<p><b>Self-assessment:</b> {_e(g.self_level)}"
+                   + (f" \u2014 \u201c{_e(g.self_reflection)}\u201d" if g.self_reflection else "") + "</p>")
+        if g.teacher_feedback:
+            out.append(f"<p><b>Teacher feedback:</b> {_e(g.teacher_feedback)}</p>")
+    out.append("<h2>Jagged profile</h2><p>Mastery per skill (bars), coloured by domain; \u2605 mastered.</p>")
+    key = " &nbsp; ".join(f"<span style='color:{PALETTE[i % len(PALETTE)]}'>\u25a0</span> {_e(d.name)}"
+                          for i, d in enumerate(r.domains))
+    out.append(f"<p>{key}</p><p><img src='jagged.png' width='640'></p>")
+    top = sorted((s for d in r.domains for s in d.skills if s.attempts), key=lambda s: -s.mastery)[:5]
+    if top:
+        out.append("<p><b>Peaks:</b> " + ", ".join(f"{_e(s.name)} ({round(s.mastery * 100)}%)" for s in top) + "</p>")
+    out.append("<h2>Celebrations</h2>")
+    if r.celebrations:
+        out.append("<ul>" + "".join(
+            f"<li>{_e(c.title)} ({dt.datetime.fromtimestamp(c.at).strftime('%d %b').lstrip('0')})</li>"
+            for c in r.celebrations) + "</ul>")
+    else:
+        out.append("<p>None yet.</p>")
+    return "".join(out)
+
+
+def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
+    path = Path(path)
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont("DejaVu Sans", 10))
+    doc.setDefaultStyleSheet("h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1f2937; }"
+                             "h3 { font-size: 12pt; color: #1d4ed8; }")
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("jagged.png"), jagged_image(report.domains))
+    doc.setHtml(report_html(report))
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle(f"{report.student_name}: progress report")
+    writer.setCreator("Tessera")
+    doc.print_(writer)
+    del writer  # finishes the file
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        raise StorageError(f"The report could not be saved to {path}: {exc.strerror or exc}.") from exc
+    return path

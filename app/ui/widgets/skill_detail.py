@@ -1,0 +1,188 @@
+"""One student on one skill, for the teacher: where they are and why (the mastery rule in words), their
+recent answers, and their practice settings (target difficulty, focus skills). Loads off the UI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import AppContext
+from app.people.actor import Actor
+from app.practice.views import PracticeSettings, SkillDetail
+from app.ui.messages import error_text
+from app.ui.tasks import run_task
+
+TARGETS = [(0.85, "Gentle: about 85% right"), (0.75, "Balanced: about 75% right (recommended)"),
+           (0.65, "Stretch: about 65% right")]  # fmt: skip
+MAX_FOCUS = 5
+
+
+def _when(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M")
+
+
+class SkillDetailView(QWidget):
+    loaded = Signal()
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.teaching = ctx.services.extra["practice_class"]
+        self.student_id = self.skill_id = ""
+        self.title = QLabel("")
+        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.title.setAccessibleName("Student and skill")
+        self.level = QLabel("")
+        self.level.setAccessibleName("Mastery level")
+        self.explanation = QLabel("")
+        self.explanation.setWordWrap(True)
+        self.explanation.setAccessibleName("Why")
+        self.stats = QLabel("")
+        self.stats.setAccessibleName("Answers so far")
+        self.stats.setStyleSheet("color: #4b5563;")
+
+        self.recent = QTableWidget(0, 5)
+        self.recent.setAccessibleName("Recent answers")
+        self.recent.setHorizontalHeaderLabels([self.tr("When"), self.tr("Question"), self.tr("Their answer"),
+                                               self.tr("Right?"), self.tr("Time")])  # fmt: skip
+        self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent.verticalHeader().hide()
+        self.recent.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        recent_box = QGroupBox(self.tr("Recent answers on this skill"))
+        QVBoxLayout(recent_box).addWidget(self.recent)
+
+        self.target = QComboBox()
+        self.target.setAccessibleName("Target difficulty")
+        self.focus = QListWidget()
+        self.focus.setAccessibleName("Focus skills")
+        self.focus.setToolTip(self.tr("Tick up to five skills practice should favour (Space ticks)."))
+        self.save_button = QPushButton(self.tr("&Save practice settings"))
+        self.save_button.setAccessibleName("Save practice settings")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel("")
+        self.status.setAccessibleName("Settings status")
+        self.status.setWordWrap(True)
+        settings = QGroupBox(self.tr("Practice settings for this student"))
+        form = QFormLayout(settings)
+        form.addRow(self.tr("&Target:"), self.target)
+        form.addRow(self.tr("&Focus skills:"), self.focus)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.status, 1)
+        form.addRow(row)
+
+        left = QVBoxLayout()
+        left.addWidget(self.level)
+        left.addWidget(self.explanation)
+        left.addWidget(self.stats)
+        left.addWidget(recent_box, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(settings, 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(body, 1)
+
+    def load(self, student_id: str, skill_id: str) -> None:
+        self.student_id, self.skill_id = student_id, skill_id
+        t, a = self.teaching, self.actor
+        self.status.setText("")
+
+        def work(_p):  # noqa: ANN001, ANN202
+            return t.skill_detail(a, student_id, skill_id), t.practice_settings(a, student_id)
+
+        run_task(work, self._show, lambda e: self.explanation.setText(error_text(e)), owner=self)
+
+    def _show(self, data: tuple[SkillDetail, PracticeSettings]) -> None:
+        detail, settings = data
+        self.title.setText(f"{detail.student_name} \u00b7 {detail.skill_name}")
+        self.level.setText(
+            f"<b>{self.tr(detail.level.capitalize())}</b> \u00b7 "
+            f"{round(detail.mastery * 100)}% {self.tr('expected right on a typical question')}"
+        )
+        self.explanation.setText(detail.explanation)
+        due = ""
+        if detail.review_due_in_days is not None:
+            d = round(detail.review_due_in_days)
+            due = self.tr("review due now") if d <= 0 else self.tr("review due in %n day(s)", "", d)
+        self.stats.setText(
+            self.tr("%1 answers, %2 right")
+            .replace("%1", str(detail.attempts))
+            .replace("%2", str(detail.correct))
+            + (f" \u00b7 {due}" if due else "")
+        )
+        self.recent.setRowCount(len(detail.recent))
+        for r, a in enumerate(detail.recent):
+            right = self.tr("yes") if a.correct else self.tr("no, %1").replace("%1", a.expected)
+            for c, value in enumerate(
+                (_when(a.at), a.prompt, a.answer or "-", right, f"{a.response_ms / 1000:.0f} s")
+            ):
+                item = QTableWidgetItem(value)
+                if c == 3:
+                    item.setForeground(Qt.GlobalColor.darkGreen if a.correct else Qt.GlobalColor.darkRed)
+                self.recent.setItem(r, c, item)
+        self.recent.resizeColumnToContents(0)
+        self._show_settings(settings)
+        self.loaded.emit()
+
+    def _show_settings(self, settings: PracticeSettings) -> None:
+        self.target.clear()
+        options = list(TARGETS)
+        if all(abs(v - settings.target) > 0.001 for v, _ in options):
+            options.append((settings.target, f"Custom: about {round(settings.target * 100)}% right"))
+        for value, label in options:
+            self.target.addItem(self.tr(label), value)
+        self.target.setCurrentIndex(
+            next(i for i, (v, _) in enumerate(options) if abs(v - settings.target) <= 0.001)
+        )
+        self.focus.clear()
+        for sk in settings.skills:
+            if not sk.items:
+                continue
+            item = QListWidgetItem(sk.name)
+            item.setToolTip(f"{sk.name} ({sk.domain}): {sk.items} questions")
+            item.setData(Qt.ItemDataRole.UserRole, sk.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if sk.id in settings.focus else Qt.CheckState.Unchecked)
+            self.focus.addItem(item)
+
+    def chosen_focus(self) -> list[str]:
+        return [self.focus.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.focus.count())
+                if self.focus.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+
+    def save(self) -> None:
+        sid, target, focus = self.student_id, self.target.currentData(), self.chosen_focus()
+        t, a = self.teaching, self.actor
+        if len(focus) > MAX_FOCUS:
+            self.status.setText(self.tr("Choose up to five focus skills."))
+            return
+        self.status.setText(self.tr("Saving…"))
+
+        def work(_p):  # noqa: ANN001, ANN202
+            t.set_target(a, sid, float(target))
+            t.set_focus(a, sid, focus)
+
+        def done(_r) -> None:  # noqa: ANN001
+            self.status.setText(self.tr("Saved. The next practice session uses these settings."))
+            self.saved.emit()
+
+        run_task(work, done, lambda e: self.status.setText(error_text(e)), writes=True, owner=self)

@@ -1,0 +1,33 @@
+"""WritingService: the writing capability's one service (``services.extra["writing"]``).
+
+Teachers set writing tasks for their classes (prompt, due date, which checks are on, rubric criteria)
+and keep the class word list; students open their draft for a task, save versions as they write and
+hand it in; teachers see the class's drafts with what the checks found, comment on passages and hand
+drafts back with feedback; both see the version history and what changed between versions.
+
+The methods are grouped by job in tasks.py (tasks, word list, check settings), drafts.py (a student's
+draft, versions, differences) and review.py (the teacher's list, comments, handing back). Each takes
+the acting user first, checks permission, does one unit of work in one transaction and returns the
+plain data of views.py. The checks themselves are the engine in this package (`Checker`).
+"""
+
+from __future__ import annotations
+
+from app.store.database import Database
+
+from .drafts import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge, WritingDrafts
+from .review import WritingReview
+from .tasks import WritingTasks
+
+__all__ = ["MAX_DRAFT_BYTES", "DraftLocked", "DraftTooLarge", "WritingService", "writing_services"]
+
+
+class WritingService(WritingTasks, WritingDrafts, WritingReview):
+    def __init__(self, db: Database) -> None:
+        WritingReview.__init__(self)
+        self.db = db
+
+
+def writing_services(db: Database) -> dict:
+    """What the writing package adds to ``Services.extra``: ``"writing"``."""
+    return {"writing": WritingService(db)}
