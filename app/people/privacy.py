@@ -90,4 +90,10 @@ class PrivacyService:
                     team.member_ids = [m for m in team.member_ids if m != student_id]
             s.add(AuditEvent(actor_id=actor.person_id, action="student.erased", subject_id=student_id,
                              partition=f"{person.school_id}//"))
-            return removed
+            affected = {name: {row.id for row in rows} for name, rows in groups.items()}
+        # Derived state (learner estimates) is rebuilt by whoever derives it, exactly as after a
+        # purge that arrives by sync.
+        from app.sync.rebuild import notify
+
+        notify(self.db, affected)
+        return removed

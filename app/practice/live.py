@@ -396,6 +396,17 @@ def forget_student(db, student_id: str, progress: Progress | None = None) -> Non
 
 def on_sync(db, affected: dict[str, set[str]]) -> None:  # noqa: ANN001
     """``app.sync.rebuild`` callback: ``affected`` maps table names to the ids sync changed."""
+    gone = affected.get("person", set())
+    if gone:
+        # A student erased (here or on another machine): drop their derived rows and rebuild without them.
+        with db.read() as s:
+            from app.models import Person
+
+            gone = {pid for pid in gone if s.get(Person, pid) is None}
+        for pid in gone:
+            forget_student(db, pid)
+        if gone:
+            return
     model = live_model(db)
     if affected.get("item"):
         model.refresh_items(affected["item"])
@@ -414,5 +425,5 @@ def install_sync_hook() -> None:
             return
         from app.sync.rebuild import register_rebuild
 
-        register_rebuild({"attempt", "item"}, on_sync)
+        register_rebuild({"attempt", "item", "person"}, on_sync)
         _hook_installed = True

@@ -43,6 +43,10 @@ def test_erase_purges_everywhere_and_needs_the_name(demo, teacher):
         assert len({(p.table_name, p.row_id) for p in purges}) == removed, [p.table_name for p in purges][:5]
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     assert len(ctx.services.roster.students(teacher, info.class_id)) == 23
+    from app.models import LearnerSkillState
+
+    with ctx.db.read() as s:  # derived estimates of the erased student are gone too
+        assert not s.execute(select(LearnerSkillState).where(LearnerSkillState.student_id == sid)).all()
 
 
 def test_students_cannot_export_or_erase(demo):
