@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.config import Settings, load_settings
 from app.framework import FrameworkService
@@ -17,6 +18,7 @@ from app.planning import planning_services
 from app.planning.celebrations import CelebrationService
 from app.practice.services import practice_services
 from app.store.database import Database
+from app.sync.service import SyncService
 from app.writing.service import writing_services
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,20 @@ class AppContext:
     settings: Settings
     db: Database
     services: Services
+    agent: Any = None  # the sync agent, once started
+
+    def start_sync(self) -> Any:
+        """Start the background sync agent (folder from policy > user setting > machine default)."""
+        from app.sync.agent import SyncAgent, folder_from_settings
+
+        if self.agent is None:
+            self.agent = SyncAgent(self.db, folder_from_settings(self.settings))
+            self.agent.start()
+        return self.agent
 
     def close(self) -> None:
+        if self.agent is not None:
+            self.agent.stop()
         self.db.close()
 
 
@@ -56,6 +70,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
                                             services.celebrations))
     services.extra.update(practice_services(db))
     services.extra.update(writing_services(db))
+    services.extra["sync"] = SyncService(db, settings)
     return services
 
 
@@ -75,7 +90,11 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     """Open the data folder: check the database, migrate with a backup, set up services."""
     settings = settings or load_settings(str(data_dir) if data_dir else None)
     db = Database.open(settings.database_path, settings.backups_dir)
-    return AppContext(settings=settings, db=db, services=make_services(db, settings))
+    services = make_services(db, settings)  # registers derived-state rebuilds before any sync work
+    from app.sync.apply import apply_pending
+
+    apply_pending(db)  # changes held back (newer schema, missing parents) that this version can now apply
+    return AppContext(settings=settings, db=db, services=services)
 
 
 def is_empty(ctx: AppContext) -> bool:

@@ -90,6 +90,8 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
     ).scalar_one()
     rows, clocks = [], []
     for i, e in enumerate(entries):
+        if e.kind == "record" and e.op == "upsert" and "id" not in e.fields:
+            _after_current_clocks(conn, db.clock, e)
         stamp = db.clock.tick()
         rows.append(
             {
@@ -113,6 +115,28 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
         stmt = sqlite_insert(FieldClock.__table__)
         conn.execute(stmt.on_conflict_do_update(index_elements=["table_name", "row_id", "field"],
                                                 set_={"hlc": stmt.excluded.hlc}), clocks)
+    purged = [(r["table_name"], r["row_id"], r["hlc"]) for r in rows if r["op"] == "purge"]
+    if purged:
+        # Erasure removes the payload everywhere: from this replica's change log (which it would
+        # otherwise forward), field clocks and conflict archive too; a marker stops a late copy.
+        from app.sync.purge import scrub_purged
+
+        scrub_purged(conn, purged)
+
+
+def _after_current_clocks(conn, clock, e: Captured) -> None:
+    """An edit comes after the value it replaces, even when that value was stamped by a device
+    whose clock runs far ahead of ours (which the clock does not follow on its own)."""
+    fields = [f for f in e.fields if f != "id"]
+    if not fields:
+        return
+    marks = ", ".join(f":f{i}" for i in range(len(fields)))
+    latest = conn.execute(
+        text(f"SELECT MAX(hlc) FROM field_clock WHERE table_name = :t AND row_id = :r AND field IN ({marks})"),
+        {"t": e.table, "r": e.row_id, **{f"f{i}": f for i, f in enumerate(fields)}},
+    ).scalar()
+    if latest:
+        clock.observe(latest, force=True)
 
 
 def bulk_insert_events(session: Session, model: type[SyncedModel], rows: list[dict[str, Any]]) -> None:

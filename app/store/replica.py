@@ -54,11 +54,24 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
         session.add(state)
         return state, False
     if state.fingerprint != fp:
-        old = state.replica_id
-        state.previous_ids = [*state.previous_ids, old]
-        state.replica_id = new_id()
-        state.next_seq = 1
-        state.fingerprint = fp
-        log.warning("database was copied or restored: replica %s is now %s", old, state.replica_id)
+        _renew(state, fp, "database was copied or restored")
         return state, True
     return state, False
+
+
+def renew_replica(session: Session, db_path: Path, reason: str) -> ReplicaState:
+    """Take a new replica id now. Sync calls this when the shared folder holds changes of this
+    replica beyond what the database has: the file was rolled back in place (a virtual-machine
+    snapshot, a backup restored over the same file), so its fingerprint still matches."""
+    state = session.exec(select(ReplicaState)).scalars().one()  # type: ignore[call-overload]
+    _renew(state, fingerprint(db_path), reason)
+    return state
+
+
+def _renew(state: ReplicaState, fp: str, reason: str) -> None:
+    old = state.replica_id
+    state.previous_ids = [*state.previous_ids, old]
+    state.replica_id = new_id()
+    state.next_seq = 1
+    state.fingerprint = fp
+    log.warning("%s: replica %s is now %s", reason, old, state.replica_id)

@@ -3,15 +3,18 @@
 What this package offers (import from the modules; this file imports nothing, because the store
 imports ``app.sync.hlc`` while it is itself being imported):
 
-- ``hlc``: hybrid logical clock stamps that sort as text.
-- ``apply``: ``apply_batch`` (one transaction per batch of remote changes) and ``apply_pending``
-  (call at start, after upgrading: applies changes held for a newer schema or a missing parent).
-- ``merge``: per-field last writer wins for records, grow-only sets for events, final purges.
-- ``folder``: the folder transport (file share, USB stick).
-- ``session``: ``sync_once(db, folder)`` -> ``SyncReport``; ``pending_send(db)``.
-- ``agent``: ``SyncAgent`` (background thread, ``snapshot()``, ``add_listener``, ``sync_now``).
-- ``cli``: ``main(argv)`` for ``python -m app sync``.
-- ``conflicts``: ``list_conflicts`` and ``restore_conflict`` for the conflict archive.
-- ``rebuild``: ``register_rebuild(tables, callback)`` for derived state after sync.
-- ``purge``: ``purge_cascade`` for erasure on request; markers and payload scrubbing.
+- ``session.sync_once(db, folder)`` -> ``report.SyncReport``: one sync through a folder.
+- ``agent.SyncAgent``: the background thread (``start``/``stop``, ``sync_now``, ``snapshot()``,
+  ``add_listener``); ``agent.folder_from_settings(settings)``.
+- ``cli.main(argv)``: ``python -m app sync --data-dir DIR --folder PATH [--json]``.
+- ``apply.apply_pending(db)``: call at start, after upgrading, to apply changes held for a newer
+  schema or a missing parent row. ``apply.apply_batch`` applies changes from any transport.
+- ``conflicts.list_conflicts`` / ``conflicts.restore_conflict``: the conflict archive.
+- ``rebuild.register_rebuild(tables, callback)``: derived state rebuilt after sync.
+- ``purge.purge_cascade``: erasure on request (a row and everything pointing at it).
+- ``state.pending_send(db)``: our changes not yet in the folder, without touching it.
+
+Inside: ``hlc`` (clock), ``changes`` (one change and its line format), ``tables`` (what the
+models say about columns and keys), ``merge`` (the rules), ``vector`` (version vectors),
+``folder`` (files on the share), ``lock`` (one sync at a time), ``faults`` (test hooks).
 """

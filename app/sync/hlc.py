@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 MAX_DRIFT_MS = 24 * 3600 * 1000  # ignore remote clocks more than a day ahead for our own wall
+MAX_COUNTER = 99_999  # the encoding has five digits; past this we borrow the next millisecond
 
 
 @dataclass(frozen=True, order=True)
@@ -21,9 +22,14 @@ class Stamp:
         return f"{self.wall:013d}-{self.counter:05d}-{self.replica}"
 
     @staticmethod
-    def decode(text: str) -> "Stamp":
+    def decode(text: str) -> Stamp:
         wall, counter, replica = text.split("-", 2)
         return Stamp(int(wall), int(counter), replica)
+
+
+def replica_of(stamp: str) -> str:
+    """The replica part of an encoded stamp ("" for an empty stamp)."""
+    return stamp.split("-", 2)[2] if stamp.count("-") >= 2 else ""
 
 
 class HybridClock:
@@ -42,15 +48,26 @@ class HybridClock:
                 self.wall, self.counter = physical, 0
             else:
                 self.counter += 1
+            self._carry()
             return Stamp(self.wall, self.counter, self.replica).encode()
 
-    def observe(self, remote: str) -> None:
-        """Merge a stamp we received, so our next stamps come after it."""
+    def _carry(self) -> None:
+        # A five-digit counter keeps the encoding sortable as text; a burst of more than
+        # 100,000 stamps in one millisecond (bulk imports while behind a remote clock) moves on
+        # to the next millisecond instead of growing a sixth digit.
+        if self.counter > MAX_COUNTER:
+            self.wall += 1
+            self.counter = 0
+
+    def observe(self, remote: str, force: bool = False) -> None:
+        """Merge a stamp we received, so our next stamps come after it. A stamp more than a day
+        ahead of our physical clock is ignored (a wildly wrong clock must not drag ours a year
+        ahead) unless ``force``: an edit of a value carrying that stamp must still come after it."""
         other = Stamp.decode(remote)
         with self._lock:
             physical = self._now_ms()
-            if other.wall > physical + MAX_DRIFT_MS:
-                return  # a wildly wrong clock must not drag ours a year ahead
+            if other.wall > physical + MAX_DRIFT_MS and not force:
+                return
             wall = max(self.wall, other.wall, physical)
             if wall == self.wall == other.wall:
                 counter = max(self.counter, other.counter) + 1
@@ -61,3 +78,4 @@ class HybridClock:
             else:
                 counter = 0
             self.wall, self.counter = wall, counter
+            self._carry()

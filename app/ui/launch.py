@@ -73,6 +73,8 @@ class _Opener:
         return ctx
 
     def _opened(self, ctx) -> None:  # noqa: ANN001
+        if not self.bench:
+            ctx.start_sync()
         self.window.attach(ctx)
         self.app.installEventFilter(self.window.idle)
         if self.bench:

@@ -68,6 +68,12 @@ class MainArea(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(header)
         outer.addLayout(body, 1)
+        if getattr(ctx, "agent", None) is not None:
+            from app.ui.sync_bridge import SyncBridge, short_status
+
+            self.sync_bridge = SyncBridge(ctx.agent, self)
+            self.sync_bridge.changed.connect(lambda snap: self.status.setText(short_status(snap)))
+            self.status.setText(short_status(ctx.agent.snapshot()))
         for i in range(min(9, len(self.specs))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)

@@ -8,6 +8,7 @@ TEACHER_PAGES: list[tuple[str, str, str]] = [
     ("challenges", "Challenges", "app.ui.teacher.challenges:ChallengesPage"),
     ("checkins", "Check-ins", "app.ui.teacher.checkins:ClassCheckInsPage"),
     ("writing_review", "Writing review", "app.ui.teacher.writing_review:WritingReviewPage"),
+    ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 
 STUDENT_PAGES: list[tuple[str, str, str]] = [

@@ -1,0 +1,434 @@
+"""Apply changes from other replicas: one batch, one transaction.
+
+In the same transaction we store each new change in the change log under its origin's replica id
+and sequence number (store-and-forward: this database can hand it on, unknown fields and all),
+materialize it (``merge``), keep what cannot be applied yet in ``pending_change``, and move the
+version vector. A change already held (same origin and seq) is skipped, so applying a batch twice,
+or resuming after a crash, does nothing more.
+
+Changes made by a newer Tessera (``schema_version`` above ours) are stored and forwarded but
+kept whole in ``pending_change``; ``apply_pending`` applies them after this Tessera is upgraded
+(call it at start, after the schema migration), and also retries changes held for a missing row.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections import defaultdict
+from contextlib import ExitStack
+from dataclasses import dataclass, fields
+from typing import Self
+
+from sqlalchemy.exc import IntegrityError
+
+from app.store import capture
+from app.sync import faults, vector
+from app.sync.changes import BadChange, ChangeRec
+from app.sync.merge import MergeContext, Merger
+from app.sync.purge import raw_connection
+
+log = logging.getLogger(__name__)
+
+# pending_change.schema_version for changes set aside because they broke a constraint: above any
+# real schema version, so apply_pending never retries them on its own (see _quarantine).
+QUARANTINE = 1_000_000_000
+WAL_PAGES_WHILE_APPLYING = 8192  # 32 MB of WAL between checkpoints instead of 4 MB
+CACHE_KIB_WHILE_APPLYING = 32_768  # 32 MB page cache while applying (SQLite default: 2 MB)
+
+
+@dataclass
+class ApplyResult:
+    received: int = 0  # new changes stored here
+    duplicates: int = 0  # already held: skipped
+    applied: int = 0
+    held: int = 0  # waiting for a row or parent that has not arrived
+    newer_schema: int = 0  # kept for a newer Tessera
+    dropped: int = 0  # for purged rows
+    ignored: int = 0
+    conflicts: int = 0
+    max_hlc: str = ""
+
+    def add(self, other: ApplyResult) -> None:
+        for f in fields(self):
+            if f.name == "max_hlc":
+                self.max_hlc = max(self.max_hlc, other.max_hlc)
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+class Applier:
+    """Applies batches of remote changes in transactions that may span several batches (one
+    transaction per file would rewrite the same index pages over and over on a big backlog).
+    Commits when ``max_changes`` have gone in or ``max_seconds`` have passed, so the write lock
+    is never held long, and on ``commit()``/leaving the ``with`` block. Whole batches only: a
+    crash rolls back the open transaction, never half a batch."""
+
+    def __init__(
+        self, db, ctx: MergeContext | None = None, max_changes: int = 20_000, max_seconds: float = 0.5
+    ) -> None:
+        self.db = db
+        self.ctx = ctx or MergeContext()
+        self.max_changes = max_changes
+        self.max_seconds = max_seconds
+        self._stack: ExitStack | None = None
+        self.raw = None
+        self._mergers: list[Merger] = []
+        self._count = 0
+        self._since = 0.0
+        self._max_hlc = ""
+        self._tags: list[object] = []
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+    def _begin(self) -> None:
+        self._stack = ExitStack()
+        self._session = self._stack.enter_context(self.db.write(remote=True))
+        self.raw = raw_connection(self._session)
+        self.raw.execute("PRAGMA defer_foreign_keys = ON")
+        # Checkpoint the WAL less often while a backlog streams in: fewer fsyncs, and index
+        # pages changed by many batches are copied into the database once, not every 4 MB.
+        # (``restore_checkpointing`` puts SQLite's default back when the sync is over.)
+        self.raw.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES_WHILE_APPLYING}")
+        if CACHE_KIB_WHILE_APPLYING:
+            self.raw.execute(f"PRAGMA cache_size = -{CACHE_KIB_WHILE_APPLYING}")
+        self._since = time.monotonic()
+
+    def add(self, changes: list[ChangeRec], tag: object = None) -> ApplyResult:
+        """Apply one batch inside the open transaction (opening one if needed). A batch that
+        breaks a constraint (a malformed change) is kept whole, unapplied, instead of stopping
+        sync for good: see ``_quarantine``. ``tag`` names the batch in CommitFailed."""
+        if self._stack is None:
+            self._begin()
+        res = ApplyResult()
+        self.raw.execute("SAVEPOINT tessera_batch")
+        try:
+            merger = _receive(self.raw, self.db.replica_id, changes, self.ctx, res)
+        except sqlite3.IntegrityError as exc:
+            self.raw.execute("ROLLBACK TO tessera_batch")
+            log.error("sync: a batch broke a constraint (%s); applying it change by change", exc)
+            res, merger = self._one_by_one(changes), None
+        self.raw.execute("RELEASE tessera_batch")
+        if merger is not None:
+            self._mergers.append(merger)
+        self._tags.append(tag)
+        self._count += len(changes)
+        self._max_hlc = max(self._max_hlc, res.max_hlc)
+        return res
+
+    def _one_by_one(self, changes: list[ChangeRec]) -> ApplyResult:
+        total = ApplyResult()
+        for c in changes:
+            one = ApplyResult()
+            self.raw.execute("SAVEPOINT tessera_one")
+            try:
+                merger = _receive(self.raw, self.db.replica_id, [c], self.ctx, one)
+                if merger is not None:
+                    self._mergers.append(merger)
+            except sqlite3.IntegrityError as exc:
+                self.raw.execute("ROLLBACK TO tessera_one")
+                one = ApplyResult()
+                _quarantine(self.raw, self.db.replica_id, [c], one, str(exc))
+            self.raw.execute("RELEASE tessera_one")
+            total.add(one)
+        return total
+
+    def due(self) -> bool:
+        """Time to commit: enough changes, or the write lock held long enough."""
+        return self._stack is not None and (
+            self._count >= self.max_changes or time.monotonic() - self._since >= self.max_seconds
+        )
+
+    def holds(self, origin: str, first: int, last: int) -> bool:
+        """Whether every change origin/first..last is already here (committed or not)."""
+        if self._stack is not None:
+            return _holds(self.raw, origin, first, last)
+        with self.db.read() as s:
+            return _holds(raw_connection(s), origin, first, last)
+
+    def commit(self) -> None:
+        if self._stack is None:
+            return
+        faults.hit("apply:before_commit")
+        stack, self._stack, self.raw = self._stack, None, None
+        tags, self._tags = self._tags, []
+        try:
+            stack.close()  # commits (db.write rolls back if the commit fails)
+        except IntegrityError as exc:
+            self._mergers, self._count, self._max_hlc = [], 0, ""
+            raise CommitFailed(tags, str(exc)) from exc
+        for m in self._mergers:
+            self.ctx.commit(m)
+        self._mergers, self._count = [], 0
+        if self._max_hlc:
+            self.db.clock.observe(self._max_hlc)
+            self._max_hlc = ""
+        faults.hit("apply:after_commit")
+
+    def rollback(self) -> None:
+        if self._stack is None:
+            return
+        stack, self._stack, self.raw = self._stack, None, None
+        self._mergers, self._count, self._max_hlc, self._tags = [], 0, "", []
+        try:
+            self._session.rollback()
+        finally:
+            stack.close()  # nothing left to commit
+
+
+class CommitFailed(Exception):
+    """A transaction of several batches could not commit (a deferred constraint). The caller
+    applies those batches again one by one, quarantining the one at fault."""
+
+    def __init__(self, tags: list[object], detail: str) -> None:
+        super().__init__(detail)
+        self.tags = tags
+
+
+def quarantine_batch(db, changes: list[ChangeRec], detail: str) -> ApplyResult:
+    """Keep a batch that cannot be applied, unapplied, in its own transaction."""
+    res = ApplyResult()
+    with db.write(remote=True) as session:
+        _quarantine(raw_connection(session), db.replica_id, changes, res, detail)
+    return res
+
+
+def _holds(raw, origin: str, first: int, last: int) -> bool:
+    if last <= vector.stored(raw, origin):
+        return True
+    n = raw.execute(
+        "SELECT COUNT(*) FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ?", (origin, first, last)
+    ).fetchone()[0]
+    return n == last - first + 1
+
+
+def restore_checkpointing(db) -> None:
+    """Back to SQLite's default checkpoint interval on the write connection."""
+    with db.write(remote=True) as session:
+        raw = raw_connection(session)
+        raw.execute("PRAGMA wal_autocheckpoint = 1000")
+        if CACHE_KIB_WHILE_APPLYING:
+            raw.execute("PRAGMA cache_size = -2000")
+
+
+def apply_batch(db, changes: list[ChangeRec], ctx: MergeContext | None = None) -> ApplyResult:
+    """Apply changes received from elsewhere, in one transaction."""
+    with Applier(db, ctx, max_changes=1 << 60, max_seconds=1e9) as ap:
+        return ap.add(changes)
+
+
+def _new_changes(raw, me: str, changes: list[ChangeRec], res: ApplyResult) -> list[ChangeRec]:
+    """The changes not held here yet (by origin and sequence number)."""
+    by_origin: dict[str, list[ChangeRec]] = defaultdict(list)
+    for c in changes:
+        by_origin[c.replica_id].append(c)
+    new: list[ChangeRec] = []
+    for origin, cs in by_origin.items():
+        if origin == me:
+            res.duplicates += len(cs)  # our own changes coming back
+            continue
+        floor = vector.stored(raw, origin)
+        cand = [c for c in cs if c.seq > floor]
+        res.duplicates += len(cs) - len(cand)
+        if not cand:
+            continue
+        lo, hi = min(c.seq for c in cand), max(c.seq for c in cand)
+        have = {
+            r[0]
+            for r in raw.execute(
+                "SELECT seq FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ?", (origin, lo, hi)
+            )
+        }
+        for c in cand:
+            if c.seq in have:
+                res.duplicates += 1
+            else:
+                have.add(c.seq)
+                new.append(c)
+    return new
+
+
+def _store(raw, new: list[ChangeRec], res: ApplyResult) -> None:
+    ours = capture.SCHEMA_VERSION
+    for c in new:
+        if c._fields is None and c.schema_version <= ours:
+            try:
+                c.fields  # noqa: B018  (parse once: a change we cannot read is stored empty)
+            except (BadChange, ValueError):
+                log.warning("change %s/%s has unreadable fields; stored without them", c.replica_id, c.seq)
+                c.fields_text, c._fields = "{}", {}
+    raw.executemany(
+        "INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
+        "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.replica_id,
+                c.seq,
+                c.hlc,
+                c.table,
+                c.row_id,
+                c.op,
+                c.fields_text,
+                c.partition,
+                c.schema_version,
+            )
+            for c in new
+        ],
+    )
+    res.max_hlc = max(res.max_hlc, max(c.hlc for c in new))
+    res.received += len(new)
+
+
+def _quarantine(raw, me: str, changes: list[ChangeRec], res: ApplyResult, detail: str) -> None:
+    """A batch that breaks the schema's rules: store its changes (so they are forwarded and the
+    vector moves on) and keep them whole in pending_change under QUARANTINE, never retried
+    automatically, so one bad change cannot stop sync for good. Logged as an error."""
+    new = _new_changes(raw, me, changes, res)
+    if not new:
+        return
+    _store(raw, new, res)
+    _set_aside(raw, new, detail)
+    res.ignored += len(new)
+    for origin in {c.replica_id for c in new}:
+        vector.refresh(raw, origin)
+
+
+def _set_aside(raw, changes: list[ChangeRec], detail: str) -> None:
+    log.error(
+        "sync: %d change(s) from %s (%s..%s) could not be applied and were set aside: %s",
+        len(changes),
+        changes[0].replica_id,
+        changes[0].seq,
+        changes[-1].seq,
+        detail,
+    )
+    raw.executemany(
+        "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)",
+        [(c.replica_id, c.seq, QUARANTINE, c.encode()) for c in changes],
+    )
+
+
+def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: ApplyResult):
+    new = _new_changes(raw, me, changes, res)
+    if not new:
+        return None
+    _store(raw, new, res)
+    ours = capture.SCHEMA_VERSION
+    newer = [c for c in new if c.schema_version > ours]
+    now = [c for c in new if c.schema_version <= ours]
+    if newer:
+        _hold(raw, newer)
+        res.newer_schema += len(newer)
+    merger = Merger(raw, ctx)
+    out = merger.run(now)
+    ctx.removed(merger)
+    if out.held:
+        _hold(raw, out.held)
+    if out.invalid:
+        _set_aside(raw, out.invalid, "a required value is missing")
+        res.ignored += len(out.invalid)
+    res.applied += out.applied
+    res.held += len(out.held)
+    res.dropped += out.dropped
+    res.ignored += out.ignored
+    res.conflicts += out.conflicts
+    for origin in {c.replica_id for c in new}:
+        vector.refresh(raw, origin)
+    return merger
+
+
+def _hold(raw, changes: list[ChangeRec]) -> None:
+    raw.executemany(
+        "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)",
+        [(c.replica_id, c.seq, c.schema_version, c.encode()) for c in changes],
+    )
+
+
+def pending_count(db) -> tuple[int, int]:
+    """(changes waiting for a row or parent, changes waiting for a newer Tessera or set aside)."""
+    with db.read() as session:
+        raw = raw_connection(session)
+        ours = capture.SCHEMA_VERSION
+        held = raw.execute(
+            "SELECT COUNT(*) FROM pending_change WHERE schema_version <= ?", (ours,)
+        ).fetchone()[0]
+        newer = raw.execute(
+            "SELECT COUNT(*) FROM pending_change WHERE schema_version > ?", (ours,)
+        ).fetchone()[0]
+    return held, newer
+
+
+def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000) -> ApplyResult:
+    """Apply every held change that can be applied now; repeat while that makes progress (a
+    child may wait on a parent that was itself waiting). Call at start, after upgrading."""
+    ctx = ctx or MergeContext()
+    total = ApplyResult()
+    while True:
+        progress = 0
+        after: tuple[str, int] = ("", -1)
+        while True:
+            with db.read() as session:
+                batch = (
+                    raw_connection(session)
+                    .execute(
+                        "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version <= ? "
+                        "AND (replica_id > ? OR (replica_id = ? AND seq > ?)) ORDER BY replica_id, seq LIMIT ?",
+                        (capture.SCHEMA_VERSION, after[0], after[0], after[1], chunk),
+                    )
+                    .fetchall()
+                )
+            if not batch:
+                break
+            after = (batch[-1][0], batch[-1][1])
+            try:
+                progress += _apply_held(db, ctx, batch, total)
+            except (IntegrityError, sqlite3.IntegrityError) as exc:
+                log.error("sync: held changes could not be applied together (%s); trying one by one", exc)
+                for row in batch:
+                    try:
+                        progress += _apply_held(db, ctx, [row], total)
+                    except (IntegrityError, sqlite3.IntegrityError) as one:
+                        log.error("sync: held change %s/%s set aside: %s", row[0], row[1], one)
+                        with db.write(remote=True) as session:
+                            raw_connection(session).execute(
+                                "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ?",
+                                (QUARANTINE, row[0], row[1]),
+                            )
+                        progress += 1
+        if progress == 0:
+            break
+    total.held, total.newer_schema = pending_count(db)
+    return total
+
+
+def _apply_held(db, ctx: MergeContext, batch: list[tuple], total: ApplyResult) -> int:
+    """Try held changes in one transaction; returns how many left pending_change."""
+    with db.write(remote=True) as session:
+        raw = raw_connection(session)
+        raw.execute("PRAGMA defer_foreign_keys = ON")
+        changes, bad = [], []
+        for rid, seq, payload in batch:
+            try:
+                changes.append(ChangeRec.decode(payload))
+            except BadChange:
+                bad.append((rid, seq))
+        merger = Merger(raw, ctx)
+        out = merger.run(changes)
+        ctx.removed(merger)
+        still = {c.key for c in out.held}
+        done = [c.key for c in changes if c.key not in still] + bad
+        raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
+    ctx.commit(merger)
+    total.applied += out.applied
+    total.dropped += out.dropped
+    total.ignored += out.ignored + len(bad)
+    total.conflicts += out.conflicts
+    return len(done)

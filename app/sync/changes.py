@@ -1,0 +1,109 @@
+"""One change as it travels between replicas, and its one-line text form.
+
+A change is identified by (origin replica, seq) and never changes meaning once made. On the wire
+and in ``pending_change.payload`` it is one line of tab-separated values: origin, seq, HLC, table,
+row id, op, partition, schema version, and the fields as JSON text (JSON never holds a raw tab). The fields text is kept exactly as the origin wrote it, so columns this
+version of Tessera does not know survive being stored here and forwarded on.
+"""
+
+from __future__ import annotations
+
+import json
+import json.scanner
+from dataclasses import dataclass
+from typing import Any
+
+_COMPACT = (",", ":")
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # the C scanner, without json.loads' wrapping
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` for the many small objects of a batch, a little faster."""
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration as exc:
+        raise ValueError(f"not JSON at {exc.value}") from None
+    if end != len(text) and text[end:].strip():
+        raise ValueError("extra data after JSON")
+    return value
+
+
+class BadChange(ValueError):
+    """A line that is not a well-formed change."""
+
+
+@dataclass(slots=True)
+class ChangeRec:
+    replica_id: str
+    seq: int
+    hlc: str
+    table: str
+    row_id: str
+    op: str
+    partition: str
+    schema_version: int
+    fields_text: str
+    _fields: dict[str, Any] | None = None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        if self._fields is None:
+            value = parse_json(self.fields_text) if self.fields_text else {}
+            if not isinstance(value, dict):
+                raise BadChange(f"fields of {self.replica_id}/{self.seq} are not an object")
+            self._fields = value
+        return self._fields
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.replica_id, self.seq)
+
+    def is_full(self) -> bool:
+        """A full snapshot (an insert) carries the id; an update carries only changed columns."""
+        return "id" in self.fields
+
+    def encode(self) -> str:
+        meta = [
+            self.replica_id,
+            str(self.seq),
+            self.hlc,
+            self.table,
+            self.row_id,
+            self.op,
+            self.partition,
+            str(self.schema_version),
+        ]
+        for i, m in enumerate(meta):
+            if "\t" in m or "\n" in m or "\r" in m:  # ids and names never do; be safe anyway
+                meta[i] = m.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        return "\t".join(meta) + "\t" + clean_fields_text(self.fields_text)
+
+    @staticmethod
+    def decode(line: str) -> ChangeRec:
+        parts = line.split("\t", 8)
+        if len(parts) != 9:
+            raise BadChange("not a change line")
+        rid, seq, hlc, table, row_id, op, partition, schema, ftext = parts
+        try:
+            return ChangeRec(rid, int(seq), hlc, table, row_id, op, partition, int(schema), ftext)
+        except ValueError as exc:
+            raise BadChange(f"bad metadata: {exc}") from exc
+
+    @staticmethod
+    def from_row(row: tuple) -> ChangeRec:
+        """From ``SELECT replica_id, seq, hlc, table_name, row_id, op, partition, schema_version,
+        fields FROM change``."""
+        rid, seq, hlc, table, row_id, op, partition, schema, ftext = row
+        return ChangeRec(rid, seq, hlc, table, row_id, op, partition or "", schema, ftext or "{}")
+
+
+CHANGE_COLUMNS = "replica_id, seq, hlc, table_name, row_id, op, partition, schema_version, fields"
+
+
+def clean_fields_text(text: str | None) -> str:
+    """Fields text fit for one line (JSON from elsewhere might be pretty-printed)."""
+    if not text:
+        return "{}"
+    if "\n" in text or "\t" in text or "\r" in text:
+        return json.dumps(json.loads(text), separators=_COMPACT)
+    return text

@@ -1,0 +1,113 @@
+"""``python -m app sync``: sync once through a folder, headless, and say what happened.
+
+    python -m app sync --data-dir DIR [--folder PATH] [--json]
+
+The folder defaults to the ``sync_folder`` setting (machine policy, then user setting).
+Exit status: 0 done, 1 failed, 2 bad usage, 3 folder not reachable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from app.config import load_settings
+from app.errors import TesseraError
+from app.sync.folder import FolderUnavailable
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m app sync", description="Sync once through a shared folder.")
+    p.add_argument("--data-dir", help="Tessera's data folder (defaults as the app does)")
+    p.add_argument("--folder", help="the shared folder (defaults to the sync_folder setting)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--max-files", type=int, default=None, help="stop after this many batch files")
+    p.add_argument("-v", "--verbose", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["sync"]:
+        args_in = args_in[1:]
+    try:
+        args = _parser().parse_args(args_in)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    settings = load_settings(args.data_dir)
+    folder = args.folder or settings.get("sync_folder")
+    if not folder:
+        print("No sync folder: pass --folder or set sync_folder in Tessera's settings.", file=sys.stderr)
+        return 2
+
+    from app.bootstrap import open_context
+    from app.sync.apply import apply_pending
+    from app.sync.session import sync_once
+
+    try:
+        # The app's own composition root, so whatever it registers (rebuilds of derived state
+        # after sync) runs here too.
+        ctx = open_context(settings=settings)
+    except TesseraError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    db = ctx.db
+    try:
+        apply_pending(db)
+        report = sync_once(db, folder, max_files=args.max_files)
+    except FolderUnavailable as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "error": "unreachable", "message": str(exc)}))
+        else:
+            print(f"{exc} Nothing was lost: your work is safe on this computer.", file=sys.stderr)
+        return 3
+    except TesseraError as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "error": type(exc).__name__, "message": str(exc)}))
+        else:
+            print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps({"ok": True, **report.to_dict()}, indent=1))
+    else:
+        print(_text(report))
+    return 0
+
+
+def _text(r) -> str:
+    lines = [
+        f"Synced with {r.folder} as replica {r.replica_id} in {r.finished_at - r.started_at:.1f} s"
+        + ("" if r.complete else " (stopped early: run again to finish)"),
+        f"  sent:      {r.sent} change(s) of ours"
+        + (f", forwarded {r.forwarded} of others" if r.forwarded else "")
+        + f" in {r.files_written} file(s); {r.pending_send} still to send",
+        f"  received:  {r.received} new change(s) from {r.files_read} file(s)"
+        + (f", {r.duplicates} already here" if r.duplicates else ""),
+        f"  applied:   {r.applied}"
+        + (f"; waiting for related records: {r.held}" if r.held else "")
+        + (f"; kept for a newer Tessera: {r.newer_schema}" if r.newer_schema else "")
+        + (f"; dropped (erased records): {r.dropped}" if r.dropped else ""),
+        f"  conflicts: {r.conflicts} earlier value(s) archived",
+    ]
+    if r.compacted:
+        lines.append(f"  tidied:    {r.compacted} old file(s) removed")
+    if r.renewed_replica:
+        lines.append("  note:      this database was restored or copied; it now syncs under a new id")
+    if r.skipped:
+        lines.append(f"  skipped:   {len(r.skipped)} file(s)")
+        lines.extend(f"    {s.name}: {s.reason}" for s in r.skipped)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""What the UI may do with sync, with permission checks: see the conflict archive for the teacher's
+own classes and restore a value; read and set the sync folder (unless the school's policy set it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import PermissionDenied
+from app.models import SYNCED_TABLES
+from app.people.actor import Actor
+from app.people.permissions import require_teacher, teacher_class_ids
+from app.store.database import Database
+from app.sync.conflicts import Conflict, list_conflicts, restore_conflict
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    conflict: Conflict
+    who: str  # the student (or class) the value belongs to, for a teacher to recognise
+
+
+class SyncService:
+    def __init__(self, db: Database, settings: Any = None) -> None:
+        self.db = db
+        self.settings = settings
+
+    def _visible(self, actor: Actor, conflicts: list[Conflict]) -> list[ConflictView]:
+        """Only rows of the teacher's classes (or school-wide rows of their school)."""
+        from app.models import Person, SchoolClass
+
+        with self.db.read() as s:
+            classes = teacher_class_ids(s, actor)
+            out = []
+            for c in conflicts:
+                model = SYNCED_TABLES.get(c.table)
+                row = s.get(model, c.row_id) if model else None
+                if row is None:
+                    continue
+                school, klass, student = (row.partition.split("/") + ["", "", ""])[:3]
+                if klass in classes or (not klass and school == actor.school_id):
+                    person = s.get(Person, student) if student else None
+                    group = s.get(SchoolClass, klass) if klass else None
+                    who = person.full_name if person else (group.name if group else "")
+                    out.append(ConflictView(c, who))
+            return out
+
+    def conflicts(self, actor: Actor, include_restored: bool = False) -> list[ConflictView]:
+        require_teacher(actor)
+        return self._visible(actor, list_conflicts(self.db, include_restored=include_restored))
+
+    def restore(self, actor: Actor, conflict_id: int) -> None:
+        require_teacher(actor)
+        if conflict_id not in {v.conflict.id for v in self.conflicts(actor, include_restored=True)}:
+            raise PermissionDenied("You can only restore values in your own classes.")
+        restore_conflict(self.db, conflict_id)
+
+    def folder(self) -> tuple[str, bool]:
+        """(folder, set by school policy)."""
+        if self.settings is None:
+            return "", False
+        return self.settings.get("sync_folder") or "", self.settings.is_locked("sync_folder")
+
+    def set_folder(self, actor: Actor, folder: str) -> None:
+        require_teacher(actor)
+        if self.settings is None:
+            return
+        if self.settings.is_locked("sync_folder"):
+            raise PermissionDenied("Your school set the sync folder for this computer.")
+        self.settings.set_user("sync_folder", folder.strip())

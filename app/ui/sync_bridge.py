@@ -1,0 +1,39 @@
+"""Brings the sync agent's state (reported on its own thread) onto the UI thread as a signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+
+class SyncBridge(QObject):
+    changed = Signal(object)  # SyncSnapshot
+
+    def __init__(self, agent: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.agent = agent
+        self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        self._remove = agent.add_listener(self._relay.emit)
+
+    _relay = Signal(object)
+
+    def detach(self) -> None:
+        self._remove()
+
+
+def short_status(snap: Any) -> str:
+    """A few words for the header."""
+    import time
+
+    if snap is None or snap.state == "off":
+        return ""
+    if snap.state == "syncing":
+        return QObject.tr("Syncing…")
+    if snap.problem:
+        return QObject.tr("Sync: needs attention")
+    if snap.last_sync_at:
+        minutes = int((time.time() - snap.last_sync_at) // 60)
+        ago = QObject.tr("just now") if minutes < 1 else QObject.tr("%1 min ago").replace("%1", str(minutes))
+        return QObject.tr("Synced %1").replace("%1", ago)
+    return ""

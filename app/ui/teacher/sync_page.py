@@ -1,0 +1,186 @@
+"""Sync: where this computer syncs, how it is going in a teacher's words, and the conflict archive
+(values that lost a merge) with a way to put one back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.messages import show_error
+from app.ui.tasks import run_task
+
+
+def _when(ts: float | None) -> str:
+    return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M") if ts else "—"
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx, actor, bus) -> None:  # noqa: ANN001
+        super().__init__()
+        self.ctx, self.actor, self.bus = ctx, actor, bus
+        self.service = ctx.services.extra["sync"]
+        self.agent = getattr(ctx, "agent", None)
+
+        title = QLabel(self.tr("Sync"))
+        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.folder = QLabel("")
+        self.folder.setAccessibleName("Sync folder")
+        self.folder.setWordWrap(True)
+        self.choose = QPushButton(self.tr("&Choose folder…"))
+        self.choose.setAccessibleName("Choose sync folder")
+        self.choose.clicked.connect(self._choose)
+        self.now = QPushButton(self.tr("Sync &now"))
+        self.now.setAccessibleName("Sync now")
+        self.now.clicked.connect(lambda: self.agent and self.agent.sync_now())
+        self.state = QLabel("")
+        self.state.setAccessibleName("Sync state")
+        self.state.setWordWrap(True)
+        self.state.setStyleSheet("font-size: 15px;")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Sync progress")
+        self.progress.hide()
+
+        where = QGroupBox(self.tr("Where this computer syncs"))
+        wl = QVBoxLayout(where)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        row.addWidget(self.now)
+        wl.addLayout(row)
+        wl.addWidget(self.state)
+        wl.addWidget(self.progress)
+
+        archive = QGroupBox(self.tr("Conflict archive: values replaced when two computers changed the same thing"))
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("Conflict archive")
+        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Field"), self.tr("Replaced value"),
+                                              self.tr("Value now"), self.tr("When")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for col in (0, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.restore = QPushButton(self.tr("&Restore the replaced value"))
+        self.restore.setAccessibleName("Restore the replaced value")
+        self.restore.clicked.connect(self._restore)
+        self.empty = QLabel(self.tr("Nothing here: no two computers have changed the same thing."))
+        al = QVBoxLayout(archive)
+        al.addWidget(self.empty)
+        al.addWidget(self.table, 1)
+        al.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignRight)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(title)
+        outer.addWidget(where)
+        outer.addWidget(archive, 1)
+        self.conflicts: list = []
+        if self.agent is not None:
+            from app.ui.sync_bridge import SyncBridge
+
+            self.bridge = SyncBridge(self.agent, self)
+            self.bridge.changed.connect(self.show_snapshot)
+            self.show_snapshot(self.agent.snapshot())
+        else:
+            self.state.setText(self.tr("Sync is not running on this computer."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        folder, locked = self.service.folder()
+        text = folder or self.tr("No sync folder yet. Choose a folder on the school share or a USB stick.")
+        if locked:
+            text += "  " + self.tr("(set by your school)")
+        self.folder.setText(text)
+        self.choose.setEnabled(not locked)
+        run_task(lambda _p: self.service.conflicts(self.actor), self._show_conflicts,
+                 lambda e: show_error(self, e), owner=self)
+
+    def show_snapshot(self, snap) -> None:  # noqa: ANN001
+        words = {
+            "off": self.tr("Sync is off: choose a folder to share work between computers."),
+            "idle": self.tr("Up to date."),
+            "syncing": self.tr("Syncing…"),
+            "unreachable": "",
+            "error": "",
+            "stopped": self.tr("Sync has stopped."),
+        }
+        lines = [snap.problem or words.get(snap.state, "")]
+        lines.append(self.tr("Last complete sync: %1 · changes waiting to send: %2")
+                     .replace("%1", _when(snap.last_sync_at)).replace("%2", str(snap.pending_send)))
+        if snap.notice:
+            lines.append(snap.notice)
+        self.state.setText("\n".join(x for x in lines if x))
+        if snap.progress:
+            _phase, done, total = snap.progress
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+            self.progress.show()
+        else:
+            self.progress.hide()
+        if snap.state == "idle" and snap.last_report:
+            self.bus.changed.emit("sync")
+
+    def _show_conflicts(self, conflicts: list) -> None:
+        self.conflicts = conflicts
+        self.table.setRowCount(len(conflicts))
+        for r, view in enumerate(conflicts):
+            c = view.conflict
+            what = c.table.replace("_", " ") + (f" · {view.who}" if view.who else "")
+            values = [what, c.field.replace("_", " "), _fmt(c.value),
+                      _fmt(c.current) if c.row_exists else self.tr("(removed)"), _when(c.at)]
+            for col, v in enumerate(values):
+                self.table.setItem(r, col, QTableWidgetItem(v))
+        self.empty.setVisible(not conflicts)
+        self.table.setVisible(bool(conflicts))
+        self.restore.setEnabled(bool(conflicts))
+
+    def _restore(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.conflicts):
+            return
+        cid = self.conflicts[row].conflict.id
+        run_task(lambda _p: self.service.restore(self.actor, cid), lambda _r: self._restored(),
+                 lambda e: show_error(self, e), writes=True, owner=self)
+
+    def _restored(self) -> None:
+        self.bus.changed.emit("roster")
+        self.refresh()
+        if self.agent is not None:
+            self.agent.refresh_pending()
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the sync folder"))
+        if folder:
+            self.set_folder(folder)
+
+    def set_folder(self, folder: str) -> None:
+        try:
+            self.service.set_folder(self.actor, folder)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        if self.agent is not None:
+            self.agent.sync_now()
+        self.refresh()
+
+
+def _fmt(value) -> str:  # noqa: ANN001
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,302 @@
+"""Sync figures: a class-year exported by one replica and applied by a fresh one through a folder.
+
+    python benchmarks/sync.py                 # 1,400,000 attempts (a class-year of 40 students)
+    python benchmarks/sync.py --quick         # 50,000 attempts, for CI
+    python benchmarks/sync.py --attempts N
+
+Prints JSON. Export and apply each run in a child process, so ``peak_rss_mb`` is that process's
+own high-water mark (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere), imports included; ``baseline_rss_mb`` is the same process
+right after opening the database, before syncing. Goals: apply >= 20,000 changes/s, peak RSS
+<= 200 MB whatever the backlog, an incremental sync of 1,000 changes < 1 s, a sync with nothing
+new < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+STUDENTS = 40
+
+
+def _status_mb(key: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def _rss_mb() -> float:
+    """Peak RSS of this process. On Linux VmHWM: ru_maxrss would also count the parent's memory
+    at fork time (it survives exec), which is not what the child used."""
+    hwm = _status_mb("VmHWM")
+    if hwm is not None:
+        return hwm
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kb / 1024 / (1024 if sys.platform == "darwin" else 1), 1)
+
+
+def _current_rss_mb() -> float:
+    return _status_mb("VmRSS") or _rss_mb()
+
+
+def generate(db_path: Path, attempts: int, seed: int = 1) -> dict:
+    """A class-year on one replica: 40 students with profiles, plans, goals, drafts and versions,
+    and ``attempts`` practice attempts (bulk inserted, each with its change)."""
+    from app.models import (
+        Domain,
+        Draft,
+        DraftVersion,
+        Goal,
+        Item,
+        Person,
+        Plan,
+        Profile,
+        School,
+        SchoolClass,
+        Skill,
+        WritingTask,
+    )
+    from app.models.practice import Attempt
+    from app.store.capture import bulk_insert_events
+    from app.store.database import Database
+
+    rnd = random.Random(seed)
+    db = Database.open(db_path)
+    t0 = time.perf_counter()
+    with db.write() as s:
+        school = School(name="Hill School")
+        s.add(school)
+        s.flush()
+        klass = SchoolClass(school_id=school.id, name="Year 5", year="2025")
+        s.add(klass)
+        dom = Domain(code="maths", name="Maths")
+        s.add(dom)
+        s.flush()
+        skills = [Skill(domain_id=dom.id, code=f"s{i}", name=f"Skill {i}") for i in range(30)]
+        s.add_all(skills)
+        s.flush()
+        items = [
+            Item(skill_id=sk.id, prompt=f"{sk.code} item {j}", answer=str(j))
+            for sk in skills
+            for j in range(20)
+        ]
+        s.add_all(items)
+        task = WritingTask(class_id=klass.id, title="My hero", prompt="Write about a hero.")
+        s.add(task)
+        students = [
+            Person(school_id=school.id, role="student", given_name=f"Student {i}") for i in range(STUDENTS)
+        ]
+        s.add_all(students)
+        s.flush()
+        for p in students:
+            s.add(
+                Profile(student_id=p.id, strengths=["puzzles"], interests=["space"], about_me="I like maths")
+            )
+            plan = Plan(student_id=p.id, title="Term plan")
+            s.add(plan)
+            s.flush()
+            for g in range(3):
+                s.add(Goal(plan_id=plan.id, student_id=p.id, title=f"Goal {g}", skill_ids=[skills[g].id]))
+            draft = Draft(task_id=task.id, student_id=p.id)
+            s.add(draft)
+            s.flush()
+            for v in range(5):
+                s.add(
+                    DraftVersion(
+                        draft_id=draft.id,
+                        text="My hero is brave. " * (40 * (v + 1)),
+                        word_count=160 * (v + 1),
+                    )
+                )
+        item_ids = [(it.id, it.skill_id) for it in items]
+        student_ids = [p.id for p in students]
+    made = 0
+    day = 1_735_000_000.0
+    while made < attempts:
+        n = min(20_000, attempts - made)
+        rows = []
+        for i in range(n):
+            it, sk = item_ids[rnd.randrange(len(item_ids))]
+            rows.append(
+                {
+                    "student_id": student_ids[rnd.randrange(STUDENTS)],
+                    "item_id": it,
+                    "skill_id": sk,
+                    "answer": str(rnd.randrange(100)),
+                    "correct": rnd.random() < 0.7,
+                    "response_ms": rnd.randrange(500, 30_000),
+                    "at": day + made + i,
+                    "partition": "//",
+                    "device": db.replica_id,
+                    "session_id": "s",
+                }
+            )
+        with db.write() as s:
+            bulk_insert_events(s, Attempt, rows)
+        made += n
+    changes = db.replica_state().next_seq - 1
+    db.close()
+    return {"changes": changes, "attempts": attempts, "generate_s": round(time.perf_counter() - t0, 1)}
+
+
+def child(mode: str, db_path: str, folder: str) -> None:
+    """Run in a child process: sync once and print what it did, with this process's memory."""
+    from app.store.database import Database
+    from app.sync.session import sync_once
+
+    db = Database.open(Path(db_path))
+    base = _current_rss_mb()
+    t0 = time.perf_counter()
+    r = sync_once(db, folder)
+    wall = time.perf_counter() - t0
+    db.close()
+    print(
+        json.dumps(
+            {
+                "mode": mode,
+                "wall_s": round(wall, 3),
+                "sent": r.sent + r.forwarded,
+                "received": r.received,
+                "applied": r.applied,
+                "files_written": r.files_written,
+                "files_read": r.files_read,
+                "baseline_rss_mb": base,
+                "peak_rss_mb": _rss_mb(),
+            }
+        )
+    )
+
+
+def _run_child(mode: str, db_path: Path, folder: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(db_path), str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def incremental(a_path: Path, b_path: Path, folder: Path, n: int = 1000) -> dict:
+    """A makes n changes (attempts and a few record edits); time A's send and B's receive."""
+    from sqlalchemy import select
+
+    from app.models import Goal, Profile
+    from app.models.practice import Attempt
+    from app.store.database import Database
+    from app.sync.session import sync_once
+
+    a, b = Database.open(a_path), Database.open(b_path)
+    try:
+        with a.read() as s:
+            some = s.execute(select(Attempt).limit(1)).scalars().one()
+            profiles = list(s.execute(select(Profile.id)).scalars())
+            goals = list(s.execute(select(Goal.id)).scalars())
+        with a.write() as s:
+            for i in range(n - 60):
+                s.add(
+                    Attempt(
+                        student_id=some.student_id,
+                        item_id=some.item_id,
+                        skill_id=some.skill_id,
+                        answer=str(i),
+                    )
+                )
+            for i, pid in enumerate(profiles):
+                s.get(Profile, pid).about_me = f"edited {i}"
+            for gid in goals[:20]:
+                s.get(Goal, gid).status = "met"
+        t0 = time.perf_counter()
+        ra = sync_once(a, folder)
+        t1 = time.perf_counter()
+        rb = sync_once(b, folder)
+        t2 = time.perf_counter()
+        rn = sync_once(b, folder)  # nothing new
+        t3 = time.perf_counter()
+        rn2 = sync_once(a, folder)
+        t4 = time.perf_counter()
+        assert rb.received == n and rn.received == 0, (rb, rn)
+        return {
+            "changes": n,
+            "send_s": round(t1 - t0, 3),
+            "receive_s": round(t2 - t1, 3),
+            "nothing_new_ms": round((t3 - t2) * 1000, 1),
+            "nothing_new_other_ms": round((t4 - t3) * 1000, 1),
+            "sent": ra.sent,
+            "received": rb.received,
+            "compacted": rn2.compacted,
+        }
+    finally:
+        a.close()
+        b.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--attempts", type=int, default=1_400_000)
+    p.add_argument("--quick", action="store_true", help="50,000 attempts")
+    p.add_argument("--keep", help="keep the work folder here")
+    p.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+    attempts = 50_000 if args.quick else args.attempts
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tessera-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("TESSERA_POLICY_FILE", str(work / "no-policy.json"))
+    share = work / "share"
+    share.mkdir(exist_ok=True)
+    (work / "a").mkdir(exist_ok=True)
+    (work / "b").mkdir(exist_ok=True)
+    a_path, b_path = work / "a" / "tessera.db", work / "b" / "tessera.db"
+    try:
+        gen = generate(a_path, attempts)
+        export = _run_child("export", a_path, share)
+        folder_mb = round(sum(f.stat().st_size for f in share.rglob("*") if f.is_file()) / 1e6, 1)
+        apply = _run_child("apply", b_path, share)
+        inc = incremental(a_path, b_path, share)
+        out = {
+            "attempts": attempts,
+            "changes": gen["changes"],
+            "generate_s": gen["generate_s"],
+            "export": {
+                **export,
+                "changes_per_s": round(export["sent"] / export["wall_s"]),
+                "folder_mb": folder_mb,
+            },
+            "apply": {**apply, "changes_per_s": round(apply["received"] / apply["wall_s"])},
+            "incremental_1000": inc,
+            "goals": {
+                "apply_changes_per_s": 20_000,
+                "peak_rss_mb": 200,
+                "incremental_s": 1.0,
+                "nothing_new_ms": 100,
+            },
+        }
+        print(json.dumps(out, indent=1))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

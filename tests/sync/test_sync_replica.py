@@ -1,0 +1,128 @@
+"""Replica identity: copies and restores get a new id, sequence numbers are never reused, and
+history made under the old id stays valid without being sent again as new."""
+
+from __future__ import annotations
+
+import shutil
+
+from synchelp import converge, count, dump, seed
+
+from app.models import Profile
+from app.store.database import Database
+from app.sync.session import sync_once
+
+
+def _pairs(db):
+    with db.read() as s:
+        from app.sync.purge import raw_connection
+
+        return {(r, q): h for r, q, h in raw_connection(s).execute("SELECT replica_id, seq, hlc FROM change")}
+
+
+def test_copied_database_takes_a_new_id_and_never_reuses_sequence_numbers(make_db, share, tmp_path):
+    a = make_db("a")
+    sd = seed(a, students=1)
+    sync_once(a, share)
+    old_id, path = a.replica_id, a.path
+    a.close()
+    (tmp_path / "lab2").mkdir()
+    shutil.copy(path, tmp_path / "lab2" / "tessera.db")
+    orig = Database.open(path)
+    clone = Database.open(tmp_path / "lab2" / "tessera.db")
+    try:
+        assert orig.replica_id == old_id and not orig.renewed_replica
+        assert clone.replica_id != old_id and clone.renewed_replica
+        assert old_id in clone.replica_state().previous_ids
+        for db, text in ((orig, "orig"), (clone, "clone")):
+            with db.write() as s:
+                s.get(Profile, sd.profiles[sd.students[0]]).about_me = text
+        p1, p2 = _pairs(orig), _pairs(clone)
+        shared = set(p1) & set(p2)
+        assert all(p1[k] == p2[k] for k in shared)  # same (replica, seq) means the same change
+        assert count(clone, "SELECT MIN(seq) FROM change WHERE replica_id = ?", clone.replica_id) == 1
+        r = sync_once(clone, share)
+        assert r.sent == 1  # only its new change; the old id's history is not sent again as new
+        assert r.forwarded == 0  # the folder still carries it
+        r = sync_once(orig, share)
+        assert r.received == 1
+        converge([orig, clone], share)
+        assert dump(orig) == dump(clone)
+    finally:
+        orig.close()
+        clone.close()
+
+
+def test_restored_backup_gets_back_what_it_had_sent_since(make_db, share, tmp_path):
+    a, b = make_db("a"), make_db("b")
+    sd = seed(a, students=1)
+    prof = sd.profiles[sd.students[0]]
+    converge([a, b], share)
+    path = a.path
+    a.close()
+    shutil.copy(path, tmp_path / "backup.db")
+    a = Database.open(path)
+    old = a.replica_id
+    with a.write() as s:
+        s.get(Profile, prof).about_me = "written after the backup"
+    converge([a, b], share)
+    a.close()
+    (path.parent / "tessera.db-wal").unlink(missing_ok=True)
+    path.unlink()
+    shutil.copy(tmp_path / "backup.db", path)  # the teacher restores last week's backup
+    a = Database.open(path)
+    try:
+        r = sync_once(a, share)
+        # A new id either at open (new inode) or, when the file system reused the inode (it often
+        # does), at the first sync, which finds this replica's later changes in the folder.
+        assert (a.renewed_replica or r.renewed_replica) and a.replica_id != old
+        # Its own change under the old id comes back as history. That batch was compacted once B
+        # had seen it, so B forwards it when A's seen.json says A lacks it.
+        r = sync_once(b, share)
+        assert r.forwarded >= 1
+        r = sync_once(a, share)
+        assert r.received >= 1
+        with a.read() as s:
+            assert s.get(Profile, prof).about_me == "written after the backup"
+        with a.write() as s:
+            s.get(Profile, prof).about_me = "new work"
+        assert count(a, "SELECT seq FROM change WHERE replica_id = ?", a.replica_id) == 1
+        converge([a, b], share)
+        assert dump(a) == dump(b)
+    finally:
+        a.close()
+
+
+def test_rollback_in_place_is_detected_by_sync(make_db, share, tmp_path):
+    """A virtual-machine snapshot puts the same file back: same path and inode, so the fingerprint
+    matches; sync sees its own changes in the folder beyond what it has and takes a new id."""
+    a, b = make_db("a"), make_db("b")
+    sd = seed(a, students=1)
+    prof = sd.profiles[sd.students[0]]
+    converge([a, b], share)
+    path = a.path
+    a.close()
+    snapshot = path.read_bytes()
+    a = Database.open(path)
+    old = a.replica_id
+    with a.write() as s:
+        s.get(Profile, prof).about_me = "before the snapshot was restored"
+    sync_once(a, share)
+    a.close()
+    (path.parent / "tessera.db-wal").unlink(missing_ok=True)
+    with open(path, "r+b") as fh:  # same inode
+        fh.write(snapshot)
+        fh.truncate()
+    a = Database.open(path)
+    try:
+        assert a.replica_id == old and not a.renewed_replica
+        r = sync_once(a, share)
+        assert r.renewed_replica and a.replica_id != old
+        with a.read() as s:
+            assert s.get(Profile, prof).about_me == "before the snapshot was restored"
+        with a.write() as s:
+            s.get(Profile, prof).about_me = "after"
+        assert count(a, "SELECT COUNT(*) FROM change WHERE replica_id = ?", a.replica_id) == 1
+        converge([a, b], share)
+        assert dump(a) == dump(b)
+    finally:
+        a.close()
