@@ -130,15 +130,24 @@ class MainWindow(QMainWindow):
 
             screen = SignInScreen(None, quick=quick)
             screen.signed_in.connect(self.signed_in)
-            self.setCentralWidget(screen)
+            self._set_central(screen)
         elif ctx is None:
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
             opening.setStyleSheet("font-size: 20px; color: #555;")
             opening.setAccessibleName("Opening")
-            self.setCentralWidget(opening)
+            self._set_central(opening)
         else:
             self.attach(ctx)
+
+    def _set_central(self, widget: QWidget) -> None:
+        """Swap screens without deleting the old one synchronously: it may be the very widget whose
+        signal got us here (the Sign out button, the welcome screen's task), so Qt deletes it later."""
+        old = self.takeCentralWidget()
+        self.setCentralWidget(widget)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -159,7 +168,7 @@ class MainWindow(QMainWindow):
         screen = WelcomeScreen(self.ctx)
         screen.demo_ready.connect(lambda: self.show_sign_in(DEMO_HINT))
         screen.created.connect(self.signed_in)
-        self.setCentralWidget(screen)
+        self._set_central(screen)
 
     def show_sign_in(self, message: str = "") -> None:
         from app.ui.signin import SignInScreen
@@ -169,12 +178,16 @@ class MainWindow(QMainWindow):
         screen.signed_in.connect(self.signed_in)
         if message:
             screen.set_message(message)
-        self.setCentralWidget(screen)
+        self._set_central(screen)
 
     def signed_in(self, actor: Actor) -> None:
+        # One bus per signed-in session, owned by its area: when the area goes, so do all the
+        # pages' subscriptions (lambdas are not disconnected by Qt on their own).
+        self.bus = ChangeBus()
         self.area = MainArea(self.ctx, actor, self.bus)
+        self.bus.setParent(self.area)
         self.area.sign_out_requested.connect(self.sign_out)
-        self.setCentralWidget(self.area)
+        self._set_central(self.area)
         self.idle.restart()
 
     def sign_out(self) -> None:

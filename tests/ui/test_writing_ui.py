@@ -371,8 +371,10 @@ def test_teacher_comment_offsets_survive_emoji(qtbot, demo, teacher):
     page.task_box.setCurrentIndex(page.task_box.findData(task_id))
     qtbot.waitUntil(lambda: bool(page.rows) and page.rows[0].status == SUBMITTED and page.task.task.id == task_id,
                     timeout=T)  # fmt: skip
-    with qtbot.waitSignal(page.draft_opened, timeout=T):
-        page.show_item(page.rows[0].draft_id)
+    qtbot.waitUntil(lambda: any(r.student_id == finn.person_id and r.draft_id for r in page.rows), timeout=T)
+    draft_id = next(r.draft_id for r in page.rows if r.student_id == finn.person_id)
+    page.show_item(draft_id)
+    qtbot.waitUntil(lambda: page.view is not None and page.view.id == draft_id, timeout=T)
     text = page.view.text
     offsets = Offsets(text)
     start = text.index("freind")

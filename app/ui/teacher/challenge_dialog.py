@@ -3,10 +3,9 @@ who it is for (this class, its grade or the whole school), skills, rubric and da
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,18 +29,11 @@ from PySide6.QtWidgets import (
 
 from app.framework import DomainProfile
 from app.planning.challenges import ChallengeDraft, Template
+from app.ui.widgets.common import qdate as _qdate
+from app.ui.widgets.common import timestamp as _ts
 
 DAY = 86_400.0
 SKILL = Qt.ItemDataRole.UserRole + 1
-
-
-def _qdate(ts: float) -> QDate:
-    d = dt.date.fromtimestamp(ts)
-    return QDate(d.year, d.month, d.day)
-
-
-def _ts(q: QDate) -> float:
-    return dt.datetime(q.year(), q.month(), q.day(), 17, 0).timestamp()
 
 
 class ChallengeDialog(QDialog):

@@ -32,6 +32,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
 from app.ui.widgets.challenge_board import CELL, BoardTable
+from app.ui.widgets.common import button
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor
 from app.ui.widgets.team_log import TeamLogPanel
@@ -122,11 +123,8 @@ class ChallengesPage(QWidget):
         self.lazy = LazyRefresh(self, bus, ("challenges", "roster"), self.load_board)
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setAccessibleName(name)
-        b.clicked.connect(slot)
-        return b
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        return button(self, text, name, slot)
 
     def _assess_page(self) -> QWidget:
         page = QWidget()

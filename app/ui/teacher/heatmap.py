@@ -30,6 +30,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import run_task, run_with_dialog
+from app.ui.widgets.common import button
 from app.ui.widgets.skill_detail import SkillDetailView
 
 
@@ -160,10 +161,7 @@ class HeatmapPage(QWidget):
         self.load_classes()
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
-        b = QPushButton(self.tr(text))
-        b.setAccessibleName(name)
-        b.clicked.connect(slot)
-        return b
+        return button(self, text, name, slot)
 
     # -- data ----------------------------------------------------------------------------------
     def load_classes(self) -> None:

@@ -31,6 +31,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
 from app.ui.tasks import run_task, run_with_dialog
+from app.ui.widgets.common import button
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
@@ -153,11 +154,8 @@ class PlansPage(QWidget):
         self.lazy = LazyRefresh(self, bus, ("plans", "roster", "practice"), self.refresh)
         self.refresh(check_met=True)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setAccessibleName(name)
-        b.clicked.connect(slot)
-        return b
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        return button(self, text, name, slot)
 
     @property
     def class_id(self) -> str:

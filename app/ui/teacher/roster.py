@@ -29,6 +29,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import RosterModel
 from app.ui.tasks import run_task
+from app.ui.widgets.common import button
 from app.ui.widgets.student_view import StudentView
 
 
@@ -140,10 +141,7 @@ class RosterPage(QWidget):
         self.load_classes()
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
-        b = QPushButton(self.tr(text))
-        b.setAccessibleName(name)
-        b.clicked.connect(slot)
-        return b
+        return button(self, text, name, slot)
 
     # -- data ----------------------------------------------------------------------------------
     def load_classes(self) -> None:

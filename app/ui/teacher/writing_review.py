@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -29,6 +28,7 @@ from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_task
+from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
@@ -53,11 +53,7 @@ STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#b45
 TEACHER_STATUS = {**STATUS_WORDS, SUBMITTED: "Awaiting feedback", RETURNED: "Returned"}
 
 
-def _button(owner: QWidget, text: str, name: str, slot) -> QPushButton:
-    b = QPushButton(owner.tr(text))
-    b.setAccessibleName(name)
-    b.clicked.connect(slot)
-    return b
+_button = button
 
 
 class WritingReviewPage(QWidget):
@@ -367,6 +363,7 @@ class WritingReviewPage(QWidget):
     def show_item(self, draft_id: object) -> None:
         """Open one draft (also from other pages: open_page("writing_review", draft_id))."""
         w, a, did = self.writing, self.actor, str(draft_id)
+        self._wanted = did  # a slower, earlier request must not overwrite this one
 
         def work(_p):
             view = w.draft(a, did)
@@ -376,6 +373,8 @@ class WritingReviewPage(QWidget):
 
     def _opened(self, data: tuple) -> None:
         view, config = data
+        if getattr(self, "_wanted", view.id) != view.id:
+            return
         self.live.set_config(None)
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)

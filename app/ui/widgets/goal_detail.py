@@ -33,6 +33,7 @@ from app.planning.levels import LEVELS, PATHS
 from app.planning.plans import GoalView, PlanService
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
+from app.ui.widgets.common import button
 
 PACE_COLORS = {"on_track": "#15803d", "behind": "#b45309", "done": "#1d4ed8"}
 EVIDENCE_ICONS = {"attempts": "\u270d", "skill_state": "\u25d4", "mastered_skill": "\u2605", "draft": "\u270e",
@@ -173,11 +174,8 @@ class GoalDetail(QScrollArea):
         self.remove.setVisible(self.student)
         self.setEnabled(False)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setAccessibleName(name)
-        b.clicked.connect(slot)
-        return b
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        return button(self, text, name, slot)
 
     def set_goal(self, goal: GoalView | None) -> None:
         old = self.goal

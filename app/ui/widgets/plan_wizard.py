@@ -36,19 +36,12 @@ from app.people.profiles import ProfileView
 from app.planning.levels import MAX_GOALS, PATHS
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanView
 from app.planning.suggest import GoalSuggestion, default_milestones
+from app.ui.widgets.common import qdate as _qdate
+from app.ui.widgets.common import timestamp as _ts
 from app.ui.widgets.jagged_profile import peaks
 
 DAY = 86_400.0
 DRAFT = Qt.ItemDataRole.UserRole + 1
-
-
-def _qdate(ts: float) -> QDate:
-    d = dt.date.fromtimestamp(ts)
-    return QDate(d.year, d.month, d.day)
-
-
-def _ts(date: QDate) -> float:
-    return dt.datetime(date.year(), date.month(), date.day(), 17, 0).timestamp()
 
 
 def _scroll(inner: QWidget) -> QScrollArea:

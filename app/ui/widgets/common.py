@@ -1,0 +1,27 @@
+"""Small helpers every screen uses: an accessible button, and dates between Qt and timestamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QPushButton, QWidget
+
+
+def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
+    """A push button with its text translated in ``owner``'s context and an accessible name."""
+    b = QPushButton(owner.tr(text))
+    b.setAccessibleName(name)
+    b.clicked.connect(slot)
+    return b
+
+
+def qdate(ts: float) -> QDate:
+    d = dt.date.fromtimestamp(ts)
+    return QDate(d.year, d.month, d.day)
+
+
+def timestamp(date: QDate, hour: int = 17) -> float:
+    """A due date means the end of that school day."""
+    return dt.datetime(date.year(), date.month(), date.day(), hour, 0).timestamp()
