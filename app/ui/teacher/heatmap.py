@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import run_task, run_with_dialog
-from app.ui.widgets.common import button
+from app.ui.widgets.common import button, list_and_detail
 from app.ui.widgets.skill_detail import SkillDetailView
 
 
@@ -141,16 +140,8 @@ class HeatmapPage(QWidget):
 
         self.detail = SkillDetailView(ctx, actor)
         self.detail.saved.connect(lambda: self.bus.changed.emit("practice"))
-        back = self._button("\u2190 &Back to the class", "Back to the class heatmap", self.back)
-        detail_page = QWidget()
-        dv = QVBoxLayout(detail_page)
-        dv.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        dv.addWidget(self.detail, 1)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(grid_page)
-        self.stack.addWidget(detail_page)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = list_and_detail(self, grid_page, self.detail, "\u2190 &Back to the class",
+                                     "Back to the class heatmap", self.back)
 
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import RosterModel
 from app.ui.tasks import run_task
-from app.ui.widgets.common import button
+from app.ui.widgets.common import button, list_and_detail
 from app.ui.widgets.student_view import StudentView
 
 
@@ -118,16 +117,7 @@ class RosterPage(QWidget):
 
         self.detail = StudentView(ctx, actor)
         self.detail.erased.connect(lambda _sid: (self.back(), self.bus.changed.emit("roster")))
-        back = self._button("← &Back to roster", "Back to roster", self.back)
-        detail_page = QWidget()
-        dv = QVBoxLayout(detail_page)
-        dv.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        dv.addWidget(self.detail, 1)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        self.stack.addWidget(detail_page)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = list_and_detail(self, list_page, self.detail, "← &Back to roster", "Back to roster", self.back)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_archive)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
@@ -25,3 +25,17 @@ def qdate(ts: float) -> QDate:
 def timestamp(date: QDate, hour: int = 17) -> float:
     """A due date means the end of that school day."""
     return dt.datetime(date.year(), date.month(), date.day(), hour, 0).timestamp()
+
+
+def list_and_detail(owner: QWidget, list_page: QWidget, detail: QWidget, back_text: str, back_name: str,
+                    back: Callable) -> QStackedWidget:
+    """A page that shows a list, and a detail view with a Back button (Alt+Left), filling ``owner``."""
+    detail_page = QWidget()
+    layout = QVBoxLayout(detail_page)
+    layout.addWidget(button(owner, back_text, back_name, back), 0, Qt.AlignmentFlag.AlignLeft)
+    layout.addWidget(detail, 1)
+    stack = QStackedWidget()
+    stack.addWidget(list_page)
+    stack.addWidget(detail_page)
+    QVBoxLayout(owner).addWidget(stack)
+    return stack
