@@ -96,7 +96,3 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     apply_pending(db)  # changes held back (newer schema, missing parents) that this version can now apply
     return AppContext(settings=settings, db=db, services=services)
 
-
-def is_empty(ctx: AppContext) -> bool:
-    """No teacher yet: first start."""
-    return not ctx.services.accounts.has_teacher()

@@ -3,7 +3,6 @@ items and about two months of practice history, celebrations. Deterministic for 
 
 from __future__ import annotations
 
-import math
 import random
 import time
 from dataclasses import dataclass
@@ -200,7 +199,3 @@ def _extra_seeders():  # noqa: ANN202
     from app.demo.writing_seed import seed_writing
 
     return [(0.9, seed_planning), (0.93, seed_writing)]
-
-
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x))

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.errors import TesseraError
-from app.models.base import SYNCED_TABLES, SyncedModel, now
+from app.models.base import SyncedModel, now
 from app.models.sync import Change, FieldClock
 
 SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
@@ -160,6 +160,3 @@ def bulk_insert_events(session: Session, model: type[SyncedModel], rows: list[di
 def install(session_factory) -> None:  # noqa: ANN001
     event.listen(session_factory, "before_flush", _before_flush)
 
-
-def synced_table_names() -> list[str]:
-    return sorted(SYNCED_TABLES)

@@ -162,14 +162,6 @@ class Database:
     def schema_revision(self) -> str | None:
         return migrate.current_revision(self.read_engine)
 
-    def pending_changes_since(self, seq: int) -> int:
-        with self.read() as s:
-            return s.execute(
-                select(func.count()).select_from(Change).where(
-                    Change.replica_id == self.replica_id, Change.seq > seq
-                )
-            ).scalar_one()
-
     def replica_state(self) -> ReplicaState:
         with self.read() as s:
             return s.exec(select(ReplicaState)).scalars().one()  # type: ignore[call-overload]

@@ -29,7 +29,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import run_task, run_with_dialog
-from app.ui.widgets.common import button, list_and_detail
+from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.skill_detail import SkillDetailView
 
 
@@ -156,11 +156,7 @@ class HeatmapPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def load_classes(self) -> None:
-        self.class_box.blockSignals(True)
-        self.class_box.clear()
-        for c in self.ctx.services.roster.my_classes(self.actor):
-            self.class_box.addItem(c.name, c.id)
-        self.class_box.blockSignals(False)
+        fill_class_box(self.class_box, self.ctx.services.roster.my_classes(self.actor))
         self.refresh()
 
     @property

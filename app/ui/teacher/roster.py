@@ -28,7 +28,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import RosterModel
 from app.ui.tasks import run_task
-from app.ui.widgets.common import button, list_and_detail
+from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.student_view import StudentView
 
 
@@ -135,11 +135,7 @@ class RosterPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def load_classes(self) -> None:
-        self.class_box.blockSignals(True)
-        self.class_box.clear()
-        for c in self.roster.my_classes(self.actor):
-            self.class_box.addItem(f"{c.name} ({c.student_count})", c.id)
-        self.class_box.blockSignals(False)
+        fill_class_box(self.class_box, self.roster.my_classes(self.actor), lambda c: f"{c.name} ({c.student_count})")
         self.refresh()
 
     @property

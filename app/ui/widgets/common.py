@@ -39,3 +39,12 @@ def list_and_detail(owner: QWidget, list_page: QWidget, detail: QWidget, back_te
     stack.addWidget(detail_page)
     QVBoxLayout(owner).addWidget(stack)
     return stack
+
+
+def fill_class_box(box, classes, label=lambda c: c.name) -> None:  # noqa: ANN001
+    """Fill a class picker without firing its change signal for every row."""
+    box.blockSignals(True)
+    box.clear()
+    for c in classes:
+        box.addItem(label(c), c.id)
+    box.blockSignals(False)
