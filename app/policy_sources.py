@@ -16,10 +16,8 @@ the folders, the platform) sit behind small seams that tests replace on any syst
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
-import plistlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -126,6 +124,8 @@ def read_macos_policy(managed_dir: Path | None = None, user: str | None = None) 
     current user by default)."""
     base = managed_dir or MACOS_MANAGED_DIR
     try:
+        import getpass  # here, not at the top: start-up stays light
+
         user = user or getpass.getuser()
     except Exception:  # noqa: BLE001  (no user name: machine policy only)
         user = None
@@ -136,6 +136,8 @@ def read_macos_policy(managed_dir: Path | None = None, user: str | None = None) 
     for path in candidates:
         try:
             with path.open("rb") as fh:
+                import plistlib  # macOS only
+
                 data = plistlib.load(fh)
         except FileNotFoundError:
             continue

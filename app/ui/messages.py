@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from app.errors import TesseraError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,8 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox  # here: its enums cost start-up time
+
     box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("Tessera"), error_text(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName("Error message")
