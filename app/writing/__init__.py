@@ -18,9 +18,11 @@ are plain English; `finding.rule` is a stable id to key translations on. A broke
 list missing) raises `WordListError`, a TesseraError with a message for the user.
 
 Modules: checker (the pipeline and its cache), text (paragraphs, sentences, tokens), spelling, lexicon,
-phonetic and channel (spelling and its ranking), grammar with mechanics, agreement, number, confusables
-and clauses (the rules), style, readability, rubric, findings (the data types), wordclasses (word lists
-the rules share). Data: resources/writing/ (see its README and NOTICE).
+phonetic and channel (spelling and its ranking), ngrams (word-pair counts for context, loaded on first
+use), grammar with mechanics, agreement, number, confusables, clauses, context (easily swapped words
+chosen by their neighbours) and usage (learner patterns) (the rules), style, readability, rubric,
+findings (the data types), wordclasses (word lists the rules share). Data: resources/writing/ (see its
+README and NOTICE).
 
 The service over the database is `service.WritingService` (``services.extra["writing"]``): writing
 tasks and the class word list (tasks), a student's draft and its versions (drafts), the teacher's review,

@@ -131,14 +131,19 @@ def edit_cost(
                     best += FIRST_LETTER
                 if a == b_prev and a_prev == b:
                     cost = prev2[j - 1] + SWAP
-                    best = min(best, cost)
+                    if cost < best:  # noqa: PLR1730 - see below
+                        best = cost
+            # Plain comparisons, not min(): this loop is most of a correction search's time.
             cost = prev[j + 1] + d
-            best = min(best, cost)
+            if cost < best:  # noqa: PLR1730
+                best = cost
             cost = left + ins[j]
-            best = min(best, cost)
+            if cost < best:  # noqa: PLR1730
+                best = cost
             row.append(best)
             left = best
-            row_min = min(row_min, best)
+            if best < row_min:  # noqa: PLR1730
+                row_min = best
             b_prev = b
         # Later rows build on this row, or on the one before through a swap.
         if row_min > limit and prev_min + SWAP > limit:

@@ -26,6 +26,7 @@ from .findings import (
 )
 from .grammar import check_grammar
 from .lexicon import APOSTROPHES
+from .ngrams import bigrams
 from .readability import readability, syllables
 from .rubric import Draft, check_rubric
 from .rules import View
@@ -41,11 +42,14 @@ _speller_lock = threading.Lock()
 
 
 def load_speller() -> Speller:
-    """The shared speller, loaded once (about half a second): call it early from a background thread."""
+    """The shared speller, loaded once (about half a second): call it early from a background thread.
+
+    It loads the word-pair table too (ngrams.py), so the first check does not wait for it."""
     global _speller
     with _speller_lock:
         if _speller is None:
             _speller = Speller.load()
+            bigrams()
         return _speller
 
 
@@ -240,7 +244,8 @@ def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
     """Drop findings that collide with a more important one, sorted by position.
 
     Spelling beats grammar, errors beat warnings; style hints only give way to a finding on the very
-    same words. A sentence-start capital on a misspelled word is folded into the spelling suggestions.
+    same words. A sentence-start capital on a misspelled word is folded into the spelling suggestions,
+    and one on an opening phrase that wants a comma into the comma's suggestion.
     """
     ordered = sorted(found, key=lambda f: (_PRIORITY[f.category], f.severity != ERROR, f.start))
     kept: list[Finding] = []
@@ -264,6 +269,22 @@ def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
                 message = message.replace(f'"{clash.suggestions[0]}"?', f'"{capitalised[0]}"?')
             kept[kept.index(clash)] = Finding(
                 clash.start, clash.end, clash.category, clash.rule, message, capitalised, clash.severity
+            )
+        elif (
+            f.rule == "grammar.intro-comma"
+            and clash.rule == "grammar.sentence-capital"
+            and clash.start == f.start
+        ):
+            # "therefore we ..." -> "Therefore, we ...": one finding with both fixes.
+            capitalised = tuple(s[:1].upper() + s[1:] for s in f.suggestions)
+            kept[kept.index(clash)] = Finding(
+                f.start,
+                f.end,
+                f.category,
+                f.rule,
+                f"{clash.message} {f.message}",
+                capitalised,
+                clash.severity,
             )
     kept.sort(key=lambda f: (f.start, f.end))
     return tuple(kept)

@@ -1,20 +1,30 @@
 """Grammar: every sentence rule in one list, run over one sentence at a time.
 
 Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end marks), agreement.py
-(verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...), clauses.py (comma splices, run-ons).
+(verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...),
+clauses.py (comma splices, run-ons), context.py (loose/lose, affect/effect ... chosen by the word-pair
+table), usage.py ("the these", "most of people", "can to go").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import agreement, clauses, confusables, mechanics, number
+from . import agreement, clauses, confusables, context, mechanics, number, usage
 from .findings import Finding
 from .rules import View
 
 Rule = Callable[[View], Iterable[Finding]]
 
-RULES: tuple[Rule, ...] = mechanics.RULES + agreement.RULES + number.RULES + confusables.RULES + clauses.RULES
+RULES: tuple[Rule, ...] = (
+    mechanics.RULES
+    + agreement.RULES
+    + number.RULES
+    + confusables.RULES
+    + clauses.RULES
+    + context.RULES
+    + usage.RULES
+)
 
 
 def check_grammar(view: View) -> list[Finding]:

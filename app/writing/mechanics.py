@@ -274,6 +274,8 @@ def _title_case(words: list) -> bool:
 _INTRO = {
     ("however",): word_set("much many hard long far often little few big small good bad difficult easy"),
     ("therefore",): frozenset(),
+    ("hence",): frozenset(),
+    ("finally",): frozenset(),
     ("moreover",): frozenset(),
     ("furthermore",): frozenset(),
     ("nevertheless",): frozenset(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .findings import Finding
+from .ngrams import bigrams
 from .rules import View, finding, match_case
 from .wordclasses import AUXILIARIES, COMMON_VERBS, NUMBER_WORDS, PREPOSITIONS, word_set
 
@@ -32,7 +33,15 @@ _OF_QUANTIFIERS = (
     ("some", "of", "the"),
     ("all", "of", "the"),
     ("most", "of", "the"),
+    ("the", "number", "of"),
+    ("a", "lot", "of"),
+    ("lots", "of"),
+    ("plenty", "of"),
 )
+# These go with uncountable nouns too ("a lot of money"): the plural is asked for only when published
+# English has "of <plural>" far more often than "of <singular>" ("of scientists", not "of time").
+_MASS_OK = frozenset({("a", "lot", "of"), ("lots", "of"), ("plenty", "of")})
+MASS_MARGIN = 5  # tenths of log10: about three times as common
 # After the noun, one of these shows the noun phrase has ended.
 _OF_STARTS = frozenset(phrase[0] for phrase in _OF_QUANTIFIERS)
 # ("and" is not one: "several natural and human processes".)
@@ -99,6 +108,7 @@ def plural_after_quantity(v: View) -> Iterator[Finding]:
         if v.tokens[i].kind != "word":
             continue
         start = -1
+        mass_ok = False
         if word in _QUANTIFIERS and not (word in ("few", "both") and i > 0 and v.low[i - 1] in ("a", "the")):
             start = i + 1
         elif word in _OF_STARTS:
@@ -107,6 +117,7 @@ def plural_after_quantity(v: View) -> Iterator[Finding]:
                     v.is_word(k) for k in range(i, i + len(phrase))
                 ):
                     start = i + len(phrase)
+                    mass_ok = phrase in _MASS_OK
                     break
         if start < 0:
             continue
@@ -123,6 +134,8 @@ def plural_after_quantity(v: View) -> Iterator[Finding]:
             if noun in _NOT_NOUNS or noun.endswith(("s", "ed", "ly")) or not v.known(noun):
                 break
             plural = plural_form(v, noun)
+            if mass_ok and plural and not _counted(noun, plural):
+                break
             if plural and plural != noun and v.tokens[j].text.islower():
                 yield finding(
                     v,
@@ -134,6 +147,45 @@ def plural_after_quantity(v: View) -> Iterator[Finding]:
                     [match_case(v.tokens[j].text, plural)],
                 )
             break
+
+
+def _counted(noun: str, plural: str) -> bool:
+    """Is noun usually counted: "of <plural>" far more common than "of <noun>"?"""
+    table = bigrams()
+    if table is None or not table.word(noun):
+        return False
+    return table.pair("of", plural) >= table.pair_estimate("of", noun) + MASS_MARGIN
+
+
+def singular_after_every(v: View) -> Iterator[Finding]:
+    """ "every details" -> "every detail": "every" and "each" take one thing."""
+    n = len(v.tokens)
+    for i, word in enumerate(v.low[:-1]):
+        if word not in ("every", "each") or not v.adjacent_words(i):
+            continue
+        j = i + 1
+        noun = v.low[j]
+        after = v.tokens[j + 1] if j + 1 < n else None
+        if not (after is None or after.kind == "punct" or v.low[j + 1] in _FOLLOWERS):
+            continue
+        if noun in _NOT_NOUNS or not v.tokens[j].text.islower() or not _is_plural(v, noun):
+            continue
+        if noun in ("people", "children", "men", "women"):
+            continue
+        singular = next(
+            (s for s in (noun[:-1], noun[:-2], noun[:-3] + "y") if len(s) > 2 and plural_form(v, s) == noun),
+            None,
+        )
+        if singular is None:
+            continue
+        yield finding(
+            v,
+            j,
+            j,
+            "grammar.plural",
+            f'After "{v.tokens[i].text}", use the singular: "{singular}".',
+            [match_case(v.tokens[j].text, singular)],
+        )
 
 
 _SKIPPABLE = word_set("good great important big small new old different best main major young")
@@ -179,4 +231,4 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
         )
 
 
-RULES = (plural_after_quantity, plural_subject_verb)
+RULES = (plural_after_quantity, plural_subject_verb, singular_after_every)

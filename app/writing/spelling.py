@@ -11,6 +11,11 @@ Ranking is a noisy channel: score(w) = ALPHA * ln(frequency of w) - LAMBDA * cos
 the weighted Damerau-Levenshtein cost of channel.py, less a small bonus when w *sounds* the same
 (phonetic.sound_key). Candidates are tried most frequent first and a cost calculation stops as soon
 as the candidate cannot reach the current top list.
+
+In a sentence, the ranked candidates are then re-ordered by how well each fits between the words next
+to it (ngrams.py: ln P(before | w) + ln P(after | w) added to the score), so "ther house" gives "their"
+and "ther is" gives "there". An unknown word that is two common words run together ("inmany") is
+offered split, and one that completes its neighbour ("whole heartedly") is offered joined.
 """
 
 from __future__ import annotations
@@ -25,9 +30,11 @@ from dataclasses import dataclass
 from . import channel
 from .findings import ERROR, SPELLING, Finding
 from .lexicon import APOSTROPHES, Lexicon, strip_accents
+from .ngrams import bigrams
 from .phonetic import skeleton, skeletons_of, sound_key
 from .rules import View
 from .text import WORD
+from .wordclasses import IRREGULAR_PAST, SAME_PAST
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
@@ -50,6 +57,9 @@ _TWO_WORDS = (
     "each one|every one|some one|any one|last year|right now|how ever|what ever"
 )
 TWO_WORDS = frozenset(_TWO_WORDS.split("|"))
+# An unknown word is offered as two words when the pair is this common in the pair table (score =
+# 10 * log10(count); 75 is about 30 million times in Google Books: "in many", "all day", "old age").
+SPLIT_MIN_PAIR = 75
 MAX_WORD = 30  # longer "words" are junk or pasted code: never corrected
 
 
@@ -136,7 +146,7 @@ class Speller:
             if joined in scores:
                 near[joined] = scores[joined]
             pair = f"{head} {tail}"
-            if pair in TWO_WORDS:
+            if pair in TWO_WORDS or self._common_pair(head, tail):
                 near[pair] = min(scores.get(head, 0), scores.get(tail, 0))
         key = skeleton(typed)
         index = self._by_skeleton
@@ -150,6 +160,16 @@ class Speller:
         around.difference_update(near)
         around.difference_update(same)
         return near, same, around
+
+    def _common_pair(self, head: str, tail: str) -> bool:
+        """Two everyday words that often stand together: "inmany" is probably "in many"."""
+        lexicon = self.lexicon
+        if len(head) < 2 or len(tail) < 2 or head in lexicon.names or tail in lexicon.names:
+            return False
+        if head not in lexicon.scores or tail not in lexicon.scores:
+            return False
+        table = bigrams()
+        return table is not None and table.pair(head, tail) >= SPLIT_MIN_PAIR
 
     def _rank(self, typed: str, limit: int) -> tuple[Suggestion, ...]:
         scores = self.lexicon.scores
@@ -221,6 +241,130 @@ class Budget:
         return True
 
 
+CONTEXT_WEIGHT = 1.0  # how much the neighbouring words count against the spelling's own score
+ONE_SIDE_WEIGHT = 0.5  # ... when only one neighbour is a word the table knows
+
+
+def _neighbour(view: View, i: int, step: int) -> str:
+    """The word next to token i (step -1: before, +1: after) with only spaces between, else ""."""
+    j = i + step
+    if not view.is_word(j):
+        return ""
+    a, b = (j, i) if step < 0 else (i, j)
+    if not view.text[view.tokens[a].end : view.tokens[b].start].isspace():
+        return ""
+    return view.low[j]
+
+
+def _join(view: View, i: int, lexicon: Lexicon) -> tuple[int, int, str] | None:
+    """An unknown word that is the half of a known one split by a space: "whole heartedly",
+    "some thing" -> (first token, last token, the word as one)."""
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or not view.is_word(a) or not view.is_word(b):
+            continue
+        if view.text[view.tokens[a].end : view.tokens[b].start] != " ":
+            continue
+        whole = view.low[a] + view.low[b]
+        if len(view.low[a]) < 2 or len(view.low[b]) < 2 or whole not in lexicon.scores:
+            continue
+        if whole in lexicon.names or whole in lexicon.never_suggest or not view.tokens[b].text.islower():
+            continue
+        return a, b, match_case(view.tokens[a].text, lexicon.display(whole))
+    return None
+
+
+# The past of verbs that do not take -ed, for the -ed forms learners make of them ("teached").
+_IRREGULAR = {base: past for past, base in IRREGULAR_PAST.items() if not past.endswith("ed")}
+_IRREGULAR.update(
+    {
+        "deal": "dealt",
+        "feel": "felt",
+        "leave": "left",
+        "speak": "spoke",
+        "find": "found",
+        "fight": "fought",
+        "seek": "sought",
+        "lead": "led",
+        "mean": "meant",
+        "fall": "fell",
+        "see": "saw",
+        "shake": "shook",
+        "draw": "drew",
+        "lend": "lent",
+        "bend": "bent",
+        "feed": "fed",
+        "bleed": "bled",
+        "bite": "bit",
+        "shoot": "shot",
+        "light": "lit",
+        "hang": "hung",
+        "dig": "dug",
+        "stick": "stuck",
+        "sting": "stung",
+        "swing": "swung",
+        "freeze": "froze",
+        "forgive": "forgave",
+        "forbid": "forbade",
+        "tear": "tore",
+        "beat": "beat",
+    }
+)
+_IRREGULAR.update((base, base) for base in SAME_PAST)
+
+
+_IRREGULAR_PLURAL = {
+    "child": "children",
+    "woman": "women",
+    "man": "men",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "goose": "geese",
+    "sheep": "sheep",
+    "fish": "fish",
+    "deer": "deer",
+}
+
+
+def _irregular_form(typed: str, lexicon: Lexicon) -> str | None:
+    """The irregular form a learner's regular-looking one stands for: "teached" -> "taught",
+    "choosed" -> "chose", "childs" -> "children"; None for anything else."""
+    if typed in lexicon.scores:
+        return None
+    if typed.endswith("s") and typed[:-1] in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[typed[:-1]]  # "childs" -> "children"
+    if not typed.endswith("ed"):
+        return None
+    stem = typed[:-2]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", typed[:-1]):
+        if base in _IRREGULAR:
+            return _IRREGULAR[base]
+    return None
+
+
+def by_context(view: View, i: int, ranked: tuple[Suggestion, ...]) -> tuple[Suggestion, ...]:
+    """ranked re-ordered by how well each candidate fits between its neighbours (word-pair counts):
+    "ther house" -> "their", "ther is" -> "there". Candidates the pair table lacks ("don't", "a lot")
+    get the best fit found, so context never pushes them down; with no known neighbour, no change."""
+    table = bigrams()
+    if table is None:
+        return ranked
+    before, after = _neighbour(view, i, -1), _neighbour(view, i, 1)
+    if not (table.word(before) or table.word(after)):
+        return ranked
+    fits = [table.context(s.word, before, after) for s in ranked]
+    known = [f for f in fits if f is not None]
+    if not known:
+        return ranked
+    best = max(known)
+    weight = CONTEXT_WEIGHT if (table.word(before) and table.word(after)) else ONE_SIDE_WEIGHT
+    rescored = [
+        (s.score + weight * (best if f is None else f), k, s) for k, (s, f) in enumerate(zip(ranked, fits))
+    ]
+    rescored.sort(key=lambda t: (-t[0], t[1]))
+    return tuple(s for _, _, s in rescored)
+
+
 FIRST_WORD_MAX_COST = 1.0  # a capitalised unknown first word is flagged only if it is clearly a slip
 _SKIP_LOWER = frozenset(("i'm", "i've", "i'll", "i'd"))  # grammar's capital-I rule says it
 
@@ -251,7 +395,27 @@ def check_spelling(
             continue  # a capital inside a sentence: probably a name we do not know
         if not strip_accents(view.low[i]).isascii():
             continue  # another language or script
+        joined = _join(view, i, lexicon)
+        if joined is not None:
+            first_tok, last_tok, whole = joined
+            found.append(
+                Finding(
+                    view.tokens[first_tok].start,
+                    view.tokens[last_tok].end,
+                    SPELLING,
+                    "spelling.split-word",
+                    f'Write "{whole}" as one word.',
+                    (whole,),
+                    ERROR,
+                )
+            )
+            continue
         ranked = speller.rank(word, max_suggestions) if budget.take() else ()
+        if len(ranked) > 1:
+            ranked = by_context(view, i, ranked)
+        irregular = _irregular_form(view.low[i], lexicon)
+        if irregular is not None:
+            ranked = (Suggestion(irregular, 0.0, 0.0),) + tuple(s for s in ranked if s.word != irregular)
         if capitalised and (not ranked or ranked[0].cost > FIRST_WORD_MAX_COST):
             continue  # first word of a sentence, but nothing close: probably a name
         suggestions = [match_case(word, lexicon.display(s.word)) for s in ranked]
