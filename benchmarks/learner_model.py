@@ -6,12 +6,16 @@ The file has no item ids or times, so the skill id stands in for the item (skill
 answers get increasing synthetic times in file order.
 
     python benchmarks/learner_model.py --train builder_train.csv [--test FILE] [--quick] [--dedupe] [--folds 5]
+    python benchmarks/learner_model.py --train builder_train.csv --fit-weights
 
 Without ``--test`` the last 20% of the training file's students are held out. ``--quick`` uses the
 first 500 students only (seconds, for CI). ``--folds K`` adds K-fold cross-validation over students
 (contiguous folds): the figure depends a lot on which students are held out. ``--dedupe`` drops repeated students and skill blocks that
 are one sequence written twice, to show how much the file's duplicated rows flatter the figure.
 Also measured: ``update`` latency, and ``select_next`` latency over 10,000 items.
+
+``--fit-weights`` prints the global calibration weights the model ends with after the training students
+(never the held-out ones); they are ``ModelParams.initial_weights``, the model's starting calibration.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import math
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -197,6 +202,21 @@ def selection_latency(n_items: int = 10_000, n_skills: int = 40, calls: int = 20
     }
 
 
+def fit_weights(train: list[Student], params: ModelParams, passes: int = 2) -> list[float]:
+    """The calibration layer's global weights after ``passes`` runs over ``train`` (each run starts a fresh
+    model from the previous run's weights, so the per-skill weights and ratings are learnt again)."""
+    weights = tuple(params.initial_weights)
+    for _ in range(passes):
+        state = new_state(replace(params, initial_weights=weights))
+        counter = 0
+        for s_i, st in enumerate(train):
+            for skill, y in st:
+                update(state, Attempt(f"{counter:010d}", f"train-{s_i}", skill, bool(y), float(counter)))
+                counter += 1
+        weights = tuple(round(w, 3) for w in state.weights)
+    return list(weights)
+
+
 def cross_validate(students: list[Student], k: int) -> dict:
     """K contiguous folds of students; each held out in turn after training on all the others."""
     pooled: list = []
@@ -225,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--folds", type=int, default=0, help="also K-fold cross-validation over students of --train"
     )
+    ap.add_argument(
+        "--fit-weights", action="store_true", help="print calibration weights fitted on the training students"
+    )
     args = ap.parse_args(argv)
 
     train = read_students(args.train)
@@ -238,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     if test is None:
         cut = int(len(train) * 0.8)
         train, test = train[:cut], train[cut:]
+    if args.fit_weights:
+        fitted = fit_weights(train, ModelParams())
+        print(json.dumps({"initial_weights": fitted, "students_train": len(train)}))
+        return 0
     out = {
         "train": str(args.train),
         "test": str(args.test) if args.test else "last 20% of train students",

@@ -11,8 +11,9 @@ Two layers, both updated after every answer:
    themselves from use.
 2. A small logistic calibration on top (PFA-like): the probability is ``sigmoid(sum((w + w_skill) * f))``
    over features of the learner-skill history (the Elo logit, first try, last two answers, right and
-   wrong streaks, practice count). Global weights learn slowly from everybody's answers, per-skill
-   weights a little faster from that skill's answers.
+   wrong streaks capped at five, practice count, and the signed length of the current run of equal
+   answers on a log scale, so a long run keeps counting). Global weights learn slowly from everybody's
+   answers, per-skill weights a little faster from that skill's answers.
 
 State is plain dataclasses. ``update`` mutates it in place (microseconds) and ``rebuild`` replays an
 ordered list of attempts: order is ``(at, attempt_id)``, and the same ordered attempts always give
@@ -48,8 +49,8 @@ __all__ = [
 ]
 
 DAY = 86400.0
-N_FEATURES = 8
-RECENT_KEPT = 10  # answers per learner-skill kept for the mastery rule and the features
+N_FEATURES = 9
+RECENT_KEPT = 20  # answers per learner-skill kept for the mastery rule and the features (runs up to 20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ class ModelParams:
 
     That data has no item ids, so ``item_k``/``item_a`` and ``level_step`` are set by judgement, not fit.
     ``initial_weights`` are where the calibration layer ends after the benchmark's training students
-    (eight numbers; it keeps learning from the class's own answers).
+    (nine numbers, fitted with ``--fit-weights`` on the training students only; it keeps learning from the
+    class's own answers).
     """
 
     ability_k: float = 0.8
@@ -95,7 +97,7 @@ class ModelParams:
     calibration_rate: float = 0.001
     skill_calibration_rate: float = 0.005
     # Starting weights of the calibration layer, in feature order (see ``_features``).
-    initial_weights: tuple[float, ...] = (0.30, 0.65, -0.35, 0.05, 0.05, 0.30, -1.40, 0.15)
+    initial_weights: tuple[float, ...] = (0.335, 0.63, -0.371, -0.135, 0.0, -0.643, -0.643, 0.177, 0.466)
     level_step: float = 0.5  # prior item offset per authored level away from 3
     prerequisite_transfer: float = 0.5  # share of prerequisite skills' local terms a new skill starts with
     scoring: str = "accuracy"  # or "speed_accuracy" (Maris & van der Maas high-speed high-stakes)
@@ -219,17 +221,25 @@ def _local_now(state: ModelState, ls: LearnerSkillState, now: float | None) -> f
     return ls.local * 0.5 ** ((now - ls.last_at) / (hl * DAY))
 
 
+def _run_log(right: int, wrong: int) -> float:
+    """The current run of equal answers, signed and on a log scale: +log(1 + rights), -log(1 + wrongs)."""
+    return math.log1p(right) if right else -math.log1p(wrong)
+
+
 def _features(x: float, ls: LearnerSkillState | None) -> list[float]:
     # Feature order is part of the model: [bias, elo logit, first try, last, second last,
-    # right streak (capped 5)/5, wrong streak (capped 5)/5, log(1 + practice count)].
+    # right streak (capped 5)/5, wrong streak (capped 5)/5, log(1 + practice count),
+    # signed log(1 + current run length) (runs seen up to RECENT_KEPT answers)].
     if ls is None or ls.n == 0:
-        return [1.0, x, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        return [1.0, x, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     r = ls.recent
     last1 = 1.0 if r[-1] == "1" else -1.0
     last2 = (1.0 if r[-2] == "1" else -1.0) if len(r) > 1 else 0.0
     right = len(r) - len(r.rstrip("1"))
     wrong = len(r) - len(r.rstrip("0"))
-    return [1.0, x, 0.0, last1, last2, min(right, 5) / 5.0, min(wrong, 5) / 5.0, math.log1p(ls.n)]
+    return [
+        1.0, x, 0.0, last1, last2, min(right, 5) / 5.0, min(wrong, 5) / 5.0, math.log1p(ls.n), _run_log(right, wrong)
+    ]  # fmt: skip
 
 
 def _parts(state: ModelState, student_id: str, skill_id: str, item_id: str | None, now: float | None):
@@ -275,7 +285,8 @@ def predict(
     w = state.weights
     if skill is not None:
         v = skill.weights
-        c = [w[0] + v[0], w[1] + v[1], w[2] + v[2], w[3] + v[3], w[4] + v[4], w[5] + v[5], w[6] + v[6], w[7] + v[7]]
+        c = [w[0] + v[0], w[1] + v[1], w[2] + v[2], w[3] + v[3], w[4] + v[4], w[5] + v[5], w[6] + v[6], w[7] + v[7],
+             w[8] + v[8]]  # fmt: skip
     else:
         c = w
     if ls is None or ls.n == 0:
@@ -295,6 +306,7 @@ def predict(
         if wrong:
             z += c[6] * (min(wrong, 5) / 5.0)
         z += c[7] * math.log1p(ls.n)
+        z += c[8] * (math.log1p(right) if right else -math.log1p(wrong))
     return _sigmoid(z)
 
 

@@ -161,3 +161,30 @@ def test_update_is_fast():
         update(state, a)
     per_update = (time.perf_counter() - t) / len(attempts)
     assert per_update < 200e-6  # measured ~10 us; the budget for record + store + update is 10 ms
+
+
+def test_long_runs_keep_counting():
+    """The run feature: a run of 12 right answers predicts higher than a run of 5, and wrong runs mirror it."""
+    from app.practice.learner_model import RECENT_KEPT, _features
+
+    state = new_state()
+    for i in range(12):
+        update(state, Attempt(f"r{i:02d}", "R", "S", True, T0 + i))
+        update(state, Attempt(f"w{i:02d}", "W", "S", False, T0 + i))
+        if i == 4:
+            p5_right, p5_wrong = predict(state, "R", "S"), predict(state, "W", "S")
+    ls = state.learners["R"].skills["S"]
+    assert len(ls.recent) == 12 <= RECENT_KEPT
+    f = _features(0.0, ls)
+    assert f[-1] > 0 and f[5] == 1.0  # the capped streak saturates at 5, the run term keeps growing
+    assert _features(0.0, state.learners["W"].skills["S"])[-1] < 0
+    assert predict(state, "R", "S") > p5_right
+    assert predict(state, "W", "S") < p5_wrong
+
+
+def test_predict_matches_the_general_feature_path():
+    """``predict`` writes the features out by hand: it must agree exactly with ``update``'s prediction."""
+    state = rebuild(_attempts(800, seed=4), prerequisites={"S2": ["S1"]})
+    for a in _attempts(200, seed=11):
+        before = predict(state, a.student_id, a.skill_id, a.item_id, a.at)
+        assert update(state, a) == before
