@@ -3,6 +3,12 @@
     python benchmarks/sync.py                 # 1,400,000 attempts (a class-year of 40 students)
     python benchmarks/sync.py --quick         # 50,000 attempts, for CI
     python benchmarks/sync.py --attempts N
+    python benchmarks/sync.py --no-cache      # build the class-year afresh
+
+The class-year database (the slow part: minutes for the full size) is built once and cached in
+``$TESSERA_BENCH_CACHE`` (default: ``<tmp>/tessera-bench-cache``), keyed by size, seed and the
+source of the models, migrations and change capture; each run copies it, so export, apply and
+the incremental sync are measured afresh every time.
 
 Prints JSON. Export and apply each run in a child process, so ``peak_rss_mb`` is that process's
 own high-water mark (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere), imports included; ``baseline_rss_mb`` is the same process
@@ -14,11 +20,14 @@ new < 100 ms.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import inspect
 import json
 import os
 import random
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -155,6 +164,53 @@ def generate(db_path: Path, attempts: int, seed: int = 1) -> dict:
     return {"changes": changes, "attempts": attempts, "generate_s": round(time.perf_counter() - t0, 1)}
 
 
+def _cache_key(attempts: int, seed: int = 1) -> str:
+    """Size, seed, and what decides the generated file's contents (schema, capture, this script's
+    generator)."""
+    h = hashlib.sha256()
+    sources = sorted((REPO / "app" / "models").glob("*.py")) + sorted(
+        (REPO / "app" / "store" / "migrations" / "versions").glob("*.py")
+    )
+    sources += [REPO / "app" / "store" / "capture.py", REPO / "app" / "ids.py"]
+    for f in sources:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(inspect.getsource(generate).encode())
+    return f"{attempts}-seed{seed}-{h.hexdigest()[:12]}"
+
+
+def cached_generate(a_path: Path, attempts: int, cache: Path | None) -> dict:
+    """``generate`` into ``a_path``, reusing a cached copy when one fits. The copy is the same
+    replica moved for the benchmark, so its fingerprint is set to the new place (otherwise it
+    would take a new replica id, as a cloned lab image must)."""
+    if cache is None:
+        return generate(a_path, attempts)
+    entry = cache / _cache_key(attempts)
+    db_file, info_file = entry / "tessera.db", entry / "generate.json"
+    if not info_file.exists():
+        entry.mkdir(parents=True, exist_ok=True)
+        tmp = entry / "building"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        info = generate(tmp / "tessera.db", attempts)
+        conn = sqlite3.connect(tmp / "tessera.db")  # fold the WAL in: one file to copy
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        os.replace(tmp / "tessera.db", db_file)
+        shutil.rmtree(tmp, ignore_errors=True)
+        info_file.write_text(json.dumps(info))
+    info = json.loads(info_file.read_text())
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(a_path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(db_file, a_path)
+    from app.store.replica import fingerprint
+
+    conn = sqlite3.connect(a_path)
+    conn.execute("UPDATE replica_state SET fingerprint = ?", (fingerprint(a_path),))
+    conn.commit()
+    conn.close()
+    return {**info, "cached": True}
+
+
 def child(mode: str, db_path: str, folder: str) -> None:
     """Run in a child process: sync once and print what it did, with this process's memory."""
     from app.store.database import Database
@@ -242,6 +298,7 @@ def incremental(a_path: Path, b_path: Path, folder: Path, n: int = 1000) -> dict
             "sent": ra.sent,
             "received": rb.received,
             "compacted": rn2.compacted,
+            "trimmed": ra.trimmed + rn2.trimmed,  # A's own log, at most trim.TRIM_SECONDS a sync
         }
     finally:
         a.close()
@@ -253,6 +310,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--attempts", type=int, default=1_400_000)
     p.add_argument("--quick", action="store_true", help="50,000 attempts")
     p.add_argument("--keep", help="keep the work folder here")
+    p.add_argument(
+        "--cache",
+        default=os.environ.get(
+            "TESSERA_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "tessera-bench-cache")
+        ),
+        help="where generated class-years are kept between runs",
+    )
+    p.add_argument("--no-cache", action="store_true", help="generate afresh, cache nothing")
     p.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
@@ -268,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     (work / "b").mkdir(exist_ok=True)
     a_path, b_path = work / "a" / "tessera.db", work / "b" / "tessera.db"
     try:
-        gen = generate(a_path, attempts)
+        gen = cached_generate(a_path, attempts, None if args.no_cache else Path(args.cache))
         export = _run_child("export", a_path, share)
         folder_mb = round(sum(f.stat().st_size for f in share.rglob("*") if f.is_file()) / 1e6, 1)
         apply = _run_child("apply", b_path, share)
@@ -277,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             "attempts": attempts,
             "changes": gen["changes"],
             "generate_s": gen["generate_s"],
+            "generate_cached": gen.get("cached", False),
             "export": {
                 **export,
                 "changes_per_s": round(export["sent"] / export["wall_s"]),

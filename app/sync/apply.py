@@ -8,7 +8,8 @@ or resuming after a crash, does nothing more.
 
 Changes made by a newer Tessera (``schema_version`` above ours) are stored and forwarded but
 kept whole in ``pending_change``; ``apply_pending`` applies them after this Tessera is upgraded
-(call it at start, after the schema migration), and also retries changes held for a missing row.
+(call it at start, after the schema migration), and also retries changes held for a missing row
+(``held.py``; ``apply_pending`` and ``pending_count`` are imported from here too).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections import defaultdict
 from contextlib import ExitStack
 from dataclasses import dataclass, fields
 from typing import Self
@@ -25,15 +25,14 @@ from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
 from app.sync import faults, vector
-from app.sync.changes import BadChange, ChangeRec
+from app.sync.changes import ChangeRec
+from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
 from app.sync.merge import MergeContext, Merger
 from app.sync.purge import raw_connection
+from app.sync.received import new_changes, store, unreadable, untrim
 
 log = logging.getLogger(__name__)
 
-# pending_change.schema_version for changes set aside because they broke a constraint: above any
-# real schema version, so apply_pending never retries them on its own (see _quarantine).
-QUARANTINE = 1_000_000_000
 WAL_PAGES_WHILE_APPLYING = 8192  # 32 MB of WAL between checkpoints instead of 4 MB
 CACHE_KIB_WHILE_APPLYING = 32_768  # 32 MB page cache while applying (SQLite default: 2 MB)
 
@@ -225,76 +224,14 @@ def apply_batch(db, changes: list[ChangeRec], ctx: MergeContext | None = None) -
         return ap.add(changes)
 
 
-def _new_changes(raw, me: str, changes: list[ChangeRec], res: ApplyResult) -> list[ChangeRec]:
-    """The changes not held here yet (by origin and sequence number)."""
-    by_origin: dict[str, list[ChangeRec]] = defaultdict(list)
-    for c in changes:
-        by_origin[c.replica_id].append(c)
-    new: list[ChangeRec] = []
-    for origin, cs in by_origin.items():
-        if origin == me:
-            res.duplicates += len(cs)  # our own changes coming back
-            continue
-        floor = vector.stored(raw, origin)
-        cand = [c for c in cs if c.seq > floor]
-        res.duplicates += len(cs) - len(cand)
-        if not cand:
-            continue
-        lo, hi = min(c.seq for c in cand), max(c.seq for c in cand)
-        have = {
-            r[0]
-            for r in raw.execute(
-                "SELECT seq FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ?", (origin, lo, hi)
-            )
-        }
-        for c in cand:
-            if c.seq in have:
-                res.duplicates += 1
-            else:
-                have.add(c.seq)
-                new.append(c)
-    return new
-
-
-def _store(raw, new: list[ChangeRec], res: ApplyResult) -> None:
-    ours = capture.SCHEMA_VERSION
-    for c in new:
-        if c._fields is None and c.schema_version <= ours:
-            try:
-                c.fields  # noqa: B018  (parse once: a change we cannot read is stored empty)
-            except (BadChange, ValueError):
-                log.warning("change %s/%s has unreadable fields; stored without them", c.replica_id, c.seq)
-                c.fields_text, c._fields = "{}", {}
-    raw.executemany(
-        "INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
-        "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                c.replica_id,
-                c.seq,
-                c.hlc,
-                c.table,
-                c.row_id,
-                c.op,
-                c.fields_text,
-                c.partition,
-                c.schema_version,
-            )
-            for c in new
-        ],
-    )
-    res.max_hlc = max(res.max_hlc, max(c.hlc for c in new))
-    res.received += len(new)
-
-
 def _quarantine(raw, me: str, changes: list[ChangeRec], res: ApplyResult, detail: str) -> None:
     """A batch that breaks the schema's rules: store its changes (so they are forwarded and the
     vector moves on) and keep them whole in pending_change under QUARANTINE, never retried
     automatically, so one bad change cannot stop sync for good. Logged as an error."""
-    new = _new_changes(raw, me, changes, res)
+    new = new_changes(raw, me, changes, res)
     if not new:
         return
-    _store(raw, new, res)
+    untrim(raw, new, store(raw, new, res))
     _set_aside(raw, new, detail)
     res.ignored += len(new)
     for origin in {c.replica_id for c in new}:
@@ -317,10 +254,10 @@ def _set_aside(raw, changes: list[ChangeRec], detail: str) -> None:
 
 
 def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: ApplyResult):
-    new = _new_changes(raw, me, changes, res)
+    new = new_changes(raw, me, changes, res)
     if not new:
         return None
-    _store(raw, new, res)
+    trimmed = store(raw, new, res)
     ours = capture.SCHEMA_VERSION
     newer = [c for c in new if c.schema_version > ours]
     now = [c for c in new if c.schema_version <= ours]
@@ -330,6 +267,10 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
     merger = Merger(raw, ctx)
     out = merger.run(now)
     ctx.removed(merger)
+    if merger.unreadable:
+        unreadable(raw, merger.unreadable)
+    if trimmed and (out.held or out.invalid):
+        untrim(raw, out.held + out.invalid, trimmed)
     if out.held:
         _hold(raw, out.held)
     if out.invalid:
@@ -350,85 +291,3 @@ def _hold(raw, changes: list[ChangeRec]) -> None:
         "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)",
         [(c.replica_id, c.seq, c.schema_version, c.encode()) for c in changes],
     )
-
-
-def pending_count(db) -> tuple[int, int]:
-    """(changes waiting for a row or parent, changes waiting for a newer Tessera or set aside)."""
-    with db.read() as session:
-        raw = raw_connection(session)
-        ours = capture.SCHEMA_VERSION
-        held = raw.execute(
-            "SELECT COUNT(*) FROM pending_change WHERE schema_version <= ?", (ours,)
-        ).fetchone()[0]
-        newer = raw.execute(
-            "SELECT COUNT(*) FROM pending_change WHERE schema_version > ?", (ours,)
-        ).fetchone()[0]
-    return held, newer
-
-
-def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000) -> ApplyResult:
-    """Apply every held change that can be applied now; repeat while that makes progress (a
-    child may wait on a parent that was itself waiting). Call at start, after upgrading."""
-    ctx = ctx or MergeContext()
-    total = ApplyResult()
-    while True:
-        progress = 0
-        after: tuple[str, int] = ("", -1)
-        while True:
-            with db.read() as session:
-                batch = (
-                    raw_connection(session)
-                    .execute(
-                        "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version <= ? "
-                        "AND (replica_id > ? OR (replica_id = ? AND seq > ?)) ORDER BY replica_id, seq LIMIT ?",
-                        (capture.SCHEMA_VERSION, after[0], after[0], after[1], chunk),
-                    )
-                    .fetchall()
-                )
-            if not batch:
-                break
-            after = (batch[-1][0], batch[-1][1])
-            try:
-                progress += _apply_held(db, ctx, batch, total)
-            except (IntegrityError, sqlite3.IntegrityError) as exc:
-                log.error("sync: held changes could not be applied together (%s); trying one by one", exc)
-                for row in batch:
-                    try:
-                        progress += _apply_held(db, ctx, [row], total)
-                    except (IntegrityError, sqlite3.IntegrityError) as one:
-                        log.error("sync: held change %s/%s set aside: %s", row[0], row[1], one)
-                        with db.write(remote=True) as session:
-                            raw_connection(session).execute(
-                                "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ?",
-                                (QUARANTINE, row[0], row[1]),
-                            )
-                        progress += 1
-        if progress == 0:
-            break
-    total.held, total.newer_schema = pending_count(db)
-    return total
-
-
-def _apply_held(db, ctx: MergeContext, batch: list[tuple], total: ApplyResult) -> int:
-    """Try held changes in one transaction; returns how many left pending_change."""
-    with db.write(remote=True) as session:
-        raw = raw_connection(session)
-        raw.execute("PRAGMA defer_foreign_keys = ON")
-        changes, bad = [], []
-        for rid, seq, payload in batch:
-            try:
-                changes.append(ChangeRec.decode(payload))
-            except BadChange:
-                bad.append((rid, seq))
-        merger = Merger(raw, ctx)
-        out = merger.run(changes)
-        ctx.removed(merger)
-        still = {c.key for c in out.held}
-        done = [c.key for c in changes if c.key not in still] + bad
-        raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
-    ctx.commit(merger)
-    total.applied += out.applied
-    total.dropped += out.dropped
-    total.ignored += out.ignored + len(bad)
-    total.conflicts += out.conflicts
-    return len(done)

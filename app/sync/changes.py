@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 _COMPACT = (",", ":")
+# The fields of a change whose payload was dropped from the change log because the row it made
+# carries it (``trim.py``); rebuilt from the row before the change is sent on.
+TRIMMED = '{"@trimmed":1}'
 _SCAN = json.scanner.make_scanner(json.JSONDecoder())  # the C scanner, without json.loads' wrapping
 
 

@@ -101,6 +101,8 @@ def _text(r) -> str:
     ]
     if r.compacted:
         lines.append(f"  tidied:    {r.compacted} old file(s) removed")
+    if r.trimmed:
+        lines.append(f"  trimmed:   {r.trimmed} change(s) in the local log everyone has seen")
     if r.renewed_replica:
         lines.append("  note:      this database was restored or copied; it now syncs under a new id")
     if r.skipped:

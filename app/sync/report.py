@@ -33,7 +33,8 @@ class SyncReport:
     newer_schema: int = 0  # changes waiting for a newer Tessera
     dropped: int = 0  # changes for purged rows
     conflicts: int = 0  # values archived because another value won
-    compacted: int = 0  # our old batch files removed
+    compacted: int = 0  # old batch files removed (ours, or an abandoned replica's)
+    trimmed: int = 0  # change-log payloads dropped (every known replica has them)
     pending_send: int = 0  # our changes not in the folder yet (after this sync)
     complete: bool = True  # False: stopped early (limit or stop request); sync again to finish
     renewed_replica: bool = False
@@ -76,6 +77,7 @@ def merge_reports(a: SyncReport, b: SyncReport) -> SyncReport:
         "dropped",
         "conflicts",
         "compacted",
+        "trimmed",
     ):
         setattr(out, name, getattr(a, name) + getattr(b, name))
     out.renewed_replica = a.renewed_replica or b.renewed_replica

@@ -185,9 +185,9 @@ def test_never_reads_its_own_folder_and_writes_only_there(make_db, share):
 
 def test_reading_ahead_on_a_share_gives_the_same_result(make_db, share, monkeypatch):
     """On a share or a stick the next file is fetched on a second thread; same outcome."""
-    from app.sync import session
+    from app.sync import receive
 
-    monkeypatch.setattr(session, "_elsewhere", lambda folder, local: True)
+    monkeypatch.setattr(receive, "_elsewhere", lambda folder, local: True)
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=2)
     _attempts(a, sd, 60)

@@ -1,0 +1,281 @@
+"""Batch files: immutable, checksummed files of changes in a replica's folder of the share.
+
+A batch is gzip-compressed JSON lines: a header, one change per line (``changes.ChangeRec``), and
+a footer with the count, the last sequence number and the SHA-256 of everything before it. It is
+written to a temporary name, fsynced, then renamed, and never edited after it appears. Readers
+check name, header, footer, sequence numbers and checksum before anything in the file is applied.
+``SyncFolder`` (``folder.py``) gets these methods from ``BatchFiles``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import time
+import uuid
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.sync import faults
+from app.sync.changes import BadChange, ChangeRec
+
+FORMAT = "tessera-changes"
+VERSION = 1
+TEMP_PREFIX = ".tmp-"
+MAX_FILE_BYTES = 64 * 1024 * 1024  # compressed; a batch is far smaller (see BATCH_BYTES)
+MAX_RAW_BYTES = 256 * 1024 * 1024  # decompressed, guards against a runaway file
+BATCH_CHANGES = 5000
+BATCH_BYTES = 4 * 1024 * 1024  # uncompressed bytes per batch, so readers' memory stays flat
+
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+BATCH_RE = re.compile(rf"^chg-(\d{{12}})-(\d{{12}})-({_UUID})\.jsonl\.gz$")
+REPLICA_RE = re.compile(rf"^{_UUID}$")
+
+
+class BatchDamaged(Exception):
+    """A batch file that cannot be trusted (yet). ``reason`` is a short phrase."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class BatchRef:
+    writer: str  # the replica whose folder holds the file
+    name: str
+    path: Path
+    origin: str  # the replica that made the changes
+    first: int
+    last: int
+    size: int
+
+    @property
+    def rel(self) -> str:
+        return f"{self.writer}/{self.name}"
+
+
+@dataclass
+class Batch:
+    ref: BatchRef
+    header: dict
+    changes: list[ChangeRec]
+
+
+def batch_name(origin: str, first: int, last: int) -> str:
+    return f"chg-{first:012d}-{last:012d}-{origin}.jsonl.gz"
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name == "nt":
+        return  # directories cannot be opened for fsync on Windows; rename is durable enough
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class BatchFiles:
+    """Writing and reading batches; mixed into ``SyncFolder``, which provides ``me``, ``mine``
+    (our own subfolder) and ``raise_if_unreachable()`` (FolderUnavailable when the folder is gone)."""
+
+    me: str
+    mine: Path
+
+    def raise_if_unreachable(self, exc: BaseException | None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def write_batch(
+        self,
+        origin: str,
+        changes: Iterable[ChangeRec],
+        *,
+        max_changes: int = BATCH_CHANGES,
+        max_bytes: int = BATCH_BYTES,
+    ) -> tuple[BatchRef, int] | None:
+        """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
+        returns the new file and how many changes it holds, or None if there were none.
+        Consumes from ``changes`` only what fits."""
+        it = iter(changes)
+        first_change = next(it, None)
+        if first_change is None:
+            return None
+        tmp = self.mine / f"{TEMP_PREFIX}{uuid.uuid4().hex[:12]}.part"
+        digest = hashlib.sha256()
+        count = 0
+        size = 0
+        last = first_change
+        try:
+            with open(tmp, "wb") as fh:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=1, mtime=0) as gz:
+
+                    def put(text: str) -> None:
+                        nonlocal size
+                        b = text.encode("utf-8") + b"\n"
+                        digest.update(b)
+                        gz.write(b)
+                        size += len(b)
+
+                    put(
+                        json.dumps(
+                            {
+                                "format": FORMAT,
+                                "v": VERSION,
+                                "writer": self.me,
+                                "origin": origin,
+                                "first": first_change.seq,
+                                "hlc_first": first_change.hlc,
+                                "created": time.time(),
+                            },
+                            separators=(",", ":"),
+                        )
+                    )
+                    c: ChangeRec | None = first_change
+                    expected = first_change.seq
+                    while c is not None:
+                        if c.replica_id != origin or c.seq != expected:
+                            raise ValueError(f"batch of {origin} is not contiguous at {c.replica_id}/{c.seq}")
+                        put(c.encode())
+                        last = c
+                        count += 1
+                        expected += 1
+                        if count >= max_changes or size >= max_bytes:
+                            break
+                        c = next(it, None)
+                    footer = {
+                        "end": True,
+                        "count": count,
+                        "last": last.seq,
+                        "hlc_last": last.hlc,
+                        "sha256": digest.hexdigest(),
+                    }
+                    gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
+                fh.flush()
+                faults.hit("batch:before_fsync")
+                os.fsync(fh.fileno())
+            faults.hit("batch:before_rename")
+            name = batch_name(origin, first_change.seq, last.seq)
+            final = self.mine / name
+            os.replace(tmp, final)
+            fsync_dir(self.mine)
+            faults.hit("batch:after_rename")
+        except BaseException:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            raise
+        st = final.stat()
+        return BatchRef(self.me, name, final, origin, first_change.seq, last.seq, st.st_size), count
+
+    def read_header(self, ref: BatchRef) -> dict:
+        """The first line only (cheap): used to order files before reading them whole."""
+        try:
+            with gzip.open(ref.path, "rb") as gz:
+                line = gz.readline(64 * 1024)
+            header = json.loads(line)
+            if not isinstance(header, dict) or header.get("format") != FORMAT:
+                raise BatchDamaged("not a Tessera batch")
+            return header
+        except FileNotFoundError:
+            raise
+        except (OSError, EOFError, zlib.error, ValueError) as exc:
+            raise BatchDamaged(_damage_words(exc)) from exc
+
+    def read_batch(self, ref: BatchRef) -> Batch:
+        """Read and check a whole batch. Raises BatchDamaged (with a reason) or FileNotFoundError."""
+        return self.parse_batch(ref, *self.fetch_batch(ref))
+
+    def fetch_batch(self, ref: BatchRef) -> tuple[bytes, dict]:
+        """Read, decompress and verify a batch: (body, footer). Mostly I/O, zlib and hashlib,
+        which let other threads run, so it can go ahead on a reading thread."""
+        try:
+            if ref.path.stat().st_size > MAX_FILE_BYTES:
+                raise BatchDamaged("too large to be a Tessera batch")
+            data = ref.path.read_bytes()
+        except FileNotFoundError:
+            self.raise_if_unreachable(None)
+            raise
+        except OSError as exc:
+            self.raise_if_unreachable(exc)
+            raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
+        d = zlib.decompressobj(wbits=31)
+        try:
+            raw = d.decompress(data, MAX_RAW_BYTES)
+        except zlib.error as exc:
+            raise BatchDamaged(_damage_words(exc)) from exc
+        if d.unconsumed_tail:
+            raise BatchDamaged("too large to be a Tessera batch")
+        if not d.eof:
+            raise BatchDamaged("truncated (the file is incomplete)")
+        if d.unused_data.strip(b"\0"):
+            raise BatchDamaged("damaged (extra data after the end)")
+        del data
+        end = raw.rfind(b"\n", 0, len(raw) - 1)
+        if end < 0 or not raw.endswith(b"\n"):
+            raise BatchDamaged("truncated (no footer)")
+        body, footer_line = raw[: end + 1], raw[end + 1 :]
+        try:
+            footer = json.loads(footer_line)
+        except ValueError as exc:
+            raise BatchDamaged("truncated (no footer)") from exc
+        if not isinstance(footer, dict) or not footer.get("end"):
+            raise BatchDamaged("truncated (no footer)")
+        if hashlib.sha256(body).hexdigest() != footer.get("sha256"):
+            raise BatchDamaged("damaged (checksum does not match)")
+        return body, footer
+
+    def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
+        """The changes of a fetched batch, after checking they are the ones its name promises."""
+        lines = body.decode("utf-8").split("\n")
+        lines.pop()  # the final newline
+        try:
+            header = json.loads(lines[0])
+        except (ValueError, IndexError) as exc:
+            raise BatchDamaged("damaged (no header)") from exc
+        if (
+            header.get("format") != FORMAT
+            or header.get("origin") != ref.origin
+            or header.get("first") != ref.first
+            or footer.get("last") != ref.last
+            or footer.get("count") != ref.last - ref.first + 1
+            or len(lines) - 1 != footer.get("count")
+        ):
+            raise BatchDamaged("damaged (contents do not match its name)")
+        if header.get("v", 0) > VERSION:
+            raise BatchDamaged("written by a newer Tessera (format version); update Tessera to read it")
+        changes = []
+        expected = ref.first
+        try:
+            for line in lines[1:]:
+                c = ChangeRec.decode(line)
+                if c.replica_id != ref.origin or c.seq != expected:
+                    raise BatchDamaged("damaged (sequence numbers out of order)")
+                expected += 1
+                changes.append(c)
+        except BadChange as exc:
+            raise BatchDamaged(f"damaged ({exc})") from exc
+        return Batch(ref, header, changes)
+
+
+def _damage_words(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated (the file is incomplete)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return "damaged (not a valid compressed file)"
+    if isinstance(exc, zlib.error):
+        return "damaged (not a valid compressed file)"
+    if isinstance(exc, ValueError):
+        return "damaged (unreadable header)"
+    return f"could not be read ({exc})"

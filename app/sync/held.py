@@ -1,0 +1,108 @@
+"""Held changes: those waiting in ``pending_change`` for a row or parent that has not arrived,
+for a newer Tessera (``schema_version`` above ours), or set aside because they broke a rule.
+
+``apply_pending`` applies every held change that can be applied now (call it at start, after the
+schema migration, and after each sync); ``pending_count`` says how many wait, and for what.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from sqlalchemy.exc import IntegrityError
+
+from app.store import capture
+from app.sync.changes import BadChange, ChangeRec
+from app.sync.merge import MergeContext, Merger
+from app.sync.purge import raw_connection
+
+log = logging.getLogger(__name__)
+
+# pending_change.schema_version for changes set aside because they broke a constraint: above any
+# real schema version, so apply_pending never retries them on its own (see apply._quarantine).
+QUARANTINE = 1_000_000_000
+
+
+def pending_count(db) -> tuple[int, int]:
+    """(changes waiting for a row or parent, changes waiting for a newer Tessera or set aside)."""
+    with db.read() as session:
+        raw = raw_connection(session)
+        ours = capture.SCHEMA_VERSION
+        held = raw.execute(
+            "SELECT COUNT(*) FROM pending_change WHERE schema_version <= ?", (ours,)
+        ).fetchone()[0]
+        newer = raw.execute(
+            "SELECT COUNT(*) FROM pending_change WHERE schema_version > ?", (ours,)
+        ).fetchone()[0]
+    return held, newer
+
+
+def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # -> apply.ApplyResult
+    """Apply every held change that can be applied now; repeat while that makes progress (a
+    child may wait on a parent that was itself waiting). Call at start, after upgrading."""
+    from app.sync.apply import ApplyResult
+
+    ctx = ctx or MergeContext()
+    total = ApplyResult()
+    while True:
+        progress = 0
+        after: tuple[str, int] = ("", -1)
+        while True:
+            with db.read() as session:
+                batch = (
+                    raw_connection(session)
+                    .execute(
+                        "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version <= ? "
+                        "AND (replica_id > ? OR (replica_id = ? AND seq > ?)) ORDER BY replica_id, seq LIMIT ?",
+                        (capture.SCHEMA_VERSION, after[0], after[0], after[1], chunk),
+                    )
+                    .fetchall()
+                )
+            if not batch:
+                break
+            after = (batch[-1][0], batch[-1][1])
+            try:
+                progress += _apply_held(db, ctx, batch, total)
+            except (IntegrityError, sqlite3.IntegrityError) as exc:
+                log.error("sync: held changes could not be applied together (%s); trying one by one", exc)
+                for row in batch:
+                    try:
+                        progress += _apply_held(db, ctx, [row], total)
+                    except (IntegrityError, sqlite3.IntegrityError) as one:
+                        log.error("sync: held change %s/%s set aside: %s", row[0], row[1], one)
+                        with db.write(remote=True) as session:
+                            raw_connection(session).execute(
+                                "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ?",
+                                (QUARANTINE, row[0], row[1]),
+                            )
+                        progress += 1
+        if progress == 0:
+            break
+    total.held, total.newer_schema = pending_count(db)
+    return total
+
+
+def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
+    """Try held changes in one transaction; returns how many left pending_change."""
+    with db.write(remote=True) as session:
+        raw = raw_connection(session)
+        raw.execute("PRAGMA defer_foreign_keys = ON")
+        changes, bad = [], []
+        for rid, seq, payload in batch:
+            try:
+                changes.append(ChangeRec.decode(payload))
+            except BadChange:
+                bad.append((rid, seq))
+        merger = Merger(raw, ctx)
+        out = merger.run(changes)
+        ctx.removed(merger)
+        still = {c.key for c in out.held}
+        done = [c.key for c in changes if c.key not in still] + bad
+        raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
+    ctx.commit(merger)
+    total.applied += out.applied
+    total.dropped += out.dropped
+    total.ignored += out.ignored + len(bad)
+    total.conflicts += out.conflicts
+    return len(done)

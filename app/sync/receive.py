@@ -1,0 +1,193 @@
+"""Receive: read the batches of the others that we do not hold yet and apply them.
+
+One file at a time so memory stays flat, origin by origin in sequence order, interleaving origins
+by HLC so parents mostly arrive before children. Whole files go into transactions of up to
+``apply_group`` changes (or half a second of work), so a cut or a crash loses at most the open
+transaction, never part of a file. Damaged and temporary files are skipped with a reason, and
+reported in our ``seen.json`` so their writer can check and rewrite them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict, deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Self
+
+from app.sync import vector
+from app.sync.apply import Applier, CommitFailed, quarantine_batch
+from app.sync.batchfile import BatchDamaged, BatchRef
+from app.sync.folder import FolderScan, FolderUnavailable
+from app.sync.purge import raw_connection
+from app.sync.report import skip
+
+log = logging.getLogger(__name__)
+
+
+class Receiver:
+    def __init__(self, run) -> None:
+        self.run = run
+        self.sf = run.sf
+        self.queues: dict[str, deque[BatchRef]] = {}
+        self.heads: dict[str, str] = {}  # rel -> hlc of its first change
+        self.total = 0
+        self.done = 0
+
+    def receive(self, scan: FolderScan) -> None:
+        run = self.run
+        me = run.db.replica_id
+        with run.db.read() as s:
+            vv = vector.load(raw_connection(s))
+        by_origin: dict[str, list[BatchRef]] = defaultdict(list)
+        for ref in scan.batches:
+            if ref.writer == me or ref.origin == me or ref.last <= vv.get(ref.origin, 0):
+                continue
+            by_origin[ref.origin].append(ref)
+        for origin, refs in by_origin.items():
+            refs.sort(key=lambda r: (r.first, -r.last, r.writer))
+            self.queues[origin] = deque(refs)
+        self.total = sum(len(q) for q in self.queues.values())
+        # On a share or a stick, the next file is read, decompressed and verified on a second
+        # thread while this one applies the current file, hiding the wait for the network or
+        # the stick. (On the local disk that only costs GIL hand-overs, so it is not done.)
+        # Parsing stays on this thread. Two files in memory at most.
+        pool = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="tessera-sync-read")
+            if _elsewhere(run.folder, Path(run.db.path).parent)
+            else _Inline()
+        )
+        with pool, Applier(run.db, run.ctx, max_changes=run.apply_group) as applier:
+            try:
+                self._files(pool, applier)
+            except (OSError, FolderUnavailable):
+                self._commit(applier)  # keep what was applied before the folder went away
+                raise
+            self._commit(applier)
+        if self.queues:
+            run.report.complete = False
+
+    def _pick(self, applier: Applier) -> BatchRef | None:
+        """The next file worth reading: earliest first change by HLC among the origins' next
+        files, skipping files whose changes are all here already."""
+        while self.queues:
+            origin = self._next_origin()
+            if origin is None:
+                continue
+            ref = self.queues[origin].popleft()
+            if not self.queues[origin]:
+                del self.queues[origin]
+            self.done += 1
+            if not applier.holds(ref.origin, ref.first, ref.last):
+                return ref
+        return None
+
+    def _files(self, pool: ThreadPoolExecutor | _Inline, applier: Applier) -> None:
+        run = self.run
+        ref = self._pick(applier)
+        future = pool.submit(self.sf.fetch_batch, ref) if ref else None
+        while future is not None:
+            if run.budget <= 0 or run.stop():
+                run.report.complete = False
+                future.cancel()
+                return
+            current = ref
+            try:
+                batch = self.sf.parse_batch(current, *future.result())
+            except FileNotFoundError:
+                batch = None  # removed by its writer meanwhile: someone else carries it, or will
+            except BatchDamaged as exc:
+                batch = None
+                skip(run.report, current.rel, exc.reason)
+                run.damaged[current.rel] = {
+                    "writer": current.writer,
+                    "name": current.name,
+                    "size": current.size,
+                }
+            ref = self._pick(applier) if run.budget > 1 or batch is None else None
+            future = pool.submit(self.sf.fetch_batch, ref) if ref else None
+            if batch is None:
+                continue
+            run.budget -= 1
+            run.report.files_read += 1
+            res = applier.add(batch.changes, tag=current)
+            del batch
+            run.report.add(res)
+            if applier.due():
+                self._commit(applier)
+                run.flush_rebuild()
+            run.progress("receive", self.done, self.total)
+
+    def _commit(self, applier: Applier) -> None:
+        run = self.run
+        try:
+            applier.commit()
+        except CommitFailed as exc:
+            # Rare (a bug, a malformed change that passed every check, or a parent erased here
+            # meanwhile): forget what we thought we knew, apply those files one by one and set
+            # aside only the one that cannot be applied.
+            run.ctx.forget()
+            log.error(
+                "sync: a group of %d file(s) could not be committed (%s); retrying one by one",
+                len(exc.tags),
+                exc,
+            )
+            for ref in exc.tags:
+                try:
+                    changes = self.sf.read_batch(ref).changes
+                except (FileNotFoundError, BatchDamaged):
+                    continue
+                try:
+                    with Applier(run.db, run.ctx, max_changes=1 << 60, max_seconds=1e9) as single:
+                        single.add(changes, tag=ref)
+                except CommitFailed as one:
+                    run.report.add(quarantine_batch(run.db, changes, str(one)))
+
+    def _next_origin(self) -> str | None:
+        """The origin whose next file starts earliest by HLC (headers read lazily)."""
+        queues, heads = self.queues, self.heads
+        best, best_hlc = None, None
+        for origin, q in list(queues.items()):
+            ref = q[0]
+            if ref.rel not in heads:
+                try:
+                    heads[ref.rel] = str(self.sf.read_header(ref).get("hlc_first", ""))
+                except FileNotFoundError:
+                    q.popleft()
+                    if not q:
+                        del queues[origin]
+                    return None
+                except BatchDamaged:
+                    heads[ref.rel] = ""  # read_batch will say why
+            h = heads[ref.rel]
+            if best_hlc is None or h < best_hlc:
+                best, best_hlc = origin, h
+        return best
+
+
+class _Inline:
+    """An executor that runs the task at once, on this thread."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001  (handed over like a thread's exception)
+            future.set_exception(exc)
+        return future
+
+
+def _elsewhere(folder: Path, local: Path) -> bool:
+    """Whether the folder is on another device than the database (a share or a stick)."""
+    try:
+        return os.stat(folder).st_dev != os.stat(local).st_dev
+    except OSError:
+        return True

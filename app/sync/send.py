@@ -1,0 +1,135 @@
+"""Send: write what some replica still syncing here lacks, and no file in the folder carries, as
+batches into our own subfolder.
+
+For every origin this database holds changes of (itself, its previous ids, others) we work out the
+lowest sequence number a live replica has (its ``seen.json``) and the ranges above it that no batch
+in the folder covers. Our own changes go out as soon as they are made; other origins' changes are
+*forwarded* only when they are needed and missing, which happens after compaction: a replica that
+joins late, or comes back after a long time, still gets the whole history, from whoever has it,
+without every replica copying every other's files in the normal case.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from app.sync import vector
+from app.sync.batchfile import BatchDamaged
+from app.sync.changes import CHANGE_COLUMNS
+from app.sync.compact import live_replicas
+from app.sync.folder import FolderScan
+from app.sync.purge import raw_connection
+from app.sync.trim import rows_to_send
+
+log = logging.getLogger(__name__)
+
+
+def repair_own(run, scan: FolderScan) -> None:
+    """Others said a file of ours is damaged: check it, and remove it if so (it is then written
+    again from the database, since someone lacks what it carried)."""
+    reported = {
+        (d.get("writer"), d.get("name"), d.get("size")) for i in scan.seen.values() for d in i.damaged
+    }
+    for ref in list(scan.batches):
+        if ref.writer == run.db.replica_id and (ref.writer, ref.name, ref.size) in reported:
+            try:
+                run.sf.read_batch(ref)
+            except BatchDamaged as exc:
+                log.warning("sync: our file %s is damaged (%s); writing it again", ref.name, exc.reason)
+                run.sf.remove(ref)
+                scan.batches.remove(ref)
+            except FileNotFoundError:
+                scan.batches.remove(ref)
+
+
+def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
+    """(origin, first, last) ranges to write."""
+    me = run.db.replica_id
+    live = live_replicas(scan, me)
+    everyone = {r: i for r, i in scan.seen.items() if r != me}
+    stale_writers = set(scan.replicas) - set(live) - {me}
+    reported = {(d.get("writer"), d.get("name")) for i in live.values() for d in i.damaged}
+    avail: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ref in scan.batches:
+        if ref.writer in stale_writers and (ref.writer, ref.name) in reported:
+            continue  # its writer is not around to repair it
+        avail[ref.origin].append((ref.first, ref.last))
+    with run.db.read() as s:
+        vv = vector.load(raw_connection(s))
+    out: list[tuple[str, int, int]] = []
+    for origin, high in sorted(vv.items(), key=lambda kv: kv[0] != me):
+        if high <= 0:
+            continue
+        if origin == me:
+            pool = live or everyone
+            low = min((i.vector.get(me, 0) for i in pool.values()), default=0)
+        else:
+            if not live:
+                continue
+            low = min(i.vector.get(origin, 0) for i in live.values())
+        for a, b in missing(low + 1, high, avail[origin]):
+            out.append((origin, a, b))
+    return out
+
+
+def send(run, scan: FolderScan) -> None:
+    me = run.db.replica_id
+    ranges = plan(run, scan)
+    total = sum(b - a + 1 for _, a, b in ranges)
+    done = 0
+    for origin, a, b in ranges:
+        start = a
+        while start <= b:
+            if run.budget <= 0 or run.stop():
+                run.report.complete = False
+                return
+            with run.db.read() as s:
+                raw = raw_connection(s)
+                rows = raw.execute(
+                    f"SELECT {CHANGE_COLUMNS} FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ? "
+                    "ORDER BY seq LIMIT ?",
+                    (origin, start, b, run.batch_changes),
+                ).fetchall()
+                changes = rows_to_send(raw, rows)
+            del rows
+            if not changes or changes[0].seq != start:
+                log.error("sync: change log of %s has a gap at %s; not sending further", origin, start)
+                break
+            out = run.sf.write_batch(
+                origin, iter(changes), max_changes=run.batch_changes, max_bytes=run.batch_bytes
+            )
+            del changes
+            if out is None:
+                break
+            ref, n = out
+            run.written.append(ref)
+            scan.batches.append(ref)
+            run.budget -= 1
+            run.report.files_written += 1
+            if origin == me:
+                run.report.sent += n
+            else:
+                run.report.forwarded += n
+            done += n
+            start = ref.last + 1
+            run.progress("send", done, total)
+
+
+def missing(lo: int, hi: int, have: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [lo, hi] not covered by the intervals in ``have``."""
+    out = []
+    cur = lo
+    for a, b in sorted(have):
+        if b < cur:
+            continue
+        if a > hi:
+            break
+        if a > cur:
+            out.append((cur, min(a - 1, hi)))
+        cur = max(cur, b + 1)
+        if cur > hi:
+            break
+    if cur <= hi:
+        out.append((cur, hi))
+    return out
