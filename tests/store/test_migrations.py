@@ -159,3 +159,24 @@ def test_full_disk_gives_plain_message_and_keeps_saved_data(tmp_path):
             assert [x.name for x in s.exec(select(School)).all()] == ["Saved before"]
     finally:
         db.close()
+
+
+def test_migrated_indexes_match_the_models(tmp_path):
+    """Migrations and models describe the same indexes (0004 dropped attempt's partition index)."""
+    import sqlite3
+
+    from sqlmodel import SQLModel
+
+    import app.models  # noqa: F401
+
+    db = Database.open(tmp_path / "tessera.db")
+    db.close()
+    conn = sqlite3.connect(tmp_path / "tessera.db")
+    try:
+        migrated = {(t, n) for t, n in conn.execute(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")}
+    finally:
+        conn.close()
+    modelled = {(t.name, i.name) for t in SQLModel.metadata.tables.values() for i in t.indexes}
+    assert ("attempt", "ix_attempt_partition") not in migrated
+    assert migrated == modelled
