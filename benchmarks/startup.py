@@ -86,6 +86,8 @@ def main() -> None:
         "ratio": round(app_med / bare_med, 2),
         "ratio_class_shown": round(ready_med / bare_med, 2),
         "goal_ratio": 1.5,
+        "app_window_shown_s": [round(t, 3) for t in app_times],
+        "bare_pyside6_s": [round(t, 3) for t in bare_times],
         "idle_roster_rss_mb": round(int(rss[1]) / 1024, 1),
         "idle_roster_peak_rss_mb": round(int(rss[2]) / 1024, 1),
         "goal_rss_mb": 150,

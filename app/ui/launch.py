@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +16,8 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if data_dir is None:
+            import tempfile  # here: only the self-test needs it
+
             data_dir = tempfile.mkdtemp(prefix="tessera-selftest-")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
