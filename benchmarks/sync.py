@@ -218,9 +218,18 @@ def child(mode: str, db_path: str, folder: str) -> None:
 
     db = Database.open(Path(db_path))
     base = _current_rss_mb()
+    profile_to = os.environ.get("TESSERA_BENCH_PROFILE")  # a file: cProfile stats of the apply
+    if profile_to and mode == "apply":
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
     t0 = time.perf_counter()
     r = sync_once(db, folder)
     wall = time.perf_counter() - t0
+    if profile_to and mode == "apply":
+        prof.disable()
+        prof.dump_stats(profile_to)
     db.close()
     print(
         json.dumps(
