@@ -26,7 +26,7 @@ from app.practice.answers import check_answer
 from app.practice.bank import bank_incomplete, ensure_item_bank
 from app.practice.bulk import insert_synced
 from app.practice.learner_model import Attempt
-from app.practice.live import LiveModel, live_model
+from app.practice.live import LiveModel, Progress, live_model
 from app.practice.memory import due_info
 from app.practice.model_store import ItemInfo, learner_from_json, max_attempt_rowid, raw
 from app.practice.picking import pick_next, word_items
@@ -98,6 +98,17 @@ class PracticeService:
     @property
     def live(self) -> LiveModel:
         return live_model(self.db)
+
+    def prepare(self, progress: Progress | None = None) -> int:
+        """Load the learner estimates before anyone asks (at start, in the background), replaying
+        the attempts log where the saved state is stale (first start after an upgrade). Returns how
+        many answers were replayed. Reveals nothing, so it needs no actor."""
+        live = self.live
+        before = live.rebuilds
+        live.ensure(progress)
+        if live.dirty is not None:
+            live.reconcile(progress=progress)
+        return live.last_replayed if live.rebuilds > before else 0
 
     # -- before a session --------------------------------------------------------------------------
     def overview(self, actor: Actor, student_id: str, now: float | None = None) -> PracticeOverview:

@@ -80,6 +80,7 @@ class _Opener:
         if not self.bench:
             ctx.start_sync()
         self.window.attach(ctx)
+        self.window.prepare_practice()
         self.app.installEventFilter(self.window.idle)
         if self.bench:
             from app.ui.bench_hooks import on_ready

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 # Qt's namespace is reached as QtCore.Qt at the point of use: creating it builds ~120 enums (~80 ms),
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.people.actor import Actor
 from app.ui.nav import load_page_class, pages_for
+
+log = logging.getLogger(__name__)
 
 
 class MainArea(QWidget):
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx  # type: ignore[assignment]
         self.bus = ChangeBus()
         self.area: MainArea | None = None
+        self.progress_shown = False  # background work's progress is at the bottom of the window
         self.setWindowTitle("Tessera")
         self.resize(1180, 760)
         from app.ui.idle import IdleWatcher
@@ -165,6 +169,37 @@ class MainWindow(QMainWindow):
             self.show_sign_in()
         else:
             self.show_welcome()
+
+    def prepare_practice(self) -> None:
+        """Load the learner estimates in the background once the data folder is open, so the first
+        practice question comes at once. A long replay (the first start after an update that changed
+        the model) shows its progress at the bottom of the window; practice waits for it meanwhile."""
+        practice = self.ctx.services.extra.get("practice") if self.ctx is not None else None
+        if practice is None:
+            return
+        from app.ui.tasks import run_task
+
+        # The read pool: a long replay must not hold up sign-in's writes on the write worker.
+        run_task(practice.prepare, lambda _n: self._practice_ready(), self._practice_ready,
+                 on_progress=self._practice_progress, owner=self)
+
+    def _practice_progress(self, fraction: float, _message: str) -> None:
+        if fraction >= 1.0:
+            return
+        bar = self.statusBar()
+        bar.setAccessibleName("Background work")
+        bar.showMessage(self.tr("Updating practice estimates after an update: %1 done. Practice opens when this "
+                                "finishes.").replace("%1", f"{fraction:.0%}"))
+        bar.show()
+        self.progress_shown = True
+
+    def _practice_ready(self, error: BaseException | None = None) -> None:
+        if error is not None:  # the practice page says what went wrong when it is opened
+            log.warning("could not prepare practice estimates: %r", error)
+        if self.progress_shown:
+            self.statusBar().clearMessage()
+            self.statusBar().hide()
+            self.progress_shown = False
 
     def show_welcome(self) -> None:
         from app.ui.welcome import DEMO_HINT, WelcomeScreen

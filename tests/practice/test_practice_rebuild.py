@@ -214,3 +214,23 @@ def test_an_erased_student_is_forgotten_by_the_estimates(demo, teacher):
     kept = derived(ctx.db)
     LiveModel(ctx.db).rebuild(None)
     assert derived(ctx.db) == kept
+
+
+def test_prepare_replays_stale_estimates_once_with_progress(demo):
+    """First start after an update that changed the model: the saved estimates no longer match
+    its parameters, so ``prepare`` (run in the background at start) replays the log, reporting
+    progress; a second call has nothing to do."""
+    from app.practice import live as live_module
+
+    ctx, _info = demo
+    with ctx.db.write() as s:
+        s.execute(text("UPDATE practice_model SET params = '{\"older\": true}'"))
+    live_module._models.pop(ctx.db, None)  # as after a restart
+    practice = ctx.services.extra["practice"]
+    seen: list[float] = []
+    replayed = practice.prepare(lambda f, _m: seen.append(f))
+    with ctx.db.read() as s:
+        answers = s.execute(text("SELECT COUNT(*) FROM attempt WHERE deleted = 0")).scalar()
+    assert replayed == answers > 0
+    assert seen and seen[-1] == 1.0
+    assert practice.prepare() == 0

@@ -207,3 +207,26 @@ def test_qti_import_from_the_heatmap_page(qtbot, demo, tmp_path):
     qtbot.waitUntil(
         lambda: any(s.items == 3 for s in page.model.map.skills if s.id == skill.id), timeout=10_000
     )
+
+
+def test_stale_estimates_are_rebuilt_at_start_with_progress_at_the_bottom(qtbot, demo):
+    """After an update that changed the learner model, the window replays the log in the background
+    and says so at the bottom; the bar goes away when the estimates are ready."""
+    from sqlalchemy import text
+
+    from app.practice import live as live_module
+    from app.ui.tasks import wait_idle
+
+    ctx, _info = demo
+    with ctx.db.write() as s:
+        s.execute(text("UPDATE practice_model SET params = '{\"older\": true}'"))
+    live_module._models.pop(ctx.db, None)  # as after a restart
+    w = _window(qtbot, ctx)
+    messages: list[str] = []
+    w.statusBar().messageChanged.connect(messages.append)
+    w.prepare_practice()
+    wait_idle()  # the replay has finished on its worker
+    qtbot.waitUntil(lambda: bool(messages) and not w.progress_shown, timeout=30_000)
+    assert live_module.live_model(ctx.db).rebuilds == 1
+    assert any("Updating practice estimates" in m and "%" in m for m in messages)
+    assert w.statusBar().isHidden()
