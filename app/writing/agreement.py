@@ -20,6 +20,7 @@ from .wordclasses import (
     IRREGULAR_PLURALS,
     MODALS,
     PLURAL_QUANTIFIERS,
+    PLURAL_VERB,
     SAME_PAST,
     SUBJECT_PRONOUNS,
     THIRD_PERSON,
@@ -149,14 +150,7 @@ def plural_noun_verb(v: View) -> Iterator[Finding]:
     for i, word in enumerate(v.low):
         if word not in IRREGULAR_PLURALS or not v.adjacent_words(i) or _gerund_subject(v, i):
             continue
-        fix = {
-            "is": "are",
-            "was": "were",
-            "has": "have",
-            "doesn't": "don't",
-            "isn't": "aren't",
-            "wasn't": "weren't",
-        }.get(v.low[i + 1])
+        fix = PLURAL_VERB.get(v.low[i + 1])
         if fix and not _inverted(v, i):
             yield finding(
                 v,

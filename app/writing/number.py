@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from .findings import Finding
 from .ngrams import bigrams
 from .rules import View, finding, match_case
-from .wordclasses import AUXILIARIES, COMMON_VERBS, NUMBER_WORDS, PREPOSITIONS, word_set
+from .wordclasses import AUXILIARIES, COMMON_VERBS, NUMBER_WORDS, PLURAL_VERB, PREPOSITIONS, word_set
 
 _QUANTIFIERS = word_set(
     "many several few various numerous both these those two three four five six seven "
@@ -195,14 +195,7 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
     """ "The cars is fast" -> "are": a plural noun right after a determiner, then is/was/has."""
     for i in range(1, len(v.tokens) - 1):
         verb = v.low[i + 1]
-        fix = {
-            "is": "are",
-            "was": "were",
-            "has": "have",
-            "doesn't": "don't",
-            "isn't": "aren't",
-            "wasn't": "weren't",
-        }.get(verb)
+        fix = PLURAL_VERB.get(verb)
         if fix is None or not v.adjacent_words(i):
             continue
         if not _is_plural(v, v.low[i]) or v.low[i] in ("people", "children", "men", "women"):

@@ -150,3 +150,8 @@ SUPERLATIVE_ADJECTIVES = word_set(
     "best worst biggest smallest largest greatest highest lowest fastest slowest oldest youngest "
     "strongest easiest hardest happiest"
 )
+
+# A singular verb and its plural form, for agreement fixes ("the cars is" -> "are").
+PLURAL_VERB = {
+    "is": "are", "was": "were", "has": "have", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't",
+}

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.models import Domain, Item, Person, Plan, Profile, School, SchoolClass, Skill
+from app.models import Attempt, Domain, Item, Person, Plan, Profile, School, SchoolClass, Skill
 from app.store import capture
 from app.sync import vector
 from app.sync.changes import ChangeRec
@@ -58,6 +58,14 @@ def seed(db, students: int = 3, items: int = 3) -> Seeded:
             out.profiles[p.id] = prof.id
             out.plans[p.id] = plan.id
     return out
+
+
+def add_attempts(db, sd: Seeded, n: int, item: str | None = None) -> None:
+    """n attempts spread over the seeded students, on ``item`` or over the seeded items in turn."""
+    with db.write() as s:
+        for i in range(n):
+            s.add(Attempt(student_id=sd.students[i % len(sd.students)],
+                          item_id=item or sd.items[i % len(sd.items)], skill_id=sd.skill, answer=str(i)))
 
 
 def dump(db, with_clocks: bool = True) -> dict:

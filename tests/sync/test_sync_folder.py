@@ -9,9 +9,9 @@ import re
 import shutil
 
 import pytest
-from synchelp import converge, count, dump, seed
+from synchelp import add_attempts, converge, count, dump, seed
 
-from app.models import Attempt, Profile
+from app.models import Profile
 from app.sync.folder import ROOT, FolderUnavailable, SyncFolder
 from app.sync.session import sync_once
 
@@ -24,19 +24,6 @@ def _files(share, writer=None):
             continue
         out += sorted(p for p in d.iterdir() if p.name.startswith("chg-"))
     return out
-
-
-def _attempts(db, sd, n):
-    with db.write() as s:
-        for i in range(n):
-            s.add(
-                Attempt(
-                    student_id=sd.students[i % len(sd.students)],
-                    item_id=sd.items[0],
-                    skill_id=sd.skill,
-                    answer=str(i),
-                )
-            )
 
 
 def test_batch_files_are_plain_checked_and_fat_safe(make_db, share):
@@ -67,7 +54,7 @@ def test_missing_folder_is_reported_and_never_created(make_db, tmp_path):
 def test_damaged_temporary_and_conflicted_files_are_skipped_then_picked_up(make_db, share, tmp_path):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=2)
-    _attempts(a, sd, 40)
+    add_attempts(a, sd, 40, item=sd.items[0])
     sync_once(a, share, batch_changes=10)
     files = _files(share, a.replica_id)
     assert len(files) >= 5
@@ -123,7 +110,7 @@ def test_damaged_temporary_and_conflicted_files_are_skipped_then_picked_up(make_
 def test_writer_rewrites_a_file_others_report_damaged(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a)
-    _attempts(a, sd, 30)
+    add_attempts(a, sd, 30, item=sd.items[0])
     sync_once(a, share, batch_changes=10)
     victim = _files(share, a.replica_id)[1]
     victim.write_bytes(victim.read_bytes()[:-20])  # bit rot on the share, for good
@@ -137,7 +124,7 @@ def test_writer_rewrites_a_file_others_report_damaged(make_db, share):
 def test_bounded_rounds_finish_and_resume(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a)
-    _attempts(a, sd, 50)
+    add_attempts(a, sd, 50, item=sd.items[0])
     sync_once(a, share, batch_changes=5)
     rounds = 0
     while True:
@@ -154,7 +141,7 @@ def test_compaction_keeps_the_folder_small_and_late_joiners_get_everything(make_
     a, b = make_db("a"), make_db("b")
     sd = seed(a)
     for i in range(6):
-        _attempts(a, sd, 10)
+        add_attempts(a, sd, 10, item=sd.items[0])
         converge([a, b], share, batch_changes=8)
         if i:
             with b.write() as s:
@@ -190,7 +177,7 @@ def test_reading_ahead_on_a_share_gives_the_same_result(make_db, share, monkeypa
     monkeypatch.setattr(receive, "_elsewhere", lambda folder, local: True)
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=2)
-    _attempts(a, sd, 60)
+    add_attempts(a, sd, 60, item=sd.items[0])
     sync_once(a, share, batch_changes=7)
     victim = _files(share, a.replica_id)[2]
     victim.write_bytes(victim.read_bytes()[:-30])

@@ -7,7 +7,7 @@ import os
 import time
 
 from sqlmodel import select
-from synchelp import converge, count, dump, seed
+from synchelp import add_attempts, converge, count, dump, seed
 
 from app.models import Attempt, Profile
 from app.store import capture
@@ -18,19 +18,6 @@ from app.sync.hlc import Stamp
 from app.sync.session import sync_once
 
 GONE = "60000000-0000-7000-8000-00000000dead"  # a reimaged lab machine
-
-
-def _attempts(db, sd, n):
-    with db.write() as s:
-        for i in range(n):
-            s.add(
-                Attempt(
-                    student_id=sd.students[i % len(sd.students)],
-                    item_id=sd.items[i % len(sd.items)],
-                    skill_id=sd.skill,
-                    answer=str(i),
-                )
-            )
 
 
 def _trimmed(db, origin=None):
@@ -48,7 +35,7 @@ def _batches(share, writer):
 def test_acknowledged_event_payloads_are_trimmed_records_kept_late_joiner_whole(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=2, items=2)
-    _attempts(a, sd, 30)
+    add_attempts(a, sd, 30)
     with a.write() as s:
         s.get(Profile, sd.profiles[sd.students[0]]).about_me = "maps"
     sync_once(a, share)
@@ -61,7 +48,7 @@ def test_acknowledged_event_payloads_are_trimmed_records_kept_late_joiner_whole(
     # records (profiles, plans...) keep their payload: conflicts and superseded values need it
     assert count(a, "SELECT COUNT(*) FROM change WHERE table_name != 'attempt' AND fields = ?", TRIMMED) == 0
     assert sync_once(a, share).trimmed == 0  # nothing new: no work
-    _attempts(a, sd, 5)
+    add_attempts(a, sd, 5)
     converge([a, b], share)
     assert _trimmed(a, a.replica_id) == 35
     # a replica that joins after compaction gets the whole history, rebuilt from the rows
@@ -74,7 +61,7 @@ def test_acknowledged_event_payloads_are_trimmed_records_kept_late_joiner_whole(
 def test_a_tombstoned_trimmed_attempt_reaches_a_late_joiner_as_deleted(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=1, items=1)
-    _attempts(a, sd, 3)
+    add_attempts(a, sd, 3)
     converge([a, b], share)
     with a.read() as s:
         victim = s.exec(select(Attempt)).first().id
@@ -91,7 +78,7 @@ def test_a_tombstoned_trimmed_attempt_reaches_a_late_joiner_as_deleted(make_db, 
 def test_nothing_is_trimmed_while_a_replica_folder_is_unaccounted_for(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=1, items=1)
-    _attempts(a, sd, 4)
+    add_attempts(a, sd, 4)
     (share / ROOT / "replicas").mkdir(parents=True)
     stray = share / ROOT / "replicas" / "60000000-0000-7000-8000-000000000abc"
     stray.mkdir()
@@ -186,7 +173,7 @@ def _abandoned_folder(share, a, days):
 def test_an_abandoned_replica_no_longer_blocks_compaction(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=1, items=1)
-    _attempts(a, sd, 6)
+    add_attempts(a, sd, 6)
     sync_once(a, share)
     _abandoned_folder(share, a, days=100)
     converge([a, b], share)
@@ -199,7 +186,7 @@ def test_an_abandoned_replica_no_longer_blocks_compaction(make_db, share):
 def test_a_replica_away_for_less_than_the_limit_still_blocks(make_db, share):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=1, items=1)
-    _attempts(a, sd, 6)
+    add_attempts(a, sd, 6)
     sync_once(a, share)
     _abandoned_folder(share, a, days=30)
     converge([a, b], share)
@@ -213,7 +200,7 @@ def test_a_replica_away_for_less_than_the_limit_still_blocks(make_db, share):
 def test_abandoned_rule_never_touches_a_batch_a_live_replica_lacks(make_db, share, monkeypatch):
     a, b = make_db("a"), make_db("b")
     sd = seed(a, students=1, items=1)
-    _attempts(a, sd, 4)
+    add_attempts(a, sd, 4)
     sync_once(a, share)
     _abandoned_folder(share, a, days=100)
     monkeypatch.setattr(compact_mod, "ABANDONED_DAYS", 90)

@@ -24,6 +24,7 @@ from app.ui.messages import show_error
 from app.ui.nav import pages_for
 from app.ui.tasks import run_task
 from app.ui.widgets.celebrations import CelebrationList
+from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.next_steps_list import NextStepList
 
@@ -113,10 +114,7 @@ class HomePage(QWidget):
         steps, plan, celebrations = data
         self.list.set_steps(steps, self.available)
         self.celebrations.set_items(celebrations)
-        while self.goals_layout.count():
-            w = self.goals_layout.takeAt(0).widget()
-            if w:
-                w.deleteLater()
+        clear_layout(self.goals_layout)
         goals = [g for g in (plan.goals if plan else ()) if g.status != "dropped"]
         for g in goals:
             label = QLabel(("\u2714 " if g.pace.status == "done" else "") + g.title)

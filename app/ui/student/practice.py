@@ -28,6 +28,7 @@ from app.ui.messages import error_text
 from app.ui.nav import pages_for
 from app.ui.tasks import run_task
 from app.ui.widgets.answer_box import AnswerBox
+from app.ui.widgets.common import clear_layout
 
 SESSION_LENGTH = 10
 START, ASKING, CHECKING, FEEDBACK, SUMMARY = range(5)
@@ -368,10 +369,7 @@ class PracticePage(QWidget):
                                    .replace("%2", str(summary.answered)))  # fmt: skip
         self.summary_text.setText(summary.message)
         grid = self.summary_grid
-        while grid.count():
-            w = grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
+        clear_layout(grid)
         for col, head in enumerate((self.tr("Skill"), self.tr("Right"), self.tr("Expected right now"), "")):
             grid.addWidget(_label(f"<b>{head}</b>" if head else ""), 0, col)
         for r, sk in enumerate(summary.skills, start=1):

@@ -1,4 +1,5 @@
-"""Small helpers every screen uses: an accessible button, and dates between Qt and timestamps."""
+"""Small helpers every screen uses: an accessible button, dates between Qt and timestamps, emptying a
+layout."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
@@ -48,3 +49,11 @@ def fill_class_box(box, classes, label=lambda c: c.name) -> None:  # noqa: ANN00
     for c in classes:
         box.addItem(label(c), c.id)
     box.blockSignals(False)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove every item; widgets are deleted later (one may be the sender of the current signal)."""
+    while layout.count():
+        w = layout.takeAt(0).widget()
+        if w is not None:
+            w.deleteLater()

@@ -36,6 +36,7 @@ from app.people.profiles import ProfileView
 from app.planning.levels import MAX_GOALS, PATHS
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanView
 from app.planning.suggest import GoalSuggestion, default_milestones
+from app.ui.widgets.common import clear_layout
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts
 from app.ui.widgets.jagged_profile import peaks
@@ -167,10 +168,7 @@ class PacePage(QWizardPage):
         QVBoxLayout(self).addWidget(_scroll(self.inner))
 
     def initializePage(self) -> None:
-        while self.form.count():
-            w = self.form.takeAt(0).widget()
-            if w:
-                w.deleteLater()
+        clear_layout(self.form)
         self.rows = []
         for g in self.wizard().goals:
             box = QGroupBox(g.title)
@@ -219,10 +217,7 @@ class MilestonesPage(QWizardPage):
         QVBoxLayout(self).addWidget(_scroll(self.inner))
 
     def initializePage(self) -> None:
-        while self.form.count():
-            w = self.form.takeAt(0).widget()
-            if w:
-                w.deleteLater()
+        clear_layout(self.form)
         self.tables = []
         now = time.time()
         for g in self.wizard().goals:
