@@ -26,7 +26,7 @@ from app.practice.learner_model import Attempt, ModelParams, new_state, register
 from app.practice.model_store import ItemInfo
 from app.practice.picking import pick_next, word_items
 from app.practice.selection import IndexedItem, ItemIndex, SelectionRequest
-from app.practice.tracking import Cards, apply_answer
+from app.practice.tracking import RULE, Cards, apply_answer
 
 DAY = 86_400.0
 LEARNING_STEP = 0.035  # true ability gained per question practised (logits)
@@ -134,4 +134,4 @@ def judged_levels(s: Session, student_ids, skill_rows, abilities, practised: set
             if code.split(".")[0] in ("WRC", "WRM") and skill_id not in practised:
                 m = _sigmoid(abilities[(sid, skill_id)])
                 s.merge(LearnerSkillState(student_id=sid, skill_id=skill_id, ability=abilities[(sid, skill_id)],
-                                          attempts=3, correct=round(3 * m), mastery=m, mastered=m >= 0.9))  # fmt: skip
+                                          attempts=3, correct=round(3 * m), mastery=m, mastered=m >= RULE.threshold))  # fmt: skip

@@ -22,6 +22,7 @@ from app.practice.mastery import assess_mastery
 from app.practice.memory import due_info
 from app.practice.model_store import learner_from_json, raw
 from app.practice.qti import import_qti
+from app.practice.tracking import RULE
 from app.practice.views import (
     AttemptView,
     HeatCell,
@@ -130,7 +131,7 @@ class ClassPracticeService:
         learner = state.learners.get(student_id)
         ls = learner.skills.get(skill_id) if learner is not None else None
         if row is not None and row[1] > 0 and ls is None:  # a level set outside practice (e.g. writing)
-            level = "mastered" if row[0] >= 0.9 else "nearly there" if row[0] >= 0.75 else "learning"
+            level = "mastered" if row[0] >= RULE.threshold else "nearly there" if row[0] >= RULE.nearly else "learning"  # fmt: skip
             explanation = (f"Judged from {person.full_name}'s work rather than practice questions: "
                            f"about {round(row[0] * 100)}% secure.")  # fmt: skip
         due = None

@@ -13,7 +13,9 @@ Two layers, both updated after every answer:
    over features of the learner-skill history (the Elo logit, first try, last two answers, right and
    wrong streaks capped at five, practice count, and the signed length of the current run of equal
    answers on a log scale, so a long run keeps counting). Global weights learn slowly from everybody's
-   answers, per-skill weights a little faster from that skill's answers.
+   answers, per-skill weights a little faster from that skill's answers. After every step the weights
+   are kept where a right answer can never lower a prediction (``_keep_monotone``): a student who
+   answers right must not see their figure fall. That costs about 0.002 AUC on ASSISTments 2009.
 
 State is plain dataclasses. ``update`` mutates it in place (microseconds) and ``rebuild`` replays an
 ordered list of attempts: order is ``(at, attempt_id)``, and the same ordered attempts always give
@@ -97,7 +99,7 @@ class ModelParams:
     calibration_rate: float = 0.001
     skill_calibration_rate: float = 0.005
     # Starting weights of the calibration layer, in feature order (see ``_features``).
-    initial_weights: tuple[float, ...] = (0.335, 0.63, -0.371, -0.135, 0.0, -0.643, -0.643, 0.177, 0.466)
+    initial_weights: tuple[float, ...] = (0.24, 0.607, -0.251, 0.02, 0.006, 0.008, -0.617, 0.045, 0.013)
     level_step: float = 0.5  # prior item offset per authored level away from 3
     prerequisite_transfer: float = 0.5  # share of prerequisite skills' local terms a new skill starts with
     scoring: str = "accuracy"  # or "speed_accuracy" (Maris & van der Maas high-speed high-stakes)
@@ -278,7 +280,11 @@ def predict(
         local = ls.local if state.params.forgetting_half_life_days is None else _local_now(state, ls, now)
     else:
         local = _start_local(state, learner, skill_id)
-    x = (learner.ability if learner is not None else 0.0) + local - (skill.difficulty if skill is not None else 0.0)
+    x = (
+        (learner.ability if learner is not None else 0.0)
+        + local
+        - (skill.difficulty if skill is not None else 0.0)
+    )
     if item_id is not None:
         item = state.items.get(item_id)
         x -= item.offset if item is not None else 0.0
@@ -327,6 +333,31 @@ def target_offset(
     return x - (math.log(target / (1.0 - target)) - rest) / slope
 
 
+# Signs that make a right answer never lower the prediction (and a wrong one lower it), whatever the
+# history: with them every feature moves the right way when "1" is appended (see ``_features``).
+_AT_LEAST_0 = (1, 4, 5, 7, 8)  # elo logit, second last, right streak, practice count, run length
+_AT_MOST_0 = (2, 6)  # first try, wrong streak
+
+
+def _keep_monotone(w: list[float], v: list[float]) -> None:
+    """Project the global weights ``w`` and the skill's combined weights ``w + v`` onto the monotone
+    region: the signs above, and last >= second last (a right answer after a wrong one turns
+    ``last`` up by two and may turn ``second last`` down by two). Fitted freely, the weights
+    trade the streak and run features against each other and a student could see their mastery
+    fall after a right answer."""
+    for j in _AT_LEAST_0:
+        w[j] = max(w[j], 0.0)
+        if w[j] + v[j] < 0.0:
+            v[j] = -w[j]
+    for j in _AT_MOST_0:
+        w[j] = min(w[j], 0.0)
+        if w[j] + v[j] > 0.0:
+            v[j] = -w[j]
+    w[3] = max(w[3], w[4])
+    if w[3] + v[3] < w[4] + v[4]:
+        v[3] = w[4] + v[4] - w[3]
+
+
 def update(state: ModelState, attempt: Attempt) -> float:
     """Apply one attempt in place; return the prediction made *before* seeing it."""
     p = state.params
@@ -356,6 +387,7 @@ def update(state: ModelState, attempt: Attempt) -> float:
     for j in range(N_FEATURES):
         w[j] += gr * f[j]
         v[j] += sr * f[j]
+    _keep_monotone(w, v)
 
     # Rating layer: Elo steps with uncertainty-shrinking K.
     if p.scoring == "speed_accuracy" and attempt.time_limit_s > 0 and attempt.response_ms > 0:

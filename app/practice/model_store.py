@@ -39,7 +39,7 @@ from app.practice.vocabulary import VocabCard
 __all__ = ["ItemInfo", "Key", "Meta", "raw"]
 
 Key = tuple[float, str]
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: monotone calibration (a right answer never lowers a prediction)
 
 
 def raw(session: Any) -> sqlite3.Connection:

@@ -6,6 +6,9 @@ import json
 import random
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.practice.learner_model import (
     Attempt,
     ItemPrior,
@@ -188,3 +191,30 @@ def test_predict_matches_the_general_feature_path():
     for a in _attempts(200, seed=11):
         before = predict(state, a.student_id, a.skill_id, a.item_id, a.at)
         assert update(state, a) == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 10**6),
+    rate=st.floats(0.4, 0.95),
+    tail=st.lists(st.booleans(), min_size=1, max_size=30),
+)
+def test_a_right_answer_never_lowers_the_prediction(seed, rate, tail):
+    """Whatever the class's history did to the calibration, a student who answers right sees their
+    expected success on the skill go up (or stay), and a wrong answer does not raise it."""
+    rng = random.Random(seed)
+    state = new_state()
+    t = T0
+    for i in range(1500):  # a class's history: the skill weights drift with it
+        t += 1.0
+        skill = f"S{rng.randrange(3)}"
+        update(state, Attempt(f"h{i:06d}", f"L{rng.randrange(12)}", skill, rng.random() < rate, t))
+    for i, right in enumerate(tail):
+        t += 1.0
+        before = predict(state, "me", "S0", None, t)
+        update(state, Attempt(f"m{i:06d}", "me", "S0", right, t))
+        after = predict(state, "me", "S0", None, t)
+        if right:
+            assert after >= before - 1e-3, (i, tail[: i + 1], before, after)
+        else:
+            assert after <= before + 1e-3, (i, tail[: i + 1], before, after)

@@ -22,7 +22,7 @@ def test_not_started():
 
 def test_mastered_after_a_good_run_with_reasons():
     state = new_state()
-    _answer(state, "0110111111111")
+    _answer(state, "01101111111111")
     status = assess_mastery(state, "L", "S", skill_name="fractions")
     assert status.mastered and status.level == "mastered"
     assert status.probability >= MasteryRule().threshold

@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
 from app.models import Attempt, Celebration, Item, LearnerSkillState, Skill
+from app.practice.mastery import MasteryRule
 
 
 def _student(ctx, info, index=0):
@@ -52,9 +53,8 @@ def test_a_session_from_first_question_to_summary(demo):
         assert result.hint and result.feedback and result.skill_name == item.skill_name
         assert 0 < result.mastery_after < 1
         if n % 2 == 0:
-            assert (
-                result.correct and result.mastery_after > result.mastery_before - 0.05
-            )  # the calibration can dip a little
+            # A right answer never lowers the student's figure (the calibration is kept monotone).
+            assert result.correct and result.mastery_after >= result.mastery_before - 1e-3
     assert practice.next_item(me, sess.session_id) is None
     summary = practice.session_summary(me, sess.session_id)
     assert summary.answered == 6 and summary.right == right >= 3
@@ -267,7 +267,7 @@ def test_mastering_a_skill_is_celebrated_once(demo):
             .scalars()
             .all()
         )
-    assert row.mastered and row.mastered_at > 0 and row.mastery >= 0.9
+    assert row.mastered and row.mastered_at > 0 and row.mastery >= MasteryRule().threshold
     assert len(cel) == 1 and cel[0].kind == "mastered_skill"
     assert "Mastered:" in teaching.skill_detail(me, me.person_id, skill).explanation
     assert practice.session_summary(me, sess.session_id).mastered
