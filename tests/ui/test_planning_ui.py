@@ -209,6 +209,31 @@ def test_teacher_plan_overview_approve_and_suggest(qtbot, demo):
     assert "Try two short sessions." in {g.teacher_feedback for g in plan.goals}
 
 
+def test_a_plan_reload_keeps_the_goal_being_written_about(qtbot, demo):
+    """A reload (after a save, or a change elsewhere) must not treat the shown goal as a new one: the
+    "saved" note stays and feedback still being typed is kept."""
+    area = _teacher_area(qtbot, demo)
+    page = area.show_page("plans")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 24, timeout=T)
+    page.filter_box.setCurrentIndex(page.filter_box.findData("waiting"))
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.plan is not None and page.detail.goal is not None, timeout=T)
+    page.goals.setCurrentRow(page.goals.count() - 1)
+    goal_id = page.detail.goal.id
+    page.detail.feedback.setPlainText("Lovely start.")
+    before = page.plan
+    _click(qtbot, page.detail.save_feedback)
+    qtbot.waitUntil(lambda: page.plan is not before, timeout=T)  # saving reloads the plan
+    assert page.detail.goal.id == goal_id and page.goals.currentRow() == page.goals.count() - 1
+    assert page.detail.status.text() == "Feedback saved."
+    page.detail.feedback.setPlainText("Lovely start. Next, try")  # still typing when a change arrives
+    loaded = page.plan
+    page._reload_plan()
+    qtbot.waitUntil(lambda: page.plan is not loaded, timeout=T)
+    assert page.detail.goal.id == goal_id and page.detail.status.text() == "Feedback saved."
+    assert page.detail.feedback.toPlainText() == "Lovely start. Next, try"
+
+
 def test_teacher_creates_a_challenge_forms_teams_and_follows_the_board(qtbot, demo):
     _ctx, _info = demo
     page = _teacher_area(qtbot, demo).show_page("challenges")

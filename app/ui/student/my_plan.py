@@ -102,12 +102,15 @@ class MyPlanPage(QWidget):
     def _show(self, plan: PlanView | None) -> None:
         self.plan = plan
         keep = self.goals.currentRow()
+        self.goals.blockSignals(True)  # refill quietly, show the goal once (see teacher/plans.py)
         self.goals.clear()
+        self.goals.blockSignals(False)
         self.empty.setVisible(plan is None)
         self.split.setVisible(plan is not None)
         self.send.setVisible(plan is not None and plan.status in ("draft", "changes_suggested"))
         self.build.setText(self.tr("&Change my plan…") if plan else self.tr("&Build my plan…"))
         if plan is None:
+            self.detail.set_goal(None)
             self.state.setText("")
             self.note.hide()
             self.loaded.emit()
@@ -117,6 +120,7 @@ class MyPlanPage(QWidget):
         self.state.setText(f"<span style='color:{color}'>{self.tr(text)}</span>")
         self.note.setVisible(bool(plan.teacher_note))
         self.note.setText(self.tr("<b>Your teacher says:</b> %1").replace("%1", plan.teacher_note))
+        self.goals.blockSignals(True)
         for g in plan.goals:
             mark = "\u2714 " if g.status == "met" else ""
             item = QListWidgetItem(f"{mark}{g.title}\n{round(g.progress * 100)}% \u00b7 {self._pace(g.pace.status)}")
@@ -126,6 +130,8 @@ class MyPlanPage(QWidget):
             self.goals.addItem(item)
         if plan.goals:
             self.goals.setCurrentRow(min(max(keep, 0), len(plan.goals) - 1))
+        self.goals.blockSignals(False)
+        self._pick(self.goals.currentRow())
         if self.pending:
             self.show_item(self.pending)
         self.loaded.emit()

@@ -63,6 +63,7 @@ class PlansPage(QWidget):
         self.plans = ctx.services.extra["plans"]
         self.reports = ctx.services.extra["reports"]
         self.plan: PlanView | None = None
+        self._wanted = ""  # the student whose plan was asked for last
         self.overview: ClassPlans | None = None
 
         self.class_box = QComboBox()
@@ -217,6 +218,7 @@ class PlansPage(QWidget):
         self._load_plan(row.student_id)
 
     def _load_plan(self, student_id: str) -> None:
+        self._wanted = student_id  # loads run in parallel: only the last student asked for is shown
         run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)), self._show_plan,
                  lambda e: show_error(self, e), owner=self)
 
@@ -226,9 +228,14 @@ class PlansPage(QWidget):
         self.bus.changed.emit("plans")
 
     def _show_plan(self, data) -> None:
-        _student_id, plan = data
+        student_id, plan = data
+        if student_id != self._wanted:
+            return  # an earlier pick finished late
         self.plan = plan
         keep = self.goals.currentRow()
+        # Refill quietly and show the goal once: clearing would first show "no goal", and the detail
+        # would then treat the same goal as a new one (dropping unsaved feedback and the "saved" note).
+        self.goals.blockSignals(True)
         self.goals.clear()
         if plan is None:
             self.note.setText(self.tr("No plan yet. They can build one from their Home or My plan page."))
@@ -244,6 +251,9 @@ class PlansPage(QWidget):
                 self.goals.addItem(item)
             if plan.goals:
                 self.goals.setCurrentRow(min(max(0, keep), len(plan.goals) - 1))
+            self.goals.blockSignals(False)
+            self._pick_goal(self.goals.currentRow())
+        self.goals.blockSignals(False)
         fit(self.goals, 110)
         self._set_actions()
 
