@@ -1,8 +1,9 @@
 """Grammar rules about verb forms: does the verb agree with its subject ("he go", "they was"), and is
 the verb after "can", "didn't" or "to" in its plain form ("didn't went")?
 
-Subjects are only the pronouns and a few plural nouns whose number is certain, and a rule stays quiet
-when a helper verb before the subject shows a question or an inverted clause ("does he go").
+Subjects are the pronouns, a few plural nouns whose number is certain, and a countable noun right
+after a/the/this before a verb that is seldom a noun ("the teacher teach"); a rule stays quiet when a
+helper verb before the subject shows a question or an inverted clause ("does he go").
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from .wordclasses import (
     MODALS,
     PLURAL_QUANTIFIERS,
     PLURAL_VERB,
+    PREPOSITIONS,
     SAME_PAST,
     SUBJECT_PRONOUNS,
     THIRD_PERSON,
     third_person,
+    word_set,
 )
 
 _AGREE = 'The verb does not match "{subject}". Write "{fix}".'
@@ -98,9 +101,10 @@ def subject_verb(v: View) -> Iterator[Finding]:
         if j >= n or not v.is_word(j) or any(not v.is_word(k) for k in range(i, j)):
             continue
         verb = v.low[j]
-        if _inverted(v, i) or (word == "i" and _roman_numeral(v, i)):
+        if _inverted(v, i, subjunctive=group == "he") or (word == "i" and _roman_numeral(v, i)):
             continue
-        if group in ("he", "i") and i > 0 and v.low[i - 1] in ("and", "or", "nor"):
+        joined = group in ("he", "i") and i > 0 and v.low[i - 1] in ("and", "or", "nor")
+        if joined and (group == "i" or not _joins_clauses(v, i - 1)):
             continue  # "Tom and I are", "he or she decides": may be a compound subject
         if word in ("it", "you") and v.clause_start(i) != i:
             continue  # "make it go", "thank you": the pronoun may be an object
@@ -134,10 +138,30 @@ def _plain_verb_fix(group: str, verb: str, v: View, j: int) -> str | None:
     return None
 
 
-def _inverted(v: View, i: int) -> bool:
-    """Is there a helper verb earlier in the clause ("does he go", "did you really think")?"""
+def _inverted(v: View, i: int, subjunctive: bool = True) -> bool:
+    """Is there a helper verb earlier in the clause ("does he go", "did you really think")?
+
+    With subjunctive, "that" or "if" right before counts too: "I insist that he go", "if need be".
+    Only a plain form can be a subjunctive, so "if they needs" is still wrong."""
     start = max(v.clause_start(i), i - 4)
-    return any(v.low[k] in _INVERTERS for k in range(start, i)) or (i > 0 and v.low[i - 1] in ("that", "if"))
+    return any(v.low[k] in _INVERTERS for k in range(start, i)) or (
+        subjunctive and i > 0 and v.low[i - 1] in ("that", "if")
+    )
+
+
+def _joins_clauses(v: View, c: int) -> bool:
+    """Does the joining word at token c follow a clause of its own ("he likes it and she go")?
+    It does when a verb form the word lists know stands between it and the previous punctuation;
+    then "she" after it starts a new clause rather than ending a compound subject ("Tom and she")."""
+    k = c - 1
+    if v.word_at(k) in SUBJECT_PRONOUNS or v.tokens[k].text[:1].isupper():
+        return False  # "she and he", "Tom and he": one subject of two
+    while k >= 0 and v.is_word(k):
+        w = v.low[k]
+        if w in AUXILIARIES or w in THIRD_PERSON or w in IRREGULAR_PAST:
+            return True
+        k -= 1
+    return False
 
 
 def _roman_numeral(v: View, i: int) -> bool:
@@ -281,4 +305,51 @@ def _preposition_to(v: View, i: int) -> bool:
     )
 
 
-RULES = (subject_verb, plural_noun_verb, there_is_many, verb_after_helper)
+# Verbs that are seldom nouns too, so "the teacher teach" cannot be a compound like "the bus stop".
+_SELDOM_NOUNS = word_set(
+    "go make get know think take come want give tell find become seem begin teach learn understand "
+    "bring happen provide include allow create spend grow require believe prefer agree decide suggest "
+    "expect enjoy remember forget improve receive explain choose"
+)
+_SINGULAR_DETERMINERS = word_set("a an the this each every")
+# Adjectives used as nouns for groups of people ("the rich get richer"): plural in meaning.
+_GROUP_ADJECTIVES = word_set("rich poor young old elderly sick wealthy few many most other same")
+
+
+def noun_subject_verb(v: View) -> Iterator[Finding]:
+    """ "The teacher teach us" -> "teaches": a singular noun after a/the/this, then a verb's plain form.
+
+    A word counts as a singular noun only when the word list has its plural ("teachers"); the verb must
+    be one that is seldom a noun; and the phrase must open its clause (not "let the dog go", "of the
+    students", "I suggest that the student go")."""
+    for i in range(1, len(v.tokens) - 1):
+        verb = v.low[i + 1]
+        if verb not in _SELDOM_NOUNS or v.word_at(i - 1) not in _SINGULAR_DETERMINERS:
+            continue
+        noun = v.low[i]
+        if not (v.adjacent_words(i - 1) and v.adjacent_words(i)) or not v.tokens[i].text.islower():
+            continue
+        if noun in _GROUP_ADJECTIVES or noun in COMMON_VERBS or noun in AUXILIARIES or noun in DETERMINERS:
+            continue  # "this will give", "the rich get"
+        if noun.endswith(("s", "ing", "ed", "ly")):
+            continue
+        if not v.known(noun) or not v.known(noun + "s"):
+            continue  # not a countable noun the word list knows
+        det = i - 1
+        before = v.word_at(det - 1)
+        if before in PREPOSITIONS or before in ("that", "than", "whether", "lest", "and", "or"):
+            continue
+        if _inverted(v, det, subjunctive=False) or v.word_at(i + 2) in ("of", "'s"):
+            continue
+        fix = third_person(verb)
+        yield finding(
+            v,
+            i + 1,
+            i + 1,
+            "grammar.agreement",
+            _AGREE.format(subject=f"{v.tokens[det].text} {v.tokens[i].text}", fix=fix),
+            [match_case(v.tokens[i + 1].text, fix)],
+        )
+
+
+RULES = (subject_verb, plural_noun_verb, there_is_many, verb_after_helper, noun_subject_verb)

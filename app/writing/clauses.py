@@ -107,7 +107,8 @@ def _series_follows(v: View, c: int) -> bool:
 def comma_splice(v: View) -> Iterator[Finding]:
     first = v.first_word()
     not_only = any(a == "not" and b == "only" for a, b in zip(v.low, v.low[1:]))
-    if first < 0 or v.low[first] in _OPENERS or v.low[first].endswith("ing") or not_only:
+    even_if = first >= 0 and v.low[first] == "even" and v.word_at(first + 1) in ("if", "though")
+    if first < 0 or v.low[first] in _OPENERS or v.low[first].endswith("ing") or not_only or even_if:
         return  # "If it rains, or ..., we stay in"; "not only ..., it ..." : the commas are right
     for c, tok in enumerate(v.tokens):
         if tok.kind != PUNCT or tok.text != "," or not v.is_word(c + 1):

@@ -1,7 +1,7 @@
 """Grammar rules for word patterns learners of English often get wrong, each of them clear from the
 words themselves: "the these reasons", "most of people", "can to go", "despite of", "made him to
 understand", "it costs to much.", "will causes", "have to reduced", "Likewise, The theory", "we will
-able to", "a such thing", "the important is".
+able to", "a such thing", "the important is", "I spent lot of time", "for long time".
 
 Where a rule must know that a word is a verb, it asks the word-pair table (ngrams.py) whether "to X"
 is common in published English ("to cause" is, "to car" is not).
@@ -300,8 +300,40 @@ def the_important_is(v: View) -> Iterator[Finding]:
             )
 
 
+# Before "lot of", these show no article was meant to be there ("I spent lot of time"); after a
+# determiner or an adjective the phrase is right ("the parking lot of", "a whole lot of").
+_BEFORE_LOT = _MODALS_BEFORE_BASE | word_set(
+    "is are was were be been am have has had spent spend spends get got gets need needs take took "
+    "takes make made makes there and or but with in for of to do did does give gave learn learned"
+)
+
+
+def lot_of(v: View) -> Iterator[Finding]:
+    """ "I spent lot of time" -> "a lot of"; "for long time" -> "for a long time"."""
+    for i, word in enumerate(v.low[:-1]):
+        if not v.adjacent_words(i):
+            continue
+        if word == "lot" and v.low[i + 1] == "of":
+            start = i
+        elif word == "long" and v.low[i + 1] == "time" and v.word_at(i - 1) == "for":
+            start = i
+            if v.word_at(i + 2) == "ago" or not v.adjacent_words(i - 1):
+                continue
+        else:
+            continue
+        first = v.first_word()
+        if start != first and not (v.adjacent_words(start - 1) and v.low[start - 1] in _BEFORE_LOT):
+            continue
+        text = v.tokens[start].text
+        fixed = ("A " + text.lower()) if start == first and text[:1].isupper() else "a " + text
+        yield finding(
+            v, start, start, "grammar.missing-word", f'Write "a {word} {v.tokens[i + 1].text}".', [fixed]
+        )
+
+
 RULES = (
     double_determiner,
+    lot_of,
     most_of,
     modal_to,
     make_to,

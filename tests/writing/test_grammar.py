@@ -132,3 +132,49 @@ def test_more_rules_flag(checker, find, text, rule, flagged, fix):
 )
 def test_more_rules_leave_good_writing_alone(checker, find, text):
     assert find(checker, text, "grammar") == []
+
+
+@pytest.mark.parametrize(
+    "text, rule, flagged, fix",
+    [
+        # a singular noun after a/the/this, then a verb's plain form
+        ("The teacher teach us English.", "grammar.agreement", "teach", "teaches"),
+        ("A friend come to my house every day.", "grammar.agreement", "come", "comes"),
+        ("If the student learn the rules, the test is easy.", "grammar.agreement", "learn", "learns"),
+        # "and he" after a clause of its own starts a new clause, not a compound subject
+        ("He likes risky things and he enjoy them.", "grammar.agreement", "enjoy", "enjoys"),
+        ("It was late and she go home.", "grammar.agreement", "go", "goes"),
+        # only a plain form can be a subjunctive: "if they needs" is wrong
+        ("But if they needs money, they work.", "grammar.agreement", "needs", "need"),
+        ("If we was there, we would help.", "grammar.agreement", "was", "were"),
+        # "lot of" and "long time" without their article
+        ("I spent lot of time on it.", "grammar.missing-word", "lot", "a lot"),
+        ("Lot of people came.", "grammar.missing-word", "Lot", "A lot"),
+        ("There is lot of money.", "grammar.missing-word", "lot", "a lot"),
+        ("I have lived here for long time.", "grammar.missing-word", "long", "a long"),
+    ],
+)
+def test_learner_agreement_and_article_rules_flag(checker, find, text, rule, flagged, fix):
+    assert (rule, flagged, fix) in find(checker, text, "grammar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This will give rise to a new idea, and that can make us happy.",
+        "Let the child go home, and help the student understand.",
+        "I suggest that the student go home.",
+        "The rich get richer and the poor get poorer.",
+        "Most of the students think so, and the teachers agree.",
+        "Does the teacher know? Will the bus come?",
+        "We waited at the bus stop near the parking lot of the mall.",
+        "He has a lot of friends and a whole lot of time.",
+        "I have lived here for a long time, and we talked for long.",
+        "He said that she and he go there, and Tom and he play.",
+        "My sister and he play tennis, and you and I are friends.",
+        "I insist that he go.",
+        "Even though he knows the advert is not real, or looks too pretty, he is going to buy it.",
+    ],
+)
+def test_learner_agreement_and_article_rules_leave_good_writing_alone(checker, find, text):
+    assert find(checker, text, "grammar") == []
