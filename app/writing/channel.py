@@ -34,7 +34,8 @@ SWAP = 0.6
 FIRST_LETTER = 0.5  # added when the first letter is changed
 
 # An apostrophe or a space left out ("dont", "alot") is a very common slip.
-_LIGHT = {"'": 0.2, " ": 0.3}
+SPACE = 0.3
+_LIGHT = {"'": 0.2, " ": SPACE}
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUND_PAIRS = ("ck", "cs", "sz", "kq", "gj", "fv", "iy", "ey", "td", "bp", "mn", "sc", "xz", "wv")

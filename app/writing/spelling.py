@@ -5,7 +5,10 @@ Candidates come from two cheap look-ups:
 - words with the same *skeleton* (first letter and consonants, runs merged; see phonetic.py) as what
   was typed, or one consonant edit away from it. The skeleton index is built once when the list loads.
 Together they reach nearly every real misspelling within two edits, and many further ones whose
-errors are in vowels and doubled letters ("nessasary"), without a large delete index.
+errors are in vowels and doubled letters ("nessasary"), without a large delete index. As the skeleton
+keeps the first letter and the letters as written, the same look-ups are also run for a few respellings
+of what was typed, each costing what its slip costs: another first vowel ("inviroment" -> environment)
+and "ph" for "f" or "f" for "ph" ("sofisticated" -> sophisticated).
 
 Ranking is a noisy channel: score(w) = ALPHA * ln(frequency of w) - LAMBDA * cost(w -> typed), with
 the weighted Damerau-Levenshtein cost of channel.py, less a small bonus when w *sounds* the same
@@ -15,13 +18,16 @@ as the candidate cannot reach the current top list.
 In a sentence, the ranked candidates are then re-ordered by how well each fits between the words next
 to it (ngrams.py: ln P(before | w) + ln P(after | w) added to the score), so "ther house" gives "their"
 and "ther is" gives "there". An unknown word that is two common words run together ("inmany") is
-offered split, and one that completes its neighbour ("whole heartedly") is offered joined.
+offered split, and one that completes its neighbour ("whole heartedly") is offered joined. A longer one
+with no close correction is also tried as two words with one of them misspelled ("weatherrealted" ->
+"weather related"), if the corrected pair is common.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -62,6 +68,21 @@ TWO_WORDS = frozenset(_TWO_WORDS.split("|"))
 SPLIT_MIN_PAIR = 75
 MAX_WORD = 30  # longer "words" are junk or pasted code: never corrected
 
+# Respellings of what was typed whose skeletons are looked up too, since the skeleton keeps the first
+# letter and the letters as written: a word-initial vowel written as another ("inviroment"), "f" written
+# for "ph" ("sofisticated") and the reverse. Each costs what the slip costs in channel.py.
+FIRST_VOWEL_COST = channel.SUB_VOWEL + channel.FIRST_LETTER
+PH_F_COST = channel.SUB_SOUND
+# A word run together with its neighbour and misspelled ("weatherrealted"): split, correct one half at
+# most this much, and offer the pair when it is common (score = 10 * log10(count); 60 is about a million
+# times in Google Books). Tried only for longer words that have no close correction as one word.
+SPLIT_FIX_MAX_COST = 1.0
+SPLIT_FIX_MIN_PAIR = 60
+SPLIT_FIX_MIN_LENGTH = 8
+SPLIT_FIX_WHEN_BEST_COST = 1.0  # ... "no close correction": nothing cheaper than this as one word
+# Halves that join the word after them with a hyphen ("self-confidence"), never with a space.
+_HYPHEN_HEADS = frozenset(("self",))
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -76,6 +97,28 @@ def edits1(word: str, letters: str = LETTERS) -> set[str]:
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     out.update(a + c + b[1:] for a, b in splits if b for c in letters)
     out.update(a + c + b for a, b in splits for c in letters)
+    return out
+
+
+def respellings(typed: str) -> dict[str, float]:
+    """Spellings typed may stand for whose skeleton differs from its own (-> what the slip costs):
+    another first vowel ("inviroment" -> "enviroment"), "ph" for an "f" and "f" for a "ph"."""
+    out: dict[str, float] = {}
+    if len(typed) > 3 and typed[0] in "aeiou":
+        for vowel in "aeiou":
+            if vowel != typed[0]:
+                out[vowel + typed[1:]] = FIRST_VOWEL_COST
+    if len(typed) > 3:
+        for match in re.finditer("ph|f+", typed):
+            start, end = match.span()
+            if match.group() == "ph":
+                variant = typed[:start] + "f" + typed[end:]
+            elif end - start == 1:
+                variant = typed[:start] + "ph" + typed[end:]
+            else:
+                continue  # "ff" is never "ph"
+            cost = out.get(variant)
+            out[variant] = PH_F_COST if cost is None else min(cost, PH_F_COST)
     return out
 
 
@@ -171,7 +214,25 @@ class Speller:
         table = bigrams()
         return table is not None and table.pair(head, tail) >= SPLIT_MIN_PAIR
 
-    def _rank(self, typed: str, limit: int) -> tuple[Suggestion, ...]:
+    def respelled(self, typed: str) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Words found through a respelling of typed (see respellings), each with the respellings that
+        found it and their costs; words one edit away or with typed's own skeleton are left out, as
+        candidates() finds those."""
+        index = self._by_skeleton
+        own = skeleton(typed)
+        found: dict[str, list[tuple[str, float]]] = {}
+        for variant, extra in respellings(typed).items():
+            key = skeleton(variant)
+            if key == own:
+                continue
+            keys = edits1(key, CONSONANTS)
+            keys.add(key)
+            for other in keys:
+                for word in index.get(other, ()):
+                    found.setdefault(word, []).append((variant, extra))
+        return {word: tuple(ways) for word, ways in found.items()}
+
+    def _rank(self, typed: str, limit: int, split: bool = True) -> tuple[Suggestion, ...]:
         scores = self.lexicon.scores
         never = self.lexicon.never_suggest
         typed_extra = channel.typed_costs(typed)
@@ -179,15 +240,33 @@ class Speller:
         best: list[tuple[float, str, float]] = []  # min-heap of (score, word, cost)
         top = -1e9  # best score so far; others must come within GAP of it
         near, same, around = self.candidates(typed)
+        respelled = self.respelled(typed)
+        for pool in (near, same, around):
+            for word in pool:
+                respelled.pop(word, None)
+
+        def direct(word: str, limit_: float) -> float:
+            return channel.edit_cost(word, typed, limit_, typed_extra)
+
+        def via_respelling(word: str, limit_: float) -> float:
+            cost = direct(word, limit_)
+            for variant, extra in respelled[word]:
+                if extra < min(cost, limit_):
+                    cost = min(cost, extra + channel.edit_cost(word, variant, min(cost, limit_) - extra))
+            return cost
+
         # Words one edit away first: they are usually the answer, and a good top list early makes
         # the cut-off below prune most of the larger pools. Words two or more edits away cost at
-        # least two doubled-letter slips; with a different skeleton, a consonant slip and one more.
+        # least two doubled-letter slips; with a different skeleton, a consonant slip and one more;
+        # through a respelling, at least the respelling.
+        least_respelled = min((extra for ways in respelled.values() for _, extra in ways), default=0.0)
         pools = (
-            (near, near.__getitem__, 0.0),
-            (same, scores.__getitem__, 2 * channel.DOUBLE),
-            (around, scores.__getitem__, channel.SUB_SOUND + channel.DOUBLE),
+            (near, near.__getitem__, 0.0, direct),
+            (same, scores.__getitem__, 2 * channel.DOUBLE, direct),
+            (around, scores.__getitem__, channel.SUB_SOUND + channel.DOUBLE, direct),
+            (respelled, scores.__getitem__, least_respelled, via_respelling),
         )
-        for pool, lookup, least in pools:
+        for pool, lookup, least, cost_of in pools:
             ordered = sorted((w for w in pool if w not in never), key=lookup, reverse=True)
             for word in ordered:
                 prior = ALPHA * LN10_OVER_10 * lookup(word)
@@ -197,7 +276,7 @@ class Speller:
                 room = min(MAX_COST, (prior - floor) / LAMBDA)
                 if room + SOUND_BONUS < least:
                     break
-                cost = channel.edit_cost(word, typed, room + SOUND_BONUS, typed_extra)
+                cost = cost_of(word, room + SOUND_BONUS)
                 if cost > room + SOUND_BONUS:
                     continue
                 if len(word) > 3 and sound_key(word) == typed_sound:
@@ -210,9 +289,53 @@ class Speller:
                     heapq.heappush(best, entry)
                 elif entry[0] > best[0][0]:
                     heapq.heapreplace(best, entry)
+        if (
+            split
+            and len(typed) >= SPLIT_FIX_MIN_LENGTH
+            and (not best or min(cost for _, _, cost in best) > SPLIT_FIX_WHEN_BEST_COST)
+        ):
+            for entry in self._split_fixes(typed):
+                top = max(top, entry[0])
+                if len(best) < limit:
+                    heapq.heappush(best, entry)
+                elif entry[0] > best[0][0]:
+                    heapq.heapreplace(best, entry)
         best.sort(reverse=True)
         best = [entry for entry in best if entry[0] >= top - GAP]
         return tuple(Suggestion(word, cost, score) for score, word, cost in best)
+
+    def _split_fixes(self, typed: str) -> list[tuple[float, str, float]]:
+        """Two words run together, one of them misspelled: "weatherrealted" -> "weather related".
+        One half must be a word, the other corrected at most SPLIT_FIX_MAX_COST, and the pair common."""
+        lexicon = self.lexicon
+        table = bigrams()
+        if table is None:
+            return []
+        scores, names = lexicon.scores, lexicon.names
+        out: dict[str, tuple[float, str, float]] = {}
+        for i in range(3, len(typed) - 2):
+            head, tail = typed[:i], typed[i:]
+            head_ok = head in scores and head not in names
+            tail_ok = tail in scores and tail not in names
+            if head_ok == tail_ok:
+                continue  # both words (the plain split covers that) or neither
+            fixes = self._rank(tail if head_ok else head, 1, split=False)
+            if not fixes or fixes[0].cost > SPLIT_FIX_MAX_COST:
+                continue
+            fixed = fixes[0].word
+            if fixed in names or " " in fixed or "'" in fixed:
+                continue
+            first, second = (head, fixed) if head_ok else (fixed, tail)
+            if table.pair(first, second) < SPLIT_FIX_MIN_PAIR:
+                continue
+            cost = fixes[0].cost + channel.SPACE
+            joiner = "-" if first in _HYPHEN_HEADS else " "
+            phrase = first + joiner + second
+            prior = ALPHA * LN10_OVER_10 * min(scores[first], scores[second])
+            entry = (prior - LAMBDA * cost, phrase, cost)
+            if phrase not in out or out[phrase] < entry:
+                out[phrase] = entry
+        return list(out.values())
 
 
 def match_case(typed: str, suggestion: str) -> str:

@@ -138,3 +138,59 @@ def test_missing_word_list_raises_a_plain_error(tmp_path):
 
     with pytest.raises(TesseraError, match="Reinstalling"):
         Lexicon.load(tmp_path / "missing.txt.gz")
+
+
+@pytest.mark.parametrize(
+    "typed, wanted",
+    [
+        # a word-initial vowel written as another vowel: the skeleton keeps the first letter
+        ("inviroment", "environment"),
+        ("emediately", "immediately"),
+        ("onderstand", "understand"),
+        # "f" written for "ph", and "ph" for "f"
+        ("sofisticated", "sophisticated"),
+        ("fenomenon", "phenomenon"),
+        ("filosophy", "philosophy"),
+        ("alfabet", "alphabet"),
+        ("atmosfere", "atmosphere"),
+        ("fysics", "physics"),
+        ("ephort", "effort"),
+        # two words run together, one of them misspelled
+        ("weatherrealted", "weather related"),
+        ("globalwarmng", "global warming"),
+        ("scienceficton", "science fiction"),
+        ("selfconfdence", "self-confidence"),
+    ],
+)
+def test_top_suggestion_beyond_the_first_letter_and_the_letters_as_written(speller, typed, wanted):
+    assert speller.suggestions(typed)[0] == wanted
+
+
+def test_respellings_are_the_slips_they_stand_for():
+    from app.writing.spelling import FIRST_VOWEL_COST, PH_F_COST, respellings
+
+    assert respellings("inviroment")["enviroment"] == FIRST_VOWEL_COST
+    assert respellings("sofisticated")["sophisticated"] == PH_F_COST
+    assert respellings("phisics")["fisics"] == PH_F_COST
+    assert "opher" in respellings("ofer")  # a single "f" may be "ph"
+    assert not any("ph" in v for v in respellings("offer"))  # "ff" never is
+    assert respellings("cat") == {}  # short words: too many look-alikes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friends Filipa and Stefan met Rafael and Josef in Ostrava.",  # names inside a sentence
+        "Ophelia read a sophisticated book about the phenomenon of self-confidence.",
+        "The weather-related delays affected our effort, so we often phoned home.",
+        "Everyone in the environment understood the alphabet and the atmosphere.",
+        "Rafael came too.",  # a name that could be respelled with "ph" is still a name
+    ],
+)
+def test_respellings_leave_words_and_names_alone(checker, text, find):
+    assert find(checker, text, "spelling") == []
+
+
+def test_run_together_fix_needs_a_common_pair(speller):
+    # halves that are words but rarely stand together are not offered as a corrected pair
+    assert all(" " not in s for s in speller.suggestions("zebrawindoww"))
