@@ -14,6 +14,8 @@ class ReplicaState(SQLModel, table=True):
     key: int = Field(default=1, primary_key=True)
     replica_id: str
     next_seq: int = 1
+    # The newest HLC stamp in the change log (wall ms, counter), where the clock resumes at start;
+    # moved forward by every transaction that writes the log (an index on change.hlc cost more).
     hlc_wall: int = 0
     hlc_counter: int = 0
     fingerprint: str = ""  # machine + path + inode of the file at last start
@@ -27,7 +29,7 @@ class Change(SQLModel, table=True):
     __table_args__ = (Index("ix_change_table_row", "table_name", "row_id"),)
     replica_id: str = Field(primary_key=True)
     seq: int = Field(primary_key=True)
-    hlc: str = Field(index=True)
+    hlc: str  # no index (0005): the newest stamp is kept in replica_state
     table_name: str
     row_id: str
     op: str = "upsert"  # "upsert" | "delete" | "purge"

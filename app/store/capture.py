@@ -20,6 +20,22 @@ from app.models.sync import Change, FieldClock
 
 SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
 
+# The newest stamp in the change log, kept in replica_state (where the clock resumes at start) and
+# only ever moved forward; every transaction that writes the log runs this (sync's receive too).
+NEWEST_STAMP_SQL = (
+    "UPDATE replica_state SET hlc_wall = :w, hlc_counter = :c "
+    "WHERE key = 1 AND (hlc_wall, hlc_counter) < (:w, :c)"
+)
+
+
+def newest_stamp_params(hlc: str) -> dict[str, int] | None:
+    """Parameters of NEWEST_STAMP_SQL for an encoded stamp; None if it is not one."""
+    try:
+        wall, counter, _ = hlc.split("-", 2)
+        return {"w": int(wall), "c": int(counter)}
+    except ValueError:
+        return None
+
 
 @dataclass
 class Captured:
@@ -111,6 +127,7 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
                 {"table_name": e.table, "row_id": e.row_id, "field": f, "hlc": stamp} for f in e.fields
             )
     conn.execute(insert(Change.__table__), rows)
+    conn.execute(text(NEWEST_STAMP_SQL), newest_stamp_params(stamp))  # the clock only moves forward
     if clocks:
         stmt = sqlite_insert(FieldClock.__table__)
         conn.execute(stmt.on_conflict_do_update(index_elements=["table_name", "row_id", "field"],

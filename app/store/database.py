@@ -12,17 +12,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from app.errors import DatabaseCorrupt, StorageError
-from app.models.sync import Change, ReplicaState
+from app.models.sync import ReplicaState
 from app.store import capture, migrate
 from app.store.engine import make_engines
 from app.store.replica import ensure_replica
-from app.sync.hlc import HybridClock, Stamp
+from app.sync.hlc import HybridClock
 
 log = logging.getLogger(__name__)
 QUICK_CHECK_MAX_BYTES = 200 * 1024 * 1024
@@ -115,9 +115,9 @@ class Database:
             session.commit()
             self.replica_id = state.replica_id
             self.renewed_replica = renewed
-            last = session.exec(select(func.max(Change.hlc))).scalar()  # type: ignore[call-overload]
-        stamp = Stamp.decode(last) if last else None
-        self.clock = HybridClock(self.replica_id, stamp.wall if stamp else 0, stamp.counter if stamp else 0)
+            # The newest stamp in the change log (capture and sync keep it): the clock resumes after it.
+            wall, counter = state.hlc_wall, state.hlc_counter
+        self.clock = HybridClock(self.replica_id, wall, counter)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

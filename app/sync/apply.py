@@ -15,6 +15,7 @@ kept whole in ``pending_change``; ``apply_pending`` applies them after this Tess
 from __future__ import annotations
 
 import logging
+import operator
 import sqlite3
 import time
 from contextlib import ExitStack
@@ -281,9 +282,17 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
     res.dropped += out.dropped
     res.ignored += out.ignored
     res.conflicts += out.conflicts
-    for origin in {c.replica_id for c in new}:
-        vector.refresh(raw, origin)
+    origins = {c.replica_id for c in new}
+    for origin in origins:
+        if len(origins) == 1:  # a batch file: one origin
+            upto = max(map(_seq_of, new))
+        else:
+            upto = max(c.seq for c in new if c.replica_id == origin)
+        vector.refresh(raw, origin, upto)
     return merger
+
+
+_seq_of = operator.attrgetter("seq")
 
 
 def _hold(raw, changes: list[ChangeRec]) -> None:

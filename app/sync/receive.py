@@ -9,11 +9,13 @@ reported in our ``seen.json`` so their writer can check and rewrite them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
@@ -59,7 +61,7 @@ class Receiver:
             if _elsewhere(run.folder, Path(run.db.path).parent)
             else _Inline()
         )
-        with pool, Applier(run.db, run.ctx, max_changes=run.apply_group) as applier:
+        with _fewer_collections(), pool, Applier(run.db, run.ctx, max_changes=run.apply_group) as applier:
             try:
                 self._files(pool, applier)
             except (OSError, FolderUnavailable):
@@ -165,6 +167,23 @@ class Receiver:
             if best_hlc is None or h < best_hlc:
                 best, best_hlc = origin, h
         return best
+
+
+YOUNG_THRESHOLD = 20_000  # allocations between young-generation collections while receiving
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A backlog is millions of short-lived objects (changes, their fields, rows) that form no
+    cycles and are freed by reference counting; the cycle collector would still walk the young
+    ones every 700 allocations and everything every few hundred thousand, about a tenth of the
+    time spent applying. Collect less often while receiving, and put the thresholds back after."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 class _Inline:

@@ -5,6 +5,7 @@ change stored trimmed is not applied after all. Inside ``apply``'s transaction."
 from __future__ import annotations
 
 import logging
+import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,16 @@ def store(raw, new: list[ChangeRec], res: ApplyResult) -> set[tuple[str, int]]:
         "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    res.max_hlc = max(res.max_hlc, max(c.hlc for c in new))
+    top = max(map(_hlc_of, new))
+    stamp = capture.newest_stamp_params(top)
+    if stamp is not None:
+        raw.execute(capture.NEWEST_STAMP_SQL, stamp)
+    res.max_hlc = max(res.max_hlc, top)
     res.received += len(new)
     return trimmed
+
+
+_hlc_of = operator.attrgetter("hlc")
 
 
 def untrim(raw, changes: list[ChangeRec], trimmed: set[tuple[str, int]]) -> None:

@@ -62,10 +62,20 @@ def save(raw: sqlite3.Connection, origin: str, seq: int) -> None:
     )
 
 
-def refresh(raw: sqlite3.Connection, origin: str) -> int:
-    """Move the stored entry for ``origin`` forward over any contiguous run; returns it."""
+def refresh(raw: sqlite3.Connection, origin: str, upto: int = 0) -> int:
+    """Move the stored entry for ``origin`` forward over any contiguous run; returns it.
+    ``upto``: the highest seq just stored. When the log holds every seq from the entry to it
+    (one count on the primary key, the usual case for a batch in order) the walk starts there
+    instead of reading each seq into Python."""
     cur = stored(raw, origin)
-    new = advance(raw, origin, cur)
+    start = cur
+    if upto > cur:
+        (n,) = raw.execute(
+            "SELECT COUNT(*) FROM change WHERE replica_id = ? AND seq > ? AND seq <= ?", (origin, cur, upto)
+        ).fetchone()
+        if n == upto - cur:
+            start = upto
+    new = advance(raw, origin, start)
     if new != cur or cur == 0:
         save(raw, origin, new)
     return new

@@ -180,3 +180,57 @@ def test_migrated_indexes_match_the_models(tmp_path):
     modelled = {(t.name, i.name) for t in SQLModel.metadata.tables.values() for i in t.indexes}
     assert ("attempt", "ix_attempt_partition") not in migrated
     assert migrated == modelled
+
+
+def test_0005_keeps_the_newest_stamp_in_replica_state_and_drops_the_hlc_index(tmp_path):
+    """The clock resumes after the newest stamp in the log, read from replica_state (set by the
+    migration from the log, then kept by every write) instead of an index on change.hlc."""
+    from app.sync.hlc import Stamp
+
+    db_path = tmp_path / "tessera.db"
+    _make_at_revision(db_path, "0004")
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO replica_state (key, replica_id, next_seq, hlc_wall, hlc_counter, fingerprint, "
+                "previous_ids) VALUES (1, 'r-old', 3, 0, 0, '', '[]')")
+    for seq, hlc in [(1, "4102444800000-00007-r-old"), (2, "4102444800000-00009-r-other")]:
+        con.execute("INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
+                    "schema_version) VALUES ('r-old', ?, ?, 'school', 's1', 'upsert', '{}', '', 2)", (seq, hlc))
+    con.commit()
+    con.close()
+
+    db = Database.open(db_path, tmp_path / "backups")
+    try:
+        assert Stamp.decode(db.clock.tick()) > Stamp(4102444800000, 9, "")
+    finally:
+        db.close()
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("SELECT hlc_wall, hlc_counter FROM replica_state").fetchone() == (4102444800000, 9)
+        assert con.execute("SELECT name FROM sqlite_master WHERE name = 'ix_change_hlc'").fetchone() is None
+    finally:
+        con.close()
+
+
+def test_the_clock_resumes_after_every_stamp_written_or_received(tmp_path):
+    from app.models import School
+    from app.sync.apply import apply_batch
+    from app.sync.changes import ChangeRec
+    from app.sync.hlc import Stamp
+
+    path = tmp_path / "tessera.db"
+    db = Database.open(path)
+    with db.write() as s:
+        s.add(School(name="Here"))
+    own = Stamp.decode(db.clock.tick())
+    db.close()
+    db = Database.open(path)
+    assert Stamp.decode(db.clock.tick()) > own
+    far = own.wall + 3_600_000  # a device an hour ahead
+    fields = '{"id": "s-far", "name": "There", "created_at": 1, "updated_at": 1, "deleted": false, "partition": "//"}'
+    apply_batch(db, [ChangeRec("r-far", 1, f"{far:013d}-00004-r-far", "school", "s-far", "upsert", "//", 2, fields)])
+    db.close()
+    db = Database.open(path)
+    try:
+        assert Stamp.decode(db.clock.tick()) > Stamp(far, 4, "")
+    finally:
+        db.close()
