@@ -156,8 +156,8 @@ class SignInScreen(QWidget):
             self.message.setText(self.tr("Checking…"))
 
     def _student_sign_in(self) -> None:
-        if self.ctx is None:
-            return
+        if self.ctx is None or not self.student_button.isEnabled():
+            return  # not open yet, or already checking: Enter pressed twice must not sign in twice
         item = self.names.currentItem()
         if item is None:
             self.message.setText(self.tr("Pick your name first."))
@@ -168,8 +168,8 @@ class SignInScreen(QWidget):
                  self._done, self._failed, owner=self)
 
     def _teacher_sign_in(self) -> None:
-        if self.ctx is None:
-            return
+        if self.ctx is None or not self.teacher_button.isEnabled():
+            return  # not open yet, or already checking: Enter pressed twice must not sign in twice
         user, password = self.username.text(), self.password.text()
         self._busy(True)
         run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed, owner=self)

@@ -19,7 +19,12 @@ def test_what_next_for_a_demo_student(demo, as_student):
     dev = as_student(3)
     steps = wn.for_student(dev)
     kinds = {s.kind for s in steps}
-    assert {"checkpoint", "review", "goal"} <= kinds
+    assert {"checkpoint", "review"} <= kinds
+    # Whether Dev still has an open goal depends on the demo (built from today's date, and its ids'
+    # order varies from run to run): some runs all goals are met. So: one step for each open goal.
+    plan = ctx.services.extra["plans"].get(dev, dev.person_id)
+    open_goals = {g.id for g in plan.goals if g.status == "active" and g.pace.status != "done"}
+    assert {s.goal_id for s in steps if s.kind == "goal"} == open_goals
     assert all(s.reason for s in steps) and [s.score for s in steps] == sorted((s.score for s in steps), reverse=True)
     if not checkins.done_today(dev):
         assert "checkin" in kinds

@@ -28,6 +28,7 @@ class CheckInPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.service = ctx.services.extra["checkins"]
+        self._wanted: object = None  # a ticket for the load asked for last
         title = QLabel(self.tr("Check in"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
@@ -92,7 +93,11 @@ class CheckInPage(QWidget):
                 return None
             return svc.done_today(a), svc.for_student(a, a.person_id, days=14)
 
-        run_task(work, self._show, lambda e: self.status.setText(error_text(e)), owner=self)
+        # Loads run in parallel: the first one finishing after the reload that follows a check-in would
+        # show a trend without it.
+        ticket = self._wanted = object()
+        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+                 lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data) -> None:
         enabled = data is not None

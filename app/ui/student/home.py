@@ -41,6 +41,7 @@ class HomePage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.x = ctx.services.extra
+        self._wanted: object = None  # a ticket for the load asked for last
         self.available = {a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}}
         hello = QLabel(self._greeting())
         hello.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -108,7 +109,11 @@ class HomePage(QWidget):
             return (x["what_next"].for_student(a), x["plans"].get(a, sid, with_evidence=False),
                     cel.for_student(a, sid, limit=8))
 
-        run_task(work, self._show, lambda e: show_error(self, e), owner=self)
+        # Loads run in parallel (the first one and a refresh after a change): an older one finishing
+        # late must not bring back steps already done.
+        ticket = self._wanted = object()
+        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+                 lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:
         steps, plan, celebrations = data

@@ -45,6 +45,7 @@ class MyChallengePage(QWidget):
         self.work = ctx.services.extra["team_work"]
         self.items: list[tuple[ChallengeView, TeamView]] = []
         self.pending = ""  # a challenge to show once the list has loaded
+        self._wanted: object = None  # a ticket for the load asked for last
         title = QLabel(self.tr("My challenge"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.pick = QComboBox()
@@ -97,7 +98,11 @@ class MyChallengePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        run_task(lambda _p: self.challenges.for_student(self.actor), self._show, lambda e: show_error(self, e),
+        # Loads run in parallel: an older list finishing after the reload that follows a status change
+        # would put the old statuses back in the boxes.
+        ticket = self._wanted = object()
+        run_task(lambda _p: self.challenges.for_student(self.actor),
+                 lambda items: ticket is self._wanted and self._show(items), lambda e: show_error(self, e),
                  owner=self)
 
     def _show(self, items) -> None:

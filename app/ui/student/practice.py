@@ -241,6 +241,8 @@ class PracticePage(QWidget):
             self.start()
 
     def start(self) -> None:
+        if not self.start_button.isEnabled():
+            return  # already starting: Enter again before the first question must not start another session
         p, a, skill = self.practice, self.actor, self.skill_id
         self.start_message.setText(self.tr("Choosing your questions…"))
         self.start_button.setEnabled(False)

@@ -322,7 +322,13 @@ class WritingPage(QWidget):
         if self.view is None:
             return
         w, a, task_id = self.writing, self.actor, self.view.task.id
-        run_task(lambda _p: w.open_draft(a, task_id), self._show_view, lambda e: None, owner=self)
+        run_task(lambda _p: w.open_draft(a, task_id), self._refreshed, lambda e: None, owner=self)
+
+    def _refreshed(self, view: DraftView) -> None:
+        # This read runs beside the writing worker: if another task was opened meanwhile, this view is
+        # not the editor's any more, and taking it would send the editor's text to the wrong task.
+        if self.view is not None and view.task.id == self.view.task.id:
+            self._show_view(view)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save()  # leaving the page (another page, signing out, closing): keep the work

@@ -54,6 +54,10 @@ class ChallengesPage(QWidget):
         self.items: list[ChallengeView] = []
         self.board: Board | None = None
         self.dialog: ChallengeDialog | None = None
+        # Loads run in parallel and may finish out of order (a new pick, or a refresh after a change):
+        # a ticket per request, and only the result of the one asked for last is shown.
+        self._wanted_list: object = None
+        self._wanted_board: object = None
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -167,7 +171,9 @@ class ChallengesPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        run_task(lambda _p: self.challenges.for_class(self.actor, cid), lambda items: self._show_list(items, select),
+        ticket = self._wanted_list = object()
+        run_task(lambda _p: self.challenges.for_class(self.actor, cid),
+                 lambda items: ticket is self._wanted_list and self._show_list(items, select),
                  lambda e: show_error(self, e), owner=self)
 
     def _show_list(self, items: list[ChallengeView], select: str) -> None:
@@ -188,6 +194,7 @@ class ChallengesPage(QWidget):
     def load_board(self) -> None:
         ch, cid = self.challenge, self.class_id
         if ch is None:
+            self._wanted_board = None  # a board still loading belongs to a challenge no longer shown
             self.headline.setText("")
             self.finish_button.setEnabled(False)
             return
@@ -196,7 +203,11 @@ class ChallengesPage(QWidget):
         def work(_p):
             return self.challenges.board(self.actor, ch.id, cid), roster.students(self.actor, cid)
 
-        run_task(work, self._show_board, lambda e: show_error(self, e), owner=self)
+        # A board of the challenge picked before (or an older one of this) finishing late is dropped: its
+        # teams' ids would otherwise be what a status change or an assessment writes to.
+        ticket = self._wanted_board = object()
+        run_task(work, lambda data: ticket is self._wanted_board and self._show_board(data),
+                 lambda e: show_error(self, e), owner=self)
 
     def _show_board(self, data) -> None:
         board, students = data
@@ -206,19 +217,27 @@ class ChallengesPage(QWidget):
         self.headline.setText(f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
                               f"{html.escape(ch.community_partner)} \u00b7 {self.tr('for')} {scope}")
         self.finish_button.setEnabled(ch.status != "finished")
+        # Refill quietly, then show the chosen team's log once: the current cell can stay put across a
+        # refill (no signal), which left the log of another challenge's team beside the new board.
+        self.table.blockSignals(True)
         self.table.set_board(board)
+        if board.teams and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)
+        self.table.blockSignals(False)
+        row = self.table.currentRow()
+        self.log.load(board.teams[row].id if 0 <= row < len(board.teams) else "")
         self.teams.set_students(students, board.teams)
         self.teams.setEnabled(ch.status != "finished")
         self.brief.setHtml(_brief_html(ch))
+        keep = self.assess_team.currentData()  # a reload (after saving, say) stays on the same team
         self.assess_team.blockSignals(True)
         self.assess_team.clear()
         for t in board.teams:
             self.assess_team.addItem(t.name, t.id)
+        self.assess_team.setCurrentIndex(max(0, self.assess_team.findData(keep)))
         self.assess_team.blockSignals(False)
         self._build_criteria(ch)
         self._fill_assessment()
-        if board.teams and self.table.currentRow() < 0:
-            self.table.setCurrentCell(0, 0)
         self.board_loaded.emit()
 
     def _team_chosen(self, team_id: str) -> None:

@@ -44,6 +44,10 @@ class ClassCheckInsPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.service = ctx.services.extra["checkins"]
         self.data: ClassCheckIns | None = None
+        # Loads run in parallel and may finish out of order: show a result only if it answers the request
+        # made last (a ticket per class load; the student whose trend is charted, "" for the class trend).
+        self._wanted_class: object = None
+        self._wanted_trend = ""
         title = QLabel(self.tr("Check-ins"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.class_box = QComboBox()
@@ -116,7 +120,9 @@ class ClassCheckInsPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        run_task(lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None, self._show,
+        ticket = self._wanted_class = object()
+        run_task(lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None,
+                 lambda data: ticket is self._wanted_class and self._show(data),
                  lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data: ClassCheckIns | None) -> None:
@@ -153,6 +159,7 @@ class ClassCheckInsPage(QWidget):
         self.loaded.emit()
 
     def show_class_trend(self) -> None:
+        self._wanted_trend = ""  # a student's trend still loading must not replace the class's
         if self.data:
             self.chart.set_days(list(self.data.days), self.tr("The class"))
         self.table.clearSelection()
@@ -163,5 +170,11 @@ class ClassCheckInsPage(QWidget):
             return
         item = self.table.item(rows[0].row(), 0)
         sid, name = item.data(SID), item.text().lstrip("\u25cf ")
+        self._wanted_trend = sid
         run_task(lambda _p: daily_trend(self.service.for_student(self.actor, sid)),
-                 lambda days: self.chart.set_days(days, name), lambda e: self.status.setText(error_text(e)), owner=self)
+                 lambda days: self._show_trend(sid, name, days), lambda e: self.status.setText(error_text(e)),
+                 owner=self)
+
+    def _show_trend(self, student_id: str, name: str, days: list) -> None:
+        if student_id == self._wanted_trend:  # else a student picked earlier finished late
+            self.chart.set_days(days, name)

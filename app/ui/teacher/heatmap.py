@@ -63,6 +63,7 @@ class HeatmapPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.teaching = ctx.services.extra["practice_class"]
+        self._wanted: object = None  # a ticket for the heatmap load asked for last
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -167,8 +168,11 @@ class HeatmapPage(QWidget):
         class_id = self.class_id
         if not class_id:
             return
-        run_task(lambda _p: self.teaching.heatmap(self.actor, class_id), self._show,
-                 lambda e: show_error(self, e), owner=self)  # fmt: skip
+        # Loads run in parallel: an earlier one (another class, older figures) finishing late is dropped.
+        ticket = self._wanted = object()
+        run_task(lambda _p: self.teaching.heatmap(self.actor, class_id),
+                 lambda h: ticket is self._wanted and self._show(h), lambda e: show_error(self, e),
+                 owner=self)  # fmt: skip
 
     def _show(self, heatmap: Heatmap) -> None:
         self.model.set_heatmap(heatmap, self._order(heatmap))

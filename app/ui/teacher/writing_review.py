@@ -35,7 +35,7 @@ from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.text_offsets import Offsets
 from app.ui.widgets.writing_editor import WritingEditor
 from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
-from app.writing.diff import diff_texts
+from app.writing.diff import TextDiff, diff_texts
 from app.writing.views import (
     NOT_STARTED,
     RETURNED,
@@ -72,6 +72,12 @@ class WritingReviewPage(QWidget):
         self.rows: list[DraftRow] = []
         self.view: DraftView | None = None
         self._offsets = Offsets("")
+        # Loads run in parallel and may finish out of order (a new pick, or a refresh of the same one):
+        # a result is shown only if it answers the request made last. Lists keep a ticket per request,
+        # the draft and the diff their id.
+        self._wanted_tasks: object = None
+        self._wanted_drafts: object = None
+        self._wanted = self._wanted_diff = ""
 
         # -- tasks and their drafts ---------------------------------------------------------------
         self.class_box = QComboBox()
@@ -235,7 +241,9 @@ class WritingReviewPage(QWidget):
         w, a, class_id = self.writing, self.actor, self.class_id
         if not class_id:
             return
-        run_task(lambda _p: w.tasks_for_class(a, class_id), lambda rows: self._show_tasks(rows, select),
+        ticket = self._wanted_tasks = object()
+        run_task(lambda _p: w.tasks_for_class(a, class_id),
+                 lambda rows: ticket is self._wanted_tasks and self._show_tasks(rows, select),
                  lambda e: self.list_note.setText(error_text(e)), owner=self)  # fmt: skip
 
     def _show_tasks(self, rows: list[TaskRow], select: str) -> None:
@@ -262,6 +270,7 @@ class WritingReviewPage(QWidget):
     def load_drafts(self) -> None:
         row = self.task
         if row is None:
+            self._wanted_drafts = None  # nothing still loading belongs here now
             self.summary.setText(self.tr("No writing tasks yet: press New task to set one."))
             self.table.setRowCount(0)
             return
@@ -274,7 +283,10 @@ class WritingReviewPage(QWidget):
         self.summary.setText(f"{due} \u00b7 {t.prompt}" if t.prompt else due)
         self.list_note.setText(self.tr("Checking the drafts…"))
         w, a, task_id = self.writing, self.actor, t.id
-        run_task(lambda _p: w.drafts_for_task(a, task_id), self._show_drafts,
+        # An earlier task's drafts finishing late must not show under this task (nor older rows of it).
+        ticket = self._wanted_drafts = object()
+        run_task(lambda _p: w.drafts_for_task(a, task_id),
+                 lambda rows: ticket is self._wanted_drafts and self._show_drafts(rows),
                  lambda e: self.list_note.setText(error_text(e)), owner=self)  # fmt: skip
 
     def _show_drafts(self, rows: list[DraftRow]) -> None:
@@ -373,8 +385,8 @@ class WritingReviewPage(QWidget):
 
     def _opened(self, data: tuple) -> None:
         view, config = data
-        if getattr(self, "_wanted", view.id) != view.id:
-            return
+        if view.id != self._wanted:
+            return  # an earlier draft finished opening late
         self.live.set_config(None)
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)
@@ -448,6 +460,8 @@ class WritingReviewPage(QWidget):
         )
 
     def _commented(self, view: DraftView) -> None:
+        if view.id != self._wanted:
+            return  # another draft was opened meanwhile; its comment box is not this one's
         self.comment_text.clear()
         self.review_note.setText(self.tr("Comment added."))
         self._show_view(view)
@@ -469,6 +483,9 @@ class WritingReviewPage(QWidget):
         )
 
     def _returned(self, view: DraftView) -> None:
+        if view.id != self._wanted:
+            self.bus.changed.emit("writing")  # saved all the same; only the screen has moved on
+            return
         self._show_view(view)
         self.review_note.setText(self.tr("Handed back to %1.").replace("%1", view.student_name))
         self.bus.changed.emit("writing")
@@ -477,14 +494,21 @@ class WritingReviewPage(QWidget):
     def show_diff(self, before_id: str, version_id: str) -> None:
         w, a = self.writing, self.actor
         number = next((v.number for v in self.history.versions if v.id == version_id), 0)
+        self._wanted_diff = version_id  # a slow diff of a version picked earlier must not replace this one
 
         def work(_p):
             if before_id:
                 return w.diff_versions(a, before_id, version_id)
             return diff_texts("", w.version_text(a, version_id))
 
-        run_task(work, lambda d: (self.history.show_diff(d, number), self.diff_shown.emit()),
+        run_task(work, lambda d: self._show_diff(d, number, version_id),
                  lambda e: self.history.summary.setText(error_text(e)), owner=self)  # fmt: skip
+
+    def _show_diff(self, diff: TextDiff, number: int, version_id: str) -> None:
+        if version_id != self._wanted_diff:
+            return
+        self.history.show_diff(diff, number)
+        self.diff_shown.emit()
 
     def back(self) -> None:
         self.stack.setCurrentIndex(0)

@@ -245,9 +245,11 @@ class GoalDetail(QScrollArea):
         self.met.setToolTip("" if self.met.isEnabled() else self.tr(
             "Progress is shown, not claimed: master the skills, or finish the milestones and attach evidence."))
         self.attach.setEnabled(active)
-        if goal.status == "met":
+        # A reload of the same goal keeps the last message ("Feedback saved."), a met one's too: the demo
+        # sometimes has a met goal first, and its reload after saving feedback hid the "saved" note.
+        if goal.status == "met" and not (same and old.status == "met"):
             self.status.setText(self.tr("Goal met: well done!"))
-        elif not same:  # a reload of the same goal keeps the last message ("saved")
+        elif not same:
             self.status.setText("")
 
     def _level_text(self, level: int, checked: bool) -> None:

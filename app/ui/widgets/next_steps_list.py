@@ -88,6 +88,11 @@ class NextStepList(QListWidget):
         self.setWordWrap(True)
 
     def set_steps(self, steps: list[NextStep], available: set[str]) -> None:
+        # A refresh (a change elsewhere) keeps the step the student chose, so Start opens what they
+        # picked; it refills quietly and announces the pick once.
+        old = self.current_step()
+        keep = (old.action, old.arg, old.goal_id) if old is not None else None
+        self.blockSignals(True)
         self.clear()
         for step in steps:
             item = QListWidgetItem(step.title)
@@ -99,8 +104,11 @@ class NextStepList(QListWidget):
             later = "" if enabled else " " + self.tr("Not on this computer yet.")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}. {step.reason}{later}")
             self.addItem(item)
+        row = next((i for i, s in enumerate(steps) if (s.action, s.arg, s.goal_id) == keep), 0)
         if steps:
-            self.setCurrentRow(0)
+            self.setCurrentRow(row)
+        self.blockSignals(False)
+        self.currentRowChanged.emit(self.currentRow())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

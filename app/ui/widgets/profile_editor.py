@@ -20,6 +20,7 @@ class ProfileEditor(QWidget):
     def __init__(self, teacher: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.teacher = teacher
+        self.shown: dict = {}  # the values last filled in, to tell what is still unsaved
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout(self)
         for key in LIST_FIELDS:
@@ -54,7 +55,12 @@ class ProfileEditor(QWidget):
                 edit.setText(", ".join(value or []))
             else:
                 edit.setPlainText(value or "")
+        self.shown = self.values()
         self.status.setText("")
+
+    def edited(self) -> bool:
+        """Something typed and not saved yet."""
+        return self.values() != self.shown
 
     def values(self) -> dict:
         out = {}

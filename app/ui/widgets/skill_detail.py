@@ -47,6 +47,7 @@ class SkillDetailView(QWidget):
         self.ctx, self.actor = ctx, actor
         self.teaching = ctx.services.extra["practice_class"]
         self.student_id = self.skill_id = ""
+        self._wanted: object = None  # a ticket for the load asked for last
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.title.setAccessibleName("Student and skill")
@@ -110,7 +111,11 @@ class SkillDetailView(QWidget):
         def work(_p):  # noqa: ANN001, ANN202
             return t.skill_detail(a, student_id, skill_id), t.practice_settings(a, student_id)
 
-        run_task(work, self._show, lambda e: self.explanation.setText(error_text(e)), owner=self)
+        # Loads run in parallel: a cell opened before finishing late must not show, or its student's
+        # settings would sit in the form and Save would write them for the student opened last.
+        ticket = self._wanted = object()
+        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+                 lambda e: self.explanation.setText(error_text(e)), owner=self)
 
     def _show(self, data: tuple[SkillDetail, PracticeSettings]) -> None:
         detail, settings = data

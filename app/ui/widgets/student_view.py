@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPus
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
+from app.people.profiles import ProfileView
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_task
 from app.ui.widgets.celebrations import CelebrationList
@@ -23,6 +24,8 @@ class StudentView(QWidget):
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.student_id = ""
+        self._wanted: object = None  # a ticket for the load asked for last
+        self._shown = ""  # the student whose profile is in the editor
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.title.setAccessibleName("Student name")
@@ -75,12 +78,20 @@ class StudentView(QWidget):
             return (s.profiles.get(a, student_id), s.framework.jagged_profile(a, student_id),
                     s.celebrations.for_student(a, student_id))
 
-        run_task(work, self._show, lambda e: show_error(self, e), owner=self)
+        # Loads run in parallel: a student opened before (or an older load of this one) finishing late
+        # must not show, or the profile of one student would sit in the editor under another's id.
+        ticket = self._wanted = object()
+        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+                 lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:  # noqa: ANN001
         profile, domains, celebrations = data
+        # A reload of the same student (a change elsewhere: practice, a celebration) keeps what is
+        # still being typed; another student always gets their own profile.
+        if profile.student_id != self._shown or not self.editor.edited():
+            self.editor.set_profile(profile)
+        self._shown = profile.student_id
         self.title.setText(profile.name)
-        self.editor.set_profile(profile)
         self.jagged.set_profile(domains)
         self.celebrations.set_items(celebrations)
         self.loaded.emit()
@@ -89,8 +100,14 @@ class StudentView(QWidget):
         sid = self.student_id
         self.editor.status.setText(self.tr("Saving…"))
         run_task(lambda _p: self.ctx.services.profiles.update(self.actor, sid, **values),
-                 lambda view: (self.editor.set_profile(view), self.editor.status.setText(self.tr("Saved."))),
-                 lambda e: self.editor.status.setText(error_text(e)), writes=True, owner=self)
+                 lambda view: self._saved(sid, view), lambda e: self.editor.status.setText(error_text(e)),
+                 writes=True, owner=self)
+
+    def _saved(self, student_id: str, view: ProfileView) -> None:
+        if student_id != self.student_id:
+            return  # saved, but another student is shown now
+        self.editor.set_profile(view)
+        self.editor.status.setText(self.tr("Saved."))
 
     def _celebrate(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Celebrate a win"), self.tr("What are you celebrating?"))

@@ -40,6 +40,7 @@ class TeamLogPanel(QWidget):
         super().__init__()
         self.work, self.actor = work, actor
         self.team_id = ""
+        self._wanted: object = None  # a ticket for the log load asked for last
         self.list = QListWidget()
         self.list.setAccessibleName("Team log")
         self.list.setWordWrap(True)
@@ -80,10 +81,14 @@ class TeamLogPanel(QWidget):
 
     def load(self, team_id: str) -> None:
         self.team_id = team_id
+        # Picking teams in turn (or posting) starts a load each, run in parallel: a log finishing late,
+        # another team's or an older one, must not replace the one asked for last.
+        ticket = self._wanted = object()
         if not team_id:
             self.list.clear()
             return
-        run_task(lambda _p: self.work.logs(self.actor, team_id), self._show,
+        run_task(lambda _p: self.work.logs(self.actor, team_id),
+                 lambda logs: ticket is self._wanted and self._show(logs),
                  lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, logs: list[LogView]) -> None:
