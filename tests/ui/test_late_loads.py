@@ -90,6 +90,32 @@ def test_roster_keeps_the_list_asked_for_last(qtbot, demo, monkeypatch):
     assert page.model.rowCount() == 24
 
 
+def test_plans_show_the_student_picked_last_and_act_on_nobody_meanwhile(qtbot, demo, monkeypatch):
+    from app.ui.teacher import plans as module
+
+    _area, page = _teacher_page(qtbot, demo, "plans")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 24 and page.plan is not None, timeout=T)
+    page.filter_box.setCurrentIndex(page.filter_box.findData("waiting"))  # students with a plan
+    assert page.proxy.rowCount() >= 2
+    held = _hold(monkeypatch, module)
+    page.table.selectRow(0)
+    assert page.plan is None and not page.approve_button.isEnabled()  # nothing to approve until it arrives
+    first = len(held.calls) - 1
+    page.table.selectRow(1)
+    second = len(held.calls) - 1
+    wanted = page.selected_row().student_id
+    held.finish(second)
+    held.finish(first)  # the first pick's plan finishes late
+    assert page.plan.student_id == wanted and page.approve_button.isEnabled()
+    page._load_plan(wanted)  # e.g. after a save ...
+    older = len(held.calls) - 1
+    page._load_plan(wanted)  # ... and a change from elsewhere
+    held.finish(len(held.calls) - 1)
+    newest = page.plan
+    held.finish(older, (wanted, dataclasses.replace(newest, title="an older read")))
+    assert page.plan is newest
+
+
 def test_heatmap_keeps_the_load_asked_for_last(qtbot, demo, monkeypatch):
     from app.ui.teacher import heatmap as module
 

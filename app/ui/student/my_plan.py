@@ -44,6 +44,7 @@ class MyPlanPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.plans = ctx.services.extra["plans"]
         self.plan: PlanView | None = None
+        self._wanted: object = None  # the ticket of the plan read asked for last
         self.wizard: PlanWizard | None = None
         self.pending = ""  # a goal to show once the plan has loaded
         self.title = QLabel(self.tr("My plan"))
@@ -97,7 +98,10 @@ class MyPlanPage(QWidget):
 
     def refresh(self) -> None:
         a = self.actor
-        run_task(lambda _p: self.plans.get(a, a.person_id), self._show, lambda e: show_error(self, e), owner=self)
+        # A refresh started before a save may finish after it: only the newest read is shown.
+        ticket = self._wanted = object()
+        run_task(lambda _p: self.plans.get(a, a.person_id), lambda plan: ticket is self._wanted and self._show(plan),
+                 lambda e: show_error(self, e), owner=self)
 
     def _show(self, plan: PlanView | None) -> None:
         self.plan = plan
@@ -180,6 +184,7 @@ class MyPlanPage(QWidget):
                  lambda e: show_error(self, e), writes=True, owner=self)
 
     def _built(self, plan: PlanView) -> None:
+        self._wanted = None  # the saved plan is newer than any read still running
         self._show(plan)
         self.bus.changed.emit("plans")
 

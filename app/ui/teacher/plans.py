@@ -63,7 +63,10 @@ class PlansPage(QWidget):
         self.plans = ctx.services.extra["plans"]
         self.reports = ctx.services.extra["reports"]
         self.plan: PlanView | None = None
-        self._wanted = ""  # the student whose plan was asked for last
+        # Tickets of the loads asked for last: loads run in parallel, and an earlier one (another
+        # student, or an older read of this one) finishing late must not replace it.
+        self._wanted: object = None
+        self._overview_wanted: object = None
         self.overview: ClassPlans | None = None
 
         self.class_box = QComboBox()
@@ -174,11 +177,14 @@ class PlansPage(QWidget):
                 self.plans.record_met_goals(a, class_id=cid)
             return self.plans.class_overview(a, cid)
 
-        run_task(work, self._show, lambda e: show_error(self, e), writes=check_met, owner=self)
+        ticket = self._overview_wanted = object()
+        run_task(work, lambda overview: ticket is self._overview_wanted and self._show(overview),
+                 lambda e: show_error(self, e), writes=check_met, owner=self)
 
     def _show(self, overview: ClassPlans) -> None:
         self.overview = overview
-        current = self.plan.student_id if self.plan else ""
+        row = self.selected_row()
+        current = row.student_id if row else self.plan.student_id if self.plan else ""
         self.model.set_rows(list(overview.rows))
         self.summary.setText(self.tr("<b>%1</b> on track \u00b7 <b>%2</b> behind \u00b7 <b>%3</b> done \u00b7 "
                                      "<b>%4</b> waiting for approval \u00b7 <b>%5</b> without a plan")
@@ -215,11 +221,17 @@ class PlansPage(QWidget):
         row = self.model.row_at(self.proxy.mapToSource(index))
         self.who.setText(row.name)
         self.reason.setText(row.reason)
+        # Until this student's plan arrives, nothing may act on the one shown before (Approve or
+        # Save feedback would write to the previous student).
+        self.plan = None
+        self._set_actions()
+        self.detail.set_goal(None)
         self._load_plan(row.student_id)
 
     def _load_plan(self, student_id: str) -> None:
-        self._wanted = student_id  # loads run in parallel: only the last student asked for is shown
-        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)), self._show_plan,
+        ticket = self._wanted = object()
+        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)),
+                 lambda data: ticket is self._wanted and self._show_plan(data),
                  lambda e: show_error(self, e), owner=self)
 
     def _reload_plan(self) -> None:
@@ -228,9 +240,7 @@ class PlansPage(QWidget):
         self.bus.changed.emit("plans")
 
     def _show_plan(self, data) -> None:
-        student_id, plan = data
-        if student_id != self._wanted:
-            return  # an earlier pick finished late
+        _student_id, plan = data
         self.plan = plan
         keep = self.goals.currentRow()
         # Refill quietly and show the goal once: clearing would first show "no goal", and the detail
@@ -285,6 +295,8 @@ class PlansPage(QWidget):
         self._review("changes_suggested", note)
 
     def _review(self, decision: str, note: str) -> None:
+        if self.plan is None:
+            return  # the next student's plan is still loading
         pid, sid = self.plan.id, self.plan.student_id
         run_task(lambda _p: self.plans.review(self.actor, pid, decision, note),
                  lambda _r: (self._load_plan(sid), self.bus.changed.emit("plans")),
