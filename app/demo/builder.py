@@ -1,5 +1,7 @@
 """Build the demo class: a teacher, 24 students with jagged profiles, the default framework,
-items and about two months of practice history, celebrations. Deterministic for a seed."""
+items and about two months of practice history, celebrations. A seed fixes the class (names, profiles, who falls behind); the practice history
+still varies between builds, because ids are made fresh each time and selection breaks ties by id
+(tests must not count on one student's exact history)."""
 
 from __future__ import annotations
 
