@@ -65,6 +65,39 @@ def test_archive_and_undo_from_roster(qtbot, demo):
     assert name in [r.full_name for r in roster.model.rows]
 
 
+def test_add_and_rename_a_student_from_the_roster(qtbot, demo, monkeypatch):
+    """The dialog's answers are written on the write worker; the list shows them when it is done, and a
+    name the service refuses is explained without losing the roster."""
+    from app.ui.teacher import roster as module
+
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    roster = _teacher_in(qtbot, w, info).pages["roster"]
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
+    answers = iter([("Zoe", "Quinn", ""), ("Zoe", "Quinn-Adeyemi", "Zo"), ("", "", "")])
+
+    class Answered(module.StudentDialog):
+        def exec(self):  # noqa: A003
+            given, family, display = next(answers)
+            self.given.setText(given)
+            self.family.setText(family)
+            self.display.setText(display)
+            return module.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(module, "StudentDialog", Answered)
+    errors = []
+    monkeypatch.setattr(module, "show_error", lambda _w, e: errors.append(e))
+    roster.add_student()
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 25, timeout=10_000)
+    row = next(r for r in roster.model.rows if r.given_name == "Zoe")
+    roster.table.selectRow(roster.proxy.mapFromSource(roster.model.index(roster.model.rows.index(row), 0)).row())
+    roster.edit_selected()
+    qtbot.waitUntil(lambda: any(r.family_name == "Quinn-Adeyemi" for r in roster.model.rows), timeout=10_000)
+    roster.add_student()  # no name at all
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert roster.model.rowCount() == 25
+
+
 def test_sorting_by_mastered_skills(qtbot, demo):
     ctx, info = demo
     w = _window(qtbot, ctx)

@@ -166,15 +166,22 @@ class RosterPage(QWidget):
         return self.model.row_at(self.proxy.mapToSource(idx))
 
     # -- actions -------------------------------------------------------------------------------
+    # Writes go to the write worker: one row each, but the database may be busy with a sync, and the
+    # window must not freeze while it waits its turn.
+    def _write(self, fn, done=None) -> None:  # noqa: ANN001
+        def ok(_r) -> None:
+            if done is not None:
+                done()
+            self.bus.changed.emit("roster")
+
+        run_task(lambda _p: fn(), ok, lambda e: show_error(self, e), writes=True, owner=self)
+
     def add_student(self) -> None:
         dlg = StudentDialog(self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            self.roster.add_student(self.actor, self.class_id, dlg.given.text(), dlg.family.text())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-        self.bus.changed.emit("roster")
+        a, cid, given, family = self.actor, self.class_id, dlg.given.text(), dlg.family.text()
+        self._write(lambda: self.roster.add_student(a, cid, given, family))
 
     def edit_selected(self) -> None:
         row = self.selected()
@@ -183,38 +190,37 @@ class RosterPage(QWidget):
         dlg = StudentDialog(self, row)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            self.roster.update_student(self.actor, row.id, given_name=dlg.given.text(),
-                                       family_name=dlg.family.text(), display_name=dlg.display.text())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-        self.bus.changed.emit("roster")
+        values = {"given_name": dlg.given.text(), "family_name": dlg.family.text(),
+                  "display_name": dlg.display.text()}
+        self._write(lambda: self.roster.update_student(self.actor, row.id, **values))
 
     def archive_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        try:
-            self.roster.set_archived(self.actor, row.id, not row.archived)
-        except Exception as exc:  # noqa: BLE001
-            self.undo_banner.setText(error_text(exc))
-            return
-        if not row.archived:
-            self.last_archived = row
-            self.undo_banner.setText(self.tr("%1 archived.").replace("%1", row.full_name))
-            self.undo_button.show()
-            self._undo_timer.start()
-        self.bus.changed.emit("roster")
+
+        def archived() -> None:
+            if not row.archived:
+                self.last_archived = row
+                self.undo_banner.setText(self.tr("%1 archived.").replace("%1", row.full_name))
+                self.undo_button.show()
+                self._undo_timer.start()
+
+        run_task(lambda _p: self.roster.set_archived(self.actor, row.id, not row.archived),
+                 lambda _r: (archived(), self.bus.changed.emit("roster")),
+                 lambda e: self.undo_banner.setText(error_text(e)), writes=True, owner=self)
 
     def undo_archive(self) -> None:
         row = self.last_archived
         if row is None:
             return
-        self.roster.set_archived(self.actor, row.id, False)
         self.last_archived = None
-        self.undo_banner.setText(self.tr("%1 is back on the roster.").replace("%1", row.full_name))
-        self.undo_button.hide()
-        self.bus.changed.emit("roster")
+        self.undo_button.hide()  # one undo, even if clicked twice
+
+        def back() -> None:
+            self.undo_banner.setText(self.tr("%1 is back on the roster.").replace("%1", row.full_name))
+
+        self._write(lambda: self.roster.set_archived(self.actor, row.id, False), back)
 
     def _hide_undo(self) -> None:
         self.undo_button.hide()
