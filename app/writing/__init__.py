@@ -18,7 +18,8 @@ are plain English; `finding.rule` is a stable id to key translations on. A broke
 list missing) raises `WordListError`, a TesseraError with a message for the user.
 
 Modules: checker (the pipeline and its cache), text (paragraphs, sentences, tokens), spelling, lexicon,
-phonetic and channel (spelling and its ranking), ngrams (word-pair counts for context, loaded on first
+phonetic and channel (corrections and their ranking), spelling_check (a sentence's words checked, the
+corrections ordered by their neighbours), ngrams (word-pair counts for context, loaded on first
 use), grammar with mechanics, agreement, number, confusables, clauses, context (easily swapped words
 chosen by their neighbours) and usage (learner patterns) (the rules), style, readability, rubric,
 findings (the data types), wordclasses (word lists the rules share). Data: resources/writing/ (see its

@@ -30,7 +30,8 @@ from .ngrams import bigrams
 from .readability import readability, syllables
 from .rubric import Draft, check_rubric
 from .rules import View
-from .spelling import Budget, Speller, check_spelling
+from .spelling import Speller
+from .spelling_check import Budget, check_spelling
 from .style import check_style
 from .text import WORD, Sentence, paragraphs, sentences, tokenize
 

@@ -68,7 +68,7 @@ def test_split_and_join_leave_real_words_alone(checker, find):
 
 def test_context_does_not_push_down_candidates_the_table_lacks(speller):
     from app.writing.rules import View
-    from app.writing.spelling import by_context
+    from app.writing.spelling_check import by_context
     from app.writing.text import tokenize
 
     text = "I dont know."

@@ -1,23 +1,18 @@
 """Writing review: the class's writing tasks (set up, edit, the class word list) and each task's drafts,
-handed-in work first with what the checks found. Open a draft to read it with its findings, comment on a
-selected passage, hand it back with overall feedback, and look through its versions and what changed."""
+handed-in work first with what the checks found (draft_table.py). Open a draft to read it with its
+findings, comment on a selected passage and hand it back with overall feedback (draft_response.py), and
+look through its versions and what changed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,30 +23,13 @@ from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_task
+from app.ui.teacher.draft_response import DraftResponse
+from app.ui.teacher.draft_table import STATUS_COLOURS, TEACHER_STATUS, DraftTable
 from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
-from app.ui.widgets.findings_panel import FindingsPanel
-from app.ui.widgets.live_check import CheckOutcome, LiveCheck
-from app.ui.widgets.text_offsets import Offsets
-from app.ui.widgets.writing_editor import WritingEditor
 from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
 from app.writing.diff import TextDiff, diff_texts
-from app.writing.views import (
-    NOT_STARTED,
-    RETURNED,
-    STATUS_WORDS,
-    SUBMITTED,
-    DraftRow,
-    DraftView,
-    TaskRow,
-    TaskSpec,
-)
-
-ROW = Qt.ItemDataRole.UserRole
-COLUMNS = ("Student", "Status", "Words", "Spelling", "Grammar", "Style", "Checklist", "Handed in", "Comments")
-STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#b45309", RETURNED: "#15803d"}
-TEACHER_STATUS = {**STATUS_WORDS, SUBMITTED: "Awaiting feedback", RETURNED: "Returned"}
-
+from app.writing.views import SUBMITTED, DraftRow, DraftView, TaskRow, TaskSpec
 
 _button = button
 
@@ -70,14 +48,12 @@ class WritingReviewPage(QWidget):
         self.writing = ctx.services.extra["writing"]
         self.task_rows: list[TaskRow] = []
         self.rows: list[DraftRow] = []
-        self.view: DraftView | None = None
-        self._offsets = Offsets("")
         # Loads run in parallel and may finish out of order (a new pick, or a refresh of the same one):
         # a result is shown only if it answers the request made last. Lists keep a ticket per request,
-        # the draft and the diff their id.
+        # the draft (kept by the Draft tab, which checks it too) and the diff their id.
         self._wanted_tasks: object = None
         self._wanted_drafts: object = None
-        self._wanted = self._wanted_diff = ""
+        self._wanted_diff = ""
 
         # -- tasks and their drafts ---------------------------------------------------------------
         self.class_box = QComboBox()
@@ -102,14 +78,7 @@ class WritingReviewPage(QWidget):
         self.summary.setAccessibleName("Task summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #374151;")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Drafts")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = DraftTable()
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         self.open_button = _button(self, "&Open draft", "Open draft", self.open_selected)
@@ -139,56 +108,20 @@ class WritingReviewPage(QWidget):
         head.addWidget(back)
         head.addWidget(self.draft_title, 1)
         head.addWidget(self.draft_status)
-        self.editor = WritingEditor("Student's writing")
-        self.editor.setReadOnly(True)
-        self.editor.selectionChanged.connect(self._selection_changed)
-        self.live = LiveCheck(self.editor)
-        self.panel = FindingsPanel(can_apply=False)
-        self.panel.setMinimumWidth(330)
-        self.comment_text = QPlainTextEdit()
-        self.comment_text.setAccessibleName("Comment on the selected words")
-        self.comment_text.setPlaceholderText(self.tr("Select words in the writing, then write your comment…"))
-        self.comment_text.setTabChangesFocus(True)
-        self.comment_text.setMaximumHeight(80)
-        self.comment_button = _button(self, "&Comment on selection", "Comment on selection", self.add_comment)
-        self.comment_button.setEnabled(False)
-        self.selection_note = QLabel(self.tr("Select a passage in the writing to comment on it."))
-        self.selection_note.setAccessibleName("Selected passage")
-        self.selection_note.setWordWrap(True)
-        self.selection_note.setStyleSheet("color: #6b7280;")
-        self.feedback = QPlainTextEdit()
-        self.feedback.setAccessibleName("Overall feedback")
-        self.feedback.setPlaceholderText(self.tr("Overall feedback for the student…"))
-        self.feedback.setTabChangesFocus(True)
-        self.feedback.setMaximumHeight(110)
-        self.return_button = _button(self, "Hand bac&k to student", "Hand back to student", self.return_draft)
-        self.review_note = QLabel("")
-        self.review_note.setAccessibleName("Review message")
-        self.review_note.setWordWrap(True)
-        self.respond = respond = QWidget()
-        rv = QVBoxLayout(respond)
-        rv.addWidget(QLabel(self.tr("<b>Comment on a passage</b>")))
-        rv.addWidget(self.selection_note)
-        rv.addWidget(self.comment_text)
-        rv.addWidget(self.comment_button, 0, Qt.AlignmentFlag.AlignLeft)
-        rv.addWidget(QLabel(self.tr("<b>Overall feedback</b>")))
-        rv.addWidget(self.feedback)
-        rv.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignLeft)
-        rv.addWidget(self.review_note)
-        rv.addStretch(1)
-        self.panel.insertTab(0, respond, self.tr("Respond"))
-        self.panel.setCurrentIndex(0)
-        split = QSplitter()
-        split.addWidget(self.editor)
-        split.addWidget(self.panel)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
+        self.response = r = DraftResponse(self.writing, actor, bus)
+        r.shown.connect(self._show_heading)
+        r.commented.connect(self.commented.emit)
+        r.returned.connect(self.returned.emit)
+        # The Draft tab's parts, reached through the page as before the tab had a module of its own.
+        self.editor, self.live, self.panel, self.feedback = r.editor, r.live, r.panel, r.feedback
+        self.comment_text, self.comment_button = r.comment_text, r.comment_button
+        self.selection_note, self.return_button = r.selection_note, r.return_button
+        self.selected_passage, self.add_comment = r.selected_passage, r.add_comment
         self.history = VersionHistory()
         self.history.version_picked.connect(self.show_diff)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Draft views")
-        self.tabs.addTab(split, self.tr("&Draft"))
+        self.tabs.addTab(r, self.tr("&Draft"))
         self.tabs.addTab(self.history, self.tr("&History"))
         draft_page = QWidget()
         dv = QVBoxLayout(draft_page)
@@ -200,11 +133,6 @@ class WritingReviewPage(QWidget):
         self.stack.addWidget(draft_page)
         QVBoxLayout(self).addWidget(self.stack)
 
-        self.live.checked.connect(self._checked)
-        self.live.ready.connect(lambda: self.panel.set_ready(True))
-        self.live.failed.connect(lambda m: self.panel.set_ready(True, m))
-        self.panel.finding_selected.connect(self.editor.pick)
-        self.panel.comment_selected.connect(self.editor.pick_comment)
         self.class_box.currentIndexChanged.connect(lambda _i: self.load_tasks())
         self.task_box.currentIndexChanged.connect(lambda _i: self.load_drafts())
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
@@ -212,6 +140,10 @@ class WritingReviewPage(QWidget):
                             and self.load_drafts())  # fmt: skip
         self.live.start_loading()
         self.load_classes()
+
+    @property
+    def view(self) -> DraftView | None:
+        return self.response.view
 
     def refresh(self) -> None:
         if self.stack.currentIndex() == 0:
@@ -291,26 +223,7 @@ class WritingReviewPage(QWidget):
 
     def _show_drafts(self, rows: list[DraftRow]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            c = r.counts
-            values = [
-                r.student_name, self.tr(TEACHER_STATUS[r.status]), str(r.words) if r.draft_id else "",
-                str(c.spelling) if c else "", str(c.grammar) if c else "", str(c.style) if c else "",
-                f"{c.rubric_met}/{c.rubric_total}" if c and c.rubric_total else "",
-                when(r.submitted_at, "ddd d MMM HH:mm") if r.status == SUBMITTED else "",
-                str(r.comments) if r.comments else "",
-            ]  # fmt: skip
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(ROW, i)
-                if col == 1:
-                    item.setData(
-                        Qt.ItemDataRole.ForegroundRole, QColor(STATUS_COLOURS.get(r.status, "#111827"))
-                    )
-                self.table.setItem(i, col, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.show_rows(rows)
         waiting = sum(1 for r in rows if r.status == SUBMITTED)
         self.list_note.setText(self.tr("Awaiting feedback: %1.").replace("%1", plural(self, waiting, "draft")) if waiting
                                else self.tr("Nothing is waiting for feedback."))  # fmt: skip
@@ -375,7 +288,7 @@ class WritingReviewPage(QWidget):
     def show_item(self, draft_id: object) -> None:
         """Open one draft (also from other pages: open_page("writing_review", draft_id))."""
         w, a, did = self.writing, self.actor, str(draft_id)
-        self._wanted = did  # a slower, earlier request must not overwrite this one
+        self.response.wanted = did  # a slower, earlier request must not overwrite this one
 
         def work(_p):
             view = w.draft(a, did)
@@ -385,29 +298,18 @@ class WritingReviewPage(QWidget):
 
     def _opened(self, data: tuple) -> None:
         view, config = data
-        if view.id != self._wanted:
+        r = self.response
+        if view.id != r.wanted:
             return  # an earlier draft finished opening late
-        self.live.set_config(None)
-        self.editor.show_outcome(None)
-        self.panel.show_outcome(None)
-        self.editor.setPlainText(view.text)
-        self.feedback.setPlainText(view.feedback)
-        self.comment_text.clear()
-        self.review_note.setText("")
-        self._show_view(view)
-        self.live.set_config(config)
-        if not self.live.is_ready:
-            self.panel.set_ready(False)
+        r.open(view, config)
         self.history.set_versions(view.versions)
         self.tabs.setCurrentIndex(0)
-        self.panel.setCurrentWidget(self.respond)
+        self.panel.setCurrentWidget(r.respond)
         self.stack.setCurrentIndex(1)
         self.editor.setFocus()
         self.draft_opened.emit()
 
-    def _show_view(self, view: DraftView) -> None:
-        self.view = view
-        self._offsets = Offsets(view.text)
+    def _show_heading(self, view: DraftView) -> None:
         self.draft_title.setText(f"{view.student_name} \u00b7 {view.task.title}")
         status = self.tr(TEACHER_STATUS[view.status])
         if view.status == SUBMITTED:
@@ -416,80 +318,6 @@ class WritingReviewPage(QWidget):
         self.draft_status.setStyleSheet(
             f"font-weight: 600; color: {STATUS_COLOURS.get(view.status, '#111827')};"
         )
-        self.editor.set_comments([(self._offsets.to_qt(c.anchor[0]), self._offsets.to_qt(c.anchor[1]))
-                                  if c.anchor else None for c in view.comments])  # fmt: skip
-        self.panel.set_comments(view.comments)
-        self.return_button.setEnabled(view.status == SUBMITTED)
-        self.return_button.setToolTip("" if view.status == SUBMITTED else
-                                      self.tr("Only handed-in work can be handed back."))  # fmt: skip
-
-    def _checked(self, outcome: CheckOutcome) -> None:
-        self.editor.show_outcome(outcome)
-        self.panel.show_outcome(outcome)
-
-    def _selection_changed(self) -> None:
-        cursor = self.editor.textCursor()
-        has = cursor.hasSelection() and self.view is not None and bool(self.view.version_id)
-        self.comment_button.setEnabled(has)
-        if has:
-            quote = " ".join(cursor.selectedText().split())
-            quote = quote if len(quote) <= 80 else quote[:79] + "\u2026"
-            self.selection_note.setText(self.tr("Selected: “%1”").replace("%1", quote))
-        else:
-            self.selection_note.setText(self.tr("Select a passage in the writing to comment on it."))
-
-    def selected_passage(self) -> tuple[int, int]:
-        """The editor's selection as str offsets into the version shown."""
-        cursor = self.editor.textCursor()
-        return self._offsets.to_py(cursor.selectionStart()), self._offsets.to_py(cursor.selectionEnd())
-
-    def add_comment(self) -> None:
-        view = self.view
-        if view is None or not self.editor.textCursor().hasSelection():
-            return
-        start, end = self.selected_passage()
-        text = self.comment_text.toPlainText()
-        w, a = self.writing, self.actor
-
-        def work(_p):
-            w.add_comment(a, view.id, view.version_id, start, end, text)
-            return w.draft(a, view.id)
-
-        run_task(
-            work, self._commented, lambda e: self.review_note.setText(error_text(e)), writes=True, owner=self
-        )
-
-    def _commented(self, view: DraftView) -> None:
-        if view.id != self._wanted:
-            return  # another draft was opened meanwhile; its comment box is not this one's
-        self.comment_text.clear()
-        self.review_note.setText(self.tr("Comment added."))
-        self._show_view(view)
-        self.commented.emit()
-
-    def return_draft(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        feedback = self.feedback.toPlainText()
-        w, a = self.writing, self.actor
-
-        def work(_p):
-            w.return_draft(a, view.id, feedback)
-            return w.draft(a, view.id)
-
-        run_task(
-            work, self._returned, lambda e: self.review_note.setText(error_text(e)), writes=True, owner=self
-        )
-
-    def _returned(self, view: DraftView) -> None:
-        if view.id != self._wanted:
-            self.bus.changed.emit("writing")  # saved all the same; only the screen has moved on
-            return
-        self._show_view(view)
-        self.review_note.setText(self.tr("Handed back to %1.").replace("%1", view.student_name))
-        self.bus.changed.emit("writing")
-        self.returned.emit()
 
     def show_diff(self, before_id: str, version_id: str) -> None:
         w, a = self.writing, self.actor
