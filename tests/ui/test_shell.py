@@ -76,15 +76,14 @@ def test_add_and_rename_a_student_from_the_roster(qtbot, demo, monkeypatch):
     qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=10_000)
     answers = iter([("Zoe", "Quinn", ""), ("Zoe", "Quinn-Adeyemi", "Zo"), ("", "", "")])
 
-    class Answered(module.StudentDialog):
-        def exec(self):  # noqa: A003
-            given, family, display = next(answers)
-            self.given.setText(given)
-            self.family.setText(family)
-            self.display.setText(display)
-            return module.QDialog.DialogCode.Accepted
+    def answered(dialog):  # stands in for the modal exec(): fill the fields, press OK
+        given, family, display = next(answers)
+        dialog.given.setText(given)
+        dialog.family.setText(family)
+        dialog.display.setText(display)
+        return module.QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(module, "StudentDialog", Answered)
+    monkeypatch.setattr(module.StudentDialog, "exec", answered)
     errors = []
     monkeypatch.setattr(module, "show_error", lambda _w, e: errors.append(e))
     roster.add_student()

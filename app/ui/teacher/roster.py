@@ -178,9 +178,11 @@ class RosterPage(QWidget):
 
     def add_student(self) -> None:
         dlg = StudentDialog(self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
         a, cid, given, family = self.actor, self.class_id, dlg.given.text(), dlg.family.text()
+        dlg.deleteLater()  # a child of the page: without this every Add would keep its dialog
+        if not accepted:
+            return
         self._write(lambda: self.roster.add_student(a, cid, given, family))
 
     def edit_selected(self) -> None:
@@ -188,10 +190,12 @@ class RosterPage(QWidget):
         if row is None:
             return
         dlg = StudentDialog(self, row)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
         values = {"given_name": dlg.given.text(), "family_name": dlg.family.text(),
                   "display_name": dlg.display.text()}
+        dlg.deleteLater()
+        if not accepted:
+            return
         self._write(lambda: self.roster.update_student(self.actor, row.id, **values))
 
     def archive_selected(self) -> None:
