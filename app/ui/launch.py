@@ -25,6 +25,9 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.ui.collector import collect_on_ui_thread
+
+    collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")
     if self_test:
