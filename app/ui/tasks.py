@@ -53,20 +53,24 @@ class TaskHandle(QObject):
         super().__init__()
         self.progress = Progress(self)
         self.done = False
+        self.fn: Callable[[Progress], Any] | None = None
 
     def cancel(self) -> None:
         self.progress._cancel.set()
 
 
 class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], handle: TaskHandle) -> None:
+    # The task's function (and the widgets its closure holds) hangs on the handle, not here: the pool
+    # deletes the runner on its own thread, and the last reference to a widget must drop on the UI
+    # thread (``_retire``).
+    def __init__(self, handle: TaskHandle) -> None:
         super().__init__()
-        self.fn, self.handle = fn, handle
+        self.handle = handle
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self.fn(self.handle.progress)
+            result = self.handle.fn(self.handle.progress)
         except BaseException as exc:  # noqa: BLE001  every failure goes back to the UI
             if not isinstance(exc, Cancelled):
                 log.exception("background task failed")
@@ -97,6 +101,7 @@ def _keeper() -> QObject:
 
 def _retire(handle: TaskHandle) -> None:
     handle.done = True
+    handle.fn = None  # on the UI thread: see _Runner
     _live.discard(handle)
     handle.deleteLater()
 
@@ -145,7 +150,8 @@ def run_task(
     if on_progress:
         handle.progressed.connect(lambda f, m: _alive() and on_progress(f, m), queued)
     read_pool, write_pool = _pools()
-    (write_pool if writes else read_pool).start(_Runner(fn, handle))
+    handle.fn = fn
+    (write_pool if writes else read_pool).start(_Runner(handle))
     return handle
 
 
