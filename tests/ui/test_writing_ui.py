@@ -486,3 +486,22 @@ def test_every_control_has_an_accessible_name(qtbot, demo, teacher):
     for root in (student, review, *dialogs):
         missing = unnamed(root)
         assert missing == [], f"{type(root).__name__}: {missing}"
+
+
+def test_a_new_task_from_its_dialog_is_saved_and_the_dialog_let_go(qtbot, demo, teacher, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.widgets.writing_task_dialog import TaskDialog
+
+    ctx, _info = demo
+    page = _area(qtbot, ctx, teacher).show_page("writing_review")
+    qtbot.waitUntil(lambda: len(page.task_rows) == 2, timeout=T)
+
+    def answered(dialog):  # stands in for the modal exec(): fill in a title, press OK
+        dialog.title.setText("Volcanoes")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TaskDialog, "exec", answered)
+    page.new_task()
+    qtbot.waitUntil(lambda: page.task is not None and page.task.task.title == "Volcanoes", timeout=T)
+    qtbot.waitUntil(lambda: not page.findChildren(TaskDialog), timeout=T)  # not kept for the page's life

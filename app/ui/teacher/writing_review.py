@@ -234,7 +234,9 @@ class WritingReviewPage(QWidget):
     # -- tasks and the word list ------------------------------------------------------------------
     def new_task(self) -> None:
         dialog = TaskDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # a child of the page: it would otherwise live as long as the page
+        if accepted:
             self.save_task(dialog.spec(), "")
 
     def edit_task(self) -> None:
@@ -242,7 +244,9 @@ class WritingReviewPage(QWidget):
         if row is None:
             return
         dialog = TaskDialog(self, row.task)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.save_task(dialog.spec(), row.task.id)
 
     def save_task(self, spec: TaskSpec, task_id: str) -> None:
@@ -261,7 +265,9 @@ class WritingReviewPage(QWidget):
             show_error(self, exc)
             return
         dialog = WordListDialog(self, words)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.save_word_list(dialog.word_list())
 
     def save_word_list(self, words: list[str]) -> None:

@@ -287,7 +287,9 @@ class GoalDetail(QScrollArea):
             return
         options = self.plans.evidence_options(self.actor, self.actor.person_id)
         dlg = EvidenceDialog(self, options)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        dlg.deleteLater()  # a child of the panel: it would otherwise live as long as the panel
+        if not accepted:
             return
         kind, ref = dlg.kind.currentData()
         self.add_evidence(kind, ref, dlg.note.text())
