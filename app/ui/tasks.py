@@ -155,6 +155,25 @@ def run_task(
     return handle
 
 
+class Latest:
+    """Loads run in parallel and can finish out of order. Wrap each load's on-done callback with
+    ``latest(callback)``: only the result of the load asked for last reaches it, so an earlier, slower
+    one never replaces it. ``forget()`` drops every load still running (what they would show is
+    stale now)."""
+
+    __slots__ = ("_ticket",)
+
+    def __init__(self) -> None:
+        self._ticket: object = None
+
+    def __call__(self, on_done: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        ticket = self._ticket = object()
+        return lambda result: ticket is self._ticket and on_done(result)
+
+    def forget(self) -> None:
+        self._ticket = None
+
+
 def run_with_dialog(
     parent: QWidget | None,
     title: str,

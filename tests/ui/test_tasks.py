@@ -11,7 +11,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.errors import InvalidInput
-from app.ui.tasks import Cancelled, run_task, run_with_dialog, wait_idle
+from app.ui.tasks import Cancelled, Latest, run_task, run_with_dialog, wait_idle
 
 
 def test_result_arrives_on_ui_thread(qtbot):
@@ -98,3 +98,16 @@ def test_writes_never_overlap(qtbot, writes):
         run_task(work, done.append, writes=writes)
     qtbot.waitUntil(lambda: len(done) == 5, timeout=5000)
     assert not overlap[0]
+
+
+def test_latest_lets_only_the_last_request_through():
+    shown = []
+    latest = Latest()
+    first, second = latest(shown.append), latest(shown.append)
+    second("new")
+    first("old, finishing late")
+    assert shown == ["new"]
+    third = latest(shown.append)
+    latest.forget()  # e.g. a save brought something newer than any read still running
+    third("stale")
+    assert shown == ["new"]

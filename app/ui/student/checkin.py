@@ -13,7 +13,7 @@ from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.scales import ScalePicker
 from app.ui.widgets.trend_chart import TrendChart
@@ -28,7 +28,7 @@ class CheckInPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.service = ctx.services.extra["checkins"]
-        self._wanted: object = None  # a ticket for the load asked for last
+        self._loads = Latest()
         title = QLabel(self.tr("Check in"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
@@ -95,8 +95,7 @@ class CheckInPage(QWidget):
 
         # Loads run in parallel: the first one finishing after the reload that follows a check-in would
         # show a trend without it.
-        ticket = self._wanted = object()
-        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+        run_task(work, self._loads(self._show),
                  lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data) -> None:

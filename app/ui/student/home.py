@@ -22,7 +22,7 @@ from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import show_error
 from app.ui.nav import pages_for
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -41,7 +41,7 @@ class HomePage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.x = ctx.services.extra
-        self._wanted: object = None  # a ticket for the load asked for last
+        self._loads = Latest()
         self.available = {a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}}
         hello = QLabel(self._greeting())
         hello.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -111,8 +111,7 @@ class HomePage(QWidget):
 
         # Loads run in parallel (the first one and a refresh after a change): an older one finishing
         # late must not bring back steps already done.
-        ticket = self._wanted = object()
-        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+        run_task(work, self._loads(self._show),
                  lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:

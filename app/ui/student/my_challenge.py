@@ -27,7 +27,7 @@ from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_log import TeamLogPanel
 
@@ -45,7 +45,7 @@ class MyChallengePage(QWidget):
         self.work = ctx.services.extra["team_work"]
         self.items: list[tuple[ChallengeView, TeamView]] = []
         self.pending = ""  # a challenge to show once the list has loaded
-        self._wanted: object = None  # a ticket for the load asked for last
+        self._loads = Latest()
         title = QLabel(self.tr("My challenge"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.pick = QComboBox()
@@ -100,9 +100,8 @@ class MyChallengePage(QWidget):
     def refresh(self) -> None:
         # Loads run in parallel: an older list finishing after the reload that follows a status change
         # would put the old statuses back in the boxes.
-        ticket = self._wanted = object()
         run_task(lambda _p: self.challenges.for_student(self.actor),
-                 lambda items: ticket is self._wanted and self._show(items), lambda e: show_error(self, e),
+                 self._loads(self._show), lambda e: show_error(self, e),
                  owner=self)
 
     def _show(self, items) -> None:

@@ -21,7 +21,7 @@ from app.people.actor import Actor
 from app.planning.plans import PlanView
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.goal_detail import PACE_COLORS, GoalDetail
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.plan_wizard import PlanWizard
@@ -44,7 +44,7 @@ class MyPlanPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.plans = ctx.services.extra["plans"]
         self.plan: PlanView | None = None
-        self._wanted: object = None  # the ticket of the plan read asked for last
+        self._loads = Latest()
         self.wizard: PlanWizard | None = None
         self.pending = ""  # a goal to show once the plan has loaded
         self.title = QLabel(self.tr("My plan"))
@@ -99,8 +99,7 @@ class MyPlanPage(QWidget):
     def refresh(self) -> None:
         a = self.actor
         # A refresh started before a save may finish after it: only the newest read is shown.
-        ticket = self._wanted = object()
-        run_task(lambda _p: self.plans.get(a, a.person_id), lambda plan: ticket is self._wanted and self._show(plan),
+        run_task(lambda _p: self.plans.get(a, a.person_id), self._loads(self._show),
                  lambda e: show_error(self, e), owner=self)
 
     def _show(self, plan: PlanView | None) -> None:
@@ -184,7 +183,7 @@ class MyPlanPage(QWidget):
                  lambda e: show_error(self, e), writes=True, owner=self)
 
     def _built(self, plan: PlanView) -> None:
-        self._wanted = None  # the saved plan is newer than any read still running
+        self._loads.forget()  # the saved plan is newer than any read still running
         self._show(plan)
         self.bus.changed.emit("plans")
 

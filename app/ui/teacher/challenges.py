@@ -29,7 +29,7 @@ from app.planning.challenges import Board, ChallengeView
 from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
 from app.ui.widgets.challenge_board import CELL, BoardTable
 from app.ui.widgets.common import button
@@ -56,8 +56,7 @@ class ChallengesPage(QWidget):
         self.dialog: ChallengeDialog | None = None
         # Loads run in parallel and may finish out of order (a new pick, or a refresh after a change):
         # a ticket per request, and only the result of the one asked for last is shown.
-        self._wanted_list: object = None
-        self._wanted_board: object = None
+        self._list_loads, self._board_loads = Latest(), Latest()
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -171,9 +170,8 @@ class ChallengesPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        ticket = self._wanted_list = object()
         run_task(lambda _p: self.challenges.for_class(self.actor, cid),
-                 lambda items: ticket is self._wanted_list and self._show_list(items, select),
+                 self._list_loads(lambda items: self._show_list(items, select)),
                  lambda e: show_error(self, e), owner=self)
 
     def _show_list(self, items: list[ChallengeView], select: str) -> None:
@@ -194,7 +192,7 @@ class ChallengesPage(QWidget):
     def load_board(self) -> None:
         ch, cid = self.challenge, self.class_id
         if ch is None:
-            self._wanted_board = None  # a board still loading belongs to a challenge no longer shown
+            self._board_loads.forget()  # a board still loading belongs to a challenge no longer shown
             self.headline.setText("")
             self.finish_button.setEnabled(False)
             return
@@ -205,8 +203,7 @@ class ChallengesPage(QWidget):
 
         # A board of the challenge picked before (or an older one of this) finishing late is dropped: its
         # teams' ids would otherwise be what a status change or an assessment writes to.
-        ticket = self._wanted_board = object()
-        run_task(work, lambda data: ticket is self._wanted_board and self._show_board(data),
+        run_task(work, self._board_loads(self._show_board),
                  lambda e: show_error(self, e), owner=self)
 
     def _show_board(self, data) -> None:

@@ -27,7 +27,7 @@ from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, ClassCheckIns, daily_trend
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.scales import COLORS
 from app.ui.widgets.trend_chart import TrendChart
@@ -46,7 +46,7 @@ class ClassCheckInsPage(QWidget):
         self.data: ClassCheckIns | None = None
         # Loads run in parallel and may finish out of order: show a result only if it answers the request
         # made last (a ticket per class load; the student whose trend is charted, "" for the class trend).
-        self._wanted_class: object = None
+        self._class_loads = Latest()
         self._wanted_trend = ""
         title = QLabel(self.tr("Check-ins"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -120,9 +120,8 @@ class ClassCheckInsPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        ticket = self._wanted_class = object()
         run_task(lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None,
-                 lambda data: ticket is self._wanted_class and self._show(data),
+                 self._class_loads(self._show),
                  lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data: ClassCheckIns | None) -> None:

@@ -28,7 +28,7 @@ from app.practice.views import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
-from app.ui.tasks import run_task, run_with_dialog
+from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.skill_detail import SkillDetailView
 
@@ -63,7 +63,7 @@ class HeatmapPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.teaching = ctx.services.extra["practice_class"]
-        self._wanted: object = None  # a ticket for the heatmap load asked for last
+        self._loads = Latest()
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -169,9 +169,8 @@ class HeatmapPage(QWidget):
         if not class_id:
             return
         # Loads run in parallel: an earlier one (another class, older figures) finishing late is dropped.
-        ticket = self._wanted = object()
         run_task(lambda _p: self.teaching.heatmap(self.actor, class_id),
-                 lambda h: ticket is self._wanted and self._show(h), lambda e: show_error(self, e),
+                 self._loads(self._show), lambda e: show_error(self, e),
                  owner=self)  # fmt: skip
 
     def _show(self, heatmap: Heatmap) -> None:

@@ -30,7 +30,7 @@ from app.planning.plans import ClassPlans, PlanRow, PlanView
 from app.ui.events import ChangeBus
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
-from app.ui.tasks import run_task, run_with_dialog
+from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -65,8 +65,7 @@ class PlansPage(QWidget):
         self.plan: PlanView | None = None
         # Tickets of the loads asked for last: loads run in parallel, and an earlier one (another
         # student, or an older read of this one) finishing late must not replace it.
-        self._wanted: object = None
-        self._overview_wanted: object = None
+        self._plan_loads, self._overview_loads = Latest(), Latest()
         self.overview: ClassPlans | None = None
 
         self.class_box = QComboBox()
@@ -177,8 +176,7 @@ class PlansPage(QWidget):
                 self.plans.record_met_goals(a, class_id=cid)
             return self.plans.class_overview(a, cid)
 
-        ticket = self._overview_wanted = object()
-        run_task(work, lambda overview: ticket is self._overview_wanted and self._show(overview),
+        run_task(work, self._overview_loads(self._show),
                  lambda e: show_error(self, e), writes=check_met, owner=self)
 
     def _show(self, overview: ClassPlans) -> None:
@@ -229,9 +227,7 @@ class PlansPage(QWidget):
         self._load_plan(row.student_id)
 
     def _load_plan(self, student_id: str) -> None:
-        ticket = self._wanted = object()
-        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)),
-                 lambda data: ticket is self._wanted and self._show_plan(data),
+        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)), self._plan_loads(self._show_plan),
                  lambda e: show_error(self, e), owner=self)
 
     def _reload_plan(self) -> None:

@@ -27,7 +27,7 @@ from app.people.roster import StudentRow
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import RosterModel
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.student_view import StudentView
 
@@ -60,7 +60,7 @@ class RosterPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.roster = ctx.services.roster
         self.last_archived: StudentRow | None = None
-        self._wanted: object = None  # a ticket for the list load asked for last
+        self._loads = Latest()
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -145,15 +145,13 @@ class RosterPage(QWidget):
 
     def refresh(self) -> None:
         class_id, text, archived = self.class_id, self.search.text(), self.show_archived.isChecked()
-        # A search typed, a class picked, an archive and its undo each start a load, and loads run in
-        # parallel: an earlier, slower one must not replace the list asked for last.
-        ticket = self._wanted = object()
+        # A search typed, a class picked, an archive and its undo each start a load.
+        show = self._loads(self._show_rows)
         if not class_id:
             self.model.set_rows([])
             return
-        run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived),
-                 lambda rows: ticket is self._wanted and self._show_rows(rows), lambda e: show_error(self, e),
-                 owner=self)
+        run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived), show,
+                 lambda e: show_error(self, e), owner=self)
 
     def _show_rows(self, rows: list[StudentRow]) -> None:
         self.model.set_rows(rows)

@@ -22,7 +22,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.teacher.draft_response import DraftResponse
 from app.ui.teacher.draft_table import STATUS_COLOURS, TEACHER_STATUS, DraftTable
 from app.ui.widgets.common import button
@@ -51,8 +51,7 @@ class WritingReviewPage(QWidget):
         # Loads run in parallel and may finish out of order (a new pick, or a refresh of the same one):
         # a result is shown only if it answers the request made last. Lists keep a ticket per request,
         # the draft (kept by the Draft tab, which checks it too) and the diff their id.
-        self._wanted_tasks: object = None
-        self._wanted_drafts: object = None
+        self._task_loads, self._draft_loads = Latest(), Latest()
         self._wanted_diff = ""
 
         # -- tasks and their drafts ---------------------------------------------------------------
@@ -173,9 +172,8 @@ class WritingReviewPage(QWidget):
         w, a, class_id = self.writing, self.actor, self.class_id
         if not class_id:
             return
-        ticket = self._wanted_tasks = object()
         run_task(lambda _p: w.tasks_for_class(a, class_id),
-                 lambda rows: ticket is self._wanted_tasks and self._show_tasks(rows, select),
+                 self._task_loads(lambda rows: self._show_tasks(rows, select)),
                  lambda e: self.list_note.setText(error_text(e)), owner=self)  # fmt: skip
 
     def _show_tasks(self, rows: list[TaskRow], select: str) -> None:
@@ -202,7 +200,7 @@ class WritingReviewPage(QWidget):
     def load_drafts(self) -> None:
         row = self.task
         if row is None:
-            self._wanted_drafts = None  # nothing still loading belongs here now
+            self._draft_loads.forget()  # nothing still loading belongs here now
             self.summary.setText(self.tr("No writing tasks yet: press New task to set one."))
             self.table.setRowCount(0)
             return
@@ -216,9 +214,7 @@ class WritingReviewPage(QWidget):
         self.list_note.setText(self.tr("Checking the drafts…"))
         w, a, task_id = self.writing, self.actor, t.id
         # An earlier task's drafts finishing late must not show under this task (nor older rows of it).
-        ticket = self._wanted_drafts = object()
-        run_task(lambda _p: w.drafts_for_task(a, task_id),
-                 lambda rows: ticket is self._wanted_drafts and self._show_drafts(rows),
+        run_task(lambda _p: w.drafts_for_task(a, task_id), self._draft_loads(self._show_drafts),
                  lambda e: self.list_note.setText(error_text(e)), owner=self)  # fmt: skip
 
     def _show_drafts(self, rows: list[DraftRow]) -> None:

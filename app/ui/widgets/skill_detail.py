@@ -27,7 +27,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.practice.views import PracticeSettings, SkillDetail
 from app.ui.messages import error_text
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 
 TARGETS = [(0.85, "Gentle: about 85% right"), (0.75, "Balanced: about 75% right (recommended)"),
            (0.65, "Stretch: about 65% right")]  # fmt: skip
@@ -47,7 +47,7 @@ class SkillDetailView(QWidget):
         self.ctx, self.actor = ctx, actor
         self.teaching = ctx.services.extra["practice_class"]
         self.student_id = self.skill_id = ""
-        self._wanted: object = None  # a ticket for the load asked for last
+        self._loads = Latest()
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.title.setAccessibleName("Student and skill")
@@ -113,8 +113,7 @@ class SkillDetailView(QWidget):
 
         # Loads run in parallel: a cell opened before finishing late must not show, or its student's
         # settings would sit in the form and Save would write them for the student opened last.
-        ticket = self._wanted = object()
-        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+        run_task(work, self._loads(self._show),
                  lambda e: self.explanation.setText(error_text(e)), owner=self)
 
     def _show(self, data: tuple[SkillDetail, PracticeSettings]) -> None:

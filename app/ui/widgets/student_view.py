@@ -10,7 +10,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.profiles import ProfileView
 from app.ui.messages import error_text, show_error
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
 from app.ui.widgets.profile_editor import ProfileEditor
@@ -24,7 +24,7 @@ class StudentView(QWidget):
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.student_id = ""
-        self._wanted: object = None  # a ticket for the load asked for last
+        self._loads = Latest()
         self._shown = ""  # the student whose profile is in the editor
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -80,8 +80,7 @@ class StudentView(QWidget):
 
         # Loads run in parallel: a student opened before (or an older load of this one) finishing late
         # must not show, or the profile of one student would sit in the editor under another's id.
-        ticket = self._wanted = object()
-        run_task(work, lambda data: ticket is self._wanted and self._show(data),
+        run_task(work, self._loads(self._show),
                  lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:  # noqa: ANN001

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.people.actor import Actor
 from app.planning.team_work import LogView, TeamWorkService
 from app.ui.messages import error_text
-from app.ui.tasks import run_task
+from app.ui.tasks import Latest, run_task
 
 LOG = Qt.ItemDataRole.UserRole + 1
 ICONS = {"progress": "\u25b6", "reflection": "\u2767", "attachment": "\u25a3"}
@@ -40,7 +40,7 @@ class TeamLogPanel(QWidget):
         super().__init__()
         self.work, self.actor = work, actor
         self.team_id = ""
-        self._wanted: object = None  # a ticket for the log load asked for last
+        self._loads = Latest()
         self.list = QListWidget()
         self.list.setAccessibleName("Team log")
         self.list.setWordWrap(True)
@@ -83,12 +83,11 @@ class TeamLogPanel(QWidget):
         self.team_id = team_id
         # Picking teams in turn (or posting) starts a load each, run in parallel: a log finishing late,
         # another team's or an older one, must not replace the one asked for last.
-        ticket = self._wanted = object()
+        show = self._loads(self._show)
         if not team_id:
             self.list.clear()
             return
-        run_task(lambda _p: self.work.logs(self.actor, team_id),
-                 lambda logs: ticket is self._wanted and self._show(logs),
+        run_task(lambda _p: self.work.logs(self.actor, team_id), show,
                  lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, logs: list[LogView]) -> None:
