@@ -8,6 +8,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from windowhelp import close_all
 
 from app.ui.main_window import MainWindow
 from app.ui.tasks import wait_idle
@@ -20,14 +21,8 @@ _OPEN: list = []
 
 @pytest.fixture(autouse=True)
 def _windows(demo):
-    """Windows close and background work ends before the data folder closes."""
     yield
-    while _OPEN:
-        w = _OPEN.pop()
-        w.close()
-        w.deleteLater()
-    QApplication.processEvents()
-    wait_idle()
+    close_all(_OPEN)
 
 
 class Held:

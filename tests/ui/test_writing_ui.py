@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
+from windowhelp import close_all
 
 from app.people.actor import Actor
 from app.ui.main_window import MainWindow
@@ -27,14 +28,8 @@ _OPEN: list = []  # windows of the running test
 
 @pytest.fixture(autouse=True)
 def _windows(demo):
-    """Windows close (saving what is open) and background work ends before the data folder closes."""
     yield
-    while _OPEN:
-        w = _OPEN.pop()
-        w.close()
-        w.deleteLater()
-    QApplication.processEvents()
-    wait_idle()
+    close_all(_OPEN)
 
 
 def _area(qtbot, ctx, actor):
