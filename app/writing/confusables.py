@@ -205,6 +205,18 @@ _TOO_BEFORE = word_set(
     "hot cold big small much many late early hard difficult expensive fast slow long short young old tired "
     "busy far loud quiet heavy easy good bad dangerous boring"
 )
+# Adjectives that are neither verbs nor nouns: after "to" and before the end of a phrase they can only
+# be "too" ("the bell rings to early."), whatever the verb before. ("fast", "cold", "long", "close"
+# are left out: "to fast" and "exposed to cold" are good English.)
+_TOO_ADJECTIVES = word_set(
+    "early late crowded hot big small expensive hard difficult tired busy far loud heavy easy bad "
+    "dangerous boring scared afraid lazy shy happy sad hungry noisy strict nervous "
+    "stressful risky cheap dark bright short tall little large young old simple complicated lonely "
+    "serious quick full weak strong"
+)
+_PHRASE_END = word_set(
+    "when because if for to at in on during since as while before after until unless but so though although"
+)
 _PRONOUNS = word_set("me you him her us them it i we they")
 
 
@@ -227,11 +239,27 @@ def to_too(v: View) -> Iterator[Finding]:
             and (i + 2 >= n or v.tokens[i + 2].kind == "punct" or v.low[i + 2] in ("to", "for"))
         ):
             why = '"Too" means "more than is good", as in "too hot".'
+        elif _adjective_ending_phrase(v, i):
+            why = '"Too" means "more than is good", as in "too early".'
         else:
             continue
         yield finding(
             v, i, i, "grammar.to-too", f'Did you mean "too"? {why}', [match_case(v.tokens[i].text, "too")]
         )
+
+
+def _adjective_ending_phrase(v: View, i: int) -> bool:
+    """ "rings to early." / "is to crowded when": "to" + an adjective that ends its phrase, where "to"
+    cannot be the start of an infinitive or a place ("from young to old" is left alone)."""
+    n = len(v.tokens)
+    if not v.adjacent_words(i) or v.low[i + 1] not in _TOO_ADJECTIVES or i == 0 or not v.is_word(i - 1):
+        return False
+    if "from" in v.low[max(0, i - 6) : i]:
+        return False
+    after = i + 2
+    if after < n and v.tokens[after].kind == "punct":
+        return v.tokens[after].text in ".!?,;:"
+    return after >= n or v.low[after] in _PHRASE_END
 
 
 _DAYS = word_set("monday tuesday wednesday thursday friday saturday sunday weekdays")

@@ -107,6 +107,9 @@ def test_grammar_can_be_switched_off(speller, find):
     [
         ("Me to!", "grammar.to-too", "to", "too"),
         ("It is to hot.", "grammar.to-too", "to", "too"),
+        ("The bell rings to early.", "grammar.to-too", "to", "too"),
+        ("The playground is to crowded when everyone rushes out.", "grammar.to-too", "to", "too"),
+        ("We got there to late for lunch.", "grammar.to-too", "to", "too"),
         ("We met in Monday.", "grammar.preposition", "in", "on"),
         ("We left on July.", "grammar.preposition", "on", "in"),
         ("A trip to the zoo and back", "grammar.end-mark", None, None),
@@ -128,6 +131,11 @@ def test_more_rules_flag(checker, find, text, rule, flagged, fix):
         "It was too hot to swim.",
         "We left on July 4.",
         "I want to go to the shop.",
+        "It went from bad to worse.",
+        "We sang for everyone, from young to old.",
+        "He talked to old friends.",
+        "They moved to small towns in the north.",
+        "The shop is open to early risers.",
     ],
 )
 def test_more_rules_leave_good_writing_alone(checker, find, text):
