@@ -11,7 +11,20 @@ from collections.abc import Iterator
 from .findings import Finding
 from .ngrams import bigrams
 from .rules import View, finding, match_case
-from .wordclasses import AUXILIARIES, COMMON_VERBS, NUMBER_WORDS, PLURAL_VERB, PREPOSITIONS, word_set
+from .wordclasses import (
+    ADVERBS_BETWEEN,
+    AUXILIARIES,
+    COMMON_VERBS,
+    COORDINATORS,
+    DETERMINERS,
+    NUMBER_WORDS,
+    PLURAL_VERB,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    THIRD_PERSON,
+    word_set,
+)
 
 _QUANTIFIERS = word_set(
     "many several few various numerous both these those two three four five six seven "
@@ -191,9 +204,62 @@ def singular_after_every(v: View) -> Iterator[Finding]:
 _SKIPPABLE = word_set("good great important big small new old different best main major young")
 
 
+# Words ending in -s that are not plural nouns at the start of a sentence.
+_NOT_BARE_PLURALS = word_set(
+    "sometimes always nowadays perhaps besides towards afterwards sideways whereas thus lots thanks "
+    "mathematics physics politics economics athletics gymnastics"
+)
+_OPENERS = word_set("and but so or")
+NAME_LIKE_MARGIN = 5  # word-list score units (about 3 times as common)
+_FUNCTION_WORDS = (
+    AUXILIARIES
+    | DETERMINERS
+    | PREPOSITIONS
+    | SUBORDINATORS
+    | COORDINATORS
+    | SUBJECT_PRONOUNS
+    | ADVERBS_BETWEEN
+)
+
+
+def _bare_plural_subject(v: View, i: int) -> bool:
+    """A plural noun with no determiner that opens its sentence ("Details is"), or follows a
+    sentence-opening "and"/"but"/"so", or "that" with at most one describing word between ("that
+    endangered animals is"). Right after "what"/"which" it is a verb ("what matters is"): left alone."""
+    if v.low[i] in _NOT_BARE_PLURALS or v.tokens[i].text[:1].isupper() and i != v.first_word():
+        return False
+    if v.tokens[i].text[:1].isupper() and _maybe_a_name(v, v.low[i]):
+        return False
+    start = i - 1 if i > 0 and v.is_word(i - 1) and _describing(v, i - 1) else i
+    first = v.first_word()
+    if start == first or (start == first + 1 and v.low[first] in _OPENERS):
+        return True
+    return start == i - 1 and v.word_at(start - 1) == "that"  # not "the thing that matters is"
+
+
+def _maybe_a_name(v: View, word: str) -> bool:
+    """A capitalised first word far commoner than its singular is likely a name ("Mars", "Wales")."""
+    scores = v.lexicon.scores if v.lexicon is not None else {}
+    singular = word[:-2] if word.endswith("es") and word[:-2] in scores else word[:-1]
+    return scores.get(word, 0) - scores.get(singular, 0) > NAME_LIKE_MARGIN
+
+
+def _describing(v: View, k: int) -> bool:
+    """Could token k be an adjective before a noun? Lowercase, known, and not a function word or verb."""
+    w = v.low[k]
+    return (
+        v.tokens[k].text.islower()
+        and v.known(w)
+        and w not in _FUNCTION_WORDS
+        and w not in COMMON_VERBS
+        and w not in THIRD_PERSON
+        and not w.endswith(("ing", "ly"))
+    )
+
+
 def plural_subject_verb(v: View) -> Iterator[Finding]:
     """ "The cars is fast" -> "are": a plural noun right after a determiner, then is/was/has."""
-    for i in range(1, len(v.tokens) - 1):
+    for i in range(len(v.tokens) - 1):
         verb = v.low[i + 1]
         fix = PLURAL_VERB.get(verb)
         if fix is None or not v.adjacent_words(i):
@@ -205,6 +271,8 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
             if v.word_at(i - 1) in _DETERMINERS
             else (i - 2 if v.word_at(i - 2) in _DETERMINERS and v.is_word(i - 1) else -1)
         )
+        if det < 0 and _bare_plural_subject(v, i):
+            det = i  # "Details is the key", "that endangered animals is"
         if det < 0 or not all(v.is_word(k) for k in range(det, i + 1)):
             continue
         clause = v.clause_start(det)

@@ -27,6 +27,9 @@ FLAGS = [
     ("He don't know.", "grammar.agreement", "don't", "doesn't"),
     ("People is kind.", "grammar.agreement", "is", "are"),
     ("The cars is fast.", "grammar.agreement", "is", "are"),
+    ("Details is the key.", "grammar.agreement", "is", "are"),
+    ("And ideas is what we need.", "grammar.agreement", "is", "are"),
+    ("It is sad that endangered animals is dying.", "grammar.agreement", "is", "are"),
     ("There is many cats.", "grammar.agreement", "is", "are"),
     ("He didn't went home.", "grammar.verb-form", "went", "go"),
     ("She can swims.", "grammar.verb-form", "swims", "swim"),
@@ -87,6 +90,9 @@ GOOD = [
     "iPhones are popular.",
     "(i) the first point, (ii) the second point.",
     "He has a lot of money and a lot of time.",
+    "What matters is time, and the thing that matters is trust.",
+    "Sometimes is not a noun, physics is hard and news is good.",
+    "Mars is a planet and James is a boy.",
 ]
 
 
