@@ -13,7 +13,9 @@ source has but a reference lacks are penalised, a reference is drawn at random p
 
 False alarms: the fluent reference sentences are checked the same way and every spelling or grammar
 finding on them counts (per 1,000 words). The references keep some of the learners' misspellings
-("becuase", "enviroment"); findings on those are counted all the same, and also reported apart.
+("becuase", "enviroment") and errors ("the results are same", comma splices); findings on those are
+counted all the same, and also reported apart: misspellings kept from the source, and findings whose
+fix another corrector of the same sentence made (those point at an error that reference kept).
 
 Prints one JSON object.
 """
@@ -21,6 +23,7 @@ Prints one JSON object.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import math
 import random
@@ -33,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
+from app.writing.findings import Finding
 
 # ---------------------------------------------------------------------------------------------- GLEU
 
@@ -177,6 +181,25 @@ def correct(tokens: list[str], checker: Checker) -> tuple[list[str], int]:
     return out, len(edits)
 
 
+def fixed_by_another(ref: list[str], text: str, f: Finding, others: list[list[str]]) -> bool:
+    """Did another corrector of the same sentence make this very fix? The finding's top suggestion is
+    applied and the changed tokens, with one neighbour each side, are looked for in the other
+    references. Such a finding points at an error this reference kept, not at good writing."""
+    if not f.suggestions:
+        return False
+    fixed = tokenize(text[: f.start] + f.suggestions[0] + text[f.end :])
+    ops = [
+        op for op in difflib.SequenceMatcher(a=ref, b=fixed, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
+    if not ops:
+        return False
+    lo, hi = max(0, ops[0][3] - 1), ops[-1][4] + 1
+    window = fixed[lo:hi]
+    return any(
+        other[i : i + len(window)] == window for other in others for i in range(len(other) - len(window) + 1)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--src", required=True, type=Path)
@@ -206,13 +229,16 @@ def main() -> None:
     checker = Checker(CheckConfig(categories=frozenset({SPELLING, GRAMMAR})))
     alarms: Counter = Counter()
     inherited = 0
+    confirmed = 0
     words = 0
-    for ref_set in ref_sets:
-        for src, r in zip(srcs, ref_set):
+    for j, ref_set in enumerate(ref_sets):
+        for k, (src, r) in enumerate(zip(srcs, ref_set)):
             text, _ = detokenize(r)
             words += sum(1 for t in r if any(ch.isalpha() for ch in t))
+            others = [ref_sets[x][k] for x in range(len(ref_sets)) if x != j]
             for f in checker.check(text).findings:
                 alarms[f.rule] += 1
+                confirmed += fixed_by_another(r, text, f, others)
                 # A misspelling the reference kept from the learner's sentence is not a false alarm
                 # in fact; counted in the total all the same, and shown apart.
                 inherited += f.rule.startswith("spelling") and text[f.start : f.end] in src
@@ -232,6 +258,10 @@ def main() -> None:
                 "of_which_misspellings_kept_from_the_source": inherited,
                 "false_alarms_per_1000_words_without_those": round(
                     1000 * (total_alarms - inherited) / max(words, 1), 2
+                ),
+                "of_which_another_corrector_made_the_same_fix": confirmed,
+                "false_alarms_per_1000_words_no_corrector_agreed_with": round(
+                    1000 * (total_alarms - confirmed) / max(words, 1), 2
                 ),
                 "detokenize_roundtrip": round(roundtrip, 4),
                 "correct_seconds": round(correct_seconds, 1),

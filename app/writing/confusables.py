@@ -218,6 +218,12 @@ _PHRASE_END = word_set(
     "when because if for to at in on during since as while before after until unless but so though although"
 )
 _PRONOUNS = word_set("me you him her us them it i we they")
+# Verbs that take someone and then "to" with its verb left out: "do as they told them to."
+_ASK_TO = word_set(
+    "tell tells told ask asks asked want wants wanted allow allows allowed expect expects expected "
+    "force forced need needs needed order ordered encourage encouraged invite invited persuade "
+    "persuaded remind reminded teach teaches taught urge urged like liked get got"
+)
 
 
 def to_too(v: View) -> Iterator[Finding]:
@@ -229,7 +235,14 @@ def to_too(v: View) -> Iterator[Finding]:
         after = v.tokens[i + 1] if i + 1 < n else None
         at_end = after is None or (after.kind == "punct" and after.text in ".!?,;")
         question = v.tokens[-1].text == "?"  # "Who did you give it to?"
-        if at_end and not question and i > 0 and v.low[i - 1] in _PRONOUNS and v.is_word(i - 1):
+        if (
+            at_end
+            and not question
+            and i > 0
+            and v.low[i - 1] in _PRONOUNS
+            and v.is_word(i - 1)
+            and v.word_at(i - 2) not in _ASK_TO  # "as their parents told them to."
+        ):
             why = '"Too" means "also" here.'
         elif (
             v.adjacent_words(i)

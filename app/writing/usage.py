@@ -1,7 +1,7 @@
 """Grammar rules for word patterns learners of English often get wrong, each of them clear from the
 words themselves: "the these reasons", "most of people", "can to go", "despite of", "made him to
 understand", "it costs to much.", "will causes", "have to reduced", "Likewise, The theory", "we will
-able to", "a such thing", "the important is", "I spent lot of time", "for long time".
+able to", "a such thing", "the important is", "I spent lot of time", "for long time", "they are same".
 
 Where a rule must know that a word is a verb, it asks the word-pair table (ngrams.py) whether "to X"
 is common in published English ("to cause" is, "to car" is not).
@@ -331,9 +331,25 @@ def lot_of(v: View) -> Iterator[Finding]:
         )
 
 
+# Words after which "same" needs its "the" ("they are same" -> "the same").
+_BEFORE_SAME = word_set(
+    "is are was were be been not look looks looked remain remains stay stays almost exactly"
+)
+
+
+def the_same(v: View) -> Iterator[Finding]:
+    """ "The results are same." -> "the same": "same" is nearly always "the same" after these words."""
+    for i, word in enumerate(v.low):
+        if word != "same" or i == 0 or not v.adjacent_words(i - 1) or v.low[i - 1] not in _BEFORE_SAME:
+            continue
+        text = v.tokens[i].text
+        yield finding(v, i, i, "grammar.missing-word", 'Write "the same".', ["the " + text])
+
+
 RULES = (
     double_determiner,
     lot_of,
+    the_same,
     most_of,
     modal_to,
     make_to,

@@ -116,6 +116,8 @@ def test_grammar_can_be_switched_off(speller, find):
         ("The bell rings to early.", "grammar.to-too", "to", "too"),
         ("The playground is to crowded when everyone rushes out.", "grammar.to-too", "to", "too"),
         ("We got there to late for lunch.", "grammar.to-too", "to", "too"),
+        ("The results are same.", "grammar.missing-word", "same", "the same"),
+        ("It is not same as before.", "grammar.missing-word", "same", "the same"),
         ("We met in Monday.", "grammar.preposition", "in", "on"),
         ("We left on July.", "grammar.preposition", "on", "in"),
         ("A trip to the zoo and back", "grammar.end-mark", None, None),
@@ -142,6 +144,9 @@ def test_more_rules_flag(checker, find, text, rule, flagged, fix):
         "He talked to old friends.",
         "They moved to small towns in the north.",
         "The shop is open to early risers.",
+        "They did what their parents told them to.",
+        "It is the same, and they are much the same.",
+        "Same here.",
     ],
 )
 def test_more_rules_leave_good_writing_alone(checker, find, text):
