@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 from sqlmodel import Session
 
 from app.models import Attempt, Goal, GoalEvidence, Milestone, Plan
@@ -66,8 +66,10 @@ def minutes_last_week(s: Session, student_ids: list[str], now: float) -> dict[tu
 
 class WeeklyMinutes:
     """``minutes_last_week`` for a whole class, remembered per student until that student's attempts
-    in the window change. The check is an index-only count over (student, at), so a teacher's overview
-    that refreshes after every change reads the attempts of only the students who practised since."""
+    in the window change. The check is one grouped query over the week's rows, found through the
+    (student, at) index, so a teacher's overview that refreshes after every change reads the attempts of
+    only the students who practised since. Erasing an attempt changes it too: a purge removes the row
+    (the count drops), a tombstone keeps it with ``deleted`` set (the count of tombstones rises)."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple, dict[str, float]]] = {}
@@ -75,8 +77,9 @@ class WeeklyMinutes:
 
     def get(self, s: Session, student_ids: list[str], now: float) -> dict[tuple[str, str], float]:
         since = now - 7 * DAY
-        stamps = {sid: (n, last, round(since // 3600)) for sid, n, last in s.execute(
-            select(Attempt.student_id, func.count(), func.max(Attempt.at))
+        erased = func.sum(Attempt.deleted, type_=Integer)  # tombstones; a Boolean sum would read as True
+        stamps = {sid: (n, gone, last, round(since // 3600)) for sid, n, gone, last in s.execute(
+            select(Attempt.student_id, func.count(), erased, func.max(Attempt.at))
             .where(Attempt.student_id.in_(student_ids), Attempt.at >= since)
             .group_by(Attempt.student_id)).all()}
         with self._lock:

@@ -8,8 +8,9 @@ O(log n) whatever the size of the bank.
 Which skill: a weighted draw between *review* (a practised skill whose spacing interval has run out,
 most overdue first), *focus* (the learner's plan; a focus skill whose prerequisites are not yet in
 place is approached through them) and *variety* (another skill whose prerequisites are in place).
-With no plan, the focus share goes to the *next step*: a ready, not yet secure skill whose predicted
-success is closest to the target (class data sets a new skill's difficulty, prerequisites the start).
+With no plan, the focus share goes to the *next step*: a ready skill not yet secure (predicted below the
+mastery rule's threshold, so a skill the student has just mastered is not one) whose predicted success
+is closest to the target (class data sets a new skill's difficulty, prerequisites the start).
 The same item is never given twice in a row, and recent items are avoided while others exist.
 """
 
@@ -22,12 +23,12 @@ from dataclasses import dataclass, field
 
 from app.practice.learner_model import ModelState, predict, target_offset
 from app.practice.memory import due_info
+from app.practice.tracking import RULE
 
 __all__ = ["IndexedItem", "ItemIndex", "Mix", "Selection", "SelectionRequest", "select_next", "skill_ready"]
 
 READY_PROBABILITY = 0.70  # a prerequisite counts as in place at this predicted success ...
 READY_ATTEMPTS = 3  # ... after at least this many answers
-SECURE_PROBABILITY = 0.90  # "next step" skips skills already this secure
 REVIEW_MIN_ATTEMPTS = 3
 NEAREST = 2  # choose between this many items nearest the target
 
@@ -370,14 +371,17 @@ def _plans(
 
 
 def _next_step(state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random, memo: _Memo):
-    """Without a plan: a ready skill not yet secure, predicted closest to the target (top three, drawn)."""
+    """Without a plan: a ready skill not yet secure, predicted closest to the target (top three, drawn).
+
+    Secure means at or above the threshold of the mastery rule that teacher and student see (``RULE``),
+    so a skill they are shown as mastered is not offered as a next step; review brings it back when due."""
     learner = state.learners.get(req.student_id)
     scored = []
     for s in skills:
         if not memo.ready(s):
             continue
         p = memo.predict(s)
-        if p >= SECURE_PROBABILITY:
+        if p >= RULE.threshold:
             continue
         scored.append((abs(p - req.target), s))
     if not scored:

@@ -209,3 +209,46 @@ def test_weekly_minutes_are_remembered_until_a_student_practises(demo):
     # (x + 600000) / 60000 and x / 60000 + 10 may differ in the last bit, whatever the demo's times
     assert second[(ids[0], skill_id)] == pytest.approx(first.get((ids[0], skill_id), 0.0) + 10.0)
     assert {k: v for k, v in second.items() if k[0] != ids[0]} == {k: v for k, v in first.items() if k[0] != ids[0]}
+
+
+def test_weekly_minutes_drop_when_an_attempt_of_the_week_is_erased(demo):
+    """An attempt erased elsewhere arrives by sync as a tombstone: the row stays (events are a grow-only
+    set), so its student's count of attempts in the week does not move, yet the minutes must."""
+    import json
+    import time as _t
+
+    from sqlalchemy import select
+
+    from app.ids import new_id
+    from app.models import Attempt, Item
+    from app.planning.plan_data import WeeklyMinutes, minutes_last_week
+    from app.store.capture import SCHEMA_VERSION, bulk_insert_events
+    from app.sync.apply import apply_batch
+    from app.sync.changes import ChangeRec
+    from app.sync.hlc import Stamp
+
+    ctx, info = demo
+    ids = list(info.student_ids)
+    now = _t.time()
+    attempt_id = new_id()
+    with ctx.db.read() as s:
+        item = s.execute(select(Item).limit(1)).scalars().first()
+        item_id, skill_id = item.id, item.skill_id
+    with ctx.db.write() as s:
+        bulk_insert_events(s, Attempt, [{"id": attempt_id, "student_id": ids[0], "item_id": item_id,
+                                         "skill_id": skill_id, "correct": True, "response_ms": 600_000,
+                                         "at": now - 60, "partition": "//"}])
+    weekly = WeeklyMinutes()
+    with ctx.db.read() as s:
+        before = weekly.get(s, ids, now)
+    other = "00000000-0000-7000-8000-0000000000e2"  # another replica, where the attempt was erased
+    tomb = ChangeRec(other, 1, Stamp(int(now * 1000), 0, other).encode(), "attempt", attempt_id, "delete",
+                     "//", SCHEMA_VERSION, json.dumps({"deleted": True, "updated_at": now}))
+    assert apply_batch(ctx.db, [tomb]).applied == 1
+    with ctx.db.read() as s:
+        assert s.get(Attempt, attempt_id).deleted
+        after = weekly.get(s, ids, now)
+        assert after == minutes_last_week(s, ids, now)
+    assert after.get((ids[0], skill_id), 0.0) == pytest.approx(before[(ids[0], skill_id)] - 10.0)
+    others_after = {k: v for k, v in after.items() if k[0] != ids[0]}
+    assert others_after == {k: v for k, v in before.items() if k[0] != ids[0]}

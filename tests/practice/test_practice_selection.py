@@ -7,7 +7,9 @@ import itertools
 import random
 
 from app.practice.learner_model import Attempt, new_state, predict, register_item, update
+from app.practice.mastery import assess_mastery
 from app.practice.selection import IndexedItem, ItemIndex, Mix, SelectionRequest, select_next
+from app.practice.tracking import RULE
 
 DAY = 86400.0
 T0 = 1_700_000_000.0
@@ -186,3 +188,19 @@ def test_prerequisites_without_items_do_not_block_and_allowed_skills_limit():
     for i in range(30):
         req = SelectionRequest("L", now=T0 + 500, allowed_skills={"OTHER"}, focus_skills={"FRA": 1.0}, seed=i)
         assert select_next(state, index, req).skill_id == "OTHER"
+
+
+def test_a_mastered_skill_is_not_offered_as_the_next_step():
+    """A skill the mastery rule counts as mastered (predicted 0.85 to 0.90) is secure for selection
+    too, so it is not a next step (it was one while selection asked for 0.90)."""
+    state = new_state()
+    index = _bank(state, ["A", "B", "C"], per_skill=20)
+    _practise(state, "L", "A", "1" * 11, T0)
+    now = T0 + 600
+    assert 0.85 <= predict(state, "L", "A", None, now) < 0.90
+    assert assess_mastery(state, "L", "A", rule=RULE, now=now).mastered
+    picks = [
+        select_next(state, index, SelectionRequest("L", now=now, mix=Mix(1, 0, 0), seed=i)) for i in range(40)
+    ]
+    assert all(p.purpose == "next step" for p in picks)
+    assert {p.skill_id for p in picks} == {"B", "C"}
