@@ -56,6 +56,10 @@ _BE_HAVE_DO = {
     ("we", "hasn't"): "haven't",
 }
 _GROUP = {"he": "he", "she": "he", "it": "he", "i": "i", "we": "we", "they": "we", "you": "we"}
+# "Everyone know" -> "knows": these pronouns take the verb as "he" does.
+_GROUP.update(
+    dict.fromkeys(("everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody"), "he")
+)
 # Words after which "he go" is fine: a question or inverted clause ("does he go", "why did she come"),
 # or a verb that takes a plain verb after its object ("let it go", "make it work").
 _INVERTERS = AUXILIARIES | frozenset(
@@ -309,9 +313,13 @@ def _preposition_to(v: View, i: int) -> bool:
 _SELDOM_NOUNS = word_set(
     "go make get know think take come want give tell find become seem begin teach learn understand "
     "bring happen provide include allow create spend grow require believe prefer agree decide suggest "
-    "expect enjoy remember forget improve receive explain choose"
+    "expect enjoy remember forget improve receive explain choose affect"
 )
-_SINGULAR_DETERMINERS = word_set("a an the this each every")
+_NOUN_HAVE_DO = {"have": "has", "don't": "doesn't"}  # "each student have" -> "has"
+_COLLECTIVE = IRREGULAR_PLURALS | word_set(
+    "team family government police staff class group crew public audience committee youth people"
+)
+_SINGULAR_DETERMINERS = word_set("a an the this each every my your his her our their")
 # Adjectives used as nouns for groups of people ("the rich get richer"): plural in meaning.
 _GROUP_ADJECTIVES = word_set("rich poor young old elderly sick wealthy few many most other same")
 
@@ -324,9 +332,15 @@ def noun_subject_verb(v: View) -> Iterator[Finding]:
     students", "I suggest that the student go")."""
     for i in range(1, len(v.tokens) - 1):
         verb = v.low[i + 1]
-        if verb not in _SELDOM_NOUNS or v.word_at(i - 1) not in _SINGULAR_DETERMINERS:
+        if (
+            verb not in _SELDOM_NOUNS
+            and verb not in _NOUN_HAVE_DO
+            or v.word_at(i - 1) not in _SINGULAR_DETERMINERS
+        ):
             continue
         noun = v.low[i]
+        if noun in _COLLECTIVE:
+            continue  # "the team have", "my family live": British English lets these be plural
         if not (v.adjacent_words(i - 1) and v.adjacent_words(i)) or not v.tokens[i].text.islower():
             continue
         if noun in _GROUP_ADJECTIVES or noun in COMMON_VERBS or noun in AUXILIARIES or noun in DETERMINERS:
@@ -341,7 +355,7 @@ def noun_subject_verb(v: View) -> Iterator[Finding]:
             continue
         if _inverted(v, det, subjunctive=False) or v.word_at(i + 2) in ("of", "'s"):
             continue
-        fix = third_person(verb)
+        fix = _NOUN_HAVE_DO.get(verb) or third_person(verb)
         yield finding(
             v,
             i + 1,

@@ -1,7 +1,8 @@
 """Grammar rules for word patterns learners of English often get wrong, each of them clear from the
 words themselves: "the these reasons", "most of people", "can to go", "despite of", "made him to
 understand", "it costs to much.", "will causes", "have to reduced", "Likewise, The theory", "we will
-able to", "a such thing", "the important is", "I spent lot of time", "for long time", "they are same".
+able to", "a such thing", "the important is", "I spent lot of time", "for long time", "they are same", "I am agree",
+"discussed about it", "look forward to see".
 
 Where a rule must know that a word is a verb, it asks the word-pair table (ngrams.py) whether "to X"
 is common in published English ("to cause" is, "to car" is not).
@@ -346,8 +347,59 @@ def the_same(v: View) -> Iterator[Finding]:
         yield finding(v, i, i, "grammar.missing-word", 'Write "the same".', ["the " + text])
 
 
+_BE_BEFORE_AGREE = word_set("am is are was were")
+_DISCUSS = word_set("discuss discusses discussed discussing")
+_LOOK = word_set("look looks looked looking")
+_AMOUNT = word_set("a an half one two three four five six seven eight nine ten twenty fifty hundred")
+
+
+def verb_patterns(v: View) -> Iterator[Finding]:
+    """ "I am agree" -> "I agree"; "we discussed about it" -> "discussed it"; "I look forward to see
+    you" -> "seeing" (after "look forward to" comes a noun or an -ing form)."""
+    n = len(v.tokens)
+    for i, word in enumerate(v.low[:-1]):
+        if not v.adjacent_words(i):
+            continue
+        nxt = v.low[i + 1]
+        if (
+            word in _BE_BEFORE_AGREE
+            and nxt in ("agree", "disagree")
+            and v.word_at(i - 1) in _PRONOUN_SUBJECTS
+        ):
+            yield finding(
+                v, i, i + 1, "grammar.extra-word", f'"{v.tokens[i + 1].text}" is a verb: leave out "{v.tokens[i].text}".',
+                [v.tokens[i + 1].text],
+            )  # fmt: skip
+        elif word in _DISCUSS and nxt == "about" and i + 2 < n and v.word_at(i + 2) not in _AMOUNT:
+            if v.tokens[i + 2].kind != "word":
+                continue  # "about 20", "about." : an amount, or not a topic
+            yield finding(
+                v, i, i + 1, "grammar.extra-word", f'Write "{v.tokens[i].text}" without "about".',
+                [v.tokens[i].text],
+            )  # fmt: skip
+        elif word in _LOOK and nxt == "forward" and v.word_at(i + 2) == "to" and i + 3 < n:
+            verb = v.word_at(i + 3)
+            ing = _ing_form(v, verb) if verb in COMMON_VERBS else None
+            if ing and v.adjacent_words(i + 2):
+                yield finding(
+                    v, i + 3, i + 3, "grammar.verb-form", f'After "look forward to", write "{ing}".',
+                    [match_case(v.tokens[i + 3].text, ing)],
+                )  # fmt: skip
+
+
+def _ing_form(v: View, verb: str) -> str | None:
+    """The -ing form of a plain verb that the word list knows ("see" -> "seeing", "make" -> "making")."""
+    options = [verb + "ing", verb + verb[-1] + "ing"]
+    if verb.endswith("ie"):
+        options.insert(0, verb[:-2] + "ying")
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        options.insert(0, verb[:-1] + "ing")
+    return next((o for o in options if v.known(o)), None)
+
+
 RULES = (
     double_determiner,
+    verb_patterns,
     lot_of,
     the_same,
     most_of,
