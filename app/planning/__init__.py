@@ -9,6 +9,8 @@ Services (each takes the acting user first, checks permission, does one unit of 
 - ``WhatNextService``: the student's ranked "what next", each with its reason.
 - ``ReportService``: a student's progress report (data for the PDF) and the class summary CSV.
 - ``CelebrationService``: wins, automatic and by hand.
+- ``AttentionService``: for the roster, who is stuck in practice, behind on their plan, or waiting
+  for feedback on an essay.
 
 Pure functions with no database: ``progress`` (goal progress and pace), ``suggest`` (goal ideas),
 ``teams`` (team suggestions), ``next_steps`` (the ranking rules), ``attachments`` (file checks).
@@ -25,9 +27,10 @@ if TYPE_CHECKING:
 def planning_services(db: Database, settings: Any = None, profiles: Any = None, framework: Any = None,
                       celebrations: Any = None) -> dict[str, Any]:
     """The planning services for ``Services.extra``, keyed "plans", "challenges", "team_work",
-    "checkins", "what_next" and "reports"."""
+    "checkins", "what_next", "reports" and "attention"."""
     from app.framework import FrameworkService
     from app.people.profiles import ProfileService
+    from app.planning.attention import AttentionService
     from app.planning.celebrations import CelebrationService
     from app.planning.challenges import ChallengeService
     from app.planning.checkins import CheckInService
@@ -47,4 +50,5 @@ def planning_services(db: Database, settings: Any = None, profiles: Any = None, 
         "what_next": WhatNextService(db, checkins),
         "reports": ReportService(db, plans, profiles or ProfileService(db), framework or FrameworkService(db),
                                  celebrations or CelebrationService(db)),
+        "attention": AttentionService(db, plans),
     }

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.roster import StudentRow
+from app.planning.attention import Attention, attention_counts
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.qmodels.roster_model import RosterModel
+from app.ui.qmodels.roster_model import ATTENTION, RosterModel
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.student_view import StudentView
@@ -52,6 +53,9 @@ class StudentDialog(QDialog):
         form.addRow(buttons)
 
 
+ATTENTION_TOPICS = frozenset({"roster", "practice", "plans", "writing", "sync"})
+
+
 class RosterPage(QWidget):
     open_page = Signal(str, object)
 
@@ -59,8 +63,11 @@ class RosterPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.roster = ctx.services.roster
+        self.attention = ctx.services.extra["attention"]
         self.last_archived: StudentRow | None = None
         self._loads = Latest()
+        self._attention_loads = Latest()
+        self._attention_for: str | None = None  # the class whose attention is shown or on its way
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -89,6 +96,9 @@ class RosterPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(ATTENTION, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel("")
+        self.summary.setAccessibleName("Who needs attention")
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
@@ -113,6 +123,7 @@ class RosterPage(QWidget):
         list_page = QWidget()
         lv = QVBoxLayout(list_page)
         lv.addLayout(top)
+        lv.addWidget(self.summary)
         lv.addWidget(self.table, 1)
         lv.addLayout(buttons)
 
@@ -128,6 +139,8 @@ class RosterPage(QWidget):
         self.show_archived.toggled.connect(lambda _b: self.refresh())
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
         bus.changed.connect(lambda topic: topic == "roster" and self.refresh())
+        # Practice, plans, essays (and what sync brings of them) change who needs attention.
+        bus.changed.connect(lambda topic: topic in ATTENTION_TOPICS and self.load_attention())
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
         self.load_classes()
 
@@ -147,11 +160,43 @@ class RosterPage(QWidget):
         class_id, text, archived = self.class_id, self.search.text(), self.show_archived.isChecked()
         # A search typed, a class picked, an archive and its undo each start a load.
         show = self._loads(self._show_rows)
+        if class_id != self._attention_for:
+            self.load_attention()
         if not class_id:
             self.model.set_rows([])
             return
         run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived), show,
                  lambda e: show_error(self, e), owner=self)
+
+    def load_attention(self) -> None:
+        """Who is stuck, behind or waiting for feedback: loaded apart from the names (it reads the
+        class's recent practice), and only the load for the class shown now is shown."""
+        class_id = self.class_id
+        if class_id != self._attention_for:  # another class: nothing of the last one stays on screen
+            self.model.set_attention({})
+            self.summary.setText("")
+        self._attention_for = class_id
+        arrived = self._attention_loads(self._attention_arrived)  # one ticket for the result or the error
+        if not class_id:
+            return
+        actor = self.actor
+        run_task(lambda _p: self.attention.class_attention(actor, class_id), arrived, arrived, owner=self)
+
+    def _attention_arrived(self, result: dict[str, Attention] | BaseException) -> None:
+        if isinstance(result, BaseException):
+            self.summary.setText(error_text(result))
+            return
+        self.model.set_attention(result)
+        stuck, behind, essays = attention_counts(result)
+        parts = [self.tr("%1 stuck").replace("%1", str(stuck)) if stuck else "",
+                 self._count(behind, "%1 plan behind", "%1 plans behind"),
+                 self._count(essays, "%1 essay to read", "%1 essays to read")]
+        words = " \u00b7 ".join(p for p in parts if p)
+        self.summary.setText(self.tr("Needs attention: %1").replace("%1", words) if words
+                             else self.tr("Nobody is stuck, behind or waiting for feedback."))
+
+    def _count(self, n: int, one: str, many: str) -> str:
+        return (self.tr(one) if n == 1 else self.tr(many)).replace("%1", str(n)) if n else ""
 
     def _show_rows(self, rows: list[StudentRow]) -> None:
         self.model.set_rows(rows)

@@ -1,0 +1,177 @@
+"""Who needs the teacher: for each student of a class, the practice skills they are stuck on, whether
+their plan is behind, and the essays they handed in that wait for feedback (the roster's "Needs
+attention" column).
+
+- **Stuck** (``stuck_rule``): counting only the student's attempts at a skill in the last
+  ``WINDOW_DAYS`` days (erased ones never count), the latest ``RUN`` or more were all wrong, or there
+  were at least ``MANY`` with at most a third right.
+- **Plan behind**: exactly the Plans overview's "Behind" pace (``PlanService.class_overview``).
+- **Essays to read**: the writing review's "awaiting feedback": the student's draft for a task of the
+  class that is not archived (the oldest draft, when two devices each started one) is handed in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from app.people.actor import Actor
+from app.people.permissions import require_class
+from app.planning.plans import PlanService
+from app.planning.progress import DAY
+from app.planning.queries import class_students, skill_names
+from app.practice.model_store import raw
+from app.store.database import Database
+from app.writing.views import SUBMITTED
+
+WINDOW_DAYS = 14
+RUN = 4  # this many wrong answers in a row, the latest ones
+MANY = 6  # or at least this many attempts with at most a third right
+
+
+def stuck_rule(attempts: int, right: int, wrong_run: int) -> bool:
+    """Stuck on a skill, from the window's attempts: the latest RUN all wrong, or MANY+ with <= 1/3 right."""
+    return wrong_run >= RUN or (attempts >= MANY and 3 * right <= attempts)
+
+
+@dataclass(frozen=True)
+class StuckSkill:
+    skill_id: str
+    name: str
+    attempts: int  # in the window
+    right: int
+    wrong_run: int  # the latest answers that were all wrong
+    since: float  # the first answer of that wrong run, else the first in the window
+
+
+@dataclass(frozen=True)
+class WaitingEssay:
+    task_title: str
+    submitted_at: float
+
+
+@dataclass(frozen=True)
+class Attention:
+    student_id: str
+    stuck: tuple[StuckSkill, ...] = ()
+    plan_behind: bool = False
+    plan_reason: str = ""
+    essays: tuple[WaitingEssay, ...] = ()
+
+    @property
+    def stuck_skills(self) -> tuple[str, ...]:
+        return tuple(k.name for k in self.stuck)
+
+    @property
+    def essays_waiting(self) -> int:
+        return len(self.essays)
+
+    @property
+    def flags(self) -> int:
+        """How many kinds of help are needed (0-3): the roster sorts by this."""
+        return bool(self.stuck) + self.plan_behind + bool(self.essays)
+
+    @property
+    def words(self) -> str:
+        """Short words for the teacher, e.g. "Stuck on Fractions · Plan behind · 2 essays to read"."""
+        parts = []
+        if self.stuck:
+            more = f" +{len(self.stuck) - 1}" if len(self.stuck) > 1 else ""
+            parts.append(f"Stuck on {self.stuck[0].name}{more}")
+        if self.plan_behind:
+            parts.append("Plan behind")
+        if self.essays:
+            n = len(self.essays)
+            parts.append(f"{n} essay{'s' if n > 1 else ''} to read")
+        return " \u00b7 ".join(parts)
+
+
+def attention_counts(attention: dict[str, Attention]) -> tuple[int, int, int]:
+    """(students stuck, plans behind, essays to read) for the class summary line."""
+    rows = attention.values()
+    return (
+        sum(1 for a in rows if a.stuck),
+        sum(1 for a in rows if a.plan_behind),
+        sum(a.essays_waiting for a in rows),
+    )
+
+
+# The class's recent answers in the (student_id, at) index's own order: each student's in time order,
+# folded in one pass (no sort; a window function over a class-year took twice as long).
+_ANSWERS_SQL = (
+    "SELECT student_id, skill_id, correct, at FROM attempt "
+    "WHERE student_id IN ({ids}) AND at >= ? AND deleted = 0 ORDER BY student_id, at"
+)
+
+
+def _stuck(
+    conn: sqlite3.Connection, ids: list[str], since: float, names: dict[str, str]
+) -> dict[str, list[StuckSkill]]:
+    tally: dict[tuple[str, str], list] = {}  # [attempts, right, wrong run, first at, run from]
+    for sid, kid, ok, at in conn.execute(_ANSWERS_SQL.format(ids=",".join("?" * len(ids))), [*ids, since]):
+        t = tally.get((sid, kid))
+        if t is None:
+            t = tally[(sid, kid)] = [0, 0, 0, at, at]
+        t[0] += 1
+        if ok:
+            t[1] += 1
+            t[2] = 0
+        else:
+            if not t[2]:
+                t[4] = at
+            t[2] += 1
+    out: dict[str, list[StuckSkill]] = {}
+    for (sid, kid), (n, right, run, first, run_from) in tally.items():
+        if kid in names and stuck_rule(n, right, run):
+            out.setdefault(sid, []).append(
+                StuckSkill(kid, names[kid], n, right, run, run_from if run >= RUN else first)
+            )
+    return out
+
+
+_ESSAYS_SQL = """
+SELECT d.task_id, d.student_id, t.title, d.status, d.submitted_at
+FROM draft d JOIN writing_task t ON t.id = d.task_id
+WHERE t.class_id = :class_id AND t.deleted = 0 AND t.archived = 0 AND d.deleted = 0
+ORDER BY d.created_at DESC, d.id DESC
+"""
+
+
+class AttentionService:
+    def __init__(self, db: Database, plans: PlanService) -> None:
+        self.db = db
+        self.plans = plans  # the app's own, so the overview's remembered weekly minutes are shared
+
+    def class_attention(self, actor: Actor, class_id: str, now: float | None = None) -> dict[str, Attention]:
+        """student id -> Attention for every current student of the class (teachers of the class only)."""
+        now = now or time.time()
+        with self.db.read() as s:
+            require_class(s, actor, class_id)
+            ids = [p.id for p in class_students(s, class_id)]
+            if not ids:
+                return {}
+            names = skill_names(s)
+            stuck = _stuck(raw(s), ids, now - WINDOW_DAYS * DAY, names)
+            drafts: dict[tuple[str, str], tuple[str, str, float]] = {}
+            for task_id, sid, title, status, at in s.execute(text(_ESSAYS_SQL), {"class_id": class_id}).all():
+                drafts[(task_id, sid)] = (title, status, at)  # the oldest comes last and wins
+        plans = {r.student_id: r for r in self.plans.class_overview(actor, class_id, now).rows}
+        essays: dict[str, list[WaitingEssay]] = {}
+        for (_task, sid), (title, status, at) in drafts.items():
+            if status == SUBMITTED:
+                essays.setdefault(sid, []).append(WaitingEssay(title, at))
+        out = {}
+        for sid in ids:
+            plan = plans.get(sid)
+            behind = plan is not None and plan.pace == "behind"
+            out[sid] = Attention(
+                sid,
+                tuple(sorted(stuck.get(sid, ()), key=lambda k: k.since)),
+                behind,
+                plan.reason if behind else "",
+                tuple(sorted(essays.get(sid, ()), key=lambda e: e.submitted_at)),
+            )
+        return out
