@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.bootstrap import open_context  # noqa: E402
 from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME, create_demo  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.student.writing import TASK  # noqa: E402
 from app.ui.tasks import wait_idle  # noqa: E402
 
 
@@ -60,9 +61,15 @@ def main(out_dir: str = "docs", only: str = "") -> None:
     for key, _t, _s in window.area.specs:
         if only and key != only:
             continue
-        window.area.show_page(key)
+        page = window.area.show_page(key)
         settle(app)
         window.grab().save(str(out / f"student-{key}.png"))
+        if key == "writing":  # the editor too, on the draft with learner slips in it
+            for row in range(page.list.count()):
+                if "lunch" in page.list.item(row).text():
+                    page.open_task(page.list.item(row).data(TASK))
+                    settle(app)
+                    window.grab().save(str(out / "student-writing-editor.png"))
     ctx.close()
 
 
