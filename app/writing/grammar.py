@@ -3,14 +3,15 @@
 Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end marks), agreement.py
 (verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...),
 clauses.py (comma splices, run-ons), context.py (loose/lose, affect/effect ... chosen by the word-pair
-table), usage.py ("the these", "most of people", "can to go").
+table), usage.py ("the these", "most of people", "can to go"), learner.py ("more tall than", "much people",
+"I am student").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import agreement, clauses, confusables, context, mechanics, number, usage
+from . import agreement, clauses, confusables, context, learner, mechanics, number, usage
 from .findings import Finding
 from .rules import View
 
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     + clauses.RULES
     + context.RULES
     + usage.RULES
+    + learner.RULES
 )
 
 

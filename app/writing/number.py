@@ -106,7 +106,7 @@ def plural_form(v: View, noun: str) -> str | None:
     return next((p for p in options if v.known(p)), None)
 
 
-def _is_plural(v: View, word: str) -> bool:
+def is_plural(v: View, word: str) -> bool:
     if word.endswith(_NOT_PLURAL_ENDINGS) or not word.endswith("s") or not v.known(word):
         return word in ("people", "children", "men", "women")
     for singular in (word[:-1], word[:-2], word[:-3] + "y"):
@@ -181,7 +181,7 @@ def singular_after_every(v: View) -> Iterator[Finding]:
         after = v.tokens[j + 1] if j + 1 < n else None
         if not (after is None or after.kind == "punct" or v.low[j + 1] in _FOLLOWERS):
             continue
-        if noun in _NOT_NOUNS or not v.tokens[j].text.islower() or not _is_plural(v, noun):
+        if noun in _NOT_NOUNS or not v.tokens[j].text.islower() or not is_plural(v, noun):
             continue
         if noun in ("people", "children", "men", "women"):
             continue
@@ -264,7 +264,7 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
         fix = PLURAL_VERB.get(verb)
         if fix is None or not v.adjacent_words(i):
             continue
-        if not _is_plural(v, v.low[i]) or v.low[i] in ("people", "children", "men", "women"):
+        if not is_plural(v, v.low[i]) or v.low[i] in ("people", "children", "men", "women"):
             continue  # irregular plurals are agreement.py's
         det = (
             i - 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .findings import Finding
+from .learner import ing_form
 from .ngrams import bigrams
 from .rules import View, finding, match_case
 from .wordclasses import COMMON_VERBS, word_set
@@ -379,22 +380,12 @@ def verb_patterns(v: View) -> Iterator[Finding]:
             )  # fmt: skip
         elif word in _LOOK and nxt == "forward" and v.word_at(i + 2) == "to" and i + 3 < n:
             verb = v.word_at(i + 3)
-            ing = _ing_form(v, verb) if verb in COMMON_VERBS else None
+            ing = ing_form(v, verb) if verb in COMMON_VERBS else None
             if ing and v.adjacent_words(i + 2):
                 yield finding(
                     v, i + 3, i + 3, "grammar.verb-form", f'After "look forward to", write "{ing}".',
                     [match_case(v.tokens[i + 3].text, ing)],
                 )  # fmt: skip
-
-
-def _ing_form(v: View, verb: str) -> str | None:
-    """The -ing form of a plain verb that the word list knows ("see" -> "seeing", "make" -> "making")."""
-    options = [verb + "ing", verb + verb[-1] + "ing"]
-    if verb.endswith("ie"):
-        options.insert(0, verb[:-2] + "ying")
-    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
-        options.insert(0, verb[:-1] + "ing")
-    return next((o for o in options if v.known(o)), None)
 
 
 RULES = (

@@ -1,0 +1,47 @@
+"""Rules for slips typical of learners of English (learner.py): each flags what it is for and leaves
+good sentences that use the same words another way alone."""
+
+import pytest
+
+FLAGS = [
+    ("He is more tall than me.", "grammar.comparative", "more tall", "taller"),
+    ("This way is more easy.", "grammar.comparative", "more easy", "easier"),
+    ("There are much people here.", "grammar.much-many", "much", "many"),
+    ("We have too much cars.", "grammar.much-many", "much", "many"),
+    ("I have an other idea.", "grammar.spelling-together", "an other", "another"),
+    ("I enjoy to read books.", "grammar.verb-form", "to read", "reading"),
+    ("He avoided to answer.", "grammar.verb-form", "to answer", "answering"),
+    ("I can't able to go.", "grammar.extra-word", "can't able to", "can't"),
+    ("He explained me the rule.", "grammar.missing-word", "me", "to me"),
+    ("Lets go home.", "grammar.apostrophe", "Lets", "Let's"),
+    ("I am student.", "grammar.missing-word", "student", "a student"),
+    ("She was engineer at a big firm.", "grammar.missing-word", "engineer", "an engineer"),
+    ("I am interesting in math.", "grammar.verb-form", "interesting", "interested"),
+    ("We were exciting about the trip.", "grammar.verb-form", "exciting", "excited"),
+    ("Could you borrow me a pen?", "grammar.confusable", "borrow", "lend"),
+]
+
+
+@pytest.mark.parametrize("text, rule, flagged, fix", FLAGS)
+def test_learner_rule_flags(checker, find, text, rule, flagged, fix):
+    assert (rule, flagged, fix) in find(checker, text, "grammar")
+
+
+GOOD = [
+    "There are more tall trees here, and she is taller than me.",
+    "Thank you very much guys, and no matter how much books help, we read.",
+    "How much money do we have?",
+    "We enjoy reading, and we enjoyed it to the full.",
+    "I can go, and I am able to swim.",
+    "He explained the rule to me, and she explains her reality.",
+    "The cat lets us in.",
+    "I am a student and she is the teacher. I am student council president.",
+    "The film is interesting in parts, and I am interested in math.",
+    "Can I borrow them? I borrowed a pen from her.",
+    "It costs too much money.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_learner_rules_leave_good_writing_alone(checker, find, text):
+    assert find(checker, text, "grammar") == []
