@@ -48,7 +48,7 @@ class MainArea(QWidget):
         self.status = QLabel("")
         self.status.setAccessibleName("Status")
         self.status.setStyleSheet("color: #555;")
-        sign_out = QPushButton(self.tr("Sign &out"))
+        sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
         sign_out.setAccessibleName("Sign out")
         sign_out.clicked.connect(self.sign_out_requested)
         header.addWidget(who)

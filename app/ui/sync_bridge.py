@@ -14,7 +14,10 @@ class SyncBridge(QObject):
         super().__init__(parent)
         self.agent = agent
         self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)
-        self._remove = agent.add_listener(self._relay.emit)
+        self._remove = remove = agent.add_listener(self._relay.emit)
+        # The agent outlives every screen: when this bridge goes (sign-out, a page closed), stop
+        # reporting to it, or each sign-in leaves a dead listener that fails on every update.
+        self.destroyed.connect(lambda _obj=None: remove())
 
     _relay = Signal(object)
 

@@ -230,3 +230,31 @@ def test_stale_estimates_are_rebuilt_at_start_with_progress_at_the_bottom(qtbot,
     assert live_module.live_model(ctx.db).rebuilds == 1
     assert any("Updating practice estimates" in m and "%" in m for m in messages)
     assert w.statusBar().isHidden()
+
+
+def test_a_note_about_a_malformed_answer_goes_once_the_answer_is_checked(qtbot, demo):
+    """"abc" to a number question says how to write a number; once a number is checked, the feedback
+    stands alone (the old note stayed beside it, red, for the rest of the question)."""
+    from sqlalchemy import text
+
+    ctx, info = demo
+    acc = ctx.services.accounts
+    with ctx.db.read() as s:
+        skill_id = s.execute(text("SELECT id FROM skill WHERE name = 'Adding fractions'")).scalar_one()
+    w = _window(qtbot, ctx)
+    student = acc.sign_in_students(info.class_id)[0]
+    w.signed_in(acc.sign_in_student(info.class_id, student.id, info.pin))
+    page = w.centralWidget().show_page("practice")
+    page.choose_skill(skill_id)
+    with qtbot.waitSignal(page.question_shown, timeout=10_000):
+        _key(qtbot, page, Qt.Key.Key_Return)
+    assert page.item.kind == "number"
+    qtbot.keyClicks(page.answer.line, "abc")
+    _key(qtbot, page, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not a number" in page.message.text(), timeout=10_000)
+    page.answer.line.selectAll()
+    qtbot.keyClicks(page.answer.line, _answer(ctx, page.item.item_id))
+    with qtbot.waitSignal(page.answered, timeout=10_000):
+        _key(qtbot, page, Qt.Key.Key_Return)
+    assert page.result.correct and page.feedback.isVisible()
+    assert page.message.text() == ""

@@ -71,3 +71,27 @@ def test_choose_folder_and_sync_state(qtbot, demo, tmp_path):
         assert any(share.rglob("*"))  # batches written to the folder
     finally:
         agent.stop()
+
+
+def test_signing_out_lets_go_of_the_sync_agent(qtbot, demo, caplog):
+    """The agent outlives every signed-in screen: after sign-out it reports to nobody (each sign-in
+    used to leave a listener behind that failed, with a logged error, on every update)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    ctx, info = demo
+    agent = ctx.start_sync()
+    try:
+        before = len(agent._listeners)
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        for _ in range(2):
+            w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
+            w.area.show_page("sync")  # the page listens too
+            assert len(agent._listeners) == before + 2
+            w.sign_out()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            assert len(agent._listeners) == before
+        agent.refresh_pending()  # an update with nobody signed in
+        assert "sync listener failed" not in caplog.text
+    finally:
+        agent.stop()

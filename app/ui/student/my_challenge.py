@@ -63,6 +63,7 @@ class MyChallengePage(QWidget):
         self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
 
         self.checkpoints = QTableWidget(0, 3)
+        self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.checkpoints.setAccessibleName("Our checkpoints")
         self.checkpoints.setHorizontalHeaderLabels([self.tr("Checkpoint"), self.tr("Due"), self.tr("Our status")])
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

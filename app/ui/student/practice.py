@@ -307,6 +307,7 @@ class PracticePage(QWidget):
                                  else self.tr("Type an answer first, then press Enter."))  # fmt: skip
             self.answer.focus()
             return
+        self.message.setText("")  # a note about an earlier malformed answer no longer applies
         ms = int(self.clock.elapsed())
         p, a, sid, iid = self.practice, self.actor, self.session.session_id, self.item.item_id
         self.state = CHECKING

@@ -55,6 +55,7 @@ class ChallengeDialog(QDialog):
         self.question.setAccessibleName("Driving question")
         self.brief = QPlainTextEdit()
         self.brief.setAccessibleName("Brief")
+        self.brief.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.partner = QLineEdit()
         self.partner.setAccessibleName("Community partner")
         self.scope = QComboBox()
@@ -84,6 +85,7 @@ class ChallengeDialog(QDialog):
                 self.skills.addItem(item)
 
         self.rubric = QTableWidget(0, 5)
+        self.rubric.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.rubric.setAccessibleName("Rubric")
         self.rubric.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("1 Beginning"), self.tr("2 Developing"),
                                                self.tr("3 Secure"), self.tr("4 Extending")])
@@ -95,6 +97,7 @@ class ChallengeDialog(QDialog):
         rv.addLayout(self._row_buttons(self.rubric, self.tr("Add a criterion"), self._add_criterion))
 
         self.checkpoints = QTableWidget(0, 2)
+        self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.checkpoints.setAccessibleName("Checkpoints")
         self.checkpoints.setHorizontalHeaderLabels([self.tr("Checkpoint"), self.tr("Due")])
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -138,6 +138,7 @@ class ChallengesPage(QWidget):
         self.criteria: dict[str, QComboBox] = {}
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName("Assessment comment")
+        self.comment.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.comment.setMaximumHeight(90)
         self.save_assessment = self._button(self.tr("&Save assessment"), "Save assessment", self.assess)
         self.assess_status = QLabel("")

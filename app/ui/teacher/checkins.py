@@ -82,6 +82,7 @@ class ClassCheckInsPage(QWidget):
         cv.addWidget(self.class_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Students' check-ins")
         self.table.setHorizontalHeaderLabels([self.tr("Student"), self.tr("Last"), self.tr("Mood"),
                                               self.tr("Energy"), self.tr("Their words")])

@@ -20,6 +20,7 @@ class DraftTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, len(COLUMNS))
         self.setAccessibleName("Drafts")
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -104,6 +104,7 @@ class HeatmapPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Class heatmap: students by skills")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

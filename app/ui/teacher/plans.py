@@ -97,6 +97,7 @@ class PlansPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Plans of the class")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -75,7 +75,7 @@ class RosterPage(QWidget):
         self.search.setAccessibleName("Search students")
         self.search.setPlaceholderText(self.tr("Search by name…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox(self.tr("Show &archived"))
+        self.show_archived = QCheckBox(self.tr("Show archi&ved"))  # Alt+A is Add student
         self.show_archived.setAccessibleName("Show archived students")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Class:")))
@@ -88,6 +88,7 @@ class RosterPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Students")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

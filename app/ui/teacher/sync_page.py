@@ -68,6 +68,7 @@ class SyncPage(QWidget):
 
         archive = QGroupBox(self.tr("Conflict archive: values replaced when two computers changed the same thing"))
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Conflict archive")
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Field"), self.tr("Replaced value"),
                                               self.tr("Value now"), self.tr("When")])

@@ -144,6 +144,7 @@ class GoalDetail(QScrollArea):
         self.levels.idToggled.connect(self._level_text)
         self.reflection = QPlainTextEdit()
         self.reflection.setAccessibleName("My reflection")
+        self.reflection.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.reflection.setPlaceholderText(self.tr("How do you know? What helped, what is still hard?"))
         self.reflection.setMaximumHeight(70)
         self.reflection.setReadOnly(not self.student)
@@ -156,6 +157,7 @@ class GoalDetail(QScrollArea):
         fv = QVBoxLayout(fb_box)
         self.feedback = QPlainTextEdit()
         self.feedback.setAccessibleName("Teacher feedback")
+        self.feedback.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.feedback.setReadOnly(self.student)
         self.feedback.setMaximumHeight(70)
         fv.addWidget(self.feedback)

@@ -225,6 +225,7 @@ class MilestonesPage(QWizardPage):
                 g.milestones = [MilestoneDraft(t, due) for t, due in default_milestones(g.path, now, g.target_date)]
             box = QGroupBox(g.title)
             table = QTableWidget(0, 2)
+            table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
             table.setAccessibleName(f"Milestones for {g.title}")
             table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("By")])
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

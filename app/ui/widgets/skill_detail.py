@@ -61,6 +61,7 @@ class SkillDetailView(QWidget):
         self.stats.setStyleSheet("color: #4b5563;")
 
         self.recent = QTableWidget(0, 5)
+        self.recent.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.recent.setAccessibleName("Recent answers")
         self.recent.setHorizontalHeaderLabels([self.tr("When"), self.tr("Question"), self.tr("Their answer"),
                                                self.tr("Right?"), self.tr("Time")])  # fmt: skip

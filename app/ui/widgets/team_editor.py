@@ -47,6 +47,7 @@ class TeamEditor(QWidget):
         top.addStretch(1)
         top.addWidget(self.save)
         self.table = QTableWidget(0, 2)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Team of each student")
         self.table.setHorizontalHeaderLabels([self.tr("Student"), self.tr("Team")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

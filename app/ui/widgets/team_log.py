@@ -55,6 +55,7 @@ class TeamLogPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("New post")
+        self.text.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.text.setPlaceholderText(self.tr("What did your team do? What did you learn?"))
         self.text.setMaximumHeight(70)
         self.kind = QComboBox()
