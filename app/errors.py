@@ -31,3 +31,8 @@ class DatabaseTooNew(StorageError):
 
 class DatabaseCorrupt(StorageError):
     """The database file is damaged; it has been kept aside."""
+
+
+# What a user's own action can lead to in ordinary use (a mistyped answer, a wrong password, a
+# page they may not open): shown in words, logged without a traceback. Anything else is a fault.
+EXPECTED = (InvalidInput, SignInError, PermissionDenied, NotFound)

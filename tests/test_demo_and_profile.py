@@ -72,3 +72,40 @@ def test_info_on_newer_database_refuses(tmp_path):
     out = subprocess.run([sys.executable, "-m", "app", "info", "--data-dir", str(d)], capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 2 and "newer version" in out.stderr
+
+
+def test_no_demo_time_is_in_the_future(tmp_path):
+    """Drafts, versions, comments, attempts, check-ins and celebrations all happened before the demo was
+    built (due dates and target dates may be ahead: they are plans)."""
+    import sqlite3
+    import time
+
+    from app.bootstrap import open_context
+    from app.demo import create_demo
+
+    ctx = open_context(tmp_path / "demo")
+    try:
+        create_demo(ctx.db, seed=7)
+        built = time.time()
+    finally:
+        ctx.close()
+    con = sqlite3.connect(tmp_path / "demo" / "tessera.db")
+    columns = {
+        "draft": ("created_at", "submitted_at", "returned_at"),
+        "draft_version": ("created_at", "saved_at"),
+        "draft_comment": ("created_at",),
+        "attempt": ("at",),
+        "check_in": ("at", "created_at"),
+        "celebration": ("at",),
+        "milestone": ("done_at",),
+        "goal_evidence": ("created_at",),
+        "team_log": ("created_at",),
+    }
+    try:
+        for table, cols in columns.items():
+            for col in cols:
+                n, latest = con.execute(f"SELECT count(*), max({col}) FROM {table}").fetchone()
+                assert n > 0, table
+                assert latest <= built + 1, f"{table}.{col} is {latest - built:.0f} s in the future"
+    finally:
+        con.close()

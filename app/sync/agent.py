@@ -68,6 +68,47 @@ def _place(folder: str) -> str:
     return "The school share" if folder.startswith(("\\\\", "//", "smb:")) else "The sync folder"
 
 
+def unexpected_words(exc: BaseException, folder: str, delay: float) -> str:
+    """An error nothing else caught, in a teacher's words: what happened, when Tessera tries
+    again, that their work is safe, and what might help. The detail goes to the log only."""
+    import errno
+
+    place = _place(folder).lower()
+    again = f"Tessera will try again {in_words(delay)}."
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, OSError) and code == errno.ENOSPC:
+        return (
+            f"There is no space left to write to {place}. {again} Your work is safe on this "
+            "computer; ask your IT admin to free some space."
+        )
+    if isinstance(exc, OSError) and code == errno.EROFS:
+        return (
+            f"{_place(folder)} is read-only, so Tessera cannot write to it. {again} Your work is "
+            "safe on this computer; ask your IT admin to make the folder writable."
+        )
+    if isinstance(exc, PermissionError) or (isinstance(exc, OSError) and code in (errno.EACCES, errno.EPERM)):
+        return (
+            f"Tessera may not write to {place}. {again} Your work is safe on this computer; ask "
+            "your IT admin to check the folder's permissions."
+        )
+    if isinstance(exc, FileNotFoundError):
+        return (
+            f"A file in {place} went missing while Tessera was using it (another computer may "
+            f"have tidied it up). {again} {SAFE}"
+        )
+    if isinstance(exc, TimeoutError) or (isinstance(exc, OSError) and code == errno.ETIMEDOUT):
+        return f"{_place(folder)} took too long to answer; the network may be slow. {again} {SAFE}"
+    if isinstance(exc, OSError):
+        return (
+            f"Tessera could not use {place}. {again} Your work is safe on this computer; if this "
+            "keeps happening, ask your IT admin to check the folder."
+        )
+    return (
+        f"Sync did not finish because of an unexpected problem. {again} Your work is safe on this "
+        "computer; if this keeps happening, ask your IT admin to look at Tessera's log."
+    )
+
+
 class SyncAgent:
     def __init__(
         self,
@@ -248,14 +289,7 @@ class SyncAgent:
                 failures += 1
                 delay = self._backoff(failures)
                 log.exception("sync failed")
-                self._fail(
-                    folder,
-                    failures,
-                    delay,
-                    "error",
-                    f"Sync did not finish ({type(exc).__name__}). Tessera will try again "
-                    f"{in_words(delay)}. {SAFE}",
-                )
+                self._fail(folder, failures, delay, "error", unexpected_words(exc, folder, delay))
                 self._wait(delay)
                 continue
             if report is None:  # stopped

@@ -13,11 +13,82 @@ from app.people.permissions import require_teacher, teacher_class_ids
 from app.store.database import Database
 from app.sync.conflicts import Conflict, list_conflicts, restore_conflict
 
+# What a teacher calls the things the archive can hold; anything not named here is shown in a
+# readable form of its database name (``some_field`` -> "Some field").
+TABLE_WORDS = {
+    "profile": "Profile",
+    "plan": "Learning plan",
+    "goal": "Goal",
+    "milestone": "Milestone",
+    "goal_evidence": "Goal evidence",
+    "challenge": "Challenge",
+    "checkpoint": "Checkpoint",
+    "team": "Team",
+    "team_checkpoint": "Team checkpoint",
+    "team_log": "Team log",
+    "rubric_score": "Rubric score",
+    "check_in": "Check-in",
+    "celebration": "Celebration",
+    "item": "Practice question",
+    "attempt": "Practice answer",
+    "practice_focus": "Practice focus",
+    "writing_task": "Writing task",
+    "draft": "Draft",
+    "draft_version": "Draft",
+    "draft_comment": "Comment on a draft",
+    "word_list": "Word list",
+    "person": "Person",
+    "school_class": "Class",
+    "enrollment": "Class membership",
+    "domain": "Learning area",
+}
+FIELD_WORDS = {
+    "teacher_notes": "Teacher's notes",
+    "teacher_note": "Teacher's note",
+    "teacher_feedback": "Teacher's feedback",
+    "about_me": "About me",
+    "learning_prefs": "How they like to learn",
+    "why": "Why it matters",
+    "skill_ids": "Skills",
+    "member_ids": "Team members",
+    "target_date": "Target date",
+    "weekly_minutes": "Minutes a week",
+    "self_level": "Own rating",
+    "self_reflection": "Own reflection",
+    "due_at": "Due date",
+    "done_at": "Done on",
+    "submitted_at": "Handed in",
+    "returned_at": "Given back",
+    "given_name": "First name",
+    "family_name": "Family name",
+    "display_name": "Name shown",
+    "target_success": "Target success rate",
+}
+_TABLE_FIELD_WORDS = {
+    ("draft_version", "text"): "Draft text",
+    ("draft_comment", "text"): "Comment",
+    ("team_log", "text"): "Log entry",
+}
+
+
+def _readable(name: str) -> str:
+    return name.replace("_", " ").strip().capitalize()
+
+
+def table_words(table: str) -> str:
+    return TABLE_WORDS.get(table) or _readable(table)
+
+
+def field_words(table: str, field: str) -> str:
+    return _TABLE_FIELD_WORDS.get((table, field)) or FIELD_WORDS.get(field) or _readable(field)
+
 
 @dataclass(frozen=True)
 class ConflictView:
     conflict: Conflict
     who: str  # the student (or class) the value belongs to, for a teacher to recognise
+    what: str = ""  # the kind of thing, in a teacher's words ("Profile")
+    field_label: str = ""  # the field, in a teacher's words ("Teacher's notes")
 
 
 class SyncService:
@@ -42,7 +113,7 @@ class SyncService:
                     person = s.get(Person, student) if student else None
                     group = s.get(SchoolClass, klass) if klass else None
                     who = person.full_name if person else (group.name if group else "")
-                    out.append(ConflictView(c, who))
+                    out.append(ConflictView(c, who, table_words(c.table), field_words(c.table, c.field)))
             return out
 
     def conflicts(self, actor: Actor, include_restored: bool = False) -> list[ConflictView]:

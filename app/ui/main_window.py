@@ -85,6 +85,15 @@ class MainArea(QWidget):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
 
+    def focus_first(self) -> None:
+        """Focus the shown page's main control (a page may name it with ``focus_first``), else the
+        navigation: somewhere a keyboard user can start."""
+        page = self.stack.currentWidget()
+        if page is not None and hasattr(page, "focus_first"):
+            page.focus_first()
+        else:
+            self.nav.setFocus()
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
@@ -156,6 +165,8 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.hide()
             old.deleteLater()
+        if hasattr(widget, "focus_first"):  # nothing focused leaves a keyboard user nowhere to start
+            widget.focus_first()
 
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx

@@ -1,5 +1,6 @@
 """Which pages each role sees, in order. Pages are imported when first opened (fast start).
-Each entry: (key, title, "module:Class"). A page class takes (ctx, actor, bus) and has refresh()."""
+Each entry: (key, title, "module:Class"). A page class takes (ctx, actor, bus) and has refresh(); it
+may have focus_first(), which puts the focus on its main control when it is the first page shown."""
 
 TEACHER_PAGES: list[tuple[str, str, str]] = [
     ("roster", "Class roster", "app.ui.teacher.roster:RosterPage"),

@@ -101,6 +101,7 @@ class SignInScreen(QWidget):
         self.tabs.addTab(student, self.tr("I'm a student"))
         self.tabs.addTab(teacher, self.tr("I'm a teacher"))
         self.tabs.setMaximumWidth(520)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         box = QVBoxLayout(self)
         box.addStretch(1)
@@ -116,6 +117,18 @@ class SignInScreen(QWidget):
         box.addStretch(2)
         self._load_names()
         self._set_ready(ctx is not None)
+
+    def focus_first(self) -> None:
+        """Where a keyboard user starts: their name (the class box while it lists no one), or the
+        username on the teacher tab."""
+        if self.tabs.currentIndex() == 1:
+            self.username.setFocus()
+        else:
+            (self.names if self.names.count() else self.class_box).setFocus()
+
+    def _tab_changed(self, _index: int) -> None:
+        if not self.tabs.tabBar().hasFocus():  # clicked (arrowing along the tabs keeps the focus there)
+            self.focus_first()
 
     def _classes(self) -> list[tuple[str, str]]:
         if self.ctx is None:

@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from app.errors import EXPECTED
+
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +74,9 @@ class _Runner(QRunnable):
         try:
             result = self.handle.fn(self.handle.progress)
         except BaseException as exc:  # noqa: BLE001  every failure goes back to the UI
-            if not isinstance(exc, Cancelled):
+            if isinstance(exc, EXPECTED):  # the user's input, not a fault: no traceback
+                log.info("background task stopped: %s", type(exc).__name__)
+            elif not isinstance(exc, Cancelled):
                 log.exception("background task failed")
             self._emit(self.handle.failed, exc)
         else:

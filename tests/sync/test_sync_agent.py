@@ -171,3 +171,49 @@ def test_read_only_share_is_said_plainly(make_db, share):
         assert snap.pending_send > 0
     finally:
         agent.stop()
+
+
+def test_unexpected_os_errors_are_said_plainly(make_db, share, caplog):
+    """An OSError nothing else caught: plain words on the page, the class name only in the log."""
+    import errno
+    import logging
+
+    from app.sync.agent import unexpected_words
+
+    a = make_db("a")
+
+    def refused(db, folder, **kw):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    agent = SyncAgent(a, share, interval=60, poll=0.01, backoff_base=30, backoff_cap=60, sync=refused)
+    with caplog.at_level(logging.ERROR, logger="app.sync.agent"):
+        agent.start()
+        try:
+            assert _wait_for(lambda: agent.snapshot().problem_code == "error")
+        finally:
+            agent.stop()
+    problem = agent.snapshot().problem
+    assert problem.startswith("Tessera may not write to the sync folder.")
+    assert (
+        "Your work is safe on this computer; ask your IT admin to check the folder's permissions." in problem
+    )
+    assert "PermissionError" not in problem and "Errno" not in problem
+    logged = [r for r in caplog.records if r.exc_info]
+    assert logged and logged[0].exc_info[0] is PermissionError  # the detail stays in the log
+
+    cases = {
+        "no space left": OSError(errno.ENOSPC, "No space left on device"),
+        "is read-only": OSError(errno.EROFS, "Read-only file system"),
+        "went missing": FileNotFoundError(errno.ENOENT, "No such file"),
+        "took too long": TimeoutError("timed out"),
+        "could not use the sync folder": OSError(errno.EIO, "Input/output error"),
+        "unexpected problem": RuntimeError("boom"),
+    }
+    for words, exc in cases.items():
+        text = unexpected_words(exc, str(share), 30)
+        assert words in text and "Your work is safe on this computer" in text, text
+        assert "Tessera will try again in 30 seconds." in text
+        assert type(exc).__name__ not in text and "Errno" not in text and "boom" not in text
+    assert unexpected_words(PermissionError(), "\\\\school\\share", 30).startswith(
+        "Tessera may not write to the school share."
+    )

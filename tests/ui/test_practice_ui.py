@@ -258,3 +258,35 @@ def test_a_note_about_a_malformed_answer_goes_once_the_answer_is_checked(qtbot, 
         _key(qtbot, page, Qt.Key.Key_Return)
     assert page.result.correct and page.feedback.isVisible()
     assert page.message.text() == ""
+
+
+def test_a_mistyped_answer_is_not_logged_as_an_error(qtbot, demo, caplog):
+    """"abc" to a number question is ordinary input: the log notes it at INFO, without a traceback
+    (it used to be an ERROR with a traceback, as if Tessera had failed)."""
+    import logging
+
+    from sqlalchemy import text
+
+    ctx, info = demo
+    acc = ctx.services.accounts
+    with ctx.db.read() as s:
+        skill_id = s.execute(text("SELECT id FROM skill WHERE name = 'Adding fractions'")).scalar_one()
+    w = _window(qtbot, ctx)
+    student = acc.sign_in_students(info.class_id)[0]
+    w.signed_in(acc.sign_in_student(info.class_id, student.id, info.pin))
+    page = w.centralWidget().show_page("practice")
+    page.choose_skill(skill_id)
+    with qtbot.waitSignal(page.question_shown, timeout=10_000):
+        _key(qtbot, page, Qt.Key.Key_Return)
+    assert page.item.kind == "number"
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        qtbot.keyClicks(page.answer.line, "abc")
+        _key(qtbot, page, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "not a number" in page.message.text(), timeout=10_000)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+    noted = [r for r in caplog.records if r.name == "app.ui.tasks"]
+    assert [(r.levelno, r.getMessage()) for r in noted] == [
+        (logging.INFO, "background task stopped: InvalidInput")
+    ]
+    assert "abc" not in caplog.text  # what the student typed stays out of the log

@@ -232,3 +232,38 @@ def test_erase_student_from_detail_page(qtbot, demo, monkeypatch):
         roster.detail._erase()
     qtbot.waitUntil(lambda: roster.model.rowCount() == 23, timeout=10_000)
     assert roster.stack.currentIndex() == 0
+
+
+def test_the_focus_starts_where_a_keyboard_user_begins(qtbot, demo):
+    """Nothing had the focus on the sign-in screen or after sign-in (Tab had nowhere to start): the
+    name list (the username on the teacher tab), then the roster's search box or the student's Home list."""
+    from PySide6.QtWidgets import QApplication
+
+    ctx, info = demo
+    w = _window(qtbot, ctx)
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    screen = w.centralWidget()
+
+    def focused(widget) -> bool:  # the window's focus; the application's too once the window is active
+        app_focus = QApplication.focusWidget()
+        return w.focusWidget() is widget and (app_focus is None or app_focus is widget)
+
+    qtbot.waitUntil(lambda: focused(screen.names), timeout=5_000)
+    bar = screen.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert screen.tabs.currentIndex() == 1
+    qtbot.waitUntil(lambda: focused(screen.username), timeout=5_000)
+
+    area = _teacher_in(qtbot, w, info)
+    qtbot.waitUntil(lambda: focused(area.pages["roster"].search), timeout=5_000)
+
+    area.sign_out_requested.emit()
+    screen = w.centralWidget()
+    qtbot.waitUntil(lambda: focused(screen.names), timeout=5_000)
+    screen.names.setCurrentRow(0)
+    qtbot.keyClicks(screen.pin, info.pin)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), MainArea), timeout=10_000)
+    area = w.centralWidget()
+    qtbot.waitUntil(lambda: focused(area.pages["home"].list), timeout=5_000)

@@ -95,3 +95,42 @@ def test_signing_out_lets_go_of_the_sync_agent(qtbot, demo, caplog):
         assert "sync listener failed" not in caplog.text
     finally:
         agent.stop()
+
+
+def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_path):
+    """The archive names things as a teacher does ("Profile", "Teacher's notes"), never as the
+    database does ("profile", "teacher notes"); names it does not know read as plain words."""
+    from app.sync.service import field_words, table_words
+
+    ctx_a, info = demo
+    share = tmp_path / "share"
+    share.mkdir()
+    sid = info.student_ids[0]
+    teacher_a = ctx_a.services.accounts.sign_in_teacher(info.username, info.password)
+    teacher_b = laptop_b.services.accounts.sign_in_teacher(info.username, info.password)
+    laptop_b.services.profiles.update(teacher_b, sid, teacher_notes="B first", about_me="B about")
+    ctx_a.services.profiles.update(teacher_a, sid, teacher_notes="A later", about_me="A about")
+    for db in (laptop_b.db, ctx_a.db, laptop_b.db):
+        sync_once(db, share)
+
+    views = laptop_b.services.extra["sync"].conflicts(teacher_b)
+    labels = {(v.what, v.field_label) for v in views}
+    assert {("Profile", "Teacher's notes"), ("Profile", "About me")} <= labels
+
+    w = MainWindow(laptop_b)
+    qtbot.addWidget(w)
+    w.signed_in(teacher_b)
+    page = w.area.show_page("sync")
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 2, timeout=10_000)
+    rows = range(page.table.rowCount())
+    shown = {(page.table.item(r, 0).text(), page.table.item(r, 1).text()) for r in rows}
+    whats = {what for what, _ in shown}
+    assert all(what.startswith("Profile · ") for what in whats)
+    assert {field for _, field in shown} >= {"Teacher's notes", "About me"}
+    assert not any("_" in what + field or what.startswith("profile") for what, field in shown)
+
+    assert (table_words("goal"), field_words("goal", "why")) == ("Goal", "Why it matters")
+    assert field_words("goal", "target_date") == "Target date"
+    assert field_words("draft_version", "text") == "Draft text"
+    assert table_words("some_new_table") == "Some new table"
+    assert field_words("goal", "some_field") == "Some field"

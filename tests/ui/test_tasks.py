@@ -111,3 +111,25 @@ def test_latest_lets_only_the_last_request_through():
     latest.forget()  # e.g. a save brought something newer than any read still running
     third("stale")
     assert shown == ["new"]
+
+
+def test_expected_errors_are_noted_and_faults_keep_their_traceback(qtbot, caplog):
+    import logging
+
+    def fail(exc):
+        def work(_p):
+            raise exc
+
+        return work
+
+    errors = []
+    with caplog.at_level(logging.INFO, logger="app.ui.tasks"):
+        run_task(fail(InvalidInput("“abc” is not a number")), on_error=errors.append)
+        qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+        run_task(fail(RuntimeError("a real fault")), on_error=errors.append)
+        qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
+    records = [r for r in caplog.records if r.name == "app.ui.tasks"]
+    expected, fault = records
+    assert expected.levelno == logging.INFO and expected.exc_info is None
+    assert "abc" not in expected.getMessage()
+    assert fault.levelno == logging.ERROR and fault.exc_info[0] is RuntimeError

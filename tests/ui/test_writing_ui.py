@@ -500,3 +500,34 @@ def test_a_new_task_from_its_dialog_is_saved_and_the_dialog_let_go(qtbot, demo, 
     page.new_task()
     qtbot.waitUntil(lambda: page.task is not None and page.task.task.title == "Volcanoes", timeout=T)
     qtbot.waitUntil(lambda: not page.findChildren(TaskDialog), timeout=T)  # not kept for the page's life
+
+
+def test_a_save_from_an_earlier_day_shows_its_day(qtbot, demo):
+    """"Saved 17:02" alone, seen at 16:30, reads as a save later today: a save from an earlier day
+    names the day; one from today shows the time alone."""
+    import re
+
+    from PySide6.QtCore import QDateTime
+
+    ctx, info = demo
+    w = ctx.services.extra["writing"]
+    students = [_student(info, i) for i in range(len(info.student_ids))]
+    student, mine = next(
+        (a, m)
+        for a in students
+        for m in w.my_tasks(a)
+        if m.status == "writing" and m.versions and m.last_saved < time.time() - 86_400
+    )
+    page = _open(qtbot, _area(qtbot, ctx, student), mine.task.id)
+    text = page.save_status.text()
+    assert re.fullmatch(r"Saved \S+ \d+ \S+, \d\d:\d\d \u00b7 version \d+", text), text
+    day = QDateTime.fromSecsSinceEpoch(int(mine.last_saved)).toString("d")
+    assert f" {day} " in text
+    page.editor.moveCursor(QTextCursor.MoveOperation.End)
+    page.editor.insertPlainText(" One more sentence.")
+    page.autosave.setInterval(50)
+    with qtbot.waitSignal(page.saved, timeout=T):
+        page.autosave.start()
+    page.autosave.stop()
+    text = page.save_status.text()
+    assert re.fullmatch(r"Saved \d\d:\d\d \u00b7 version \d+", text), text

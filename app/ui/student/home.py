@@ -37,6 +37,9 @@ class HomePage(QWidget):
     open_page = Signal(str, object)
     loaded = Signal()
 
+    def focus_first(self) -> None:
+        self.list.setFocus()
+
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus

@@ -28,7 +28,7 @@ from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
-from app.ui.widgets.diff_view import plural, when
+from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.text_offsets import Offsets, plain_text
@@ -315,7 +315,7 @@ class WritingPage(QWidget):
 
     def _say_saved(self, number: int, at: float) -> None:
         self.save_status.setStyleSheet("color: #6b7280;")
-        self.save_status.setText(self.tr("Saved %1 \u00b7 version %2").replace("%1", when(at, "HH:mm"))
+        self.save_status.setText(self.tr("Saved %1 \u00b7 version %2").replace("%1", when_short(at))
                                  .replace("%2", str(number)))  # fmt: skip
 
     def _refresh_view(self) -> None:

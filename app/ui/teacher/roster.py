@@ -59,6 +59,9 @@ ATTENTION_TOPICS = frozenset({"roster", "practice", "plans", "writing", "sync"})
 class RosterPage(QWidget):
     open_page = Signal(str, object)
 
+    def focus_first(self) -> None:
+        self.search.setFocus()
+
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus

@@ -142,8 +142,8 @@ class SyncPage(QWidget):
         self.table.setRowCount(len(conflicts))
         for r, view in enumerate(conflicts):
             c = view.conflict
-            what = c.table.replace("_", " ") + (f" · {view.who}" if view.who else "")
-            values = [what, c.field.replace("_", " "), _fmt(c.value),
+            what = view.what + (f" · {view.who}" if view.who else "")
+            values = [what, view.field_label, _fmt(c.value),
                       _fmt(c.current) if c.row_exists else self.tr("(removed)"), _when(c.at)]
             for col, v in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(v))

@@ -27,6 +27,14 @@ def when(at: float, fmt: str = "ddd d MMM, HH:mm") -> str:
     return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(at)), fmt) if at else ""
 
 
+def when_short(at: float) -> str:
+    """The time alone for today (a bare "17:02" from yesterday reads as later today), else day and time."""
+    if not at:
+        return ""
+    today = QDateTime.fromSecsSinceEpoch(int(at)).date() == QDateTime.currentDateTime().date()
+    return when(at, "HH:mm" if today else "ddd d MMM, HH:mm")
+
+
 def plural(owner: QWidget, n: int, noun: str) -> str:
     """ "1 word", "3 words" (translators get both forms)."""
     return owner.tr(f"%1 {noun}" if n == 1 else f"%1 {noun}s").replace("%1", str(n))
