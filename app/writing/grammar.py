@@ -4,14 +4,14 @@ Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end mar
 (verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...),
 clauses.py (comma splices, run-ons), context.py (loose/lose, affect/effect ... chosen by the word-pair
 table), usage.py ("the these", "most of people", "can to go"), learner.py ("more tall than", "much people",
-"I am student").
+"I am student"), learner_verbs.py ("I am go", "I very like it", "Although ..., but").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import agreement, clauses, confusables, context, learner, mechanics, number, usage
+from . import agreement, clauses, confusables, context, learner, learner_verbs, mechanics, number, usage
 from .findings import Finding
 from .rules import View
 
@@ -26,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     + context.RULES
     + usage.RULES
     + learner.RULES
+    + learner_verbs.RULES
 )
 
 

@@ -250,7 +250,28 @@ def borrow_lend(v: View) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+# Things not counted: "an advice" -> "advice" (or "a piece of advice").
+_UNCOUNTABLE = word_set("advice information homework furniture equipment luggage baggage")
+_AFTER_UNCOUNTABLE = PREPOSITIONS | word_set("that which and but so because")
+
+
+def article_uncountable(v: View) -> Iterator[Finding]:
+    """ "He gave me an advice." -> "advice" (not "an information desk": there the noun describes)."""
+    for i, word in enumerate(v.low[:-1]):
+        if word not in ("a", "an") or v.low[i + 1] not in _UNCOUNTABLE or not v.adjacent_words(i):
+            continue
+        j = i + 2
+        if j < len(v.tokens) and v.tokens[j].kind == "word" and v.low[j] not in _AFTER_UNCOUNTABLE:
+            continue
+        yield finding(
+            v, i, i + 1, "grammar.extra-word",
+            f'"{v.tokens[i + 1].text}" is not counted: leave out "{v.tokens[i].text}" (or write "a piece of").',
+            [v.tokens[i + 1].text],
+        )  # fmt: skip
+
+
 RULES = (
+    article_uncountable,
     more_er,
     much_many,
     an_other,

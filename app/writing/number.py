@@ -179,8 +179,15 @@ def singular_after_every(v: View) -> Iterator[Finding]:
         j = i + 1
         noun = v.low[j]
         after = v.tokens[j + 1] if j + 1 < n else None
-        if not (after is None or after.kind == "punct" or v.low[j + 1] in _FOLLOWERS):
-            continue
+        nxt = v.low[j + 1] if after is not None else ""
+        if not (
+            after is None
+            or after.kind == "punct"
+            or nxt in _FOLLOWERS
+            or nxt in COMMON_VERBS
+            or nxt in THIRD_PERSON
+        ):
+            continue  # "every students like it"; not "every two weeks"
         if noun in _NOT_NOUNS or not v.tokens[j].text.islower() or not is_plural(v, noun):
             continue
         if noun in ("people", "children", "men", "women"):
@@ -292,4 +299,34 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
         )
 
 
-RULES = (plural_after_quantity, plural_subject_verb, singular_after_every)
+# After "a", these words make a plural right ("a few days", "a dozen eggs").
+_A_PLURAL_OK = word_set("few lot couple number dozen hundred thousand million total series whole")
+
+
+def singular_after_a(v: View) -> Iterator[Finding]:
+    """ "She has a long hairs" -> "a long hair": "a" and one describing word, then a plural."""
+    n = len(v.tokens)
+    for i, word in enumerate(v.low[:-2]):
+        if word not in ("a", "an") or not (v.adjacent_words(i) and v.adjacent_words(i + 1)):
+            continue
+        describing, noun = v.low[i + 1], v.low[i + 2]
+        if describing in _A_PLURAL_OK or not _describing(v, i + 1) or not v.tokens[i + 2].text.islower():
+            continue
+        if noun in _NOT_NOUNS or not is_plural(v, noun):
+            continue
+        after = i + 3
+        if after < n and v.tokens[after].kind == "word" and v.low[after] not in _FOLLOWERS:
+            continue  # "a sports car", "a two-days trip": the plural describes the next word
+        singular = next(
+            (x for x in (noun[:-1], noun[:-2], noun[:-3] + "y") if len(x) > 2 and plural_form(v, x) == noun),
+            None,
+        )
+        if singular is None:
+            continue
+        yield finding(
+            v, i + 2, i + 2, "grammar.plural", f'After "{v.tokens[i].text}", use the singular: "{singular}".',
+            [match_case(v.tokens[i + 2].text, singular)],
+        )  # fmt: skip
+
+
+RULES = (plural_after_quantity, plural_subject_verb, singular_after_every, singular_after_a)

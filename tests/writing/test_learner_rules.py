@@ -19,6 +19,17 @@ FLAGS = [
     ("I am interesting in math.", "grammar.verb-form", "interesting", "interested"),
     ("We were exciting about the trip.", "grammar.verb-form", "exciting", "excited"),
     ("Could you borrow me a pen?", "grammar.confusable", "borrow", "lend"),
+    ("He gave me an advice.", "grammar.extra-word", "an advice", "advice"),
+    ("I am go to school.", "grammar.verb-form", "go", "going"),
+    ("They are play football.", "grammar.verb-form", "play", "playing"),
+    ("I very like it.", "grammar.confusable", "very", "really"),
+    ("It is depend on you.", "grammar.extra-word", "is depend", "depends"),
+    ("He said me that he was tired.", "grammar.confusable", "said", "told"),
+    ("Although it was late, but we went.", "grammar.extra-word", "but we", "we"),
+    ("Who's book is this?", "grammar.confusable", "Who's", "Whose"),
+    ("Every students like it.", "grammar.plural", "students", "student"),
+    ("She has a long hairs.", "grammar.plural", "hairs", "hair"),
+    ("I read a good books.", "grammar.plural", "books", "book"),
 ]
 
 
@@ -39,6 +50,14 @@ GOOD = [
     "The film is interesting in parts, and I am interested in math.",
     "Can I borrow them? I borrowed a pen from her.",
     "It costs too much money.",
+    "Go to an information desk and ask for advice.",
+    "They are like us. We are open late and you are free.",
+    "I really like it, and it depends on you.",
+    "He said that he was tired, and she told me.",
+    "Although small, it works, but slowly.",
+    "Who's coming? Who's there?",
+    "Every two weeks we meet, and a few days later we talk.",
+    "It is a sports car, and a great many people came.",
 ]
 
 
