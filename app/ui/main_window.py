@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         screen = WelcomeScreen(self.ctx)
         screen.demo_ready.connect(lambda: self.show_sign_in(DEMO_HINT))
         screen.created.connect(self.signed_in)
+        screen.class_arrived.connect(
+            lambda: self.show_sign_in(self.tr("Your school's class arrived through the sync folder. Sign in."))
+        )
         self._set_central(screen)
 
     def show_sign_in(self, message: str = "") -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -19,12 +21,18 @@ from app.demo import DEMO_PASSWORD, DEMO_USERNAME, create_demo
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_with_dialog
 
+if TYPE_CHECKING:
+    from app.sync.agent import SyncSnapshot
+
 
 class WelcomeScreen(QWidget):
-    """Emits ``demo_ready`` after the demo class is built, ``created(actor)`` for a new class."""
+    """Emits ``demo_ready`` after the demo class is built, ``created(actor)`` for a new class, and
+    ``class_arrived`` when a sync brings the school's class (a machine whose installer preset the
+    sync folder: nobody should make a class, or a demo, on top of the one that is coming)."""
 
     demo_ready = Signal()
     created = Signal(object)
+    class_arrived = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +94,20 @@ class WelcomeScreen(QWidget):
         outer.addStretch(1)
         outer.addLayout(centred)
         outer.addStretch(2)
+        if getattr(ctx, "agent", None) is not None:
+            from app.ui.sync_bridge import SyncBridge
+
+            self.sync_bridge = SyncBridge(ctx.agent, self)
+            self.sync_bridge.changed.connect(self._synced)
+            # A sync may have finished before this screen: look once the window has connected to it.
+            QTimer.singleShot(0, self, lambda: self._synced(ctx.agent.snapshot()))
+
+    def _synced(self, snap: SyncSnapshot) -> None:
+        applied = (snap.last_report or {}).get("applied", 0)
+        if snap.state != "idle" or not applied or not self.demo_button.isEnabled():
+            return  # nothing arrived, or the demo is being built
+        if self.ctx.services.accounts.has_teacher():
+            self.class_arrived.emit()
 
     def _make_demo(self) -> None:
         self.demo_button.setEnabled(False)

@@ -290,3 +290,42 @@ def test_a_mistyped_answer_is_not_logged_as_an_error(qtbot, demo, caplog):
         (logging.INFO, "background task stopped: InvalidInput")
     ]
     assert "abc" not in caplog.text  # what the student typed stays out of the log
+
+
+def test_an_answer_that_cannot_be_saved_stays_on_screen_to_check_again(qtbot, demo, monkeypatch):
+    import sqlite3
+
+    from app.ui.tasks import wait_idle
+
+    ctx, info = demo
+    acc = ctx.services.accounts
+    w = _window(qtbot, ctx)
+    student = acc.sign_in_students(info.class_id)[4]
+    w.signed_in(acc.sign_in_student(info.class_id, student.id, info.pin))
+    page = w.centralWidget().show_page("practice")
+    with qtbot.waitSignal(page.question_shown, timeout=10_000):
+        page.start()
+    full = {"on": True}
+    real = ctx.db.write_engine.dialect.do_commit
+
+    def do_commit(conn):  # SQLite's own error when the disk fills
+        if full["on"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn)
+
+    monkeypatch.setattr(ctx.db.write_engine.dialect, "do_commit", do_commit)
+    item = page.item
+    expected = _answer(ctx, item.item_id)
+    if item.kind == "choice":
+        page.answer.radios[item.choices.index(expected)].setChecked(True)
+    else:
+        page.answer.line.setText(expected)
+    page.submit()
+    qtbot.waitUntil(lambda: "disk is full" in page.message.text(), timeout=10_000)
+    wait_idle()
+    assert page.stack.currentIndex() == 1 and page.item is item  # still the question, not the start
+    assert page.answer.response() and page.check_button.isEnabled()
+    full["on"] = False
+    with qtbot.waitSignal(page.answered, timeout=10_000):
+        page.submit()
+    assert page.result.answered == 1

@@ -531,3 +531,51 @@ def test_a_save_from_an_earlier_day_shows_its_day(qtbot, demo):
     page.autosave.stop()
     text = page.save_status.text()
     assert re.fullmatch(r"Saved \d\d:\d\d \u00b7 version \d+", text), text
+
+
+def _disk_full(monkeypatch, db, state: dict) -> None:
+    """SQLite's own error when the disk fills: the commit (where the WAL grows) fails."""
+    import sqlite3
+
+    real = db.write_engine.dialect.do_commit
+
+    def do_commit(conn):
+        if state["full"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn)
+
+    monkeypatch.setattr(db.write_engine.dialect, "do_commit", do_commit)
+
+
+def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(qtbot, demo, teacher,
+                                                                                       monkeypatch):
+    from app.ui.student import writing as writing_page
+
+    ctx, info = demo
+    w = ctx.services.extra["writing"]
+    task_id = _task(ctx, info, teacher)
+    finn = _student(info)
+    area = _area(qtbot, ctx, finn)
+    page = _open(qtbot, area, task_id)
+    disk = {"full": True}
+    _disk_full(monkeypatch, ctx.db, disk)
+    page.editor.insertPlainText("My essay, typed while the disk was full.")
+    page.save()
+    qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
+    page.back()  # the save on the way out fails too
+    qtbot.waitUntil(lambda: "kept on this computer" in page.list_message.text(), timeout=T)
+    with qtbot.waitSignal(page.opened, timeout=T):
+        page.open_task(task_id)
+    assert plain_text(page.editor) == "My essay, typed while the disk was full."
+    window = area.window()
+    window.sign_out()  # the page and its editor go; the text must not
+    wait_idle()
+    window.signed_in(finn)
+    page = _open(qtbot, window.area, task_id)
+    assert plain_text(page.editor) == "My essay, typed while the disk was full."
+    disk["full"] = False  # space is back: the next autosave keeps it
+    page.save()
+    qtbot.waitUntil(lambda: w.open_draft(finn, task_id).text == "My essay, typed while the disk was full.",
+                    timeout=T)  # fmt: skip
+    wait_idle()
+    assert not writing_page._UNSAVED

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
-from app.errors import InvalidInput
+from app.errors import InvalidInput, StorageError
 from app.people.actor import Actor
 from app.practice.views import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
 from app.ui.events import ChangeBus
@@ -317,7 +317,9 @@ class PracticePage(QWidget):
                  writes=True, owner=self)  # fmt: skip
 
     def _answer_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, InvalidInput):  # a malformed answer: say how to fix it and let them try again
+        # A malformed answer: say how to fix it. A full disk or a read-only folder: nothing was stored,
+        # so keep the question and the answer on screen to check again once it can be saved.
+        if isinstance(exc, (InvalidInput, StorageError)):
             self.state = ASKING
             self.check_button.setEnabled(True)
             self.answer.set_locked(False)

@@ -37,6 +37,10 @@ from app.writing.drafts import DraftTooLarge
 from app.writing.views import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftView, MyTask, SaveResult
 
 AUTOSAVE_MS = 30_000
+# Text whose save failed (a full disk, a read-only folder), by (student, task): kept in memory until
+# a save succeeds, and put back in the editor when the task is opened again. It lives beyond the page
+# because signing out (or the idle sign-out) destroys the page with the editor in it.
+_UNSAVED: dict[tuple[str, str], str] = {}
 TASK = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3aed", RETURNED: "#15803d"}
 
@@ -186,7 +190,11 @@ class WritingPage(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0 and tasks:
             self.list.setCurrentRow(0)
-        self.list_message.setText("" if tasks else self.tr("No writing tasks yet."))
+        kept = any(pid == self.actor.person_id for pid, _t in _UNSAVED)
+        self.list_message.setText(
+            self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
+                    "carry on; it saves as soon as it can.") if kept else
+            "" if tasks else self.tr("No writing tasks yet."))  # fmt: skip
         self.list_message.setStyleSheet("color: #374151;" if not tasks else "color: #b91c1c;")
         if self._wanted:
             wanted, self._wanted = self._wanted, ""
@@ -225,6 +233,11 @@ class WritingPage(QWidget):
         self.editor.setPlainText(view.text)
         self._queued = self._saved = view.text
         self._show_view(view)
+        unsaved = _UNSAVED.get((self.actor.person_id, view.task.id))
+        if unsaved is not None and unsaved != view.text and view.editable:
+            self.editor.setPlainText(unsaved)  # typed before a save failed: saved at the next autosave
+            self._queued = None
+            self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
         self.live.set_config(config)
         if not self.live.is_ready:
             self.panel.set_ready(False)
@@ -295,10 +308,12 @@ class WritingPage(QWidget):
         self._queued = text
         w, a, task_id = self.writing, self.actor, view.task.id
         self.save_status.setText(self.tr("Saving…"))
-        run_task(lambda _p: w.save_draft(a, task_id, text), lambda r: self._did_save(text, r),
-                 lambda e: self._save_failed(text, e), writes=True, owner=self)  # fmt: skip
+        run_task(lambda _p: w.save_draft(a, task_id, text), lambda r: self._did_save(text, r, task_id),
+                 lambda e: self._save_failed(text, e, task_id), writes=True, owner=self)  # fmt: skip
 
-    def _did_save(self, text: str, result: SaveResult) -> None:
+    def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
+        if _UNSAVED.get((self.actor.person_id, task_id)) == text:
+            del _UNSAVED[(self.actor.person_id, task_id)]
         self._saved = text
         if result.version is not None:
             self._say_saved(result.version.number, result.version.saved_at)
@@ -307,11 +322,16 @@ class WritingPage(QWidget):
             self.bus.changed.emit("writing")
         self.saved.emit(result)
 
-    def _save_failed(self, text: str, exc: BaseException) -> None:
+    def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
         if not isinstance(exc, DraftTooLarge):
             self._queued = None  # try again at the next autosave
+            if task_id:
+                _UNSAVED[(self.actor.person_id, task_id)] = text
         self.save_status.setText(error_text(exc))
         self.save_status.setStyleSheet("color: #b91c1c;")
+        if task_id and self.stack.currentIndex() == 0:  # the save on the way out failed
+            self.list_message.setText(error_text(exc) + " " + self.tr(
+                "Your text is kept on this computer: open the task again to carry on."))
 
     def _say_saved(self, number: int, at: float) -> None:
         self.save_status.setStyleSheet("color: #6b7280;")
@@ -358,10 +378,11 @@ class WritingPage(QWidget):
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
         run_task(lambda _p: (w.submit(a, task_id, text), w.open_draft(a, task_id)), self._submitted,
-                 lambda e: self._save_failed(text, e), writes=True, owner=self)  # fmt: skip
+                 lambda e: self._save_failed(text, e, task_id), writes=True, owner=self)  # fmt: skip
 
     def _submitted(self, data: tuple) -> None:
         _result, view = data
+        _UNSAVED.pop((self.actor.person_id, view.task.id), None)
         self._queued = self._saved = view.text
         self._show_view(view)
         self.bus.changed.emit("writing")
