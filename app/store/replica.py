@@ -2,7 +2,7 @@
 
 A database file that moves to another machine (a cloned lab image) or is put back from a backup
 must not reuse sequence numbers already handed out. We keep a fingerprint of where the file lives
-(host, machine id, path, inode); when it no longer matches, the database takes a new replica id
+(host, machine id, network hardware address, path, inode); when it no longer matches, the database takes a new replica id
 and starts its sequence afresh. The old id stays in ``previous_ids``: its history remains valid.
 """
 
@@ -40,7 +40,23 @@ def machine_id() -> str:
     return f"{uuid.getnode():012x}"
 
 
+def hardware_address() -> str:
+    """This machine's network hardware address, or "" when it has none to give. A lab image cloned
+    block for block keeps the host name, the machine id (Windows keeps MachineGuid even through
+    sysprep), the path and the inode, but every machine has its own network card."""
+    node = uuid.getnode()
+    if node >> 40 & 1:  # the multicast bit: Python made up a random number, different every run
+        return ""
+    return f"{node:012x}"
+
+
 def fingerprint(db_path: Path) -> str:
+    st = os.stat(db_path)
+    return f"{platform.node()}|{machine_id()}|{hardware_address()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
+
+
+def _fingerprint_v1(db_path: Path) -> str:
+    """The fingerprint before the hardware address was part of it (databases made until 2026-12)."""
     st = os.stat(db_path)
     return f"{platform.node()}|{machine_id()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
 
@@ -54,6 +70,9 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
         session.add(state)
         return state, False
     if state.fingerprint != fp:
+        if state.fingerprint == _fingerprint_v1(db_path):
+            state.fingerprint = fp  # same machine, older kind of fingerprint: nothing was copied
+            return state, False
         _renew(state, fp, "database was copied or restored")
         return state, True
     return state, False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+from sqlalchemy import text
 from synchelp import converge, count, dump, seed
 
 from app.models import Profile
@@ -126,3 +127,41 @@ def test_rollback_in_place_is_detected_by_sync(make_db, share, tmp_path):
         assert dump(a) == dump(b)
     finally:
         a.close()
+
+
+def test_a_block_clone_booted_on_another_machine_takes_a_new_id(make_db, share, monkeypatch):
+    """A lab image cloned block for block keeps host name, machine id, path and inode; only the
+    network card differs. Each machine must still take its own id, or two of them would hand out
+    the same sequence numbers for different answers and receivers would keep only one."""
+    from app.store import replica
+
+    a = make_db("a")
+    seed(a, students=1)
+    sync_once(a, share)
+    old, path = a.replica_id, a.path
+    a.close()
+    monkeypatch.setattr(replica, "hardware_address", lambda: "0a1b2c3d4e5f")  # the same disk, another PC
+    b = Database.open(path)
+    try:
+        assert b.renewed_replica and b.replica_id != old
+        assert old in b.replica_state().previous_ids
+    finally:
+        b.close()
+
+
+def test_an_older_fingerprint_on_the_same_machine_keeps_its_id(make_db):
+    """Databases made before the hardware address was part of the fingerprint are not taken for
+    copies on the first start after the update (that would retire every replica id at once)."""
+    from app.store import replica
+
+    a = make_db("a")
+    old, path = a.replica_id, a.path
+    with a.write() as s:
+        s.exec(text("UPDATE replica_state SET fingerprint = :fp"), params={"fp": replica._fingerprint_v1(path)})
+    a.close()
+    b = Database.open(path)
+    try:
+        assert b.replica_id == old and not b.renewed_replica
+        assert b.replica_state().fingerprint == replica.fingerprint(path)
+    finally:
+        b.close()
