@@ -214,7 +214,8 @@ _SKIPPABLE = word_set("good great important big small new old different best mai
 # Words ending in -s that are not plural nouns at the start of a sentence.
 _NOT_BARE_PLURALS = word_set(
     "sometimes always nowadays perhaps besides towards afterwards sideways whereas thus lots thanks "
-    "mathematics physics politics economics athletics gymnastics"
+    "mathematics physics politics economics athletics gymnastics maths darts billiards dominoes checkers "
+    "measles news"
 )
 _OPENERS = word_set("and but so or")
 NAME_LIKE_MARGIN = 5  # word-list score units (about 3 times as common)
@@ -260,6 +261,8 @@ def _describing(v: View, k: int) -> bool:
         and w not in _FUNCTION_WORDS
         and w not in COMMON_VERBS
         and w not in THIRD_PERSON
+        and w not in NUMBER_WORDS  # "two weeks is enough": an amount takes "is"
+        and not w.isdigit()
         and not w.endswith(("ing", "ly"))
     )
 
@@ -299,8 +302,13 @@ def plural_subject_verb(v: View) -> Iterator[Finding]:
         )
 
 
-# After "a", these words make a plural right ("a few days", "a dozen eggs").
-_A_PLURAL_OK = word_set("few lot couple number dozen hundred thousand million total series whole")
+# Describing words learners put between "a" and a plural ("a long hairs"). A list, not a guess: with
+# a noun there ("A dog sits on the mat") the -s word is a verb.
+_A_ADJECTIVES = word_set(
+    "good great nice long short big small new old beautiful important different interesting wonderful "
+    "bad best happy useful difficult easy special huge large little young high low funny famous popular "
+    "strong busy hard real whole kind smart"
+)
 
 
 def singular_after_a(v: View) -> Iterator[Finding]:
@@ -310,9 +318,9 @@ def singular_after_a(v: View) -> Iterator[Finding]:
         if word not in ("a", "an") or not (v.adjacent_words(i) and v.adjacent_words(i + 1)):
             continue
         describing, noun = v.low[i + 1], v.low[i + 2]
-        if describing in _A_PLURAL_OK or not _describing(v, i + 1) or not v.tokens[i + 2].text.islower():
+        if describing not in _A_ADJECTIVES or not v.tokens[i + 2].text.islower():
             continue
-        if noun in _NOT_NOUNS or not is_plural(v, noun):
+        if noun in _NOT_NOUNS or noun in THIRD_PERSON or not is_plural(v, noun):
             continue
         after = i + 3
         if after < n and v.tokens[after].kind == "word" and v.low[after] not in _FOLLOWERS:

@@ -58,6 +58,8 @@ GOOD = [
     "Who's coming? Who's there?",
     "Every two weeks we meet, and a few days later we talk.",
     "It is a sports car, and a great many people came.",
+    "A dog sits on the mat, and a girl runs home.",
+    "Two weeks is enough. Maths is fun and the news is good.",
 ]
 
 
