@@ -2,8 +2,9 @@
 
 A database file that moves to another machine (a cloned lab image) or is put back from a backup
 must not reuse sequence numbers already handed out. We keep a fingerprint of where the file lives
-(host, machine id, network hardware address, path, inode); when it no longer matches, the database takes a new replica id
-and starts its sequence afresh. The old id stays in ``previous_ids``: its history remains valid.
+(host, machine id, path, inode, and the network cards it has seen); when it no longer matches, the
+database takes a new replica id and starts its sequence afresh. The old id stays in ``previous_ids``:
+its history remains valid.
 """
 
 from __future__ import annotations
@@ -37,44 +38,80 @@ def machine_id() -> str:
             return str(winreg.QueryValueEx(key, "MachineGuid")[0])
         except OSError:
             pass
-    return f"{uuid.getnode():012x}"
+    node = uuid.getnode()
+    return "" if node >> 40 & 1 else f"{node:012x}"  # a made-up number would differ at every start
 
 
-def hardware_address() -> str:
-    """This machine's network hardware address, or "" when it has none to give. A lab image cloned
-    block for block keeps the host name, the machine id (Windows keeps MachineGuid even through
-    sysprep), the path and the inode, but every machine has its own network card."""
+HW = "|hw="  # between the place part of the fingerprint and the hardware addresses
+MAX_ADDRESSES = 8  # addresses remembered: cards seen on this machine over time
+
+
+def hardware_addresses() -> frozenset[str]:
+    """The network hardware addresses of this machine's own cards, or none when it has none to give.
+    A lab image cloned block for block keeps the host name, the machine id (Windows keeps MachineGuid
+    even through sysprep), the path and the inode, but every machine has its own network cards. A set,
+    compared by overlap: a card may be switched off or a USB adapter plugged in between two starts."""
+    net = Path("/sys/class/net")
+    if net.is_dir():  # Linux: every card, connected or not (uuid.getnode() varies with that)
+        found = set()
+        for card in net.iterdir():
+            if not (card / "device").exists():
+                continue  # virtual (loopback, bridges, VPNs, containers): made up per boot or per host
+            try:
+                address = (card / "address").read_text().strip().lower().replace(":", "")
+            except OSError:
+                continue
+            if address and address.strip("0"):
+                found.add(address)
+        return frozenset(found)
     node = uuid.getnode()
     if node >> 40 & 1:  # the multicast bit: Python made up a random number, different every run
-        return ""
-    return f"{node:012x}"
+        return frozenset()
+    return frozenset({f"{node:012x}"})
 
 
-def fingerprint(db_path: Path) -> str:
-    st = os.stat(db_path)
-    return f"{platform.node()}|{machine_id()}|{hardware_address()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
-
-
-def _fingerprint_v1(db_path: Path) -> str:
-    """The fingerprint before the hardware address was part of it (databases made until 2026-12)."""
+def place(db_path: Path) -> str:
+    """Where the file lives: host, machine id, path and inode (the whole fingerprint until 2026-12)."""
     st = os.stat(db_path)
     return f"{platform.node()}|{machine_id()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
+
+
+def fingerprint(db_path: Path, seen: frozenset[str] = frozenset()) -> str:
+    here = hardware_addresses()
+    addresses = [*sorted(here), *sorted(seen - here)][:MAX_ADDRESSES]  # this start's cards first
+    return f"{place(db_path)}{HW}{','.join(addresses)}"
+
+
+def _parts(stored: str) -> tuple[str, frozenset[str]]:
+    """(place, addresses) of a stored fingerprint. Read also: the place alone (until 2026-12), and a
+    short-lived form with one address between machine id and path."""
+    if HW in stored:
+        where, _, addresses = stored.partition(HW)
+        return where, frozenset(a for a in addresses.split(",") if a)
+    fields = stored.split("|")
+    if len(fields) == 5 and len(fields[2]) in (0, 12):
+        return "|".join(fields[:2] + fields[3:]), frozenset({fields[2]} - {""})
+    return stored, frozenset()
 
 
 def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]:
     """The replica row, created or renewed. Returns (state, renewed)."""
     state = session.exec(select(ReplicaState)).scalars().first()  # type: ignore[call-overload]
-    fp = fingerprint(db_path)
     if state is None:
-        state = ReplicaState(replica_id=new_id(), next_seq=1, fingerprint=fp)
+        state = ReplicaState(replica_id=new_id(), next_seq=1, fingerprint=fingerprint(db_path))
         session.add(state)
         return state, False
-    if state.fingerprint != fp:
-        if state.fingerprint == _fingerprint_v1(db_path):
-            state.fingerprint = fp  # same machine, older kind of fingerprint: nothing was copied
-            return state, False
-        _renew(state, fp, "database was copied or restored")
+    where, seen = _parts(state.fingerprint)
+    if where != place(db_path):
+        _renew(state, fingerprint(db_path), "database was copied or restored")
         return state, True
+    here = hardware_addresses()
+    if seen and here and not seen & here:  # not one card in common: the same disk in another machine
+        _renew(state, fingerprint(db_path), "database was cloned onto another machine")
+        return state, True
+    fp = fingerprint(db_path, seen)  # remember cards as they come (a new adapter is still this machine)
+    if state.fingerprint != fp:
+        state.fingerprint = fp
     return state, False
 
 

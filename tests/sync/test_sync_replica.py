@@ -131,16 +131,17 @@ def test_rollback_in_place_is_detected_by_sync(make_db, share, tmp_path):
 
 def test_a_block_clone_booted_on_another_machine_takes_a_new_id(make_db, share, monkeypatch):
     """A lab image cloned block for block keeps host name, machine id, path and inode; only the
-    network card differs. Each machine must still take its own id, or two of them would hand out
+    network cards differ. Each machine must still take its own id, or two of them would hand out
     the same sequence numbers for different answers and receivers would keep only one."""
     from app.store import replica
 
+    monkeypatch.setattr(replica, "hardware_addresses", lambda: frozenset({"00163e000001"}))
     a = make_db("a")
     seed(a, students=1)
     sync_once(a, share)
     old, path = a.replica_id, a.path
     a.close()
-    monkeypatch.setattr(replica, "hardware_address", lambda: "0a1b2c3d4e5f")  # the same disk, another PC
+    monkeypatch.setattr(replica, "hardware_addresses", lambda: frozenset({"0a1b2c3d4e5f"}))  # another PC
     b = Database.open(path)
     try:
         assert b.renewed_replica and b.replica_id != old
@@ -149,19 +150,46 @@ def test_a_block_clone_booted_on_another_machine_takes_a_new_id(make_db, share, 
         b.close()
 
 
-def test_an_older_fingerprint_on_the_same_machine_keeps_its_id(make_db):
-    """Databases made before the hardware address was part of the fingerprint are not taken for
-    copies on the first start after the update (that would retire every replica id at once)."""
+def test_cards_switched_off_or_plugged_in_on_the_same_machine_keep_the_id(make_db, monkeypatch):
+    """Wi-Fi off, no cable, a USB adapter plugged in and the old card gone later: still this machine."""
     from app.store import replica
 
+    cards = {"now": frozenset({"00163e000001"})}
+    monkeypatch.setattr(replica, "hardware_addresses", lambda: cards["now"])
     a = make_db("a")
     old, path = a.replica_id, a.path
-    with a.write() as s:
-        s.exec(text("UPDATE replica_state SET fingerprint = :fp"), params={"fp": replica._fingerprint_v1(path)})
     a.close()
-    b = Database.open(path)
-    try:
-        assert b.replica_id == old and not b.renewed_replica
-        assert b.replica_state().fingerprint == replica.fingerprint(path)
-    finally:
-        b.close()
+    for now in ({"00163e000001", "00163e0000aa"}, set(), {"00163e0000aa"}, {"00163e000001"}):
+        cards["now"] = frozenset(now)
+        b = Database.open(path)
+        try:
+            assert b.replica_id == old and not b.renewed_replica, now
+        finally:
+            b.close()
+
+
+def test_older_fingerprints_on_the_same_machine_keep_their_id(make_db, monkeypatch):
+    """Databases made before the hardware addresses were part of the fingerprint are not taken for
+    copies on the first start after the update (that would retire every replica id at once)."""
+    import platform
+
+    from app.store import replica
+
+    monkeypatch.setattr(replica, "hardware_addresses", lambda: frozenset({"00163e000001"}))
+    a = make_db("a")
+    old, path = a.replica_id, a.path
+    a.close()
+    st = path.stat()
+    one_address = (f"{platform.node()}|{replica.machine_id()}|00163e000001|{path.resolve()}|"
+                   f"{st.st_dev}:{st.st_ino}")  # fmt: skip
+    for stored in (replica.place(path), one_address):
+        a = Database.open(path)
+        with a.write() as s:
+            s.exec(text("UPDATE replica_state SET fingerprint = :fp"), params={"fp": stored})
+        a.close()
+        b = Database.open(path)
+        try:
+            assert b.replica_id == old and not b.renewed_replica
+            assert b.replica_state().fingerprint == replica.fingerprint(path)
+        finally:
+            b.close()
