@@ -577,5 +577,54 @@ def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing
     page.save()
     qtbot.waitUntil(lambda: w.open_draft(finn, task_id).text == "My essay, typed while the disk was full.",
                     timeout=T)  # fmt: skip
+    qtbot.waitUntil(lambda: not writing_page._UNSAVED, timeout=T)  # the answer reaches the UI thread after
+
+
+def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_back(qtbot, demo, teacher,
+                                                                                   monkeypatch):
+    from app.ui.student import writing as writing_page
+
+    ctx, info = demo
+    w = ctx.services.extra["writing"]
+    task_id = _task(ctx, info, teacher)
+    finn = _student(info)
+    page = _open(qtbot, _area(qtbot, ctx, finn), task_id)
+    disk = {"full": True}
+    _disk_full(monkeypatch, ctx.db, disk)
+    page.editor.insertPlainText("First words.")
+    page.save()
+    qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
+    disk["full"] = False
+    page.editor.moveCursor(QTextCursor.MoveOperation.End)
+    page.editor.insertPlainText(" Then many more words.")
+    with qtbot.waitSignal(page.saved, timeout=T):
+        page.save()
     wait_idle()
-    assert not writing_page._UNSAVED
+    assert not writing_page._UNSAVED  # the newer text is saved: nothing older is kept to come back
+    page.back()
+    wait_idle()
+    with qtbot.waitSignal(page.opened, timeout=T):
+        page.open_task(task_id)
+    assert plain_text(page.editor) == "First words. Then many more words."
+    assert w.open_draft(finn, task_id).text == "First words. Then many more words."
+
+
+def test_text_typed_just_before_signing_out_is_kept_when_its_save_fails_after_the_page_is_gone(
+        qtbot, demo, teacher, monkeypatch):  # fmt: skip
+    ctx, info = demo
+    w = ctx.services.extra["writing"]
+    task_id = _task(ctx, info, teacher)
+    finn = _student(info)
+    area = _area(qtbot, ctx, finn)
+    page = _open(qtbot, area, task_id)
+    _disk_full(monkeypatch, ctx.db, {"full": True})
+    page.editor.insertPlainText("Typed in the last second.")
+    window = area.window()
+    window.sign_out()  # leaving saves; the save fails only after the page is gone
+    wait_idle()
+    monkeypatch.undo()
+    window.signed_in(finn)
+    page = _open(qtbot, window.area, task_id)
+    assert plain_text(page.editor) == "Typed in the last second."
+    page.save()
+    qtbot.waitUntil(lambda: w.open_draft(finn, task_id).text == "Typed in the last second.", timeout=T)

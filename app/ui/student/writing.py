@@ -8,6 +8,9 @@ save is kept as a version. A draft handed back shows the teacher's comments on t
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
@@ -37,10 +41,42 @@ from app.writing.drafts import DraftTooLarge
 from app.writing.views import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftView, MyTask, SaveResult
 
 AUTOSAVE_MS = 30_000
-# Text whose save failed (a full disk, a read-only folder), by (student, task): kept in memory until
-# a save succeeds, and put back in the editor when the task is opened again. It lives beyond the page
-# because signing out (or the idle sign-out) destroys the page with the editor in it.
-_UNSAVED: dict[tuple[str, str], str] = {}
+
+
+@dataclass
+class _Kept:
+    text: str
+    revision: int
+    failed: bool = False  # a save of it failed (not merely on its way)
+
+
+# Text handed to a save, by (student, task): kept in memory from the moment it is handed over until a
+# save of it (or of newer text) succeeds, and put back in the editor when the task is opened again. It
+# lives beyond the page because signing out (or the idle sign-out) destroys the page with the editor
+# in it, and the save's answer may come after that.
+_UNSAVED: dict[tuple[str, str], _Kept] = {}
+_revisions = itertools.count(1)
+
+
+def _keep(key: tuple[str, str], text: str) -> int:
+    revision = next(_revisions)
+    _UNSAVED[key] = _Kept(text, revision)
+    return revision
+
+
+def _kept_saved(key: tuple[str, str], revision: int) -> None:
+    kept = _UNSAVED.get(key)
+    if kept is not None and kept.revision <= revision:  # nothing newer was typed since
+        del _UNSAVED[key]
+
+
+def _kept_failed(key: tuple[str, str], revision: int, keep: bool) -> None:
+    kept = _UNSAVED.get(key)
+    if kept is not None and kept.revision == revision:
+        if keep:
+            kept.failed = True
+        else:
+            del _UNSAVED[key]  # too large ever to save: the editor says so and keeps it on screen
 TASK = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3aed", RETURNED: "#15803d"}
 
@@ -190,7 +226,7 @@ class WritingPage(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0 and tasks:
             self.list.setCurrentRow(0)
-        kept = any(pid == self.actor.person_id for pid, _t in _UNSAVED)
+        kept = any(pid == self.actor.person_id and k.failed for (pid, _t), k in _UNSAVED.items())
         self.list_message.setText(
             self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
                     "carry on; it saves as soon as it can.") if kept else
@@ -233,9 +269,11 @@ class WritingPage(QWidget):
         self.editor.setPlainText(view.text)
         self._queued = self._saved = view.text
         self._show_view(view)
-        unsaved = _UNSAVED.get((self.actor.person_id, view.task.id))
+        kept = _UNSAVED.get((self.actor.person_id, view.task.id))
+        unsaved = kept.text if kept is not None else None
         if unsaved is not None and unsaved != view.text and view.editable:
-            self.editor.setPlainText(unsaved)  # typed before a save failed: saved at the next autosave
+            # Typed before a save failed, or whose save is still on its way: saved at the next autosave.
+            self.editor.setPlainText(unsaved)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
         self.live.set_config(config)
@@ -308,12 +346,23 @@ class WritingPage(QWidget):
         self._queued = text
         w, a, task_id = self.writing, self.actor, view.task.id
         self.save_status.setText(self.tr("Saving…"))
-        run_task(lambda _p: w.save_draft(a, task_id, text), lambda r: self._did_save(text, r, task_id),
-                 lambda e: self._save_failed(text, e, task_id), writes=True, owner=self)  # fmt: skip
+        key = (a.person_id, task_id)
+        revision = _keep(key, text)
+
+        # No owner: the bookkeeping of kept text must run even when the page is gone (signed out).
+        def done(result: SaveResult) -> None:
+            _kept_saved(key, revision)
+            if isValid(self):
+                self._did_save(text, result, task_id)
+
+        def failed(exc: BaseException) -> None:
+            _kept_failed(key, revision, keep=not isinstance(exc, DraftTooLarge))
+            if isValid(self):
+                self._save_failed(text, exc, task_id)
+
+        run_task(lambda _p: w.save_draft(a, task_id, text), done, failed, writes=True)
 
     def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
-        if _UNSAVED.get((self.actor.person_id, task_id)) == text:
-            del _UNSAVED[(self.actor.person_id, task_id)]
         self._saved = text
         if result.version is not None:
             self._say_saved(result.version.number, result.version.saved_at)
@@ -325,8 +374,6 @@ class WritingPage(QWidget):
     def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
         if not isinstance(exc, DraftTooLarge):
             self._queued = None  # try again at the next autosave
-            if task_id:
-                _UNSAVED[(self.actor.person_id, task_id)] = text
         self.save_status.setText(error_text(exc))
         self.save_status.setStyleSheet("color: #b91c1c;")
         if task_id and self.stack.currentIndex() == 0:  # the save on the way out failed
@@ -377,12 +424,23 @@ class WritingPage(QWidget):
         w, a, task_id = self.writing, self.actor, self.view.task.id
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
-        run_task(lambda _p: (w.submit(a, task_id, text), w.open_draft(a, task_id)), self._submitted,
-                 lambda e: self._save_failed(text, e, task_id), writes=True, owner=self)  # fmt: skip
+        key = (a.person_id, task_id)
+        revision = _keep(key, text)
+
+        def failed(exc: BaseException) -> None:
+            _kept_failed(key, revision, keep=not isinstance(exc, DraftTooLarge))
+            if isValid(self):
+                self._save_failed(text, exc, task_id)
+
+        def done(data: tuple) -> None:
+            _kept_saved(key, revision)
+            if isValid(self):
+                self._submitted(data)
+
+        run_task(lambda _p: (w.submit(a, task_id, text), w.open_draft(a, task_id)), done, failed, writes=True)
 
     def _submitted(self, data: tuple) -> None:
         _result, view = data
-        _UNSAVED.pop((self.actor.person_id, view.task.id), None)
         self._queued = self._saved = view.text
         self._show_view(view)
         self.bus.changed.emit("writing")
