@@ -103,9 +103,10 @@ class WelcomeScreen(QWidget):
             QTimer.singleShot(0, self, lambda: self._synced(ctx.agent.snapshot()))
 
     def _synced(self, snap: SyncSnapshot) -> None:
-        applied = (snap.last_report or {}).get("applied", 0)
-        if snap.state != "idle" or not applied or not self.demo_button.isEnabled():
-            return  # nothing arrived, or the demo is being built
+        # Any finished sync, not only one that applied something: the one that brought the class may
+        # have finished before this screen listened, and the next one then brings nothing new.
+        if snap.state != "idle" or not snap.last_sync_at or not self.demo_button.isEnabled():
+            return  # no sync yet, or the demo is being built
         if self.ctx.services.accounts.has_teacher():
             self.class_arrived.emit()
 

@@ -134,3 +134,27 @@ def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_pat
     assert field_words("draft_version", "text") == "Draft text"
     assert table_words("some_new_table") == "Some new table"
     assert field_words("goal", "some_field") == "Some field"
+
+
+def test_the_other_pages_reload_once_per_sync_that_brought_changes(qtbot, demo):
+    """Pages listening to "sync" reload their data (the roster's attention list reads a class-year of
+    answers): not at every update of the agent's state, nor after a sync that brought nothing."""
+    from app.sync.agent import SyncSnapshot
+
+    ctx, info = demo
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
+    page = w.area.show_page("sync")
+    heard: list[str] = []
+    page.bus.changed.connect(lambda topic: heard.append(topic) if topic == "sync" else None)
+    brought = {"applied": 12, "conflicts": 0}
+    for snap in (
+        SyncSnapshot(state="idle", last_sync_at=100.0, last_report=brought),
+        SyncSnapshot(state="idle", last_sync_at=100.0, last_report=brought, pending_send=3),  # a local change
+        SyncSnapshot(state="syncing", last_sync_at=100.0, last_report=brought),
+        SyncSnapshot(state="idle", last_sync_at=200.0, last_report={"applied": 0, "conflicts": 0}),
+        SyncSnapshot(state="idle", last_sync_at=300.0, last_report={"applied": 0, "conflicts": 1}),
+    ):
+        page.show_snapshot(snap)
+    assert heard == ["sync", "sync"]  # the sync at 100 and the one at 300 (a conflict to see)

@@ -36,6 +36,7 @@ class SyncPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.service = ctx.services.extra["sync"]
         self.agent = getattr(ctx, "agent", None)
+        self._announced = 0.0  # when the last sync that was announced to the other pages finished
 
         title = QLabel(self.tr("Sync"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -134,8 +135,12 @@ class SyncPage(QWidget):
             self.progress.show()
         else:
             self.progress.hide()
-        if snap.state == "idle" and snap.last_report:
-            self.bus.changed.emit("sync")
+        report = snap.last_report or {}
+        if snap.state == "idle" and snap.last_sync_at != self._announced:
+            # Once per sync, and only when it brought something: every page listening reloads.
+            self._announced = snap.last_sync_at
+            if report.get("applied") or report.get("conflicts"):
+                self.bus.changed.emit("sync")
 
     def _show_conflicts(self, conflicts: list) -> None:
         self.conflicts = conflicts
