@@ -63,8 +63,14 @@ def _demo(data_dir: str | None) -> int:
 
 def _info(data_dir: str | None, as_json: bool) -> int:
     from app.bootstrap import open_context
+    from app.config import load_settings
     from app.errors import TesseraError
 
+    where = load_settings(data_dir).database_path
+    if not where.exists():  # a mistyped folder: say so rather than make an empty database there
+        print(f"tessera: no Tessera data in {where.parent} (there is no {where.name}). Check the folder.",
+              file=sys.stderr)  # fmt: skip
+        return 2
     try:
         ctx = open_context(data_dir)
     except TesseraError as exc:

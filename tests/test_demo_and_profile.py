@@ -51,6 +51,12 @@ def test_cli_demo_and_info(tmp_path):
     again = subprocess.run([sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "already has a class" in again.stdout
+    typo = tmp_path / "clii"
+    typo.mkdir()
+    wrong = subprocess.run([sys.executable, "-m", "app", "info", "--data-dir", str(typo)],
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert wrong.returncode == 2 and "no Tessera data" in wrong.stderr
+    assert not any(typo.iterdir())  # no empty database left behind
 
 
 def test_self_test_passes(tmp_path):
@@ -63,8 +69,10 @@ def test_self_test_passes(tmp_path):
 def test_info_on_newer_database_refuses(tmp_path):
     import sqlite3
 
+    from app.bootstrap import open_context
+
     d = tmp_path / "newer"
-    subprocess.run([sys.executable, "-m", "app", "info", "--data-dir", str(d)], capture_output=True, timeout=60)
+    open_context(d).close()
     con = sqlite3.connect(d / "tessera.db")
     con.execute("UPDATE alembic_version SET version_num='future'")
     con.commit()

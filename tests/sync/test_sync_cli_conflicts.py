@@ -37,12 +37,21 @@ def test_cli_syncs_once_and_reports(tmp_path, share, capsys, make_db):
 
 
 def test_cli_unreachable_folder_and_usage(tmp_path, capsys):
+    (tmp_path / "d").mkdir()
     assert main(["--data-dir", str(tmp_path / "d"), "--folder", str(tmp_path / "nowhere")]) == 3
     assert "could not be reached" in capsys.readouterr().err
     assert main(["--data-dir", str(tmp_path / "d"), "--folder", str(tmp_path / "nowhere"), "--json"]) == 3
     assert json.loads(capsys.readouterr().out)["error"] == "unreachable"
     assert main(["--data-dir", str(tmp_path / "d")]) == 2  # no folder anywhere
     assert main(["--bogus"]) == 2
+
+
+def test_cli_sync_into_a_new_data_folder_says_so(tmp_path, share, capsys):
+    new = tmp_path / "tesera-data"  # a new machine taking the class in, or a typing slip: either way, said
+    assert main(["--data-dir", str(new), "--folder", str(share)]) == 0
+    assert f"No Tessera data in {new} yet" in capsys.readouterr().err
+    assert main(["--data-dir", str(new), "--folder", str(share)]) == 0
+    assert "No Tessera data" not in capsys.readouterr().err
 
 
 def test_list_and_restore_a_losing_value(make_db, share):
