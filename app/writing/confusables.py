@@ -208,11 +208,17 @@ _TOO_BEFORE = word_set(
 # Adjectives that are neither verbs nor nouns: after "to" and before the end of a phrase they can only
 # be "too" ("the bell rings to early."), whatever the verb before. ("fast", "cold", "long", "close"
 # are left out: "to fast" and "exposed to cold" are good English.)
+# ("full", "little", "dark", "easy" and "hard" are left out too: "set to full", "came to little".)
 _TOO_ADJECTIVES = word_set(
-    "early late crowded hot big small expensive hard difficult tired busy far loud heavy easy bad "
+    "early late crowded hot big small expensive difficult tired busy far loud heavy bad "
     "dangerous boring scared afraid lazy shy happy sad hungry noisy strict nervous "
-    "stressful risky cheap dark bright short tall little large young old simple complicated lonely "
-    "serious quick full weak strong"
+    "stressful risky cheap bright short tall large young old simple complicated lonely "
+    "serious quick weak strong"
+)
+# Verbs that go "to" a setting or state: "set it to bright", "turn the screen to dark".
+_TO_SETTING = word_set(
+    "set sets setting change changes changed changing switch switches switched switching turn turns "
+    "turned turning charge charges charged charging come comes came coming"
 )
 _PHRASE_END = word_set(
     "when because if for to at in on during since as while before after until unless but so though although"
@@ -267,7 +273,9 @@ def _adjective_ending_phrase(v: View, i: int) -> bool:
     n = len(v.tokens)
     if not v.adjacent_words(i) or v.low[i + 1] not in _TOO_ADJECTIVES or i == 0 or not v.is_word(i - 1):
         return False
-    if "from" in v.low[max(0, i - 6) : i]:
+    if "from" in v.low[max(0, i - 6) : i] or v.low[i - 1] in _TOO_ADJECTIVES:
+        return False  # a range: "from young to old", "cheap to expensive"
+    if any(w in _TO_SETTING for w in v.low[max(0, i - 4) : i]):
         return False
     after = i + 2
     if after < n and v.tokens[after].kind == "punct":

@@ -11,14 +11,16 @@ from collections.abc import Iterator
 from .findings import Finding
 from .learner import ing_form
 from .rules import View, finding, match_case
-from .wordclasses import BE_FORMS, COMMON_VERBS, word_set
+from .wordclasses import BE_FORMS, COMMON_VERBS, SAME_PAST, word_set
 
 # Plain verbs that are never adjectives or prepositions too ("they are like us", "we are open" and
 # "they are free" are good English, so those words are not here).
 _PLAIN_VERBS = COMMON_VERBS - word_set(
     "like open close clean live mean own fit free fix miss cool dry hope love plan show stand lead "
     "sleep change work study travel play dance dream wish cook report support return"
-) | word_set("go play study travel")
+    # past participles like the plain form: "they are run by volunteers", "it is put away"
+    " run come become"
+) - SAME_PAST | word_set("go play study travel")
 _PERSON_BE = {("i", "am"), ("we", "are"), ("they", "are"), ("you", "are"), ("he", "is"), ("she", "is")}
 
 
@@ -28,8 +30,8 @@ def be_plain_verb(v: View) -> Iterator[Finding]:
         verb = v.low[i]
         if verb not in _PLAIN_VERBS or (v.low[i - 2], v.low[i - 1]) not in _PERSON_BE:
             continue
-        if not (v.adjacent_words(i - 2) and v.adjacent_words(i - 1)):
-            continue
+        if not (v.adjacent_words(i - 2) and v.adjacent_words(i - 1)) or v.word_at(i + 1) == "by":
+            continue  # "by" shows a passive
         ing = ing_form(v, verb)
         if ing is None:
             continue
@@ -71,7 +73,7 @@ def be_depend(v: View) -> Iterator[Finding]:
 
 
 _SAID = {"said": "told", "say": "tell", "says": "tells"}
-_TOLD_WHO = word_set("me him us them")
+_TOLD_WHO = word_set("me him us")  # not "them": "said them to the class" (the words)
 
 
 def said_me(v: View) -> Iterator[Finding]:
@@ -110,12 +112,17 @@ def although_but(v: View) -> Iterator[Finding]:
             return
 
 
+_WHO_IS_AFTER = word_set("right home next best there")  # "Who's right is not the point"
+
+
 def whose(v: View) -> Iterator[Finding]:
     """ "Who's book is this?" -> "Whose": "who's" is "who is"; "whose" asks who it belongs to."""
     for i, word in enumerate(v.low[:-2]):
         if word != "who's" or not (v.adjacent_words(i) and v.adjacent_words(i + 1)):
             continue
         noun = v.low[i + 1]
+        if noun in _WHO_IS_AFTER:
+            continue
         if (
             v.low[i + 2] not in BE_FORMS
             or not v.known(noun)

@@ -1,8 +1,8 @@
 """Grammar rules for word patterns learners of English often get wrong, each of them clear from the
 words themselves: "the these reasons", "most of people", "can to go", "despite of", "made him to
 understand", "it costs to much.", "will causes", "have to reduced", "Likewise, The theory", "we will
-able to", "a such thing", "the important is", "I spent lot of time", "for long time", "they are same", "I am agree",
-"discussed about it", "look forward to see".
+able to", "a such thing", "the important is", "I spent lot of time", "for long time", "they are same",
+"I am agree", "discussed about it", "look forward to see".
 
 Where a rule must know that a word is a verb, it asks the word-pair table (ngrams.py) whether "to X"
 is common in published English ("to cause" is, "to car" is not).
@@ -344,6 +344,8 @@ def the_same(v: View) -> Iterator[Finding]:
     for i, word in enumerate(v.low):
         if word != "same" or i == 0 or not v.adjacent_words(i - 1) or v.low[i - 1] not in _BEFORE_SAME:
             continue
+        if i + 1 < len(v.tokens) and v.tokens[i + 1].text == "-":
+            continue  # "same-sex", "same-day": part of a compound adjective
         text = v.tokens[i].text
         yield finding(v, i, i, "grammar.missing-word", 'Write "the same".', ["the " + text])
 
@@ -351,6 +353,10 @@ def the_same(v: View) -> Iterator[Finding]:
 _BE_BEFORE_AGREE = word_set("am is are was were")
 _DISCUSS = word_set("discuss discusses discussed discussing")
 _LOOK = word_set("look looks looked looking")
+# Verbs that are nouns too: "look forward to work on Monday", "to travel", "to the trip".
+_NOUN_TOO = word_set(
+    "work change sleep rest play travel study visit walk drive ride swim run talk call dance trip"
+)
 _AMOUNT = word_set("a an half one two three four five six seven eight nine ten twenty fifty hundred")
 
 
@@ -368,7 +374,8 @@ def verb_patterns(v: View) -> Iterator[Finding]:
             and v.word_at(i - 1) in _PRONOUN_SUBJECTS
         ):
             yield finding(
-                v, i, i + 1, "grammar.extra-word", f'"{v.tokens[i + 1].text}" is a verb: leave out "{v.tokens[i].text}".',
+                v, i, i + 1, "grammar.extra-word",
+                f'"{v.tokens[i + 1].text}" is a verb: leave out "{v.tokens[i].text}".',
                 [v.tokens[i + 1].text],
             )  # fmt: skip
         elif word in _DISCUSS and nxt == "about" and i + 2 < n and v.word_at(i + 2) not in _AMOUNT:
@@ -380,7 +387,7 @@ def verb_patterns(v: View) -> Iterator[Finding]:
             )  # fmt: skip
         elif word in _LOOK and nxt == "forward" and v.word_at(i + 2) == "to" and i + 3 < n:
             verb = v.word_at(i + 3)
-            ing = ing_form(v, verb) if verb in COMMON_VERBS else None
+            ing = ing_form(v, verb) if verb in COMMON_VERBS and verb not in _NOUN_TOO else None
             if ing and v.adjacent_words(i + 2):
                 yield finding(
                     v, i + 3, i + 3, "grammar.verb-form", f'After "look forward to", write "{ing}".',

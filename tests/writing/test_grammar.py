@@ -161,6 +161,14 @@ def test_more_rules_flag(checker, find, text, rule, flagged, fix):
         "My friends and my brother go there.",
         "We discussed about 20 ideas and look forward to the party.",
         "I look forward to hearing from you.",
+        "Set the lamp to bright.",
+        "Switch the screen to dark.",
+        "Set the volume to full.",
+        "Their efforts came to little.",
+        "Prices run cheap to expensive.",
+        "They are same-sex couples.",
+        "I look forward to work on Monday.",
+        "We look forward to travel and rest.",
     ],
 )
 def test_more_rules_leave_good_writing_alone(checker, find, text):

@@ -30,6 +30,14 @@ FLAGS = [
     ("Every students like it.", "grammar.plural", "students", "student"),
     ("She has a long hairs.", "grammar.plural", "hairs", "hair"),
     ("I read a good books.", "grammar.plural", "books", "book"),
+    # short consonant-vowel-consonant verbs double their last letter ("wining" is from "wine")
+    ("I enjoy to win games.", "grammar.verb-form", "to win", "winning"),
+    ("I enjoy to plan trips.", "grammar.verb-form", "to plan", "planning"),
+    ("I am win the game.", "grammar.verb-form", "win", "winning"),
+    ("I avoid to open it.", "grammar.verb-form", "to open", "opening"),
+    ("I enjoy to fix bikes.", "grammar.verb-form", "to fix", "fixing"),
+    ("They are interesting in math.", "grammar.verb-form", "interesting", "interested"),
+    ("He is more tall than Tom.", "grammar.comparative", "more tall", "taller"),
 ]
 
 
@@ -60,6 +68,24 @@ GOOD = [
     "It is a sports car, and a great many people came.",
     "A dog sits on the mat, and a girl runs home.",
     "Two weeks is enough. Maths is fun and the news is good.",
+    "Much depends on the weather.",
+    "Thank you so much guys.",
+    "We practise to get better.",
+    "I practised to improve my English.",
+    "I have it in mind to travel.",
+    "It was in my mind to go.",
+    "He explained them all.",
+    "The courses are interesting in many ways.",
+    "The stories were interesting in parts.",
+    "It is exciting to see.",
+    "Could I borrow them this weekend?",
+    "We need more light.",
+    "She was more sad than angry.",
+    "She said them to the class.",
+    "They are run by volunteers.",
+    "Who's right is not the point.",
+    "Who's best is hard to say.",
+    "Who's home is unclear.",
 ]
 
 
