@@ -3,6 +3,7 @@ are throttled per student on this machine."""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -11,12 +12,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from app.errors import InvalidInput, PermissionDenied, SignInError
+from app.errors import InvalidInput, PermissionDenied, SignInError, StorageError
 from app.models import Account, AuditEvent, Enrollment, Person, School, SchoolClass, SignInAttempt
 from app.models.base import partition_key
 from app.people.actor import Actor
 from app.people.permissions import require_class
 from app.store.database import Database
+
+log = logging.getLogger(__name__)
 
 # OWASP's Argon2id baseline: memory-hard yet quick enough for a lab machine's sign-in screen.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
@@ -186,11 +189,23 @@ class AccountService:
             s.add(row)
 
     def _clear(self, person_id: str) -> None:
-        with self.db.write() as s:
-            row = s.get(SignInAttempt, person_id)
-            if row is not None:
-                s.delete(row)
+        with self.db.read() as s:
+            if s.get(SignInAttempt, person_id) is None:
+                return  # nothing to write (most sign-ins): a full disk must not stop this one
+        try:
+            with self.db.write() as s:
+                row = s.get(SignInAttempt, person_id)
+                if row is not None:
+                    s.delete(row)
+        except StorageError as exc:  # the count of wrong PINs stays: safe, and no one is locked out
+            log.warning("wrong-PIN count of %s not cleared: %s", person_id, exc)
 
     def _audit(self, person_id: str, action: str, partition: str) -> None:
-        with self.db.write() as s:
-            s.add(AuditEvent(actor_id=person_id, action=action, subject_id=person_id, partition=partition))
+        """Note a sign-in. On a full or read-only disk the note is lost, not the sign-in: a student
+        must still get in to see and copy out their work, and the screens say why saving fails."""
+        try:
+            with self.db.write() as s:
+                s.add(AuditEvent(actor_id=person_id, action=action, subject_id=person_id,
+                                 partition=partition))  # fmt: skip
+        except StorageError as exc:
+            log.warning("sign-in of %s not noted: %s", person_id, exc)

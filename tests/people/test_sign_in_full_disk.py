@@ -1,0 +1,44 @@
+"""A full disk must not lock anyone out: signing in notes the sign-in, and when that note cannot be
+written the sign-in still goes ahead (the student can see and copy out their work), while a wrong PIN
+is still refused."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from app.errors import SignInError, StorageError
+
+
+@pytest.fixture
+def full_disk(demo, monkeypatch):
+    ctx, _info = demo
+    state = {"full": False}
+    real = ctx.db.write_engine.dialect.do_commit
+
+    def do_commit(conn):
+        if state["full"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn)
+
+    monkeypatch.setattr(ctx.db.write_engine.dialect, "do_commit", do_commit)
+    return state
+
+
+def test_teacher_and_student_sign_in_on_a_full_disk(demo, full_disk, caplog):
+    ctx, info = demo
+    accounts = ctx.services.accounts
+    pick = accounts.sign_in_students(info.class_id)[0]
+    full_disk["full"] = True
+    teacher = accounts.sign_in_teacher(info.username, info.password)
+    student = accounts.sign_in_student(info.class_id, pick.id, info.pin)
+    assert teacher.role == "teacher" and student.person_id == pick.id
+    assert "not noted" in caplog.text
+    with pytest.raises(SignInError):
+        accounts.sign_in_teacher(info.username, "wrong password")
+    with pytest.raises((SignInError, StorageError)):  # refused either way: nothing lets a wrong PIN in
+        accounts.sign_in_student(info.class_id, pick.id, "0000" if info.pin != "0000" else "9999")
+    full_disk["full"] = False
+    again = accounts.sign_in_student(info.class_id, pick.id, info.pin)  # space back: notes are written
+    assert again.person_id == pick.id
