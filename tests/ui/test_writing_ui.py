@@ -547,18 +547,23 @@ def _disk_full(monkeypatch, db, state: dict) -> None:
     monkeypatch.setattr(db.write_engine.dialect, "do_commit", do_commit)
 
 
-def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(qtbot, demo, teacher,
-                                                                                       monkeypatch):
-    from app.ui.student import writing as writing_page
-
+def _full_disk_task(qtbot, demo, teacher, monkeypatch):
+    """Finn with a writing task open, and a disk that is full until told otherwise."""
     ctx, info = demo
-    w = ctx.services.extra["writing"]
     task_id = _task(ctx, info, teacher)
     finn = _student(info)
     area = _area(qtbot, ctx, finn)
     page = _open(qtbot, area, task_id)
     disk = {"full": True}
     _disk_full(monkeypatch, ctx.db, disk)
+    return ctx.services.extra["writing"], task_id, finn, area, page, disk
+
+
+def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(qtbot, demo, teacher,
+                                                                                       monkeypatch):
+    from app.ui.student import writing as writing_page
+
+    w, task_id, finn, area, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
     page.editor.insertPlainText("My essay, typed while the disk was full.")
     page.save()
     qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
@@ -584,13 +589,7 @@ def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_bac
                                                                                    monkeypatch):
     from app.ui.student import writing as writing_page
 
-    ctx, info = demo
-    w = ctx.services.extra["writing"]
-    task_id = _task(ctx, info, teacher)
-    finn = _student(info)
-    page = _open(qtbot, _area(qtbot, ctx, finn), task_id)
-    disk = {"full": True}
-    _disk_full(monkeypatch, ctx.db, disk)
+    w, task_id, finn, _area_, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
     page.editor.insertPlainText("First words.")
     page.save()
     qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
@@ -611,13 +610,7 @@ def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_bac
 
 def test_text_typed_just_before_signing_out_is_kept_when_its_save_fails_after_the_page_is_gone(
         qtbot, demo, teacher, monkeypatch):  # fmt: skip
-    ctx, info = demo
-    w = ctx.services.extra["writing"]
-    task_id = _task(ctx, info, teacher)
-    finn = _student(info)
-    area = _area(qtbot, ctx, finn)
-    page = _open(qtbot, area, task_id)
-    _disk_full(monkeypatch, ctx.db, {"full": True})
+    w, task_id, finn, area, page, _disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
     page.editor.insertPlainText("Typed in the last second.")
     window = area.window()
     window.sign_out()  # leaving saves; the save fails only after the page is gone
