@@ -8,8 +8,8 @@ O(log n) whatever the size of the bank.
 Which skill: a weighted draw between *review* (a practised skill whose spacing interval has run out,
 most overdue first), *focus* (the learner's plan; a focus skill whose prerequisites are not yet in
 place is approached through them) and *variety* (another skill whose prerequisites are in place).
-With no plan, the focus share goes to the *next step*: a ready skill not yet secure (predicted below the
-mastery rule's threshold, so a skill the student has just mastered is not one) whose predicted success
+With no plan, the focus share goes to the *next step*: a ready skill not yet mastered (by the mastery
+rule teacher and student see, so a skill the student has just mastered is not one) whose predicted success
 is closest to the target (class data sets a new skill's difficulty, prerequisites the start).
 The same item is never given twice in a row, and recent items are avoided while others exist.
 """
@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.practice.learner_model import ModelState, predict, target_offset
+from app.practice.mastery import rule_holds
 from app.practice.memory import due_info
 from app.practice.tracking import RULE
 
@@ -373,16 +374,18 @@ def _plans(
 def _next_step(state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random, memo: _Memo):
     """Without a plan: a ready skill not yet secure, predicted closest to the target (top three, drawn).
 
-    Secure means at or above the threshold of the mastery rule that teacher and student see (``RULE``),
-    so a skill they are shown as mastered is not offered as a next step; review brings it back when due."""
+    Secure means mastered by the rule that teacher and student see (``RULE``: predicted success, answers
+    and recent ones right), so a skill shown as mastered is not offered as a next step, and one that looks
+    easy but has too little evidence (a skill the class finds easy, not yet tried) still is."""
     learner = state.learners.get(req.student_id)
     scored = []
     for s in skills:
         if not memo.ready(s):
             continue
         p = memo.predict(s)
-        if p >= RULE.threshold:
-            continue
+        ls = learner.skills.get(s) if learner is not None else None
+        if ls is not None and rule_holds(RULE, p, ls.n, ls.recent):
+            continue  # mastered: review brings it back when due
         scored.append((abs(p - req.target), s))
     if not scored:
         return None

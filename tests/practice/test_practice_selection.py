@@ -204,3 +204,21 @@ def test_a_mastered_skill_is_not_offered_as_the_next_step():
     ]
     assert all(p.purpose == "next step" for p in picks)
     assert {p.skill_id for p in picks} == {"B", "C"}
+
+
+def test_a_skill_that_looks_easy_but_is_not_yet_mastered_is_still_a_next_step():
+    """Two right answers on B and a strong record on A put B above the mastery threshold, but the rule
+    also asks for enough answers: B is not mastered, so it stays a next step (it used to be skipped
+    for good, and the student could never master it)."""
+    state = new_state()
+    index = _bank(state, ["A", "B", "C"], per_skill=20)
+    _practise(state, "L", "A", "1" * 30, T0)
+    _practise(state, "L", "B", "11", T0 + 1000)
+    now = T0 + 2000
+    assert predict(state, "L", "B", None, now) >= RULE.threshold
+    assert not assess_mastery(state, "L", "B", rule=RULE, now=now).mastered
+    assert assess_mastery(state, "L", "A", rule=RULE, now=now).mastered
+    picks = [
+        select_next(state, index, SelectionRequest("L", now=now, mix=Mix(1, 0, 0), seed=i)) for i in range(40)
+    ]
+    assert {p.skill_id for p in picks} == {"B", "C"} and all(p.purpose == "next step" for p in picks)
