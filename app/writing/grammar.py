@@ -4,14 +4,30 @@ Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end mar
 (verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...),
 clauses.py (comma splices, run-ons), context.py (loose/lose, affect/effect ... chosen by the word-pair
 table), usage.py ("the these", "most of people", "can to go"), learner.py ("more tall than", "much people",
-"I am student"), learner_verbs.py ("I am go", "I very like it", "Although ..., but").
+"I am student"), learner_verbs.py ("I am go", "I very like it", "Although ..., but"), learner_commas.py
+("Second the price" needs a comma), learner_words.py ("some thing", "my self"), learner_nouns.py
+("Scientist agree") and learner_preps.py ("focus in", "easy to me to").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from . import agreement, clauses, confusables, context, learner, learner_verbs, mechanics, number, usage
+from . import (
+    agreement,
+    clauses,
+    confusables,
+    context,
+    learner,
+    learner_commas,
+    learner_nouns,
+    learner_preps,
+    learner_verbs,
+    learner_words,
+    mechanics,
+    number,
+    usage,
+)
 from .findings import Finding
 from .rules import View
 
@@ -27,6 +43,10 @@ RULES: tuple[Rule, ...] = (
     + usage.RULES
     + learner.RULES
     + learner_verbs.RULES
+    + learner_commas.RULES
+    + learner_words.RULES
+    + learner_nouns.RULES
+    + learner_preps.RULES
 )
 
 

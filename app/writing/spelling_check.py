@@ -14,7 +14,7 @@ import time
 
 from .findings import ERROR, SPELLING, Finding
 from .lexicon import Lexicon, strip_accents
-from .ngrams import bigrams
+from .ngrams import LN, TOTAL, bigrams
 from .rules import View
 from .spelling import MAX_WORD, Speller, Suggestion, match_case
 from .text import WORD
@@ -154,6 +154,10 @@ def by_context(view: View, i: int, ranked: tuple[Suggestion, ...]) -> tuple[Sugg
     if not known:
         return ranked
     best = max(known)
+    # A single word the table lacks is rarer than every word in it: its pairs are guessed as if the words
+    # were independent, as for an unseen pair ("carbines" does not outrank "carbons" by default).
+    unseen = _independent(table, before, after)
+    fits = [unseen if f is None and s.word.isalpha() else f for s, f in zip(ranked, fits)]
     weight = CONTEXT_WEIGHT if (table.word(before) and table.word(after)) else ONE_SIDE_WEIGHT
     rescored = [
         (s.score + weight * (best if f is None else f), k, s) for k, (s, f) in enumerate(zip(ranked, fits))
@@ -162,6 +166,15 @@ def by_context(view: View, i: int, ranked: tuple[Suggestion, ...]) -> tuple[Sugg
     return tuple(s for _, _, s in rescored)
 
 
+def _independent(table, before: str, after: str) -> float:
+    """ln P(before) + ln P(after) for the known neighbours: the fit of a word seen with neither."""
+    return sum((table.word(w) - TOTAL) * LN for w in (before, after) if w and table.word(w))
+
+
+# Two-word openers a learner may run together ("Infact"); at the start of a sentence they take a comma.
+_INTRO_PAIRS = frozenset(
+    ("in fact", "for example", "for instance", "in conclusion", "in general", "in short")
+)
 FIRST_WORD_MAX_COST = 1.0  # a capitalised unknown first word is flagged only if it is clearly a slip
 _SKIP_LOWER = frozenset(("i'm", "i've", "i'll", "i'd"))  # grammar's capital-I rule says it
 
@@ -216,6 +229,8 @@ def check_spelling(
         if capitalised and (not ranked or ranked[0].cost > FIRST_WORD_MAX_COST):
             continue  # first word of a sentence, but nothing close: probably a name
         suggestions = [match_case(word, lexicon.display(s.word)) for s in ranked]
+        if suggestions and i == first and view.is_word(i + 1) and suggestions[0].lower() in _INTRO_PAIRS:
+            suggestions[0] += ","  # "Infact we ..." -> "In fact, we ...", as grammar's intro-comma asks
         if status == "name":
             name = lexicon.display(view.low[i])
             if name in suggestions:
