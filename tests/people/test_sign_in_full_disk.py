@@ -14,12 +14,12 @@ from app.errors import SignInError, StorageError
 @pytest.fixture
 def full_disk(demo, monkeypatch):
     ctx, _info = demo
-    state = {"full": False}
+    state = {"full": False, "error": "database or disk is full"}
     real = ctx.db.write_engine.dialect.do_commit
 
     def do_commit(conn):
         if state["full"]:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite3.OperationalError(state["error"])
         return real(conn)
 
     monkeypatch.setattr(ctx.db.write_engine.dialect, "do_commit", do_commit)
@@ -42,3 +42,12 @@ def test_teacher_and_student_sign_in_on_a_full_disk(demo, full_disk, caplog):
     full_disk["full"] = False
     again = accounts.sign_in_student(info.class_id, pick.id, info.pin)  # space back: notes are written
     assert again.person_id == pick.id
+
+
+def test_a_drive_that_stops_answering_is_a_storage_error_and_sign_in_still_works(demo, full_disk):
+    """A USB stick pulled out or a network drive gone: SQLite says "disk I/O error"."""
+    ctx, info = demo
+    full_disk.update(full=True, error="disk I/O error")
+    with pytest.raises(StorageError, match="stopped answering"):
+        ctx.services.profiles.update(ctx.services.accounts.sign_in_teacher(info.username, info.password),
+                                     info.student_ids[0], teacher_notes="note")  # fmt: skip

@@ -561,7 +561,7 @@ def _full_disk_task(qtbot, demo, teacher, monkeypatch):
 
 def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(qtbot, demo, teacher,
                                                                                        monkeypatch):
-    from app.ui.student import writing as writing_page
+    from app.ui.student.kept_text import KEPT
 
     w, task_id, finn, area, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
     page.editor.insertPlainText("My essay, typed while the disk was full.")
@@ -582,12 +582,13 @@ def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing
     page.save()
     qtbot.waitUntil(lambda: w.open_draft(finn, task_id).text == "My essay, typed while the disk was full.",
                     timeout=T)  # fmt: skip
-    qtbot.waitUntil(lambda: not writing_page._UNSAVED, timeout=T)  # the answer reaches the UI thread after
+    # The answer reaches the UI thread after the database has the text.
+    qtbot.waitUntil(lambda: KEPT.get((finn.person_id, task_id)) is None, timeout=T)
 
 
 def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_back(qtbot, demo, teacher,
                                                                                    monkeypatch):
-    from app.ui.student import writing as writing_page
+    from app.ui.student.kept_text import KEPT
 
     w, task_id, finn, _area_, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
     page.editor.insertPlainText("First words.")
@@ -599,7 +600,7 @@ def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_bac
     with qtbot.waitSignal(page.saved, timeout=T):
         page.save()
     wait_idle()
-    assert not writing_page._UNSAVED  # the newer text is saved: nothing older is kept to come back
+    assert KEPT.get((finn.person_id, task_id)) is None  # the newer text is saved: nothing older comes back
     page.back()
     wait_idle()
     with qtbot.waitSignal(page.opened, timeout=T):
@@ -621,3 +622,25 @@ def test_text_typed_just_before_signing_out_is_kept_when_its_save_fails_after_th
     assert plain_text(page.editor) == "Typed in the last second."
     page.save()
     qtbot.waitUntil(lambda: w.open_draft(finn, task_id).text == "Typed in the last second.", timeout=T)
+
+
+def test_a_failed_addition_deleted_again_does_not_come_back(qtbot, demo, teacher, monkeypatch):
+    w, task_id, finn, _area_, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
+    disk["full"] = False
+    page.editor.insertPlainText("Saved text.")
+    with qtbot.waitSignal(page.saved, timeout=T):
+        page.save()
+    disk["full"] = True
+    page.editor.moveCursor(QTextCursor.MoveOperation.End)
+    page.editor.insertPlainText(" A sentence I then delete.")
+    page.save()
+    qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
+    page.editor.setPlainText("Saved text.")  # the student takes the sentence out again
+    page.save()
+    disk["full"] = False
+    page.back()
+    wait_idle()
+    with qtbot.waitSignal(page.opened, timeout=T):
+        page.open_task(task_id)
+    assert plain_text(page.editor) == "Saved text."
+    assert w.open_draft(finn, task_id).text == "Saved text."

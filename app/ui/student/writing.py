@@ -8,9 +8,6 @@ save is kept as a version. A draft handed back shows the teacher's comments on t
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,6 +28,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
+from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
@@ -38,45 +36,20 @@ from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.drafts import DraftTooLarge
-from app.writing.views import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftView, MyTask, SaveResult
+from app.writing.views import (
+    NOT_STARTED,
+    RETURNED,
+    STATUS_WORDS,
+    SUBMITTED,
+    WRITING,
+    DraftView,
+    MyTask,
+    SaveResult,
+)
 
 AUTOSAVE_MS = 30_000
 
 
-@dataclass
-class _Kept:
-    text: str
-    revision: int
-    failed: bool = False  # a save of it failed (not merely on its way)
-
-
-# Text handed to a save, by (student, task): kept in memory from the moment it is handed over until a
-# save of it (or of newer text) succeeds, and put back in the editor when the task is opened again. It
-# lives beyond the page because signing out (or the idle sign-out) destroys the page with the editor
-# in it, and the save's answer may come after that.
-_UNSAVED: dict[tuple[str, str], _Kept] = {}
-_revisions = itertools.count(1)
-
-
-def _keep(key: tuple[str, str], text: str) -> int:
-    revision = next(_revisions)
-    _UNSAVED[key] = _Kept(text, revision)
-    return revision
-
-
-def _kept_saved(key: tuple[str, str], revision: int) -> None:
-    kept = _UNSAVED.get(key)
-    if kept is not None and kept.revision <= revision:  # nothing newer was typed since
-        del _UNSAVED[key]
-
-
-def _kept_failed(key: tuple[str, str], revision: int, keep: bool) -> None:
-    kept = _UNSAVED.get(key)
-    if kept is not None and kept.revision == revision:
-        if keep:
-            kept.failed = True
-        else:
-            del _UNSAVED[key]  # too large ever to save: the editor says so and keeps it on screen
 TASK = Qt.ItemDataRole.UserRole
 STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3aed", RETURNED: "#15803d"}
 
@@ -226,7 +199,7 @@ class WritingPage(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0 and tasks:
             self.list.setCurrentRow(0)
-        kept = any(pid == self.actor.person_id and k.failed for (pid, _t), k in _UNSAVED.items())
+        kept = KEPT.any_failed(self.actor.person_id)
         self.list_message.setText(
             self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
                     "carry on; it saves as soon as it can.") if kept else
@@ -269,11 +242,16 @@ class WritingPage(QWidget):
         self.editor.setPlainText(view.text)
         self._queued = self._saved = view.text
         self._show_view(view)
-        kept = _UNSAVED.get((self.actor.person_id, view.task.id))
-        unsaved = kept.text if kept is not None else None
-        if unsaved is not None and unsaved != view.text and view.editable:
+        kept = KEPT.get((self.actor.person_id, view.task.id))
+        if kept is not None and kept.text != view.text and view.editable:
+            if kept.base != view.version_id and view.status != WRITING:
+                # Handed back since the text was typed: the teacher's comments are on the version handed
+                # in, and the text typed before that must not take its place.
+                KEPT.drop((self.actor.person_id, view.task.id))
+                kept = None
+        if kept is not None and kept.text != view.text and view.editable:
             # Typed before a save failed, or whose save is still on its way: saved at the next autosave.
-            self.editor.setPlainText(unsaved)
+            self.editor.setPlainText(kept.text)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
         self.live.set_config(config)
@@ -341,22 +319,23 @@ class WritingPage(QWidget):
         text = plain_text(self.editor)
         if text == self._queued and not force:
             return
+        key = (self.actor.person_id, view.task.id)
         if text == self._saved:
+            KEPT.drop(key)  # back to what is saved (a failed addition deleted again): nothing to keep
             return
         self._queued = text
         w, a, task_id = self.writing, self.actor, view.task.id
         self.save_status.setText(self.tr("Saving…"))
-        key = (a.person_id, task_id)
-        revision = _keep(key, text)
+        revision = KEPT.keep(key, text, view.version_id)
 
         # No owner: the bookkeeping of kept text must run even when the page is gone (signed out).
         def done(result: SaveResult) -> None:
-            _kept_saved(key, revision)
+            KEPT.saved(key, revision)
             if isValid(self):
                 self._did_save(text, result, task_id)
 
         def failed(exc: BaseException) -> None:
-            _kept_failed(key, revision, keep=not isinstance(exc, DraftTooLarge))
+            KEPT.failed(key, revision, exc)
             if isValid(self):
                 self._save_failed(text, exc, task_id)
 
@@ -425,15 +404,16 @@ class WritingPage(QWidget):
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
         key = (a.person_id, task_id)
-        revision = _keep(key, text)
+        revision = KEPT.keep(key, text, self.view.version_id)
 
         def failed(exc: BaseException) -> None:
-            _kept_failed(key, revision, keep=not isinstance(exc, DraftTooLarge))
+            KEPT.failed(key, revision, exc)
             if isValid(self):
                 self._save_failed(text, exc, task_id)
+                self.autosave.start()  # not handed in: go on saving as before
 
         def done(data: tuple) -> None:
-            _kept_saved(key, revision)
+            KEPT.saved(key, revision)
             if isValid(self):
                 self._submitted(data)
 
