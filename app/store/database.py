@@ -144,7 +144,8 @@ class Database:
             if "readonly" in msg or "read-only" in msg:
                 raise StorageError("The data folder is read-only: your last change was not saved.") from exc
             if "disk i/o" in msg or "unable to open" in msg:  # a USB stick pulled, a network drive gone
-                raise StorageError("The data folder stopped answering: your last change was not saved.") from exc
+                raise StorageError("The data folder stopped answering: your last change was not saved."
+                                   ) from exc  # fmt: skip
             raise
         except BaseException:
             session.rollback()
