@@ -30,6 +30,8 @@ def machine_id() -> str:
             return Path(path).read_text().strip()
         except OSError:
             continue
+    if platform.system() == "Darwin":
+        return _mac_platform_uuid()
     if platform.system() == "Windows":
         try:
             import winreg  # type: ignore[import-not-found]
@@ -38,12 +40,33 @@ def machine_id() -> str:
             return str(winreg.QueryValueEx(key, "MachineGuid")[0])
         except OSError:
             pass
+    return _legacy_machine_id()
+
+
+def _legacy_machine_id() -> str:
+    """What stood for the machine id where the system gives none (macOS until 2026-12)."""
     node = uuid.getnode()
     return "" if node >> 40 & 1 else f"{node:012x}"  # a made-up number would differ at every start
 
 
+def _mac_platform_uuid() -> str:
+    """The Mac's own hardware UUID (not copied with a disk image; a network address may rotate)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"], capture_output=True,
+                             text=True, timeout=5).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    for line in out.splitlines():
+        if '"IOPlatformUUID"' in line:
+            return line.split("=", 1)[1].strip().strip('"')
+    return ""
+
+
 HW = "|hw="  # between the place part of the fingerprint and the hardware addresses
 MAX_ADDRESSES = 8  # addresses remembered: cards seen on this machine over time
+NET = Path("/sys/class/net")  # Linux: a folder per network card
 
 
 def hardware_addresses() -> frozenset[str]:
@@ -51,13 +74,17 @@ def hardware_addresses() -> frozenset[str]:
     A lab image cloned block for block keeps the host name, the machine id (Windows keeps MachineGuid
     even through sysprep), the path and the inode, but every machine has its own network cards. A set,
     compared by overlap: a card may be switched off or a USB adapter plugged in between two starts."""
-    net = Path("/sys/class/net")
+    net = NET
     if net.is_dir():  # Linux: every card, connected or not (uuid.getnode() varies with that)
         found = set()
         for card in net.iterdir():
             if not (card / "device").exists():
                 continue  # virtual (loopback, bridges, VPNs, containers): made up per boot or per host
             try:
+                if (card / "addr_assign_type").read_text().strip() != "0":
+                    continue  # a random or set address (Wi-Fi privacy), not the card's own
+                if (card / "device" / "subsystem").resolve().name == "usb":
+                    continue  # a USB adapter goes from machine to machine (imaging laptops with no port)
                 address = (card / "address").read_text().strip().lower().replace(":", "")
             except OSError:
                 continue
@@ -70,10 +97,11 @@ def hardware_addresses() -> frozenset[str]:
     return frozenset({f"{node:012x}"})
 
 
-def place(db_path: Path) -> str:
+def place(db_path: Path, machine: str | None = None) -> str:
     """Where the file lives: host, machine id, path and inode (the whole fingerprint until 2026-12)."""
     st = os.stat(db_path)
-    return f"{platform.node()}|{machine_id()}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
+    machine = machine_id() if machine is None else machine
+    return f"{platform.node()}|{machine}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
 
 
 def fingerprint(db_path: Path, seen: frozenset[str] = frozenset()) -> str:
@@ -102,7 +130,7 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
         session.add(state)
         return state, False
     where, seen = _parts(state.fingerprint)
-    if where != place(db_path):
+    if where != place(db_path) and where != place(db_path, _legacy_machine_id()):
         _renew(state, fingerprint(db_path), "database was copied or restored")
         return state, True
     here = hardware_addresses()

@@ -193,3 +193,58 @@ def test_older_fingerprints_on_the_same_machine_keep_their_id(make_db, monkeypat
             assert b.replica_state().fingerprint == replica.fingerprint(path)
         finally:
             b.close()
+
+
+def test_only_a_machines_own_built_in_cards_count(tmp_path, monkeypatch):
+    """Linux: virtual cards, random (privacy) addresses and USB adapters, which go from machine to
+    machine, are left out; a built-in card counts whether connected or not."""
+    from app.store import replica
+
+    bus = tmp_path / "bus"
+    for name in ("pci", "usb"):
+        (bus / name).mkdir(parents=True)
+    net = tmp_path / "net"
+
+    def card(name, address, assign="0", subsystem="pci", device=True):
+        folder = net / name
+        folder.mkdir(parents=True)
+        (folder / "address").write_text(address + "\n")
+        (folder / "addr_assign_type").write_text(assign + "\n")
+        if device:
+            (folder / "device").mkdir()
+            (folder / "device" / "subsystem").symlink_to(bus / subsystem)
+
+    card("eth0", "00:16:3e:00:00:01")
+    card("wlan0", "00:16:3e:00:00:02")
+    card("wlan1", "3a:11:22:33:44:55", assign="3")  # a random address
+    card("usb0", "00:16:3e:00:00:03", subsystem="usb")
+    card("docker0", "02:42:ac:11:00:02", device=False)
+    card("lo", "00:00:00:00:00:00", device=False)
+    monkeypatch.setattr(replica, "NET", net)
+    assert replica.hardware_addresses() == {"00163e000001", "00163e000002"}
+
+
+def test_a_mac_keeps_its_id_when_its_machine_id_becomes_the_hardware_uuid(make_db, monkeypatch):
+    """Macs used the network address as machine id (it may rotate); now the hardware UUID. The first
+    start after the update is not taken for a copy."""
+    from app.store import replica
+
+    monkeypatch.setattr(replica, "_legacy_machine_id", lambda: "00163e000001")
+    monkeypatch.setattr(replica, "machine_id", lambda: "00163e000001")
+    a = make_db("a")
+    old, path = a.replica_id, a.path
+    a.close()
+    monkeypatch.setattr(replica, "machine_id", lambda: "564D1234-ABCD-4321-9876-0123456789AB")
+    b = Database.open(path)
+    try:
+        assert b.replica_id == old and not b.renewed_replica
+        assert "564D1234" in b.replica_state().fingerprint
+    finally:
+        b.close()
+    monkeypatch.setattr(replica, "_legacy_machine_id", lambda: "00163e0000ff")  # another Mac, same image
+    monkeypatch.setattr(replica, "machine_id", lambda: "11111111-2222-3333-4444-555555555555")
+    c = Database.open(path)
+    try:
+        assert c.renewed_replica and c.replica_id != old
+    finally:
+        c.close()
