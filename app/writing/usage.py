@@ -357,6 +357,7 @@ _LOOK = word_set("look looks looked looking")
 _NOUN_TOO = word_set(
     "work change sleep rest play travel study visit walk drive ride swim run talk call dance trip"
 )
+_VERB_OBJECTS = word_set("with me you him her us them it")
 _AMOUNT = word_set("a an half one two three four five six seven eight nine ten twenty fifty hundred")
 
 
@@ -387,7 +388,9 @@ def verb_patterns(v: View) -> Iterator[Finding]:
             )  # fmt: skip
         elif word in _LOOK and nxt == "forward" and v.word_at(i + 2) == "to" and i + 3 < n:
             verb = v.word_at(i + 3)
-            ing = ing_form(v, verb) if verb in COMMON_VERBS and verb not in _NOUN_TOO else None
+            # "to work on Monday" may be the noun; "to work with you", "to visit them" is the verb.
+            noun = verb in _NOUN_TOO and v.word_at(i + 4) not in _VERB_OBJECTS
+            ing = ing_form(v, verb) if verb in COMMON_VERBS and not noun else None
             if ing and v.adjacent_words(i + 2):
                 yield finding(
                     v, i + 3, i + 3, "grammar.verb-form", f'After "look forward to", write "{ing}".',

@@ -38,6 +38,9 @@ FLAGS = [
     ("I enjoy to fix bikes.", "grammar.verb-form", "to fix", "fixing"),
     ("They are interesting in math.", "grammar.verb-form", "interesting", "interested"),
     ("He is more tall than Tom.", "grammar.comparative", "more tall", "taller"),
+    # "look forward to" + a verb that is a noun too, which its object shows is the verb
+    ("I look forward to work with you.", "grammar.verb-form", "work", "working"),
+    ("We look forward to visit them.", "grammar.verb-form", "visit", "visiting"),
 ]
 
 
@@ -86,6 +89,7 @@ GOOD = [
     "Who's right is not the point.",
     "Who's best is hard to say.",
     "Who's home is unclear.",
+    "We look forward to work on Monday.",
 ]
 
 
