@@ -43,13 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     settings = load_settings(args.data_dir)
-    if not settings.database_path.exists():
-        # Right for a new machine taking the class in; a mistyped --data-dir should not pass unseen.
-        print(f"No Tessera data in {settings.data_dir} yet: a new database is made there.", file=sys.stderr)
     folder = args.folder or settings.get("sync_folder")
     if not folder:
         print("No sync folder: pass --folder or set sync_folder in Tessera's settings.", file=sys.stderr)
         return 2
+    if not settings.database_path.exists():
+        # Right for a new machine taking the class in; a mistyped --data-dir should not pass unseen.
+        print(f"No Tessera data in {settings.data_dir} yet: a new database is made there.", file=sys.stderr)
 
     from app.bootstrap import open_context
     from app.sync.apply import apply_pending

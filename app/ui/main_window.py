@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Qt's namespace is reached as QtCore.Qt at the point of use: creating it builds ~120 enums (~80 ms),
 # which the first screen does not need.
@@ -77,13 +77,26 @@ class MainArea(QWidget):
             from app.ui.sync_bridge import SyncBridge, short_status
 
             self.sync_bridge = SyncBridge(ctx.agent, self)
-            self.sync_bridge.changed.connect(lambda snap: self.status.setText(short_status(snap)))
-            self.status.setText(short_status(ctx.agent.snapshot()))
+            self.sync_bridge.changed.connect(self.sync_changed)
+            first = ctx.agent.snapshot()
+            self._sync_state = first.state
+            self.status.setText(short_status(first))
         from PySide6.QtGui import QKeySequence, QShortcut  # not needed before sign-in
 
         for i in range(min(9, len(self.specs))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
+
+    def sync_changed(self, snap: Any) -> None:
+        """The header's few words; and once a sync has ended having brought something (or failed
+        midway, when earlier rounds may have brought something), the pages reload what it may change."""
+        from app.ui.sync_bridge import brought_something, short_status
+
+        self.status.setText(short_status(snap))
+        ended = self._sync_state == "syncing" and snap.state != "syncing"
+        self._sync_state = snap.state
+        if ended and (snap.state != "idle" or brought_something(snap)):
+            self.bus.changed.emit("sync")
 
     def focus_first(self) -> None:
         """Focus the shown page's main control (a page may name it with ``focus_first``), else the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -37,6 +38,7 @@ class WelcomeScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._left = False  # the class was made on this screen
         title = QLabel(self.tr("Welcome to Tessera"))
         title.setStyleSheet("font-size: 28px; font-weight: 600;")
         intro = QLabel(self.tr(
@@ -105,15 +107,15 @@ class WelcomeScreen(QWidget):
     def _synced(self, snap: SyncSnapshot) -> None:
         # Any finished sync, not only one that applied something: the one that brought the class may
         # have finished before this screen listened, and the next one then brings nothing new.
-        if snap.state != "idle" or not snap.last_sync_at or not self.demo_button.isEnabled():
-            return  # no sync yet, or the demo is being built
+        if snap.state != "idle" or not snap.last_sync_at or not self.demo_button.isEnabled() or self._left:
+            return  # no sync yet, the demo is being built, or the class was made here
         if self.ctx.services.accounts.has_teacher():
             self.class_arrived.emit()
 
     def _make_demo(self) -> None:
         self.demo_button.setEnabled(False)
         run_with_dialog(self, self.tr("Building the demo class"), lambda p: create_demo(self.ctx.db, progress=p),
-                        on_done=lambda _info: self.demo_ready.emit(), on_error=self._demo_failed)
+                        on_done=lambda _info: self._leave(self.demo_ready.emit), on_error=self._demo_failed)
 
     def _demo_failed(self, exc: BaseException) -> None:
         self.demo_button.setEnabled(True)
@@ -127,7 +129,13 @@ class WelcomeScreen(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.error.setText(error_text(exc))
             return
-        self.created.emit(actor)
+        self._leave(lambda: self.created.emit(actor))
+
+    def _leave(self, go: Callable[[], None]) -> None:
+        """The class was made here: a sync update still on its way must not send the teacher who just
+        made it to the sign-in screen as if the class had arrived from the share."""
+        self._left = True
+        go()
 
 
 DEMO_HINT = f"Demo class ready. Teacher: {DEMO_USERNAME} / {DEMO_PASSWORD}. Students' PIN: 1234."

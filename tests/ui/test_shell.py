@@ -175,10 +175,18 @@ def test_first_start_creates_my_class(qtbot, ctx):
               "password": "correct horse", "klass": "6B"}
     for key, value in values.items():
         qtbot.keyClicks(screen.fields[key], value)
+    arrived = []
+    screen.class_arrived.connect(lambda: arrived.append(True))
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     assert isinstance(w.centralWidget(), MainArea)
     roster = w.centralWidget().pages["roster"]
     assert roster.class_box.currentText().startswith("6B")
+    # A sync update on its way to the welcome screen lands now: the class was made here, it did not
+    # arrive from the share, so the teacher stays signed in.
+    from app.sync.agent import SyncSnapshot
+
+    screen._synced(SyncSnapshot(state="idle", last_sync_at=1.0))
+    assert not arrived and isinstance(w.centralWidget(), MainArea)
 
 
 def test_first_start_demo_button_builds_demo(qtbot, ctx):

@@ -136,25 +136,34 @@ def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_pat
     assert field_words("goal", "some_field") == "Some field"
 
 
-def test_the_other_pages_reload_once_per_sync_that_brought_changes(qtbot, demo):
+def test_the_pages_reload_once_per_sync_that_may_have_brought_changes(qtbot, demo):
     """Pages listening to "sync" reload their data (the roster's attention list reads a class-year of
-    answers): not at every update of the agent's state, nor after a sync that brought nothing."""
+    answers): once when a sync ends having brought changes or a conflict, or ends in an error (earlier
+    rounds may have brought some); not at every update of the agent's state, nor for a sync that
+    brought nothing. The window does this whether or not the Sync page was ever opened."""
     from app.sync.agent import SyncSnapshot
 
     ctx, info = demo
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
-    page = w.area.show_page("sync")
     heard: list[str] = []
-    page.bus.changed.connect(lambda topic: heard.append(topic) if topic == "sync" else None)
-    brought = {"applied": 12, "conflicts": 0}
-    for snap in (
-        SyncSnapshot(state="idle", last_sync_at=100.0, last_report=brought),
-        SyncSnapshot(state="idle", last_sync_at=100.0, last_report=brought, pending_send=3),  # a local change
-        SyncSnapshot(state="syncing", last_sync_at=100.0, last_report=brought),
-        SyncSnapshot(state="idle", last_sync_at=200.0, last_report={"applied": 0, "conflicts": 0}),
-        SyncSnapshot(state="idle", last_sync_at=300.0, last_report={"applied": 0, "conflicts": 1}),
-    ):
-        page.show_snapshot(snap)
-    assert heard == ["sync", "sync"]  # the sync at 100 and the one at 300 (a conflict to see)
+    w.area.bus.changed.connect(lambda topic: heard.append(topic) if topic == "sync" else None)
+    w.area._sync_state = "idle"
+    nothing = {"applied": 0, "conflicts": 0}
+    steps = [
+        ("syncing", None, []),
+        ("idle", {"applied": 12, "conflicts": 0}, ["sync"]),
+        ("idle", {"applied": 12, "conflicts": 0}, []),  # a local change: waiting to send
+        ("syncing", None, []),
+        ("idle", nothing, []),
+        ("syncing", None, []),
+        ("error", nothing, ["sync"]),  # the folder went away after a first round
+        ("syncing", None, []),
+        ("idle", {"applied": 0, "conflicts": 1}, ["sync"]),
+    ]
+    expected: list[str] = []
+    for state, report, said in steps:
+        w.area.sync_changed(SyncSnapshot(state=state, last_sync_at=100.0, last_report=report))
+        expected += said
+        assert heard == expected, (state, report)

@@ -36,7 +36,6 @@ class SyncPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.service = ctx.services.extra["sync"]
         self.agent = getattr(ctx, "agent", None)
-        self._announced = 0.0  # when the last sync that was announced to the other pages finished
 
         title = QLabel(self.tr("Sync"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -99,6 +98,7 @@ class SyncPage(QWidget):
             self.bridge = SyncBridge(self.agent, self)
             self.bridge.changed.connect(self.show_snapshot)
             self.show_snapshot(self.agent.snapshot())
+            bus.changed.connect(lambda topic: topic == "sync" and self.refresh())  # new conflicts
         else:
             self.state.setText(self.tr("Sync is not running on this computer."))
         self.refresh()
@@ -135,12 +135,6 @@ class SyncPage(QWidget):
             self.progress.show()
         else:
             self.progress.hide()
-        report = snap.last_report or {}
-        if snap.state == "idle" and snap.last_sync_at != self._announced:
-            # Once per sync, and only when it brought something: every page listening reloads.
-            self._announced = snap.last_sync_at
-            if report.get("applied") or report.get("conflicts"):
-                self.bus.changed.emit("sync")
 
     def _show_conflicts(self, conflicts: list) -> None:
         self.conflicts = conflicts
