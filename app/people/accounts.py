@@ -59,6 +59,8 @@ class SignInStudent:
 class AccountService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Wrong PINs counted here while the disk cannot take them (full, read-only): guessing stays slow.
+        self._unsaved_fails: dict[str, SignInAttempt] = {}
 
     # -- first start -------------------------------------------------------------------------
     def has_teacher(self) -> bool:
@@ -151,6 +153,9 @@ class AccountService:
             throttle = s.get(SignInAttempt, student_id)
         if klass is None or person is None or not enrolled or person.archived:
             raise SignInError("That name is not in this class.")
+        held = self._unsaved_fails.get(student_id)
+        if held is not None and (throttle is None or held.locked_until > throttle.locked_until):
+            throttle = held
         if throttle and throttle.locked_until > now:
             wait = int(throttle.locked_until - now) + 1
             raise SignInError(f"Too many wrong PINs. Please wait {wait} seconds, or ask your teacher.")
@@ -181,14 +186,17 @@ class AccountService:
         self._clear(student_id)
 
     def _fail(self, person_id: str, now: float) -> None:
-        with self.db.write() as s:
-            row = s.get(SignInAttempt, person_id) or SignInAttempt(person_id=person_id)
-            row.failures += 1
-            if row.failures >= FREE_TRIES:
-                row.locked_until = now + min(MAX_LOCK_S, BASE_LOCK_S * 2 ** (row.failures - FREE_TRIES))
-            s.add(row)
+        try:
+            with self.db.write() as s:
+                row = s.get(SignInAttempt, person_id) or SignInAttempt(person_id=person_id)
+                _count_fail(row, now)
+                s.add(row)
+        except StorageError:
+            held = self._unsaved_fails.setdefault(person_id, SignInAttempt(person_id=person_id))
+            _count_fail(held, now)
 
     def _clear(self, person_id: str) -> None:
+        self._unsaved_fails.pop(person_id, None)
         with self.db.read() as s:
             if s.get(SignInAttempt, person_id) is None:
                 return  # nothing to write (most sign-ins): a full disk must not stop this one
@@ -209,3 +217,9 @@ class AccountService:
                                  partition=partition))  # fmt: skip
         except StorageError as exc:
             log.warning("sign-in of %s not noted: %s", person_id, exc)
+
+
+def _count_fail(row: SignInAttempt, now: float) -> None:
+    row.failures = (row.failures or 0) + 1
+    if row.failures >= FREE_TRIES:
+        row.locked_until = now + min(MAX_LOCK_S, BASE_LOCK_S * 2 ** (row.failures - FREE_TRIES))
