@@ -635,6 +635,8 @@ def test_a_failed_addition_deleted_again_does_not_come_back(qtbot, demo, teacher
     page.editor.insertPlainText(" A sentence I then delete.")
     page.save()
     qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
+    page._refreshed(w.open_draft(finn, task_id))  # the read after the first save may land only now
+    assert "disk is full" in page.save_status.text()  # not "Saved": the last words are not saved
     page.editor.setPlainText("Saved text.")  # the student takes the sentence out again
     page.save()
     disk["full"] = False

@@ -374,7 +374,12 @@ class WritingPage(QWidget):
         # This read runs beside the writing worker: if another task was opened meanwhile, this view is
         # not the editor's any more, and taking it would send the editor's text to the wrong task.
         if self.view is not None and view.task.id == self.view.task.id:
+            # The save's own words stay: a later save may have failed meanwhile ("the disk is full"),
+            # and "Saved" from this read would hide that.
+            words, style = self.save_status.text(), self.save_status.styleSheet()
             self._show_view(view)
+            self.save_status.setText(words)
+            self.save_status.setStyleSheet(style)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save()  # leaving the page (another page, signing out, closing): keep the work
