@@ -51,6 +51,7 @@ class StuckSkill:
 class WaitingEssay:
     task_title: str
     submitted_at: float
+    draft_id: str = ""  # to open it for review
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _stuck(
 
 
 _ESSAYS_SQL = """
-SELECT d.task_id, d.student_id, t.title, d.status, d.submitted_at
+SELECT d.task_id, d.student_id, t.title, d.status, d.submitted_at, d.id
 FROM draft d JOIN writing_task t ON t.id = d.task_id
 WHERE t.class_id = :class_id AND t.deleted = 0 AND t.archived = 0 AND d.deleted = 0
 ORDER BY d.created_at DESC, d.id DESC
@@ -155,14 +156,14 @@ class AttentionService:
                 return {}
             names = skill_names(s)
             stuck = _stuck(raw(s), ids, now - WINDOW_DAYS * DAY, names)
-            drafts: dict[tuple[str, str], tuple[str, str, float]] = {}
-            for task_id, sid, title, status, at in s.execute(text(_ESSAYS_SQL), {"class_id": class_id}).all():
-                drafts[(task_id, sid)] = (title, status, at)  # the oldest comes last and wins
+            drafts: dict[tuple[str, str], tuple[str, str, float, str]] = {}
+            for task_id, sid, title, status, at, did in s.execute(text(_ESSAYS_SQL), {"class_id": class_id}):
+                drafts[(task_id, sid)] = (title, status, at, did)  # the oldest comes last and wins
         plans = {r.student_id: r for r in self.plans.class_overview(actor, class_id, now).rows}
         essays: dict[str, list[WaitingEssay]] = {}
-        for (_task, sid), (title, status, at) in drafts.items():
+        for (_task, sid), (title, status, at, did) in drafts.items():
             if status == SUBMITTED:
-                essays.setdefault(sid, []).append(WaitingEssay(title, at))
+                essays.setdefault(sid, []).append(WaitingEssay(title, at, did))
         out = {}
         for sid in ids:
             plan = plans.get(sid)

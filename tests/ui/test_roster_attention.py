@@ -110,3 +110,49 @@ def test_attention_for_the_class_left_behind_is_not_shown(qtbot, demo, monkeypat
         done(fn(None))
     assert page.model.rowCount() == 0 and page.model.attention == {}
     assert page.summary.text() == "Nobody is stuck, behind or waiting for feedback."
+
+
+def _row_of(page, student_id):
+    return next(
+        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) == student_id
+    )
+
+
+def test_the_attention_cell_opens_what_needs_attention(qtbot, demo):
+    """Two clicks from the roster to the thing itself: an essay to read opens for review; a student with
+    several things gets a short menu (a stuck skill opens their answers on it); the name opens the page."""
+    from app.ui.qmodels.roster_model import attention_steps
+
+    ctx, info = demo
+    stuck = info.student_ids[7]
+    skill = _four_wrong(ctx, stuck)
+    page = _roster(qtbot, demo)
+    area = page.window().area
+    one_essay = next(
+        sid for sid, a in page.model.attention.items()
+        if len(attention_steps(sid, a)) == 1 and a.essays and sid != stuck
+    )  # fmt: skip
+    draft_id = page.model.attention[one_essay].essays[0].draft_id
+    index = page.proxy.index(_row_of(page, one_essay), ATTENTION)
+    page.table.setCurrentIndex(index)
+    page._activated(index)
+    review = area.pages["writing_review"]
+    assert area.stack.currentWidget() is review and review.response.wanted == draft_id
+
+    area.show_page("roster")
+    index = page.proxy.index(_row_of(page, stuck), ATTENTION)
+    page.table.setCurrentIndex(index)
+    steps = attention_steps(stuck, page.model.attention[stuck])
+    assert steps[0] == (steps[0][0], "heatmap", (stuck, skill))
+    page._activated(index)
+    if len(steps) > 1:  # a menu of them, keyboard-reachable; its first line is the stuck skill
+        qtbot.waitUntil(lambda: page.attention_menu.isVisible(), timeout=T)
+        page.attention_menu.actions()[0].trigger()
+    heatmap = area.pages["heatmap"]
+    assert area.stack.currentWidget() is heatmap and heatmap.stack.currentIndex() == 1
+
+    area.show_page("roster")
+    index = page.proxy.index(_row_of(page, stuck), 0)
+    page.table.setCurrentIndex(index)
+    page._activated(index)
+    assert page.stack.currentIndex() == 1  # the student's own page

@@ -36,7 +36,21 @@ def attention_tip(a: Attention) -> str:
             if e.submitted_at
             else f"Essay to read: {e.task_title}"
         )
+    if lines:
+        lines.append("Double-click or press Enter to open it.")
     return "\n".join(lines)
+
+
+def attention_steps(student_id: str, a: Attention) -> list[tuple[str, str, object]]:
+    """(words, page, what to open there) for each thing that needs attention: a stuck skill opens the
+    student's answers on it, an essay opens it for review, a plan behind opens the plan."""
+    steps: list[tuple[str, str, object]] = [
+        (f"See the answers on {k.name}", "heatmap", (student_id, k.skill_id)) for k in a.stuck
+    ]
+    steps += [(f"Read “{e.task_title}”", "writing_review", e.draft_id) for e in a.essays if e.draft_id]
+    if a.plan_behind:
+        steps.append(("Open the plan", "plans", student_id))
+    return steps
 
 
 class RosterModel(QAbstractTableModel):

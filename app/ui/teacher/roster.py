@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from app.people.roster import StudentRow
 from app.planning.attention import Attention, attention_counts
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
-from app.ui.qmodels.roster_model import ATTENTION, RosterModel
+from app.ui.qmodels.roster_model import ATTENTION, RosterModel, attention_steps
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, fill_class_box, list_and_detail
 from app.ui.widgets.student_view import StudentView
@@ -104,8 +105,8 @@ class RosterPage(QWidget):
         self.summary = QLabel("")
         self.summary.setAccessibleName("Who needs attention")
         self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.activated.connect(lambda _i: self.open_selected())
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
 
         self.add_button = self._button("&Add student…", "Add student", self.add_student)
         self.edit_button = self._button("&Edit…", "Edit student", self.edit_selected)
@@ -277,6 +278,25 @@ class RosterPage(QWidget):
         self.undo_button.hide()
         self.undo_banner.setText("")
         self.last_archived = None
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter: on the "Needs attention" cell, straight to what needs it (a choice when
+        there are several); elsewhere, the student's page."""
+        row = self.selected()
+        steps = attention_steps(row.id, self.model.attention_of(row)) if row is not None else []
+        if index.column() != ATTENTION or not steps:
+            self.open_selected()
+            return
+        if len(steps) == 1:
+            self.open_page.emit(steps[0][1], steps[0][2])
+            return
+        self.attention_menu = menu = QMenu(self)
+        menu.setAccessibleName("What needs attention")
+        for words, page, arg in steps:
+            menu.addAction(self.tr(words), lambda page=page, arg=arg: self.open_page.emit(page, arg))
+        menu.addAction(self.tr("Open the student's page"), self.open_selected)
+        rect = self.table.visualRect(index)
+        menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
 
     def open_selected(self) -> None:
         row = self.selected()
