@@ -33,6 +33,7 @@ from app.ui.tasks import run_task
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
+from app.ui.widgets.long_paragraph import LongParagraphNotice
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.drafts import DraftTooLarge
@@ -116,6 +117,8 @@ class WritingPage(QWidget):
         self.feedback.hide()
         self.editor = WritingEditor("My writing")
         self.editor.setPlaceholderText(self.tr("Start writing here…"))
+        self.long_paragraph = LongParagraphNotice(self.editor)
+        self.editor.pasted.connect(self.long_paragraph.check)
         self.panel = FindingsPanel(can_apply=True)
         self.panel.setMinimumWidth(300)
         self.live = LiveCheck(self.editor)
@@ -150,6 +153,7 @@ class WritingPage(QWidget):
         dv.addLayout(head)
         dv.addWidget(self.prompt)
         dv.addWidget(self.feedback)
+        dv.addWidget(self.long_paragraph)
         dv.addWidget(split, 1)
         dv.addLayout(foot)
 
@@ -240,6 +244,8 @@ class WritingPage(QWidget):
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)
         self.editor.setPlainText(view.text)
+        self.long_paragraph.hide()
+        self.long_paragraph.check(view.text)
         self._queued = self._saved = view.text
         self._show_view(view)
         kept = KEPT.get((self.actor.person_id, view.task.id))
@@ -252,6 +258,7 @@ class WritingPage(QWidget):
         if kept is not None and kept.text != view.text and view.editable:
             # Typed before a save failed, or whose save is still on its way: saved at the next autosave.
             self.editor.setPlainText(kept.text)
+            self.long_paragraph.check(kept.text)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
         self.live.set_config(config)

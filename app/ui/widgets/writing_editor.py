@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -45,6 +45,7 @@ def _formats() -> dict[str, QTextCharFormat]:
 
 class WritingEditor(QPlainTextEdit):
     suggestion_chosen = Signal(int, int)  # finding index, suggestion number (from the right-click menu)
+    pasted = Signal(str)  # the text a paste put in
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,11 @@ class WritingEditor(QPlainTextEdit):
         self._scrolled.setInterval(80)
         self._scrolled.timeout.connect(self._follow_scroll)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._scrolled.start())
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        super().insertFromMimeData(source)
+        if source.hasText():
+            self.pasted.emit(source.text())
 
     # -- what is shown ----------------------------------------------------------------------------
     def show_outcome(self, outcome: CheckOutcome | None) -> None:
