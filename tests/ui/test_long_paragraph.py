@@ -13,12 +13,14 @@ from app.ui.widgets.long_paragraph import (
     LONG,
     PIECE,
     LongParagraphNotice,
+    cuts,
     longest_paragraph,
     split_long_paragraphs,
 )
+from app.ui.widgets.text_offsets import plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 
-words = st.text(alphabet=st.sampled_from("ab .?!;\n\u0645😀"), min_size=0, max_size=30_000)
+words = st.text(alphabet=st.sampled_from("ab .?!;\n\u0645😀\u00a0\u2028。"), min_size=0, max_size=30_000)
 
 
 @settings(max_examples=60, deadline=None)
@@ -26,6 +28,7 @@ words = st.text(alphabet=st.sampled_from("ab .?!;\n\u0645😀"), min_size=0, max
 def test_split_keeps_every_character_and_only_touches_long_paragraphs(text, limit):
     new = split_long_paragraphs(text, limit)
     assert "".join(new.split()) == "".join(text.split())  # nothing but line breaks changed
+    assert all(text[at] == " " for at, gap in cuts(text, limit) if gap)  # a break replaces only a space
     assert new.count("\n") >= text.count("\n")
     assert longest_paragraph(new) <= max(limit, 2 * PIECE + 1)
     if longest_paragraph(text) <= limit:
@@ -50,15 +53,31 @@ def test_pasting_a_huge_paragraph_offers_the_split_and_undo_puts_it_back(qtbot):
     QApplication.clipboard().setText(small)
     editor.paste()
     assert notice.isHidden()
-    huge = "Junk" + "x" * (LONG * 2) + " then words. " * 3_000
+    huge = "Junk" + "x" * (LONG * 2) + " then\u00a0words.\u2028 😀 " * 3_000
     QApplication.clipboard().setText(huge)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     editor.paste()
     assert not notice.isHidden() and "characters long" in notice.words.text()
-    pasted = editor.toPlainText()
+    pasted = plain_text(editor)
+    editor.set_comments([(0, 30)])  # a teacher's comment on the first paragraph
     qtbot.mouseClick(notice.split_button, Qt.MouseButton.LeftButton)
     assert notice.isHidden()
-    assert longest_paragraph(editor.toPlainText()) <= 2 * PIECE + 1
-    assert "".join(editor.toPlainText().split()) == "".join(pasted.split())
+    after = plain_text(editor)
+    assert after == split_long_paragraphs(pasted)  # no-break spaces and line separators kept
+    assert longest_paragraph(after) <= 2 * PIECE + 1 and after.count("\u00a0") == pasted.count("\u00a0")
+    passage = editor._comments[0]
+    assert (passage.selectionStart(), passage.selectionEnd()) == (0, 30)  # the comment keeps its passage
     editor.undo()
-    assert editor.toPlainText() == pasted  # one edit: Ctrl+Z puts the paragraph back as it was
+    assert plain_text(editor) == pasted  # one edit: Ctrl+Z puts the paragraph back as it was
+
+
+def test_a_handed_in_draft_is_not_offered_a_split(qtbot):
+    editor = WritingEditor("My writing")
+    notice = LongParagraphNotice(editor)
+    qtbot.addWidget(editor)
+    editor.setPlainText("word " * LONG)
+    editor.setReadOnly(True)
+    notice.check()
+    assert notice.isHidden()
+    notice.split()
+    assert editor.toPlainText() == "word " * LONG

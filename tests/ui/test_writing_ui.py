@@ -646,3 +646,34 @@ def test_a_failed_addition_deleted_again_does_not_come_back(qtbot, demo, teacher
         page.open_task(task_id)
     assert plain_text(page.editor) == "Saved text."
     assert w.open_draft(finn, task_id).text == "Saved text."
+
+
+def test_text_typed_on_a_handed_back_draft_is_kept_after_a_later_save_fails(qtbot, demo, monkeypatch):
+    """Revising a draft the teacher handed back: a save succeeds, then the disk fills. What was typed
+    after is kept and comes back on reopening (it was taken for text typed before the hand-back)."""
+    ctx, info = demo
+    w = ctx.services.extra["writing"]
+    student, task_id = next(
+        (actor, m.task.id)
+        for index in range(len(info.student_ids))
+        for actor in [_student(info, index)]
+        for m in w.my_tasks(actor)
+        if m.status == RETURNED
+    )
+    page = _open(qtbot, _area(qtbot, ctx, student), task_id)
+    disk = {"full": False}
+    _disk_full(monkeypatch, ctx.db, disk)
+    page.editor.moveCursor(QTextCursor.MoveOperation.End)
+    page.editor.insertPlainText(" A better ending.")
+    with qtbot.waitSignal(page.saved, timeout=T):
+        page.save()
+    disk["full"] = True
+    page.editor.insertPlainText(" And one more line.")
+    page.save()
+    qtbot.waitUntil(lambda: "disk is full" in page.save_status.text(), timeout=T)
+    typed = plain_text(page.editor)
+    page.back()
+    wait_idle()
+    with qtbot.waitSignal(page.opened, timeout=T):
+        page.open_task(task_id)
+    assert plain_text(page.editor) == typed

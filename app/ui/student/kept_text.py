@@ -21,7 +21,7 @@ Key = tuple[str, str]  # (student id, task id)
 class Kept:
     text: str
     revision: int
-    base: str  # id of the saved version the text was typed over ("" before the first save)
+    returned_at: float  # when the draft typed in was last handed back (0: never)
     failed: bool = False  # a save of it failed (not merely on its way)
     before: Kept | None = None  # a failed entry this one replaced: back if this one can never be saved
 
@@ -40,14 +40,14 @@ class KeptTexts:
     def any_failed(self, student_id: str) -> bool:
         return any(sid == student_id and k.failed for (sid, _task), k in self._by_key.items())
 
-    def keep(self, key: Key, text: str, base: str) -> int:
+    def keep(self, key: Key, text: str, returned_at: float) -> int:
         """Text handed to a save; returns the revision its save reports back with."""
         revision = next(self._revisions)
         previous = self._by_key.get(key)
         before = None
         if previous is not None and previous.failed:
-            before = Kept(previous.text, previous.revision, previous.base, True)  # one step back, no chain
-        self._by_key[key] = Kept(text, revision, base, before=before)
+            before = Kept(previous.text, previous.revision, previous.returned_at, True)  # one step back only
+        self._by_key[key] = Kept(text, revision, returned_at, before=before)
         return revision
 
     def saved(self, key: Key, revision: int) -> None:

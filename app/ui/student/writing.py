@@ -42,7 +42,6 @@ from app.writing.views import (
     RETURNED,
     STATUS_WORDS,
     SUBMITTED,
-    WRITING,
     DraftView,
     MyTask,
     SaveResult,
@@ -244,23 +243,20 @@ class WritingPage(QWidget):
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)
         self.editor.setPlainText(view.text)
-        self.long_paragraph.hide()
-        self.long_paragraph.check(view.text)
         self._queued = self._saved = view.text
         self._show_view(view)
         kept = KEPT.get((self.actor.person_id, view.task.id))
-        if kept is not None and kept.text != view.text and view.editable:
-            if kept.base != view.version_id and view.status != WRITING:
-                # Handed back since the text was typed: the teacher's comments are on the version handed
-                # in, and the text typed before that must not take its place.
-                KEPT.drop((self.actor.person_id, view.task.id))
-                kept = None
+        if kept is not None and view.returned_at > kept.returned_at:
+            # Handed back since the text was typed: the teacher's comments are on the version handed
+            # in, and the text typed before that must not take its place.
+            KEPT.drop((self.actor.person_id, view.task.id))
+            kept = None
         if kept is not None and kept.text != view.text and view.editable:
             # Typed before a save failed, or whose save is still on its way: saved at the next autosave.
             self.editor.setPlainText(kept.text)
-            self.long_paragraph.check(kept.text)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
+        self.long_paragraph.check()  # after _show_view: a handed-in draft is read-only, not offered
         self.live.set_config(config)
         if not self.live.is_ready:
             self.panel.set_ready(False)
@@ -333,7 +329,7 @@ class WritingPage(QWidget):
         self._queued = text
         w, a, task_id = self.writing, self.actor, view.task.id
         self.save_status.setText(self.tr("Saving…"))
-        revision = KEPT.keep(key, text, view.version_id)
+        revision = KEPT.keep(key, text, view.returned_at)
 
         # No owner: the bookkeeping of kept text must run even when the page is gone (signed out).
         def done(result: SaveResult) -> None:
@@ -416,7 +412,7 @@ class WritingPage(QWidget):
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
         key = (a.person_id, task_id)
-        revision = KEPT.keep(key, text, self.view.version_id)
+        revision = KEPT.keep(key, text, self.view.returned_at)
 
         def failed(exc: BaseException) -> None:
             KEPT.failed(key, revision, exc)

@@ -11,39 +11,56 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from app.ui.widgets.text_offsets import Offsets, plain_text
+
 LONG = 20_000  # characters: no essay paragraph comes near (a whole 600-word essay is about 3,500)
 PIECE = 2_000  # about this long, the parts a long paragraph is split into
-_ENDS = (". ", "? ", "! ", "; ")
+_ENDS = (". ", "? ", "! ", "; ", "。", "！", "？")  # (the last: Chinese and Japanese, no space after)
 
 
 def longest_paragraph(text: str) -> int:
     return max((len(p) for p in text.split("\n")), default=0)
 
 
-def split_paragraph(paragraph: str, piece: int = PIECE) -> list[str]:
-    """Parts of about ``piece`` characters that join back with single spaces where a space was: cut
-    after a sentence end if there is one near, else at a space, else (junk with no spaces) anywhere."""
-    parts = []
-    rest = paragraph
-    while len(rest) > 2 * piece:
-        window = rest[piece : 2 * piece]
-        cut = max(window.rfind(end) for end in _ENDS)
-        if cut >= 0:
-            at, gap = piece + cut + 1, 1  # after the mark; the space becomes the line break
-        elif (space := window.rfind(" ")) >= 0:
-            at, gap = piece + space, 1
-        else:
-            at, gap = 2 * piece, 0
-        parts.append(rest[:at])
-        rest = rest[at + gap :]
-    parts.append(rest)
-    return parts
+def _cut(rest: str, piece: int) -> tuple[int, int]:
+    """Where to end the next part of ``rest`` and how many characters the break replaces: after a
+    sentence end near ``piece`` if there is one, else at a space, else (text with no spaces) anywhere."""
+    window = rest[piece : 2 * piece]
+    best = max(((window.rfind(end), end) for end in _ENDS), key=lambda found: found[0])
+    mark, end = best
+    if mark >= 0:
+        if end.endswith(" "):
+            return piece + mark + 1, 1  # after the mark: its space becomes the line break
+        return piece + mark + len(end), 0  # "。": no space after it, the break goes in
+    space = window.rfind(" ")
+    if space >= 0:
+        return piece + space, 1
+    return 2 * piece, 0
 
 
-def split_long_paragraphs(text: str, limit: int = LONG) -> str:
-    return "\n".join(
-        "\n".join(split_paragraph(p)) if len(p) > limit else p for p in text.split("\n")
-    )
+def cuts(text: str, limit: int = LONG, piece: int = PIECE) -> list[tuple[int, int]]:
+    """(offset, characters replaced) of each line break that splits the paragraphs longer than ``limit``."""
+    piece = max(1, piece)
+    out = []
+    start = 0
+    for paragraph in text.split("\n"):
+        if len(paragraph) > limit:
+            at = 0
+            while len(paragraph) - at > 2 * piece:
+                length, gap = _cut(paragraph[at:], piece)
+                out.append((start + at + length, gap))
+                at += length + gap
+        start += len(paragraph) + 1
+    return out
+
+
+def split_long_paragraphs(text: str, limit: int = LONG, piece: int = PIECE) -> str:
+    """The text with those line breaks put in: only a space becomes a break, or a break is added."""
+    parts, last = [], 0
+    for at, gap in cuts(text, limit, piece):
+        parts += [text[last:at], "\n"]
+        last = at + gap
+    return "".join([*parts, text[last:]])
 
 
 class LongParagraphNotice(QWidget):
@@ -67,9 +84,12 @@ class LongParagraphNotice(QWidget):
         row.addWidget(self.split_button)
         self.hide()
 
-    def check(self, text: str) -> None:
-        """Look at text just pasted; offer the split if a paragraph in it is too long."""
-        longest = longest_paragraph(text)
+    def check(self, _pasted: str = "") -> None:
+        """After a paste or on opening: offer the split if a paragraph is too long."""
+        if self.editor.isReadOnly():
+            self.hide()
+            return
+        longest = longest_paragraph(plain_text(self.editor))
         if longest <= LONG:
             return
         words = self.tr("A paragraph here is %1 characters long, so typing in it is slow. Split it at "
@@ -78,11 +98,18 @@ class LongParagraphNotice(QWidget):
         self.show()
 
     def split(self) -> None:
-        text = self.editor.toPlainText()
-        new = split_long_paragraphs(text)
-        if new != text:
-            cursor = QTextCursor(self.editor.document())
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(new)  # one edit: Ctrl+Z undoes it
+        """Only the breaks are edited, from the end backwards, so every other character (no-break
+        spaces, line separators) and the teacher's comment passages stay as they are."""
+        if self.editor.isReadOnly():
+            return
+        text = plain_text(self.editor)
+        offsets = Offsets(text)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()  # one edit: Ctrl+Z undoes it
+        for at, gap in reversed(cuts(text)):
+            cursor.setPosition(offsets.to_qt(at))
+            cursor.setPosition(offsets.to_qt(at + gap), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText("\n")
+        cursor.endEditBlock()
         self.hide()
         self.editor.setFocus()
