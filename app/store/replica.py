@@ -9,6 +9,7 @@ its history remains valid.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import platform
@@ -49,6 +50,7 @@ def _legacy_machine_id() -> str:
     return "" if node >> 40 & 1 else f"{node:012x}"  # a made-up number would differ at every start
 
 
+@functools.cache
 def _mac_platform_uuid() -> str:
     """The Mac's own hardware UUID (not copied with a disk image; a network address may rotate)."""
     import subprocess
@@ -104,10 +106,10 @@ def place(db_path: Path, machine: str | None = None) -> str:
     return f"{platform.node()}|{machine}|{db_path.resolve()}|{st.st_dev}:{st.st_ino}"
 
 
-def fingerprint(db_path: Path, seen: frozenset[str] = frozenset()) -> str:
+def fingerprint(db_path: Path, seen: frozenset[str] = frozenset(), machine: str | None = None) -> str:
     here = hardware_addresses()
     addresses = [*sorted(here), *sorted(seen - here)][:MAX_ADDRESSES]  # this start's cards first
-    return f"{place(db_path)}{HW}{','.join(addresses)}"
+    return f"{place(db_path, machine)}{HW}{','.join(addresses)}"
 
 
 def _parts(stored: str) -> tuple[str, frozenset[str]]:
@@ -130,14 +132,17 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
         session.add(state)
         return state, False
     where, seen = _parts(state.fingerprint)
-    if where != place(db_path) and where != place(db_path, _legacy_machine_id()):
-        _renew(state, fingerprint(db_path), "database was copied or restored")
+    fields = where.split("|")
+    # A machine id that could not be read this time (a Mac's ioreg failing) is unknown, not different.
+    machine = machine_id() or (fields[1] if len(fields) >= 4 else "")
+    if where not in (place(db_path, machine), place(db_path, _legacy_machine_id())):
+        _renew(state, fingerprint(db_path, machine=machine), "database was copied or restored")
         return state, True
     here = hardware_addresses()
     if seen and here and not seen & here:  # not one card in common: the same disk in another machine
-        _renew(state, fingerprint(db_path), "database was cloned onto another machine")
+        _renew(state, fingerprint(db_path, machine=machine), "database was cloned onto another machine")
         return state, True
-    fp = fingerprint(db_path, seen)  # remember cards as they come (a new adapter is still this machine)
+    fp = fingerprint(db_path, seen, machine)  # cards are remembered as they come (a new adapter is fine)
     if state.fingerprint != fp:
         state.fingerprint = fp
     return state, False

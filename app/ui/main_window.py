@@ -73,6 +73,7 @@ class MainArea(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(header)
         outer.addLayout(body, 1)
+        self._sync_state, self._sync_moved = "off", False  # the agent's last state; a round under way
         if getattr(ctx, "agent", None) is not None:
             from app.ui.sync_bridge import SyncBridge, short_status
 
@@ -93,9 +94,15 @@ class MainArea(QWidget):
         from app.ui.sync_bridge import brought_something, short_status
 
         self.status.setText(short_status(snap))
+        if snap.state == "syncing":
+            self._sync_moved = self._sync_moved or bool(snap.progress)  # a round is under way
         ended = self._sync_state == "syncing" and snap.state != "syncing"
         self._sync_state = snap.state
-        if ended and (snap.state != "idle" or brought_something(snap)):
+        if not ended:
+            return
+        moved, self._sync_moved = self._sync_moved, False
+        # An error before any round (busy, folder gone) brought nothing: no reload every few seconds.
+        if brought_something(snap) if snap.state == "idle" else moved:
             self.bus.changed.emit("sync")
 
     def focus_first(self) -> None:

@@ -55,3 +55,18 @@ def test_a_drive_that_stops_answering_is_a_storage_error_and_sign_in_still_works
     with pytest.raises(StorageError, match="stopped answering"):
         ctx.services.profiles.update(ctx.services.accounts.sign_in_teacher(info.username, info.password),
                                      info.student_ids[0], teacher_notes="note")  # fmt: skip
+
+
+def test_wrong_pins_counted_before_the_disk_filled_still_count(demo, full_disk):
+    ctx, info = demo
+    accounts = ctx.services.accounts
+    pick = accounts.sign_in_students(info.class_id)[1]
+    wrong = "0000" if info.pin != "0000" else "9999"
+    for _ in range(2):  # on disk
+        with pytest.raises(SignInError):
+            accounts.sign_in_student(info.class_id, pick.id, wrong, now=1000.0)
+    full_disk["full"] = True
+    with pytest.raises(SignInError):  # the third, in memory, on top of the two: the wait begins
+        accounts.sign_in_student(info.class_id, pick.id, wrong, now=1000.0)
+    with pytest.raises(SignInError, match="Too many wrong PINs"):
+        accounts.sign_in_student(info.class_id, pick.id, info.pin, now=1001.0)

@@ -248,3 +248,22 @@ def test_a_mac_keeps_its_id_when_its_machine_id_becomes_the_hardware_uuid(make_d
         assert c.renewed_replica and c.replica_id != old
     finally:
         c.close()
+
+
+def test_a_machine_id_that_cannot_be_read_this_time_is_not_a_new_machine(make_db, monkeypatch):
+    """A Mac's ioreg failing at one start gives no machine id: unknown, not different."""
+    from app.store import replica
+
+    monkeypatch.setattr(replica, "hardware_addresses", lambda: frozenset({"00163e000001"}))
+    a = make_db("a")
+    old, path = a.replica_id, a.path
+    a.close()
+    before = replica.machine_id()
+    monkeypatch.setattr(replica, "machine_id", lambda: "")
+    for _ in range(2):
+        b = Database.open(path)
+        try:
+            assert b.replica_id == old and not b.renewed_replica
+            assert f"|{before}|" in b.replica_state().fingerprint  # the known id is kept
+        finally:
+            b.close()

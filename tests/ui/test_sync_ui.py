@@ -138,9 +138,9 @@ def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_pat
 
 def test_the_pages_reload_once_per_sync_that_may_have_brought_changes(qtbot, demo):
     """Pages listening to "sync" reload their data (the roster's attention list reads a class-year of
-    answers): once when a sync ends having brought changes or a conflict, or ends in an error (earlier
-    rounds may have brought some); not at every update of the agent's state, nor for a sync that
-    brought nothing. The window does this whether or not the Sync page was ever opened."""
+    answers): once when a sync ends having brought changes or a conflict, or ends in an error after a
+    round had begun (it may have brought some); not at every update of the agent's state, nor for a
+    sync that brought nothing, nor for one that failed before it began (busy: every few seconds). The window does this whether or not the Sync page was ever opened."""
     from app.sync.agent import SyncSnapshot
 
     ctx, info = demo
@@ -149,7 +149,6 @@ def test_the_pages_reload_once_per_sync_that_may_have_brought_changes(qtbot, dem
     w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
     heard: list[str] = []
     w.area.bus.changed.connect(lambda topic: heard.append(topic) if topic == "sync" else None)
-    w.area._sync_state = "idle"
     nothing = {"applied": 0, "conflicts": 0}
     steps = [
         ("syncing", None, []),
@@ -158,12 +157,17 @@ def test_the_pages_reload_once_per_sync_that_may_have_brought_changes(qtbot, dem
         ("syncing", None, []),
         ("idle", nothing, []),
         ("syncing", None, []),
+        ("error", nothing, []),  # busy, or the folder not there: nothing was done, nothing to reload
+        ("syncing", None, []),
+        ("syncing:round", None, []),
         ("error", nothing, ["sync"]),  # the folder went away after a first round
         ("syncing", None, []),
         ("idle", {"applied": 0, "conflicts": 1}, ["sync"]),
     ]
     expected: list[str] = []
     for state, report, said in steps:
-        w.area.sync_changed(SyncSnapshot(state=state, last_sync_at=100.0, last_report=report))
+        progress = ("receive", 1, 3) if state == "syncing:round" else None
+        snap = SyncSnapshot(state=state.split(":")[0], last_sync_at=100.0, last_report=report, progress=progress)
+        w.area.sync_changed(snap)
         expected += said
         assert heard == expected, (state, report)

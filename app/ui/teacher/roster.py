@@ -72,6 +72,7 @@ class RosterPage(QWidget):
         self._loads = Latest()
         self._attention_loads = Latest()
         self._attention_for: str | None = None  # the class whose attention is shown or on its way
+        self.attention_menu: QMenu | None = None
 
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
@@ -290,8 +291,11 @@ class RosterPage(QWidget):
         if len(steps) == 1:
             self.open_page.emit(steps[0][1], steps[0][2])
             return
-        self.attention_menu = menu = QMenu(self)
-        menu.setAccessibleName("What needs attention")
+        menu = self.attention_menu
+        if menu is None:
+            menu = self.attention_menu = QMenu(self)  # one, refilled: not a new menu at every click
+            menu.setAccessibleName("What needs attention")
+        menu.clear()
         for words, page, arg in steps:
             menu.addAction(self.tr(words), lambda page=page, arg=arg: self.open_page.emit(page, arg))
         menu.addAction(self.tr("Open the student's page"), self.open_selected)
