@@ -1,12 +1,12 @@
 """Grammar: every sentence rule in one list, run over one sentence at a time.
 
-Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end marks), agreement.py
+Rules live with their kind: mechanics.py (a/an, doubled words, capitals, end marks, a comma after an
+opener), agreement.py
 (verb forms), number.py (singular and plural nouns), confusables.py (their/there, its/it's ...),
 clauses.py (comma splices, run-ons), context.py (loose/lose, affect/effect ... chosen by the word-pair
 table), usage.py ("the these", "most of people", "can to go"), learner.py ("more tall than", "much people",
-"I am student"), learner_verbs.py ("I am go", "I very like it", "Although ..., but"), learner_commas.py
-("Second the price" needs a comma), learner_words.py ("some thing", "my self"), learner_nouns.py
-("Scientist agree") and learner_preps.py ("focus in", "easy to me to").
+"I am student"), learner_verbs.py ("I am go", "I very like it", "Although ..., but"), learner_words.py
+("some thing", "my self"), learner_nouns.py ("Scientist agree") and learner_preps.py ("focus in").
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from . import (
     confusables,
     context,
     learner,
-    learner_commas,
     learner_nouns,
     learner_preps,
     learner_verbs,
@@ -43,7 +42,6 @@ RULES: tuple[Rule, ...] = (
     + usage.RULES
     + learner.RULES
     + learner_verbs.RULES
-    + learner_commas.RULES
     + learner_words.RULES
     + learner_nouns.RULES
     + learner_preps.RULES

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from .findings import WARNING, Finding
 from .rules import CLOSERS, TERMINALS, View, finding, match_case
 from .text import CODE, NUMBER, PUNCT, URL, WORD
-from .wordclasses import AUXILIARIES, IRREGULAR_PAST, SUBJECT_PRONOUNS, THIRD_PERSON, word_set
+from .wordclasses import (
+    AUXILIARIES,
+    COORDINATORS,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    SUBJECT_PRONOUNS,
+    THIRD_PERSON,
+    word_set,
+)
 
 # After "a" these show the letter "a" itself ("a is a vowel", "plan A or B"), not the article.
 _NOT_AFTER_ARTICLE = frozenset(
@@ -313,7 +321,37 @@ _INTRO = {
     ("to", "conclude"): frozenset(),
     ("in", "short"): frozenset(),
 }
-_INTRO_STARTS = frozenset(phrase[0] for phrase in _INTRO)
+# Openers that take a comma only before what starts a clause: the words that may come next ("Second,
+# the price ..." but "Second place goes ...", "Besides English, I ...", "For these reasons and more").
+# None: any word. After any of these, a pronoun must be the subject of a verb ("Besides you, nobody").
+_SUBJECTS_THERE = SUBJECT_PRONOUNS | word_set("there")
+_OPENS_CLAUSE = _SUBJECTS_THERE | DETERMINERS
+_INTRO_BEFORE_CLAUSE: dict[tuple[str, ...], frozenset[str] | None] = {
+    ("second",): _OPENS_CLAUSE,
+    ("third",): _OPENS_CLAUSE,
+    ("fourth",): _OPENS_CLAUSE,
+    ("besides",): _SUBJECTS_THERE,  # "Besides it is ...", not "Besides him, ..."
+    ("indeed",): None,
+    ("likewise",): None,
+    ("for", "this", "reason"): _OPENS_CLAUSE,
+    ("for", "these", "reasons"): _OPENS_CLAUSE,
+    ("according", "to", "me"): _OPENS_CLAUSE,
+    ("in", "my", "case"): _OPENS_CLAUSE,
+    ("that", "is", "to", "say"): _OPENS_CLAUSE,
+}
+_NOT_A_VERB = COORDINATORS | word_set("being")  # "Besides you and me": the pronoun is no subject
+_INTRO_STARTS = frozenset(phrase[0] for phrase in (*_INTRO, *_INTRO_BEFORE_CLAUSE))
+
+
+def _opener_ends(v: View, last: int, phrase: tuple[str, ...]) -> bool:
+    """Does the opening phrase end at token ``last``, so that a comma belongs after it?"""
+    nxt = v.low[last + 1]
+    if phrase in _INTRO:
+        return nxt not in _INTRO[phrase]
+    only = _INTRO_BEFORE_CLAUSE[phrase]
+    if only is not None and nxt not in only:
+        return False
+    return not (nxt in _SUBJECTS_THERE and (not v.is_word(last + 2) or v.low[last + 2] in _NOT_A_VERB))
 
 
 def intro_comma(v: View) -> Iterator[Finding]:
@@ -323,11 +361,11 @@ def intro_comma(v: View) -> Iterator[Finding]:
         return
     if v.low[i] not in _INTRO_STARTS:
         return
-    for phrase, not_before in _INTRO.items():
+    for phrase in (*_INTRO, *_INTRO_BEFORE_CLAUSE):
         last = i + len(phrase) - 1
         if tuple(v.low[i : last + 1]) != phrase or not all(v.is_word(k) for k in range(i, last + 2)):
             continue
-        if v.low[last + 1] in not_before:
+        if not _opener_ends(v, last, phrase):
             return
         original = v.text[v.tokens[i].start : v.tokens[last].end]
         yield finding(

@@ -1,12 +1,13 @@
-"""Learner rules in learner_commas.py, learner_words.py, learner_nouns.py and learner_preps.py, and the
-context ranking of spelling suggestions: each flags what it is for and leaves good writing alone."""
+"""Learner rules in mechanics.py (openers that take a comma only before a clause), learner_words.py,
+learner_nouns.py and learner_preps.py, and the context ranking of spelling suggestions: each flags what
+it is for and leaves good writing alone."""
 
 import pytest
 
 from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker
 
 FLAGS = [
-    # learner_commas: a comma after an opener intro_comma does not list
+    # mechanics: a comma after an opener that takes one only before a clause
     ("Second the price is too high.", "grammar.intro-comma", "Second", "Second,"),
     ("Besides it is cheaper.", "grammar.intro-comma", "Besides", "Besides,"),
     ("For these reasons I agree.", "grammar.intro-comma", "For these reasons", "For these reasons,"),
