@@ -263,8 +263,9 @@ _FEELING = {
     ("confusing", "about"): "confused",
     ("worrying", "about"): "worried",
 }
+PERSON_BE_NOW = {("i", "am"), ("we", "are"), ("they", "are"), ("you", "are"), ("he", "is"), ("she", "is")}
 # Only a person can be "interested": "the film is interesting in parts" is fine.
-_PERSON_BE = {("i", "am"), ("we", "are"), ("they", "are"), ("you", "are"), ("he", "is"), ("she", "is")} | {
+_PERSON_BE = PERSON_BE_NOW | {
     (who, be) for who in ("i", "he", "she", "we", "they", "you") for be in ("was", "were")
 }
 _PERSON_BE_SHORT = word_set("i'm we're they're you're")

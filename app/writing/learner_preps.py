@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .findings import Finding
 from .rules import View, finding, match_case
-from .wordclasses import BE_FORMS, COORDINATORS, DETERMINERS, PREPOSITIONS, word_set
+from .wordclasses import BE_FORMS, COORDINATORS, DETERMINERS, OBJECT_PRONOUNS, PREPOSITIONS, word_set
 
 RULE = "grammar.preposition"
 
@@ -61,7 +61,6 @@ _FROM_TIME = word_set(
 _FOR_TIME = word_set("now moment while time present")
 # "It is easy to me to ..." -> "for me": an adjective, "to", someone, then "to" and a verb.
 _FOR_ADJECTIVES = word_set("easy easier hard harder difficult possible impossible")
-_OBJECTS = word_set("me you him her us them")
 
 
 def _focus_left_alone(v: View, i: int) -> bool:
@@ -122,7 +121,7 @@ def prepositions(v: View) -> Iterator[Finding]:
         elif (
             word in _FOR_ADJECTIVES
             and nxt == "to"
-            and after in _OBJECTS
+            and after in OBJECT_PRONOUNS
             and i + 3 < n
             and v.word_at(i + 3) == "to"
             and v.adjacent_words(i + 1)

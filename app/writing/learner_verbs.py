@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .findings import Finding
-from .learner import ing_form
+from .learner import PERSON_BE_NOW, ing_form
 from .rules import View, finding, match_case
 from .wordclasses import BE_FORMS, COMMON_VERBS, SAME_PAST, word_set
 
@@ -21,14 +21,13 @@ _PLAIN_VERBS = COMMON_VERBS - word_set(
     # past participles like the plain form: "they are run by volunteers", "it is put away"
     " run come become"
 ) - SAME_PAST | word_set("go play study travel")
-_PERSON_BE = {("i", "am"), ("we", "are"), ("they", "are"), ("you", "are"), ("he", "is"), ("she", "is")}
 
 
 def be_plain_verb(v: View) -> Iterator[Finding]:
     """ "I am go to school" -> "I am going": after "am/is/are" comes an -ing form, not a plain verb."""
     for i in range(2, len(v.tokens)):
         verb = v.low[i]
-        if verb not in _PLAIN_VERBS or (v.low[i - 2], v.low[i - 1]) not in _PERSON_BE:
+        if verb not in _PLAIN_VERBS or (v.low[i - 2], v.low[i - 1]) not in PERSON_BE_NOW:
             continue
         if not (v.adjacent_words(i - 2) and v.adjacent_words(i - 1)) or v.word_at(i + 1) == "by":
             continue  # "by" shows a passive

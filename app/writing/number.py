@@ -106,13 +106,18 @@ def plural_form(v: View, noun: str) -> str | None:
     return next((p for p in options if v.known(p)), None)
 
 
+def singular_form(v: View, word: str) -> str | None:
+    """The known singular whose plural is ``word`` ("days" -> "day", "cities" -> "city")."""
+    for singular in (word[:-1], word[:-2], word[:-3] + "y"):
+        if len(singular) > 2 and v.known(singular) and plural_form(v, singular) == word:
+            return singular
+    return None
+
+
 def is_plural(v: View, word: str) -> bool:
     if word.endswith(_NOT_PLURAL_ENDINGS) or not word.endswith("s") or not v.known(word):
         return word in ("people", "children", "men", "women")
-    for singular in (word[:-1], word[:-2], word[:-3] + "y"):
-        if len(singular) > 2 and v.known(singular) and plural_form(v, singular) == word:
-            return True
-    return False
+    return singular_form(v, word) is not None
 
 
 def plural_after_quantity(v: View) -> Iterator[Finding]:
@@ -192,10 +197,7 @@ def singular_after_every(v: View) -> Iterator[Finding]:
             continue
         if noun in ("people", "children", "men", "women"):
             continue
-        singular = next(
-            (s for s in (noun[:-1], noun[:-2], noun[:-3] + "y") if len(s) > 2 and plural_form(v, s) == noun),
-            None,
-        )
+        singular = singular_form(v, noun)
         if singular is None:
             continue
         yield finding(
@@ -325,10 +327,7 @@ def singular_after_a(v: View) -> Iterator[Finding]:
         after = i + 3
         if after < n and v.tokens[after].kind == "word" and v.low[after] not in _FOLLOWERS:
             continue  # "a sports car", "a two-days trip": the plural describes the next word
-        singular = next(
-            (x for x in (noun[:-1], noun[:-2], noun[:-3] + "y") if len(x) > 2 and plural_form(v, x) == noun),
-            None,
-        )
+        singular = singular_form(v, noun)
         if singular is None:
             continue
         yield finding(

@@ -16,7 +16,7 @@ from .findings import Finding
 from .learner import ing_form
 from .ngrams import bigrams
 from .rules import View, finding, match_case
-from .wordclasses import COMMON_VERBS, word_set
+from .wordclasses import COMMON_VERBS, OBJECT_PRONOUNS, word_set
 
 _ARTICLES = word_set("a an the")
 _SECOND_DETERMINERS = word_set("these those my your his our their its")
@@ -27,7 +27,6 @@ _NO_TO_MODALS = word_set(
     "can could should must might can't cannot couldn't shouldn't mustn't won't wouldn't would"
 )
 _PRONOUN_SUBJECTS = word_set("i you he she it we they")
-_OBJECTS = word_set("me you him her us them")
 _MAKE_LET = word_set("make makes made making let lets letting")
 _TOO_WORDS = word_set("much many")
 _MODALS_BEFORE_BASE = word_set(
@@ -126,7 +125,7 @@ def modal_to(v: View) -> Iterator[Finding]:
 def make_to(v: View) -> Iterator[Finding]:
     """ "made him to understand" -> "made him understand"."""
     for i, word in enumerate(v.low[:-3]):
-        if word not in _MAKE_LET or v.low[i + 1] not in _OBJECTS or v.low[i + 2] != "to":
+        if word not in _MAKE_LET or v.low[i + 1] not in OBJECT_PRONOUNS or v.low[i + 2] != "to":
             continue
         if not all(v.adjacent_words(k) for k in (i, i + 1, i + 2)):
             continue
@@ -357,7 +356,7 @@ _LOOK = word_set("look looks looked looking")
 _NOUN_TOO = word_set(
     "work change sleep rest play travel study visit walk drive ride swim run talk call dance trip"
 )
-_VERB_OBJECTS = word_set("with me you him her us them it")
+_VERB_OBJECTS = OBJECT_PRONOUNS | word_set("with it")
 _AMOUNT = word_set("a an half one two three four five six seven eight nine ten twenty fifty hundred")
 
 

@@ -9,6 +9,7 @@ def word_set(words: str) -> frozenset[str]:
 
 
 SUBJECT_PRONOUNS = word_set("i you he she it we they")
+OBJECT_PRONOUNS = word_set("me you him her us them")
 MODALS = word_set(
     "can could will would shall should may might must cannot can't couldn't won't wouldn't shan't "
     "shouldn't mightn't mustn't 'll"
