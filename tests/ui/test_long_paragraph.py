@@ -15,10 +15,19 @@ from app.ui.widgets.long_paragraph import (
     LongParagraphNotice,
     cuts,
     longest_paragraph,
-    split_long_paragraphs,
 )
 from app.ui.widgets.text_offsets import plain_text
 from app.ui.widgets.writing_editor import WritingEditor
+
+
+def split_long_paragraphs(text: str, limit: int = LONG, piece: int = PIECE) -> str:
+    """The text with the notice's breaks put in (what its split does to the document)."""
+    parts, last = [], 0
+    for at, gap in cuts(text, limit, piece):
+        parts += [text[last:at], "\n"]
+        last = at + gap
+    return "".join([*parts, text[last:]])
+
 
 words = st.text(alphabet=st.sampled_from("ab .?!;\n\u0645😀\u00a0\u2028。"), min_size=0, max_size=30_000)
 

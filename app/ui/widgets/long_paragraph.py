@@ -54,15 +54,6 @@ def cuts(text: str, limit: int = LONG, piece: int = PIECE) -> list[tuple[int, in
     return out
 
 
-def split_long_paragraphs(text: str, limit: int = LONG, piece: int = PIECE) -> str:
-    """The text with those line breaks put in: only a space becomes a break, or a break is added."""
-    parts, last = [], 0
-    for at, gap in cuts(text, limit, piece):
-        parts += [text[last:at], "\n"]
-        last = at + gap
-    return "".join([*parts, text[last:]])
-
-
 class LongParagraphNotice(QWidget):
     """Shown over an editor when a paragraph in it is too long to type in quickly."""
 
