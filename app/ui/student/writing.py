@@ -8,6 +8,9 @@ save is kept as a version. A draft handed back shows the teacher's comments on t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -329,20 +332,30 @@ class WritingPage(QWidget):
         self._queued = text
         w, a, task_id = self.writing, self.actor, view.task.id
         self.save_status.setText(self.tr("Saving…"))
+        self._write_kept(view, text, lambda: w.save_draft(a, task_id, text),
+                         lambda r: self._did_save(text, r, task_id),
+                         lambda e: self._save_failed(text, e, task_id))  # fmt: skip
+
+    def _write_kept(
+        self, view: DraftView, text: str, work: Callable[[], Any],
+        on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
+    ) -> None:  # fmt: skip
+        """Write ``text`` on the write worker, kept in memory until that succeeds. No owner: the
+        bookkeeping of kept text must run even when the page is gone (signed out)."""
+        key = (self.actor.person_id, view.task.id)
         revision = KEPT.keep(key, text, view.returned_at)
 
-        # No owner: the bookkeeping of kept text must run even when the page is gone (signed out).
-        def done(result: SaveResult) -> None:
+        def done(result: Any) -> None:
             KEPT.saved(key, revision)
             if isValid(self):
-                self._did_save(text, result, task_id)
+                on_done(result)
 
         def failed(exc: BaseException) -> None:
             KEPT.failed(key, revision, exc)
             if isValid(self):
-                self._save_failed(text, exc, task_id)
+                on_failed(exc)
 
-        run_task(lambda _p: w.save_draft(a, task_id, text), done, failed, writes=True)
+        run_task(lambda _p: work(), done, failed, writes=True)
 
     def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
         self._saved = text
@@ -411,21 +424,12 @@ class WritingPage(QWidget):
         w, a, task_id = self.writing, self.actor, self.view.task.id
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
-        key = (a.person_id, task_id)
-        revision = KEPT.keep(key, text, self.view.returned_at)
+        self._write_kept(self.view, text, lambda: (w.submit(a, task_id, text), w.open_draft(a, task_id)),
+                         self._submitted, lambda e: self._hand_in_failed(text, e, task_id))
 
-        def failed(exc: BaseException) -> None:
-            KEPT.failed(key, revision, exc)
-            if isValid(self):
-                self._save_failed(text, exc, task_id)
-                self.autosave.start()  # not handed in: go on saving as before
-
-        def done(data: tuple) -> None:
-            KEPT.saved(key, revision)
-            if isValid(self):
-                self._submitted(data)
-
-        run_task(lambda _p: (w.submit(a, task_id, text), w.open_draft(a, task_id)), done, failed, writes=True)
+    def _hand_in_failed(self, text: str, exc: BaseException, task_id: str) -> None:
+        self._save_failed(text, exc, task_id)
+        self.autosave.start()  # not handed in: go on saving as before
 
     def _submitted(self, data: tuple) -> None:
         _result, view = data
