@@ -45,9 +45,11 @@ def machine_id() -> str:
 
 
 def _legacy_machine_id() -> str:
-    """What stood for the machine id where the system gives none (macOS until 2026-12)."""
+    """What stood for the machine id where the system gives none (macOS until 2026-12): a network
+    card's address from uuid.getnode(), or "" when Python made one up (the multicast bit), which would
+    differ at every start."""
     node = uuid.getnode()
-    return "" if node >> 40 & 1 else f"{node:012x}"  # a made-up number would differ at every start
+    return "" if node >> 40 & 1 else f"{node:012x}"
 
 
 @functools.cache
@@ -76,10 +78,9 @@ def hardware_addresses() -> frozenset[str]:
     A lab image cloned block for block keeps the host name, the machine id (Windows keeps MachineGuid
     even through sysprep), the path and the inode, but every machine has its own network cards. A set,
     compared by overlap: a card may be switched off or a USB adapter plugged in between two starts."""
-    net = NET
-    if net.is_dir():  # Linux: every card, connected or not (uuid.getnode() varies with that)
+    if NET.is_dir():  # Linux: every card, connected or not (uuid.getnode() varies with that)
         found = set()
-        for card in net.iterdir():
+        for card in NET.iterdir():
             if not (card / "device").exists():
                 continue  # virtual (loopback, bridges, VPNs, containers): made up per boot or per host
             try:
@@ -93,10 +94,7 @@ def hardware_addresses() -> frozenset[str]:
             if address and address.strip("0"):
                 found.add(address)
         return frozenset(found)
-    node = uuid.getnode()
-    if node >> 40 & 1:  # the multicast bit: Python made up a random number, different every run
-        return frozenset()
-    return frozenset({f"{node:012x}"})
+    return frozenset({_legacy_machine_id()} - {""})  # elsewhere one card, as uuid.getnode() finds it
 
 
 def place(db_path: Path, machine: str | None = None) -> str:
