@@ -200,17 +200,24 @@ def fixed_by_another(ref: list[str], text: str, f: Finding, others: list[list[st
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def read_corpus(description: str):
+    """The command line (--src, --refs, --iterations) and the corpus it names: (args, sources,
+    references per file, references per sentence), each sentence a list of tokens."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--src", required=True, type=Path)
     parser.add_argument("--refs", required=True, nargs="+", type=Path)
     parser.add_argument("--iterations", type=int, default=500)
     args = parser.parse_args()
-
     srcs = [line.split() for line in args.src.read_text(encoding="utf-8").splitlines()]
     ref_sets = [[line.split() for line in p.read_text(encoding="utf-8").splitlines()] for p in args.refs]
     refs = [list(r) for r in zip(*ref_sets)]
-    assert len(refs) == len(srcs), "sources and references differ in length"
+    if len(refs) != len(srcs) or any(len(r) != len(srcs) for r in ref_sets):
+        raise SystemExit("The source and reference files differ in their number of sentences.")
+    return args, srcs, ref_sets, refs
+
+
+def main() -> None:
+    args, srcs, ref_sets, refs = read_corpus(__doc__.split("\n\n")[0])
 
     load_speller()
     roundtrip = sum(tokenize(detokenize(s)[0]) == s for s in srcs) / len(srcs)

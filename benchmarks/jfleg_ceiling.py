@@ -14,7 +14,6 @@ alone and on top of the app. Prints one JSON object; GLEU as in jfleg.py.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
-from benchmarks.jfleg import corpus_gleu, correct, detokenize, tokenize
+from benchmarks.jfleg import corpus_gleu, correct, detokenize, read_corpus, tokenize
 
 Edit = tuple[int, int, tuple[str, ...]]  # source tokens [i, j) become these
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -91,17 +90,7 @@ def harper_fix(linter, text: str, spelling: bool) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--src", required=True, type=Path)
-    parser.add_argument("--refs", required=True, nargs="+", type=Path)
-    parser.add_argument("--iterations", type=int, default=500)
-    args = parser.parse_args()
-
-    srcs = [line.split() for line in args.src.read_text(encoding="utf-8").splitlines()]
-    refs = [
-        list(r)
-        for r in zip(*([x.split() for x in p.read_text(encoding="utf-8").splitlines()] for p in args.refs))
-    ]
+    args, srcs, ref_sets, refs = read_corpus(__doc__.split("\n\n")[0])
     speller = load_speller()
     checker = Checker(CheckConfig(categories=frozenset({SPELLING, GRAMMAR})))
     hyps = [correct(s, checker)[0] for s in srcs]
@@ -141,9 +130,8 @@ def main() -> None:
         alone = [tokenize(harper_fix(linter, detokenize(s)[0], spelling=True)) for s in srcs]
         after = [tokenize(harper_fix(linter, detokenize(h)[0], spelling=False)) for h in hyps]
         alarms = words = 0
-        for p in args.refs:
-            for line in p.read_text(encoding="utf-8").splitlines():
-                tokens = line.split()
+        for ref_set in ref_sets:
+            for tokens in ref_set:
                 words += sum(1 for t in tokens if any(ch.isalpha() for ch in t))
                 alarms += len(linter.lint(detokenize(tokens)[0]))
         result["harper"] = {
