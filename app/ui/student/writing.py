@@ -81,6 +81,7 @@ class WritingPage(QWidget):
         self._queued: str | None = None  # the last text handed to a save
         self._saved: str | None = None  # the last text known to be saved
         self._wanted = ""  # a task asked for before the list arrived
+        self._saved_line = ""  # the "Saved … version N" words last shown: typing replaces exactly these
 
         # -- the list of tasks --------------------------------------------------------------------
         title = _label(self.tr("Writing"), "Writing", "font-size: 24px; font-weight: 600;")
@@ -171,6 +172,7 @@ class WritingPage(QWidget):
         self.panel.apply_requested.connect(self.apply)
         self.panel.comment_selected.connect(self.editor.pick_comment)
         self.editor.suggestion_chosen.connect(self.apply)
+        self.editor.textChanged.connect(self._edited)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save)
@@ -285,9 +287,10 @@ class WritingPage(QWidget):
         )
         self.feedback.setVisible(bool(returned))
         self.editor.setReadOnly(not view.editable)
-        self.panel.can_apply = view.editable
+        self.panel.set_can_apply(view.editable)
         self.submit_button.setEnabled(view.editable)
         self.save_button.setEnabled(view.editable)
+        self._saved_line = ""  # this draft's own, if it has a version
         if view.status == SUBMITTED:
             self.save_status.setText(self.tr("Handed in %1. It comes back here with your teacher's feedback.")
                                      .replace("%1", when(view.submitted_at)))  # fmt: skip
@@ -307,6 +310,9 @@ class WritingPage(QWidget):
         self.panel.show_outcome(outcome)
         r = outcome.result.readability
         self.words.setText(plural(self, r.words, "word"))
+        if self.confirm is not None and self.confirm.isVisible():
+            # Asked before this check of the text came back: say now what it found missing.
+            self.confirm.setText(self._hand_in_question())
 
     def apply(self, index: int, choice: int) -> None:
         if not self.editor.apply(index, choice):
@@ -317,12 +323,29 @@ class WritingPage(QWidget):
         self.editor.setFocus()
 
     # -- saving -----------------------------------------------------------------------------------
+    def _unsaved_words(self) -> str:
+        return self.tr("Not saved yet: your latest changes save by themselves in a moment.")
+
+    def _edited(self) -> None:
+        # On every keystroke, so only two short strings are compared. Only the "Saved" line gives way:
+        # an error or a note about kept text says more than "not saved yet" would.
+        view = self.view
+        if (
+            view is not None
+            and view.editable
+            and self._saved_line
+            and self.save_status.text() == self._saved_line
+        ):
+            self.save_status.setText(self._unsaved_words())
+
     def save(self, force: bool = False) -> None:
         """Save the text as a new version if it changed (the service skips an unchanged text too)."""
         view = self.view
         if view is None or not view.editable:
             return
         text = plain_text(self.editor)
+        if text == self._saved and self.save_status.text() == self._unsaved_words():
+            self.save_status.setText(self._saved_line)  # changed and changed back: it is saved as it is
         if text == self._queued and not force:
             return
         key = (self.actor.person_id, view.task.id)
@@ -361,6 +384,8 @@ class WritingPage(QWidget):
         self._saved = text
         if result.version is not None:
             self._say_saved(result.version.number, result.version.saved_at)
+            if self.view is not None and self.view.task.id == task_id and plain_text(self.editor) != text:
+                self.save_status.setText(self._unsaved_words())  # typed on while it was saving
         if self.view is not None and not self.view.id and result.version is not None:
             self._refresh_view()  # the first save started the draft
             self.bus.changed.emit("writing")
@@ -372,13 +397,17 @@ class WritingPage(QWidget):
         self.save_status.setText(error_text(exc))
         self.save_status.setStyleSheet("color: #b91c1c;")
         if task_id and self.stack.currentIndex() == 0:  # the save on the way out failed
-            self.list_message.setText(error_text(exc) + " " + self.tr(
-                "Your text is kept on this computer: open the task again to carry on."))
+            self.list_message.setText(
+                error_text(exc)
+                + " "
+                + self.tr("Your text is kept on this computer: open the task again to carry on.")
+            )
 
     def _say_saved(self, number: int, at: float) -> None:
         self.save_status.setStyleSheet("color: #6b7280;")
-        self.save_status.setText(self.tr("Saved %1 \u00b7 version %2").replace("%1", when_short(at))
-                                 .replace("%2", str(number)))  # fmt: skip
+        self._saved_line = self.tr("Saved %1 \u00b7 version %2").replace("%1", when_short(at)) \
+            .replace("%2", str(number))  # fmt: skip
+        self.save_status.setText(self._saved_line)
 
     def _refresh_view(self) -> None:
         if self.view is None:
@@ -408,14 +437,47 @@ class WritingPage(QWidget):
         if not plain_text(self.editor).strip():
             self.save_status.setText(self.tr("Write something before you hand it in."))
             return
-        self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"),
-                                   self.tr("Hand in “%1” now? You cannot change it until your teacher hands "
-                                           "it back.").replace("%1", self.view.task.title),
-                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        question = self._hand_in_question()
+        self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"), question, buttons, self)
         self.confirm.setAccessibleName("Confirm hand in")
         self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
         self.confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
         self.confirm.open()  # not blocking: the editor keeps its state meanwhile
+
+    def _hand_in_question(self) -> str:
+        title = self.view.task.title if self.view is not None else ""
+        missing = self._still_missing()
+        if not missing:
+            question = self.tr("Hand in “%1” now? You cannot change it until your teacher hands it back.")
+            return question.replace("%1", title)
+        question = self.tr("Hand in “%1” anyway? You cannot change it until your teacher hands it back.")
+        return missing + "\n\n" + question.replace("%1", title)
+
+    def _still_missing(self) -> str:
+        """What the checklist still asks for, in a sentence or two; "" when it is all done, or when the
+        text on screen has not been checked yet (the question is updated when it has)."""
+        outcome, config = self.live.last, self.live.config
+        if outcome is None or outcome.text != plain_text(self.editor):
+            return ""
+        checks = outcome.result.rubric
+        done = sum(1 for c in checks if c.met)
+        if done == len(checks):
+            return ""
+        lines = [self.tr("Your checklist is not finished: %1 of %2 done.").replace("%1", str(done))
+                 .replace("%2", str(len(checks)))]  # fmt: skip
+        words = outcome.result.readability.words
+        rubric = config.rubric if config is not None else None
+        for c in checks:
+            if c.met or rubric is None:
+                continue
+            if c.criterion == "min_words" and rubric.min_words is not None:
+                lines.append(self.tr("Your writing has %1 of the %2 words asked for.")
+                             .replace("%1", str(words)).replace("%2", str(rubric.min_words)))  # fmt: skip
+            elif c.criterion == "max_words" and rubric.max_words is not None:
+                lines.append(self.tr("Your writing has %1 words; the most asked for is %2.")
+                             .replace("%1", str(words)).replace("%2", str(rubric.max_words)))  # fmt: skip
+        return " ".join(lines)
 
     def submit(self) -> None:
         if self.view is None:
@@ -424,8 +486,13 @@ class WritingPage(QWidget):
         w, a, task_id = self.writing, self.actor, self.view.task.id
         self.autosave.stop()
         self.save_status.setText(self.tr("Handing in…"))
-        self._write_kept(self.view, text, lambda: (w.submit(a, task_id, text), w.open_draft(a, task_id)),
-                         self._submitted, lambda e: self._hand_in_failed(text, e, task_id))
+        self._write_kept(
+            self.view,
+            text,
+            lambda: (w.submit(a, task_id, text), w.open_draft(a, task_id)),
+            self._submitted,
+            lambda e: self._hand_in_failed(text, e, task_id),
+        )
 
     def _hand_in_failed(self, text: str, exc: BaseException, task_id: str) -> None:
         self._save_failed(text, exc, task_id)

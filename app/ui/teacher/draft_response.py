@@ -40,6 +40,11 @@ class DraftResponse(QSplitter):
 
         self.editor = WritingEditor("Student's writing")
         self.editor.setReadOnly(True)
+        # Read-only alone selects by mouse only: a keyboard user must be able to pick a passage to
+        # comment on (Shift+arrows), and the cursor shows where that selection starts.
+        self.editor.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.editor.selectionChanged.connect(self._selection_changed)
         self.live = LiveCheck(self.editor)
         self.panel = FindingsPanel(can_apply=False)

@@ -110,6 +110,9 @@ class WritingReviewPage(QWidget):
         self.response = r = DraftResponse(self.writing, actor, bus)
         r.shown.connect(self._show_heading)
         r.commented.connect(self.commented.emit)
+        # Handing back changes the task's "awaiting feedback" count: reload the task list so the dropdown
+        # agrees with the drafts under it (it keeps the task picked when the list arrives).
+        r.returned.connect(self.load_tasks)
         r.returned.connect(self.returned.emit)
         # The Draft tab's parts, reached through the page as before the tab had a module of its own.
         self.editor, self.live, self.panel, self.feedback = r.editor, r.live, r.panel, r.feedback

@@ -200,23 +200,33 @@ class FindingsPanel(QTabWidget):
     def select(self, row: int) -> None:
         self.list.setCurrentIndex(self.model.index(row, 0))
 
+    def set_can_apply(self, can_apply: bool) -> None:
+        """Whether fixes may be applied: a draft handed in is read-only, so its open finding must stop
+        offering them at once, not only when the next one is picked."""
+        self.can_apply = can_apply
+        self._show_buttons(self.list.currentIndex().row())
+
     # -- inside -----------------------------------------------------------------------------------
     def _picked(self, row: int) -> None:
         findings = self.model.findings
         if not 0 <= row < len(findings):
             self.detail.hide()
             return
-        f = findings[row]
-        self.message.setText(f.message)
+        self.message.setText(findings[row].message)
+        self._show_buttons(row)
+        self.detail.show()
+        self.finding_selected.emit(row)
+
+    def _show_buttons(self, row: int) -> None:
+        findings = self.model.findings
+        suggestions = findings[row].suggestions if 0 <= row < len(findings) else ()
         for n, b in enumerate(self.buttons):
-            has = self.can_apply and n < len(f.suggestions)
+            has = self.can_apply and n < len(suggestions)
             if has:
-                s = f.suggestions[n]
+                s = suggestions[n]
                 b.setText(self.tr("Use “%1”").replace("%1", s) if s else self.tr("Remove it"))
                 b.setAccessibleName(f"Use {s}" if s else "Remove it")
             b.setVisible(has)
-        self.detail.show()
-        self.finding_selected.emit(row)
 
     def _apply(self, row: int, choice: int) -> None:
         findings = self.model.findings
