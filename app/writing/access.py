@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import LargeBinary, cast, func, literal, select
 from sqlmodel import Session
 
 from app.errors import NotFound, PermissionDenied
@@ -80,13 +80,19 @@ def latest_version(s: Session, draft_id: str) -> DraftVersion | None:
 def version_infos(s: Session, draft_id: str) -> list[VersionInfo]:
     """Every saved version, oldest first, without their texts (they can be large)."""
     V = DraftVersion
+    # SQLite's length() stops at a NUL character (pasted binary junk): such rare texts are counted here.
+    has_nul = func.instr(cast(V.text, LargeBinary), literal(b"\x00", LargeBinary)) > 0
     rows = s.execute(
-        select(V.id, V.saved_at, V.word_count, func.length(V.text), V.author_id)
+        select(V.id, V.saved_at, V.word_count, func.length(V.text), V.author_id, has_nul)
         .where(V.draft_id == draft_id, V.deleted == False)
         .order_by(V.saved_at, V.id)
     ).all()
-    return [VersionInfo(vid, n, at, words, chars or 0, author) for n, (vid, at, words, chars, author)
-            in enumerate(rows, 1)]  # fmt: skip
+    infos = []
+    for n, (vid, at, words, chars, author, nul) in enumerate(rows, 1):
+        if nul:
+            chars = len(s.execute(select(V.text).where(V.id == vid)).scalar_one() or "")
+        infos.append(VersionInfo(vid, n, at, words, chars or 0, author))
+    return infos
 
 
 def task_view(task: WritingTask) -> TaskView:

@@ -60,7 +60,8 @@ def check_size(text: str) -> None:
     size = len(text.encode("utf-8"))
     if size > MAX_DRAFT_BYTES:
         raise DraftTooLarge(
-            f"This draft is too long to save ({size / 1_048_576:.1f} MB; the most is 1 MB). "
+            f"This draft is too long to save: it holds {-(-size // 1024):,} KB of text and a draft can hold "
+            f"at most {MAX_DRAFT_BYTES // 1024:,} KB (about 170,000 words). "
             "Nothing is lost: your writing is still here. Shorten it and it will save again."
         )
 

@@ -148,6 +148,7 @@ def test_too_large_is_refused_with_a_message_and_nothing_else_changes(w, demo, t
     with pytest.raises(DraftTooLarge) as err:
         w.save_draft(amara, task.id, "x" * (MAX_DRAFT_BYTES + 1))
     assert "Nothing is lost" in str(err.value)
+    assert "1,025 KB of text" in str(err.value) and "at most 1,024 KB" in str(err.value)
     assert w.open_draft(amara, task.id).text == "Short."
     big = "word " * (MAX_DRAFT_BYTES // 5)
     assert w.save_draft(amara, task.id, big).saved  # right at the limit is fine
@@ -159,6 +160,7 @@ def test_odd_text_is_kept(w, demo, task):
     text = "مرحبا بالعالم 😀👍🏽 e\u0301 \x00\x07 \u202e reversed \ufeff"
     w.save_draft(amara, task.id, text)
     assert w.open_draft(amara, task.id).text == text
+    assert w.versions(amara, w.open_draft(amara, task.id).id)[-1].chars == len(text)  # past the NUL
     w.save_draft(amara, task.id, "line\r\nnext \udc80 end")  # Windows newlines; a lone surrogate
     assert w.open_draft(amara, task.id).text == "line\nnext \ufffd end"
 
