@@ -119,6 +119,13 @@ class Database:
             wall, counter = state.hlc_wall, state.hlc_counter
         self.clock = HybridClock(self.replica_id, wall, counter)
 
+    def daily_backup(self) -> Path | None:
+        """Today's copy of the database, if none was taken yet (app.store.daily_backup); slow: run it
+        off the UI thread."""
+        from app.store.daily_backup import take_daily_backup
+
+        return take_daily_backup(self.path, self.backups_dir)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         session = self._reader()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 import time
@@ -50,14 +51,21 @@ def backup_database(db_path: Path, backups_dir: Path, label: str, keep: int = 7)
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"tessera-{stamp}-{label}.db"
+    # Written under another name and renamed when whole: a copy cut short (the app closed, the power
+    # went) must never pass for the latest backup.
+    part = target.with_suffix(".part")
     src = sqlite3.connect(str(db_path))
     try:
-        dst = sqlite3.connect(str(target))
-        with dst:
-            src.backup(dst)
-        dst.close()
+        dst = sqlite3.connect(str(part))
+        try:
+            with dst:
+                src.backup(dst)
+        finally:
+            dst.close()
+        os.replace(part, target)
     finally:
         src.close()
+        part.unlink(missing_ok=True)
     old = sorted(backups_dir.glob("tessera-*.db"))
     for path in old[:-keep]:
         path.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from app.ui.nav import load_page_class, pages_for
 
 log = logging.getLogger(__name__)
+BACKUP_FIRST_MS = 3 * 60_000
 
 
 class MainArea(QWidget):
@@ -213,6 +214,21 @@ class MainWindow(QMainWindow):
         # The read pool: a long replay must not hold up sign-in's writes on the write worker.
         run_task(practice.prepare, lambda _n: self._practice_ready(), self._practice_ready,
                  on_progress=self._practice_progress, owner=self)
+        # First a few minutes after start (not to slow the first screens), then hourly, so a laptop left
+        # on for days still gets its daily copy (the check itself is a folder listing).
+        QtCore.QTimer.singleShot(BACKUP_FIRST_MS, self, self._back_up)
+        self._backup_timer = QtCore.QTimer(self, interval=3_600_000, timeout=self._back_up)
+        self._backup_timer.start()
+
+    def _back_up(self) -> None:
+        """Once a day, a copy of the class data for "Restore last backup" (off the UI thread; a failure
+        is only logged: it must never stop a lesson)."""
+        if self.ctx is None:
+            return
+        from app.ui.tasks import run_task
+
+        run_task(lambda _p: self.ctx.db.daily_backup(), None,
+                 lambda exc: log.warning("daily backup failed: %r", exc), owner=self)
 
     def _practice_progress(self, fraction: float, _message: str) -> None:
         if fraction >= 1.0:
