@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.bootstrap import open_context  # noqa: E402
 from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME, create_demo  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.plurals import install_plurals  # noqa: E402
 from app.ui.student.writing import TASK  # noqa: E402
 from app.ui.tasks import wait_idle  # noqa: E402
 
@@ -27,8 +29,24 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def start_sync(app: QApplication, ctx, teacher) -> None:  # noqa: ANN001
+    """The app syncs from start-up; here a shared folder is chosen and one sync run finishes first,
+    so the Sync page shows a working set-up rather than "Sync is not running on this computer"."""
+    share = Path(tempfile.mkdtemp(prefix="tessera-shots-share-")) / "Tessera sync"
+    share.mkdir()
+    ctx.services.extra["sync"].set_folder(teacher, str(share))
+    agent = ctx.start_sync()
+    deadline = time.monotonic() + 120
+    while agent.snapshot().last_sync_at is None or agent.snapshot().state != "idle":
+        if time.monotonic() > deadline:
+            raise SystemExit("screenshots: the first sync did not finish in two minutes")
+        app.processEvents()
+        time.sleep(0.05)
+
+
 def main(out_dir: str = "docs", only: str = "") -> None:
     app = QApplication.instance() or QApplication([])
+    install_plurals(app)  # as the app does: "24 students", not "24 student(s)"
     out = Path(out_dir)
     out.mkdir(exist_ok=True)
     ctx = open_context(tempfile.mkdtemp(prefix="tessera-shots-"))
@@ -42,7 +60,9 @@ def main(out_dir: str = "docs", only: str = "") -> None:
     settle(app)
     window.grab().save(str(out / "sign-in.png"))
     acc = ctx.services.accounts
-    window.signed_in(acc.sign_in_teacher(DEMO_USERNAME, DEMO_PASSWORD))
+    teacher = acc.sign_in_teacher(DEMO_USERNAME, DEMO_PASSWORD)
+    start_sync(app, ctx, teacher)
+    window.signed_in(teacher)
     for key, _t, _s in window.area.specs:
         if only and key != only:
             continue

@@ -28,10 +28,19 @@ log = logging.getLogger(__name__)
 QUICK_CHECK_MAX_BYTES = 200 * 1024 * 1024
 
 
-def check_file(path: Path) -> None:
-    """Raise DatabaseCorrupt if the file is not a healthy SQLite database."""
-    if not path.exists() or path.stat().st_size == 0:
+def check_file(path: Path, backups_dir: Path | None = None) -> None:
+    """Raise DatabaseCorrupt if the file is not a healthy SQLite database. The reason SQLite gives
+    goes to the log; the teacher reads what it means."""
+    if path.is_dir():
+        raise StorageError(f"Tessera's data file {path} is a folder, not a file: move it away and restart.")
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        # A first start cut short leaves an empty file too, but once backups exist it held a class.
+        if backups_dir is not None and migrate.latest_backup(backups_dir) is not None:
+            raise DatabaseCorrupt("The class data file is empty: its contents were lost.")
+        return
+    damaged = "The class data file is damaged and cannot be opened."
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -42,9 +51,11 @@ def check_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(f"The class data file is damaged ({exc}).") from exc
+        log.error("%s is damaged: %s", path, exc)
+        raise DatabaseCorrupt(damaged) from exc
     if not row or row[0] != "ok":
-        raise DatabaseCorrupt(f"The class data file is damaged ({row[0] if row else 'no answer'}).")
+        log.error("%s failed its check: %s", path, row[0] if row else "no answer")
+        raise DatabaseCorrupt(damaged)
     migrate.refuse_if_newer(_stored_revision(path))
 
 
@@ -91,7 +102,7 @@ class Database:
         """Check, migrate (backing up first), and establish the replica identity."""
         path = Path(path)
         check_writable(path.parent)
-        check_file(path)
+        check_file(path, backups_dir or path.parent / "backups")
         db = cls(path, backups_dir)
         try:
             db.migration_backup = migrate.upgrade(db.write_engine, path, db.backups_dir)
@@ -102,7 +113,8 @@ class Database:
                 raise StorageError("The class data file is read-only; Tessera cannot save changes.") from exc
             if "disk is full" in str(exc).lower() or "full" in str(exc.orig).lower():
                 raise StorageError("The disk is full; free some space and start Tessera again.") from exc
-            raise DatabaseCorrupt(f"The class data file could not be opened ({exc.orig}).") from exc
+            log.error("%s could not be opened: %s", path, exc.orig)
+            raise DatabaseCorrupt("The class data file is damaged and cannot be opened.") from exc
         except Exception:
             db.close()
             raise

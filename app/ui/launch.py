@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,9 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.ui.plurals import install_plurals
+
+    install_plurals(app)  # before any window: "%n student(s)" reads "1 student", "3 students"
     from app.ui.collector import collect_on_ui_thread
 
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
@@ -108,12 +112,26 @@ class _Opener:
         from PySide6.QtWidgets import QMessageBox
 
         from app.errors import StorageError
+        from app.store.migrate import latest_backup
         from app.store.recovery import restore_latest, set_aside
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Tessera",
-                          f"{exc}\n\nTessera will keep the damaged file aside so nothing is thrown away. "
-                          "You can restore the most recent backup or start with an empty class.", parent=self.window)
+        backup = latest_backup(self.settings.backups_dir)
+        synced = self.settings.get("sync_folder")  # policy > user setting > machine default
+        if backup is not None:
+            taken = time.strftime("%d %b %Y, %H:%M", time.localtime(backup.stat().st_mtime))
+            choice = f"You can go back to the copy of {taken} or start with an empty class."
+        else:
+            choice = "There is no backup on this computer yet: you can start with an empty class."
+        if synced:  # the share holds every change this computer sent: they come back at the next sync
+            choice += " This computer syncs with a school folder: the class comes back at the next sync."
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Tessera",
+            f"{exc}\n\nTessera keeps the damaged file aside, so nothing is thrown away. {choice}",
+            parent=self.window,
+        )
         restore = box.addButton("Restore last backup", QMessageBox.ButtonRole.AcceptRole)
+        restore.setEnabled(backup is not None)
         fresh = box.addButton("Start fresh", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -127,8 +145,11 @@ class _Opener:
             try:
                 restore_latest(db_path, self.settings.backups_dir)
             except StorageError as exc2:
-                QMessageBox.information(self.window, "Tessera", f"{exc2} Starting with an empty class; "
-                                        f"the damaged file is kept at {aside}.")
+                QMessageBox.information(
+                    self.window,
+                    "Tessera",
+                    f"{exc2} Starting with an empty class; the damaged file is kept at {aside}.",
+                )
         self.start()
 
 

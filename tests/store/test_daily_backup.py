@@ -91,3 +91,67 @@ def test_the_window_takes_the_copy_in_the_background(qtbot, demo):
     assert _schools(latest_backup(ctx.db.backups_dir))
     with ctx.db.read() as s:
         assert s.exec(select(School)).first() is not None
+
+
+def test_an_emptied_file_is_damaged_once_backups_exist_and_fresh_before(tmp_path):
+    from app.errors import DatabaseCorrupt, StorageError
+
+    path = tmp_path / "tessera.db"
+    path.write_bytes(b"")  # a first start cut short: a new class
+    Database.open(path).close()
+    path.write_bytes(b"")
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / "tessera-20240101-080000-daily.db").write_bytes(b"x")
+    with pytest.raises(DatabaseCorrupt, match="empty: its contents were lost"):
+        Database.open(path)
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(StorageError, match="is a folder, not a file"):
+        Database.open(path)
+
+
+def test_damage_is_told_in_plain_words_and_sqlite_s_reason_goes_to_the_log(tmp_path, caplog):
+    from app.errors import DatabaseCorrupt
+
+    path = tmp_path / "tessera.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(DatabaseCorrupt) as err:
+        Database.open(path)
+    assert str(err.value) == "The class data file is damaged and cannot be opened."
+    assert "tessera.db" in caplog.text
+
+
+def test_the_recovery_question_names_the_backup_and_restores_it(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.config import load_settings
+    from app.errors import DatabaseCorrupt
+    from app.ui import launch
+    from app.ui.main_window import MainWindow
+
+    settings = load_settings(str(tmp_path / "data"))
+    db = Database.open(settings.database_path, settings.backups_dir)
+    with db.write() as s:
+        s.add(School(name="Kept"))
+    assert db.daily_backup() is not None
+    db.close()
+    settings.database_path.write_bytes(b"\x00damaged" * 500)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    opener = launch._Opener(QApplication.instance(), window, settings, False, None)
+    monkeypatch.setattr(opener, "start", lambda: None)
+    seen = {}
+
+    def answer():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen["text"] = box.text()
+        restore = next(b for b in box.buttons() if b.text() == "Restore last backup")
+        seen["enabled"] = restore.isEnabled()
+        restore.click()
+
+    QTimer.singleShot(200, answer)
+    opener._recover(DatabaseCorrupt("The class data file is damaged and cannot be opened."))
+    assert seen["enabled"] and "go back to the copy of" in seen["text"]
+    assert _schools(settings.database_path) == ["Kept"]
+    assert list(settings.data_dir.glob("tessera-damaged-*.db"))  # kept aside, not deleted

@@ -63,8 +63,9 @@ class PracticePage(QWidget):
 
         # -- start ------------------------------------------------------------------------------
         title = _label(self.tr("Practice"), "Practice", "font-size: 24px; font-weight: 600;")
-        self.intro = _label(self.tr("Ten questions picked for you right now: not too easy, not too hard, with "
-                                    "reviews of skills before they fade. Each one says why it was chosen."),
+        self.intro = _label(self.tr("Ten questions picked for you right now: not too easy, not too hard, "
+                                    "with reviews of skills before they fade. Each one says why it was "
+                                    "chosen."),
                             "About practice", "font-size: 15px; color: #374151;")  # fmt: skip
         self.scope = _label("", "What you will practise", "color: #1d4ed8;")
         self.start_button = QPushButton(self.tr("&Start practice"))
@@ -205,8 +206,13 @@ class PracticePage(QWidget):
                  .replace("%1", str(round(o.target * 100)))]  # fmt: skip
         if o.focus:
             lines.append(self.tr("<b>Your focus:</b> %1").replace("%1", names(o.focus)))
-        lines.append(self.tr("<b>Due for review:</b> %1").replace("%1", names(o.due)) if o.due
-                     else self.tr("<b>Due for review:</b> nothing yet: well remembered!"))  # fmt: skip
+        if o.due:
+            lines.append(self.tr("<b>Due for review:</b> %1").replace("%1", names(o.due)))
+        elif o.practised:  # praise only what was practised: a new learner has nothing remembered yet
+            lines.append(self.tr("<b>Due for review:</b> nothing yet: well remembered!"))
+        else:
+            lines.append(self.tr("<b>Due for review:</b> nothing yet. Skills you practise come back here "
+                                 "when it is time to review them."))  # fmt: skip
         if o.mastered:
             lines.append(
                 self.tr("<b>Mastered:</b> %n skill(s)", "", len(o.mastered)) + f" ({names(o.mastered)})"
@@ -313,8 +319,8 @@ class PracticePage(QWidget):
         self.state = CHECKING
         self.check_button.setEnabled(False)
         self.answer.set_locked(True)
-        run_task(lambda _p: p.record_answer(a, sid, iid, response, ms), self._show_result, self._answer_failed,
-                 writes=True, owner=self)  # fmt: skip
+        run_task(lambda _p: p.record_answer(a, sid, iid, response, ms), self._show_result,
+                 self._answer_failed, writes=True, owner=self)  # fmt: skip
 
     def _answer_failed(self, exc: BaseException) -> None:
         # A malformed answer: say how to fix it. A full disk or a read-only folder: nothing was stored,

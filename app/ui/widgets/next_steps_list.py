@@ -3,6 +3,8 @@ a suggestion (the learner may choose any). Rows are painted by a delegate so rea
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -12,11 +14,30 @@ from app.planning.next_steps import NextStep
 STEP = Qt.ItemDataRole.UserRole + 1
 ENABLED = Qt.ItemDataRole.UserRole + 2
 KIND_STYLE = {  # symbol, colour
-    "review": ("\u21bb", "#2563eb"), "goal": ("\u2691", "#16a34a"), "checkpoint": ("\u2690", "#9333ea"),
-    "writing": ("\u270e", "#ea580c"), "feedback": ("\u2709", "#ea580c"), "checkin": ("\u263a", "#0891b2"),
+    "review": ("\u21bb", "#2563eb"),
+    "goal": ("\u2691", "#16a34a"),
+    "checkpoint": ("\u2690", "#9333ea"),
+    "writing": ("\u270e", "#ea580c"),
+    "feedback": ("\u2709", "#ea580c"),
+    "checkin": ("\u263a", "#0891b2"),
     "plan": ("\u2630", "#16a34a"),
 }
 PAD = 10
+# How app/planning/next_steps.py opens a writing step's title, before the task's own title.
+WRITING_VERBS = ("Read feedback on ", "Finish ", "Start ")
+
+
+def quoted(step: NextStep) -> NextStep:
+    """A writing step with its task's title in quotes, in the title and the reason: a task title is
+    often a question or a sentence ("Finish Should our school have a longer lunch break?")."""
+    if step.kind not in ("writing", "feedback"):
+        return step
+    verb = next((v for v in WRITING_VERBS if step.title.startswith(v)), None)
+    name = step.title[len(verb) :] if verb else ""
+    if not name or name.startswith("\u201c"):
+        return step
+    mark = f"\u201c{name}\u201d"
+    return replace(step, title=verb + mark, reason=step.reason.replace(name, mark, 1))
 
 
 class _Delegate(QStyledItemDelegate):
@@ -30,9 +51,13 @@ class _Delegate(QStyledItemDelegate):
         title, body = self._fonts(option)
         width = max(200, option.rect.width() or 600) - 3 * PAD - 36
         step: NextStep = index.data(STEP)
-        reason = QFontMetrics(body).boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap,
-                                                 step.reason if step else "")
-        return QSize(width, 2 * PAD + QFontMetrics(title).height() + 4 + reason.height() + (16 if index.row() == 0 else 0))
+        reason = QFontMetrics(body).boundingRect(
+            QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, step.reason if step else ""
+        )
+        return QSize(
+            width,
+            2 * PAD + QFontMetrics(title).height() + 4 + reason.height() + (16 if index.row() == 0 else 0),
+        )
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         step: NextStep = index.data(STEP)
@@ -68,12 +93,17 @@ class _Delegate(QStyledItemDelegate):
         p.setFont(title_font)
         p.setPen(QColor("#111827") if enabled else QColor("#6b7280"))
         th = QFontMetrics(title_font).height()
-        title = QFontMetrics(title_font).elidedText(step.title, Qt.TextElideMode.ElideRight, r.right() - x - PAD)
+        title = QFontMetrics(title_font).elidedText(
+            step.title, Qt.TextElideMode.ElideRight, r.right() - x - PAD
+        )
         p.drawText(QRect(x, y, r.right() - x - PAD, th), Qt.AlignmentFlag.AlignLeft, title)
         p.setFont(body_font)
         p.setPen(QColor("#374151"))
-        p.drawText(QRect(x, y + th + 4, r.right() - x - PAD, r.bottom() - y - th), Qt.TextFlag.TextWordWrap,
-                   step.reason)
+        p.drawText(
+            QRect(x, y + th + 4, r.right() - x - PAD, r.bottom() - y - th),
+            Qt.TextFlag.TextWordWrap,
+            step.reason,
+        )
         p.restore()
 
 
@@ -94,7 +124,7 @@ class NextStepList(QListWidget):
         keep = (old.action, old.arg, old.goal_id) if old is not None else None
         self.blockSignals(True)
         self.clear()
-        for step in steps:
+        for step in map(quoted, steps):
             item = QListWidgetItem(step.title)
             item.setData(STEP, step)
             # A goal's step falls back to opening the goal in the plan when its own screen is missing.

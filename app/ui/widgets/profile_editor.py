@@ -8,9 +8,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 from app.people.profiles import LIST_FIELDS, ProfileView
 
 LABELS = {
-    "strengths": "Strengths", "interests": "Interests", "values": "What matters to me",
-    "learning_prefs": "How I like to learn", "about_me": "In my own words",
-    "accommodations": "Accommodations", "teacher_notes": "Teacher's notes (private)",
+    "strengths": "Strengths",
+    "interests": "Interests",
+    "values": "What matters to me",
+    "learning_prefs": "How I like to learn",
+    "about_me": "In my own words",
+    "accommodations": "Accommodations",
+    "teacher_notes": "Teacher's notes (private)",
 }
 
 
@@ -53,6 +57,7 @@ class ProfileEditor(QWidget):
             value = getattr(view, key)
             if isinstance(edit, QLineEdit):
                 edit.setText(", ".join(value or []))
+                edit.setCursorPosition(0)  # show the start of a long list, not its last few letters
             else:
                 edit.setPlainText(value or "")
         self.shown = self.values()

@@ -114,25 +114,24 @@ class SkillDetailView(QWidget):
 
         # Loads run in parallel: a cell opened before finishing late must not show, or its student's
         # settings would sit in the form and Save would write them for the student opened last.
-        run_task(work, self._loads(self._show),
-                 lambda e: self.explanation.setText(error_text(e)), owner=self)
+        run_task(work, self._loads(self._show), lambda e: self.explanation.setText(error_text(e)), owner=self)
 
     def _show(self, data: tuple[SkillDetail, PracticeSettings]) -> None:
         detail, settings = data
         self.title.setText(f"{detail.student_name} \u00b7 {detail.skill_name}")
-        self.level.setText(
-            f"<b>{self.tr(detail.level.capitalize())}</b> \u00b7 "
-            f"{round(detail.mastery * 100)}% {self.tr('expected right on a typical question')}"
-        )
+        if detail.level == "not started":
+            # With no answers the figure is only the model's starting guess: "0% expected right" misleads.
+            figure = self.tr("no estimate yet: it comes with their first answers on this skill")
+        else:
+            figure = f"{round(detail.mastery * 100)}% {self.tr('expected right on a typical question')}"
+        self.level.setText(f"<b>{self.tr(detail.level.capitalize())}</b> \u00b7 {figure}")
         self.explanation.setText(detail.explanation)
         due = ""
         if detail.review_due_in_days is not None:
             d = round(detail.review_due_in_days)
             due = self.tr("review due now") if d <= 0 else self.tr("review due in %n day(s)", "", d)
         self.stats.setText(
-            self.tr("%1 answers, %2 right")
-            .replace("%1", str(detail.attempts))
-            .replace("%2", str(detail.correct))
+            self.tr("%n answer(s), %1 right", "", detail.attempts).replace("%1", str(detail.correct))
             + (f" \u00b7 {due}" if due else "")
         )
         self.recent.setRowCount(len(detail.recent))
