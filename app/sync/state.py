@@ -27,7 +27,8 @@ def load_state(db) -> dict:
         return {}
 
 
-def save_state(db, state: dict) -> None:
+def save_state(db, state: dict) -> bool:
+    """Replace the state file; False (and a warning in the log) when it could not be written."""
     path = _state_path(db)
     tmp = path.with_suffix(".tmp")
     try:
@@ -35,6 +36,8 @@ def save_state(db, state: dict) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("could not save sync state: %s", exc)
+        return False
+    return True
 
 
 def pending_send(db) -> int:
