@@ -203,7 +203,7 @@ def test_qti_import_from_the_heatmap_page(qtbot, demo, tmp_path):
     good.write_bytes(good_package())
     with qtbot.waitSignal(page.imported, timeout=10_000):
         page.import_file(str(good), skill.id)
-    assert page.status.text() == "Imported 3 question(s) for Argument."
+    assert page.status.text() == "Imported 3 questions for Argument."
     qtbot.waitUntil(
         lambda: any(s.items == 3 for s in page.model.map.skills if s.id == skill.id), timeout=10_000
     )

@@ -34,11 +34,6 @@ def band(cell: HeatCell | None) -> tuple[str, str, str]:
     return BANDS[1][0], BANDS[1][2], BANDS[1][3]
 
 
-def short_code(skill: HeatSkill) -> str:
-    dom, _, rest = skill.code.partition(".")
-    return f"{dom}\n{rest}" if rest else skill.code
-
-
 class HeatmapModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -93,12 +88,20 @@ class HeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if skill is None:
                 return (self.tr("Student"), self.tr("Average"))[section]
-            return short_code(skill)
+            # The name a teacher knows ("Equivalent fractions", not "FRA.EQ"): the page's header
+            # (widgets/rotated_header.py) writes it upwards so whole names fit above narrow columns.
+            return skill.name
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Level headings sit at the foot of a tall header, in line with where the turned names start.
+            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
         if role == Qt.ItemDataRole.ToolTipRole and skill is not None:
             questions = (
                 self.tr("%n question(s)", "", skill.items) if skill.items else self.tr("no questions yet")
             )
-            return f"{skill.name} ({skill.domain}): {questions}. {self.tr('Click to sort students by it.')}"
+            return (
+                f"{skill.name} ({skill.domain}, {skill.code}): {questions}. "
+                f"{self.tr('Click to sort students by it.')}"
+            )
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -65,7 +65,9 @@ class MyChallengePage(QWidget):
         self.checkpoints = QTableWidget(0, 3)
         self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.checkpoints.setAccessibleName("Our checkpoints")
-        self.checkpoints.setHorizontalHeaderLabels([self.tr("Checkpoint"), self.tr("Due"), self.tr("Our status")])
+        self.checkpoints.setHorizontalHeaderLabels(
+            [self.tr("Checkpoint"), self.tr("Due"), self.tr("Our status")]
+        )
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checkpoints.verticalHeader().hide()
         self.status = QLabel("")
@@ -93,7 +95,8 @@ class MyChallengePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.about)
-        layout.addWidget(self.empty)
+        # Only one of these shows; each takes the spare height, so the title stays at the top.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.body, 1)
         self.lazy = LazyRefresh(self, bus, ("challenges",), self.refresh)
         self.refresh()
@@ -101,9 +104,12 @@ class MyChallengePage(QWidget):
     def refresh(self) -> None:
         # Loads run in parallel: an older list finishing after the reload that follows a status change
         # would put the old statuses back in the boxes.
-        run_task(lambda _p: self.challenges.for_student(self.actor),
-                 self._loads(self._show), lambda e: show_error(self, e),
-                 owner=self)
+        run_task(
+            lambda _p: self.challenges.for_student(self.actor),
+            self._loads(self._show),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _show(self, items) -> None:
         keep = self.pending or (self.current[0].id if self.current else "")
@@ -112,7 +118,9 @@ class MyChallengePage(QWidget):
         self.pick.blockSignals(True)
         self.pick.clear()
         for ch, _t in items:
-            self.pick.addItem(ch.title + (f" ({self.tr('finished')})" if ch.status == "finished" else ""), ch.id)
+            self.pick.addItem(
+                ch.title + (f" ({self.tr('finished')})" if ch.status == "finished" else ""), ch.id
+            )
         self.pick.setCurrentIndex(next((i for i, (c, _t) in enumerate(items) if c.id == keep), 0))
         self.pick.blockSignals(False)
         self.pick.setVisible(len(items) > 1)
@@ -141,9 +149,11 @@ class MyChallengePage(QWidget):
             return
         ch, team = cur
         e = html.escape
-        self.about.setText(f"<h3>{e(ch.title)}</h3><p><b>{e(ch.driving_question)}</b></p><p>{e(ch.brief)}</p>"
-                           f"<p>{self.tr('Community partner')}: {e(ch.community_partner)} \u00b7 "
-                           f"<b>{e(team.name)}</b>: {e(', '.join(team.member_names))}</p>")
+        self.about.setText(
+            f"<h3>{e(ch.title)}</h3><p><b>{e(ch.driving_question)}</b></p><p>{e(ch.brief)}</p>"
+            f"<p>{self.tr('Community partner')}: {e(ch.community_partner)} \u00b7 "
+            f"<b>{e(team.name)}</b>: {e(', '.join(team.member_names))}</p>"
+        )
         running = ch.status == "running"
         self.checkpoints.setRowCount(len(ch.checkpoints))
         now = time.time()
@@ -164,10 +174,15 @@ class MyChallengePage(QWidget):
         self.log.load(team.id)
         self.log.setEnabled(running)
         if team.assessment:
-            lines = "".join(f"<li>{e(k)}: {v} {self.tr(LEVELS[v][0])}</li>" for k, v in team.assessment.scores.items()
-                            if v in LEVELS)
-            self.rubric.setText(f"<b>{self.tr('Your teacher assessed your work')}</b><ul>{lines}</ul>"
-                                f"<i>{e(team.assessment.comment)}</i>")
+            lines = "".join(
+                f"<li>{e(k)}: {v} {self.tr(LEVELS[v][0])}</li>"
+                for k, v in team.assessment.scores.items()
+                if v in LEVELS
+            )
+            self.rubric.setText(
+                f"<b>{self.tr('Your teacher assessed your work')}</b><ul>{lines}</ul>"
+                f"<i>{e(team.assessment.comment)}</i>"
+            )
         else:
             self.rubric.setText("")
 
@@ -176,6 +191,10 @@ class MyChallengePage(QWidget):
         if cur is None:
             return
         tid = cur[1].id
-        run_task(lambda _p: self.work.set_status(self.actor, tid, checkpoint_id, status),
-                 lambda _r: (self.status.setText(self.tr("Saved.")), self.bus.changed.emit("challenges")),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.work.set_status(self.actor, tid, checkpoint_id, status),
+            lambda _r: (self.status.setText(self.tr("Saved.")), self.bus.changed.emit("challenges")),
+            lambda e: self.status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )

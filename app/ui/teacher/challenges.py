@@ -86,8 +86,11 @@ class ChallengesPage(QWidget):
         self.table.status_requested.connect(self.set_status)
         self.table.team_chosen.connect(self._team_chosen)
         self.log = TeamLogPanel(self.work, actor, can_post=False)
-        legend = QLabel("   ".join(f"{sym} {self.tr(label)}" for sym, label, _c in CELL.values())
-                        + "   \u00b7  " + self.tr("double-click a cell to change it"))
+        legend = QLabel(
+            "   ".join(f"{sym} {self.tr(label)}" for sym, label, _c in CELL.values())
+            + "   \u00b7  "
+            + self.tr("double-click a cell to change it")
+        )
         legend.setStyleSheet("color: #4b5563;")
         board_page = QSplitter()
         left = QWidget()
@@ -112,8 +115,11 @@ class ChallengesPage(QWidget):
         self.tabs.addTab(self.teams, self.tr("&Teams"))
         self.tabs.addTab(self.brief, self.tr("B&rief"))
         self.tabs.addTab(self.assess_page, self.tr("&Assess"))
-        self.empty = QLabel(self.tr("No challenges yet. Press <b>New challenge</b> to start one from scratch or "
-                                    "from a template."))
+        self.empty = QLabel(
+            self.tr(
+                "No challenges yet. Press <b>New challenge</b> to start one from scratch or from a template."
+            )
+        )
         self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
         title = QLabel(self.tr("Challenges"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -121,7 +127,8 @@ class ChallengesPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.headline)
-        layout.addWidget(self.empty)
+        # Only one of these shows; each takes the spare height, so the title and controls stay at the top.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.tabs, 1)
         self.lazy = LazyRefresh(self, bus, ("challenges", "roster"), self.load_board)
         self.refresh()
@@ -171,9 +178,12 @@ class ChallengesPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        run_task(lambda _p: self.challenges.for_class(self.actor, cid),
-                 self._list_loads(lambda items: self._show_list(items, select)),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: self.challenges.for_class(self.actor, cid),
+            self._list_loads(lambda items: self._show_list(items, select)),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _show_list(self, items: list[ChallengeView], select: str) -> None:
         keep = select or (self.challenge.id if self.challenge else "")
@@ -181,7 +191,9 @@ class ChallengesPage(QWidget):
         self.pick.blockSignals(True)
         self.pick.clear()
         for c in items:
-            self.pick.addItem(c.title + (f"  ({self.tr('finished')})" if c.status == "finished" else ""), c.id)
+            self.pick.addItem(
+                c.title + (f"  ({self.tr('finished')})" if c.status == "finished" else ""), c.id
+            )
         index = next((i for i, c in enumerate(items) if c.id == keep), 0)
         self.pick.setCurrentIndex(index)
         self.pick.blockSignals(False)
@@ -195,6 +207,7 @@ class ChallengesPage(QWidget):
         if ch is None:
             self._board_loads.forget()  # a board still loading belongs to a challenge no longer shown
             self.headline.setText("")
+            self.headline.hide()  # an empty line would push the empty message down
             self.finish_button.setEnabled(False)
             return
         roster = self.ctx.services.roster
@@ -204,16 +217,18 @@ class ChallengesPage(QWidget):
 
         # A board of the challenge picked before (or an older one of this) finishing late is dropped: its
         # teams' ids would otherwise be what a status change or an assessment writes to.
-        run_task(work, self._board_loads(self._show_board),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(work, self._board_loads(self._show_board), lambda e: show_error(self, e), owner=self)
 
     def _show_board(self, data) -> None:
         board, students = data
         self.board = board
         ch = board.challenge
         scope = SCOPE_WORDS.get(ch.scope, ch.scope) + (f" {ch.grade}" if ch.scope == "grade" else "")
-        self.headline.setText(f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
-                              f"{html.escape(ch.community_partner)} \u00b7 {self.tr('for')} {scope}")
+        self.headline.setText(
+            f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
+            f"{html.escape(ch.community_partner)} \u00b7 {self.tr('for')} {scope}"
+        )
+        self.headline.show()
         self.finish_button.setEnabled(ch.status != "finished")
         # Refill quietly, then show the chosen team's log once: the current cell can stay put across a
         # refill (no signal), which left the log of another challenge's team beside the new board.
@@ -246,15 +261,26 @@ class ChallengesPage(QWidget):
         klass = self.classes.get(self.class_id)
         if klass is None:
             return
-        self.dialog = ChallengeDialog(self, self.challenges.templates(), self.ctx.services.framework.domains(),
-                                      klass.id, klass.name, klass.grade,
-                                      lambda key: self.challenges.draft_from_template(key, klass.id))
+        self.dialog = ChallengeDialog(
+            self,
+            self.challenges.templates(),
+            self.ctx.services.framework.domains(),
+            klass.id,
+            klass.name,
+            klass.grade,
+            lambda key: self.challenges.draft_from_template(key, klass.id),
+        )
         self.dialog.accepted.connect(lambda: self.create(self.dialog.draft()))
         self.dialog.open()
 
     def create(self, draft) -> None:
-        run_task(lambda _p: self.challenges.create(self.actor, draft), lambda view: self._created(view),
-                 lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.challenges.create(self.actor, draft),
+            lambda view: self._created(view),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     def _created(self, view: ChallengeView) -> None:
         self.refresh(select=view.id)
@@ -265,29 +291,50 @@ class ChallengesPage(QWidget):
         ch, cid = self.challenge, self.class_id
         if ch is None:
             return
-        run_task(lambda _p: self.challenges.suggest_teams(self.actor, ch.id, cid, n), self.teams.show_suggestion,
-                 lambda e: self.teams.status.setText(error_text(e)), owner=self)
+        run_task(
+            lambda _p: self.challenges.suggest_teams(self.actor, ch.id, cid, n),
+            self.teams.show_suggestion,
+            lambda e: self.teams.status.setText(error_text(e)),
+            owner=self,
+        )
 
     def save_teams(self, teams: list) -> None:
         ch, cid = self.challenge, self.class_id
         if ch is None:
             return
-        run_task(lambda _p: self.challenges.set_teams(self.actor, ch.id, cid, teams),
-                 lambda _r: (self.teams.status.setText(self.tr("Teams saved.")), self.bus.changed.emit("challenges")),
-                 lambda e: self.teams.status.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.challenges.set_teams(self.actor, ch.id, cid, teams),
+            lambda _r: (
+                self.teams.status.setText(self.tr("Teams saved.")),
+                self.bus.changed.emit("challenges"),
+            ),
+            lambda e: self.teams.status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
     def set_status(self, team_id: str, checkpoint_id: str, status: str) -> None:
-        run_task(lambda _p: self.work.set_status(self.actor, team_id, checkpoint_id, status),
-                 lambda _r: self.bus.changed.emit("challenges"), lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.work.set_status(self.actor, team_id, checkpoint_id, status),
+            lambda _r: self.bus.changed.emit("challenges"),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     def ask_finish(self) -> None:
         ch = self.challenge
         if ch is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Finish challenge"),
-                          self.tr("Finish \u201c%1\u201d? Every team member gets a celebration, and teams can no "
-                                  "longer change.").replace("%1", ch.title),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Finish challenge"),
+            self.tr(
+                "Finish \u201c%1\u201d? Every team member gets a celebration, and teams can no longer change."
+            ).replace("%1", ch.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setAccessibleName("Finish challenge?")
         box.accepted.connect(self.finish)
         box.open()
@@ -296,9 +343,13 @@ class ChallengesPage(QWidget):
         ch = self.challenge
         if ch is None:
             return
-        run_task(lambda _p: self.challenges.finish(self.actor, ch.id),
-                 lambda _n: (self.refresh(select=ch.id), self.bus.changed.emit("celebrations")),
-                 lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.challenges.finish(self.actor, ch.id),
+            lambda _n: (self.refresh(select=ch.id), self.bus.changed.emit("celebrations")),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     # -- rubric -------------------------------------------------------------------------------------------
     def _build_criteria(self, ch: ChallengeView) -> None:
@@ -316,7 +367,10 @@ class ChallengesPage(QWidget):
             self.criteria_form.addRow(r["criterion"], box)
 
     def _fill_assessment(self, clear: bool = False) -> None:
-        team = next((t for t in (self.board.teams if self.board else ()) if t.id == self.assess_team.currentData()), None)
+        team = next(
+            (t for t in (self.board.teams if self.board else ()) if t.id == self.assess_team.currentData()),
+            None,
+        )
         scores = team.assessment.scores if team and team.assessment else {}
         for name, box in self.criteria.items():
             box.setCurrentIndex(max(0, box.findData(scores.get(name, 0))))
@@ -330,20 +384,34 @@ class ChallengesPage(QWidget):
             return
         scores = {k: b.currentData() for k, b in self.criteria.items() if b.currentData()}
         comment = self.comment.toPlainText()
-        run_task(lambda _p: self.work.assess(self.actor, tid, scores, comment),
-                 lambda _r: (self.assess_status.setText(self.tr("Assessment saved.")), self.bus.changed.emit("challenges")),
-                 lambda e: self.assess_status.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.work.assess(self.actor, tid, scores, comment),
+            lambda _r: (
+                self.assess_status.setText(self.tr("Assessment saved.")),
+                self.bus.changed.emit("challenges"),
+            ),
+            lambda e: self.assess_status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
 
 def _brief_html(ch: ChallengeView) -> str:
     e = html.escape
-    rubric = "".join(f"<tr><td><b>{e(r['criterion'])}</b></td>" + "".join(f"<td>{e(x)}</td>" for x in r["levels"])
-                     + "</tr>" for r in ch.rubric)
-    cps = "".join(f"<li>{e(c.title)} \u2014 {dt.datetime.fromtimestamp(c.due_at).strftime('%d %b %Y').lstrip('0')}</li>"
-                  for c in ch.checkpoints)
-    return (f"<h2>{e(ch.title)}</h2><p><b>Driving question:</b> {e(ch.driving_question)}</p>"
-            f"<p><b>Community partner:</b> {e(ch.community_partner)}</p><p>{e(ch.brief)}</p>"
-            f"<p><b>Skills:</b> {e(', '.join(ch.skill_names))}</p><h3>Checkpoints</h3><ul>{cps}</ul>"
-            f"<h3>Rubric</h3><table border='1' cellpadding='4' cellspacing='0'><tr><th>Criterion</th>"
-            f"<th>1 Beginning</th><th>2 Developing</th><th>3 Secure</th><th>4 Extending</th></tr>{rubric}</table>")
-
+    rubric = "".join(
+        f"<tr><td><b>{e(r['criterion'])}</b></td>"
+        + "".join(f"<td>{e(x)}</td>" for x in r["levels"])
+        + "</tr>"
+        for r in ch.rubric
+    )
+    cps = "".join(
+        f"<li>{e(c.title)} \u2014 {dt.datetime.fromtimestamp(c.due_at).strftime('%d %b %Y').lstrip('0')}</li>"
+        for c in ch.checkpoints
+    )
+    return (
+        f"<h2>{e(ch.title)}</h2><p><b>Driving question:</b> {e(ch.driving_question)}</p>"
+        f"<p><b>Community partner:</b> {e(ch.community_partner)}</p><p>{e(ch.brief)}</p>"
+        f"<p><b>Skills:</b> {e(', '.join(ch.skill_names))}</p><h3>Checkpoints</h3><ul>{cps}</ul>"
+        f"<h3>Rubric</h3><table border='1' cellpadding='4' cellspacing='0'><tr><th>Criterion</th>"
+        f"<th>1 Beginning</th><th>2 Developing</th><th>3 Secure</th><th>4 Extending</th></tr>{rubric}</table>"
+    )

@@ -30,6 +30,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button, fill_class_box, list_and_detail
+from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
 
 
@@ -72,10 +73,18 @@ class HeatmapPage(QWidget):
         self.skill_order.addItem(self.tr("Framework order"), "framework")
         self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
         self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
-        self.import_button = self._button("&Import questions (QTI)…", "Import questions from a QTI file",
-                                          self.choose_import)  # fmt: skip
-        self.recalc_button = self._button("&Recalculate", "Recalculate estimates from all answers",
-                                          self.recalculate)  # fmt: skip
+        self.import_button = self._button(
+            "&Import questions from a file…", "Import questions from a file", self.choose_import
+        )
+        self.import_button.setToolTip(
+            self.tr(
+                "Add questions saved by a quiz or test tool in the QTI format "
+                "(an .xml file or a .zip package) to one skill's practice."
+            )
+        )
+        self.recalc_button = self._button(
+            "&Recalculate", "Recalculate estimates from all answers", self.recalculate
+        )
         self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Class:")))
@@ -97,13 +106,13 @@ class HeatmapPage(QWidget):
         self.status = QLabel("")
         self.status.setAccessibleName("Skills status")
         self.status.setWordWrap(True)
-        legend.addWidget(self.status, 2)
 
         self.model = HeatmapModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setHorizontalHeader(RotatedHeader(FIXED, parent=self.table))  # skill names read upwards
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Class heatmap: students by skills")
         self.table.setModel(self.proxy)
@@ -122,13 +131,26 @@ class HeatmapPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(self._open_index)  # Enter or double-click
         self.table.clicked.connect(self._open_index)
-        hint = QLabel(self.tr("Click a cell (or select it and press Enter) to see that student's answers on the "
-                              "skill. Click a column heading, or press Ctrl+Shift+S on a cell, to sort students "
-                              "by it."))  # fmt: skip
+        hint = QLabel(
+            self.tr(
+                "Click a cell (or select it and press Enter) to see that student's answers on the "
+                "skill. Click a column heading, or press Ctrl+Shift+S on a cell, to sort students "
+                "by it."
+            )
+        )
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
-        self.sort_button = self._button("&Sort by this column", "Sort students by the selected column",
-                                        self.sort_by_current)  # fmt: skip
+        self.sort_button = self._button(
+            "&Sort by this column", "Sort students by the selected column", self.sort_by_current
+        )
+        self.hint = hint
+        # A class with no students (or no skills yet) shows what to do instead of a blank grid.
+        self.empty = QLabel("")
+        self.empty.setAccessibleName("Empty heatmap")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
+        self.empty.linkActivated.connect(lambda key: self.open_page.emit(key, None))
+        self.empty.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.sort_button)
@@ -137,13 +159,16 @@ class HeatmapPage(QWidget):
         gv = QVBoxLayout(grid_page)
         gv.addLayout(top)
         gv.addLayout(legend)
+        gv.addWidget(self.status)  # a line of its own: beside the key it was squeezed to a narrow column
         gv.addWidget(self.table, 1)
+        gv.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # shown instead of the table
         gv.addLayout(bottom)
 
         self.detail = SkillDetailView(ctx, actor)
         self.detail.saved.connect(lambda: self.bus.changed.emit("practice"))
-        self.stack = list_and_detail(self, grid_page, self.detail, "\u2190 &Back to the class",
-                                     "Back to the class heatmap", self.back)
+        self.stack = list_and_detail(
+            self, grid_page, self.detail, "\u2190 &Back to the class", "Back to the class heatmap", self.back
+        )
 
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
@@ -170,17 +195,50 @@ class HeatmapPage(QWidget):
         if not class_id:
             return
         # Loads run in parallel: an earlier one (another class, older figures) finishing late is dropped.
-        run_task(lambda _p: self.teaching.heatmap(self.actor, class_id),
-                 self._loads(self._show), lambda e: show_error(self, e),
-                 owner=self)  # fmt: skip
+        run_task(
+            lambda _p: self.teaching.heatmap(self.actor, class_id),
+            self._loads(self._show),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _show(self, heatmap: Heatmap) -> None:
         self.model.set_heatmap(heatmap, self._order(heatmap))
         self._size_columns()
         started = sum(c is not None for r in heatmap.cells for c in r)
-        self.status.setText(self.tr("%1 students, %2 skills, %3 started").replace("%1", str(len(heatmap.students)))
-                            .replace("%2", str(len(heatmap.skills))).replace("%3", str(started)))  # fmt: skip
+        if not heatmap.students:  # the empty message says it all; "0 students, …" adds nothing
+            self.status.setText("")
+        else:
+            self.status.setText(
+                ", ".join(
+                    (
+                        self.tr("%n student(s)", "", len(heatmap.students)),
+                        self.tr("%n skill(s)", "", len(heatmap.skills)),
+                        self.tr("%1 started").replace("%1", str(started)),
+                    )
+                )
+            )
+        self._show_empty(heatmap)
         self.loaded.emit()
+
+    def _show_empty(self, heatmap: Heatmap) -> None:
+        if not heatmap.students:
+            text = self.tr(
+                "No students in this class yet. Add them on the <a href='roster'>Class roster</a> "
+                "page: each one's skills fill in here as they practise."
+            )
+        elif not heatmap.skills:
+            # The framework and its questions are written when a student first practises (practice/service).
+            text = self.tr(
+                "No skills to show yet. They appear here once a student has started practising: "
+                "Tessera adds the skills and their questions then."
+            )
+        else:
+            text = ""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        for w in (self.table, self.hint, self.sort_button):
+            w.setVisible(not text)
 
     def _order(self, heatmap: Heatmap) -> list[int]:
         how = self.skill_order.currentData()
@@ -208,7 +266,6 @@ class HeatmapPage(QWidget):
         self.table.setColumnWidth(1, 64)
         for c in range(FIXED, self.model.columnCount()):
             self.table.setColumnWidth(c, 46)
-        header.setFixedHeight(44)
 
     def sort_by_current(self) -> None:
         """Keyboard sorting: by the selected cell's column, strongest first (again: weakest first)."""
@@ -218,8 +275,15 @@ class HeatmapPage(QWidget):
         header = self.table.horizontalHeader()
         first = Qt.SortOrder.AscendingOrder if col == 0 else Qt.SortOrder.DescendingOrder
         again = header.sortIndicatorSection() == col and header.sortIndicatorOrder() == first
-        order = (Qt.SortOrder.DescendingOrder if first == Qt.SortOrder.AscendingOrder
-                 else Qt.SortOrder.AscendingOrder) if again else first  # fmt: skip
+        order = (
+            (
+                Qt.SortOrder.DescendingOrder
+                if first == Qt.SortOrder.AscendingOrder
+                else Qt.SortOrder.AscendingOrder
+            )
+            if again
+            else first
+        )
         self.table.sortByColumn(col, order)
 
     # -- click-through -------------------------------------------------------------------------
@@ -249,8 +313,12 @@ class HeatmapPage(QWidget):
 
     # -- import and recalculate ------------------------------------------------------------------
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions (QTI)"), "",
-                                              self.tr("QTI files (*.xml *.zip);;All files (*)"))  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import questions from a file"),
+            "",
+            self.tr("QTI question files (*.xml *.zip);;All files (*)"),
+        )
         if not path:
             return
         skills = self.teaching.practice_skills(self.actor)
@@ -263,13 +331,12 @@ class HeatmapPage(QWidget):
         self.status.setText(self.tr("Importing…"))
 
         def done(result) -> None:  # noqa: ANN001
-            text = (
-                self.tr("Imported %1 question(s) for %2.")
-                .replace("%1", str(result.added))
-                .replace("%2", result.skill_name)
+            # "%n ... (s)" reads "1 question" or "12 questions" (app/ui/plurals.py).
+            text = self.tr("Imported %n question(s) for %1.", "", result.added).replace(
+                "%1", result.skill_name
             )
             if result.already_there:
-                text += " " + self.tr("%n were already in the bank.", "", result.already_there)
+                text += " " + self.tr("Skipped %n question(s) already in the bank.", "", result.already_there)
             self.status.setText(text)
             self.bus.changed.emit("practice")
             self.imported.emit(result)
@@ -279,8 +346,13 @@ class HeatmapPage(QWidget):
             show_error(self, exc, self.tr("Import questions"))
             self.imported.emit(exc)
 
-        run_with_dialog(self, self.tr("Importing questions"), lambda p: t.import_qti(a, path, skill_id, progress=p),
-                        done, failed)  # fmt: skip
+        run_with_dialog(
+            self,
+            self.tr("Importing questions"),
+            lambda p: t.import_qti(a, path, skill_id, progress=p),
+            done,
+            failed,
+        )
 
     def recalculate(self) -> None:
         t, a = self.teaching, self.actor
@@ -293,5 +365,10 @@ class HeatmapPage(QWidget):
             )
             self.bus.changed.emit("practice")
 
-        run_with_dialog(self, self.tr("Recalculating estimates"), lambda p: t.recalculate(a, progress=p), done,
-                        lambda e: self.status.setText(error_text(e)))  # fmt: skip
+        run_with_dialog(
+            self,
+            self.tr("Recalculating estimates"),
+            lambda p: t.recalculate(a, progress=p),
+            done,
+            lambda e: self.status.setText(error_text(e)),
+        )

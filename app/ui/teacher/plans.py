@@ -35,8 +35,14 @@ from app.ui.widgets.common import button
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
-FILTERS = [("all", "Everyone"), ("behind", "Behind"), ("waiting", "Waiting for approval"),
-           ("on_track", "On track"), ("done", "Done"), ("no_plan", "No plan yet")]
+FILTERS = [
+    ("all", "Everyone"),
+    ("behind", "Behind"),
+    ("waiting", "Waiting for approval"),
+    ("on_track", "On track"),
+    ("done", "Done"),
+    ("no_plan", "No plan yet"),
+]
 GOAL = Qt.ItemDataRole.UserRole + 1
 
 
@@ -80,9 +86,12 @@ class PlansPage(QWidget):
         self.filter_box.currentIndexChanged.connect(self._filter)
         self.summary = QLabel("")
         self.summary.setAccessibleName("Class summary")
-        self.pdf_button = self._button(self.tr("Student &report (PDF)…"), "Export student report as PDF",
-                                       self.ask_pdf)
-        self.csv_button = self._button(self.tr("Class summary (&CSV)…"), "Export class summary as CSV", self.ask_csv)
+        self.pdf_button = self._button(
+            self.tr("Student &report (PDF)…"), "Export student report as PDF", self.ask_pdf
+        )
+        self.csv_button = self._button(
+            self.tr("Class summary (&CSV)…"), "Export class summary as CSV", self.ask_csv
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
@@ -127,6 +136,9 @@ class PlansPage(QWidget):
         self.goals = QListWidget()
         self.goals.setAccessibleName("Goals of the chosen student")
         self.goals.setMaximumHeight(110)
+        # Long goal names are cut with "…" (the whole line is in the tooltip), not scrolled sideways.
+        self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.goals.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.goals.currentRowChanged.connect(self._pick_goal)
         self.detail = GoalDetail(self.plans, actor)
         self.detail.changed.connect(self._reload_plan)
@@ -142,11 +154,14 @@ class PlansPage(QWidget):
         sv.addLayout(actions)
         sv.addWidget(self.goals)
         sv.addWidget(self.detail, 1)
+        sv.addStretch(0)  # holds the text at the top while the detail is hidden
         self._set_actions()
+        self._show_parts()
 
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(side)
+        split.setCollapsible(1, False)  # the pane keeps the goal detail's width: nothing is cut off
         split.setSizes([640, 480])
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Plans"))
@@ -177,19 +192,45 @@ class PlansPage(QWidget):
                 self.plans.record_met_goals(a, class_id=cid)
             return self.plans.class_overview(a, cid)
 
-        run_task(work, self._overview_loads(self._show),
-                 lambda e: show_error(self, e), writes=check_met, owner=self)
+        run_task(
+            work,
+            self._overview_loads(self._show),
+            lambda e: show_error(self, e),
+            writes=check_met,
+            owner=self,
+        )
 
     def _show(self, overview: ClassPlans) -> None:
         self.overview = overview
         row = self.selected_row()
         current = row.student_id if row else self.plan.student_id if self.plan else ""
         self.model.set_rows(list(overview.rows))
-        self.summary.setText(self.tr("<b>%1</b> on track \u00b7 <b>%2</b> behind \u00b7 <b>%3</b> done \u00b7 "
-                                     "<b>%4</b> waiting for approval \u00b7 <b>%5</b> without a plan")
-                             .replace("%1", str(overview.count("on_track"))).replace("%2", str(overview.count("behind")))
-                             .replace("%3", str(overview.count("done"))).replace("%4", str(overview.waiting))
-                             .replace("%5", str(overview.count("no_plan"))))
+        if not overview.rows:  # a new class: what to do first, in place of "Choose a student"
+            self.plan = None
+            self.who.setText(self.tr("No students in this class yet."))
+            self.reason.setText("")
+            self.note.setText(
+                self.tr(
+                    "Add them on the Class roster page. Each one builds a plan from their Home "
+                    "or My plan page, and it shows here for you to approve."
+                )
+            )
+            self._set_actions()
+            self._show_parts()
+        elif not self.selected_row() and not current:
+            self.who.setText(self.tr("Choose a student to see their plan."))
+            self.note.setText("")
+        self.summary.setText(
+            self.tr(
+                "<b>%1</b> on track \u00b7 <b>%2</b> behind \u00b7 <b>%3</b> done \u00b7 "
+                "<b>%4</b> waiting for approval \u00b7 <b>%5</b> without a plan"
+            )
+            .replace("%1", str(overview.count("on_track")))
+            .replace("%2", str(overview.count("behind")))
+            .replace("%3", str(overview.count("done")))
+            .replace("%4", str(overview.waiting))
+            .replace("%5", str(overview.count("no_plan")))
+        )
         self.table.resizeColumnsToContents()
         if current:
             self.select_student(current)
@@ -228,8 +269,12 @@ class PlansPage(QWidget):
         self._load_plan(row.student_id)
 
     def _load_plan(self, student_id: str) -> None:
-        run_task(lambda _p: (student_id, self.plans.get(self.actor, student_id)), self._plan_loads(self._show_plan),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: (student_id, self.plans.get(self.actor, student_id)),
+            self._plan_loads(self._show_plan),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _reload_plan(self) -> None:
         if self.plan:
@@ -239,6 +284,7 @@ class PlansPage(QWidget):
     def _show_plan(self, data) -> None:
         _student_id, plan = data
         self.plan = plan
+        self._show_parts()  # before the goal is filled in: its lists size their rows only when shown
         keep = self.goals.currentRow()
         # Refill quietly and show the goal once: clearing would first show "no goal", and the detail
         # would then treat the same goal as a new one (dropping unsaved feedback and the "saved" note).
@@ -251,9 +297,14 @@ class PlansPage(QWidget):
             status = self.tr(STATUS_LABELS.get(plan.status, plan.status))
             when = dt.datetime.fromtimestamp(plan.updated_at).strftime("%d %b").lstrip("0")
             extra = f" \u00b7 {self.tr('your note')}: {plan.teacher_note}" if plan.teacher_note else ""
-            self.note.setText(f"<b>{plan.title}</b> \u00b7 {status} \u00b7 {self.tr('updated')} {when}{extra}")
+            none = "<br>" + self.tr("No goals in this plan yet.") if not plan.goals else ""
+            self.note.setText(
+                f"<b>{plan.title}</b> \u00b7 {status} \u00b7 {self.tr('updated')} {when}{extra}{none}"
+            )
             for g in plan.goals:
-                item = QListWidgetItem(f"{g.title}  \u00b7  {round(g.progress * 100)}%  \u00b7  {g.pace.status.replace('_', ' ')}")
+                pace = g.pace.status.replace("_", " ")
+                item = QListWidgetItem(f"{g.title}  \u00b7  {round(g.progress * 100)}%  \u00b7  {pace}")
+                item.setToolTip(item.text())
                 item.setData(GOAL, g)
                 self.goals.addItem(item)
             if plan.goals:
@@ -267,6 +318,15 @@ class PlansPage(QWidget):
     def _pick_goal(self, row: int) -> None:
         item = self.goals.item(row)
         self.detail.set_goal(item.data(GOAL) if item else None)
+
+    def _show_parts(self) -> None:
+        """Only what there is to see: no empty boxes or greyed buttons before a plan is shown."""
+        plan = self.plan
+        self.reason.setVisible(bool(self.reason.text()))
+        for w in (self.approve_button, self.suggest_button):
+            w.setVisible(plan is not None)
+        self.goals.setVisible(plan is not None and bool(plan.goals))
+        self.detail.setVisible(plan is not None and bool(plan.goals))
 
     def _set_actions(self) -> None:
         has = self.plan is not None
@@ -283,8 +343,9 @@ class PlansPage(QWidget):
     def ask_changes(self) -> None:
         if self.plan is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Suggest changes"),
-                                                 self.tr("What would you change? The student sees this note."))
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Suggest changes"), self.tr("What would you change? The student sees this note.")
+        )
         if ok:
             self.suggest_changes(text)
 
@@ -295,9 +356,13 @@ class PlansPage(QWidget):
         if self.plan is None:
             return  # the next student's plan is still loading
         pid, sid = self.plan.id, self.plan.student_id
-        run_task(lambda _p: self.plans.review(self.actor, pid, decision, note),
-                 lambda _r: (self._load_plan(sid), self.bus.changed.emit("plans")),
-                 lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.plans.review(self.actor, pid, decision, note),
+            lambda _r: (self._load_plan(sid), self.bus.changed.emit("plans")),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     # -- exports ------------------------------------------------------------------------------------
     def ask_pdf(self) -> None:
@@ -305,8 +370,9 @@ class PlansPage(QWidget):
         if row is None:
             return
         name = row.name.replace(" ", "-").lower()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{name}-report.pdf",
-                                               self.tr("PDF (*.pdf)"))
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), f"{name}-report.pdf", self.tr("PDF (*.pdf)")
+        )
         if path:
             self.export_pdf(row.student_id, path)
 
@@ -318,23 +384,34 @@ class PlansPage(QWidget):
             progress(0.95, "Writing the PDF")
             return str(write_student_pdf(report, path))
 
-        run_with_dialog(self, self.tr("Making the report"), work, self._exported,
-                        lambda e: show_error(self, e), writes=False)
+        run_with_dialog(
+            self,
+            self.tr("Making the report"),
+            work,
+            self._exported,
+            lambda e: show_error(self, e),
+            writes=False,
+        )
 
     def ask_csv(self) -> None:
         name = self.class_box.currentText().replace(" ", "-").lower()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the class summary"), f"{name}-summary.csv",
-                                               self.tr("CSV (*.csv)"))
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Save the class summary"), f"{name}-summary.csv", self.tr("CSV (*.csv)")
+        )
         if path:
             self.export_csv(path)
 
     def export_csv(self, path: str) -> None:
         cid = self.class_id
-        run_with_dialog(self, self.tr("Writing the class summary"),
-                        lambda progress: (self.reports.write_class_csv(self.actor, cid, path, progress), path)[1],
-                        self._exported, lambda e: show_error(self, e), writes=False)
+        run_with_dialog(
+            self,
+            self.tr("Writing the class summary"),
+            lambda progress: (self.reports.write_class_csv(self.actor, cid, path, progress), path)[1],
+            self._exported,
+            lambda e: show_error(self, e),
+            writes=False,
+        )
 
     def _exported(self, path: str) -> None:
         self.summary.setText(self.tr("Saved %1").replace("%1", Path(path).name))
         self.exported.emit(path)
-

@@ -48,7 +48,9 @@ class StudentDialog(QDialog):
         form.addRow(self.tr("&First name"), self.given)
         form.addRow(self.tr("&Last name"), self.family)
         form.addRow(self.tr("&Preferred name"), self.display)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -101,10 +103,21 @@ class RosterPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(ATTENTION, QHeaderView.ResizeMode.ResizeToContents)
+        # Interests take what is left; every other column is as wide as its heading or its widest cell,
+        # so "Skills mastered" is never clipped.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel("")
         self.summary.setAccessibleName("Who needs attention")
+        self.summary.setWordWrap(True)
+        self._rows_for: tuple[str, str, bool] | None = None  # (class, search, archived) of the rows shown
+        # A class with nobody on it yet: what to do first, in place of an empty table and "Nobody is stuck".
+        self.empty = QLabel("")
+        self.empty.setAccessibleName("Empty roster")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
+        self.empty.hide()
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
@@ -131,11 +144,14 @@ class RosterPage(QWidget):
         lv.addLayout(top)
         lv.addWidget(self.summary)
         lv.addWidget(self.table, 1)
+        lv.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # shown instead of the table
         lv.addLayout(buttons)
 
         self.detail = StudentView(ctx, actor)
         self.detail.erased.connect(lambda _sid: (self.back(), self.bus.changed.emit("roster")))
-        self.stack = list_and_detail(self, list_page, self.detail, "← &Back to roster", "Back to roster", self.back)
+        self.stack = list_and_detail(
+            self, list_page, self.detail, "← &Back to roster", "Back to roster", self.back
+        )
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_archive)
@@ -155,7 +171,9 @@ class RosterPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def load_classes(self) -> None:
-        fill_class_box(self.class_box, self.roster.my_classes(self.actor), lambda c: f"{c.name} ({c.student_count})")
+        fill_class_box(
+            self.class_box, self.roster.my_classes(self.actor), lambda c: f"{c.name} ({c.student_count})"
+        )
         self.refresh()
 
     @property
@@ -171,8 +189,12 @@ class RosterPage(QWidget):
         if not class_id:
             self.model.set_rows([])
             return
-        run_task(lambda _p: self.roster.students(self.actor, class_id, text, archived), show,
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: (class_id, text, archived, self.roster.students(self.actor, class_id, text, archived)),
+            show,
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def load_attention(self) -> None:
         """Who is stuck, behind or waiting for feedback: loaded apart from the names (it reads the
@@ -194,19 +216,47 @@ class RosterPage(QWidget):
             return
         self.model.set_attention(result)
         stuck, behind, essays = attention_counts(result)
-        parts = [self.tr("%1 stuck").replace("%1", str(stuck)) if stuck else "",
-                 self._count(behind, "%1 plan behind", "%1 plans behind"),
-                 self._count(essays, "%1 essay to read", "%1 essays to read")]
+        parts = [
+            self.tr("%1 stuck").replace("%1", str(stuck)) if stuck else "",
+            self._count(behind, "%1 plan behind", "%1 plans behind"),
+            self._count(essays, "%1 essay to read", "%1 essays to read"),
+        ]
         words = " \u00b7 ".join(p for p in parts if p)
-        self.summary.setText(self.tr("Needs attention: %1").replace("%1", words) if words
-                             else self.tr("Nobody is stuck, behind or waiting for feedback."))
+        self.summary.setText(
+            self.tr("Needs attention: %1").replace("%1", words)
+            if words
+            else self.tr("Nobody is stuck, behind or waiting for feedback.")
+        )
 
     def _count(self, n: int, one: str, many: str) -> str:
         return (self.tr(one) if n == 1 else self.tr(many)).replace("%1", str(n)) if n else ""
 
-    def _show_rows(self, rows: list[StudentRow]) -> None:
+    def _show_rows(self, data: tuple[str, str, bool, list[StudentRow]]) -> None:
+        *asked, rows = data
         self.model.set_rows(rows)
+        self._rows_for = tuple(asked)
         self.count.setText(self.tr("%n student(s)", "", len(rows)))
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        """No names in the class at all (not merely none matching a search): say what to do first."""
+        asked = self._rows_for
+        empty = asked is not None and asked[0] == self.class_id and not asked[1] and not self.model.rows
+        if empty:
+            self.empty.setText(
+                self.tr(
+                    "Nobody is on this class's roster, archived or not. Press <b>Add student…</b> to add "
+                    "someone."
+                )
+                if asked[2]
+                else self.tr(
+                    "No students in this class yet. Press <b>Add student…</b> to add them one by one, "
+                    "then open each student's page to set their sign-in PIN."
+                )
+            )
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.summary.setVisible(not empty)
 
     def selected(self) -> StudentRow | None:
         idx = self.table.currentIndex()
@@ -240,8 +290,11 @@ class RosterPage(QWidget):
             return
         dlg = StudentDialog(self, row)
         accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        values = {"given_name": dlg.given.text(), "family_name": dlg.family.text(),
-                  "display_name": dlg.display.text()}
+        values = {
+            "given_name": dlg.given.text(),
+            "family_name": dlg.family.text(),
+            "display_name": dlg.display.text(),
+        }
         dlg.deleteLater()
         if not accepted:
             return
@@ -259,9 +312,13 @@ class RosterPage(QWidget):
                 self.undo_button.show()
                 self._undo_timer.start()
 
-        run_task(lambda _p: self.roster.set_archived(self.actor, row.id, not row.archived),
-                 lambda _r: (archived(), self.bus.changed.emit("roster")),
-                 lambda e: self.undo_banner.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.roster.set_archived(self.actor, row.id, not row.archived),
+            lambda _r: (archived(), self.bus.changed.emit("roster")),
+            lambda e: self.undo_banner.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
     def undo_archive(self) -> None:
         row = self.last_archived
@@ -308,6 +365,9 @@ class RosterPage(QWidget):
             self.show_item(row.id)
 
     def show_item(self, student_id: object) -> None:
+        if not student_id:  # opened from another page without a student: the roster itself
+            self.back()
+            return
         self.detail.load(str(student_id), self.class_id)
         self.stack.setCurrentIndex(1)
 

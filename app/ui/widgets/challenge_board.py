@@ -4,12 +4,11 @@ done, in progress, not started or late. The teacher may change a status with a d
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 import time
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
 from app.planning.challenges import Board
 
@@ -21,6 +20,22 @@ CELL = {  # symbol, label, background
 }
 NEXT = {"not_started": "in_progress", "in_progress": "done", "done": "not_started", "late": "in_progress"}
 REF = Qt.ItemDataRole.UserRole + 1
+MAX_LINES = 3  # of a checkpoint's title in its heading; the due date is one more
+
+
+def wrap_to_width(text: str, fm: QFontMetrics, width: int, most: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` pixels, broken at spaces; at most ``most`` lines, the
+    last elided if there is more, as is any single word too wide for a line."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and fm.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [" ".join(lines[most - 1 :])]
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
 class BoardTable(QTableWidget):
@@ -36,6 +51,9 @@ class BoardTable(QTableWidget):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.board: Board | None = None
+        self._heads: list[str | tuple[str, str]] = []  # a checkpoint's heading is (title, "due …")
+        self._rewrap = QTimer(self, singleShot=True, interval=0, timeout=self._wrap_headings)
+        self.horizontalHeader().sectionResized.connect(lambda *_a: self._rewrap.start())
         self.cellDoubleClicked.connect(self._cycle)
         self.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._chosen(r))
 
@@ -46,11 +64,15 @@ class BoardTable(QTableWidget):
         self.clear()
         self.setColumnCount(len(cps) + 2)
         self.setRowCount(len(board.teams))
-        heads = [self.tr("Team")]
+        self._heads = [self.tr("Team")]
         for c in cps:
             when = dt.datetime.fromtimestamp(c.due_at).strftime("%d %b").lstrip("0")
-            heads.append(textwrap.fill(c.title, 18) + f"\n{self.tr('due')} {when}")
-        self.setHorizontalHeaderLabels(heads + [self.tr("Posts")])
+            self._heads.append((c.title, f"{self.tr('due')} {when}"))
+        self._heads.append(self.tr("Posts"))
+        self.setHorizontalHeaderLabels([h if isinstance(h, str) else "\n".join(h) for h in self._heads])
+        for col, h in enumerate(self._heads):
+            if not isinstance(h, str):
+                self.horizontalHeaderItem(col).setToolTip(f"{h[0]}, {h[1]}")
         for r, team in enumerate(board.teams):
             first = [n.split(" ")[0] for n in team.member_names]
             item = QTableWidgetItem(f"{team.name}\n{', '.join(first)}")
@@ -75,6 +97,29 @@ class BoardTable(QTableWidget):
         self.resizeRowsToContents()
         for r in range(self.rowCount()):
             self.setRowHeight(r, max(self.rowHeight(r), 50))
+        self._wrap_headings()
+
+    def _wrap_headings(self) -> None:
+        """Wrap each checkpoint's title to its column's width, at words (a word too long for it is
+        elided; the tooltip has it whole): centred text wider than the column lost both its ends."""
+        header = self.horizontalHeader()
+        fm = QFontMetrics(header.font())
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+        for col, h in enumerate(self._heads):
+            item = self.horizontalHeaderItem(col)
+            if isinstance(h, str) or item is None:
+                continue
+            width = max(20, self.columnWidth(col) - margin)
+            lines = wrap_to_width(h[0], fm, width, MAX_LINES) + [
+                fm.elidedText(h[1], Qt.TextElideMode.ElideRight, width)
+            ]
+            text = "\n".join(lines)
+            if item.text() != text:
+                item.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._rewrap.start()  # once the stretched columns have their new widths
 
     def _cycle(self, row: int, col: int) -> None:
         data = self.item(row, col).data(REF) if self.item(row, col) else None

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,15 +37,26 @@ from app.ui.tasks import run_task
 from app.ui.widgets.common import button
 
 PACE_COLORS = {"on_track": "#15803d", "behind": "#b45309", "done": "#1d4ed8"}
-EVIDENCE_ICONS = {"attempts": "\u270d", "skill_state": "\u25d4", "mastered_skill": "\u2605", "draft": "\u270e",
-                  "challenge": "\u2691", "note": "\u2709"}
+EVIDENCE_ICONS = {
+    "attempts": "\u270d",
+    "skill_state": "\u25d4",
+    "mastered_skill": "\u2605",
+    "draft": "\u270e",
+    "challenge": "\u2691",
+    "note": "\u2709",
+}
 ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def fit(view: QListWidget, most: int) -> None:
     """Size a short list to its rows (up to ``most`` pixels), so forms do not fill with blank space."""
-    rows = max(1, view.count())
-    view.setFixedHeight(min(most, rows * (view.sizeHintForRow(0) if view.count() else 20) + 2 * view.frameWidth() + 4))
+    if view.wordWrap():  # rows as laid out at the list's width: a wrapped row is taller than the first
+        view.doItemsLayout()
+        rows = sum(view.visualItemRect(view.item(r)).height() for r in range(view.count()))
+    else:
+        rows = view.count() * view.sizeHintForRow(0)
+    rows = rows or 20
+    view.setFixedHeight(min(most, rows + 2 * view.frameWidth() + 4))
 
 
 def day(ts: float) -> str:
@@ -66,7 +78,9 @@ class EvidenceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Evidence:"), self.kind)
         form.addRow(self.tr("&What it shows:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -82,6 +96,8 @@ class GoalDetail(QScrollArea):
         self.student = actor.is_student
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Up and down only: everything inside wraps, and the pane is never narrower than its content.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self.setWidget(inner)
         self.title = QLabel("")
@@ -101,6 +117,8 @@ class GoalDetail(QScrollArea):
         self.milestones = QListWidget()
         self.milestones.setAccessibleName("Milestones")
         self.milestones.setMaximumHeight(130)
+        self.milestones.setWordWrap(True)
+        self.milestones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.milestones.itemChanged.connect(self._milestone_ticked)
         miles = QGroupBox(self.tr("Milestones"))
         QVBoxLayout(miles).addWidget(self.milestones)
@@ -110,7 +128,7 @@ class GoalDetail(QScrollArea):
         self.evidence.setWordWrap(True)
         self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.evidence.setFixedHeight(120)
-        ev_box = QGroupBox(self.tr("Evidence (progress shown, not claimed)"))
+        ev_box = QGroupBox(self.tr("Evidence of progress"))
         ev_layout = QVBoxLayout(ev_box)
         ev_layout.addWidget(self.evidence)
         self.attach = self._button(self.tr("Attach &evidence…"), "Attach evidence", self.attach_evidence)
@@ -125,16 +143,16 @@ class GoalDetail(QScrollArea):
         self.levels = QButtonGroup(self)
         level_box = QGroupBox(self.tr("Self-assessment"))
         lv = QVBoxLayout(level_box)
-        radios = QHBoxLayout()
-        for n, (name, desc) in LEVELS.items():
+        radios = QGridLayout()  # two by two: four in a row made the plan pane too wide for 1024 px
+        for i, (n, (name, desc)) in enumerate(LEVELS.items()):
             rb = QRadioButton(f"{n} {self.tr(name)}")
             rb.setAccessibleName(f"Level {n} {name}")
             rb.setAccessibleDescription(self.tr(desc))
             rb.setToolTip(self.tr(desc))
             rb.setEnabled(self.student)
             self.levels.addButton(rb, n)
-            radios.addWidget(rb)
-        radios.addStretch(1)
+            radios.addWidget(rb, i // 2, i % 2)
+        radios.setColumnStretch(2, 1)
         lv.addLayout(radios)
         self.level_text = QLabel("")
         self.level_text.setWordWrap(True)
@@ -149,7 +167,9 @@ class GoalDetail(QScrollArea):
         self.reflection.setMaximumHeight(70)
         self.reflection.setReadOnly(not self.student)
         lv.addWidget(self.reflection)
-        self.save_self = self._button(self.tr("&Save my assessment"), "Save my assessment", self.save_assessment)
+        self.save_self = self._button(
+            self.tr("&Save my assessment"), "Save my assessment", self.save_assessment
+        )
         self.save_self.setVisible(self.student)
         lv.addWidget(self.save_self, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -161,7 +181,9 @@ class GoalDetail(QScrollArea):
         self.feedback.setReadOnly(self.student)
         self.feedback.setMaximumHeight(70)
         fv.addWidget(self.feedback)
-        self.save_feedback = self._button(self.tr("Save &feedback"), "Save feedback", self.save_teacher_feedback)
+        self.save_feedback = self._button(
+            self.tr("Save &feedback"), "Save feedback", self.save_teacher_feedback
+        )
         self.save_feedback.setVisible(not self.student)
         fv.addWidget(self.save_feedback, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel("")
@@ -172,23 +194,36 @@ class GoalDetail(QScrollArea):
         for w in (self.title, self.about, self.bar, self.pace, miles, ev_box, level_box, fb_box, self.status):
             layout.addWidget(w)
         layout.addStretch(1)
+        # Without a goal these are empty boxes: only the title (what to do) shows.
+        self.body = (self.about, self.bar, self.pace, miles, ev_box, level_box, fb_box)
         self.attach.setVisible(self.student)
         self.remove.setVisible(self.student)
-        self.setEnabled(False)
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(inner.minimumSizeHint().width() + bar)
+        # Wrapped milestones take more or fewer lines as the pane's width changes.
+        self._refit = QTimer(self, singleShot=True, interval=0, timeout=lambda: fit(self.milestones, 130))
+        self.set_goal(None)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
         return button(self, text, name, slot)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._refit.start()
 
     def set_goal(self, goal: GoalView | None) -> None:
         old = self.goal
         same = goal is not None and old is not None and goal.id == old.id
         # A refresh of the same goal (another change elsewhere) keeps what the person is still typing.
         picked = self.levels.checkedId()
-        keep_self = same and ((picked > 0 and picked != old.self_level)
-                              or self.reflection.toPlainText() != old.self_reflection)
+        keep_self = same and (
+            (picked > 0 and picked != old.self_level) or self.reflection.toPlainText() != old.self_reflection
+        )
         keep_feedback = same and not self.student and self.feedback.toPlainText() != old.teacher_feedback
         self.goal = goal
         self.setEnabled(goal is not None)
+        for w in self.body:
+            w.setVisible(goal is not None)
         if goal is None:
             self.title.setText(self.tr("Choose a goal to see it in full."))
             return
@@ -199,12 +234,16 @@ class GoalDetail(QScrollArea):
         if goal.weekly_minutes:
             pace.append(self.tr("%1 min a week").replace("%1", str(goal.weekly_minutes)))
         skills = ", ".join(goal.skill_names) or self.tr("no particular skill")
-        self.about.setText(f"{goal.why}<br><i>{self.tr(PATHS.get(goal.path, goal.path))} \u00b7 {skills} \u00b7 "
-                           f"{', '.join(pace)}</i>")
+        self.about.setText(
+            f"{goal.why}<br><i>{self.tr(PATHS.get(goal.path, goal.path))} \u00b7 {skills} \u00b7 "
+            f"{', '.join(pace)}</i>"
+        )
         self.bar.setValue(round(goal.progress * 100))
         color = PACE_COLORS.get(goal.pace.status, "#374151")
-        self.pace.setText(f"<span style='color:{color}'><b>{self._pace_word(goal.pace.status)}</b></span> "
-                          f"\u2014 {goal.pace.reason}")
+        self.pace.setText(
+            f"<span style='color:{color}'><b>{self._pace_word(goal.pace.status)}</b></span> "
+            f"\u2014 {goal.pace.reason}"
+        )
         self.milestones.blockSignals(True)
         self.milestones.clear()
         for m in goal.milestones:
@@ -232,20 +271,33 @@ class GoalDetail(QScrollArea):
             for b in self.levels.buttons():
                 b.setChecked(b is button)
             self.levels.setExclusive(True)
-            self.level_text.setText(self.tr(LEVELS[goal.self_level][1]) if goal.self_level in LEVELS
-                                    else self.tr("Not assessed yet."))
+            self.level_text.setText(
+                self.tr(LEVELS[goal.self_level][1])
+                if goal.self_level in LEVELS
+                else self.tr("Not assessed yet.")
+            )
             self.reflection.setPlainText(goal.self_reflection)
         if not keep_feedback:
-            self.feedback.setPlainText(goal.teacher_feedback or ("" if not self.student
-                                                                 else self.tr("No feedback yet.")))
+            self.feedback.setPlainText(
+                goal.teacher_feedback or ("" if not self.student else self.tr("No feedback yet."))
+            )
         active = goal.status == "active"
         self.met.setVisible(active)
-        shown = goal.progress >= 1.0 or (goal.path != "practice" and bool(goal.milestones)
-                                         and all(m.done for m in goal.milestones)
-                                         and any(e.id for e in goal.evidence))
+        shown = goal.progress >= 1.0 or (
+            goal.path != "practice"
+            and bool(goal.milestones)
+            and all(m.done for m in goal.milestones)
+            and any(e.id for e in goal.evidence)
+        )
         self.met.setEnabled(not self.student or shown)
-        self.met.setToolTip("" if self.met.isEnabled() else self.tr(
-            "Progress is shown, not claimed: master the skills, or finish the milestones and attach evidence."))
+        self.met.setToolTip(
+            ""
+            if self.met.isEnabled()
+            else self.tr(
+                "Progress is shown, not claimed: master the skills, or finish the milestones and attach "
+                "evidence."
+            )
+        )
         self.attach.setEnabled(active)
         # A reload of the same goal keeps the last message ("Feedback saved."), a met one's too: the demo
         # sometimes has a met goal first, and its reload after saving feedback hid the "saved" note.
@@ -259,13 +311,16 @@ class GoalDetail(QScrollArea):
             self.level_text.setText(self.tr(LEVELS[level][1]))
 
     def _pace_word(self, status: str) -> str:
-        return {"on_track": self.tr("On track"), "behind": self.tr("Behind"), "done": self.tr("Done")}.get(status, status)
+        return {"on_track": self.tr("On track"), "behind": self.tr("Behind"), "done": self.tr("Done")}.get(
+            status, status
+        )
 
     # -- writes --------------------------------------------------------------------------------------
     def _write(self, fn, done_text: str) -> None:
         def ok(_r) -> None:
             self.status.setText(done_text)
             self.changed.emit()
+
         run_task(lambda _p: fn(), ok, lambda e: self.status.setText(error_text(e)), writes=True, owner=self)
 
     def _milestone_ticked(self, item: QListWidgetItem) -> None:
@@ -276,7 +331,9 @@ class GoalDetail(QScrollArea):
         if self.goal is None:
             return
         level, text, gid = self.levels.checkedId(), self.reflection.toPlainText(), self.goal.id
-        self._write(lambda: self.plans.self_assess(self.actor, gid, level, text), self.tr("Your assessment is saved."))
+        self._write(
+            lambda: self.plans.self_assess(self.actor, gid, level, text), self.tr("Your assessment is saved.")
+        )
 
     def save_teacher_feedback(self) -> None:
         if self.goal is None:
@@ -298,7 +355,10 @@ class GoalDetail(QScrollArea):
 
     def add_evidence(self, kind: str, ref: str, note: str) -> None:
         gid = self.goal.id if self.goal else ""
-        self._write(lambda: self.plans.attach_evidence(self.actor, gid, kind, ref, note), self.tr("Evidence attached."))
+        self._write(
+            lambda: self.plans.attach_evidence(self.actor, gid, kind, ref, note),
+            self.tr("Evidence attached."),
+        )
 
     def remove_evidence(self) -> None:
         item = self.evidence.currentItem()
@@ -310,4 +370,6 @@ class GoalDetail(QScrollArea):
 
     def mark_met(self) -> None:
         gid = self.goal.id if self.goal else ""
-        self._write(lambda: self.plans.set_goal_status(self.actor, gid, "met"), self.tr("Goal met: well done!"))
+        self._write(
+            lambda: self.plans.set_goal_status(self.actor, gid, "met"), self.tr("Goal met: well done!")
+        )

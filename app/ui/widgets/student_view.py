@@ -3,8 +3,17 @@ detail and the student's own "My profile"; loads off the UI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
@@ -60,10 +69,23 @@ class StudentView(QWidget):
                 buttons.addWidget(b)
             buttons.addStretch(1)
             cel_layout.addLayout(buttons)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(left, 3)
         right.addWidget(cel_box, 2)
+        # Profile and celebrations together need ~730 px: scrolled, the window still fits a 1366x768 or
+        # 1280x720 laptop screen (the chart beside them scrolls on its own).
+        column = QWidget()
+        column.setLayout(right)
+        self.column = QScrollArea()
+        self.column.setWidgetResizable(True)
+        self.column.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.column.setWidget(column)
+        # Never narrower than its content: only up and down scrolling.
+        bar = self.column.verticalScrollBar().sizeHint().width()
+        self.column.setMinimumWidth(column.minimumSizeHint().width() + bar)
         body = QHBoxLayout()
-        body.addLayout(right, 2)
+        body.addWidget(self.column, 2)
         body.addWidget(chart_box, 3)
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
@@ -75,13 +97,15 @@ class StudentView(QWidget):
         s, a = self.ctx.services, self.actor
 
         def work(_p):  # noqa: ANN001, ANN202
-            return (s.profiles.get(a, student_id), s.framework.jagged_profile(a, student_id),
-                    s.celebrations.for_student(a, student_id))
+            return (
+                s.profiles.get(a, student_id),
+                s.framework.jagged_profile(a, student_id),
+                s.celebrations.for_student(a, student_id),
+            )
 
         # Loads run in parallel: a student opened before (or an older load of this one) finishing late
         # must not show, or the profile of one student would sit in the editor under another's id.
-        run_task(work, self._loads(self._show),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(work, self._loads(self._show), lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:  # noqa: ANN001
         profile, domains, celebrations = data
@@ -98,9 +122,13 @@ class StudentView(QWidget):
     def _save(self, values: dict) -> None:
         sid = self.student_id
         self.editor.status.setText(self.tr("Saving…"))
-        run_task(lambda _p: self.ctx.services.profiles.update(self.actor, sid, **values),
-                 lambda view: self._saved(sid, view), lambda e: self.editor.status.setText(error_text(e)),
-                 writes=True, owner=self)
+        run_task(
+            lambda _p: self.ctx.services.profiles.update(self.actor, sid, **values),
+            lambda view: self._saved(sid, view),
+            lambda e: self.editor.status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
     def _saved(self, student_id: str, view: ProfileView) -> None:
         if student_id != self.student_id:
@@ -109,7 +137,9 @@ class StudentView(QWidget):
         self.editor.status.setText(self.tr("Saved."))
 
     def _celebrate(self) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("Celebrate a win"), self.tr("What are you celebrating?"))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Celebrate a win"), self.tr("What are you celebrating?")
+        )
         if ok and text.strip():
             try:
                 self.ctx.services.celebrations.add(self.actor, self.student_id, text)
@@ -126,23 +156,36 @@ class StudentView(QWidget):
         from pathlib import Path
 
         sid = self.student_id
-        run_task(lambda _p: self.ctx.services.privacy.export_student(self.actor, sid, Path(folder)),
-                 lambda r: self.editor.status.setText(self.tr("Exported %1 records to %2")
-                                                      .replace("%1", str(r.rows)).replace("%2", str(r.path))),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: self.ctx.services.privacy.export_student(self.actor, sid, Path(folder)),
+            lambda r: self.editor.status.setText(
+                self.tr("Exported %1 records to %2").replace("%1", str(r.rows)).replace("%2", str(r.path))
+            ),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _erase(self) -> None:
         name = self.title.text()
         typed, ok = QInputDialog.getText(
-            self, self.tr("Erase a student's data"),
-            self.tr("This removes all of %1's work from this computer and, at the next sync, from every "
-                    "other Tessera. It cannot be undone. Export first if the family asked for a copy.\n\n"
-                    "Type the student's full name to confirm:").replace("%1", name))
+            self,
+            self.tr("Erase a student's data"),
+            self.tr(
+                "This removes all of %1's work from this computer and, at the next sync, from every "
+                "other Tessera. It cannot be undone. Export first if the family asked for a copy.\n\n"
+                "Type the student's full name to confirm:"
+            ).replace("%1", name),
+        )
         if not ok:
             return
         sid = self.student_id
-        run_task(lambda _p: self.ctx.services.privacy.erase_student(self.actor, sid, typed),
-                 lambda n: self.erased.emit(sid), lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.ctx.services.privacy.erase_student(self.actor, sid, typed),
+            lambda n: self.erased.emit(sid),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     def _set_pin(self) -> None:
         pin, ok = QInputDialog.getText(self, self.tr("Set PIN"), self.tr("New PIN (4 to 6 digits):"))
@@ -151,3 +194,7 @@ class StudentView(QWidget):
                 self.ctx.services.accounts.set_pin(self.actor, self.class_id, self.student_id, pin)
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
+            else:  # said on the page: a dialog that just closes leaves the teacher unsure it took
+                self.editor.status.setText(
+                    self.tr("New PIN set: %1 signs in with it from now on.").replace("%1", self.title.text())
+                )

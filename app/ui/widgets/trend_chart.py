@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from app.planning.checkins import DayTrend
 
 MOOD_COLOR = "#2563eb"
 ENERGY_COLOR = "#ea580c"
+DATE_FORMAT = "d MMM"
+EMPTY_DAYS = 14  # with no check-ins, the axis shows the last two weeks
+LABEL_GAP = 16  # pixels between two date labels
+
+
+def _noon(day: dt.date) -> QDateTime:
+    # Days sit at noon, and so do the ticks: an hour of summer time either way never changes a date.
+    return QDateTime(dt.datetime.combine(day, dt.time(12)))
+
+
+def ticks(first: dt.date, last: dt.date, room: int) -> tuple[dt.date, int]:
+    """The axis's start and its number of ticks for days ``first`` to ``last``: the ticks a whole number
+    of days apart (so every label is a different date), at most ``room`` of them, the last on ``last``
+    (the axis reaches back a little further rather than into days to come)."""
+    days = max(1, (last - first).days)
+    room = max(2, room)
+    step = next(k for k in range(1, days + 1) if math.ceil(days / k) + 1 <= room)
+    intervals = math.ceil(days / step)
+    return last - dt.timedelta(days=intervals * step), intervals + 1
 
 
 class TrendChart(QChartView):
@@ -24,23 +44,28 @@ class TrendChart(QChartView):
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_.setMargins(self.chart_.margins() * 0)
         self.setMinimumHeight(200)
+        self.x: QDateTimeAxis | None = None
+        self._span: tuple[dt.date, dt.date] | None = None  # the first and last day on the axis
+        # The number of date labels follows the width; once per resize, after the chart has laid out.
+        self._refit = QTimer(self, singleShot=True, interval=0, timeout=self._fit_ticks)
 
     def set_days(self, days: list[DayTrend], title: str = "") -> None:
         c = self.chart_
         c.removeAllSeries()
         for axis in c.axes():
             c.removeAxis(axis)
-        c.setTitle(title)
-        x = QDateTimeAxis()
-        x.setFormat("d MMM")
+        x = self.x = QDateTimeAxis()
+        x.setFormat(DATE_FORMAT)
         y = QValueAxis()
         y.setRange(1, 5)
         y.setTickCount(5)
         y.setLabelFormat("%d")
         c.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         c.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        described = []
-        for label, color, attr in ((self.tr("Mood"), MOOD_COLOR, "mood"), (self.tr("Energy"), ENERGY_COLOR, "energy")):
+        for label, color, attr in (
+            (self.tr("Mood"), MOOD_COLOR, "mood"),
+            (self.tr("Energy"), ENERGY_COLOR, "energy"),
+        ):
             line, dots = QLineSeries(), QScatterSeries()
             line.setName(label)
             line.setPen(QPen(QColor(color), 2.5))
@@ -48,7 +73,7 @@ class TrendChart(QChartView):
             dots.setBorderColor(QColor(color))
             dots.setMarkerSize(7)
             for d in days:
-                ms = QDateTime(dt.datetime.fromisoformat(d.day)).toMSecsSinceEpoch()
+                ms = _noon(dt.date.fromisoformat(d.day)).toMSecsSinceEpoch()
                 line.append(ms, getattr(d, attr))
                 dots.append(ms, getattr(d, attr))
             for s in (line, dots):
@@ -57,9 +82,54 @@ class TrendChart(QChartView):
                 s.attachAxis(y)
             c.legend().markers(dots)[0].setVisible(False)
         if days:
-            first = QDateTime(dt.datetime.fromisoformat(days[0].day)).addDays(-1)
-            last = QDateTime(dt.datetime.fromisoformat(days[-1].day)).addDays(1)
-            x.setRange(first, last)
-            x.setTickCount(min(8, len(days) + 2))
+            first = dt.date.fromisoformat(days[0].day) - dt.timedelta(days=1)
+            last = dt.date.fromisoformat(days[-1].day) + dt.timedelta(days=1)
+            c.setTitle(title)
             described = [f"{d.day}: mood {d.mood:g}, energy {d.energy:g}" for d in days]
+        else:  # an empty range labelled every tick "1 Jan": say so, over real dates
+            last = dt.date.today()
+            first = last - dt.timedelta(days=EMPTY_DAYS - 1)
+            none = self.tr("No check-ins yet")
+            c.setTitle(f"{title}: {none[0].lower()}{none[1:]}" if title else none)
+            described = []
+        self._span = (first, last)
+        self._fit_ticks()
+        self._refit.start()
         self.setAccessibleDescription("; ".join(described) or self.tr("No check-ins yet."))
+
+    def label_room(self) -> int:
+        """How many date labels fit side by side under the plot."""
+        if self.x is None or self._span is None:
+            return 2
+        first, last = self._span
+        fm = QFontMetrics(self.x.labelsFont())
+        widest = max(
+            fm.horizontalAdvance(_noon(first + dt.timedelta(days=i)).toString(DATE_FORMAT))
+            for i in range((last - first).days + 1)
+        )
+        width = self.chart_.plotArea().width()
+        if width <= 0:  # not laid out yet: the view less the value axis
+            width = self.viewport().width() - 60
+        return int(width // (widest + LABEL_GAP)) + 1  # a label sits on each end
+
+    def _fit_ticks(self) -> None:
+        if self.x is None or self._span is None:
+            return
+        first, last = self._span
+        start, count = ticks(first, last, self.label_room())
+        self.x.setRange(_noon(start), _noon(last))
+        self.x.setTickCount(count)
+
+    def tick_labels(self) -> list[str]:
+        """The date labels under the plot, as drawn."""
+        if self.x is None:
+            return []
+        lo, hi, n = self.x.min().toMSecsSinceEpoch(), self.x.max().toMSecsSinceEpoch(), self.x.tickCount()
+        return [
+            QDateTime.fromMSecsSinceEpoch(round(lo + i * (hi - lo) / (n - 1))).toString(DATE_FORMAT)
+            for i in range(n)
+        ]
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._refit.start()
