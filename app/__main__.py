@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Callable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,16 +30,31 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "sync":
         from app.sync.cli import main as sync_main
 
-        return sync_main(argv[1:])
+        return _reader_may_leave(lambda: sync_main(argv[1:]))
     args = _parser().parse_args(argv)
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
     if args.command == "demo":
-        return _demo(data_dir)
+        return _reader_may_leave(lambda: _demo(data_dir))
     if args.command == "info":
-        return _info(data_dir, args.json)
+        return _reader_may_leave(lambda: _info(data_dir, args.json))
     from app.ui.launch import run_gui
 
     return run_gui(data_dir, demo=args.demo, self_test=args.self_test)
+
+
+def _reader_may_leave(command: Callable[[], int]) -> int:
+    """Run a headless command whose output may go to a reader that stops early (``| head``):
+    when the pipe closes, stop quietly (status 1, as Python's documentation advises) instead of
+    printing a traceback."""
+    try:
+        code = command()
+        sys.stdout.flush()  # a closed pipe shows here when the output fitted in the buffer
+        return code
+    except BrokenPipeError:
+        # Python flushes stdout once more on the way out, which would fail again: send it nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 def _demo(data_dir: str | None) -> int:
@@ -88,8 +105,10 @@ def _info(data_dir: str | None, as_json: bool) -> int:
     if as_json:
         print(json.dumps(data, indent=2))
     else:
-        print(f"Data folder:   {data['data_dir']}\nSchema:        {data['schema_version']}\n"
-              f"Replica:       {data['replica_id']}")
+        print(
+            f"Data folder:   {data['data_dir']}\nSchema:        {data['schema_version']}\n"
+            f"Replica:       {data['replica_id']}"
+        )
         for k, v in data["row_counts"].items():
             if v:
                 print(f"  {k:24} {v}")

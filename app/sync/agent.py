@@ -24,7 +24,8 @@ from typing import Any
 from app.errors import StorageError
 from app.sync.folder import FolderUnavailable
 from app.sync.lock import SyncBusy
-from app.sync.report import SyncReport, merge_reports
+from app.sync.receive import is_other_school, is_set_aside
+from app.sync.report import SkippedFile, SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
 
@@ -107,6 +108,29 @@ def unexpected_words(exc: BaseException, folder: str, delay: float) -> str:
         f"Sync did not finish because of an unexpected problem. {again} Your work is safe on this "
         "computer; if this keeps happening, ask your IT admin to look at Tessera's log."
     )
+
+
+def skipped_words(skipped: list[SkippedFile]) -> str | None:
+    """What a teacher needs to know about files a sync skipped or could not apply in full."""
+    if not skipped:
+        return None
+    other = [s.reason for s in skipped if is_other_school(s.reason)]
+    if other:
+        return other[0]  # says itself what happened and what to check
+    aside = sum(1 for s in skipped if is_set_aside(s.reason))
+    left = len(skipped) - aside
+    words = []
+    if left:
+        words.append(
+            f"{left} file(s) in the sync folder were incomplete or damaged and were skipped; Tessera will "
+            "pick them up when they are whole."
+        )
+    if aside:
+        words.append(
+            f"Some changes in {aside} file(s) from other computers could not be applied and were set "
+            "aside; everything else was applied. Tessera's log names them for your IT admin."
+        )
+    return " ".join(words + [SAFE])
 
 
 class SyncAgent:
@@ -252,7 +276,8 @@ class SyncAgent:
                     failures,
                     delay,
                     "unreachable",
-                    f"{_place(folder)} could not be reached. Tessera will try again {in_words(delay)}. {SAFE}",
+                    f"{_place(folder)} could not be reached. Tessera will try again {in_words(delay)}. "
+                    f"{SAFE}",
                 )
                 self._wait(delay, until_reachable=folder)
                 continue
@@ -295,12 +320,7 @@ class SyncAgent:
             if report is None:  # stopped
                 break
             failures = 0
-            notice = None
-            if report.skipped:
-                notice = (
-                    f"{len(report.skipped)} file(s) in the sync folder were incomplete or damaged and were "
-                    "skipped; Tessera will pick them up when they are whole."
-                )
+            notice = skipped_words(report.skipped)
             now = time.time()
             self._update(
                 state="idle",

@@ -6,6 +6,11 @@ materialize it (``merge``), keep what cannot be applied yet in ``pending_change`
 version vector. A change already held (same origin and seq) is skipped, so applying a batch twice,
 or resuming after a crash, does nothing more.
 
+A change that cannot be applied for a reason in its data (a value of the wrong type for its
+column, a bad stamp, a line that was not a change, a broken constraint) is *set aside*: stored and
+forwarded like any other, kept whole in ``pending_change`` under QUARANTINE, named in the log and
+in ``ApplyResult.problems``; the rest of its batch is applied, and sync goes on.
+
 Changes made by a newer Tessera (``schema_version`` above ours) are stored and forwarded but
 kept whole in ``pending_change``; ``apply_pending`` applies them after this Tessera is upgraded
 (call it at start, after the schema migration), and also retries changes held for a missing row
@@ -19,7 +24,7 @@ import operator
 import sqlite3
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Self
 
 from sqlalchemy.exc import IntegrityError
@@ -28,14 +33,29 @@ from app.store import capture
 from app.sync import faults, vector
 from app.sync.changes import ChangeRec
 from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
+from app.sync.hlc import is_stamp, zero_stamp
 from app.sync.merge import MergeContext, Merger
 from app.sync.purge import raw_connection
-from app.sync.received import new_changes, store, unreadable, untrim
+from app.sync.received import new_changes, problems, store, unreadable, untrim
 
 log = logging.getLogger(__name__)
 
 WAL_PAGES_WHILE_APPLYING = 8192  # 32 MB of WAL between checkpoints instead of 4 MB
 CACHE_KIB_WHILE_APPLYING = 32_768  # 32 MB page cache while applying (SQLite default: 2 MB)
+# What a change's data can make SQLite or the merge raise (a type SQLite cannot bind, a number too
+# large, text that is not Unicode, a broken constraint). Not OperationalError: a full disk or a
+# locked database is no fault of the change, and must not set it aside.
+DATA_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+    ValueError,
+    TypeError,
+    KeyError,
+    OverflowError,
+    RecursionError,
+)
 
 
 @dataclass
@@ -48,6 +68,8 @@ class ApplyResult:
     dropped: int = 0  # for purged rows
     ignored: int = 0
     conflicts: int = 0
+    set_aside: int = 0  # could not be applied (also counted in ``ignored``)
+    problems: list[str] = field(default_factory=list)  # why, one line per change set aside
     max_hlc: str = ""
 
     def add(self, other: ApplyResult) -> None:
@@ -103,18 +125,21 @@ class Applier:
         self._since = time.monotonic()
 
     def add(self, changes: list[ChangeRec], tag: object = None) -> ApplyResult:
-        """Apply one batch inside the open transaction (opening one if needed). A batch that
-        breaks a constraint (a malformed change) is kept whole, unapplied, instead of stopping
-        sync for good: see ``_quarantine``. ``tag`` names the batch in CommitFailed."""
+        """Apply one batch inside the open transaction (opening one if needed). Changes that
+        cannot be applied are set aside (see the module's words); when one slips past the checks
+        and SQLite or the merge refuses the batch, the batch is applied again change by change and
+        only the change at fault is set aside (``_quarantine``). ``tag`` names the batch in
+        CommitFailed."""
         if self._stack is None:
             self._begin()
         res = ApplyResult()
         self.raw.execute("SAVEPOINT tessera_batch")
         try:
             merger = _receive(self.raw, self.db.replica_id, changes, self.ctx, res)
-        except sqlite3.IntegrityError as exc:
+        except DATA_ERRORS as exc:
             self.raw.execute("ROLLBACK TO tessera_batch")
-            log.error("sync: a batch broke a constraint (%s); applying it change by change", exc)
+            log.error("sync: a batch could not be applied whole (%s); applying it change by change",
+                      _words(exc))  # fmt: skip
             res, merger = self._one_by_one(changes), None
         self.raw.execute("RELEASE tessera_batch")
         if merger is not None:
@@ -133,10 +158,10 @@ class Applier:
                 merger = _receive(self.raw, self.db.replica_id, [c], self.ctx, one)
                 if merger is not None:
                     self._mergers.append(merger)
-            except sqlite3.IntegrityError as exc:
+            except DATA_ERRORS as exc:
                 self.raw.execute("ROLLBACK TO tessera_one")
                 one = ApplyResult()
-                _quarantine(self.raw, self.db.replica_id, [c], one, str(exc))
+                _quarantine(self.raw, self.db.replica_id, [c], one, _words(exc))
             self.raw.execute("RELEASE tessera_one")
             total.add(one)
         return total
@@ -233,35 +258,59 @@ def _quarantine(raw, me: str, changes: list[ChangeRec], res: ApplyResult, detail
     if not new:
         return
     untrim(raw, new, store(raw, new, res))
-    _set_aside(raw, new, detail)
-    res.ignored += len(new)
+    _set_aside(raw, [(c, c.problem or detail) for c in new], res)
     for origin in {c.replica_id for c in new}:
         vector.refresh(raw, origin)
 
 
-def _set_aside(raw, changes: list[ChangeRec], detail: str) -> None:
-    log.error(
-        "sync: %d change(s) from %s (%s..%s) could not be applied and were set aside: %s",
-        len(changes),
-        changes[0].replica_id,
-        changes[0].seq,
-        changes[-1].seq,
-        detail,
-    )
+_PENDING_SQL = (
+    "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)"
+)
+LOGGED_PER_BATCH = 20  # changes set aside named one by one in the log; the rest are counted
+
+
+def _set_aside(raw, bad: list[tuple[ChangeRec, str]], res: ApplyResult) -> None:
+    """Keep changes that cannot be applied whole in pending_change under QUARANTINE (never
+    retried on their own), and say which and why in the log and in ``res.problems``."""
+    for c, why in bad[:LOGGED_PER_BATCH]:
+        log.error("sync: change %s/%s (%s) could not be applied and was set aside: %s", c.replica_id,
+                  c.seq, c.table or "unreadable", why)  # fmt: skip
+    if len(bad) > LOGGED_PER_BATCH:
+        log.error("sync: and %d more change(s) set aside", len(bad) - LOGGED_PER_BATCH)
     raw.executemany(
-        "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)",
-        [(c.replica_id, c.seq, QUARANTINE, c.encode()) for c in changes],
+        _PENDING_SQL,
+        [(c.replica_id, c.seq, QUARANTINE, _aside_payload(c)) for c, _ in bad],
     )
+    res.problems.extend(f"change {c.seq}: {why}" for c, why in bad)
+    res.set_aside += len(bad)
+    res.ignored += len(bad)
+
+
+def _aside_payload(c: ChangeRec) -> str:
+    # Kept with the earliest stamp instead of one that is not a stamp, so that what reads set-aside
+    # changes back (an erasure scrubbing them) can; the change log keeps it as it came.
+    return c.encode() if is_stamp(c.hlc) else replace(c, hlc=zero_stamp(c.replica_id)).encode()
+
+
+def _words(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: ApplyResult):
     new = new_changes(raw, me, changes, res)
     if not new:
         return None
+    bad = problems(new)  # before ``store``, which then keeps their fields as they came
     trimmed = store(raw, new, res)
+    if bad:
+        _set_aside(raw, bad, res)
+        keys = {c.key for c, _ in bad}
+        good = [c for c in new if c.key not in keys]
+    else:
+        good = new
     ours = capture.SCHEMA_VERSION
-    newer = [c for c in new if c.schema_version > ours]
-    now = [c for c in new if c.schema_version <= ours]
+    newer = [c for c in good if c.schema_version > ours]
+    now = [c for c in good if c.schema_version <= ours]
     if newer:
         _hold(raw, newer)
         res.newer_schema += len(newer)
@@ -275,8 +324,7 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
     if out.held:
         _hold(raw, out.held)
     if out.invalid:
-        _set_aside(raw, out.invalid, "a required value is missing")
-        res.ignored += len(out.invalid)
+        _set_aside(raw, [(c, "a required value is missing") for c in out.invalid], res)
     res.applied += out.applied
     res.held += len(out.held)
     res.dropped += out.dropped
@@ -297,6 +345,6 @@ _seq_of = operator.attrgetter("seq")
 
 def _hold(raw, changes: list[ChangeRec]) -> None:
     raw.executemany(
-        "INSERT OR REPLACE INTO pending_change (replica_id, seq, schema_version, payload) VALUES (?, ?, ?, ?)",
+        _PENDING_SQL,
         [(c.replica_id, c.seq, c.schema_version, c.encode()) for c in changes],
     )

@@ -9,11 +9,13 @@ check name, header, footer, sequence numbers and checksum before anything in the
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
 import os
 import re
+import stat
 import time
 import uuid
 import zlib
@@ -29,6 +31,12 @@ VERSION = 1
 TEMP_PREFIX = ".tmp-"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # compressed; a batch is far smaller (see BATCH_BYTES)
 MAX_RAW_BYTES = 256 * 1024 * 1024  # decompressed, guards against a runaway file
+NOT_PLAIN = "not a plain file (a link, pipe or device); ignored"
+TOO_LARGE = "too large to be a Tessera batch"
+# No O_NOFOLLOW or O_NONBLOCK on Windows: there ``folder.scan`` lists plain files only (lstat).
+_PLAIN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+)
 BATCH_CHANGES = 5000
 BATCH_BYTES = 4 * 1024 * 1024  # uncompressed bytes per batch, so readers' memory stays flat
 
@@ -182,7 +190,7 @@ class BatchFiles:
     def read_header(self, ref: BatchRef) -> dict:
         """The first line only (cheap): used to order files before reading them whole."""
         try:
-            with gzip.open(ref.path, "rb") as gz:
+            with open_plain(ref.path) as fh, gzip.GzipFile(fileobj=fh, mode="rb") as gz:
                 line = gz.readline(64 * 1024)
             header = json.loads(line)
             if not isinstance(header, dict) or header.get("format") != FORMAT:
@@ -190,7 +198,7 @@ class BatchFiles:
             return header
         except FileNotFoundError:
             raise
-        except (OSError, EOFError, zlib.error, ValueError) as exc:
+        except (OSError, EOFError, zlib.error, ValueError, RecursionError) as exc:
             raise BatchDamaged(_damage_words(exc)) from exc
 
     def read_batch(self, ref: BatchRef) -> Batch:
@@ -201,9 +209,7 @@ class BatchFiles:
         """Read, decompress and verify a batch: (body, footer). Mostly I/O, zlib and hashlib,
         which let other threads run, so it can go ahead on a reading thread."""
         try:
-            if ref.path.stat().st_size > MAX_FILE_BYTES:
-                raise BatchDamaged("too large to be a Tessera batch")
-            data = ref.path.read_bytes()
+            data, _ = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
         except FileNotFoundError:
             self.raise_if_unreachable(None)
             raise
@@ -216,7 +222,7 @@ class BatchFiles:
         except zlib.error as exc:
             raise BatchDamaged(_damage_words(exc)) from exc
         if d.unconsumed_tail:
-            raise BatchDamaged("too large to be a Tessera batch")
+            raise BatchDamaged(TOO_LARGE)
         if not d.eof:
             raise BatchDamaged("truncated (the file is incomplete)")
         if d.unused_data.strip(b"\0"):
@@ -228,7 +234,7 @@ class BatchFiles:
         body, footer_line = raw[: end + 1], raw[end + 1 :]
         try:
             footer = json.loads(footer_line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise BatchDamaged("truncated (no footer)") from exc
         if not isinstance(footer, dict) or not footer.get("end"):
             raise BatchDamaged("truncated (no footer)")
@@ -237,13 +243,20 @@ class BatchFiles:
         return body, footer
 
     def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
-        """The changes of a fetched batch, after checking they are the ones its name promises."""
-        lines = body.decode("utf-8").split("\n")
+        """The changes of a fetched batch, after checking they are the ones its name promises.
+        Raises BatchDamaged for a file that cannot be used; a line that is not a well-formed
+        change (bad text, stamp or metadata) becomes a stand-in with a ``problem`` instead."""
+        try:
+            lines: list = body.decode("utf-8").split("\n")
+        except UnicodeDecodeError:
+            lines = body.split(b"\n")  # some line is not UTF-8: decode them one by one below
         lines.pop()  # the final newline
         try:
             header = json.loads(lines[0])
-        except (ValueError, IndexError) as exc:
+        except (ValueError, RecursionError, IndexError) as exc:
             raise BatchDamaged("damaged (no header)") from exc
+        if not isinstance(header, dict):
+            raise BatchDamaged("damaged (no header)")
         if (
             header.get("format") != FORMAT
             or header.get("origin") != ref.origin
@@ -253,20 +266,62 @@ class BatchFiles:
             or len(lines) - 1 != footer.get("count")
         ):
             raise BatchDamaged("damaged (contents do not match its name)")
-        if header.get("v", 0) > VERSION:
+        version = header.get("v", 0)
+        if not isinstance(version, int):
+            raise BatchDamaged("damaged (unreadable header)")
+        if version > VERSION:
             raise BatchDamaged("written by a newer Tessera (format version); update Tessera to read it")
         changes = []
         expected = ref.first
-        try:
-            for line in lines[1:]:
-                c = ChangeRec.decode(line)
-                if c.replica_id != ref.origin or c.seq != expected:
-                    raise BatchDamaged("damaged (sequence numbers out of order)")
-                expected += 1
-                changes.append(c)
-        except BadChange as exc:
-            raise BatchDamaged(f"damaged ({exc})") from exc
+        for line in lines[1:]:
+            c = _change(line, ref.origin, expected)
+            if c.replica_id != ref.origin or c.seq != expected:
+                raise BatchDamaged("damaged (sequence numbers out of order)")
+            expected += 1
+            changes.append(c)
         return Batch(ref, header, changes)
+
+
+def _change(line: str | bytes, origin: str, seq: int) -> ChangeRec:
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError:
+            return ChangeRec.salvage(b"", origin, seq, "it is not valid text (UTF-8)")
+    try:
+        return ChangeRec.decode(line)
+    except BadChange as exc:
+        return ChangeRec.salvage(line, origin, seq, str(exc))
+
+
+def open_plain(path: Path):  # -> BinaryIO
+    """Open a plain file for reading, never following a link nor waiting on a pipe or device
+    (a batch name in the share could be any of those). Raises BatchDamaged(NOT_PLAIN)."""
+    try:
+        fd = os.open(path, _PLAIN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise BatchDamaged(NOT_PLAIN) from exc
+        raise
+    fh = os.fdopen(fd, "rb")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BatchDamaged(NOT_PLAIN)
+    except BaseException:
+        fh.close()
+        raise
+    return fh
+
+
+def read_plain(path: Path, cap: int, too_large: str) -> tuple[bytes, os.stat_result]:
+    """A plain file's bytes and status, reading at most ``cap`` + 1 bytes whatever its size
+    claims (a file can grow while it is read). Raises BatchDamaged(``too_large``) beyond ``cap``."""
+    with open_plain(path) as fh:
+        st = os.fstat(fh.fileno())
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise BatchDamaged(too_large)
+    return data, st
 
 
 def _damage_words(exc: BaseException) -> str:

@@ -2,8 +2,13 @@
 
 A change is identified by (origin replica, seq) and never changes meaning once made. On the wire
 and in ``pending_change.payload`` it is one line of tab-separated values: origin, seq, HLC, table,
-row id, op, partition, schema version, and the fields as JSON text (JSON never holds a raw tab). The fields text is kept exactly as the origin wrote it, so columns this
-version of Tessera does not know survive being stored here and forwarded on.
+row id, op, partition, schema version, and the fields as JSON text (JSON never holds a raw tab).
+The fields text is kept exactly as the origin wrote it, so columns this version of Tessera does
+not know survive being stored here and forwarded on.
+
+A line of a checked batch that is not a well-formed change (not UTF-8 text, a stamp that is not
+one, metadata that does not parse) still has a place in its origin's sequence: ``salvage`` makes
+the change that stands in for it, carrying a ``problem``, and ``apply`` sets it aside.
 """
 
 from __future__ import annotations
@@ -13,7 +18,11 @@ import json.scanner
 from dataclasses import dataclass
 from typing import Any
 
+from app.sync.hlc import is_stamp, zero_stamp
+
 _COMPACT = (",", ":")
+MAX_SEQ = 1 << 62
+MAX_SCHEMA = 1_000_000  # far above any real schema version (``held.QUARANTINE`` is above this)
 # The fields of a change whose payload was dropped from the change log because the row it made
 # carries it (``trim.py``); rebuilt from the row before the change is sent on.
 TRIMMED = '{"@trimmed":1}'
@@ -26,6 +35,8 @@ def parse_json(text: str) -> Any:
         value, end = _SCAN(text, 0)
     except StopIteration as exc:
         raise ValueError(f"not JSON at {exc.value}") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if end != len(text) and text[end:].strip():
         raise ValueError("extra data after JSON")
     return value
@@ -47,6 +58,7 @@ class ChangeRec:
     schema_version: int
     fields_text: str
     _fields: dict[str, Any] | None = None
+    problem: str = ""  # why this change cannot be applied (see ``salvage``); "" when it is fine
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -88,9 +100,30 @@ class ChangeRec:
             raise BadChange("not a change line")
         rid, seq, hlc, table, row_id, op, partition, schema, ftext = parts
         try:
-            return ChangeRec(rid, int(seq), hlc, table, row_id, op, partition, int(schema), ftext)
+            c = ChangeRec(rid, int(seq), hlc, table, row_id, op, partition, int(schema), ftext)
         except ValueError as exc:
             raise BadChange(f"bad metadata: {exc}") from exc
+        if not (0 < c.seq < MAX_SEQ and 0 <= c.schema_version < MAX_SCHEMA):
+            raise BadChange("bad metadata: a number out of range")  # SQLite stores 64 bits at most
+        if not is_stamp(hlc):
+            # A stamp that is not one would sort after every real one and win every later edit.
+            raise BadChange(f"its time stamp {hlc[:40]!r} is not valid")
+        return c
+
+    @staticmethod
+    def salvage(line: str | bytes, origin: str, seq: int, problem: str) -> ChangeRec:
+        """The stand-in for line ``seq`` of a checked batch of ``origin`` that ``decode`` refused.
+        When its metadata still parses it keeps all it says (its origin and seq are checked by the
+        caller; a bad stamp is kept as it came, so every replica sets the change aside alike);
+        otherwise it keeps only its place, with an unknown table so nothing ever applies it."""
+        parts = line.split("\t", 8) if isinstance(line, str) else []
+        if len(parts) == 9:
+            rid, seq_text, hlc, table, row_id, op, partition, schema, ftext = parts
+            if _digits(seq_text) and _digits(schema) and int(schema) < MAX_SCHEMA:
+                return ChangeRec(
+                    rid, int(seq_text), hlc, table, row_id, op, partition, int(schema), ftext, problem=problem
+                )
+        return ChangeRec(origin, seq, zero_stamp(origin), "", "", "unreadable", "", 0, "{}", problem=problem)
 
     @staticmethod
     def from_row(row: tuple) -> ChangeRec:
@@ -98,6 +131,10 @@ class ChangeRec:
         fields FROM change``."""
         rid, seq, hlc, table, row_id, op, partition, schema, ftext = row
         return ChangeRec(rid, seq, hlc, table, row_id, op, partition or "", schema, ftext or "{}")
+
+
+def _digits(text: str) -> bool:
+    return 0 < len(text) <= 18 and text.isascii() and text.isdigit()
 
 
 CHANGE_COLUMNS = "replica_id, seq, hlc, table_name, row_id, op, partition, schema_version, fields"
@@ -108,5 +145,9 @@ def clean_fields_text(text: str | None) -> str:
     if not text:
         return "{}"
     if "\n" in text or "\t" in text or "\r" in text:
-        return json.dumps(json.loads(text), separators=_COMPACT)
+        try:
+            return json.dumps(json.loads(text), separators=_COMPACT)
+        except (ValueError, RecursionError):
+            # Not JSON (a change set aside as it came): it is never applied, so spaces will do.
+            return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     return text

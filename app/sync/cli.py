@@ -66,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         apply_pending(db)
         report = sync_once(db, folder, max_files=args.max_files)
+        aside = set_aside_count(db)
     except FolderUnavailable as exc:
         if args.json:
             print(json.dumps({"ok": False, "error": "unreachable", "message": str(exc)}))
@@ -81,13 +82,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
     if args.json:
-        print(json.dumps({"ok": True, **report.to_dict()}, indent=1))
+        print(json.dumps({"ok": True, **report.to_dict(), "set_aside": aside}, indent=1))
     else:
-        print(_text(report))
+        print(_text(report, aside))
     return 0
 
 
-def _text(r) -> str:
+def set_aside_count(db) -> int:
+    """Changes set aside because they could not be applied (``pending_count`` counts them with
+    those kept for a newer Tessera)."""
+    from app.sync.held import QUARANTINE
+    from app.sync.purge import raw_connection
+
+    with db.read() as s:
+        q = "SELECT COUNT(*) FROM pending_change WHERE schema_version >= ?"
+        return raw_connection(s).execute(q, (QUARANTINE,)).fetchone()[0]
+
+
+def _text(r, aside: int = 0) -> str:
+    newer = max(0, r.newer_schema - aside)
     lines = [
         f"Synced with {r.folder} as replica {r.replica_id} in {r.finished_at - r.started_at:.1f} s"
         + ("" if r.complete else " (stopped early: run again to finish)"),
@@ -98,7 +111,8 @@ def _text(r) -> str:
         + (f", {r.duplicates} already here" if r.duplicates else ""),
         f"  applied:   {r.applied}"
         + (f"; waiting for related records: {r.held}" if r.held else "")
-        + (f"; kept for a newer Tessera: {r.newer_schema}" if r.newer_schema else "")
+        + (f"; kept for a newer Tessera: {newer}" if newer else "")
+        + (f"; set aside (could not be applied; see the log): {aside}" if aside else "")
         + (f"; dropped (erased records): {r.dropped}" if r.dropped else ""),
         f"  conflicts: {r.conflicts} earlier value(s) archived",
     ]

@@ -1,7 +1,7 @@
 """Folder transport: exchange changes through a shared folder (school file share, USB stick).
 
 Layout (plain files only: no symlinks, no locks, no SQLite on the share; names are short, lower
-case and legal on FAT)::
+case and legal on FAT; a link, pipe or device under a batch's name is skipped, never opened)::
 
     <folder>/tessera-sync/replicas/<replica id>/
         chg-<first seq>-<last seq>-<origin replica id>.jsonl.gz   immutable batches of changes
@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import stat
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from app.sync.batchfile import (  # noqa: F401  (BATCH_*, Batch, BatchDamaged: i
     BATCH_BYTES,
     BATCH_CHANGES,
     BATCH_RE,
+    NOT_PLAIN,
     REPLICA_RE,
     TEMP_PREFIX,
     VERSION,
@@ -39,6 +41,7 @@ from app.sync.batchfile import (  # noqa: F401  (BATCH_*, Batch, BatchDamaged: i
     BatchFiles,
     BatchRef,
     fsync_dir,
+    read_plain,
 )
 
 log = logging.getLogger(__name__)
@@ -47,7 +50,19 @@ ROOT = "tessera-sync"
 REPLICAS = "replicas"
 SEEN = "seen.json"
 SEEN_FORMAT = "tessera-seen"
+MAX_SEEN_BYTES = 16 * 1024 * 1024  # a vector of many thousand replicas is still far smaller
 _CONFLICT_RE = re.compile(r"conflict|\(\d+\)|copy", re.IGNORECASE)
+# Whatever a damaged, foreign or hostile seen.json can raise while it is read and checked.
+_UNREADABLE = (
+    OSError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    BatchDamaged,
+)
 _TEMP_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download", ".!sync", ".syncthing")
 
 
@@ -172,10 +187,19 @@ class SyncFolder(BatchFiles):
                 continue
             for e in entries:
                 try:
-                    st = e.stat()
+                    st = e.stat(follow_symlinks=False)
                 except OSError:
                     continue  # removed while we looked (compaction by its writer)
                 out.last_write[d.name] = max(out.last_write[d.name], st.st_mtime)
+                if not stat.S_ISREG(st.st_mode):
+                    # A link could lead out of the share (to /dev/zero); a pipe would never end.
+                    if e.name == SEEN or BATCH_RE.match(e.name):
+                        out.skipped.append((f"{d.name}/{e.name}", NOT_PLAIN))
+                        if e.name == SEEN:
+                            out.unreadable_seen.add(d.name)
+                    elif reason := classify(e.name):
+                        out.skipped.append((f"{d.name}/{e.name}", reason))
+                    continue
                 if e.name == SEEN:
                     info = self._read_seen(Path(e.path), d.name)
                     if info is None:
@@ -200,9 +224,9 @@ class SyncFolder(BatchFiles):
     # -- seen files -----------------------------------------------------------------------------
     def _read_seen(self, path: Path, replica: str) -> SeenInfo | None:
         try:
-            text = path.read_text(encoding="utf-8")
-            mtime = path.stat().st_mtime
-            data = json.loads(text)
+            raw, st = read_plain(path, MAX_SEEN_BYTES, "too large")
+            mtime = st.st_mtime
+            data = json.loads(raw.decode("utf-8"))
             body = {k: v for k, v in data.items() if k != "sha256"}
             digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
             if data.get("format") != SEEN_FORMAT or data.get("sha256") != digest:
@@ -215,7 +239,7 @@ class SyncFolder(BatchFiles):
                 schema_version=int(data.get("schema_version", 0)),
                 damaged=[d for d in data.get("damaged", []) if isinstance(d, dict)],
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except _UNREADABLE:
             return None
 
     def read_own_seen(self) -> SeenInfo | None:

@@ -4,12 +4,31 @@ causally even when device clocks are skewed. Encoded as a fixed-width string tha
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
 
+log = logging.getLogger(__name__)
+
 MAX_DRIFT_MS = 24 * 3600 * 1000  # ignore remote clocks more than a day ahead for our own wall
 MAX_COUNTER = 99_999  # the encoding has five digits; past this we borrow the next millisecond
+# What ``Stamp.encode`` makes: ASCII digits only (``\\d`` would let other scripts' digits through,
+# which ``int`` reads but which do not sort), and a replica id without spaces or tabs.
+STAMP_RE = re.compile(r"[0-9]{13}-[0-9]{5}-[0-9A-Za-z][0-9A-Za-z._:-]{0,63}")
+
+
+def is_stamp(text: object) -> bool:
+    """Whether ``text`` is an encoded stamp (a stamp that sorts as its time)."""
+    return isinstance(text, str) and STAMP_RE.fullmatch(text) is not None
+
+
+def zero_stamp(replica: str) -> str:
+    """The earliest stamp of a replica: what a set-aside change whose stamp is not one keeps
+    (so what reads it back never meets a stamp it cannot read, and it loses to every edit)."""
+    stamp = Stamp(0, 0, replica).encode()
+    return stamp if is_stamp(stamp) else Stamp(0, 0, "unknown").encode()
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +42,9 @@ class Stamp:
 
     @staticmethod
     def decode(text: str) -> Stamp:
+        """Raises ValueError for text that is not an encoded stamp."""
+        if not is_stamp(text):
+            raise ValueError(f"not a time stamp: {text!r:.80}")
         wall, counter, replica = text.split("-", 2)
         return Stamp(int(wall), int(counter), replica)
 
@@ -62,8 +84,13 @@ class HybridClock:
     def observe(self, remote: str, force: bool = False) -> None:
         """Merge a stamp we received, so our next stamps come after it. A stamp more than a day
         ahead of our physical clock is ignored (a wildly wrong clock must not drag ours a year
-        ahead) unless ``force``: an edit of a value carrying that stamp must still come after it."""
-        other = Stamp.decode(remote)
+        ahead) unless ``force``: an edit of a value carrying that stamp must still come after it.
+        A stamp that is not one (stored by an older Tessera that did not check) is ignored."""
+        try:
+            other = Stamp.decode(remote)
+        except ValueError:
+            log.warning("sync: ignored a time stamp that is not one: %r", remote[:80])
+            return
         with self._lock:
             physical = self._now_ms()
             if other.wall > physical + MAX_DRIFT_MS and not force:
