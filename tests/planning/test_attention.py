@@ -3,6 +3,7 @@ read, on the demo class in a real database file, with the permission rule."""
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import select
 
 from app.errors import PermissionDenied
 from app.models import Attempt, Item, Person
-from app.planning.attention import WINDOW_DAYS, attention_counts
+from app.planning.attention import RUN, WINDOW_DAYS, attention_counts, stuck_rule
 from app.writing.views import SUBMITTED
 
 DAY = 86_400.0
@@ -22,7 +23,9 @@ LATER = (
 def _answer(ctx, student_id: str, pattern: str, end: float, skill_code: str = "") -> str:
     """Answers in order, the last at ``end`` ('x' wrong, 'o' right). Returns the skill id."""
     with ctx.db.write() as s:
-        item = s.execute(select(Item).where(Item.deleted == False).order_by(Item.skill_id)).scalars().first()
+        item = (
+            s.execute(select(Item).where(Item.deleted.is_(False)).order_by(Item.skill_id)).scalars().first()
+        )
         part = s.get(Person, student_id).partition
         for i, mark in enumerate(pattern):
             s.add(
@@ -72,6 +75,134 @@ def test_erased_and_old_answers_do_not_count(demo, teacher, attention):
             a.deleted = True
     att = attention.class_attention(teacher, info.class_id, LATER)
     assert att[erased].stuck == () and att[old].stuck == ()
+
+
+def _items_of_skills(ctx, n: int) -> list[Item]:
+    with ctx.db.read() as s:
+        firsts: dict[str, Item] = {}
+        for item in s.execute(select(Item).where(Item.deleted.is_(False)).order_by(Item.id)).scalars():
+            firsts.setdefault(item.skill_id, item)
+    return list(firsts.values())[:n]
+
+
+def _save(ctx, rows: list[tuple[str, Item, bool, float, bool]]) -> None:
+    """(student, item, right, at, erased) rows, saved in this order."""
+    with ctx.db.write() as s:
+        parts = {sid: s.get(Person, sid).partition for sid in {r[0] for r in rows}}
+        for sid, item, right, at, erased in rows:
+            a = Attempt(student_id=sid, item_id=item.id, skill_id=item.skill_id, correct=right, at=at)
+            a.deleted, a.partition = erased, parts[sid]
+            s.add(a)
+            s.flush()  # one row at a time, so rowids follow the list (answers at the same instant)
+
+
+def _marks(sid: str, item: Item, marks: str, at: float, step: float = 60) -> list[tuple]:
+    """Rows for ``_save``: 'o' right, 'x' wrong, capitals erased; one every ``step`` seconds from ``at``."""
+    return [(sid, item, m in "oO", at + i * step, m.isupper()) for i, m in enumerate(marks)]
+
+
+def _expected(rows, now: float) -> dict[str, list[tuple]]:
+    """The stuck rule as the module states it, folded over the answers in time order (the same instant:
+    as saved), for comparison with what the service reads through its index."""
+    tally: dict[tuple[str, str], list] = {}  # [answers, right, wrong run, first, run from]
+    for sid, item, right, at, erased in sorted(rows, key=lambda r: r[3]):
+        if erased or at < now - WINDOW_DAYS * DAY:
+            continue
+        t = tally.setdefault((sid, item.skill_id), [0, 0, 0, at, at])
+        t[0] += 1
+        t[1] += right
+        if right:
+            t[2] = 0
+        else:
+            t[4] = at if not t[2] else t[4]
+            t[2] += 1
+    out: dict[str, list[tuple]] = {}
+    for (sid, kid), (n, right, run, first, run_from) in tally.items():
+        if stuck_rule(n, right, run):
+            out.setdefault(sid, []).append((kid, n, right, run, run_from if run >= RUN else first))
+    return {sid: sorted(v) for sid, v in out.items()}
+
+
+def _found(att) -> dict[str, list[tuple]]:
+    rows = {
+        sid: [(k.skill_id, k.attempts, k.right, k.wrong_run, k.since) for k in a.stuck]
+        for sid, a in att.items()
+    }
+    return {sid: sorted(v) for sid, v in rows.items() if v}
+
+
+def test_stuck_matches_the_rule_on_mixed_histories(demo, teacher, attention):
+    """Random answers over three weeks for six students on three skills, with erased ones and some
+    at the same instant, judged at several moments: the service agrees with the rule answer for answer."""
+    ctx, info = demo
+    rnd = random.Random(11)
+    items = _items_of_skills(ctx, 3)
+    assert len(items) == 3
+    students = info.student_ids[:6]
+    odds = {(sid, item.id): rnd.choice([0.15, 0.35, 0.6, 0.9]) for sid in students for item in items}
+    rows, at = [], LATER - 21 * DAY
+    for _ in range(900):
+        at += 0 if rnd.random() < 0.08 else rnd.uniform(60, 3600)  # now and then the same instant
+        sid, item = rnd.choice(students), rnd.choice(items)
+        rows.append((sid, item, rnd.random() < odds[(sid, item.id)], at, rnd.random() < 0.05))
+    _save(ctx, rows)
+    checked = 0
+    for now in (LATER - 6 * DAY, LATER - 3 * DAY, LATER - DAY, LATER, rows[500][3]):
+        expected = _expected(rows, now)
+        assert _found(attention.class_attention(teacher, info.class_id, now)) == expected
+        checked += sum(len(v) for v in expected.values())
+    assert checked >= 10  # the histories did make students stuck, by both rules
+
+
+def test_the_wrong_run_counts_from_the_last_right_answer(demo, teacher, attention):
+    ctx, info = demo
+    sid = info.student_ids[0]
+    item = _items_of_skills(ctx, 1)[0]
+    end = LATER - DAY
+    # right, then four wrong; an erased right answer between them does not break the run
+    _save(ctx, _marks(sid, item, "oooxxOxx", end - 800, 100))
+    k = attention.class_attention(teacher, info.class_id, LATER)[sid].stuck[0]
+    assert (k.attempts, k.right, k.wrong_run, k.since) == (7, 3, 4, end - 500)
+    # a right answer at the same instant as the last wrong one, saved after it, ends the run
+    _save(ctx, [(sid, item, True, end - 100, False)])
+    assert attention.class_attention(teacher, info.class_id, LATER)[sid].stuck == ()
+    # saved after that right one, wrong answers at that same instant start a new run
+    _save(ctx, [(sid, item, False, end - 100, False)] * 3 + [(sid, item, False, end, False)])
+    k = attention.class_attention(teacher, info.class_id, LATER)[sid].stuck[0]
+    assert (k.attempts, k.right, k.wrong_run, k.since) == (12, 4, 4, end - 100)
+    # the latest instant holds a right answer and, saved after it, four wrong ones
+    _save(ctx, [(sid, item, True, end + 60, False)] + [(sid, item, False, end + 60, False)] * 4)
+    k = attention.class_attention(teacher, info.class_id, LATER)[sid].stuck[0]
+    assert (k.attempts, k.right, k.wrong_run, k.since) == (17, 5, 4, end + 60)
+
+
+def test_many_answers_with_a_third_right_report_the_first_answer(demo, teacher, attention):
+    ctx, info = demo
+    sid = info.student_ids[1]
+    item = _items_of_skills(ctx, 1)[0]
+    start = LATER - 2 * DAY
+    marks = "xxoxxoxo"  # 3 right of 8 is more than a third: not stuck; one more wrong answer makes it so
+    _save(ctx, _marks(sid, item, marks, start))
+    assert attention.class_attention(teacher, info.class_id, LATER)[sid].stuck == ()
+    _save(ctx, [(sid, item, False, start + 8 * 60, False)])
+    k = attention.class_attention(teacher, info.class_id, LATER)[sid].stuck[0]
+    assert (k.attempts, k.right, k.wrong_run, k.since) == (9, 3, 1, start)
+
+
+def test_the_window_starts_exactly_window_days_ago(demo, teacher, attention):
+    ctx, info = demo
+    sid = info.student_ids[2]
+    item = _items_of_skills(ctx, 1)[0]
+    edge = LATER - WINDOW_DAYS * DAY
+    _save(ctx, [(sid, item, False, edge - 1, False)] + _marks(sid, item, "xxx", edge))
+    assert attention.class_attention(teacher, info.class_id, LATER)[sid].stuck == ()  # 3 in the window
+    _save(ctx, [(sid, item, False, edge - 0.5, False)])
+    assert attention.class_attention(teacher, info.class_id, LATER)[sid].stuck == ()
+    k = attention.class_attention(teacher, info.class_id, LATER - 1)[sid].stuck[0]  # the window reaches back
+    assert (k.attempts, k.wrong_run, k.since) == (5, 5, edge - 1)
+    _save(ctx, [(sid, item, False, edge, False)])  # on the boundary: counts, and starts the run
+    k = attention.class_attention(teacher, info.class_id, LATER)[sid].stuck[0]
+    assert (k.attempts, k.right, k.wrong_run, k.since) == (4, 0, 4, edge)
 
 
 def test_plan_behind_is_what_the_plans_overview_says(demo, teacher, attention):
