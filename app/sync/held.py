@@ -8,7 +8,6 @@ schema migration, and after each sync); ``pending_count`` says how many wait, an
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from sqlalchemy.exc import IntegrityError
 
@@ -16,6 +15,7 @@ from app.store import capture
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.merge import MergeContext, Merger
 from app.sync.purge import raw_connection
+from app.sync.received import problems
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def pending_count(db) -> tuple[int, int]:
 def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # -> apply.ApplyResult
     """Apply every held change that can be applied now; repeat while that makes progress (a
     child may wait on a parent that was itself waiting). Call at start, after upgrading."""
-    from app.sync.apply import ApplyResult
+    from app.sync.apply import DATA_ERRORS, ApplyResult
 
     ctx = ctx or MergeContext()
     total = ApplyResult()
@@ -64,12 +64,12 @@ def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # ->
             after = (batch[-1][0], batch[-1][1])
             try:
                 progress += _apply_held(db, ctx, batch, total)
-            except (IntegrityError, sqlite3.IntegrityError) as exc:
+            except (IntegrityError, *DATA_ERRORS) as exc:
                 log.error("sync: held changes could not be applied together (%s); trying one by one", exc)
                 for row in batch:
                     try:
                         progress += _apply_held(db, ctx, [row], total)
-                    except (IntegrityError, sqlite3.IntegrityError) as one:
+                    except (IntegrityError, *DATA_ERRORS) as one:
                         log.error("sync: held change %s/%s set aside: %s", row[0], row[1], one)
                         with db.write(remote=True) as session:
                             raw_connection(session).execute(
@@ -94,6 +94,16 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
                 changes.append(ChangeRec.decode(payload))
             except BadChange:
                 bad.append((rid, seq))
+        # Held for a newer Tessera, so not checked on arrival: checked now that their columns are known.
+        unfit = problems(changes)
+        for c, why in unfit:
+            log.error("sync: held change %s/%s set aside: %s", c.replica_id, c.seq, why)
+        raw.executemany(
+            "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ?",
+            [(QUARANTINE, *c.key) for c, _why in unfit],
+        )
+        unfit_keys = {c.key for c, _why in unfit}
+        changes = [c for c in changes if c.key not in unfit_keys]
         merger = Merger(raw, ctx)
         out = merger.run(changes)
         ctx.removed(merger)
@@ -105,4 +115,4 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
     total.dropped += out.dropped
     total.ignored += out.ignored + len(bad)
     total.conflicts += out.conflicts
-    return len(done)
+    return len(done) + len(unfit)

@@ -386,3 +386,29 @@ def test_a_malformed_change_is_set_aside_and_sync_goes_on(make_db, share):
     assert count(db, "SELECT COUNT(*) FROM plan WHERE id IN (?, ?)", plan_ok, plan_bad) == 1
     assert count(db, "SELECT seq FROM version_vector WHERE replica_id = ?", R2) == 2
     sync_once(db, share)  # and sync carries on
+
+
+def test_held_changes_that_turn_out_bad_after_an_upgrade_are_set_aside(make_db):
+    from app.store import capture
+    from app.sync.held import QUARANTINE
+
+    db = make_db("a")
+    newer = capture.SCHEMA_VERSION + 1
+    good = _school()
+    good = change(good.replica_id, 1, "school", SCHOOL, good.fields, schema=newer)
+    bad = change(
+        R1,
+        2,
+        "person",
+        PERSON,
+        {"id": PERSON, "school_id": SCHOOL, "role": "student", "given_name": {"x": 1}},
+        schema=newer,
+    )
+    apply_batch(db, [good, bad])
+    assert pending_count(db) == (0, 2)  # both wait for a newer Tessera
+    with db.write(remote=True) as s:  # ... which this one now is
+        raw_connection(s).execute("UPDATE pending_change SET schema_version = ?", (capture.SCHEMA_VERSION,))
+    apply_pending(db)  # a name that is an object must not stop it (it raised ProgrammingError before)
+    assert _row(db, "school", SCHOOL, "name") == "Hill"
+    assert count(db, "SELECT COUNT(*) FROM person WHERE id = ?", PERSON) == 0
+    assert count(db, "SELECT COUNT(*) FROM pending_change WHERE schema_version = ?", QUARANTINE) == 1
