@@ -8,9 +8,8 @@ import dataclasses
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
-from app.ui.main_window import MainWindow
 from app.ui.tasks import wait_idle
 from app.writing.diff import diff_texts
 
@@ -53,21 +52,18 @@ def _hold(monkeypatch, module) -> Held:
 
 def _teacher_page(qtbot, demo, key: str):
     ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.show()
-    w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
+    w = open_window(qtbot, ctx, _OPEN, ctx.services.accounts.sign_in_teacher(info.username, info.password))
     return w.area, w.area.show_page(key)
 
 
 def _student_area(qtbot, demo, index: int = 3):
     ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.show()
-    w.signed_in(ctx.services.accounts.sign_in_student(info.class_id, info.student_ids[index], info.pin))
+    w = open_window(
+        qtbot,
+        ctx,
+        _OPEN,
+        ctx.services.accounts.sign_in_student(info.class_id, info.student_ids[index], info.pin),
+    )
     return w.area
 
 
@@ -303,10 +299,7 @@ def test_enter_pressed_twice_signs_in_once(qtbot, demo, monkeypatch):
     from app.ui.signin import SignInScreen
 
     ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.show()
+    w = open_window(qtbot, ctx, _OPEN)
     screen = w.centralWidget()
     assert isinstance(screen, SignInScreen)
     held = _hold(monkeypatch, module)

@@ -4,7 +4,7 @@ and controls at the top, and the check-in chart labels real, different dates."""
 from __future__ import annotations
 
 import pytest
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.ui.main_window import MainWindow
 
@@ -28,12 +28,7 @@ def new_class(ctx):
 
 
 def _window(qtbot, ctx, actor, size=(1024, 768)) -> MainWindow:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.resize(*size)
-    w.show()
-    w.signed_in(actor)
+    w = open_window(qtbot, ctx, _OPEN, actor, size=size)
     return w
 
 

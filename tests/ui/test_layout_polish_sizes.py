@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.ui.main_window import MainWindow
 
@@ -23,12 +23,9 @@ def _windows(demo):
 
 def _teacher(qtbot, demo, size=(1024, 768)) -> MainWindow:
     ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.resize(*size)
-    w.show()
-    w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
+    w = open_window(
+        qtbot, ctx, _OPEN, ctx.services.accounts.sign_in_teacher(info.username, info.password), size=size
+    )
     return w
 
 

@@ -9,10 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.models import Attempt, Item, Person
-from app.ui.main_window import MainWindow
 from app.ui.qmodels.roster_model import ATTENTION
 from app.ui.tasks import wait_idle
 
@@ -28,11 +27,7 @@ def _windows(demo):
 
 def _roster(qtbot, demo):
     ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.show()
-    w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
+    w = open_window(qtbot, ctx, _OPEN, ctx.services.accounts.sign_in_teacher(info.username, info.password))
     page = w.area.show_page("roster")
     qtbot.waitUntil(lambda: page.model.rowCount() == 24 and bool(page.model.attention), timeout=T)
     return page
@@ -114,7 +109,9 @@ def test_attention_for_the_class_left_behind_is_not_shown(qtbot, demo, monkeypat
 
 def _row_of(page, student_id):
     return next(
-        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) == student_id
+        r
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) == student_id
     )
 
 

@@ -5,7 +5,7 @@ screenshot of a working set-up."""
 from __future__ import annotations
 
 import pytest
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.planning.next_steps import NextStep
 from app.practice.views import PracticeOverview
@@ -23,10 +23,7 @@ def _windows():
 
 
 def _window(qtbot, ctx) -> MainWindow:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.show()
+    w = open_window(qtbot, ctx, _OPEN)
     return w
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
-from app.ui.main_window import MainWindow
 from app.writing.views import SUBMITTED
 
 T = 15_000
@@ -22,12 +21,7 @@ def _windows(demo):
 
 
 def _review(qtbot, ctx, teacher):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.resize(1280, 800)
-    w.show()
-    w.signed_in(teacher)
+    w = open_window(qtbot, ctx, _OPEN, teacher, size=(1280, 800))
     page = w.area.show_page("writing_review")
     qtbot.waitUntil(lambda: bool(page.rows) and page.rows[0].counts is not None, timeout=T)
     return page

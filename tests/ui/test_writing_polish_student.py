@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.people.actor import Actor
-from app.ui.main_window import MainWindow
 from app.ui.tasks import wait_idle
 from app.writing import RubricCriteria
 from app.writing.views import SUBMITTED, TaskSpec
@@ -31,12 +30,7 @@ def _page(qtbot, demo, teacher, rubric: RubricCriteria):
     spec = TaskSpec("My pet", "Write about a pet.", rubric=rubric)
     task_id = ctx.services.extra["writing"].create_task(teacher, info.class_id, spec).id
     finn = Actor(info.student_ids[FINN], "student", info.school_id, "Finn Murphy")
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.resize(1280, 800)
-    w.show()
-    w.signed_in(finn)
+    w = open_window(qtbot, ctx, _OPEN, finn, size=(1280, 800))
     page = w.area.show_page("writing")
     qtbot.waitUntil(lambda: any(m.task.id == task_id for m in page.tasks), timeout=T)
     with qtbot.waitSignal(page.opened, timeout=T):

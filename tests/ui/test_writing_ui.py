@@ -12,10 +12,9 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
-from windowhelp import close_all
+from windowhelp import close_all, open_window
 
 from app.people.actor import Actor
-from app.ui.main_window import MainWindow
 from app.ui.tasks import wait_idle
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.writing import SPELLING, RubricCriteria
@@ -33,12 +32,7 @@ def _windows(demo):
 
 
 def _area(qtbot, ctx, actor):
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    _OPEN.append(w)
-    w.resize(1280, 800)
-    w.show()
-    w.signed_in(actor)
+    w = open_window(qtbot, ctx, _OPEN, actor, size=(1280, 800))
     return w.area
 
 
@@ -459,7 +453,15 @@ def test_every_control_has_an_accessible_name(qtbot, demo, teacher):
     from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
 
     ctx, info = demo
-    controls = (QAbstractButton, QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
+    controls = (
+        QAbstractButton,
+        QAbstractItemView,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+    )
     inner = (QComboBox, QAbstractSpinBox, QTabBar, QAbstractItemView)  # their parts (headers ...) are Qt's
 
     def unnamed(root: QWidget) -> list[str]:
@@ -503,7 +505,7 @@ def test_a_new_task_from_its_dialog_is_saved_and_the_dialog_let_go(qtbot, demo, 
 
 
 def test_a_save_from_an_earlier_day_shows_its_day(qtbot, demo):
-    """"Saved 17:02" alone, seen at 16:30, reads as a save later today: a save from an earlier day
+    """ "Saved 17:02" alone, seen at 16:30, reads as a save later today: a save from an earlier day
     names the day; one from today shows the time alone."""
     import re
 
@@ -559,8 +561,9 @@ def _full_disk_task(qtbot, demo, teacher, monkeypatch):
     return ctx.services.extra["writing"], task_id, finn, area, page, disk
 
 
-def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(qtbot, demo, teacher,
-                                                                                       monkeypatch):
+def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(
+    qtbot, demo, teacher, monkeypatch
+):
     from app.ui.student.kept_text import KEPT
 
     w, task_id, finn, area, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
@@ -586,8 +589,9 @@ def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing
     qtbot.waitUntil(lambda: KEPT.get((finn.person_id, task_id)) is None, timeout=T)
 
 
-def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_back(qtbot, demo, teacher,
-                                                                                   monkeypatch):
+def test_a_save_that_succeeds_after_one_failed_does_not_bring_the_older_text_back(
+    qtbot, demo, teacher, monkeypatch
+):
     from app.ui.student.kept_text import KEPT
 
     w, task_id, finn, _area_, page, disk = _full_disk_task(qtbot, demo, teacher, monkeypatch)
