@@ -16,7 +16,7 @@ import platform
 import uuid
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.ids import new_id
@@ -146,56 +146,13 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
     return state, False
 
 
-def renew_replica(session: Session, db_path: Path, reason: str, keep_upto: int | None = None) -> ReplicaState:
-    """Take a new replica id now. Sync calls this when the shared folder shows that this file was
-    rolled back in place (a virtual-machine snapshot, a backup restored over the same file) or
-    cloned whole, so its fingerprint still matches.
-
-    ``keep_upto``: the last sequence number this database shares with the copy the folder knows
-    (``sync/rollback.py``). Our changes after it were never seen anywhere under these numbers
-    (the other copy used them for other changes): they move to the new id, numbered from 1, so
-    they are sent, and the old id's numbers after it are left free to receive the other copy's."""
+def renew_replica(session: Session, db_path: Path, reason: str) -> ReplicaState:
+    """Take a new replica id now. Sync calls this when the shared folder holds changes of this
+    replica beyond what the database has: the file was rolled back in place (a virtual-machine
+    snapshot, a backup restored over the same file), so its fingerprint still matches."""
     state = session.exec(select(ReplicaState)).scalars().one()  # type: ignore[call-overload]
-    old, high = state.replica_id, state.next_seq - 1
     _renew(state, fingerprint(db_path), reason)
-    if keep_upto is not None and keep_upto < high:
-        session.flush()
-        moved = _move_after(session, old, state.replica_id, max(keep_upto, 0))
-        state.next_seq = moved + 1
-        log.warning(
-            "%s: %d change(s) after %s/%d moved to %s", reason, moved, old, keep_upto, state.replica_id
-        )
     return state
-
-
-def _move_after(session: Session, old: str, new: str, keep: int) -> int:
-    """Renumber our changes after ``keep`` to the new id (1, 2, ...). Their stamps take the new
-    id too (same time and counter), with the field clocks that hold them: the other copy stamped
-    under the old id, and a value of one replacing the other's is then a conflict to archive, not
-    a replica overwriting itself."""
-    conn = session.connection()
-    params = {"old": old, "new": new, "keep": keep, "cut": len(old)}
-    # Own stamps end with the id they were made under: keep time and counter, swap the id.
-    restamp = "substr(hlc, 1, length(hlc) - :cut) || :new"
-    conn.execute(
-        text(
-            f"UPDATE field_clock SET hlc = {restamp} WHERE hlc IN "
-            "(SELECT hlc FROM change WHERE replica_id = :old AND seq > :keep AND hlc LIKE '%' || :old)"
-        ),
-        params,
-    )
-    moved = conn.execute(
-        text(
-            "INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
-            "schema_version) "
-            f"SELECT :new, seq - :keep, CASE WHEN hlc LIKE '%' || :old THEN {restamp} ELSE hlc END, "
-            "table_name, row_id, op, fields, partition, schema_version "
-            "FROM change WHERE replica_id = :old AND seq > :keep ORDER BY seq"
-        ),
-        params,
-    ).rowcount
-    conn.execute(text("DELETE FROM change WHERE replica_id = :old AND seq > :keep"), params)
-    return moved
 
 
 def _renew(state: ReplicaState, fp: str, reason: str) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.store import capture
 from app.store.replica import renew_replica
-from app.sync import rebuild, rollback, vector
+from app.sync import rebuild, vector
 from app.sync.apply import apply_pending, pending_count, restore_checkpointing
 from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchRef
 from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact
@@ -92,8 +92,6 @@ class _Run:
         self.apply_group = 20_000
         self.abandoned_days: float = ABANDONED_DAYS
         self.trim = True
-        self.lineage: dict = {}
-        self.seen_mark: dict | None = None  # our seen.json as written in this sync
 
     # -- the whole run ----------------------------------------------------------------------
     def go(self) -> None:
@@ -104,7 +102,6 @@ class _Run:
         sf.clean_temp()
         scan = sf.scan()
         if self._rolled_back(sf, scan):
-            self.lineage = rollback.lineage({}, self.db.replica_id)
             sf = SyncFolder(self.folder, self.db.replica_id)
             sf.prepare()
             scan = sf.scan()
@@ -139,18 +136,20 @@ class _Run:
 
     # -- replica identity -------------------------------------------------------------------
     def _rolled_back(self, sf: SyncFolder, scan: FolderScan) -> bool:
-        """This database is not the replica the folder knows under its id: the file was put back
-        to an earlier state in place, or cloned whole, and the other line of history used the
-        same sequence numbers (``rollback.py``). Take a new id before sending anything; our
-        changes after the point where the two lines part move to it."""
-        state = load_state(self.db)
-        self.lineage = rollback.lineage(state, self.db.replica_id)
-        reason = rollback.diverged(self.db, sf, scan, self.lineage, state, self.folder)
-        if reason is None:
+        """The folder knows changes of ours that this database does not have: the file was put
+        back to an earlier state in place. Take a new id so no sequence number is used twice."""
+        me = self.db.replica_id
+        with self.db.read() as s:
+            vv = vector.load(raw_connection(s))
+        high = vv.get(me, 0)
+        claims = [ref.last for ref in scan.batches if ref.origin == me]
+        claims += [info.vector.get(me, 0) for info in scan.seen.values()]
+        own = scan.seen.get(me)
+        behind = own is not None and any(seq > vv.get(origin, 0) for origin, seq in own.vector.items())
+        if max(claims, default=0) <= high and not behind:
             return False
-        keep = rollback.fork_point(self.db, sf, scan, self.lineage)
         with self.db.write(remote=True) as s:
-            state = renew_replica(s, self.db.path, reason, keep_upto=keep)
+            state = renew_replica(s, self.db.path, "the sync folder holds newer changes of this database")
             new = state.replica_id
             s.flush()
             vector.settle_previous(raw_connection(s))
@@ -165,14 +164,12 @@ class _Run:
             raw = raw_connection(s)
             vv = vector.load(raw)
             previous = json.loads(raw.execute("SELECT previous_ids FROM replica_state").fetchone()[0] or "[]")
-        rollback.seen_writing(self.db, self.folder)
         self.sf.write_seen(
             {k: v for k, v in vv.items() if v > 0},
             schema_version=capture.SCHEMA_VERSION,
             damaged=sorted(self.damaged.values(), key=lambda d: (d["writer"], d["name"])),
             previous_ids=previous,
         )
-        self.seen_mark = rollback.seen_written(self.sf)
 
     def flush_rebuild(self, force: bool = False) -> None:
         total = sum(len(v) for v in self.ctx.affected.values())
@@ -187,24 +184,18 @@ class _Run:
         own += [i.vector.get(me, 0) for r, i in scan.seen.items() if r != me]
         prev = load_state(self.db)
         exported = max(own, default=0)
-        # Trimming may have saved the new id already after a renewal: "exported" says whose it is.
-        if prev.get("exported_by", prev.get("replica_id")) == me:
+        if prev.get("replica_id") == me:
             exported = max(exported, int(prev.get("exported", 0)))
         with self.db.read() as s:
-            raw = raw_connection(s)
-            next_seq = raw.execute("SELECT next_seq FROM replica_state").fetchone()[0]
-            lineage = rollback.remember(raw, me, self.lineage, scan, self.written, exported)
+            next_seq = raw_connection(s).execute("SELECT next_seq FROM replica_state").fetchone()[0]
         self.report.pending_send = max(0, next_seq - 1 - exported)
         state = {
             "replica_id": me,
             "exported": exported,
-            "exported_by": me,
             "folder": str(self.folder),
             "last_sync_at": time.time() if self.report.complete else prev.get("last_sync_at"),
             "last_attempt_at": time.time(),
         }
         if prev.get("replica_id") == me and "trimmed" in prev:
             state["trimmed"] = prev["trimmed"]
-        state[rollback.SEEN_MARKS] = rollback.marks(prev, self.folder, self.seen_mark)  # each says whose
-        state[rollback.LINEAGE] = lineage
         save_state(self.db, state)

@@ -27,8 +27,7 @@ def load_state(db) -> dict:
         return {}
 
 
-def save_state(db, state: dict) -> bool:
-    """Replace the state file; False (and a warning in the log) when it could not be written."""
+def save_state(db, state: dict) -> None:
     path = _state_path(db)
     tmp = path.with_suffix(".tmp")
     try:
@@ -36,8 +35,6 @@ def save_state(db, state: dict) -> bool:
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("could not save sync state: %s", exc)
-        return False
-    return True
 
 
 def pending_send(db) -> int:
