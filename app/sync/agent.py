@@ -24,7 +24,7 @@ from typing import Any
 from app.errors import StorageError
 from app.sync.folder import FolderUnavailable
 from app.sync.lock import SyncBusy
-from app.sync.receive import is_other_school, is_set_aside
+from app.sync.receive import is_set_aside
 from app.sync.report import SkippedFile, SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
@@ -114,9 +114,6 @@ def skipped_words(skipped: list[SkippedFile]) -> str | None:
     """What a teacher needs to know about files a sync skipped or could not apply in full."""
     if not skipped:
         return None
-    other = [s.reason for s in skipped if is_other_school(s.reason)]
-    if other:
-        return other[0]  # says itself what happened and what to check
     aside = sum(1 for s in skipped if is_set_aside(s.reason))
     left = len(skipped) - aside
     words = []

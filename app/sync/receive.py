@@ -7,12 +7,6 @@ transaction, never part of a file. Damaged and temporary files are skipped with 
 reported in our ``seen.json`` so their writer can check and rewrite them. Changes that cannot be
 applied are set aside (``apply.py``) and the file named in the report.
 
-Another school's data is kept out (``_Schools``): once this database holds a school with a
-teacher account of its own, files carrying changes of a school it does not hold are not applied,
-nor is anything else from the computer that made them, and the report says so. A database without
-one (a new machine joining its school, or one holding only a bare school, as the sync tests seed)
-takes in what it finds, as before; a new machine that finds two schools takes the one whose files
-come first (the older), then keeps the other out.
 """
 
 from __future__ import annotations
@@ -29,8 +23,7 @@ from typing import Self
 
 from app.sync import vector
 from app.sync.apply import Applier, CommitFailed, quarantine_batch
-from app.sync.batchfile import Batch, BatchDamaged, BatchRef
-from app.sync.changes import ChangeRec
+from app.sync.batchfile import BatchDamaged, BatchRef
 from app.sync.folder import FolderScan, FolderUnavailable
 from app.sync.purge import raw_connection
 from app.sync.report import skip
@@ -53,84 +46,6 @@ def is_set_aside(reason: str) -> bool:
     return SET_ASIDE in reason
 
 
-OTHER_SCHOOL = "This sync folder holds another school's data"
-
-
-def is_other_school(reason: str) -> bool:
-    return reason.startswith(OTHER_SCHOOL)
-
-
-# Origins found to belong to another school, per database, for this run of the app: their files
-# are then passed over unread (nothing of them is stored, so each sync would read them again).
-_FOREIGN: dict[tuple[str, str], str] = {}
-
-
-class _Schools:
-    """Which schools this database holds, and whether it has one of its own (with a teacher
-    account); says whether a batch belongs to another school."""
-
-    def __init__(self, db) -> None:
-        with db.read() as s:
-            raw = raw_connection(s)
-            self.held = {r[0] for r in raw.execute("SELECT id FROM school")}
-            self.own = {
-                r[0]
-                for r in raw.execute(
-                    "SELECT DISTINCT p.school_id FROM account a JOIN person p ON p.id = a.person_id "
-                    "WHERE a.username IS NOT NULL AND a.deleted = 0"
-                )
-            }
-
-    def other(self, changes: list[ChangeRec]) -> str | None:
-        """The first school of these changes that is not held here, when that matters."""
-        if not self.own:
-            return None  # nothing of our own yet: we take in the school we find
-        held = self.held
-        for c in changes:
-            school = _school_of(c.partition)
-            if school and school not in held:
-                return school
-        return None
-
-    def took(self, changes: list[ChangeRec]) -> None:
-        """Note the schools and teacher accounts an applied batch brought."""
-        for c in changes:
-            if c.problem:
-                continue
-            if c.table == "school":
-                self.held.add(c.row_id)
-            elif c.table == "account" and c.op == "upsert":
-                try:
-                    teacher = bool(c.fields.get("username"))
-                except ValueError:
-                    continue
-                if teacher and (school := _school_of(c.partition)):
-                    self.own.add(school)
-
-
-def _school_of(partition: str) -> str:
-    """The school part of a ``school/class/student`` partition ("" for shared content)."""
-    if partition.count("/") != 2:
-        return ""
-    return partition[: partition.index("/")]
-
-
-def other_school_words(changes: list[ChangeRec], school: str) -> str:
-    name = ""
-    for c in changes:
-        if c.table == "school" and c.row_id == school:
-            try:
-                name = str(c.fields.get("name") or "")[:80]
-            except ValueError:
-                pass
-            break
-    what = f'"{name}"' if name else "a school this computer does not have"
-    return (
-        f"{OTHER_SCHOOL}: the changes of {what}, made on another computer, were not taken in. "
-        "Check that this computer syncs with your own school's folder. Your work is safe on this computer."
-    )
-
-
 class Receiver:
     def __init__(self, run) -> None:
         self.run = run
@@ -139,8 +54,6 @@ class Receiver:
         self.heads: dict[str, str] = {}  # rel -> hlc of its first change
         self.total = 0
         self.done = 0
-        self.schools = _Schools(run.db)
-        self.db_key = str(run.db.path)
 
     def receive(self, scan: FolderScan) -> None:
         run = self.run
@@ -154,10 +67,6 @@ class Receiver:
             by_origin[ref.origin].append(ref)
         for origin, refs in by_origin.items():
             refs.sort(key=lambda r: (r.first, -r.last, r.writer))
-            words = _FOREIGN.get((self.db_key, origin))
-            if words is not None:
-                skip(run.report, refs[0].rel, words)  # found at an earlier sync: say it again
-                continue
             self.queues[origin] = deque(refs)
         self.total = sum(len(q) for q in self.queues.values())
         # On a share or a stick, the next file is read, decompressed and verified on a second
@@ -216,38 +125,21 @@ class Receiver:
                     "name": current.name,
                     "size": current.size,
                 }
-            if batch is not None and self._other_school(batch):
-                batch = None
             ref = self._pick(applier) if run.budget > 1 or batch is None else None
             future = pool.submit(self.sf.fetch_batch, ref) if ref else None
             if batch is None:
                 continue
             run.budget -= 1
             run.report.files_read += 1
-            changes = batch.changes
-            res = applier.add(changes, tag=current)
+            res = applier.add(batch.changes, tag=current)
             del batch
             run.report.add(res)
             if res.set_aside:
                 skip(run.report, current.rel, set_aside_words(res))
-            self.schools.took(changes)
-            del changes
             if applier.due():
                 self._commit(applier)
                 run.flush_rebuild()
             run.progress("receive", self.done, self.total)
-
-    def _other_school(self, batch: Batch) -> bool:
-        """Whether the batch carries another school's data: say so, once per computer it came
-        from, and pass over everything else from that computer."""
-        school = self.schools.other(batch.changes)
-        if school is None:
-            return False
-        words = other_school_words(batch.changes, school)
-        _FOREIGN[(self.db_key, batch.ref.origin)] = words
-        skip(self.run.report, batch.ref.rel, words)
-        self.queues.pop(batch.ref.origin, None)
-        return True
 
     def _commit(self, applier: Applier) -> None:
         run = self.run
