@@ -257,6 +257,7 @@ def _quarantine(raw, me: str, changes: list[ChangeRec], res: ApplyResult, detail
     new = new_changes(raw, me, changes, res)
     if not new:
         return
+    problems(new)  # marks bad stamps, so ``store`` keeps them off the clock
     untrim(raw, new, store(raw, new, res))
     _set_aside(raw, [(c, c.problem or detail) for c in new], res)
     for origin in {c.replica_id for c in new}:

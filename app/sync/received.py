@@ -16,7 +16,7 @@ from sqlalchemy import JSON, Boolean, Float, Integer
 from app.store import capture
 from app.sync import vector
 from app.sync.changes import TRIMMED, BadChange, ChangeRec
-from app.sync.hlc import STAMP_RE, is_stamp
+from app.sync.hlc import STAMP_RE
 from app.sync.tables import TableInfo, table_info
 
 if TYPE_CHECKING:
@@ -98,8 +98,9 @@ def store(raw, new: list[ChangeRec], res: ApplyResult) -> set[tuple[str, int]]:
         "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    # A stamp that is not one never moves the clock (it would sort after every real one).
-    top = max((c.hlc for c in new if is_stamp(c.hlc)), default="")
+    # A stamp that is not one never moves the clock (it would sort after every real one): such a
+    # change carries a ``problem`` (``problems`` runs first), so set-aside changes are left out.
+    top = max((c.hlc for c in new if not c.problem), default="")
     stamp = capture.newest_stamp_params(top) if top else None
     if stamp is not None:
         raw.execute(capture.NEWEST_STAMP_SQL, stamp)
