@@ -137,9 +137,16 @@ class DraftResponse(QSplitter):
             self.selection_note.setText(self.tr("Select a passage in the writing to comment on it."))
 
     def selected_passage(self) -> tuple[int, int]:
-        """The editor's selection as str offsets into the version shown."""
+        """The editor's selection as str offsets into the version shown, without the spaces at its
+        ends (Ctrl+Shift+Right and a double-click take the space after a word too)."""
         cursor = self.editor.textCursor()
-        return self._offsets.to_py(cursor.selectionStart()), self._offsets.to_py(cursor.selectionEnd())
+        start, end = self._offsets.to_py(cursor.selectionStart()), self._offsets.to_py(cursor.selectionEnd())
+        text = self.view.text if self.view is not None else ""
+        inner = len(text[start:end].strip())
+        if inner:
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = start + inner
+        return start, end
 
     def add_comment(self) -> None:
         view = self.view
