@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.framework import DomainProfile
@@ -89,6 +89,10 @@ class JaggedProfile(QWidget):
         series.attachAxis(cats)
         series.attachAxis(value)
         self.view.setMinimumHeight(110 + 21 * len(categories))
+        # Qt clips axis labels that do not fit from the left ("…der of operations"): keep room for the
+        # longest name and a readable bar, and let the scroll area scroll sideways below that.
+        longest = max((QFontMetrics(font).horizontalAdvance(c) for c in categories), default=0)
+        self.view.setMinimumWidth(longest + 170)
         mastered = sum(1 for d in domains for s in d.skills if s.mastered)
         if top:
             self.summary.setText(self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
