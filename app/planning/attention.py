@@ -80,7 +80,8 @@ class Attention:
         """Short words for the teacher, e.g. "Stuck on Fractions · Plan behind · 2 essays to read"."""
         parts = []
         if self.stuck:
-            more = f" +{len(self.stuck) - 1}" if len(self.stuck) > 1 else ""
+            n = len(self.stuck) - 1
+            more = f" and {n} more skill{'s' if n > 1 else ''}" if n else ""
             parts.append(f"Stuck on {self.stuck[0].name}{more}")
         if self.plan_behind:
             parts.append("Plan behind")

@@ -243,3 +243,16 @@ def test_only_the_class_teacher_sees_who_needs_attention(demo, attention, other,
     with pytest.raises(PermissionDenied):
         attention.class_attention(as_student(0), info.class_id)
     assert list(attention.class_attention(other.teacher, other.class_id)) == [other.student.person_id]
+
+
+def test_the_words_count_further_stuck_skills_in_plain_english():
+    from app.planning.attention import Attention, StuckSkill
+
+    def skill(name):
+        return StuckSkill(name.lower(), name, 5, 0, 5, 0.0)
+
+    assert Attention("s", (skill("Decimals"),)).words == "Stuck on Decimals"
+    two = Attention("s", (skill("Decimals"), skill("Rounding")))
+    assert two.words == "Stuck on Decimals and 1 more skill"
+    three = Attention("s", (skill("Decimals"), skill("Rounding"), skill("Angles")), plan_behind=True)
+    assert three.words == "Stuck on Decimals and 2 more skills \u00b7 Plan behind"
