@@ -139,3 +139,11 @@ def test_a_handed_in_draft_offers_no_fixes(qtbot, demo, teacher):
     page.panel.list.activated.emit(page.panel.model.index(row, 0))  # Enter on it changes nothing either
     assert page.editor.toPlainText() == "My freind has a dog too."
     assert _status(demo, finn, task_id) == SUBMITTED
+    page.editor.setFocus()  # still selectable with the keyboard, to copy from
+    qtbot.keyClick(page.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        page.editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert page.editor.textCursor().selectedText().strip() == "My"
+    qtbot.keyClick(page.editor, Qt.Key.Key_X)
+    assert page.editor.toPlainText() == "My freind has a dog too."

@@ -287,6 +287,10 @@ class WritingPage(QWidget):
         )
         self.feedback.setVisible(bool(returned))
         self.editor.setReadOnly(not view.editable)
+        if not view.editable:  # read-only alone selects by mouse only: keyboard users copy from it too
+            self.editor.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
         self.panel.set_can_apply(view.editable)
         self.submit_button.setEnabled(view.editable)
         self.save_button.setEnabled(view.editable)
