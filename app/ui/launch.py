@@ -88,6 +88,7 @@ class _Opener:
             ctx.start_sync()
         self.window.attach(ctx)
         self.window.prepare_practice()
+        self.window.schedule_backups()
         self.app.installEventFilter(self.window.idle)
         if self.bench:
             from app.ui.bench_hooks import on_ready

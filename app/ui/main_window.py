@@ -214,8 +214,10 @@ class MainWindow(QMainWindow):
         # The read pool: a long replay must not hold up sign-in's writes on the write worker.
         run_task(practice.prepare, lambda _n: self._practice_ready(), self._practice_ready,
                  on_progress=self._practice_progress, owner=self)
-        # First a few minutes after start (not to slow the first screens), then hourly, so a laptop left
-        # on for days still gets its daily copy (the check itself is a folder listing).
+
+    def schedule_backups(self) -> None:
+        """The daily copy: first a few minutes after start (not to slow the first screens), then
+        checked hourly, so a laptop left on for days still gets one (the check is a folder listing)."""
         QtCore.QTimer.singleShot(BACKUP_FIRST_MS, self, self._back_up)
         self._backup_timer = QtCore.QTimer(self, interval=3_600_000, timeout=self._back_up)
         self._backup_timer.start()

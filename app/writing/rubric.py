@@ -215,3 +215,20 @@ def _transitions(minimum: int, draft: Draft) -> RubricCheck:
 
 def _short(sentence: str, limit: int = 80) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
+
+
+def still_missing(criteria: RubricCriteria | None, checks: tuple[RubricCheck, ...], words: int) -> str:
+    """What the checklist still asks for, in a sentence or two for the hand-in question; "" when it
+    is all done."""
+    done = sum(1 for c in checks if c.met)
+    if done == len(checks):
+        return ""
+    lines = [f"Your checklist is not finished: {done} of {len(checks)} done."]
+    for c in checks:
+        if c.met or criteria is None:
+            continue
+        if c.criterion == "min_words" and criteria.min_words is not None:
+            lines.append(f"Your writing has {words} of the {criteria.min_words} words asked for.")
+        elif c.criterion == "max_words" and criteria.max_words is not None:
+            lines.append(f"Your writing has {words} words; the most asked for is {criteria.max_words}.")
+    return " ".join(lines)

@@ -46,3 +46,19 @@ def test_topic_words_are_not_spelling_mistakes(speller):
     config = CheckConfig(rubric=RubricCriteria(topic_words=("xylem", "phloem")))
     result = Checker(config, speller).check("The xylem and phloem carry water.")
     assert not [f for f in result.findings if f.category == "spelling"]
+
+
+def test_still_missing_says_what_the_checklist_lacks_for_the_hand_in_question():
+    from app.writing.findings import RubricCheck
+    from app.writing.rubric import still_missing
+
+    criteria = RubricCriteria(min_words=150, require_claim=True)
+    checks = (
+        RubricCheck("min_words", "At least 150 words", False, ""),
+        RubricCheck("claim", "A claim", True, ""),
+    )
+    assert still_missing(criteria, checks, 17) == (
+        "Your checklist is not finished: 1 of 2 done. Your writing has 17 of the 150 words asked for."
+    )
+    done = tuple(RubricCheck(c.criterion, c.label, True, "") for c in checks)
+    assert still_missing(criteria, done, 170) == ""

@@ -40,6 +40,7 @@ from app.ui.widgets.long_paragraph import LongParagraphNotice
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.drafts import DraftTooLarge
+from app.writing.rubric import still_missing
 from app.writing.views import (
     NOT_STARTED,
     RETURNED,
@@ -464,24 +465,8 @@ class WritingPage(QWidget):
         outcome, config = self.live.last, self.live.config
         if outcome is None or outcome.text != plain_text(self.editor):
             return ""
-        checks = outcome.result.rubric
-        done = sum(1 for c in checks if c.met)
-        if done == len(checks):
-            return ""
-        lines = [self.tr("Your checklist is not finished: %1 of %2 done.").replace("%1", str(done))
-                 .replace("%2", str(len(checks)))]  # fmt: skip
-        words = outcome.result.readability.words
         rubric = config.rubric if config is not None else None
-        for c in checks:
-            if c.met or rubric is None:
-                continue
-            if c.criterion == "min_words" and rubric.min_words is not None:
-                lines.append(self.tr("Your writing has %1 of the %2 words asked for.")
-                             .replace("%1", str(words)).replace("%2", str(rubric.min_words)))  # fmt: skip
-            elif c.criterion == "max_words" and rubric.max_words is not None:
-                lines.append(self.tr("Your writing has %1 words; the most asked for is %2.")
-                             .replace("%1", str(words)).replace("%2", str(rubric.max_words)))  # fmt: skip
-        return " ".join(lines)
+        return still_missing(rubric, outcome.result.rubric, outcome.result.readability.words)
 
     def submit(self) -> None:
         if self.view is None:
