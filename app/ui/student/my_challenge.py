@@ -28,6 +28,7 @@ from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.widgets.common import empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_log import TeamLogPanel
 
@@ -59,8 +60,7 @@ class MyChallengePage(QWidget):
         self.about = QLabel("")
         self.about.setWordWrap(True)
         self.about.setAccessibleName("About the challenge")
-        self.empty = QLabel(self.tr("You are not on a challenge team yet. Your teacher forms the teams."))
-        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
+        self.empty = empty_note(self.tr("You are not on a challenge team yet. Your teacher forms the teams."))
 
         self.checkpoints = QTableWidget(0, 3)
         self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside

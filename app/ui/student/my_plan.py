@@ -22,6 +22,7 @@ from app.planning.plans import PlanView
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.widgets.common import empty_note
 from app.ui.widgets.goal_detail import PACE_COLORS, GoalDetail
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.plan_wizard import PlanWizard
@@ -68,11 +69,12 @@ class MyPlanPage(QWidget):
         self.note.setAccessibleName("Teacher's note")
         self.note.setStyleSheet("background: #fef3c7; padding: 8px; border-radius: 6px;")
         self.note.hide()
-        self.empty = QLabel(self.tr("You do not have a plan yet. Press <b>Build my plan</b>: Tessera starts from "
-                                    "your strengths and interests and suggests goals you are ready for."))
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
-        self.empty.hide()
+        self.empty = empty_note(
+            self.tr(
+                "You do not have a plan yet. Press <b>Build my plan</b>: Tessera starts from your strengths "
+                "and interests and suggests goals you are ready for."
+            )
+        )
 
         self.goals = QListWidget()
         self.goals.setAccessibleName("My goals")

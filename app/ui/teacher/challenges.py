@@ -32,7 +32,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
 from app.ui.widgets.challenge_board import CELL, BoardTable
-from app.ui.widgets.common import button
+from app.ui.widgets.common import button, empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor
 from app.ui.widgets.team_log import TeamLogPanel
@@ -115,12 +115,11 @@ class ChallengesPage(QWidget):
         self.tabs.addTab(self.teams, self.tr("&Teams"))
         self.tabs.addTab(self.brief, self.tr("B&rief"))
         self.tabs.addTab(self.assess_page, self.tr("&Assess"))
-        self.empty = QLabel(
+        self.empty = empty_note(
             self.tr(
                 "No challenges yet. Press <b>New challenge</b> to start one from scratch or from a template."
             )
         )
-        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
         title = QLabel(self.tr("Challenges"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         layout = QVBoxLayout(self)

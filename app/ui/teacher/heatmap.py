@@ -29,7 +29,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
-from app.ui.widgets.common import button, fill_class_box, list_and_detail
+from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
 from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
 
@@ -145,12 +145,8 @@ class HeatmapPage(QWidget):
         )
         self.hint = hint
         # A class with no students (or no skills yet) shows what to do instead of a blank grid.
-        self.empty = QLabel("")
-        self.empty.setAccessibleName("Empty heatmap")
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
+        self.empty = empty_note(name="Empty heatmap")
         self.empty.linkActivated.connect(lambda key: self.open_page.emit(key, None))
-        self.empty.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.sort_button)

@@ -30,7 +30,7 @@ from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import ATTENTION, RosterModel, attention_steps
 from app.ui.tasks import Latest, run_task
-from app.ui.widgets.common import button, fill_class_box, list_and_detail
+from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
 from app.ui.widgets.student_view import StudentView
 
 
@@ -113,11 +113,7 @@ class RosterPage(QWidget):
         self.summary.setWordWrap(True)
         self._rows_for: tuple[str, str, bool] | None = None  # (class, search, archived) of the rows shown
         # A class with nobody on it yet: what to do first, in place of an empty table and "Nobody is stuck".
-        self.empty = QLabel("")
-        self.empty.setAccessibleName("Empty roster")
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 15px; padding: 20px;")
-        self.empty.hide()
+        self.empty = empty_note(name="Empty roster")
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)

@@ -1,5 +1,5 @@
-"""Small helpers every screen uses: an accessible button, dates between Qt and timestamps, emptying a
-layout."""
+"""Small helpers every screen uses: an accessible button, the note an empty page shows, dates between Qt
+and timestamps, emptying a layout."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
@@ -16,6 +16,18 @@ def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
     b.setAccessibleName(name)
     b.clicked.connect(slot)
     return b
+
+
+def empty_note(text: str = "", name: str = "") -> QLabel:
+    """What a page shows in place of an empty list or table: what to do first, in large, wrapped text.
+    Hidden until the page knows it is empty."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-size: 15px; padding: 20px;")
+    if name:
+        label.setAccessibleName(name)
+    label.hide()
+    return label
 
 
 def qdate(ts: float) -> QDate:
