@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
-from app.framework import FrameworkService
+from app.skills import FrameworkService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.privacy import PrivacyService
 from app.planning import planning_services

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.bootstrap import open_context  # noqa: E402
-from app.framework.service import load_default_framework  # noqa: E402
+from app.skills.service import load_default_framework  # noqa: E402
 from app.models import (  # noqa: E402
     Attempt,
     CheckIn,

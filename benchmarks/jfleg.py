@@ -35,8 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
-from app.writing.findings import Finding
+from app.writing.checks import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
+from app.writing.checks.findings import Finding
 
 # ---------------------------------------------------------------------------------------------- GLEU
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
+from app.writing.checks import GRAMMAR, SPELLING, CheckConfig, Checker, load_speller
 from benchmarks.jfleg import corpus_gleu, correct, detokenize, read_corpus, tokenize
 
 Edit = tuple[int, int, tuple[str, ...]]  # source tokens [i, j) become these

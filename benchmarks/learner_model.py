@@ -1,6 +1,6 @@
 """Learner-model figure: AUC and RMSE predicting each answer of held-out students before seeing it.
 
-Drives the app's own model (``app.practice.learner_model``). Input is the ASSISTments knowledge-tracing
+Drives the app's own model (``app.practice.engine.learner_model``). Input is the ASSISTments knowledge-tracing
 format: per student three lines (number of answers; comma-separated skill ids; comma-separated 1/0).
 The file has no item ids or times, so the skill id stands in for the item (skill-level difficulty) and
 answers get increasing synthetic times in file order.
@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.practice.learner_model import Attempt, ModelParams, new_state, register_item, update
-from app.practice.selection import ItemIndex, SelectionRequest, select_next
+from app.practice.engine.learner_model import Attempt, ModelParams, new_state, register_item, update
+from app.practice.engine.selection import ItemIndex, SelectionRequest, select_next
 
 Student = list[tuple[str, int]]
 

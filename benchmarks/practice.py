@@ -53,7 +53,7 @@ def build(data_dir: Path, n_attempts: int, seed: int = 1) -> dict:
     from app.models.base import partition_key
     from app.people.accounts import hash_secret
     from app.practice.bulk import insert_synced
-    from app.practice.generators import GENERATORS, generate
+    from app.practice.engine.generators import GENERATORS, generate
     from app.practice.live import live_model
 
     rng = random.Random(seed)

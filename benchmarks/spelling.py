@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.writing import Speller
+from app.writing.checks import Speller
 
 
 def main() -> None:

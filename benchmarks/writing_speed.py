@@ -69,7 +69,7 @@ def main() -> None:
     rss_before = rss_mb()
     started = time.perf_counter()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from app.writing import Checker, load_speller
+    from app.writing.checks import Checker, load_speller
 
     speller = load_speller()
     load_seconds = time.perf_counter() - started

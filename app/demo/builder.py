@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.demo import roster_data as R
-from app.framework.service import load_default_framework
+from app.skills.service import load_default_framework
 from app.models import (
     Account,
     Celebration,

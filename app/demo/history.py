@@ -20,13 +20,14 @@ from sqlmodel import Session
 
 from app.ids import new_id
 from app.models import LearnerSkillState
-from app.practice.answers import parse_number
-from app.practice.generators.base import fmt
-from app.practice.learner_model import Attempt, ModelParams, new_state, register_item
+from app.practice.engine.answers import parse_number
+from app.practice.engine.generators.base import fmt
+from app.practice.engine.kinds import PICKED, item_kind
+from app.practice.engine.learner_model import Attempt, ModelParams, new_state, register_item
 from app.practice.model_store import ItemInfo
-from app.practice.picking import pick_next, word_items
-from app.practice.selection import IndexedItem, ItemIndex, SelectionRequest
-from app.practice.tracking import RULE, Cards, apply_answer
+from app.practice.engine.next_question import pick_next, word_items
+from app.practice.engine.selection import IndexedItem, ItemIndex, SelectionRequest
+from app.practice.engine.tracking import RULE, Cards, apply_answer
 
 DAY = 86_400.0
 LEARNING_STEP = 0.035  # true ability gained per question practised (logits)
@@ -39,7 +40,7 @@ def _sigmoid(x: float) -> float:
 def _wrong_answer(info: ItemInfo, rng: random.Random) -> str:
     """A plausible slip: another choice, a number a little off, or a misspelling."""
     right = info.answer.split("\n")[0]
-    if info.kind == "choice":
+    if item_kind(info.kind).entry == PICKED:
         others = [c for c in info.choices if c != right]
         return rng.choice(others) if others else ""
     value = parse_number(right)

@@ -28,7 +28,7 @@ def planning_services(db: Database, settings: Any = None, profiles: Any = None, 
                       celebrations: Any = None) -> dict[str, Any]:
     """The planning services for ``Services.extra``, keyed "plans", "challenges", "team_work",
     "checkins", "what_next", "reports" and "attention"."""
-    from app.framework import FrameworkService
+    from app.skills import FrameworkService
     from app.people.profiles import ProfileService
     from app.planning.attention import AttentionService
     from app.planning.celebrations import CelebrationService

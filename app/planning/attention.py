@@ -25,7 +25,7 @@ from app.planning.progress import DAY
 from app.planning.queries import class_students, skill_names
 from app.practice.model_store import raw
 from app.store.database import Database
-from app.writing.views import SUBMITTED
+from app.writing.results import SUBMITTED
 
 WINDOW_DAYS = 14
 RUN = 4  # this many wrong answers in a row, the latest ones

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Integer, func, select
 
 from app.errors import StorageError
-from app.framework import DomainProfile, FrameworkService
+from app.skills import DomainProfile, FrameworkService
 from app.models import Celebration, LearnerSkillState, SchoolClass
 from app.people.actor import Actor
 from app.people.permissions import require_class, student_class_ids

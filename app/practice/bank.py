@@ -16,9 +16,9 @@ from sqlmodel import Session
 
 from app.errors import InvalidInput, NotFound
 from app.models import Item, Skill
-from app.practice import vocabulary
-from app.practice.generators import GENERATORS, generate_pool
-from app.practice.items import PracticeItem
+from app.practice.engine import vocabulary
+from app.practice.engine.generators import GENERATORS, generate_pool
+from app.practice.engine.items import PracticeItem
 
 __all__ = [
     "POOL_PER_LEVEL",
@@ -63,7 +63,7 @@ def ensure_item_bank(
     """Add the generator pools (``per_level`` items per generator and level) and the vocabulary bank
     for every framework skill they practise. Returns the ids added (none when the bank is complete)."""
     if not skill_ids_by_code(session):  # a class started without the demo: the shipped framework first
-        from app.framework.service import load_default_framework
+        from app.skills.service import load_default_framework
 
         load_default_framework(session)
         session.flush()
@@ -122,7 +122,7 @@ class ImportResult:
 def import_qti_items(
     session: Session, items: list[PracticeItem], skill_id: str, partition: str, name: str = "The file"
 ) -> ImportResult:
-    """Add parsed QTI items (see ``app.practice.qti.import_qti``) to ``skill_id``'s bank, all in the
+    """Add parsed QTI items (see ``app.practice.qti.reader.import_qti``) to ``skill_id``'s bank, all in the
     caller's transaction. Items already imported (same identifier and question) are not added twice."""
     skill = session.get(Skill, skill_id)
     if skill is None or skill.deleted:

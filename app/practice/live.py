@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from app.practice.learner_model import (
+from app.practice.engine.learner_model import (
     Attempt,
     ModelParams,
     ModelState,
@@ -55,8 +55,8 @@ from app.practice.model_store import (
     write_parts,
 )
 from app.practice.replay import DAY, KEEP_CHECKPOINTS, Built, apply_rows, build, tail_rows
-from app.practice.selection import IndexedItem, ItemIndex
-from app.practice.tracking import Cards, SkillRow, apply_answer
+from app.practice.engine.selection import IndexedItem, ItemIndex
+from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 
 __all__ = [
     "LiveModel",

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from app.practice.learner_model import (
+from app.practice.engine.learner_model import (
     ItemState,
     LearnerSkillState,
     LearnerState,
@@ -32,9 +32,9 @@ from app.practice.learner_model import (
     new_state,
     register_item,
 )
-from app.practice.snapshot import state_from_dict, state_to_dict
-from app.practice.tracking import Cards, SkillRow
-from app.practice.vocabulary import VocabCard
+from app.practice.engine.snapshot import state_from_dict, state_to_dict
+from app.practice.engine.tracking import Cards, SkillRow
+from app.practice.engine.vocabulary import VocabCard
 
 __all__ = ["ItemInfo", "Key", "Meta", "raw"]
 

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from app.practice.learner_model import Attempt, ModelParams, ModelState, new_state, register_item
+from app.practice.engine.learner_model import Attempt, ModelParams, ModelState, new_state, register_item
 from app.practice.model_store import (
     ItemInfo,
     Key,
@@ -26,7 +26,7 @@ from app.practice.model_store import (
     max_attempt_rowid,
     state_from_blob,
 )
-from app.practice.tracking import Cards, SkillRow, apply_answer
+from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 
 __all__ = ["Built", "apply_rows", "attempt_rows", "build"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.practice.class_view import ClassPracticeService
+from app.practice.class_practice import ClassPracticeService
 from app.practice.live import install_sync_hook
-from app.practice.service import PracticeService
+from app.practice.sessions import PracticeService
 
 
 def practice_services(db) -> dict:  # noqa: ANN001

@@ -17,8 +17,8 @@ from app.people.actor import Actor
 from app.people.permissions import require_class, student_class_ids
 
 from .criteria import build_config, categories_from_checks, criteria_from_rubric
-from .findings import CheckConfig
-from .views import TaskView, VersionInfo
+from .checks.findings import CheckConfig
+from .results import TaskView, VersionInfo
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
-from .findings import CATEGORIES, CheckConfig, RubricCriteria
+from .checks.findings import CATEGORIES, CheckConfig, RubricCriteria
 
 # RubricCriteria field -> how a stored value becomes that field's value
 _INTS = ("min_words", "max_words", "min_paragraphs", "max_paragraphs", "min_topic_words", "min_transitions")

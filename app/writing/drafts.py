@@ -31,7 +31,7 @@ from .access import (
 )
 from .anchors import locate
 from .diff import TextDiff, diff_texts
-from .views import SUBMITTED, WRITING, CommentView, DraftView, SaveResult, VersionInfo
+from .results import SUBMITTED, WRITING, CommentView, DraftView, SaveResult, VersionInfo
 
 MAX_DRAFT_BYTES = 1024 * 1024  # 1 MB of text (about 170,000 words): far past any essay
 

@@ -20,9 +20,9 @@ from app.people.permissions import require_class, require_teacher
 from app.store.database import Database
 
 from .access import class_students, latest_version, load_draft, load_task, name_of, task_config
-from .checker import Checker
-from .findings import GRAMMAR, SPELLING, STYLE, CheckConfig, CheckResult
-from .views import NOT_STARTED, RETURNED, SUBMITTED, WRITING, CommentView, DraftRow, FindingCounts
+from .checks.checker import Checker
+from .checks.findings import GRAMMAR, SPELLING, STYLE, CheckConfig, CheckResult
+from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, CommentView, DraftRow, FindingCounts
 
 MAX_COMMENT = 5_000
 MAX_PASSAGE = 5_000

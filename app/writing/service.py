@@ -5,10 +5,10 @@ and keep the class word list; students open their draft for a task, save version
 hand it in; teachers see the class's drafts with what the checks found, comment on passages and hand
 drafts back with feedback; both see the version history and what changed between versions.
 
-The methods are grouped by job in tasks.py (tasks, word list, check settings), drafts.py (a student's
+The methods are grouped by job in assignments.py (tasks, word list, settings), drafts.py (a student's
 draft, versions, differences) and review.py (the teacher's list, comments, handing back). Each takes
 the acting user first, checks permission, does one unit of work in one transaction and returns the
-plain data of views.py. The checks themselves are the engine in this package (`Checker`).
+plain data of results.py. The checks themselves are the engine in ``app.writing.checks`` (`Checker`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from app.store.database import Database
 
 from .drafts import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge, WritingDrafts
 from .review import WritingReview
-from .tasks import WritingTasks
+from .assignments import WritingTasks
 
 __all__ = ["MAX_DRAFT_BYTES", "DraftLocked", "DraftTooLarge", "WritingService", "writing_services"]
 

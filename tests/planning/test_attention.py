@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.errors import PermissionDenied
 from app.models import Attempt, Item, Person
 from app.planning.attention import RUN, WINDOW_DAYS, attention_counts, stuck_rule
-from app.writing.views import SUBMITTED
+from app.writing.results import SUBMITTED
 
 DAY = 86_400.0
 LATER = (

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.practice.answers import check_answer, normalise_text, parse_number
+from app.practice.engine.answers import normalise_text, parse_number
+from app.practice.engine.kinds import check_answer
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-from app.practice.answers import check_answer, parse_number
-from app.practice.generators import GENERATORS, from_ref, generate, generate_pool
-from app.practice.items import KINDS
+from app.practice.engine.answers import parse_number
+from app.practice.engine.kinds import check_answer
+from app.practice.engine.generators import GENERATORS, from_ref, generate, generate_pool
+from app.practice.engine.kinds import KINDS
 
 SEEDS = range(25)
 FRAMEWORK_SKILLS = {"NUM.ADD", "NUM.SUB", "NUM.MUL", "NUM.DIV", "NUM.PV", "NUM.ROUND", "NUM.NEG", "FRA.EQ",

@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.practice.learner_model import (
+from app.practice.engine.learner_model import (
     Attempt,
     ItemPrior,
     ModelParams,
@@ -20,7 +20,7 @@ from app.practice.learner_model import (
     register_item,
     update,
 )
-from app.practice.snapshot import state_from_dict, state_to_dict
+from app.practice.engine.snapshot import state_from_dict, state_to_dict
 
 DAY = 86400.0
 T0 = 1_700_000_000.0
@@ -157,7 +157,7 @@ def test_forgetting_option_fades_local_gains():
 
 def test_long_runs_keep_counting():
     """The run feature: a run of 12 right answers predicts higher than a run of 5, and wrong runs mirror it."""
-    from app.practice.learner_model import RECENT_KEPT, _features
+    from app.practice.engine.learner_model import RECENT_KEPT, _features
 
     state = new_state()
     for i in range(12):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.practice.learner_model import Attempt, new_state, update
-from app.practice.mastery import MasteryRule, assess_mastery
+from app.practice.engine.learner_model import Attempt, new_state, update
+from app.practice.engine.mastery import MasteryRule, assess_mastery
 
 T0 = 1_700_000_000.0
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import TesseraError
-from app.practice.answers import check_answer
-from app.practice.errors import QtiImportError
-from app.practice.qti import import_qti, parse_item
+from app.practice.engine.kinds import check_answer
+from app.practice.qti.errors import QtiImportError
+from app.practice.qti.reader import import_qti, parse_item
 from tests.practice.qti_samples import (
     CHOICE30,
     FLOAT22,

@@ -6,10 +6,10 @@ import collections
 import itertools
 import random
 
-from app.practice.learner_model import Attempt, new_state, predict, register_item, update
-from app.practice.mastery import assess_mastery
-from app.practice.selection import IndexedItem, ItemIndex, Mix, SelectionRequest, select_next
-from app.practice.tracking import RULE
+from app.practice.engine.learner_model import Attempt, new_state, predict, register_item, update
+from app.practice.engine.mastery import assess_mastery
+from app.practice.engine.selection import IndexedItem, ItemIndex, Mix, SelectionRequest, select_next
+from app.practice.engine.tracking import RULE
 
 DAY = 86400.0
 T0 = 1_700_000_000.0

@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
 from app.models import Attempt, Celebration, Item, LearnerSkillState, Skill
-from app.practice.mastery import MasteryRule
+from app.practice.engine.mastery import MasteryRule
 
 
 def _student(ctx, info, index=0):

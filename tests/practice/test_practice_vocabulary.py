@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.practice.answers import check_answer
-from app.practice.vocabulary import (
+from app.practice.engine.kinds import check_answer
+from app.practice.engine.vocabulary import (
     VOCABULARY_SKILL,
     due_cards,
     load_bank,

@@ -3,7 +3,7 @@ longest name and scrolls sideways instead of letting Qt clip names from the left
 
 from PySide6.QtGui import QFontMetrics
 
-from app.framework.service import DomainProfile, SkillMastery
+from app.skills.service import DomainProfile, SkillMastery
 from app.ui.widgets.jagged_profile import JaggedProfile
 
 

@@ -267,7 +267,7 @@ def test_home_keeps_the_chosen_step_and_the_newest_load(qtbot, demo, monkeypatch
 def test_writing_ignores_a_late_view_of_another_task(qtbot, demo):
     ctx, info = demo
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
-    from app.writing.views import TaskSpec
+    from app.writing.results import TaskSpec
 
     spec = TaskSpec("My pet", "A pet.")
     task_id = ctx.services.extra["writing"].create_task(teacher, info.class_id, spec).id

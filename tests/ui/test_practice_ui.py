@@ -103,7 +103,7 @@ def test_student_practises_by_keyboard_and_sees_a_summary(qtbot, demo):
 
 def test_celebration_shows_when_a_skill_is_mastered(qtbot, demo):
     ctx, info = demo
-    from app.practice.views import AnswerResult
+    from app.practice.results import AnswerResult
 
     acc = ctx.services.accounts
     w = _window(qtbot, ctx)

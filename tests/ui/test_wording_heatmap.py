@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
-from app.practice.views import HeatCell, Heatmap, HeatSkill, HeatStudent
+from app.practice.results import HeatCell, Heatmap, HeatSkill, HeatStudent
 from app.ui.qmodels.heatmap_model import FIXED, SORT_ROLE, HeatmapModel
 from app.ui.widgets.rotated_header import PAD, RotatedHeader
 

@@ -8,7 +8,7 @@ import pytest
 from windowhelp import close_all, open_window
 
 from app.planning.next_steps import NextStep
-from app.practice.views import PracticeOverview
+from app.practice.results import PracticeOverview
 from app.ui.main_window import MainWindow
 
 T = 15_000

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from windowhelp import close_all, open_window
 
-from app.writing.views import SUBMITTED
+from app.writing.results import SUBMITTED
 
 T = 15_000
 _OPEN: list = []

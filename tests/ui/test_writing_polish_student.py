@@ -10,8 +10,8 @@ from windowhelp import close_all, open_window
 
 from app.people.actor import Actor
 from app.ui.tasks import wait_idle
-from app.writing import RubricCriteria
-from app.writing.views import SUBMITTED, TaskSpec
+from app.writing.checks import RubricCriteria
+from app.writing.results import SUBMITTED, TaskSpec
 
 T = 15_000
 FINN = 5  # not started on the demo's lunch task

@@ -17,8 +17,8 @@ from windowhelp import close_all, open_window
 from app.people.actor import Actor
 from app.ui.tasks import wait_idle
 from app.ui.widgets.text_offsets import Offsets, plain_text
-from app.writing import SPELLING, RubricCriteria
-from app.writing.views import RETURNED, SUBMITTED, TaskSpec
+from app.writing.checks import SPELLING, RubricCriteria
+from app.writing.results import RETURNED, SUBMITTED, TaskSpec
 
 T = 15_000
 FINN = 5  # not started on the demo's lunch task

@@ -1,6 +1,6 @@
 import pytest
 
-from app.writing import CheckConfig, Checker, load_speller
+from app.writing.checks import CheckConfig, Checker, load_speller
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.writing import GRAMMAR, SPELLING, STYLE, CheckConfig, Checker, check
-from app.writing import checker as checker_module
+from app.writing.checks import GRAMMAR, SPELLING, STYLE, CheckConfig, Checker, check
+from app.writing.checks import checker as checker_module
 
 TEXT = (
     "My freind and i went to the park. It was realy fun, we saw alot of birds.\n"

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from app.writing.ngrams import Bigrams, bigrams
+from app.writing.checks.ngrams import Bigrams, bigrams
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +67,9 @@ def test_split_and_join_leave_real_words_alone(checker, find):
 
 
 def test_context_does_not_push_down_candidates_the_table_lacks(speller):
-    from app.writing.rules import View
-    from app.writing.spelling_check import by_context
-    from app.writing.text import tokenize
+    from app.writing.checks.rules import View
+    from app.writing.checks.spelling_check import by_context
+    from app.writing.checks.text import tokenize
 
     text = "I dont know."
     view = View(text, tokenize(text), lexicon=speller.lexicon)

@@ -102,7 +102,7 @@ def test_good_writing_is_left_alone(checker, text, find):
 
 
 def test_grammar_can_be_switched_off(speller, find):
-    from app.writing import CheckConfig, Checker
+    from app.writing.checks import CheckConfig, Checker
 
     off = Checker(CheckConfig(categories={"spelling"}), speller)
     assert find(off, "He go to school.", "grammar") == []

@@ -4,7 +4,7 @@ it is for and leaves good writing alone."""
 
 import pytest
 
-from app.writing import GRAMMAR, SPELLING, CheckConfig, Checker
+from app.writing.checks import GRAMMAR, SPELLING, CheckConfig, Checker
 
 FLAGS = [
     # mechanics: a comma after an opener that takes one only before a clause
@@ -155,11 +155,11 @@ def test_run_together_opener_gets_its_comma(checker, find):
 def test_context_does_not_favour_words_the_pair_table_lacks(speller):
     """A candidate missing from the pair table is scored as if independent of its neighbours, not as
     well as the best-fitting candidate: "casts douts on" -> "doubts" is not pushed below a rare word."""
-    from app.writing.ngrams import bigrams
-    from app.writing.rules import View
-    from app.writing.spelling import Suggestion
-    from app.writing.spelling_check import by_context
-    from app.writing.text import tokenize
+    from app.writing.checks.ngrams import bigrams
+    from app.writing.checks.rules import View
+    from app.writing.checks.spelling import Suggestion
+    from app.writing.checks.spelling_check import by_context
+    from app.writing.checks.text import tokenize
 
     if bigrams() is None:
         pytest.skip("no pair table")

@@ -6,7 +6,7 @@ import sys
 
 def test_writing_does_not_import_qt():
     code = (
-        "import sys, app.writing; from app.writing import check; check('Teh end.'); "
+        "import sys, app.writing.checks; from app.writing.checks import check; check('Teh end.'); "
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; print(bad); "
         "sys.exit(1 if bad else 0)"
     )

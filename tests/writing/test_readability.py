@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.writing import check, syllables
+from app.writing.checks import check, syllables
 
 
 @pytest.mark.parametrize(

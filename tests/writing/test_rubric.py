@@ -1,6 +1,6 @@
 """The teacher's checklist."""
 
-from app.writing import CheckConfig, Checker, RubricCriteria
+from app.writing.checks import CheckConfig, Checker, RubricCriteria
 
 ESSAY = """I believe that every school should have a garden.
 
@@ -49,8 +49,8 @@ def test_topic_words_are_not_spelling_mistakes(speller):
 
 
 def test_still_missing_says_what_the_checklist_lacks_for_the_hand_in_question():
-    from app.writing.findings import RubricCheck
-    from app.writing.rubric import still_missing
+    from app.writing.checks.findings import RubricCheck
+    from app.writing.checks.rubric import still_missing
 
     criteria = RubricCriteria(min_words=150, require_claim=True)
     checks = (

@@ -7,10 +7,10 @@ import pytest
 from app.errors import InvalidInput, NotFound, PermissionDenied, TesseraError
 from app.models import DraftVersion
 from app.people.actor import Actor
-from app.writing import GRAMMAR, SPELLING, RubricCriteria
+from app.writing.checks import GRAMMAR, SPELLING, RubricCriteria
 from app.writing.diff import DELETE, INSERT
 from app.writing.service import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge
-from app.writing.views import NOT_STARTED, RETURNED, SUBMITTED, WRITING, TaskSpec
+from app.writing.results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, TaskSpec
 
 SPEC = TaskSpec(
     "Volcanoes",
@@ -87,7 +87,7 @@ def test_check_config_from_task(w, demo, teacher, task):
     assert config.categories == {SPELLING, GRAMMAR}
     assert {"Kowhai", "Station Road", "Amara", "Okafor", "Maya", "Rivera"} <= config.allowed_words
     assert config.rubric.min_words == 5 and config.rubric.require_claim
-    from app.writing import Checker
+    from app.writing.checks import Checker
 
     result = Checker(config).check("Amara and Kowhai saw magma at Eyjafjallajokull. Amara thinks teh end.")
     flagged = {f.rule: f for f in result.findings}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.writing import CATEGORIES, GRAMMAR, STYLE, RubricCriteria
+from app.writing.checks import CATEGORIES, GRAMMAR, STYLE, RubricCriteria
 from app.writing.anchors import locate
 from app.writing.criteria import (
     build_config,

@@ -2,9 +2,9 @@
 
 import pytest
 
-from app.writing import CheckConfig, Checker
-from app.writing.channel import edit_cost
-from app.writing.phonetic import skeleton, sound_key
+from app.writing.checks import CheckConfig, Checker
+from app.writing.checks.channel import edit_cost
+from app.writing.checks.phonetic import skeleton, sound_key
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_sound_keys_group_sound_alike_spellings():
 
 def test_missing_word_list_raises_a_plain_error(tmp_path):
     from app.errors import TesseraError
-    from app.writing.lexicon import Lexicon
+    from app.writing.checks.lexicon import Lexicon
 
     with pytest.raises(TesseraError, match="Reinstalling"):
         Lexicon.load(tmp_path / "missing.txt.gz")
@@ -167,7 +167,7 @@ def test_top_suggestion_beyond_the_first_letter_and_the_letters_as_written(spell
 
 
 def test_respellings_are_the_slips_they_stand_for():
-    from app.writing.spelling import FIRST_VOWEL_COST, PH_F_COST, respellings
+    from app.writing.checks.spelling import FIRST_VOWEL_COST, PH_F_COST, respellings
 
     assert respellings("inviroment")["enviroment"] == FIRST_VOWEL_COST
     assert respellings("sofisticated")["sophisticated"] == PH_F_COST

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.writing import HINT, STYLE
+from app.writing.checks import HINT, STYLE
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.writing.text import (
+from app.writing.checks.text import (
     CODE,
     EMAIL,
     MAX_SENTENCE,

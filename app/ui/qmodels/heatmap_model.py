@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.practice.views import HeatCell, Heatmap, HeatSkill
+from app.practice.results import HeatCell, Heatmap, HeatSkill
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED = 2  # student, average

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.errors import InvalidInput, StorageError
 from app.people.actor import Actor
-from app.practice.views import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
+from app.practice.results import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
 from app.ui.nav import pages_for
@@ -309,7 +309,7 @@ class PracticePage(QWidget):
             return
         response = self.answer.response()
         if not response.strip():
-            self.message.setText(self.tr("Choose one of the answers first.") if self.item.kind == "choice"
+            self.message.setText(self.tr("Choose one of the answers first.") if self.answer.picked
                                  else self.tr("Type an answer first, then press Enter."))  # fmt: skip
             self.answer.focus()
             return

@@ -40,8 +40,8 @@ from app.ui.widgets.long_paragraph import LongParagraphNotice
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.drafts import DraftTooLarge
-from app.writing.rubric import still_missing
-from app.writing.views import (
+from app.writing.checks.rubric import still_missing
+from app.writing.results import (
     NOT_STARTED,
     RETURNED,
     STATUS_WORDS,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.framework import DomainProfile
+from app.skills import DomainProfile
 from app.planning.challenges import ChallengeDraft, Template
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts

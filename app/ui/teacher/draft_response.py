@@ -17,8 +17,8 @@ from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.text_offsets import Offsets
 from app.ui.widgets.writing_editor import WritingEditor
-from app.writing.findings import CheckConfig
-from app.writing.views import SUBMITTED, DraftView
+from app.writing.checks.findings import CheckConfig
+from app.writing.results import SUBMITTED, DraftView
 
 if TYPE_CHECKING:
     from app.writing.service import WritingService

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.ui.widgets.diff_view import when
-from app.writing.views import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftRow
+from app.writing.results import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftRow
 
 ROW = Qt.ItemDataRole.UserRole
 COLUMNS = ("Student", "Status", "Words", "Spelling", "Grammar", "Style", "Checklist", "Handed in", "Comments")

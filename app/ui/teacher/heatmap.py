@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
-from app.practice.views import Heatmap, PracticeSkill
+from app.practice.results import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel

@@ -29,7 +29,7 @@ from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
 from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
 from app.writing.diff import TextDiff, diff_texts
-from app.writing.views import SUBMITTED, DraftRow, DraftView, TaskRow, TaskSpec
+from app.writing.results import SUBMITTED, DraftRow, DraftView, TaskRow, TaskSpec
 
 _button = button
 

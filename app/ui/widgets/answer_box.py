@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
+from app.practice.engine.kinds import PICKED, item_kind
+
 
 class AnswerBox(QWidget):
     changed = Signal()
@@ -13,6 +15,7 @@ class AnswerBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = "number"
+        self.picked = False  # the learner picks one of the choices (else types the answer)
         self.choices: tuple[str, ...] = ()
         self.locked = False
         self.line = QLineEdit()
@@ -36,6 +39,8 @@ class AnswerBox(QWidget):
 
     def set_item(self, kind: str, choices: tuple[str, ...]) -> None:
         self.kind = kind
+        spec = item_kind(kind)
+        self.picked = spec.entry == PICKED
         self.choices = tuple(choices)
         for r in self.radios:
             self.group.removeButton(r)
@@ -43,7 +48,7 @@ class AnswerBox(QWidget):
         self.radios = []
         self.line.clear()
         self.line.setStyleSheet("font-size: 20px; padding: 6px;")
-        if kind == "choice":
+        if self.picked:
             for i, text in enumerate(choices):
                 shown = text.replace("&", "&&")
                 radio = QRadioButton(f"&{i + 1}.  {shown}" if i < 9 else shown)
@@ -52,12 +57,9 @@ class AnswerBox(QWidget):
                 self.group.addButton(radio, i)
                 self.choices_layout.addWidget(radio)
                 self.radios.append(radio)
-            self.hint.setText(self.tr("Press a number key to choose, then Enter."))
-        else:
-            self.hint.setText(self.tr("Type your answer, then press Enter.") if kind == "text" else
-                              self.tr("Type a number (like 12, 0.75 or 3/4), then press Enter."))  # fmt: skip
-        self.line.setVisible(kind != "choice")
-        self.choices_box.setVisible(kind == "choice")
+        self.hint.setText(self.tr(spec.entry_hint))
+        self.line.setVisible(not self.picked)
+        self.choices_box.setVisible(self.picked)
         self.set_locked(False)
 
     def set_locked(self, locked: bool) -> None:
@@ -71,7 +73,7 @@ class AnswerBox(QWidget):
     def mark(self, correct: bool, expected: str) -> None:
         """Show the right answer among the choices (and the learner's, if it was not)."""
         colour = "#15803d" if correct else "#b45309"
-        if self.kind != "choice":
+        if not self.picked:
             self.line.setStyleSheet(
                 f"font-size: 20px; padding: 6px; border: 2px solid {colour}; border-radius: 4px;"
             )
@@ -86,21 +88,21 @@ class AnswerBox(QWidget):
                 radio.setText(radio.text() + "   \u2716")
 
     def focus(self) -> None:
-        if self.kind == "choice" and self.radios:
+        if self.picked and self.radios:
             (self.group.checkedButton() or self.radios[0]).setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose(self, number: int) -> bool:
         """Select choice ``number`` (1-based); False if there is none."""
-        if self.kind != "choice" or not 1 <= number <= len(self.radios) or self.locked:
+        if not self.picked or not 1 <= number <= len(self.radios) or self.locked:
             return False
         self.radios[number - 1].setChecked(True)
         self.radios[number - 1].setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
     def response(self) -> str:
-        if self.kind == "choice":
+        if self.picked:
             b = self.group.checkedButton()
             return self.choices[self.group.id(b)] if b is not None else ""
         return self.line.text()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.writing.diff import DELETE, INSERT, TextDiff
-from app.writing.views import VersionInfo
+from app.writing.results import VersionInfo
 
 VERSION = Qt.ItemDataRole.UserRole
 MAX_SHOWN_CHARS = 400_000  # a diff longer than this is cut for display (the versions themselves are kept)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets.live_check import CheckOutcome
 from app.ui.widgets.writing_editor import COLOURS
-from app.writing import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
-from app.writing.views import CommentView
+from app.writing.checks import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
+from app.writing.results import CommentView
 
 MAX_SUGGESTIONS = 5
 CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: "Style"}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
 from app.ui.widgets.text_offsets import Offsets, plain_text
-from app.writing import CheckConfig, Checker, CheckResult, load_speller
+from app.writing.checks import CheckConfig, Checker, CheckResult, load_speller
 
 DELAY_MS = 300
 

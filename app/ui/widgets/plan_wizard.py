@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.framework import DomainProfile
+from app.skills import DomainProfile
 from app.people.profiles import ProfileView
 from app.planning.levels import MAX_GOALS, PATHS
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanView

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
-from app.practice.views import PracticeSettings, SkillDetail
+from app.practice.results import PracticeSettings, SkillDetail
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 

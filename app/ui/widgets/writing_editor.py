@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from app.ui.widgets.live_check import CheckOutcome
-from app.writing import GRAMMAR, SPELLING, STYLE
+from app.writing.checks import GRAMMAR, SPELLING, STYLE
 
 MARGIN = 30_000  # characters either side of the screen that get marks
 MAX_MARKS = 400

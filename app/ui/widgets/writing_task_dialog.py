@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.writing import GRAMMAR, SPELLING, STYLE, RubricCriteria
-from app.writing.views import TaskSpec, TaskView
+from app.writing.checks import GRAMMAR, SPELLING, STYLE, RubricCriteria
+from app.writing.results import TaskSpec, TaskView
 
 
 def _count(name: str, value: int | None, maximum: int = 5000) -> QSpinBox:

@@ -1,0 +1,3 @@
+"""QTI import (pure: no Qt, no database): ``reader.import_qti`` reads one XML file or a content package;
+``item`` reads one item, ``package`` opens a zip safely, ``xmltools`` parses XML safely and names
+elements across QTI versions; ``errors.QtiImportError`` says in plain words what was refused."""
