@@ -24,7 +24,7 @@ from app.practice.model_store import learner_from_json, raw
 from app.practice.qti.reader import import_qti
 from app.practice.engine.tracking import RULE
 from app.practice.results import (
-    AttemptView,
+    AttemptInfo,
     HeatCell,
     Heatmap,
     HeatSkill,
@@ -141,7 +141,7 @@ class ClassPracticeService:
         return SkillDetail(
             student_id, person.full_name, skill_id, skill.name, level, explanation,
             row[0] if row else 0.0, row[1] if row else 0, row[2] if row else 0, row[3] if row else 0.0, due,
-            tuple(AttemptView(at, prompt, answer, expected.split("\n")[0], bool(ok), ms)
+            tuple(AttemptInfo(at, prompt, answer, expected.split("\n")[0], bool(ok), ms)
                   for at, prompt, answer, expected, ok, ms in recent),
         )  # fmt: skip
 

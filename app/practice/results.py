@@ -117,7 +117,7 @@ class Heatmap:
 
 
 @dataclass(frozen=True)
-class AttemptView:
+class AttemptInfo:
     at: float
     prompt: str
     answer: str
@@ -139,7 +139,7 @@ class SkillDetail:
     correct: int
     mastered_at: float
     review_due_in_days: float | None  # negative: overdue; None: not practised
-    recent: tuple[AttemptView, ...]
+    recent: tuple[AttemptInfo, ...]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from app.people.permissions import require_class, student_class_ids
 
 from .criteria import build_config, categories_from_checks, criteria_from_rubric
 from .checks.findings import CheckConfig
-from .results import TaskView, VersionInfo
+from .results import TaskInfo, VersionInfo
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
@@ -95,8 +95,8 @@ def version_infos(s: Session, draft_id: str) -> list[VersionInfo]:
     return infos
 
 
-def task_view(task: WritingTask) -> TaskView:
-    return TaskView(
+def task_view(task: WritingTask) -> TaskInfo:
+    return TaskInfo(
         task.id, task.class_id, task.title, task.prompt, task.due_at, categories_from_checks(task.checks),
         criteria_from_rubric(task.rubric), tuple(str(k) for k in task.skill_ids or ()), task.archived,
         task.created_at,

@@ -29,7 +29,7 @@ from .access import (
 )
 from .criteria import checks_from_categories, clean_words, rubric_from_criteria
 from .checks.findings import CATEGORIES, CheckConfig
-from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, MyTask, TaskRow, TaskSpec, TaskView
+from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, MyTask, TaskInfo, TaskRow, TaskSpec
 
 MAX_TITLE = 200
 MAX_PROMPT = 20_000
@@ -39,7 +39,7 @@ class WritingTasks:
     db: Database
 
     # -- teachers ---------------------------------------------------------------------------------
-    def create_task(self, actor: Actor, class_id: str, spec: TaskSpec) -> TaskView:
+    def create_task(self, actor: Actor, class_id: str, spec: TaskSpec) -> TaskInfo:
         require_teacher(actor)
         _validate(spec)
         with self.db.write() as s:
@@ -53,7 +53,7 @@ class WritingTasks:
             s.flush()
             return task_view(task)
 
-    def update_task(self, actor: Actor, task_id: str, spec: TaskSpec) -> TaskView:
+    def update_task(self, actor: Actor, task_id: str, spec: TaskSpec) -> TaskInfo:
         require_teacher(actor)
         _validate(spec)
         with self.db.write() as s:
@@ -122,7 +122,7 @@ class WritingTasks:
         return cleaned
 
     # -- both -------------------------------------------------------------------------------------
-    def task(self, actor: Actor, task_id: str) -> TaskView:
+    def task(self, actor: Actor, task_id: str) -> TaskInfo:
         with self.db.read() as s:
             task = load_task(s, task_id)
             require_task(s, actor, task)

@@ -31,7 +31,7 @@ from .access import (
 )
 from .anchors import locate
 from .diff import TextDiff, diff_texts
-from .results import SUBMITTED, WRITING, CommentView, DraftView, SaveResult, VersionInfo
+from .results import SUBMITTED, WRITING, CommentInfo, DraftInfo, SaveResult, VersionInfo
 
 MAX_DRAFT_BYTES = 1024 * 1024  # 1 MB of text (about 170,000 words): far past any essay
 
@@ -70,7 +70,7 @@ class WritingDrafts:
     db: Database
 
     # -- students ---------------------------------------------------------------------------------
-    def open_draft(self, actor: Actor, task_id: str) -> DraftView:
+    def open_draft(self, actor: Actor, task_id: str) -> DraftInfo:
         """The student's draft for a task, as last saved. Before the first save it has no id yet:
         nothing is written just by looking."""
         _require_student(actor)
@@ -79,7 +79,7 @@ class WritingDrafts:
             require_task(s, actor, task)
             draft = student_draft(s, task.id, actor.person_id)
             if draft is None:
-                return DraftView("", task_view(task), actor.person_id, name_of(s, actor.person_id), WRITING,
+                return DraftInfo("", task_view(task), actor.person_id, name_of(s, actor.person_id), WRITING,
                                  "", 0.0, 0.0, "", "")  # fmt: skip
             return _view(s, draft, task)
 
@@ -141,7 +141,7 @@ class WritingDrafts:
         return draft, task, False
 
     # -- the student and their teachers -----------------------------------------------------------
-    def draft(self, actor: Actor, draft_id: str) -> DraftView:
+    def draft(self, actor: Actor, draft_id: str) -> DraftInfo:
         with self.db.read() as s:
             draft, task = load_draft(s, actor, draft_id)
             return _view(s, draft, task)
@@ -193,7 +193,7 @@ def _version(s, actor: Actor, version_id: str) -> DraftVersion:
     return version
 
 
-def _view(s, draft: Draft, task: WritingTask) -> DraftView:
+def _view(s, draft: Draft, task: WritingTask) -> DraftInfo:
     latest = latest_version(s, draft.id)
     text = latest.text if latest is not None else ""
     comments = []
@@ -206,10 +206,10 @@ def _view(s, draft: Draft, task: WritingTask) -> DraftView:
             anchor: tuple[int, int] | None = (c.start, c.end)
         else:
             anchor = locate(c.quote, c.start, c.end, text)
-        comments.append(CommentView(c.id, c.version_id, c.start, c.end, c.quote, c.text, names[c.author_id],
+        comments.append(CommentInfo(c.id, c.version_id, c.start, c.end, c.quote, c.text, names[c.author_id],
                                     c.created_at, anchor))  # fmt: skip
     comments.sort(key=lambda c: (c.anchor is None, c.anchor or (0, 0), c.at))
-    return DraftView(
+    return DraftInfo(
         draft.id, task_view(task), draft.student_id, name_of(s, draft.student_id), draft.status,
         draft.feedback, draft.submitted_at,
         draft.returned_at, text, latest.id if latest is not None else "", tuple(version_infos(s, draft.id)),

@@ -29,7 +29,7 @@ class TaskSpec:
 
 
 @dataclass(frozen=True)
-class TaskView:
+class TaskInfo:
     id: str
     class_id: str
     title: str
@@ -50,7 +50,7 @@ class TaskView:
 class TaskRow:
     """A task in the teacher's list, with how far the class has got."""
 
-    task: TaskView
+    task: TaskInfo
     awaiting: int  # handed in, waiting for feedback
     returned: int
     writing: int
@@ -61,7 +61,7 @@ class TaskRow:
 class MyTask:
     """A task in a student's list."""
 
-    task: TaskView
+    task: TaskInfo
     status: str  # NOT_STARTED | WRITING | SUBMITTED | RETURNED
     draft_id: str = ""
     words: int = 0
@@ -80,7 +80,7 @@ class VersionInfo:
 
 
 @dataclass(frozen=True)
-class CommentView:
+class CommentInfo:
     id: str
     version_id: str
     start: int  # in the version the teacher read
@@ -93,9 +93,9 @@ class CommentView:
 
 
 @dataclass(frozen=True)
-class DraftView:
+class DraftInfo:
     id: str
-    task: TaskView
+    task: TaskInfo
     student_id: str
     student_name: str
     status: str
@@ -105,7 +105,7 @@ class DraftView:
     text: str  # the latest saved version ("" before the first save)
     version_id: str  # the latest saved version's id ("" before the first save)
     versions: tuple[VersionInfo, ...] = ()  # oldest first
-    comments: tuple[CommentView, ...] = ()  # in the order of their passages
+    comments: tuple[CommentInfo, ...] = ()  # in the order of their passages
 
     @property
     def editable(self) -> bool:

@@ -22,7 +22,7 @@ from app.store.database import Database
 from .access import class_students, latest_version, load_draft, load_task, name_of, task_config
 from .checks.checker import Checker
 from .checks.findings import GRAMMAR, SPELLING, STYLE, CheckConfig, CheckResult
-from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, CommentView, DraftRow, FindingCounts
+from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, CommentInfo, DraftRow, FindingCounts
 
 MAX_COMMENT = 5_000
 MAX_PASSAGE = 5_000
@@ -90,7 +90,7 @@ class WritingReview:
         return self._checker(task.id, config).check(text)
 
     def add_comment(self, actor: Actor, draft_id: str, version_id: str, start: int, end: int,
-                    text: str) -> CommentView:  # fmt: skip
+                    text: str) -> CommentInfo:  # fmt: skip
         """A comment on the passage start:end (str offsets) of one version; the passage is quoted so
         the comment can find its place again after the student edits."""
         require_teacher(actor)
@@ -115,7 +115,7 @@ class WritingReview:
                                    start=start, end=end, quote=quote, text=text, partition=draft.partition)  # fmt: skip
             s.add(comment)
             s.flush()
-            return CommentView(comment.id, version.id, start, end, quote, text, name_of(s, actor.person_id),
+            return CommentInfo(comment.id, version.id, start, end, quote, text, name_of(s, actor.person_id),
                                comment.created_at, (start, end))  # fmt: skip
 
     def return_draft(self, actor: Actor, draft_id: str, feedback: str, now: float | None = None) -> None:

@@ -46,7 +46,7 @@ from app.writing.results import (
     RETURNED,
     STATUS_WORDS,
     SUBMITTED,
-    DraftView,
+    DraftInfo,
     MyTask,
     SaveResult,
 )
@@ -78,7 +78,7 @@ class WritingPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.writing = ctx.services.extra["writing"]
         self.tasks: list[MyTask] = []
-        self.view: DraftView | None = None
+        self.view: DraftInfo | None = None
         self._queued: str | None = None  # the last text handed to a save
         self._saved: str | None = None  # the last text known to be saved
         self._wanted = ""  # a task asked for before the list arrived
@@ -271,7 +271,7 @@ class WritingPage(QWidget):
         self.autosave.start()
         self.opened.emit()
 
-    def _show_view(self, view: DraftView) -> None:
+    def _show_view(self, view: DraftInfo) -> None:
         """Everything about the draft except its text (the editor has that)."""
         self.view = view
         task = view.task
@@ -365,7 +365,7 @@ class WritingPage(QWidget):
                          lambda e: self._save_failed(text, e, task_id))  # fmt: skip
 
     def _write_kept(
-        self, view: DraftView, text: str, work: Callable[[], Any],
+        self, view: DraftInfo, text: str, work: Callable[[], Any],
         on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
     ) -> None:  # fmt: skip
         """Write ``text`` on the write worker, kept in memory until that succeeds. No owner: the
@@ -420,7 +420,7 @@ class WritingPage(QWidget):
         w, a, task_id = self.writing, self.actor, self.view.task.id
         run_task(lambda _p: w.open_draft(a, task_id), self._refreshed, lambda e: None, owner=self)
 
-    def _refreshed(self, view: DraftView) -> None:
+    def _refreshed(self, view: DraftInfo) -> None:
         # This read runs beside the writing worker: if another task was opened meanwhile, this view is
         # not the editor's any more, and taking it would send the editor's text to the wrong task.
         if self.view is not None and view.task.id == self.view.task.id:

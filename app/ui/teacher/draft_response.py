@@ -18,7 +18,7 @@ from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.text_offsets import Offsets
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.checks.findings import CheckConfig
-from app.writing.results import SUBMITTED, DraftView
+from app.writing.results import SUBMITTED, DraftInfo
 
 if TYPE_CHECKING:
     from app.writing.service import WritingService
@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 class DraftResponse(QSplitter):
     commented = Signal()
     returned = Signal()
-    shown = Signal(object)  # the DraftView now shown: opened, commented on or handed back
+    shown = Signal(object)  # the DraftInfo now shown: opened, commented on or handed back
 
     def __init__(self, writing: WritingService, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.writing, self.actor, self.bus = writing, actor, bus
-        self.view: DraftView | None = None
+        self.view: DraftInfo | None = None
         self._offsets = Offsets("")
         # The draft asked for last (set by whoever opens one): a comment or hand-back finishing after
         # another draft was opened must not show on it.
@@ -94,7 +94,7 @@ class DraftResponse(QSplitter):
         self.panel.finding_selected.connect(self.editor.pick)
         self.panel.comment_selected.connect(self.editor.pick_comment)
 
-    def open(self, view: DraftView, config: CheckConfig) -> None:
+    def open(self, view: DraftInfo, config: CheckConfig) -> None:
         """Show a freshly opened draft, checked with its task's config; the response boxes start empty
         but for the feedback already given."""
         self.live.set_config(None)
@@ -109,7 +109,7 @@ class DraftResponse(QSplitter):
         if not self.live.is_ready:
             self.panel.set_ready(False)
 
-    def show_view(self, view: DraftView) -> None:
+    def show_view(self, view: DraftInfo) -> None:
         self.view = view
         self._offsets = Offsets(view.text)
         self.shown.emit(view)
@@ -164,7 +164,7 @@ class DraftResponse(QSplitter):
             work, self._commented, lambda e: self.review_note.setText(error_text(e)), writes=True, owner=self
         )
 
-    def _commented(self, view: DraftView) -> None:
+    def _commented(self, view: DraftInfo) -> None:
         if view.id != self.wanted:
             return  # another draft was opened meanwhile; its comment box is not this one's
         self.comment_text.clear()
@@ -188,7 +188,7 @@ class DraftResponse(QSplitter):
             work, self._returned, lambda e: self.review_note.setText(error_text(e)), writes=True, owner=self
         )
 
-    def _returned(self, view: DraftView) -> None:
+    def _returned(self, view: DraftInfo) -> None:
         if view.id != self.wanted:
             self.bus.changed.emit("writing")  # saved all the same; only the screen has moved on
             return

@@ -29,7 +29,7 @@ from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
 from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
 from app.writing.diff import TextDiff, diff_texts
-from app.writing.results import SUBMITTED, DraftRow, DraftView, TaskRow, TaskSpec
+from app.writing.results import SUBMITTED, DraftInfo, DraftRow, TaskRow, TaskSpec
 
 _button = button
 
@@ -144,7 +144,7 @@ class WritingReviewPage(QWidget):
         self.load_classes()
 
     @property
-    def view(self) -> DraftView | None:
+    def view(self) -> DraftInfo | None:
         return self.response.view
 
     def refresh(self) -> None:
@@ -314,7 +314,7 @@ class WritingReviewPage(QWidget):
         self.editor.setFocus()
         self.draft_opened.emit()
 
-    def _show_heading(self, view: DraftView) -> None:
+    def _show_heading(self, view: DraftInfo) -> None:
         self.draft_title.setText(f"{view.student_name} \u00b7 {view.task.title}")
         status = self.tr(TEACHER_STATUS[view.status])
         if view.status == SUBMITTED:

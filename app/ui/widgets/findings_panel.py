@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.live_check import CheckOutcome
 from app.ui.widgets.writing_editor import COLOURS
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
-from app.writing.results import CommentView
+from app.writing.results import CommentInfo
 
 MAX_SUGGESTIONS = 5
 CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: "Style"}
@@ -183,7 +183,7 @@ class FindingsPanel(QTabWidget):
         self._show_rubric(result.rubric if result is not None else ())
         self._show_figures(result.readability if result is not None else None)
 
-    def set_comments(self, comments: list[CommentView] | tuple[CommentView, ...]) -> None:
+    def set_comments(self, comments: list[CommentInfo] | tuple[CommentInfo, ...]) -> None:
         self.comments.clear()
         for c in comments:
             quote = " ".join(c.quote.split())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, RubricCriteria
-from app.writing.results import TaskSpec, TaskView
+from app.writing.results import TaskInfo, TaskSpec
 
 
 def _count(name: str, value: int | None, maximum: int = 5000) -> QSpinBox:
@@ -41,7 +41,7 @@ def _name_buttons(box: QDialogButtonBox) -> None:
 
 
 class TaskDialog(QDialog):
-    def __init__(self, parent: QWidget | None, task: TaskView | None = None) -> None:
+    def __init__(self, parent: QWidget | None, task: TaskInfo | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit writing task") if task else self.tr("New writing task"))
         self.setAccessibleName(self.windowTitle())
