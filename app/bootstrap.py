@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
-from app.skills import FrameworkService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.privacy import PrivacyService
 from app.planning import planning_services
 from app.planning.celebrations import CelebrationService
 from app.practice.services import practice_services
+from app.skills import FrameworkService
 from app.store.database import Database
 from app.sync.service import SyncService
 from app.writing.service import writing_services

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.demo import roster_data as R
-from app.skills.service import load_default_framework
 from app.models import (
     Account,
     Celebration,
@@ -26,6 +25,7 @@ from app.models import (
 )
 from app.models.base import partition_key
 from app.people.accounts import hash_secret
+from app.skills.service import load_default_framework
 from app.store.database import Database
 
 DEMO_USERNAME = "demo.teacher"

@@ -2,7 +2,7 @@
 
 Each simulated learner has a hidden true ability per skill (jagged: see ``builder._abilities``) that
 grows a little with practice. On school days some learners sit a session of 8 to 12 questions; each
-question is chosen exactly as the app chooses it (``picking.pick_next``: target success, focus skills,
+question is chosen exactly as the app chooses it (``next_question.pick_next``: target success, focus skills,
 review, variety, FSRS for words) from the estimates so far, and answered right with the chance the
 true ability gives. The attempts are then stored and the estimates rebuilt from them by the real
 rebuild, so everything a teacher sees is what the app would have computed.
@@ -24,10 +24,10 @@ from app.practice.engine.answers import parse_number
 from app.practice.engine.generators.base import fmt
 from app.practice.engine.kinds import PICKED, item_kind
 from app.practice.engine.learner_model import Attempt, ModelParams, new_state, register_item
-from app.practice.model_store import ItemInfo
 from app.practice.engine.next_question import pick_next, word_items
 from app.practice.engine.selection import IndexedItem, ItemIndex, SelectionRequest
 from app.practice.engine.tracking import RULE, Cards, apply_answer
+from app.practice.model_store import ItemInfo
 
 DAY = 86_400.0
 LEARNING_STEP = 0.035  # true ability gained per question practised (logits)

@@ -15,8 +15,8 @@ from app.models import Draft, DraftComment, DraftVersion, Person, WordList, Writ
 from app.models.base import partition_key
 from app.store.database import Database
 from app.writing.access import word_count
-from app.writing.criteria import checks_from_categories, rubric_from_criteria
 from app.writing.checks.findings import CATEGORIES, RubricCriteria
+from app.writing.criteria import checks_from_categories, rubric_from_criteria
 
 DAY = 86_400.0
 HOUR = 3_600.0

@@ -28,7 +28,6 @@ def planning_services(db: Database, settings: Any = None, profiles: Any = None, 
                       celebrations: Any = None) -> dict[str, Any]:
     """The planning services for ``Services.extra``, keyed "plans", "challenges", "team_work",
     "checkins", "what_next", "reports" and "attention"."""
-    from app.skills import FrameworkService
     from app.people.profiles import ProfileService
     from app.planning.attention import AttentionService
     from app.planning.celebrations import CelebrationService
@@ -38,6 +37,7 @@ def planning_services(db: Database, settings: Any = None, profiles: Any = None, 
     from app.planning.reports import ReportService
     from app.planning.team_work import TeamWorkService
     from app.planning.what_next import WhatNextService
+    from app.skills import FrameworkService
 
     plans = PlanService(db)
     checkins = CheckInService(db, settings)

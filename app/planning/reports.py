@@ -14,7 +14,6 @@ from pathlib import Path
 from sqlalchemy import Integer, func, select
 
 from app.errors import StorageError
-from app.skills import DomainProfile, FrameworkService
 from app.models import Celebration, LearnerSkillState, SchoolClass
 from app.people.actor import Actor
 from app.people.permissions import require_class, student_class_ids
@@ -23,6 +22,7 @@ from app.planning.celebrations import CelebrationService, CelebrationView
 from app.planning.levels import LEVELS, PACE_LABELS, PATHS
 from app.planning.plans import PlanService
 from app.planning.queries import class_students
+from app.skills import DomainProfile, FrameworkService
 from app.store.database import Database
 
 ProgressFn = Callable[[float, str], None]

@@ -17,12 +17,12 @@ from app.people.actor import Actor
 from app.people.permissions import require_class, require_student_access, require_teacher
 from app.practice.bank import ImportResult, import_qti_items
 from app.practice.engine.learner_model import ModelState, new_state
-from app.practice.live import Progress, live_model
 from app.practice.engine.mastery import assess_mastery
 from app.practice.engine.memory import due_info
+from app.practice.engine.tracking import RULE
+from app.practice.live import Progress, live_model
 from app.practice.model_store import learner_from_json, raw
 from app.practice.qti.reader import import_qti
-from app.practice.engine.tracking import RULE
 from app.practice.results import (
     AttemptInfo,
     HeatCell,

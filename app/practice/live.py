@@ -35,6 +35,8 @@ from app.practice.engine.learner_model import (
     predict,
     register_item,
 )
+from app.practice.engine.selection import IndexedItem, ItemIndex
+from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 from app.practice.model_store import (
     ItemInfo,
     Key,
@@ -55,8 +57,6 @@ from app.practice.model_store import (
     write_parts,
 )
 from app.practice.replay import DAY, KEEP_CHECKPOINTS, Built, apply_rows, build, tail_rows
-from app.practice.engine.selection import IndexedItem, ItemIndex
-from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 
 __all__ = [
     "LiveModel",

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app.practice.engine.learner_model import Attempt, ModelParams, ModelState, new_state, register_item
+from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 from app.practice.model_store import (
     ItemInfo,
     Key,
@@ -26,7 +27,6 @@ from app.practice.model_store import (
     max_attempt_rowid,
     state_from_blob,
 )
-from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 
 __all__ = ["Built", "apply_rows", "attempt_rows", "build"]
 

@@ -24,13 +24,13 @@ from app.people.permissions import require_student_access
 from app.planning.celebrations import CelebrationService
 from app.practice.bank import bank_incomplete, ensure_item_bank
 from app.practice.bulk import insert_synced
-from app.practice.engine.learner_model import Attempt
-from app.practice.live import LiveModel, Progress, live_model
-from app.practice.engine.memory import due_info
-from app.practice.model_store import ItemInfo, learner_from_json, max_attempt_rowid, raw
-from app.practice.engine.next_question import pick_next, word_items
 from app.practice.engine.kinds import check_answer, clean_response, shown_answer
+from app.practice.engine.learner_model import Attempt
+from app.practice.engine.memory import due_info
+from app.practice.engine.next_question import pick_next, word_items
 from app.practice.engine.selection import REVIEW_MIN_ATTEMPTS, SelectionRequest
+from app.practice.live import LiveModel, Progress, live_model
+from app.practice.model_store import ItemInfo, learner_from_json, max_attempt_rowid, raw
 from app.practice.results import (
     AnswerResult,
     NextItem,

@@ -16,8 +16,8 @@ from app.models import Draft, DraftVersion, Enrollment, Person, WordList, Writin
 from app.people.actor import Actor
 from app.people.permissions import require_class, student_class_ids
 
-from .criteria import build_config, categories_from_checks, criteria_from_rubric
 from .checks.findings import CheckConfig
+from .criteria import build_config, categories_from_checks, criteria_from_rubric
 from .results import TaskInfo, VersionInfo
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")

@@ -27,8 +27,8 @@ from .access import (
     task_view,
     version_infos,
 )
-from .criteria import checks_from_categories, clean_words, rubric_from_criteria
 from .checks.findings import CATEGORIES, CheckConfig
+from .criteria import checks_from_categories, clean_words, rubric_from_criteria
 from .results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, MyTask, TaskInfo, TaskRow, TaskSpec
 
 MAX_TITLE = 200

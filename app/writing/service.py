@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from app.store.database import Database
 
+from .assignments import WritingTasks
 from .drafts import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge, WritingDrafts
 from .review import WritingReview
-from .assignments import WritingTasks
 
 __all__ = ["MAX_DRAFT_BYTES", "DraftLocked", "DraftTooLarge", "WritingService", "writing_services"]
 

@@ -8,9 +8,8 @@ from fractions import Fraction
 import pytest
 
 from app.practice.engine.answers import parse_number
-from app.practice.engine.kinds import check_answer
 from app.practice.engine.generators import GENERATORS, from_ref, generate, generate_pool
-from app.practice.engine.kinds import KINDS
+from app.practice.engine.kinds import KINDS, check_answer
 
 SEEDS = range(25)
 FRAMEWORK_SKILLS = {"NUM.ADD", "NUM.SUB", "NUM.MUL", "NUM.DIV", "NUM.PV", "NUM.ROUND", "NUM.NEG", "FRA.EQ",

@@ -13,9 +13,9 @@ from sqlalchemy import select, text
 from app.errors import PermissionDenied
 from app.models import Attempt, Item, Skill
 from app.practice.bulk import insert_synced
-from app.practice.qti.errors import QtiImportError
-from app.practice.live import LiveModel, live_model, on_sync, rebuild_after_sync
 from app.practice.engine.snapshot import state_to_dict
+from app.practice.live import LiveModel, live_model, on_sync, rebuild_after_sync
+from app.practice.qti.errors import QtiImportError
 from tests.practice.qti_samples import CHOICE30, choice22, good_package, manifest, package
 
 DAY = 86400.0

@@ -9,8 +9,8 @@ from app.models import DraftVersion
 from app.people.actor import Actor
 from app.writing.checks import GRAMMAR, SPELLING, RubricCriteria
 from app.writing.diff import DELETE, INSERT
-from app.writing.service import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge
 from app.writing.results import NOT_STARTED, RETURNED, SUBMITTED, WRITING, TaskSpec
+from app.writing.service import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge
 
 SPEC = TaskSpec(
     "Volcanoes",

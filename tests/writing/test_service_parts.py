@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.writing.checks import CATEGORIES, GRAMMAR, STYLE, RubricCriteria
 from app.writing.anchors import locate
+from app.writing.checks import CATEGORIES, GRAMMAR, STYLE, RubricCriteria
 from app.writing.criteria import (
     build_config,
     categories_from_checks,

@@ -9,7 +9,7 @@ Cleaning: a malformed answer is a clear message, not a wrong answer and not a cr
 for it, so the learner can fix it and try again). An item of a kind this version does not know (from a
 newer Tessera, by sync) is treated as text.
 
-A new kind touches about four files: its ``ItemKind`` in ``KINDS`` below; what makes items of it (a
+A new kind touches about four files: its ``ItemKind`` in ``_BUILT_IN`` below; what makes items of it (a
 question builder in ``generators/base.py``, or the mapping in ``qti/item.py``); the answer box
 (``app/ui/widgets/answer_box.py``) only when it is entered in a new way; and its tests.
 """
@@ -87,15 +87,30 @@ def _clean_choice(answer: str, choices: tuple[str, ...], text: str) -> str:
     raise InvalidInput(f"Choose one of the {len(choices)} answers shown (1 to {len(choices)}).")
 
 
-KINDS: dict[str, ItemKind] = {
-    k.name: k
-    for k in (
-        ItemKind("number", TYPED, "Type a number (like 12, 0.75 or 3/4), then press Enter.", _clean_number,
-                 number_right),  # fmt: skip
-        ItemKind("text", TYPED, "Type your answer, then press Enter.", _clean_typed, text_right),
-        ItemKind("choice", PICKED, "Press a number key to choose, then Enter.", _clean_choice, text_right),
-    )
-}
+_BUILT_IN = (
+    ItemKind(
+        name="number",
+        entry=TYPED,
+        entry_hint="Type a number (like 12, 0.75 or 3/4), then press Enter.",
+        clean=_clean_number,
+        check=number_right,
+    ),
+    ItemKind(
+        name="text",
+        entry=TYPED,
+        entry_hint="Type your answer, then press Enter.",
+        clean=_clean_typed,
+        check=text_right,
+    ),
+    ItemKind(
+        name="choice",
+        entry=PICKED,
+        entry_hint="Press a number key to choose, then Enter.",
+        clean=_clean_choice,
+        check=text_right,
+    ),
+)
+KINDS: dict[str, ItemKind] = {k.name: k for k in _BUILT_IN}
 
 
 def item_kind(name: str) -> ItemKind:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from app.practice.qti.errors import QtiImportError
 from app.practice.engine.items import PracticeItem
+from app.practice.qti.errors import QtiImportError
 from app.practice.qti.xmltools import (
     INTERACTIONS,
     MAX_CHOICES,

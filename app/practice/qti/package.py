@@ -16,8 +16,8 @@ import re
 import zipfile
 import zlib
 
-from app.practice.qti.errors import QtiImportError
 from app.practice.engine.items import PracticeItem
+from app.practice.qti.errors import QtiImportError
 from app.practice.qti.item import parse_item
 from app.practice.qti.xmltools import MAX_XML_BYTES, Bad, attr, children, norm, parse_xml
 

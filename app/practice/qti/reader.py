@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.practice.qti.errors import QtiImportError
 from app.practice.engine.items import PracticeItem
+from app.practice.qti.errors import QtiImportError
 from app.practice.qti.item import parse_item
 from app.practice.qti.package import MAX_PACKAGE_BYTES, read_package
 from app.practice.qti.xmltools import MAX_XML_BYTES

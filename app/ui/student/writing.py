@@ -39,8 +39,8 @@ from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.long_paragraph import LongParagraphNotice
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
-from app.writing.drafts import DraftTooLarge
 from app.writing.checks.rubric import still_missing
+from app.writing.drafts import DraftTooLarge
 from app.writing.results import (
     NOT_STARTED,
     RETURNED,

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.skills import DomainProfile
 from app.planning.challenges import ChallengeDraft, Template
+from app.skills import DomainProfile
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts
 

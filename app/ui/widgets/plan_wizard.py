@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.skills import DomainProfile
 from app.people.profiles import ProfileView
 from app.planning.levels import MAX_GOALS, PATHS
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanView
 from app.planning.suggest import GoalSuggestion, default_milestones
+from app.skills import DomainProfile
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts

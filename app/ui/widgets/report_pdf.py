@@ -12,8 +12,8 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.errors import StorageError
-from app.skills import DomainProfile
 from app.planning.reports import StudentReport
+from app.skills import DomainProfile
 
 PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
 BOX = {True: "\u2611", False: "\u2610"}
