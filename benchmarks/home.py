@@ -29,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.bootstrap import open_context  # noqa: E402
-from app.skills.service import load_default_framework  # noqa: E402
 from app.models import (  # noqa: E402
     Attempt,
     CheckIn,
@@ -47,6 +46,7 @@ from app.models import (  # noqa: E402
 from app.models.base import partition_key  # noqa: E402
 from app.people.actor import SYSTEM, Actor  # noqa: E402
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanService  # noqa: E402
+from app.skills.service import load_default_framework  # noqa: E402
 from app.store.capture import bulk_insert_events  # noqa: E402
 
 DAY = 86_400.0

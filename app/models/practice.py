@@ -15,7 +15,7 @@ class Item(SyncedModel, table=True):
     # Counting live questions per skill (the heatmap, the bank) reads this index alone.
     __table_args__ = (Index("ix_item_skill_deleted", "skill_id", "deleted"),)
     skill_id: str = Field(foreign_key="skill.id", index=True)
-    kind: str = "number"  # a kind in app.practice.engine.kinds: "number" | "text" | "choice"
+    kind: str = "number"  # a kind in app.practice.engine.kinds.KINDS
     prompt: str
     answer: str = ""
     choices: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))

@@ -34,7 +34,7 @@ class NextItem:
     item_id: str
     skill_id: str
     skill_name: str
-    kind: str  # a kind in app.practice.engine.kinds: "number" | "text" | "choice"
+    kind: str  # a kind in app.practice.engine.kinds.KINDS
     prompt: str
     choices: tuple[str, ...]
     purpose: str  # "review" | "focus" | "prerequisite" | "variety" | "next step" | "new word"

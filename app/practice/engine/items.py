@@ -17,7 +17,7 @@ class PracticeItem:
     ``app.practice.engine.kinds.check_answer(item.kind, item.answer, response)``.
     """
 
-    kind: str  # a kind in ``kinds.KINDS``: "number" | "text" | "choice"
+    kind: str  # a kind in ``kinds.KINDS``
     prompt: str
     answer: str
     skill: str = ""  # skill code in the framework (e.g. "FRA.ADD"); "" when the importer must choose
