@@ -10,8 +10,9 @@ for it, so the learner can fix it and try again). An item of a kind this version
 newer Tessera, by sync) is treated as text.
 
 A new kind touches about four files: its ``ItemKind`` in ``_BUILT_IN`` below; what makes items of it (a
-question builder in ``generators/base.py``, or the mapping in ``qti/item.py``); the answer box
-(``app/ui/widgets/answer_box.py``) only when it is entered in a new way; and its tests.
+question builder in ``generators/base.py``); the answer box (``app/ui/widgets/answer_box.py``) only
+when it is entered in a new way; and its tests. A kind that QTI can carry is also named in the QTI
+import (``qti/item.py``) and export, which translate kinds to QTI interactions.
 """
 
 from __future__ import annotations
