@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "sync":
-        from app.sync.cli import main as sync_main
+        from app.sync_cli import main as sync_main
 
         return _reader_may_leave(lambda: sync_main(argv[1:]))
     args = _parser().parse_args(argv)

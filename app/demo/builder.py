@@ -161,10 +161,11 @@ def _practice_history(db: Database, ids, focus, partitions, abilities, skill_row
     from app.models import Attempt
     from app.practice.bulk import insert_synced
     from app.practice.live import live_model
-    from app.practice.model_store import raw, read_items, read_prerequisites
+    from app.practice.model_store import read_items, read_prerequisites
+    from app.store.raw import raw_connection
 
     with db.read() as s:
-        items, prereqs = read_items(raw(s)), read_prerequisites(raw(s))
+        items, prereqs = read_items(raw_connection(s)), read_prerequisites(raw_connection(s))
         targets = {p.id: p.target_success for p in s.execute(select(Person).where(Person.id.in_(ids.student_ids))).scalars()}
     learners = [(sid, partitions[sid], targets[sid], focus.get(sid, {})) for sid in ids.student_ids]
     rows = simulate_history(items, prereqs, learners, abilities, rng, now - 60 * DAY, now - 3600,

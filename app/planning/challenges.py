@@ -27,9 +27,9 @@ from app.models import (
 )
 from app.models.base import partition_key
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_class, require_teacher, teacher_class_ids
 from app.planning import challenge_access as acc
-from app.planning.celebrations import CelebrationService
 from app.planning.levels import SCOPES
 from app.planning.queries import class_students, skill_facts, skill_names
 from app.planning.teams import Candidate, TeamSuggestion, suggest_teams

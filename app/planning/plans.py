@@ -13,9 +13,9 @@ from sqlmodel import Session
 from app.errors import InvalidInput, NotFound, PermissionDenied
 from app.models import Domain, Goal, GoalEvidence, Milestone, Plan, Profile, Skill
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_class, require_student_access, require_teacher
 from app.planning import evidence as ev
-from app.planning.celebrations import CelebrationService
 from app.planning.levels import LEVELS, MAX_GOALS, MAX_MILESTONES, MAX_TEXT, PATHS
 from app.planning.plan_data import PlanBundle, WeeklyMinutes, load_plans
 from app.planning.progress import Pace, SkillFact, auto_met

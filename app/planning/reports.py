@@ -17,9 +17,9 @@ from app.errors import StorageError
 from app.framework import DomainProfile, FrameworkService
 from app.models import Celebration, LearnerSkillState, SchoolClass
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService, CelebrationView
 from app.people.permissions import require_class, student_class_ids
 from app.people.profiles import ProfileService
-from app.planning.celebrations import CelebrationService, CelebrationView
 from app.planning.levels import LEVELS, PACE_LABELS, PATHS
 from app.planning.plans import PlanService
 from app.planning.queries import class_students

@@ -23,7 +23,7 @@ With the database (the services the app registers, see ``services.practice_servi
   and focus skills, QTI import into the bank, recalculating every estimate.
 - ``live``: the learner model kept live per database: saved state loaded at start (no replay), updated
   answer by answer, rebuilt exactly (from a checkpoint) when sync brings late attempts;
-  ``rebuild_after_sync(db, student_ids)`` and ``on_sync`` (registered with ``app.sync.rebuild``).
+  ``rebuild_after_sync(db, student_ids)`` and ``on_sync`` (registered with ``app.store.what_changed``).
 - ``model_store``, ``replay``, ``tracking``: the derived tables, the replay, and the one function that
   applies an answer (shared by the live path and every rebuild, so both give identical numbers).
 - ``bank``: generator pools and the vocabulary in the item table; ``bulk``: fast synced inserts.

@@ -2,7 +2,10 @@
 transaction. This is the one hook; services never write the change log themselves.
 
 Applying changes that came from another replica sets ``session.info["remote"] = True`` so they
-are not captured again (sync records them under their origin's replica and sequence)."""
+are not captured again (sync records them under their origin's replica and sequence).
+
+What was written is noted in ``session.info["written"]`` (table -> row ids); ``Database.write``
+publishes it through ``app.store.what_changed`` once the transaction has committed."""
 
 from __future__ import annotations
 
@@ -10,13 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect, insert, text
+from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.errors import TesseraError
 from app.models.base import SyncedModel, now
 from app.models.sync import Change, FieldClock
+from app.store.scrub import scrub_purged
 
 SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
 
@@ -98,6 +102,9 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
     entries = list(entries)
     if not entries:
         return
+    written = session.info.setdefault("written", {})  # what changed, published after commit
+    for e in entries:
+        written.setdefault(e.table, set()).add(e.row_id)
     db = session.info["db"]
     conn = session.connection()
     start = conn.execute(
@@ -136,8 +143,6 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
     if purged:
         # Erasure removes the payload everywhere: from this replica's change log (which it would
         # otherwise forward), field clocks and conflict archive too; a marker stops a late copy.
-        from app.sync.purge import scrub_purged
-
         scrub_purged(conn, purged)
 
 

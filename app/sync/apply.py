@@ -30,12 +30,12 @@ from typing import Self
 from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
+from app.store.hlc import is_stamp, zero_stamp
+from app.store.raw import raw_connection
 from app.sync import faults, vector
 from app.sync.changes import ChangeRec
 from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
-from app.sync.hlc import is_stamp, zero_stamp
 from app.sync.merge import MergeContext, Merger
-from app.sync.purge import raw_connection
 from app.sync.received import new_changes, problems, store, unreadable, untrim
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ import json.scanner
 from dataclasses import dataclass
 from typing import Any
 
-from app.sync.hlc import is_stamp, zero_stamp
+from app.store.hlc import is_stamp, zero_stamp
 
 _COMPACT = (",", ":")
 MAX_SEQ = 1 << 62

@@ -23,6 +23,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from app.store.scrub import ALIAS_MARK, PURGE_MARK, scrub_purged
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.merge_lookup import (
     APPLY,
@@ -35,7 +36,7 @@ from app.sync.merge_lookup import (
     prefetch_records,
 )
 from app.sync.merge_records import apply_records
-from app.sync.purge import ALIAS_MARK, PURGE_MARK, descendants, scrub_purged
+from app.sync.purge import descendants
 from app.sync.tables import TableInfo, table_info
 
 log = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from app.store.scrub import ALIAS_MARK, PURGE_MARK
 from app.sync.changes import ChangeRec
-from app.sync.purge import ALIAS_MARK, PURGE_MARK
 from app.sync.tables import TableInfo, table_info
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from app.sync.hlc import replica_of
-from app.sync.purge import ALIAS_MARK
+from app.store.hlc import replica_of
+from app.store.scrub import ALIAS_MARK
 from app.sync.tables import TableInfo
 
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Boolean, Float, Integer
 
 from app.store import capture
+from app.store.hlc import STAMP_RE
 from app.sync import vector
 from app.sync.changes import TRIMMED, BadChange, ChangeRec
-from app.sync.hlc import STAMP_RE
 from app.sync.tables import TableInfo, table_info
 
 if TYPE_CHECKING:

@@ -25,12 +25,6 @@ class SyncBridge(QObject):
         self._remove()
 
 
-def brought_something(snap: Any) -> bool:
-    """The sync that ended brought changes or a conflict to look at."""
-    report = snap.last_report or {}
-    return bool(report.get("applied") or report.get("conflicts"))
-
-
 def short_status(snap: Any) -> str:
     """A few words for the header."""
     import time

@@ -25,7 +25,7 @@ chosen by their neighbours) and usage (learner patterns) (the rules), style, rea
 findings (the data types), wordclasses (word lists the rules share). Data: resources/writing/ (see its
 README and NOTICE).
 
-The service over the database is `service.WritingService` (``services.extra["writing"]``): writing
+The service over the database is `service.WritingService` (``services.writing``): writing
 tasks and the class word list (tasks), a student's draft and its versions (drafts), the teacher's review,
 comments and handing back (review), with plain data in views, stored settings <-> CheckConfig in
 criteria, version differences in diff and comment anchors in anchors. Import them from their modules.

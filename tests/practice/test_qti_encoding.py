@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.practice.qti import import_qti
 from app.practice.errors import QtiImportError
+from app.practice.qti import import_qti
 
 
 def test_unknown_encoding_is_a_clear_error():

@@ -126,7 +126,7 @@ def test_question_import_in_a_teachers_words(qtbot, demo, tmp_path):
     assert "QTI" in page.import_button.toolTip()
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     skill = next(
-        s for s in ctx.services.extra["practice_class"].practice_skills(teacher) if s.code == "WRC.ARG"
+        s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG"
     )
     one = tmp_path / "one.xml"
     one.write_text(choice22())

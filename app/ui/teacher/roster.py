@@ -26,11 +26,12 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.roster import StudentRow
 from app.planning.attention import Attention, attention_counts
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import ATTENTION, RosterModel, attention_steps
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.student_view import StudentView
 
 
@@ -56,7 +57,8 @@ class StudentDialog(QDialog):
         form.addRow(buttons)
 
 
-ATTENTION_TOPICS = frozenset({"roster", "practice", "plans", "writing", "sync"})
+# Practice, plans and essays (here or arriving by sync) change who needs attention.
+ATTENTION_KINDS = Kind.ROSTER | Kind.PRACTICE | Kind.PLANS | Kind.WRITING
 
 
 class RosterPage(QWidget):
@@ -69,7 +71,7 @@ class RosterPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.roster = ctx.services.roster
-        self.attention = ctx.services.extra["attention"]
+        self.attention = ctx.services.attention
         self.last_archived: StudentRow | None = None
         self._loads = Latest()
         self._attention_loads = Latest()
@@ -143,8 +145,8 @@ class RosterPage(QWidget):
         lv.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # shown instead of the table
         lv.addLayout(buttons)
 
-        self.detail = StudentView(ctx, actor)
-        self.detail.erased.connect(lambda _sid: (self.back(), self.bus.changed.emit("roster")))
+        self.detail = StudentView(ctx, actor, bus)
+        self.detail.erased.connect(lambda _sid: self.back())
         self.stack = list_and_detail(
             self, list_page, self.detail, "← &Back to roster", "Back to roster", self.back
         )
@@ -156,9 +158,8 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.show_archived.toggled.connect(lambda _b: self.refresh())
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        bus.changed.connect(lambda topic: topic == "roster" and self.refresh())
-        # Practice, plans, essays (and what sync brings of them) change who needs attention.
-        bus.changed.connect(lambda topic: topic in ATTENTION_TOPICS and self.load_attention())
+        self.lazy = LazyRefresh(self, bus, Kind.ROSTER, self.refresh)
+        self.lazy_attention = LazyRefresh(self, bus, ATTENTION_KINDS, self.load_attention)
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
         self.load_classes()
 
@@ -267,7 +268,6 @@ class RosterPage(QWidget):
         def ok(_r) -> None:
             if done is not None:
                 done()
-            self.bus.changed.emit("roster")
 
         run_task(lambda _p: fn(), ok, lambda e: show_error(self, e), writes=True, owner=self)
 
@@ -310,7 +310,7 @@ class RosterPage(QWidget):
 
         run_task(
             lambda _p: self.roster.set_archived(self.actor, row.id, not row.archived),
-            lambda _r: (archived(), self.bus.changed.emit("roster")),
+            lambda _r: archived(),
             lambda e: self.undo_banner.setText(error_text(e)),
             writes=True,
             owner=self,
