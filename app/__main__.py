@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,7 +95,7 @@ def _info(data_dir: str | None, as_json: bool) -> int:
         print(f"tessera: {exc}", file=sys.stderr)
         return 2
     state = ctx.db.replica_state()
-    data = {
+    data: dict[str, Any] = {
         "data_dir": str(ctx.settings.data_dir),
         "schema_version": ctx.db.schema_revision(),
         "replica_id": state.replica_id,

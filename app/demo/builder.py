@@ -117,7 +117,7 @@ def _abilities(student_ids, skill_rows, rng) -> dict[tuple[str, str], float]:  #
     out = {}
     for sid in student_ids:
         base = rng.gauss(0.0, 0.6)
-        tilt = {}
+        tilt: dict[str, float] = {}
         for _skill_id, code in skill_rows:
             dom = code.split(".")[0]
             tilt.setdefault(dom, rng.gauss(0.0, 0.9))
@@ -185,7 +185,7 @@ def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
 
     live_model(db).reconcile()
     with db.write() as s:
-        names = dict(s.execute(select(Skill.id, Skill.name)).all())
+        names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
         done = set(s.execute(select(Celebration.student_id, Celebration.ref_id)
                              .where(Celebration.kind == "mastered_skill")).all())
         for st in s.execute(select(LearnerSkillState).where(LearnerSkillState.student_id.in_(ids.student_ids),

@@ -176,7 +176,7 @@ class ChallengeService:
             raise InvalidInput("That template is not available.")
         start = start or time.time()
         with self.db.read() as s:
-            ids = dict(s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all())
+            ids: dict[str, str] = dict(s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all())
         return ChallengeDraft(t.title, t.driving_question, t.brief, t.community_partner,
                               [ids[c] for c in t.skill_codes if c in ids], [dict(r) for r in t.rubric],
                               [(title, _weekday(start + days * DAY)) for title, days in t.checkpoints], "class",
@@ -286,7 +286,7 @@ class ChallengeService:
             facts = skill_facts(s, [p.id for p in students], None, names)
             interests = {p.student_id: p.interests or [] for p in s.execute(
                 select(Profile).where(Profile.student_id.in_([p.id for p in students]))).scalars()}
-            domain_of = dict(s.execute(select(Skill.id, Skill.domain_id)).all())
+            domain_of: dict[str, str] = dict(s.execute(select(Skill.id, Skill.domain_id)).all())
         keys = list(ch.skill_ids or [])
         cands = []
         for p in students:

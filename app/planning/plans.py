@@ -165,7 +165,7 @@ class PlanService:
     def suggestions(self, actor: Actor, student_id: str) -> list[GoalSuggestion]:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
-            subjects = dict(s.execute(select(Domain.id, Domain.subject)).all())
+            subjects: dict[str, str] = dict(s.execute(select(Domain.id, Domain.subject)).all())
             skills = [SkillInfo(k.id, k.code, k.name, k.domain_id, tuple(k.prerequisites or ()),
                                 subjects.get(k.domain_id, ""))
                       for k in s.execute(select(Skill).where(Skill.deleted == False)

@@ -123,7 +123,7 @@ class ReportService:
                        func.avg(LearnerSkillState.mastery))
                 .where(LearnerSkillState.student_id.in_(ids), LearnerSkillState.attempts > 0)
                 .group_by(LearnerSkillState.student_id)).all()}
-            wins = dict(s.execute(select(Celebration.student_id, func.count()).where(
+            wins: dict[str, int] = dict(s.execute(select(Celebration.student_id, func.count()).where(
                 Celebration.student_id.in_(ids), Celebration.at >= now - 30 * 86_400, Celebration.deleted == False)
                 .group_by(Celebration.student_id)).all())
         rows = []

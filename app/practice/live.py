@@ -120,10 +120,10 @@ class LiveModel:
             prereqs = read_prerequisites(conn)
             meta = read_meta(conn)
             usable = meta is not None and meta.params == params_json(self.params)
-            state, cards = read_state(conn, meta, self.params, items, prereqs) if usable else (None, {})
+            state, cards = read_state(conn, meta, self.params, items, prereqs) if usable and meta else (None, {})
             has_attempts = conn.execute("SELECT 1 FROM attempt LIMIT 1").fetchone() is not None
         self.items = items
-        if usable:
+        if usable and meta is not None and state is not None:  # (usable: both are)
             self._adopt(state, cards, meta.max_rowid, meta.dirty, meta.generation)
             self.reconcile(progress=progress)
             return

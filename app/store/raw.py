@@ -17,4 +17,4 @@ def raw_connection(conn: Any) -> sqlite3.Connection:
         return conn
     if isinstance(conn, Session):
         conn = conn.connection()  # the Connection in the session's current transaction
-    return conn.connection.driver_connection  # type: ignore[union-attr]
+    return conn.connection.driver_connection

@@ -91,7 +91,9 @@ class Source(enum.Enum):
 class Changed:
     db: Any  # the Database it happened in (one process may hold several, as tests do)
     kinds: Kind
-    rows: Mapping[str, frozenset[str]] = field(default_factory=dict)  # table -> ids of rows written
+    # table -> ids of rows written (all of them for sync and erasure; for a large local write, the
+    # first capture.LOCAL_IDS_KEPT per table: the kinds are exact, the ids a sample)
+    rows: Mapping[str, frozenset[str]] = field(default_factory=dict)
     source: Source = Source.LOCAL
 
 

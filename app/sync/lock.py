@@ -57,7 +57,7 @@ class SyncLock:
             except OSError:
                 if time.monotonic() >= deadline:
                     fh.close()
-                    self._fh: BinaryIO | None = None
+                    self._fh = None
                     raise SyncBusy(
                         "Another sync is already running on this computer; Tessera will try again."
                     ) from None
@@ -79,6 +79,6 @@ class SyncLock:
 
                     fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
                 self._fh.close()
-                self._fh: BinaryIO | None = None
+                self._fh = None
         finally:
             self._tlock.release()

@@ -113,6 +113,7 @@ class Receiver:
                 future.cancel()
                 return
             current = ref
+            assert current is not None  # a file is fetched only once one was picked
             try:
                 batch = self.sf.parse_batch(current, *future.result())
             except FileNotFoundError:

@@ -73,7 +73,7 @@ def store(raw, new: list[ChangeRec], res: ApplyResult) -> set[tuple[str, int]]:
     ours = capture.SCHEMA_VERSION
     trimmed: set[tuple[str, int]] = set()
     rows = []
-    infos: dict[str, object] = {}
+    infos: dict[str, TableInfo | None] = {}
     for c in new:
         ftext = c.fields_text
         if c.schema_version <= ours and not c.problem:

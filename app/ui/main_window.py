@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext | None = None, quick: list | None = None) -> None:
         super().__init__()
-        self.ctx = ctx  # type: ignore[assignment]
+        self.ctx: AppContext = ctx  # type: ignore[assignment]  # None only until attach(ctx)
         self.bus = ChangeBus()
         self.area: MainArea | None = None
         self.progress_shown = False  # background work's progress is at the bottom of the window

@@ -269,10 +269,10 @@ class ChallengesPage(QWidget):
             klass.grade,
             lambda key: self.challenges.draft_from_template(key, klass.id),
         )
-        self.dialog.accepted.connect(lambda: self.create(self.dialog.draft()))
+        self.dialog.accepted.connect(lambda: self.create_challenge(self.dialog.draft()))
         self.dialog.open()
 
-    def create(self, draft) -> None:
+    def create_challenge(self, draft) -> None:  # not create(): that is QWidget.create()
         run_task(
             lambda _p: self.challenges.create(self.actor, draft),
             lambda view: self._created(view),

@@ -54,7 +54,7 @@ class _Filter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent) -> bool:
         if self.mode == "all":
             return True
-        r: PlanRow = self.sourceModel().rows[row]
+        r: PlanRow = self.sourceModel().rows[row]  # type: ignore[attr-defined]  # a PlanOverviewModel
         return r.plan_status == "submitted" if self.mode == "waiting" else r.pace == self.mode
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -229,9 +231,9 @@ class RosterPage(QWidget):
         return (self.tr(one) if n == 1 else self.tr(many)).replace("%1", str(n)) if n else ""
 
     def _show_rows(self, data: tuple[str, str, bool, list[StudentRow]]) -> None:
-        *asked, rows = data
+        class_id, search, archived, rows = data
         self.model.set_rows(rows)
-        self._rows_for = tuple(asked)
+        self._rows_for = (class_id, search, archived)
         self.count.setText(self.tr("%n student(s)", "", len(rows)))
         self._show_empty()
 
@@ -239,7 +241,7 @@ class RosterPage(QWidget):
         """No names in the class at all (not merely none matching a search): say what to do first."""
         asked = self._rows_for
         empty = asked is not None and asked[0] == self.class_id and not asked[1] and not self.model.rows
-        if empty:
+        if asked is not None and empty:
             self.empty.setText(
                 self.tr(
                     "Nobody is on this class's roster, archived or not. Press <b>Add student…</b> to add "
@@ -350,7 +352,7 @@ class RosterPage(QWidget):
             menu.setAccessibleName("What needs attention")
         menu.clear()
         for words, page, arg in steps:
-            menu.addAction(self.tr(words), lambda page=page, arg=arg: self.open_page.emit(page, arg))
+            menu.addAction(self.tr(words), functools.partial(self.open_page.emit, page, arg))
         menu.addAction(self.tr("Open the student's page"), self.open_selected)
         rect = self.table.visualRect(index)
         menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
