@@ -1,8 +1,9 @@
 """What arrives by sync shows on the open screens without a restart: the teacher's laptop has the
 roster, heatmap, plans, challenges, check-ins and writing review open while, on the lab machine, a
-student answers questions, sets a goal, checks in, posts to the team log and hands in an essay, and
-the teacher adds a student there. After a real folder sync each page shows it: the one on screen at
-once, the hidden ones when the teacher next opens them."""
+student answers questions, sets a goal, checks in, rewrites "about me", posts to the team log and hands
+in an essay, and the teacher adds a student there. After a real folder sync each page shows it: the one
+on screen at once, the hidden ones (and the student's own page, left open in the roster) when the
+teacher next opens them. (On 52792f9 the check-ins page on screen never shows the new student.)"""
 
 from __future__ import annotations
 
@@ -79,6 +80,11 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     before = {key: _texts(p.table.model() if key in ("checkins", "challenges") else p.model)
               for key, p in pages.items()}
     finn_id = info.student_ids[FINN]
+    area.show_page("roster")
+    student_page = pages["roster"].detail
+    with qtbot.waitSignal(student_page.loaded, timeout=T):
+        pages["roster"].show_item(finn_id)  # Finn's page open in the roster, then the teacher moves on
+    about_before = student_page.editor.edits["about_me"].toPlainText()
     heat_row = next(i for i, s in enumerate(pages["heatmap"].model.map.students) if s.id == finn_id)
     answered_before = sum(c.attempts for c in pages["heatmap"].model.map.cells[heat_row] if c)
     goals_before = next(r.goals for r in pages["plans"].model.rows if r.student_id == finn_id)
@@ -97,6 +103,7 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     s.plans.save(finn, finn_id, PlanDraft(plan.title if plan else "My plan",
                                          [*goals, GoalDraft("Read a chapter book", "I like stories", path="project", weekly_minutes=60)]))
     s.checkins.record(finn, 4, 3, "Lab day")
+    s.profiles.update(finn, finn_id, about_me="I like cats and the sea.")
     s.writing.save_draft(finn, task.id, "My cat sleeps all day in the sun by the window.")
     s.writing.submit(finn, task.id, "My cat sleeps all day in the sun by the window.")
     mine = s.challenges.for_student(finn)
@@ -107,12 +114,17 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
 
     sync_once(laptop.db, share)  # the laptop takes it in (the app's agent would do this in the background)
 
+    area.show_page("checkins")
     # The page on screen shows it at once.
     assert area.stack.currentWidget() is pages["checkins"]
     qtbot.waitUntil(lambda: pages["checkins"].table.rowCount() == 25, timeout=T)
     assert "Lab day" in _row_of(pages["checkins"].table.model(), "Finn")
     # The hidden ones when they are next shown.
-    area.show_page("roster")
+    area.show_page("roster")  # Finn's page, still open there, shows his new words
+    qtbot.waitUntil(lambda: student_page.editor.edits["about_me"].toPlainText() == "I like cats and the sea.",
+                    timeout=T)
+    assert about_before != "I like cats and the sea."
+    pages["roster"].back()
     qtbot.waitUntil(lambda: pages["roster"].model.rowCount() == 25, timeout=T)
     assert any("Zoe" in cell for row in _texts(pages["roster"].model) for cell in row)
     area.show_page("heatmap")
