@@ -1,12 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises:
+Revises: 
 Create Date: 2026-11-23 14:42:46.577979
 """
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
+
 
 revision = '0001'
 down_revision = None

@@ -4,9 +4,10 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23 14:42:55.938217
 """
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
+
 
 revision = '0002'
 down_revision = '0001'
