@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "sync":
-        from app.sync.cli import main as sync_main
+        from app.sync_cli import main as sync_main
 
         return _reader_may_leave(lambda: sync_main(argv[1:]))
     args = _parser().parse_args(argv)
@@ -94,7 +95,7 @@ def _info(data_dir: str | None, as_json: bool) -> int:
         print(f"tessera: {exc}", file=sys.stderr)
         return 2
     state = ctx.db.replica_state()
-    data = {
+    data: dict[str, Any] = {
         "data_dir": str(ctx.settings.data_dir),
         "schema_version": ctx.db.schema_revision(),
         "replica_id": state.replica_id,

@@ -6,33 +6,52 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
 from app.people import AccountService, ProfileService, RosterService
+from app.people.celebrations import CelebrationService
 from app.people.privacy import PrivacyService
-from app.planning import planning_services
-from app.planning.celebrations import CelebrationService
-from app.practice.services import practice_services
+from app.planning.attention import AttentionService
+from app.planning.challenges import ChallengeService
+from app.planning.checkins import CheckInService
+from app.planning.plans import PlanService
+from app.planning.reports import ReportService
+from app.planning.team_work import TeamWorkService
+from app.planning.what_next import WhatNextService
+from app.practice.services import ClassPracticeService, PracticeService, practice_services
 from app.skills import FrameworkService
 from app.store.database import Database
 from app.sync.service import SyncService
-from app.writing.service import writing_services
+from app.writing.service import WritingService
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Services:
+    """Every service the app offers, one typed field each; the UI reaches them as
+    ``ctx.services.<name>``. A new service: a field here and a line in ``make_services``."""
+
     accounts: AccountService
     roster: RosterService
     profiles: ProfileService
     framework: FrameworkService
     celebrations: CelebrationService
     privacy: PrivacyService
-    extra: dict = field(default_factory=dict)  # capability services added by their packages
+    plans: PlanService
+    challenges: ChallengeService
+    team_work: TeamWorkService
+    checkins: CheckInService
+    what_next: WhatNextService
+    reports: ReportService
+    attention: AttentionService
+    practice: PracticeService  # a student's practice sessions
+    practice_class: ClassPracticeService  # the teacher's views of practice
+    writing: WritingService
+    sync: SyncService
 
 
 @dataclass
@@ -58,20 +77,29 @@ class AppContext:
 
 
 def make_services(db: Database, settings: Settings | None = None) -> Services:
-    services = Services(
+    profiles, framework, celebrations = ProfileService(db), FrameworkService(db), CelebrationService(db)
+    plans = PlanService(db)
+    checkins = CheckInService(db, settings)
+    practice, practice_class = practice_services(db)  # also subscribes the learner model to changes
+    return Services(
         accounts=AccountService(db),
         roster=RosterService(db),
-        profiles=ProfileService(db),
-        framework=FrameworkService(db),
-        celebrations=CelebrationService(db),
+        profiles=profiles,
+        framework=framework,
+        celebrations=celebrations,
         privacy=PrivacyService(db),
+        plans=plans,
+        challenges=ChallengeService(db),
+        team_work=TeamWorkService(db, settings.files_dir if settings is not None else None),
+        checkins=checkins,
+        what_next=WhatNextService(db, checkins),
+        reports=ReportService(db, plans, profiles, framework, celebrations),
+        attention=AttentionService(db, plans),
+        practice=practice,
+        practice_class=practice_class,
+        writing=WritingService(db),
+        sync=SyncService(db, settings),
     )
-    services.extra.update(planning_services(db, settings, services.profiles, services.framework,
-                                            services.celebrations))
-    services.extra.update(practice_services(db))
-    services.extra.update(writing_services(db))
-    services.extra["sync"] = SyncService(db, settings)
-    return services
 
 
 def setup_logging(data_dir: Path | None) -> None:

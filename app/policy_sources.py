@@ -74,7 +74,7 @@ def read_linux_policy(path: Path | None = None) -> dict[str, Any]:
 
 
 def _winreg() -> Any:
-    import winreg  # type: ignore[import-not-found]  (Windows only)
+    import winreg  # Windows only
 
     return winreg
 

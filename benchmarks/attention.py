@@ -53,7 +53,7 @@ def main() -> None:
         build_s = round(time.perf_counter() - t, 1)
         marker.write_text(json.dumps(ids))
     teacher = Actor(ids["teacher"], "teacher", ids["school"], "Bea Bench")
-    service = ctx.services.extra["attention"]
+    service = ctx.services.attention
     found = service.class_attention(teacher, ids["class"])
     warm = timed(lambda i: service.class_attention(teacher, ids["class"]), args.repeat)
     cold = timed(

@@ -128,7 +128,7 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
             bulk_insert_events(s, CheckIn, checkins)
         print(f"  student {n + 1}/{len(ids['students'])}: {len(rows)} attempts", file=sys.stderr, flush=True)
     # Plans (through the real service, as each student), writing tasks, a challenge with teams.
-    plans = ctx.services.extra["plans"]
+    plans = ctx.services.plans
     for sid, _part in ids["students"]:
         me = Actor(sid, "student", ids["school"], sid)
         chosen = rng.sample(skills, 3)
@@ -147,7 +147,7 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
             for sid, part in ids["students"][: 20 + w]:
                 s.add(Draft(task_id=task.id, student_id=sid, status=rng.choice(["writing", "submitted", "returned"]),
                             returned_at=now - rng.uniform(0, 20) * DAY, partition=part))
-    challenges = ctx.services.extra["challenges"]
+    challenges = ctx.services.challenges
     view = challenges.create(SYSTEM, challenges.draft_from_template("greener-schoolyard", ids["class"], now - 10 * DAY))
     teams = challenges.suggest_teams(SYSTEM, view.id, ids["class"], 8)
     challenges.set_teams(SYSTEM, view.id, ids["class"], [(t.name, list(t.member_ids)) for t in teams])
@@ -188,14 +188,14 @@ def main() -> None:
         marker.write_text(json.dumps(ids))
     students = [Actor(sid, "student", ids["school"], sid) for sid, _p in ids["students"]]
     teacher = Actor(ids["teacher"], "teacher", ids["school"], "Bea Bench")
-    x = ctx.services.extra
-    steps = x["what_next"].for_student(students[0])
-    home = timed(lambda i: x["what_next"].for_student(students[i % len(students)]), args.repeat)
-    overview = timed(lambda i: x["plans"].class_overview(teacher, ids["class"]), max(20, args.repeat // 4))
+    x = ctx.services
+    steps = x.what_next.for_student(students[0])
+    home = timed(lambda i: x.what_next.for_student(students[i % len(students)]), args.repeat)
+    overview = timed(lambda i: x.plans.class_overview(teacher, ids["class"]), max(20, args.repeat // 4))
     # Cold: a fresh service each call, so nothing is remembered between refreshes (the first open).
     overview_cold = timed(lambda i: PlanService(ctx.db).class_overview(teacher, ids["class"]),
                           max(20, args.repeat // 4))
-    plan_page = timed(lambda i: x["plans"].get(students[i % len(students)], students[i % len(students)].person_id),
+    plan_page = timed(lambda i: x.plans.get(students[i % len(students)], students[i % len(students)].person_id),
                       max(20, args.repeat // 4))
     counts = ctx.db.table_counts()
     result = {

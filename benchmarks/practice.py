@@ -188,7 +188,7 @@ def measure(data_dir: Path, calls: int) -> dict:
     ctx = open_context(data_dir)
     out["open_s"] = round(time.perf_counter() - t0, 3)
     db = ctx.db
-    practice, teaching = ctx.services.extra["practice"], ctx.services.extra["practice_class"]
+    practice, teaching = ctx.services.practice, ctx.services.practice_class
     t0 = time.perf_counter()
     live = live_model(db)
     live.ensure()

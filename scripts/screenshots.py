@@ -34,7 +34,7 @@ def start_sync(app: QApplication, ctx, teacher) -> None:  # noqa: ANN001
     so the Sync page shows a working set-up rather than "Sync is not running on this computer"."""
     share = Path(tempfile.mkdtemp(prefix="tessera-shots-share-")) / "Tessera sync"
     share.mkdir()
-    ctx.services.extra["sync"].set_folder(teacher, str(share))
+    ctx.services.sync.set_folder(teacher, str(share))
     agent = ctx.start_sync()
     deadline = time.monotonic() + 120
     while agent.snapshot().last_sync_at is None or agent.snapshot().state != "idle":

@@ -1,6 +1,7 @@
 """The house rule: nothing below app/ui imports Qt."""
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -45,3 +46,37 @@ def test_import_linter_contract():
     assert exe, "import-linter is part of the test extra"
     result = subprocess.run([exe], cwd=APP.parent, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _contracts() -> list[dict]:
+    import tomllib
+
+    with open(APP.parent / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["tool"]["importlinter"]["contracts"]
+
+
+def test_every_package_is_on_a_floor():
+    """A new package has to choose its floor (docs/architecture.md) before the contract can hold it."""
+    (layers,) = [c["layers"] for c in _contracts() if c["type"] == "layers"]
+    on_floors = {name.strip() for floor in layers for name in floor.split("|")}
+    shared = {"app.config", "app.errors", "app.ids", "app.policy_sources"}  # under every floor
+    top = {f"app.{p.stem}" for p in APP.glob("*.py") if p.stem != "__init__"}
+    top |= {f"app.{p.parent.name}" for p in APP.glob("*/__init__.py")}
+    assert top - shared == on_floors
+
+
+def test_the_floors_contract_refuses_an_import_that_runs_up(tmp_path):
+    """The same kind of contract on a small package with one import up: lint-imports says no."""
+    pkg = tmp_path / "house"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "upstairs.py").write_text("from house import downstairs\n")
+    (pkg / "downstairs.py").write_text("def f():\n    from house import upstairs  # lazy, still up\n")
+    (tmp_path / ".importlinter").write_text(
+        "[importlinter]\nroot_package = house\n\n[importlinter:contract:floors]\nname = floors\n"
+        "type = layers\nlayers =\n    house.upstairs\n    house.downstairs\n"
+    )
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    result = subprocess.run([exe, "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode != 0 and "house.downstairs -> house.upstairs" in result.stdout

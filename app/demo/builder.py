@@ -117,7 +117,7 @@ def _abilities(student_ids, skill_rows, rng) -> dict[tuple[str, str], float]:  #
     out = {}
     for sid in student_ids:
         base = rng.gauss(0.0, 0.6)
-        tilt = {}
+        tilt: dict[str, float] = {}
         for _skill_id, code in skill_rows:
             dom = code.split(".")[0]
             tilt.setdefault(dom, rng.gauss(0.0, 0.9))
@@ -161,10 +161,11 @@ def _practice_history(db: Database, ids, focus, partitions, abilities, skill_row
     from app.models import Attempt
     from app.practice.bulk import insert_synced
     from app.practice.live import live_model
-    from app.practice.model_store import raw, read_items, read_prerequisites
+    from app.practice.model_store import read_items, read_prerequisites
+    from app.store.raw import raw_connection
 
     with db.read() as s:
-        items, prereqs = read_items(raw(s)), read_prerequisites(raw(s))
+        items, prereqs = read_items(raw_connection(s)), read_prerequisites(raw_connection(s))
         targets = {p.id: p.target_success for p in s.execute(select(Person).where(Person.id.in_(ids.student_ids))).scalars()}
     learners = [(sid, partitions[sid], targets[sid], focus.get(sid, {})) for sid in ids.student_ids]
     rows = simulate_history(items, prereqs, learners, abilities, rng, now - 60 * DAY, now - 3600,
@@ -184,7 +185,7 @@ def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
 
     live_model(db).reconcile()
     with db.write() as s:
-        names = dict(s.execute(select(Skill.id, Skill.name)).all())
+        names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
         done = set(s.execute(select(Celebration.student_id, Celebration.ref_id)
                              .where(Celebration.kind == "mastered_skill")).all())
         for st in s.execute(select(LearnerSkillState).where(LearnerSkillState.student_id.in_(ids.student_ids),

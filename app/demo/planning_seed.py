@@ -71,7 +71,7 @@ def seed_planning(db: Database, ids, rng: random.Random, now: float) -> None:
     suggestions = {sid: plans.suggestions(SYSTEM, sid) for sid in ids.student_ids}
     with db.write() as s:
         skills = {k.id: k for k in s.execute(select(Skill)).scalars()}
-        mastered = {}
+        mastered: dict[str, list[LearnerSkillState]] = {}
         for st in s.execute(select(LearnerSkillState).where(LearnerSkillState.mastered == True)).scalars():
             mastered.setdefault(st.student_id, []).append(st)
         for i, sid in enumerate(ids.student_ids):
@@ -257,7 +257,7 @@ def _seed_checkins(s, i: int, sid: str, part: str, rng: random.Random, now: floa
     base = rng.choice([3, 4, 4, 5]) if i != FLAGGED else 3
     days = [today - dt.timedelta(days=d) for d in range(14, -1, -1)]
     days = [d for d in days if d.weekday() < 5]
-    moods = []
+    moods: list[int] = []
     for n, day in enumerate(days):
         if day == today and i % 4 == 3:
             continue  # some have not checked in yet today

@@ -163,7 +163,8 @@ def seed_writing(db: Database, ids, rng: random.Random, now: float) -> None:
             RubricCriteria(min_words=80, min_paragraphs=2, min_transitions=2, require_conclusion=True),
         )  # fmt: skip
         for i, sid in enumerate(ids.student_ids):
-            part = s.get(Person, sid).partition or partition_key(ids.school_id, ids.class_id, sid)
+            person = s.get(Person, sid)
+            part = (person.partition if person else "") or partition_key(ids.school_id, ids.class_id, sid)
             status = _lunch_status(i)
             if status:
                 versions = _lunch_versions(rng, status == "writing")

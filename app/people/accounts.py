@@ -195,10 +195,10 @@ class AccountService:
             held = self._unsaved_fails.get(person_id)
             if held is None:  # go on from the count on disk, not from nothing
                 with self.db.read() as s:
-                    row = s.get(SignInAttempt, person_id)
+                    on_disk = s.get(SignInAttempt, person_id)
                 held = self._unsaved_fails[person_id] = SignInAttempt(
-                    person_id=person_id, failures=row.failures if row else 0,
-                    locked_until=row.locked_until if row else 0.0)  # fmt: skip
+                    person_id=person_id, failures=on_disk.failures if on_disk else 0,
+                    locked_until=on_disk.locked_until if on_disk else 0.0)  # fmt: skip
             _count_fail(held, now)
 
     def _clear(self, person_id: str) -> None:

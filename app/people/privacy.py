@@ -90,10 +90,7 @@ class PrivacyService:
                     team.member_ids = [m for m in team.member_ids if m != student_id]
             s.add(AuditEvent(actor_id=actor.person_id, action="student.erased", subject_id=student_id,
                              partition=f"{person.school_id}//"))
-            affected = {name: {row.id for row in rows} for name, rows in groups.items()}
-        # Derived state (learner estimates) is rebuilt by whoever derives it, exactly as after a
-        # purge that arrives by sync.
-        from app.sync.rebuild import notify
-
-        notify(self.db, affected)
+        # On commit the store publishes the purged rows (app.store.what_changed, source ERASURE):
+        # derived state (learner estimates) is rebuilt by whoever derives it, as after a purge that
+        # arrives by sync, and open screens refresh.
         return removed

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from app.errors import InvalidInput, NotFound, PermissionDenied
 from app.models import Person, Profile
 from app.people.actor import Actor
 from app.people.permissions import require_student_access
 from app.store.database import Database
-from sqlalchemy import select
 
 LIST_FIELDS = ("strengths", "interests", "values", "learning_prefs")
 TEXT_FIELDS = ("about_me", "accommodations", "teacher_notes")

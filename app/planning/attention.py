@@ -23,19 +23,17 @@ from app.people.permissions import require_class
 from app.planning.plans import PlanService
 from app.planning.progress import DAY
 from app.planning.queries import class_students, skill_names
-from app.practice.model_store import raw
 from app.store.database import Database
+from app.store.raw import raw_connection
 from app.writing.results import SUBMITTED
 
 WINDOW_DAYS = 14
 RUN = 4  # this many wrong answers in a row, the latest ones
 MANY = 6  # or at least this many attempts with at most a third right
 
-
 def stuck_rule(attempts: int, right: int, wrong_run: int) -> bool:
     """Stuck on a skill, from the window's attempts: the latest RUN all wrong, or MANY+ with <= 1/3 right."""
     return wrong_run >= RUN or (attempts >= MANY and 3 * right <= attempts)
-
 
 @dataclass(frozen=True)
 class StuckSkill:
@@ -46,13 +44,11 @@ class StuckSkill:
     wrong_run: int  # the latest answers that were all wrong
     since: float  # the first answer of that wrong run, else the first in the window
 
-
 @dataclass(frozen=True)
 class WaitingEssay:
     task_title: str
     submitted_at: float
     draft_id: str = ""  # to open it for review
-
 
 @dataclass(frozen=True)
 class Attention:
@@ -90,7 +86,6 @@ class Attention:
             parts.append(f"{n} essay{'s' if n > 1 else ''} to read")
         return " \u00b7 ".join(parts)
 
-
 def attention_counts(attention: dict[str, Attention]) -> tuple[int, int, int]:
     """(students stuck, plans behind, essays to read) for the class summary line."""
     rows = attention.values()
@@ -100,14 +95,12 @@ def attention_counts(attention: dict[str, Attention]) -> tuple[int, int, int]:
         sum(a.essays_waiting for a in rows),
     )
 
-
 # The class's recent answers in the (student_id, at) index's own order: each student's in time order,
 # folded in one pass (no sort; a window function over a class-year took twice as long).
 _ANSWERS_SQL = (
     "SELECT student_id, skill_id, correct, at FROM attempt "
     "WHERE student_id IN ({ids}) AND at >= ? AND deleted = 0 ORDER BY student_id, at"
 )
-
 
 def _stuck(
     conn: sqlite3.Connection, ids: list[str], since: float, names: dict[str, str]
@@ -133,14 +126,12 @@ def _stuck(
             )
     return out
 
-
 _ESSAYS_SQL = """
 SELECT d.task_id, d.student_id, t.title, d.status, d.submitted_at, d.id
 FROM draft d JOIN writing_task t ON t.id = d.task_id
 WHERE t.class_id = :class_id AND t.deleted = 0 AND t.archived = 0 AND d.deleted = 0
 ORDER BY d.created_at DESC, d.id DESC
 """
-
 
 class AttentionService:
     def __init__(self, db: Database, plans: PlanService) -> None:
@@ -156,7 +147,7 @@ class AttentionService:
             if not ids:
                 return {}
             names = skill_names(s)
-            stuck = _stuck(raw(s), ids, now - WINDOW_DAYS * DAY, names)
+            stuck = _stuck(raw_connection(s), ids, now - WINDOW_DAYS * DAY, names)
             drafts: dict[tuple[str, str], tuple[str, str, float, str]] = {}
             for task_id, sid, title, status, at, did in s.execute(text(_ESSAYS_SQL), {"class_id": class_id}):
                 drafts[(task_id, sid)] = (title, status, at, did)  # the oldest comes last and wins

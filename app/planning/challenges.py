@@ -27,9 +27,9 @@ from app.models import (
 )
 from app.models.base import partition_key
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_class, require_teacher, teacher_class_ids
 from app.planning import challenge_access as acc
-from app.planning.celebrations import CelebrationService
 from app.planning.levels import SCOPES
 from app.planning.queries import class_students, skill_facts, skill_names
 from app.planning.teams import Candidate, TeamSuggestion, suggest_teams
@@ -176,7 +176,7 @@ class ChallengeService:
             raise InvalidInput("That template is not available.")
         start = start or time.time()
         with self.db.read() as s:
-            ids = dict(s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all())
+            ids: dict[str, str] = dict(s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all())
         return ChallengeDraft(t.title, t.driving_question, t.brief, t.community_partner,
                               [ids[c] for c in t.skill_codes if c in ids], [dict(r) for r in t.rubric],
                               [(title, _weekday(start + days * DAY)) for title, days in t.checkpoints], "class",
@@ -286,7 +286,7 @@ class ChallengeService:
             facts = skill_facts(s, [p.id for p in students], None, names)
             interests = {p.student_id: p.interests or [] for p in s.execute(
                 select(Profile).where(Profile.student_id.in_([p.id for p in students]))).scalars()}
-            domain_of = dict(s.execute(select(Skill.id, Skill.domain_id)).all())
+            domain_of: dict[str, str] = dict(s.execute(select(Skill.id, Skill.domain_id)).all())
         keys = list(ch.skill_ids or [])
         cands = []
         for p in students:

@@ -81,7 +81,7 @@ def goal_evidence(s: Session, student_id: str, goals: list[Goal], names: dict[st
             select(LearnerSkillState.skill_id, LearnerSkillState.mastery, LearnerSkillState.attempts,
                    LearnerSkillState.last_at).where(LearnerSkillState.student_id == student_id,
                                                     LearnerSkillState.skill_id.in_(skills))).all()}
-        mastered = dict(s.execute(select(LearnerSkillState.skill_id, LearnerSkillState.mastered_at).where(
+        mastered: dict[str, float | None] = dict(s.execute(select(LearnerSkillState.skill_id, LearnerSkillState.mastered_at).where(
             LearnerSkillState.student_id == student_id, LearnerSkillState.skill_id.in_(skills),
             LearnerSkillState.mastered == True)).all())
     else:

@@ -84,7 +84,7 @@ class WeeklyMinutes:
             .group_by(Attempt.student_id)).all()}
         with self._lock:
             known = {sid: self._cache.get(sid) for sid in student_ids}
-        stale = [sid for sid in student_ids if sid in stamps and (known[sid] is None or known[sid][0] != stamps[sid])]
+        stale = [sid for sid in student_ids if sid in stamps and ((hit := known[sid]) is None or hit[0] != stamps[sid])]
         fresh = minutes_last_week(s, stale, now)
         out: dict[tuple[str, str], float] = {}
         with self._lock:
@@ -118,7 +118,7 @@ def load_plans(s: Session, student_ids: list[str], now: float, names: dict[str, 
         for row in s.execute(select(M.id, M.goal_id, M.title, M.due_at, M.done, M.done_at)
                              .where(M.goal_id.in_(goal_ids), M.deleted == False)
                              .order_by(M.due_at, M.created_at)).all():
-            m = MilestoneRow(*row[:4], bool(row[4]), row[5])
+            m = MilestoneRow(row[0], row[1], row[2], row[3], bool(row[4]), row[5])
             miles.setdefault(m.goal_id, []).append(m)
         evidence = dict(s.execute(select(GoalEvidence.goal_id, func.count()).where(
             GoalEvidence.goal_id.in_(goal_ids), GoalEvidence.deleted == False)

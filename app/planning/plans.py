@@ -13,9 +13,9 @@ from sqlmodel import Session
 from app.errors import InvalidInput, NotFound, PermissionDenied
 from app.models import Domain, Goal, GoalEvidence, Milestone, Plan, Profile, Skill
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_class, require_student_access, require_teacher
 from app.planning import evidence as ev
-from app.planning.celebrations import CelebrationService
 from app.planning.levels import LEVELS, MAX_GOALS, MAX_MILESTONES, MAX_TEXT, PATHS
 from app.planning.plan_data import PlanBundle, WeeklyMinutes, load_plans
 from app.planning.progress import Pace, SkillFact, auto_met
@@ -165,7 +165,7 @@ class PlanService:
     def suggestions(self, actor: Actor, student_id: str) -> list[GoalSuggestion]:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
-            subjects = dict(s.execute(select(Domain.id, Domain.subject)).all())
+            subjects: dict[str, str] = dict(s.execute(select(Domain.id, Domain.subject)).all())
             skills = [SkillInfo(k.id, k.code, k.name, k.domain_id, tuple(k.prerequisites or ()),
                                 subjects.get(k.domain_id, ""))
                       for k in s.execute(select(Skill).where(Skill.deleted == False)

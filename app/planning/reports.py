@@ -16,9 +16,9 @@ from sqlalchemy import Integer, func, select
 from app.errors import StorageError
 from app.models import Celebration, LearnerSkillState, SchoolClass
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService, CelebrationView
 from app.people.permissions import require_class, student_class_ids
 from app.people.profiles import ProfileService
-from app.planning.celebrations import CelebrationService, CelebrationView
 from app.planning.levels import LEVELS, PACE_LABELS, PATHS
 from app.planning.plans import PlanService
 from app.planning.queries import class_students
@@ -123,7 +123,7 @@ class ReportService:
                        func.avg(LearnerSkillState.mastery))
                 .where(LearnerSkillState.student_id.in_(ids), LearnerSkillState.attempts > 0)
                 .group_by(LearnerSkillState.student_id)).all()}
-            wins = dict(s.execute(select(Celebration.student_id, func.count()).where(
+            wins: dict[str, int] = dict(s.execute(select(Celebration.student_id, func.count()).where(
                 Celebration.student_id.in_(ids), Celebration.at >= now - 30 * 86_400, Celebration.deleted == False)
                 .group_by(Celebration.student_id)).all())
         rows = []

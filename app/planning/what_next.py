@@ -40,9 +40,9 @@ class WhatNextService:
             if school_id is None:
                 raise NotFound("That student no longer exists.")
             names = skill_names(s)
-            facts = skill_facts(s, [student_id], None, names)
-            skills = list(facts.get(student_id, {}).values())
-            bundle = load_plans(s, [student_id], now, names, facts=facts).get(student_id)
+            known = skill_facts(s, [student_id], None, names)
+            skills = list(known.get(student_id, {}).values())
+            bundle = load_plans(s, [student_id], now, names, facts=known).get(student_id)
             goals = []
             for g in bundle.goals if bundle else []:
                 if g.goal.status != "active":
@@ -75,7 +75,7 @@ def _checkpoints(s: Session, student_id: str, school_id: str, classes: set[str])
     ).all() if student_id in (members or [])}
     if not teams:
         return []
-    running = dict(s.execute(select(Challenge.id, Challenge.title).where(
+    running: dict[str, str] = dict(s.execute(select(Challenge.id, Challenge.title).where(
         Challenge.id.in_(set(teams.values())), Challenge.status == "running", Challenge.deleted == False)).all())
     if not running:
         return []

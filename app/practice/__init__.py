@@ -13,7 +13,7 @@ With the database (the services the app registers, see ``services.practice_servi
   and focus skills, QTI import into the bank, recalculating every estimate.
 - ``live``: the learner model kept live per database: saved state loaded at start (no replay), updated
   answer by answer, rebuilt exactly (from a checkpoint) when sync brings late attempts;
-  ``rebuild_after_sync(db, student_ids)`` and ``on_sync`` (registered with ``app.sync.rebuild``).
+  ``rebuild_after_sync(db, student_ids)`` and ``on_sync`` (registered with ``app.store.what_changed``).
 - ``model_store``, ``replay``: the derived tables and the replay (through ``engine.tracking``, so the
   live path and every rebuild give identical numbers).
 - ``bank``: generator pools and the vocabulary in the item table; ``bulk``: fast synced inserts.

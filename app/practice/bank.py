@@ -19,6 +19,7 @@ from app.models import Item, Skill
 from app.practice.engine import vocabulary
 from app.practice.engine.generators import GENERATORS, generate_pool
 from app.practice.engine.items import PracticeItem
+from app.store.raw import raw_connection
 
 __all__ = [
     "POOL_PER_LEVEL",
@@ -94,7 +95,7 @@ def ensure_item_bank(
 
 def bank_incomplete(session: Session) -> bool:
     """True when a generator whose skill is in the framework has no items yet (or there is no bank)."""
-    conn = session.connection().connection.driver_connection
+    conn = raw_connection(session)
     have = {
         k
         for (k,) in conn.execute(

@@ -24,7 +24,7 @@ def insert_synced(
 ) -> None:
     if not rows:
         return
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     cols = list(table.columns.keys())
     given = set(rows[0])
     missing = [c for c in cols if c not in given and c not in ("id", "created_at", "updated_at")]

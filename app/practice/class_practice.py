@@ -21,8 +21,8 @@ from app.practice.engine.mastery import assess_mastery
 from app.practice.engine.memory import due_info
 from app.practice.engine.tracking import RULE
 from app.practice.live import Progress, live_model
-from app.practice.model_store import learner_from_json, raw
-from app.practice.qti.reader import import_qti
+from app.practice.model_store import learner_from_json
+from app.practice.qti import import_qti
 from app.practice.results import (
     AttemptInfo,
     HeatCell,
@@ -33,6 +33,7 @@ from app.practice.results import (
     PracticeSkill,
     SkillDetail,
 )
+from app.store.raw import raw_connection
 
 __all__ = ["ClassPracticeService", "RebuildReport"]
 
@@ -64,7 +65,7 @@ class ClassPracticeService:
         """Mastery of every student of the class on every skill (None where not started)."""
         with self.db.read() as s:
             require_class(s, actor, class_id)
-            conn = raw(s)
+            conn = raw_connection(s)
             students = conn.execute(
                 "SELECT p.id, p.given_name, p.family_name, p.display_name FROM enrollment e "
                 "JOIN person p ON p.id = e.person_id WHERE e.class_id = ? AND e.role = 'student' AND e.deleted = 0 "
@@ -107,7 +108,7 @@ class ClassPracticeService:
             person, skill = s.get(Person, student_id), s.get(Skill, skill_id)
             if person is None or skill is None:
                 raise NotFound("That student or skill is not in Tessera any more.")
-            conn = raw(s)
+            conn = raw_connection(s)
             row = conn.execute(
                 "SELECT mastery, attempts, correct, mastered_at FROM learner_skill_state "
                 "WHERE student_id = ? AND skill_id = ?",
@@ -149,7 +150,7 @@ class ClassPracticeService:
         """Every skill with how many questions it has (for choosing focus skills or an import's skill)."""
         require_teacher(actor)
         with self.db.read() as s:
-            return self._skills(raw(s))
+            return self._skills(raw_connection(s))
 
     @staticmethod
     def _skills(conn) -> list[PracticeSkill]:  # noqa: ANN001
@@ -177,7 +178,7 @@ class ClassPracticeService:
                 .scalars()
                 .all()
             )
-            skills = self._skills(raw(s))
+            skills = self._skills(raw_connection(s))
         return PracticeSettings(student_id, person.full_name, person.target_success, tuple(sorted(focus)),
                                 tuple(skills))  # fmt: skip
 
@@ -207,7 +208,7 @@ class ClassPracticeService:
             if person is None:
                 raise NotFound("That student is not in Tessera any more.")
             known = {sk.id: sk for sk in s.execute(select(Skill).where(Skill.id.in_(wanted))).scalars()}
-            counts = _bank_counts(raw(s))
+            counts = _bank_counts(raw_connection(s))
             for k in wanted:
                 if k not in known:
                     raise NotFound("One of those skills is not in the framework any more.")

@@ -10,8 +10,9 @@ exactly from the attempts log when history changes.
   answers) or, with none, from the beginning. The replay runs without the lock, so practice goes on;
   answers saved meanwhile are applied on top before the new state replaces the old.
 
-One ``LiveModel`` per open database (``live_model(db)``); the sync package calls ``on_sync`` after it
-commits changes (``install_sync_hook`` registers it once per process).
+One ``LiveModel`` per open database (``live_model(db)``); ``on_sync`` runs after sync commits changes
+or an erasure purges rows (``install_sync_hook`` registers it with ``app.store.what_changed`` once
+per process).
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from app.practice.model_store import (
     newest_checkpoint,
     params_json,
     prune_checkpoints,
-    raw,
     read_items,
     read_mastered_at,
     read_meta,
@@ -57,6 +57,7 @@ from app.practice.model_store import (
     write_parts,
 )
 from app.practice.replay import DAY, KEEP_CHECKPOINTS, Built, apply_rows, build, tail_rows
+from app.store.raw import raw_connection
 
 __all__ = [
     "LiveModel",
@@ -114,15 +115,15 @@ class LiveModel:
 
     def _load(self, progress: Progress | None) -> None:
         with self.db.read() as s:
-            conn = raw(s)
+            conn = raw_connection(s)
             items = read_items(conn)
             prereqs = read_prerequisites(conn)
             meta = read_meta(conn)
             usable = meta is not None and meta.params == params_json(self.params)
-            state, cards = read_state(conn, meta, self.params, items, prereqs) if usable else (None, {})
+            state, cards = read_state(conn, meta, self.params, items, prereqs) if usable and meta else (None, {})
             has_attempts = conn.execute("SELECT 1 FROM attempt LIMIT 1").fetchone() is not None
         self.items = items
-        if usable:
+        if usable and meta is not None and state is not None:  # (usable: both are)
             self._adopt(state, cards, meta.max_rowid, meta.dirty, meta.generation)
             self.reconcile(progress=progress)
             return
@@ -160,7 +161,7 @@ class LiveModel:
             if not self.loaded:
                 return  # the next load reads them all
             with self.db.read() as s:
-                fresh = read_items(raw(s), ids)
+                fresh = read_items(raw_connection(s), ids)
             for i, it in fresh.items():
                 self.items[i] = it
                 if it.deleted:
@@ -240,7 +241,7 @@ class LiveModel:
         with self.lock:
             try:
                 with self.db.write() as s:
-                    conn = raw(s)
+                    conn = raw_connection(s)
                     unknown = {
                         i
                         for (i,) in conn.execute(
@@ -289,13 +290,13 @@ class LiveModel:
             last_round = attempt == 2
             if not last_round:
                 with self.db.read() as s:
-                    conn = raw(s)
+                    conn = raw_connection(s)
                     items, prereqs = read_items(conn), read_prerequisites(conn)
                     built = build(conn, items, prereqs, self.params, since, progress)
             with self.lock:
                 try:
                     with self.db.write() as s:
-                        conn = raw(s)
+                        conn = raw_connection(s)
                         if last_round:  # late answers keep arriving: replay holding the lock this time
                             items, prereqs = read_items(conn), read_prerequisites(conn)
                             built = build(conn, items, prereqs, self.params, since, progress)
@@ -344,13 +345,13 @@ class LiveModel:
                 return False
             last = self.state.last_key
             with self.db.read() as s:
-                newest = newest_checkpoint(raw(s))
+                newest = newest_checkpoint(raw_connection(s))
             if newest is not None and newest[0] >= math.floor(last[0] / DAY) * DAY:
                 return False
             blob = checkpoint_blob(self.state, self.cards)
             count = self.state.count
         with self.db.write() as s:
-            conn = raw(s)
+            conn = raw_connection(s)
             save_checkpoint(conn, last, count, blob, time.time())
             prune_checkpoints(conn, KEEP_CHECKPOINTS)
         return True
@@ -385,7 +386,7 @@ def forget_student(db, student_id: str, progress: Progress | None = None) -> Non
     checkpoint (which hold their state), and rebuild the class's estimates without their answers.
     Other replicas do the same when the purge reaches them by sync (``on_sync``)."""
     with db.write() as s:
-        conn = raw(s)
+        conn = raw_connection(s)
         conn.execute("DELETE FROM learner_snapshot WHERE student_id = ?", (student_id,))
         conn.execute("DELETE FROM learner_skill_state WHERE student_id = ?", (student_id,))
         drop_checkpoints_after(conn, None)
@@ -395,7 +396,8 @@ def forget_student(db, student_id: str, progress: Progress | None = None) -> Non
 
 
 def on_sync(db, affected: dict[str, set[str]]) -> None:  # noqa: ANN001
-    """``app.sync.rebuild`` callback: ``affected`` maps table names to the ids sync changed."""
+    """``app.store.what_changed.register_rebuild`` callback: ``affected`` maps table names to the
+    ids that sync applied or erasure purged."""
     gone = affected.get("person", set())
     if gone:
         # A student erased (here or on another machine): drop their derived rows and rebuild without them.
@@ -423,7 +425,7 @@ def install_sync_hook() -> None:
     with _models_lock:
         if _hook_installed:
             return
-        from app.sync.rebuild import register_rebuild
+        from app.store.what_changed import register_rebuild
 
         register_rebuild({"attempt", "item", "person"}, on_sync)
         _hook_installed = True

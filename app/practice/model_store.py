@@ -20,7 +20,6 @@ import sqlite3
 import zlib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
 
 from app.practice.engine.learner_model import (
     ItemState,
@@ -36,15 +35,10 @@ from app.practice.engine.snapshot import state_from_dict, state_to_dict
 from app.practice.engine.tracking import Cards, SkillRow
 from app.practice.engine.vocabulary import VocabCard
 
-__all__ = ["ItemInfo", "Key", "Meta", "raw"]
+__all__ = ["ItemInfo", "Key", "Meta"]
 
 Key = tuple[float, str]
 STATE_VERSION = 2  # 2: monotone calibration (a right answer never lowers a prediction)
-
-
-def raw(session: Any) -> sqlite3.Connection:
-    """The sqlite3 connection inside a Session's current transaction."""
-    return session.connection().connection.driver_connection
 
 
 @lru_cache(maxsize=8)

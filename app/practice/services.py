@@ -5,10 +5,11 @@ from __future__ import annotations
 from app.practice.class_practice import ClassPracticeService
 from app.practice.live import install_sync_hook
 from app.practice.sessions import PracticeService
+from app.store.database import Database
 
 
-def practice_services(db) -> dict:  # noqa: ANN001
-    """``extra["practice"]``: a student's sessions; ``extra["practice_class"]``: the teacher's views.
-    Also registers the sync hook, so learner estimates follow attempts that arrive by sync."""
+def practice_services(db: Database) -> tuple[PracticeService, ClassPracticeService]:
+    """A student's sessions and the teacher's views. Also subscribes the learner model to what
+    changed, so learner estimates follow attempts that arrive by sync or are erased."""
     install_sync_hook()
-    return {"practice": PracticeService(db), "practice_class": ClassPracticeService(db)}
+    return PracticeService(db), ClassPracticeService(db)

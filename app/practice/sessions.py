@@ -20,8 +20,8 @@ from app.ids import new_id
 from app.models import Attempt as AttemptRow
 from app.models import Person, PracticeFocus, Skill
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_student_access
-from app.planning.celebrations import CelebrationService
 from app.practice.bank import bank_incomplete, ensure_item_bank
 from app.practice.bulk import insert_synced
 from app.practice.engine.kinds import check_answer, clean_response, shown_answer
@@ -30,7 +30,7 @@ from app.practice.engine.memory import due_info
 from app.practice.engine.next_question import pick_next, word_items
 from app.practice.engine.selection import REVIEW_MIN_ATTEMPTS, SelectionRequest
 from app.practice.live import LiveModel, Progress, live_model
-from app.practice.model_store import ItemInfo, learner_from_json, max_attempt_rowid, raw
+from app.practice.model_store import ItemInfo, learner_from_json, max_attempt_rowid
 from app.practice.results import (
     AnswerResult,
     NextItem,
@@ -39,6 +39,7 @@ from app.practice.results import (
     SessionSummary,
     SkillSummary,
 )
+from app.store.raw import raw_connection
 
 __all__ = ["PracticeService"]
 
@@ -118,7 +119,7 @@ class PracticeService:
             person = s.get(Person, student_id)
             if person is None:
                 raise NotFound("That student is not in Tessera any more.")
-            conn = raw(s)
+            conn = raw_connection(s)
             names = dict(conn.execute("SELECT id, name FROM skill"))
             focus = [
                 names.get(k, "")
@@ -285,7 +286,7 @@ class PracticeService:
                        student_id=sess.student_id, item_id=item_id, skill_id=info.skill_id, answer=text,
                        correct=correct, response_ms=ms, at=at, device=self.db.replica_id, session_id=sess.id)  # fmt: skip
             with self.db.write() as s:
-                conn = raw(s)
+                conn = raw_connection(s)
                 before_max = max_attempt_rowid(conn)
                 insert_synced(s, AttemptRow, [row])  # the event and its change-log entry
                 rowid = conn.execute("SELECT rowid FROM attempt WHERE id = ?", (row["id"],)).fetchone()[0]

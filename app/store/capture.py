@@ -2,7 +2,10 @@
 transaction. This is the one hook; services never write the change log themselves.
 
 Applying changes that came from another replica sets ``session.info["remote"] = True`` so they
-are not captured again (sync records them under their origin's replica and sequence)."""
+are not captured again (sync records them under their origin's replica and sequence).
+
+What was written is noted in ``session.info["written"]`` (table -> row ids); ``Database.write``
+publishes it through ``app.store.what_changed`` once the transaction has committed."""
 
 from __future__ import annotations
 
@@ -10,15 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect, insert, text
+from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.errors import TesseraError
 from app.models.base import SyncedModel, now
 from app.models.sync import Change, FieldClock
+from app.store.scrub import scrub_purged
 
 SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
+LOCAL_IDS_KEPT = 10_000  # row ids per table that a local write reports to what_changed
 
 # The newest stamp in the change log, kept in replica_state (where the clock resumes at start) and
 # only ever moved forward; every transaction that writes the log runs this (sync's receive too).
@@ -48,7 +53,7 @@ class Captured:
 
 
 def _columns(obj: SyncedModel) -> list[str]:
-    return list(obj.__table__.columns.keys())  # type: ignore[attr-defined]
+    return list(obj.__table__.columns.keys())
 
 
 def _snapshot(obj: SyncedModel) -> dict[str, Any]:
@@ -98,13 +103,22 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
     entries = list(entries)
     if not entries:
         return
+    # What changed, published after commit. A purge keeps every id (derived state forgets those
+    # rows); an ordinary local write keeps a bounded sample, which is all screens need (a demo
+    # or an import writes hundreds of thousands of rows in one transaction).
+    written = session.info.setdefault("written", {})
+    for e in entries:
+        ids = written.setdefault(e.table, set())
+        if len(ids) < LOCAL_IDS_KEPT or session.info.get("purge"):
+            ids.add(e.row_id)
     db = session.info["db"]
     conn = session.connection()
     start = conn.execute(
         text("UPDATE replica_state SET next_seq = next_seq + :n WHERE key = 1 RETURNING next_seq - :n"),
         {"n": len(entries)},
     ).scalar_one()
-    rows, clocks = [], []
+    rows: list[dict[str, Any]] = []
+    clocks: list[dict[str, Any]] = []
     for i, e in enumerate(entries):
         if e.kind == "record" and e.op == "upsert" and "id" not in e.fields:
             _after_current_clocks(conn, db.clock, e)
@@ -136,8 +150,6 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
     if purged:
         # Erasure removes the payload everywhere: from this replica's change log (which it would
         # otherwise forward), field clocks and conflict archive too; a marker stops a late copy.
-        from app.sync.purge import scrub_purged
-
         scrub_purged(conn, purged)
 
 
@@ -160,7 +172,7 @@ def bulk_insert_events(session: Session, model: type[SyncedModel], rows: list[di
     """Insert many rows of one synced table fast (imports, demo history), with their changes."""
     if not rows:
         return
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     cols = list(table.columns.keys())
     full = []
     for r in rows:

@@ -19,10 +19,10 @@ from sqlmodel import Session
 
 from app.errors import DatabaseCorrupt, StorageError
 from app.models.sync import ReplicaState
-from app.store import capture, migrate
+from app.store import capture, migrate, what_changed
 from app.store.engine import make_engines
+from app.store.hlc import HybridClock
 from app.store.replica import ensure_replica
-from app.sync.hlc import HybridClock
 
 log = logging.getLogger(__name__)
 QUICK_CHECK_MAX_BYTES = 200 * 1024 * 1024
@@ -149,12 +149,15 @@ class Database:
 
     @contextmanager
     def write(self, remote: bool = False, purge: bool = False) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back on any error."""
+        """One transaction: commits when the block ends, rolls back on any error. Once committed,
+        what it wrote to synced tables is published (``app.store.what_changed``); sync, which
+        writes with ``remote=True``, publishes what it applied itself."""
         session = self._writer()
         session.info.update(db=self, remote=remote, purge=purge)
         try:
             yield session
             session.commit()
+            written = session.info.pop("written", None)
         except OperationalError as exc:
             session.rollback()
             msg = str(exc.orig).lower()
@@ -171,6 +174,9 @@ class Database:
             raise
         finally:
             session.close()
+        if written:  # only reached once committed; subscribers may open sessions of their own
+            source = what_changed.Source.ERASURE if purge else what_changed.Source.LOCAL
+            what_changed.publish(self, written, source=source)
 
     def table_counts(self) -> dict[str, int]:
         from sqlmodel import SQLModel

@@ -13,6 +13,7 @@ import functools
 import logging
 import os
 import platform
+import sys
 import uuid
 from pathlib import Path
 
@@ -33,9 +34,9 @@ def machine_id() -> str:
             continue
     if platform.system() == "Darwin":
         return _mac_platform_uuid()
-    if platform.system() == "Windows":
+    if sys.platform == "win32":
         try:
-            import winreg  # type: ignore[import-not-found]
+            import winreg
 
             key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography")
             return str(winreg.QueryValueEx(key, "MachineGuid")[0])

@@ -1,16 +1,16 @@
 """Sync: offline-first exchange of changes between replicas, losing nothing.
 
 What this package offers (import from the modules; this file imports nothing, because the store
-imports ``app.sync.hlc`` while it is itself being imported):
+imports ``app.store.hlc`` while it is itself being imported):
 
 - ``session.sync_once(db, folder)`` -> ``report.SyncReport``: one sync through a folder.
 - ``agent.SyncAgent``: the background thread (``start``/``stop``, ``sync_now``, ``snapshot()``,
   ``add_listener``); ``agent.folder_from_settings(settings)``.
-- ``cli.main(argv)``: ``python -m app sync --data-dir DIR --folder PATH [--json]``.
 - ``apply.apply_pending(db)``: call at start, after upgrading, to apply changes held for a newer
   schema or a missing parent row. ``apply.apply_batch`` applies changes from any transport.
 - ``conflicts.list_conflicts`` / ``conflicts.restore_conflict``: the conflict archive.
-- ``rebuild.register_rebuild(tables, callback)``: derived state rebuilt after sync.
+- What sync applied is published through ``app.store.what_changed`` (source ``SYNC``), after each
+  commit group; derived state subscribes there (``register_rebuild``), and so do open screens.
 - ``purge.purge_cascade``: erasure on request (a row and everything pointing at it).
 - ``state.pending_send(db)``: our changes not yet in the folder, without touching it.
 

@@ -25,17 +25,17 @@ import sqlite3
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field, fields, replace
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
+from app.store.hlc import is_stamp, zero_stamp
+from app.store.raw import raw_connection
 from app.sync import faults, vector
 from app.sync.changes import ChangeRec
 from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
-from app.sync.hlc import is_stamp, zero_stamp
 from app.sync.merge import MergeContext, Merger
-from app.sync.purge import raw_connection
 from app.sync.received import new_changes, problems, store, unreadable, untrim
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class Applier:
         self.max_changes = max_changes
         self.max_seconds = max_seconds
         self._stack: ExitStack | None = None
-        self.raw = None
+        self.raw: Any = None  # the transaction's sqlite3 connection, from _begin on
         self._mergers: list[Merger] = []
         self._count = 0
         self._since = 0.0
@@ -213,7 +213,7 @@ class CommitFailed(Exception):
     """A transaction of several batches could not commit (a deferred constraint). The caller
     applies those batches again one by one, quarantining the one at fault."""
 
-    def __init__(self, tags: list[object], detail: str) -> None:
+    def __init__(self, tags: list[Any], detail: str) -> None:
         super().__init__(detail)
         self.tags = tags
 

@@ -18,7 +18,7 @@ import json.scanner
 from dataclasses import dataclass
 from typing import Any
 
-from app.sync.hlc import is_stamp, zero_stamp
+from app.store.hlc import is_stamp, zero_stamp
 
 _COMPACT = (",", ":")
 MAX_SEQ = 1 << 62
@@ -26,7 +26,8 @@ MAX_SCHEMA = 1_000_000  # far above any real schema version (``held.QUARANTINE``
 # The fields of a change whose payload was dropped from the change log because the row it made
 # carries it (``trim.py``); rebuilt from the row before the change is sent on.
 TRIMMED = '{"@trimmed":1}'
-_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # the C scanner, without json.loads' wrapping
+# The C scanner, without json.loads' wrapping (typeshed types make_scanner's argument as itself).
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 def parse_json(text: str) -> Any:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
 from app.models.sync import ConflictRecord, FieldClock
-from app.sync.hlc import replica_of
+from app.store.hlc import replica_of
 from app.sync.tables import table_info
 
 

@@ -12,9 +12,9 @@ import logging
 from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
+from app.store.raw import raw_connection
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.merge import MergeContext, Merger
-from app.sync.purge import raw_connection
 from app.sync.received import problems
 
 log = logging.getLogger(__name__)

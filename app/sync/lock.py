@@ -4,11 +4,11 @@ share; the operating system releases it if the process dies."""
 
 from __future__ import annotations
 
-import os
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Self
+from typing import BinaryIO, Self
 
 from app.errors import TesseraError
 
@@ -27,7 +27,7 @@ class SyncLock:
         key = str(self.path.resolve())
         with _guard:
             self._tlock = _thread_locks.setdefault(key, threading.Lock())
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     def __enter__(self) -> Self:
         if not self._tlock.acquire(timeout=self.wait):
@@ -41,22 +41,22 @@ class SyncLock:
 
     def _lock_file(self) -> None:
         deadline = time.monotonic() + self.wait
-        self._fh = open(self.path, "a+b")  # noqa: SIM115
+        self._fh = fh = open(self.path, "a+b")  # noqa: SIM115
         while True:
             try:
-                if os.name == "nt":
+                if sys.platform == "win32":  # (the type checker follows sys.platform, not os.name)
                     import msvcrt
 
-                    self._fh.seek(0)
-                    msvcrt.locking(self._fh.fileno(), msvcrt.LK_NBLCK, 1)
+                    fh.seek(0)
+                    msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
                 else:
                     import fcntl
 
-                    fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return
             except OSError:
                 if time.monotonic() >= deadline:
-                    self._fh.close()
+                    fh.close()
                     self._fh = None
                     raise SyncBusy(
                         "Another sync is already running on this computer; Tessera will try again."
@@ -66,7 +66,7 @@ class SyncLock:
     def __exit__(self, *exc: object) -> None:
         try:
             if self._fh is not None:
-                if os.name == "nt":
+                if sys.platform == "win32":
                     import msvcrt
 
                     self._fh.seek(0)

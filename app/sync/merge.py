@@ -23,6 +23,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from app.store.scrub import ALIAS_MARK, PURGE_MARK, scrub_purged
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.merge_lookup import (
     APPLY,
@@ -35,7 +36,7 @@ from app.sync.merge_lookup import (
     prefetch_records,
 )
 from app.sync.merge_records import apply_records
-from app.sync.purge import ALIAS_MARK, PURGE_MARK, descendants, scrub_purged
+from app.sync.purge import descendants
 from app.sync.tables import TableInfo, table_info
 
 log = logging.getLogger(__name__)
@@ -170,8 +171,8 @@ class Merger:
 
         records = prefetch_records(self, items)
         exists = exists_events(self, items)
-        for t, (rows, _) in records.items():
-            exists.update((t, r) for r in rows)
+        for t, (by_id, _) in records.items():
+            exists.update((t, r) for r in by_id)
         decide(self, items, exists, doomed, already)
 
         self._purge(doomed)
@@ -186,7 +187,7 @@ class Merger:
             if it.info.kind == "record":
                 by_table[it.info.name].append(it)
         for t, its in by_table.items():
-            apply_records(self, table_info(t), its, records.get(t, ({}, {})))
+            apply_records(self, its[0].info, its, records.get(t, ({}, {})))
         if self._conflicts:
             self.raw.executemany(
                 "INSERT INTO conflict_record (table_name, row_id, field, value, hlc, replica_id, "
@@ -264,6 +265,7 @@ class Merger:
 
     def _insert_events(self, t: str, rows: list[tuple]) -> None:
         info = table_info(t)
+        assert info is not None  # only changes to known tables get this far
         cols = ", ".join(f'"{c}"' for c in info.columns)
         marks = ", ".join("?" * len(info.columns))
         self.raw.executemany(f'INSERT OR IGNORE INTO "{t}" ({cols}) VALUES ({marks})', rows)

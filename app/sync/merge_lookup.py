@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from app.store.scrub import ALIAS_MARK, PURGE_MARK
 from app.sync.changes import ChangeRec
-from app.sync.purge import ALIAS_MARK, PURGE_MARK
 from app.sync.tables import TableInfo, table_info
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ def prefetch_records(m: Merger, items: list[_Item]) -> dict[str, tuple[dict, dic
                     uniq[t][col].add(v)
     out: dict[str, tuple[dict, dict]] = {}
     for t, ids in want.items():
-        info = table_info(t)
+        found_info = table_info(t)
+        assert found_info is not None  # records of known tables only
+        info = found_info
         for col, values in uniq.get(t, {}).items():
             for chunk in chunks(sorted(values, key=str)):
                 q = ",".join("?" * len(chunk))
@@ -141,8 +143,8 @@ def decide(m: Merger, items: list[_Item], exists: set, doomed: dict, already: se
     missing = {(t, r) for t, ids in want.items() for r in ids} - in_db
     purged_parents: set[tuple[str, str]] = set()
     if missing:
-        found = marks(m, sorted(missing))
-        purged_parents = {k for k, (kind, _) in found.items() if kind == PURGE_MARK}
+        markers = marks(m, sorted(missing))
+        purged_parents = {k for k, (kind, _) in markers.items() if kind == PURGE_MARK}
 
     # Fast path: nothing purged around here, parents all present, row present or inserted.
     if doomed or already or purged_parents:

@@ -9,8 +9,8 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from app.sync.hlc import replica_of
-from app.sync.purge import ALIAS_MARK
+from app.store.hlc import replica_of
+from app.store.scrub import ALIAS_MARK
 from app.sync.tables import TableInfo
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
             f'UPDATE "{t}" SET {sets} WHERE id = ?',
             (*(info.to_db(n, rows[rid][n]) for n in names), rid),
         )
-    clock_rows = []
+    clock_rows: list[tuple[str, str, str, str]] = []
     for rid in inserted:
         clock_rows.extend((t, rid, k, h) for k, h in clocks[rid].items())
     for rid, fields in dirty.items():

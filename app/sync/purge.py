@@ -11,8 +11,9 @@ receives the purge we:
   tells whoever gets it that the row is purged;
 - delete archived conflict values for the row, and held changes that carry its data.
 
-``capture`` calls ``scrub_purged`` for local purges; services that erase a student call
-``purge_cascade`` inside ``db.write(purge=True)`` so children go before their parent.
+The scrubbing itself (``scrub_purged``, and the markers) lives in ``app/store/scrub.py``, beside
+the change log: capture calls it for local purges, merge for purges that arrive. Services that erase
+a student call ``purge_cascade`` inside ``db.write(purge=True)`` so children go before their parent.
 """
 
 from __future__ import annotations
@@ -22,56 +23,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from app.store.raw import raw_connection
+from app.store.scrub import PURGE_MARK
 from app.sync.tables import all_tables, table_info
-
-PURGE_MARK = "@purged"
-ALIAS_MARK = "@alias"  # field_clock row: this id was merged into the row named in ``hlc``
-
-
-def raw_connection(conn: Any) -> sqlite3.Connection:
-    """The sqlite3 connection under a Session, a SQLAlchemy Connection, or itself."""
-    if isinstance(conn, sqlite3.Connection):
-        return conn
-    if isinstance(conn, Session):
-        conn = conn.connection()  # the Connection in the session's current transaction
-    return conn.connection.driver_connection  # type: ignore[union-attr]
-
-
-def scrub_purged(conn: Any, purged: Iterable[tuple[str, str, str]]) -> None:
-    """For each (table, row id, hlc): drop clocks, leave the marker, scrub stored payloads."""
-    raw = raw_connection(conn)
-    purged = list(purged)
-    for table, row_id, hlc in purged:
-        raw.execute("DELETE FROM field_clock WHERE table_name = ? AND row_id = ?", (table, row_id))
-        raw.execute(
-            "INSERT OR REPLACE INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)",
-            (table, row_id, PURGE_MARK, hlc),
-        )
-        raw.execute(
-            "UPDATE change SET op = 'purge', fields = '{}' "
-            "WHERE table_name = ? AND row_id = ? AND (op != 'purge' OR fields != '{}')",
-            (table, row_id),
-        )
-        raw.execute("DELETE FROM conflict_record WHERE table_name = ? AND row_id = ?", (table, row_id))
-    _scrub_pending(raw, {(t, r) for t, r, _ in purged})
-
-
-def _scrub_pending(raw: sqlite3.Connection, rows: set[tuple[str, str]]) -> None:
-    if not rows:
-        return
-    from app.sync.changes import BadChange, ChangeRec
-
-    doomed = []
-    for rid, seq, payload in raw.execute("SELECT replica_id, seq, payload FROM pending_change"):
-        try:
-            c = ChangeRec.decode(payload)
-        except BadChange:
-            continue
-        if (c.table, c.row_id) in rows:
-            doomed.append((rid, seq))
-    raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", doomed)
 
 
 def purged_rows(conn: Any, table: str, row_ids: Iterable[str]) -> set[str]:

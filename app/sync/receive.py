@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
+from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.apply import Applier, CommitFailed, quarantine_batch
 from app.sync.batchfile import BatchDamaged, BatchRef
 from app.sync.folder import FolderScan, FolderUnavailable
-from app.sync.purge import raw_connection
 from app.sync.report import skip
 
 log = logging.getLogger(__name__)
@@ -113,6 +113,7 @@ class Receiver:
                 future.cancel()
                 return
             current = ref
+            assert current is not None  # a file is fetched only once one was picked
             try:
                 batch = self.sf.parse_batch(current, *future.result())
             except FileNotFoundError:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Boolean, Float, Integer
 
 from app.store import capture
+from app.store.hlc import STAMP_RE
 from app.sync import vector
 from app.sync.changes import TRIMMED, BadChange, ChangeRec
-from app.sync.hlc import STAMP_RE
 from app.sync.tables import TableInfo, table_info
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def store(raw, new: list[ChangeRec], res: ApplyResult) -> set[tuple[str, int]]:
     ours = capture.SCHEMA_VERSION
     trimmed: set[tuple[str, int]] = set()
     rows = []
-    infos: dict[str, object] = {}
+    infos: dict[str, TableInfo | None] = {}
     for c in new:
         ftext = c.fields_text
         if c.schema_version <= ours and not c.problem:

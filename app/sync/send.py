@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
+from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.batchfile import BatchDamaged
 from app.sync.changes import CHANGE_COLUMNS
 from app.sync.compact import live_replicas
 from app.sync.folder import FolderScan
-from app.sync.purge import raw_connection
 from app.sync.trim import rows_to_send
 
 log = logging.getLogger(__name__)

@@ -19,16 +19,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.store import capture
+from app.store import capture, what_changed
+from app.store.raw import raw_connection
 from app.store.replica import renew_replica
-from app.sync import rebuild, vector
+from app.sync import vector
 from app.sync.apply import apply_pending, pending_count, restore_checkpointing
 from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchRef
 from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact
 from app.sync.folder import FolderScan, FolderUnavailable, SyncFolder, os_words
 from app.sync.lock import SyncLock
 from app.sync.merge import MergeContext
-from app.sync.purge import raw_connection
 from app.sync.receive import Receiver
 from app.sync.report import SkippedFile, SyncReport, skip
 from app.sync.send import repair_own, send
@@ -172,11 +172,18 @@ class _Run:
         )
 
     def flush_rebuild(self, force: bool = False) -> None:
+        """Publish what was applied and committed so far (derived state is rebuilt, screens refresh);
+        during a long sync at least every REBUILD_FLUSH rows. ``force``: the sync is over."""
         total = sum(len(v) for v in self.ctx.affected.values())
         if total and (force or total >= REBUILD_FLUSH):
             affected = dict(self.ctx.affected)
             self.ctx.affected.clear()
-            rebuild.notify(self.db, affected)
+            what_changed.publish(self.db, affected, source=what_changed.Source.SYNC)
+        if force:
+            extra = what_changed.Kind.SYNC_STATE
+            if self.report.conflicts:
+                extra |= what_changed.Kind.CONFLICTS
+            what_changed.publish(self.db, {}, source=what_changed.Source.SYNC, extra=extra)
 
     def _save_state(self, scan: FolderScan) -> None:
         me = self.db.replica_id

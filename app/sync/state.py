@@ -8,7 +8,7 @@ import logging
 import os
 from pathlib import Path
 
-from app.sync.purge import raw_connection
+from app.store.raw import raw_connection
 
 log = logging.getLogger(__name__)
 

@@ -34,11 +34,11 @@ import sqlite3
 import time
 
 from app.store import capture
+from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.changes import TRIMMED, ChangeRec
 from app.sync.compact import ABANDONED_DAYS, DAY, LIVE_DAYS, abandoned_replicas
 from app.sync.folder import FolderScan
-from app.sync.purge import raw_connection
 from app.sync.state import load_state, save_state
 from app.sync.tables import all_tables, table_info
 

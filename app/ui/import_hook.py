@@ -26,4 +26,4 @@ def lighten_pyside_import_hook() -> None:
             return original(module)
 
     uses_pyside.tessera_light = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    feature._mod_uses_pyside = uses_pyside

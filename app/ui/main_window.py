@@ -74,14 +74,12 @@ class MainArea(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(header)
         outer.addLayout(body, 1)
-        self._sync_state, self._sync_moved = "off", False  # the agent's last state; a round under way
         if getattr(ctx, "agent", None) is not None:
             from app.ui.sync_bridge import SyncBridge, short_status
 
             self.sync_bridge = SyncBridge(ctx.agent, self)
             self.sync_bridge.changed.connect(self.sync_changed)
             first = ctx.agent.snapshot()
-            self._sync_state = first.state
             self.status.setText(short_status(first))
         from PySide6.QtGui import QKeySequence, QShortcut  # not needed before sign-in
 
@@ -90,21 +88,11 @@ class MainArea(QWidget):
         self.nav.setCurrentRow(0)
 
     def sync_changed(self, snap: Any) -> None:
-        """The header's few words; and once a sync has ended having brought something (or failed
-        midway, when earlier rounds may have brought something), the pages reload what it may change."""
-        from app.ui.sync_bridge import brought_something, short_status
+        """The header's few words. (What a sync brings reaches the pages through the change bus:
+        the store publishes what it applied, kind by kind.)"""
+        from app.ui.sync_bridge import short_status
 
         self.status.setText(short_status(snap))
-        if snap.state == "syncing":
-            self._sync_moved = self._sync_moved or bool(snap.progress)  # a round is under way
-        ended = self._sync_state == "syncing" and snap.state != "syncing"
-        self._sync_state = snap.state
-        if not ended:
-            return
-        moved, self._sync_moved = self._sync_moved, False
-        # An error before any round (busy, folder gone) brought nothing: no reload every few seconds.
-        if brought_something(snap) if snap.state == "idle" else moved:
-            self.bus.changed.emit("sync")
 
     def focus_first(self) -> None:
         """Focus the shown page's main control (a page may name it with ``focus_first``), else the
@@ -153,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext | None = None, quick: list | None = None) -> None:
         super().__init__()
-        self.ctx = ctx  # type: ignore[assignment]
+        self.ctx: AppContext = ctx  # type: ignore[assignment]  # None only until attach(ctx)
         self.bus = ChangeBus()
         self.area: MainArea | None = None
         self.progress_shown = False  # background work's progress is at the bottom of the window
@@ -206,7 +194,7 @@ class MainWindow(QMainWindow):
         """Load the learner estimates in the background once the data folder is open, so the first
         practice question comes at once. A long replay (the first start after an update that changed
         the model) shows its progress at the bottom of the window; practice waits for it meanwhile."""
-        practice = self.ctx.services.extra.get("practice") if self.ctx is not None else None
+        practice = self.ctx.services.practice if self.ctx is not None else None
         if practice is None:
             return
         from app.ui.tasks import run_task
@@ -273,8 +261,8 @@ class MainWindow(QMainWindow):
 
     def signed_in(self, actor: Actor) -> None:
         # One bus per signed-in session, owned by its area: when the area goes, so do all the
-        # pages' subscriptions (lambdas are not disconnected by Qt on their own).
-        self.bus = ChangeBus()
+        # pages' subscriptions (lambdas are not disconnected by Qt on their own) and its own to the store.
+        self.bus = ChangeBus(self.ctx.db)
         self.area = MainArea(self.ctx, actor, self.bus)
         self.bus.setParent(self.area)
         self.area.sign_out_requested.connect(self.sign_out)

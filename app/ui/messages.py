@@ -24,7 +24,7 @@ def error_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
     from PySide6.QtWidgets import QMessageBox  # here: its enums cost start-up time
 
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("Tessera"), error_text(exc),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("Tessera"), error_text(exc),  # type: ignore[arg-type]  # QObject.tr on the class: PySide6 allows it, its stubs do not
                       QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName("Error message")
     box.open()  # non-blocking: tests and the self-test never hang on it

@@ -25,12 +25,6 @@ class SyncBridge(QObject):
         self._remove()
 
 
-def brought_something(snap: Any) -> bool:
-    """The sync that ended brought changes or a conflict to look at."""
-    report = snap.last_report or {}
-    return bool(report.get("applied") or report.get("conflicts"))
-
-
 def short_status(snap: Any) -> str:
     """A few words for the header."""
     import time
@@ -38,11 +32,12 @@ def short_status(snap: Any) -> str:
     if snap is None or snap.state == "off":
         return ""
     if snap.state == "syncing":
-        return QObject.tr("Syncing…")
+        return QObject.tr("Syncing…")  # type: ignore[arg-type]  # QObject.tr on the class: PySide6 allows it, its stubs do not
     if snap.problem:
-        return QObject.tr("Sync: needs attention")
+        return QObject.tr("Sync: needs attention")  # type: ignore[arg-type]
     if snap.last_sync_at:
         minutes = int((time.time() - snap.last_sync_at) // 60)
-        ago = QObject.tr("just now") if minutes < 1 else QObject.tr("%1 min ago").replace("%1", str(minutes))
-        return QObject.tr("Synced %1").replace("%1", ago)
+        ago = QObject.tr("just now") if minutes < 1 else QObject.tr("%1 min ago")  # type: ignore[arg-type]
+        ago = ago.replace("%1", str(minutes))
+        return QObject.tr("Synced %1").replace("%1", ago)  # type: ignore[arg-type]
     return ""

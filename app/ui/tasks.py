@@ -72,7 +72,7 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.handle.fn(self.handle.progress)
+            result = self.handle.fn(self.handle.progress)  # type: ignore[misc]  # cleared only after run
         except BaseException as exc:  # noqa: BLE001  every failure goes back to the UI
             if isinstance(exc, EXPECTED):  # the user's input, not a fault: no traceback
                 log.info("background task stopped: %s", type(exc).__name__)
@@ -187,7 +187,7 @@ def run_with_dialog(
     writes: bool = True,
 ) -> TaskHandle:
     """Run ``fn`` with a modal progress dialog (bar, message, Cancel)."""
-    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 1000, parent)
+    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 1000, parent)  # type: ignore[arg-type]  # QObject.tr on the class: PySide6 allows it, its stubs do not
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
     dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)

@@ -52,10 +52,10 @@ class WritingReview:
                                .order_by(Draft.created_at.desc(), Draft.id.desc())).scalars():  # fmt: skip
                 drafts[d.student_id] = d  # the oldest wins (see access.student_draft)
             ids = [d.id for d in drafts.values()]
-            versions = dict(s.execute(select(DraftVersion.draft_id, func.count()).where(
+            versions: dict[str, int] = dict(s.execute(select(DraftVersion.draft_id, func.count()).where(
                 DraftVersion.draft_id.in_(ids), DraftVersion.deleted == False)
                 .group_by(DraftVersion.draft_id)).all()) if ids else {}  # fmt: skip
-            comments = dict(s.execute(select(DraftComment.draft_id, func.count()).where(
+            comments: dict[str, int] = dict(s.execute(select(DraftComment.draft_id, func.count()).where(
                 DraftComment.draft_id.in_(ids), DraftComment.deleted == False)
                 .group_by(DraftComment.draft_id)).all()) if ids else {}  # fmt: skip
             rows = []

@@ -1,4 +1,4 @@
-"""WritingService: the writing capability's one service (``services.extra["writing"]``).
+"""WritingService: the writing capability's one service (``services.writing``).
 
 Teachers set writing tasks for their classes (prompt, due date, which checks are on, rubric criteria)
 and keep the class word list; students open their draft for a task, save versions as they write and
@@ -19,7 +19,7 @@ from .assignments import WritingTasks
 from .drafts import MAX_DRAFT_BYTES, DraftLocked, DraftTooLarge, WritingDrafts
 from .review import WritingReview
 
-__all__ = ["MAX_DRAFT_BYTES", "DraftLocked", "DraftTooLarge", "WritingService", "writing_services"]
+__all__ = ["MAX_DRAFT_BYTES", "DraftLocked", "DraftTooLarge", "WritingService"]
 
 
 class WritingService(WritingTasks, WritingDrafts, WritingReview):
@@ -27,7 +27,3 @@ class WritingService(WritingTasks, WritingDrafts, WritingReview):
         WritingReview.__init__(self)
         self.db = db
 
-
-def writing_services(db: Database) -> dict:
-    """What the writing package adds to ``Services.extra``: ``"writing"``."""
-    return {"writing": WritingService(db)}

@@ -132,8 +132,9 @@ def test_teacher_password_and_first_teacher(ctx):
     with pytest.raises(SignInError):
         acc.sign_in_teacher("ann.lee", "wrong password")
     assert acc.sign_in_teacher("Ann.Lee", "long enough").person_id == actor.person_id
-    from app.models import Account
     from sqlmodel import select
+
+    from app.models import Account
 
     with ctx.db.read() as s:
         stored = s.exec(select(Account)).one().password_hash

@@ -43,7 +43,7 @@ def _answer(ctx, student_id: str, pattern: str, end: float, skill_code: str = ""
 
 @pytest.fixture
 def attention(demo):
-    return demo[0].services.extra["attention"]
+    return demo[0].services.attention
 
 
 def test_four_wrong_in_a_row_is_stuck_and_mixed_answers_are_not(demo, teacher, attention):
@@ -207,7 +207,7 @@ def test_the_window_starts_exactly_window_days_ago(demo, teacher, attention):
 
 def test_plan_behind_is_what_the_plans_overview_says(demo, teacher, attention):
     ctx, info = demo
-    overview = ctx.services.extra["plans"].class_overview(teacher, info.class_id)
+    overview = ctx.services.plans.class_overview(teacher, info.class_id)
     att = attention.class_attention(teacher, info.class_id)
     behind = {r.student_id for r in overview.rows if r.pace == "behind"}
     assert behind  # the demo has students who fell behind
@@ -220,7 +220,7 @@ def test_plan_behind_is_what_the_plans_overview_says(demo, teacher, attention):
 
 def test_essays_handed_in_count_until_returned(demo, teacher, attention):
     ctx, info = demo
-    writing = ctx.services.extra["writing"]
+    writing = ctx.services.writing
     waiting: dict[str, list[str]] = {}
     for task in writing.tasks_for_class(teacher, info.class_id):
         for r in writing.drafts_for_task(teacher, task.task.id, with_counts=False):

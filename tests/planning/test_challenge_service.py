@@ -20,7 +20,7 @@ def test_templates_ship_and_map_to_the_framework(demo):
     assert 3 <= len(templates) <= 6
     for t in templates:
         assert t.driving_question and t.community_partner and len(t.rubric) >= 3 and len(t.checkpoints) >= 3
-        d = ctx.services.extra["challenges"].draft_from_template(t.key, info.class_id)
+        d = ctx.services.challenges.draft_from_template(t.key, info.class_id)
         assert len(d.skill_ids) == len(t.skill_codes)  # every code exists in the default framework
         assert [c[1] for c in d.checkpoints] == sorted(c[1] for c in d.checkpoints)
 
@@ -28,7 +28,7 @@ def test_templates_ship_and_map_to_the_framework(demo):
 @pytest.fixture
 def challenge(demo, teacher):
     ctx, info = demo
-    svc = ctx.services.extra["challenges"]
+    svc = ctx.services.challenges
     view = svc.create(teacher, svc.draft_from_template("fair-game", info.class_id, time.time() - 14 * DAY))
     teams = svc.suggest_teams(teacher, view.id, info.class_id, 5)
     svc.set_teams(teacher, view.id, info.class_id, [(t.name, list(t.member_ids)) for t in teams])
@@ -37,7 +37,7 @@ def challenge(demo, teacher):
 
 def test_create_from_scratch_and_scopes(demo, teacher, other):
     ctx, info = demo
-    svc = ctx.services.extra["challenges"]
+    svc = ctx.services.challenges
     with pytest.raises(InvalidInput, match="checkpoint"):
         svc.create(teacher, ChallengeDraft("Bridges", class_id=info.class_id))
     draft = ChallengeDraft("Bridges", "How strong can paper be?", "Build it.", "City engineers", [],
@@ -62,7 +62,7 @@ def test_create_from_scratch_and_scopes(demo, teacher, other):
 
 def test_teams_by_hand_are_checked(demo, teacher, challenge, other):
     ctx, info = demo
-    svc = ctx.services.extra["challenges"]
+    svc = ctx.services.challenges
     a, b = info.student_ids[:2]
     with pytest.raises(InvalidInput, match="only one team"):
         svc.set_teams(teacher, challenge.id, info.class_id, [("X", [a, b]), ("Y", [b])])
@@ -77,7 +77,7 @@ def test_teams_by_hand_are_checked(demo, teacher, challenge, other):
 
 def test_suggested_teams_are_deterministic_and_complete(demo, teacher, challenge):
     ctx, info = demo
-    svc = ctx.services.extra["challenges"]
+    svc = ctx.services.challenges
     one = svc.suggest_teams(teacher, challenge.id, info.class_id, 6)
     assert one == svc.suggest_teams(teacher, challenge.id, info.class_id, 6)
     assert sorted(m for t in one for m in t.member_ids) == sorted(info.student_ids)
@@ -86,7 +86,7 @@ def test_suggested_teams_are_deterministic_and_complete(demo, teacher, challenge
 
 def test_board_and_team_work(demo, teacher, challenge, as_student, tmp_path):
     ctx, info = demo
-    svc, work = ctx.services.extra["challenges"], ctx.services.extra["team_work"]
+    svc, work = ctx.services.challenges, ctx.services.team_work
     board = svc.board(teacher, challenge.id, info.class_id)
     assert len(board.teams) == 5
     team = board.teams[0]
@@ -129,7 +129,7 @@ def test_board_and_team_work(demo, teacher, challenge, as_student, tmp_path):
 
 def test_rubric_assessment_and_finish(demo, teacher, challenge, other, as_student):
     ctx, info = demo
-    svc, work = ctx.services.extra["challenges"], ctx.services.extra["team_work"]
+    svc, work = ctx.services.challenges, ctx.services.team_work
     team = svc.board(teacher, challenge.id).teams[0]
     criteria = [r["criterion"] for r in challenge.rubric]
     member = as_student(info.student_ids.index(team.member_ids[0]))

@@ -24,7 +24,7 @@ def test_low_mood_streak():
 
 def test_student_checks_in_and_sees_their_trend(demo, as_student):
     ctx, _info = demo
-    svc = ctx.services.extra["checkins"]
+    svc = ctx.services.checkins
     dev = as_student(3)
     view = svc.record(dev, 4, 3, "  Looking forward to the trip ")
     assert view.note == "Looking forward to the trip" and svc.done_today(dev)
@@ -38,7 +38,7 @@ def test_student_checks_in_and_sees_their_trend(demo, as_student):
 
 def test_check_ins_are_private(demo, teacher, other, as_student):
     ctx, info = demo
-    svc = ctx.services.extra["checkins"]
+    svc = ctx.services.checkins
     dev, amara = as_student(3), as_student(0)
     with pytest.raises(PermissionDenied):
         svc.for_student(amara, dev.person_id)  # not another student's
@@ -60,7 +60,7 @@ def test_check_ins_are_private(demo, teacher, other, as_student):
 
 def test_teacher_sees_class_trend_and_a_quiet_flag(demo, teacher, as_student):
     ctx, info = demo
-    svc = ctx.services.extra["checkins"]
+    svc = ctx.services.checkins
     cv = svc.class_view(teacher, info.class_id)
     assert [f.student_id for f in cv.flags] == [info.student_ids[NIA]]
     assert "quiet word" in cv.flags[0].message and cv.flags[0].streak >= 3
@@ -80,7 +80,7 @@ def test_teacher_sees_class_trend_and_a_quiet_flag(demo, teacher, as_student):
 
 def test_school_policy_switches_check_ins_off(demo, teacher, as_student):
     ctx, info = demo
-    svc = ctx.services.extra["checkins"]
+    svc = ctx.services.checkins
     dev = as_student(3)
     with pytest.raises(PermissionDenied, match="administrator"):
         svc.set_school_enabled(teacher, False)
@@ -93,7 +93,7 @@ def test_school_policy_switches_check_ins_off(demo, teacher, as_student):
         svc.class_view(teacher, info.class_id)
     with pytest.raises(CheckInsOff):
         svc.for_student(dev, dev.person_id)
-    assert all(s.action != "checkin" for s in ctx.services.extra["what_next"].for_student(dev))
+    assert all(s.action != "checkin" for s in ctx.services.what_next.for_student(dev))
     svc.set_school_enabled(admin, True)
     assert svc.enabled(dev)
 
@@ -106,4 +106,4 @@ def test_machine_or_user_setting_switches_check_ins_off(demo, as_student):
     assert not svc.enabled(dev)
     with pytest.raises(CheckInsOff):
         svc.record(dev, 3, 3)
-    assert ctx.services.extra["checkins"].enabled(dev) is False  # the app's own service reads the same settings
+    assert ctx.services.checkins.enabled(dev) is False  # the app's own service reads the same settings

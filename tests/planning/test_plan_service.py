@@ -29,7 +29,7 @@ def finn(as_student):
 
 def test_student_builds_and_submits_a_plan(demo, finn, teacher):
     ctx, _info = demo
-    plans = ctx.services.extra["plans"]
+    plans = ctx.services.plans
     assert plans.get(finn, finn.person_id) is None
     view = plans.save(finn, finn.person_id, _draft(plans, finn), submit=True)
     assert view.status == "submitted" and len(view.goals) == 2
@@ -44,7 +44,7 @@ def test_student_builds_and_submits_a_plan(demo, finn, teacher):
 
 
 def test_plan_input_is_checked(demo, finn):
-    plans = demo[0].services.extra["plans"]
+    plans = demo[0].services.plans
     with pytest.raises(InvalidInput, match="at least one goal"):
         plans.save(finn, finn.person_id, PlanDraft(goals=[]))
     with pytest.raises(InvalidInput, match="at most 5"):
@@ -59,7 +59,7 @@ def test_plan_input_is_checked(demo, finn):
 
 
 def test_a_student_cannot_read_or_change_another_students_plan(demo, finn, as_student):
-    plans = demo[0].services.extra["plans"]
+    plans = demo[0].services.plans
     other = as_student(0)
     with pytest.raises(PermissionDenied):
         plans.get(finn, other.person_id)
@@ -78,7 +78,7 @@ def test_a_student_cannot_read_or_change_another_students_plan(demo, finn, as_st
 
 def test_teacher_only_reviews_and_gives_feedback_in_their_classes(demo, teacher, other, as_student):
     ctx, info = demo
-    plans = ctx.services.extra["plans"]
+    plans = ctx.services.plans
     amara = as_student(0)
     plan = plans.get(amara, amara.person_id)
     with pytest.raises(PermissionDenied):
@@ -105,7 +105,7 @@ def test_teacher_only_reviews_and_gives_feedback_in_their_classes(demo, teacher,
 
 
 def test_self_assessment_milestones_and_evidence(demo, finn):
-    plans = demo[0].services.extra["plans"]
+    plans = demo[0].services.plans
     view = plans.save(finn, finn.person_id, _draft(plans, finn))
     goal = view.goals[0]
     with pytest.raises(InvalidInput, match="level"):
@@ -128,7 +128,7 @@ def test_self_assessment_milestones_and_evidence(demo, finn):
 
 def test_progress_is_shown_not_claimed_and_met_goals_are_celebrated(demo, finn, teacher):
     ctx, _info = demo
-    plans, cel = ctx.services.extra["plans"], ctx.services.celebrations
+    plans, cel = ctx.services.plans, ctx.services.celebrations
     todo = [k for d in ctx.services.framework.jagged_profile(finn, finn.person_id) for k in d.skills if not k.mastered]
     goals = [GoalDraft(f"Master {k.name}", skill_ids=[k.skill_id], path="practice", target_date=time.time() + 9 * DAY)
              for k in todo[:2]]
@@ -156,7 +156,7 @@ def test_progress_is_shown_not_claimed_and_met_goals_are_celebrated(demo, finn, 
 
 def test_class_overview_shows_on_track_behind_and_done(demo, teacher):
     ctx, info = demo
-    overview = ctx.services.extra["plans"].class_overview(teacher, info.class_id)
+    overview = ctx.services.plans.class_overview(teacher, info.class_id)
     assert len(overview.rows) == 24
     assert overview.count("no_plan") == 3 and overview.count("behind") >= 3 and overview.count("on_track") >= 10
     assert overview.waiting >= 3
@@ -164,7 +164,7 @@ def test_class_overview_shows_on_track_behind_and_done(demo, teacher):
     assert behind.reason and behind.goals >= 2
     # Done: every goal met.
     row = next(r for r in overview.rows if r.pace == "on_track")
-    plans = ctx.services.extra["plans"]
+    plans = ctx.services.plans
     for g in plans.get(teacher, row.student_id).goals:
         plans.set_goal_status(teacher, g.id, "met")
     done = {r.student_id: r for r in plans.class_overview(teacher, info.class_id).rows}[row.student_id]
@@ -173,7 +173,7 @@ def test_class_overview_shows_on_track_behind_and_done(demo, teacher):
 
 def test_a_goal_met_twice_is_celebrated_once(demo, finn, teacher):
     ctx, _info = demo
-    plans, cel = ctx.services.extra["plans"], ctx.services.celebrations
+    plans, cel = ctx.services.plans, ctx.services.celebrations
     goal = plans.save(finn, finn.person_id, _draft(plans, finn, 1)).goals[0]
     plans.set_goal_status(teacher, goal.id, "met")
     plans.set_goal_status(teacher, goal.id, "active")
@@ -223,9 +223,9 @@ def test_weekly_minutes_drop_when_an_attempt_of_the_week_is_erased(demo):
     from app.models import Attempt, Item
     from app.planning.plan_data import WeeklyMinutes, minutes_last_week
     from app.store.capture import SCHEMA_VERSION, bulk_insert_events
+    from app.store.hlc import Stamp
     from app.sync.apply import apply_batch
     from app.sync.changes import ChangeRec
-    from app.sync.hlc import Stamp
 
     ctx, info = demo
     ids = list(info.student_ids)

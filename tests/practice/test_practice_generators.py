@@ -92,7 +92,9 @@ def _independent_value(key: str, prompt: str) -> Fraction | None:
         left, right = m.group(1), _evaluate(m.group(2))
         lhs = re.sub(r"(\d)x", r"\1*x", left).replace("\u2212x", "-x").replace("\u2212", "-")
         # linear in x: solve from two evaluations
-        f = lambda x: _evaluate(lhs.replace("x", f"({x})"))
+        def f(x):
+            return _evaluate(lhs.replace("x", f"({x})"))
+
         a, b = f(1) - f(0), f(0)
         return (right - b) / a
     m = re.fullmatch(r"What is ([\d.]+)% of (\d+)\?", prompt)

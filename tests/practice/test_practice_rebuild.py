@@ -40,7 +40,7 @@ def _student(ctx, info, index=0):
 
 
 def _practise(ctx, actor, n, right_every=2):
-    practice = ctx.services.extra["practice"]
+    practice = ctx.services.practice
     sess = practice.start_session(actor, actor.person_id, length=n)
     for i in range(n):
         item = practice.next_item(actor, sess.session_id)
@@ -66,7 +66,7 @@ def test_incremental_equals_rebuilt_from_the_log(demo, teacher):
     assert state_to_dict(fresh.state) == state_to_dict(live.state)
     assert fresh.cards == live.cards
     # and the saved estimates are exactly what the whole log gives
-    report = ctx.services.extra["practice_class"].recalculate(teacher)
+    report = ctx.services.practice_class.recalculate(teacher)
     assert report.answers == kept["meta"][0][3]
     assert derived(ctx.db) == kept
 
@@ -158,7 +158,7 @@ def _count(ctx):
 
 def test_qti_import_all_or_nothing(demo, teacher, tmp_path):
     ctx, info = demo
-    teaching, practice = ctx.services.extra["practice_class"], ctx.services.extra["practice"]
+    teaching, practice = ctx.services.practice_class, ctx.services.practice
     skill = _skill(ctx, "WRC.IDEA")
     good = tmp_path / "quiz.zip"
     good.write_bytes(good_package())
@@ -226,7 +226,7 @@ def test_prepare_replays_stale_estimates_once_with_progress(demo):
     with ctx.db.write() as s:
         s.execute(text("UPDATE practice_model SET params = '{\"older\": true}'"))
     live_module._models.pop(ctx.db, None)  # as after a restart
-    practice = ctx.services.extra["practice"]
+    practice = ctx.services.practice
     seen: list[float] = []
     replayed = practice.prepare(lambda f, _m: seen.append(f))
     with ctx.db.read() as s:

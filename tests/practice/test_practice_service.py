@@ -27,7 +27,7 @@ def _answer_of(ctx, item_id):
 
 
 def _services(ctx):
-    return ctx.services.extra["practice"], ctx.services.extra["practice_class"]
+    return ctx.services.practice, ctx.services.practice_class
 
 
 def test_a_session_from_first_question_to_summary(demo):
@@ -136,7 +136,7 @@ def test_a_new_class_gets_the_framework_and_bank_on_first_practice(ctx):
     kid = ctx.services.roster.add_student(actor, klass.id, "Ada")
     ctx.services.accounts.set_pin(actor, klass.id, kid.id, "2468")
     me = ctx.services.accounts.sign_in_student(klass.id, kid.id, "2468")
-    practice = ctx.services.extra["practice"]
+    practice = ctx.services.practice
     sess = practice.start_session(me, me.person_id, length=1)
     item = practice.next_item(me, sess.session_id)
     assert item.purpose in ("next step", "new word", "variety") and item.reason  # cold start, no history

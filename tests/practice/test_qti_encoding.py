@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.practice.qti.reader import import_qti
+from app.practice.qti import import_qti
 from app.practice.qti.errors import QtiImportError
 
 

@@ -185,7 +185,7 @@ def test_migrated_indexes_match_the_models(tmp_path):
 def test_0005_keeps_the_newest_stamp_in_replica_state_and_drops_the_hlc_index(tmp_path):
     """The clock resumes after the newest stamp in the log, read from replica_state (set by the
     migration from the log, then kept by every write) instead of an index on change.hlc."""
-    from app.sync.hlc import Stamp
+    from app.store.hlc import Stamp
 
     db_path = tmp_path / "tessera.db"
     _make_at_revision(db_path, "0004")
@@ -213,9 +213,9 @@ def test_0005_keeps_the_newest_stamp_in_replica_state_and_drops_the_hlc_index(tm
 
 def test_the_clock_resumes_after_every_stamp_written_or_received(tmp_path):
     from app.models import School
+    from app.store.hlc import Stamp
     from app.sync.apply import apply_batch
     from app.sync.changes import ChangeRec
-    from app.sync.hlc import Stamp
 
     path = tmp_path / "tessera.db"
     db = Database.open(path)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from app.models import Attempt, Domain, Item, Person, Plan, Profile, School, SchoolClass, Skill
 from app.store import capture
+from app.store.hlc import Stamp
+from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.changes import ChangeRec
-from app.sync.hlc import Stamp
-from app.sync.purge import raw_connection
 from app.sync.session import SyncReport, sync_once
 from app.sync.tables import all_tables
 

@@ -20,12 +20,12 @@ from synchelp import change, count, seed
 
 from app.models import Attempt
 from app.store import capture
+from app.store.hlc import HybridClock, Stamp
 from app.sync.agent import skipped_words
 from app.sync.apply import QUARANTINE, apply_batch
 from app.sync.batchfile import FORMAT, BatchDamaged, BatchRef, batch_name
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.folder import ROOT, SyncFolder
-from app.sync.hlc import HybridClock, Stamp
 from app.sync.session import sync_once
 from app.sync.tables import all_tables
 
@@ -68,7 +68,7 @@ def attempt(sd, n: int, **over) -> dict:
 
 def pending_aside(db) -> list[tuple[str, int]]:
     with db.read() as s:
-        from app.sync.purge import raw_connection
+        from app.store.raw import raw_connection
 
         q = "SELECT replica_id, seq FROM pending_change WHERE schema_version = ? ORDER BY 1, 2"
         return raw_connection(s).execute(q, (QUARANTINE,)).fetchall()

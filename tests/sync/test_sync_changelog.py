@@ -7,8 +7,9 @@ from synchelp import count, seed
 
 from app.models import Attempt, Change, ConflictRecord, FieldClock, Person, Profile
 from app.store.capture import bulk_insert_events
-from app.sync.hlc import HybridClock, Stamp
-from app.sync.purge import PURGE_MARK, purge_cascade
+from app.store.hlc import HybridClock, Stamp
+from app.store.scrub import PURGE_MARK
+from app.sync.purge import purge_cascade
 
 
 def _log(db):

@@ -10,9 +10,9 @@ from synchelp import converge, dump, seed
 from app.errors import NotFound
 from app.models import Profile
 from app.store.database import Database
-from app.sync.cli import main
 from app.sync.conflicts import list_conflicts, restore_conflict
 from app.sync.session import sync_once
+from app.sync_cli import main
 
 
 def test_cli_syncs_once_and_reports(tmp_path, share, capsys, make_db):

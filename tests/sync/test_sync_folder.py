@@ -93,7 +93,7 @@ def test_damaged_temporary_and_conflicted_files_are_skipped_then_picked_up(make_
     first_bad = int(truncated.name[4:16])
     assert count(b, "SELECT seq FROM version_vector WHERE replica_id = ?", a.replica_id) == first_bad - 1
     with b.read() as s:
-        from app.sync.purge import raw_connection
+        from app.store.raw import raw_connection
 
         assert raw_connection(s).execute("PRAGMA foreign_key_check").fetchall() == []
     seen_b = json.loads((share / ROOT / "replicas" / b.replica_id / "seen.json").read_text())

@@ -18,8 +18,8 @@ from synchelp import converge, count, dump, seed
 
 from app.models import Attempt, Profile
 from app.store.database import Database
+from app.store.raw import raw_connection
 from app.sync.folder import ROOT, SyncFolder
-from app.sync.purge import raw_connection
 from app.sync.session import sync_once
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL")

@@ -9,10 +9,10 @@ import time
 from synchelp import change, conflicts, converge, count, dump, seed
 
 from app.models import Goal, Person, Plan, Profile
+from app.store.hlc import Stamp
+from app.store.raw import raw_connection
+from app.store.what_changed import register_rebuild
 from app.sync.apply import apply_batch, apply_pending, pending_count
-from app.sync.hlc import Stamp
-from app.sync.purge import raw_connection
-from app.sync.rebuild import register_rebuild
 from app.sync.session import sync_once
 
 R1 = "00000000-0000-7000-8000-000000000001"

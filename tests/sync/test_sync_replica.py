@@ -15,7 +15,7 @@ from app.sync.session import sync_once
 
 def _pairs(db):
     with db.read() as s:
-        from app.sync.purge import raw_connection
+        from app.store.raw import raw_connection
 
         return {(r, q): h for r, q, h in raw_connection(s).execute("SELECT replica_id, seq, hlc FROM change")}
 

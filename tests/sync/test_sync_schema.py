@@ -9,11 +9,11 @@ import shutil
 from synchelp import count, seed
 
 from app.store import capture
+from app.store.hlc import Stamp
+from app.store.raw import raw_connection
 from app.sync.apply import apply_pending, pending_count
 from app.sync.changes import ChangeRec
 from app.sync.folder import ROOT, SyncFolder
-from app.sync.hlc import Stamp
-from app.sync.purge import raw_connection
 from app.sync.session import sync_once
 
 NEWER = "70000000-0000-7000-8000-000000000001"

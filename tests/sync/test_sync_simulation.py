@@ -30,11 +30,12 @@ from synchelp import converge, dump, seed
 from app.errors import TesseraError
 from app.models import Attempt, Goal, Item, Person, Plan, Profile
 from app.store.database import Database
+from app.store.hlc import HybridClock
+from app.store.raw import raw_connection
 from app.sync import faults
 from app.sync.apply import pending_count
 from app.sync.changes import TRIMMED
-from app.sync.hlc import HybridClock
-from app.sync.purge import purge_cascade, raw_connection
+from app.sync.purge import purge_cascade
 from app.sync.session import sync_once
 
 FULL = os.environ.get("TESSERA_FULL") == "1"

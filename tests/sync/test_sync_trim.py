@@ -11,10 +11,10 @@ from synchelp import add_attempts, converge, count, dump, seed
 
 from app.models import Attempt, Profile
 from app.store import capture
+from app.store.hlc import Stamp
 from app.sync import compact as compact_mod
 from app.sync.changes import TRIMMED, ChangeRec
 from app.sync.folder import ROOT, SyncFolder
-from app.sync.hlc import Stamp
 from app.sync.session import sync_once
 
 GONE = "60000000-0000-7000-8000-00000000dead"  # a reimaged lab machine
@@ -154,8 +154,8 @@ def _abandoned_folder(share, a, days):
     sf = SyncFolder(share, GONE)
     sf.prepare()
     with a.read() as s:
+        from app.store.raw import raw_connection
         from app.sync.changes import CHANGE_COLUMNS
-        from app.sync.purge import raw_connection
 
         rows = (
             raw_connection(s)

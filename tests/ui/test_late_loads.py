@@ -270,7 +270,7 @@ def test_writing_ignores_a_late_view_of_another_task(qtbot, demo):
     from app.writing.results import TaskSpec
 
     spec = TaskSpec("My pet", "A pet.")
-    task_id = ctx.services.extra["writing"].create_task(teacher, info.class_id, spec).id
+    task_id = ctx.services.writing.create_task(teacher, info.class_id, spec).id
     page = _student_area(qtbot, demo, 5).show_page("writing")
     qtbot.waitUntil(lambda: any(m.task.id == task_id for m in page.tasks), timeout=T)
     with qtbot.waitSignal(page.opened, timeout=T):
@@ -330,7 +330,7 @@ def test_a_reload_of_a_met_goal_keeps_the_saved_note(qtbot, demo):
 
     ctx, info = demo
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
-    plans = ctx.services.extra["plans"]
+    plans = ctx.services.plans
     goal = next(g for sid in info.student_ids if (p := plans.get(teacher, sid)) for g in p.goals)
     met = dataclasses.replace(goal, status="met")
     detail = GoalDetail(plans, teacher)

@@ -51,8 +51,7 @@ def test_the_roster_shows_its_table_once_there_is_someone(qtbot, new_class):
     w = _window(qtbot, ctx, teacher)
     page = w.area.show_page("roster")
     qtbot.waitUntil(lambda: page.empty.isVisible(), timeout=T)
-    ctx.services.roster.add_student(teacher, cid, "Zoe", "Park")
-    page.bus.changed.emit("roster")
+    ctx.services.roster.add_student(teacher, cid, "Zoe", "Park")  # the store tells the page
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=T)
     assert page.table.isVisible() and not page.empty.isVisible() and page.summary.isVisible()
 

@@ -97,7 +97,7 @@ def test_plan_wizard_builds_and_sends_a_plan(qtbot, demo):
     assert "Read one book a month" in wiz.review.summary.text() and wiz.review.send.isChecked()
     wiz.accept()
     qtbot.waitUntil(lambda: page.plan is not None, timeout=T)
-    plan = ctx.services.extra["plans"].get(finn, finn.person_id)
+    plan = ctx.services.plans.get(finn, finn.person_id)
     assert plan.status == "submitted" and len(plan.goals) == 3
     assert plan.goals[0].weekly_minutes == 30 and plan.goals[0].milestones[0].title == "Practise on Mondays and Thursdays"
     assert page.goals.count() == 3 and "Waiting for your teacher" in page.state.text()
@@ -120,7 +120,7 @@ def test_goal_detail_self_assessment_and_milestones(qtbot, demo):
                 if detail.milestones.item(i).checkState() == Qt.CheckState.Unchecked)
     item.setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: detail.status.text() == "Milestone saved.", timeout=T)
-    after = next(g for g in ctx.services.extra["plans"].get(dev, dev.person_id).goals if g.id == goal.id)
+    after = next(g for g in ctx.services.plans.get(dev, dev.person_id).goals if g.id == goal.id)
     assert after.self_level == 3 and after.self_reflection == "I can do these on my own now."
     assert sum(m.done for m in after.milestones) == sum(m.done for m in goal.milestones) + 1
     assert detail.feedback.isReadOnly()  # students read the teacher's feedback only
@@ -139,7 +139,7 @@ def test_student_checks_in_in_seconds(qtbot, demo):
     qtbot.keyClicks(page.note, "Excited about the trip")
     qtbot.keyClick(page.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.status.text().startswith("Thanks"), timeout=T)
-    last = ctx.services.extra["checkins"].for_student(dev, dev.person_id)[-1]
+    last = ctx.services.checkins.for_student(dev, dev.person_id)[-1]
     assert (last.mood, last.energy, last.note) == (4, 4, "Excited about the trip")
 
 
@@ -172,7 +172,7 @@ def test_team_member_posts_and_attaches(qtbot, demo, tmp_path):
     bad.write_bytes(b"not a png at all")
     page.log.attach_file(str(bad))
     qtbot.waitUntil(lambda: "does not look like" in page.log.status.text(), timeout=T)
-    logs = ctx.services.extra["team_work"].logs(dev, page.current[1].id)
+    logs = ctx.services.team_work.logs(dev, page.current[1].id)
     assert [entry.kind for entry in logs[:2]] == ["attachment", "progress"]
 
 
@@ -192,7 +192,7 @@ def test_teacher_plan_overview_approve_and_suggest(qtbot, demo):
     _click(qtbot, page.approve_button)
     qtbot.waitUntil(lambda: page.plan is not None and page.plan.status == "approved", timeout=T)
     teacher = area.actor
-    assert ctx.services.extra["plans"].get(teacher, student_id).status == "approved"
+    assert ctx.services.plans.get(teacher, student_id).status == "approved"
     page.filter_box.setCurrentIndex(page.filter_box.findData("behind"))
     assert page.proxy.rowCount() == overview.count("behind")
     page.table.selectRow(0)
@@ -204,7 +204,7 @@ def test_teacher_plan_overview_approve_and_suggest(qtbot, demo):
     page.detail.feedback.setPlainText("Try two short sessions.")
     _click(qtbot, page.detail.save_feedback)
     qtbot.waitUntil(lambda: page.detail.status.text() == "Feedback saved.", timeout=T)
-    plan = ctx.services.extra["plans"].get(teacher, other)
+    plan = ctx.services.plans.get(teacher, other)
     assert plan.teacher_note == "Move the first milestone to next week."
     assert "Try two short sessions." in {g.teacher_feedback for g in plan.goals}
 

@@ -174,7 +174,7 @@ def test_heatmap_sorts_and_clicks_through_to_a_students_skill(qtbot, demo):
     with qtbot.waitSignal(detail.saved, timeout=10_000):
         qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
-    settings = ctx.services.extra["practice_class"].practice_settings(teacher, student)
+    settings = ctx.services.practice_class.practice_settings(teacher, student)
     assert settings.target == 0.85 and first.data(Qt.ItemDataRole.UserRole) in settings.focus
     # back by keyboard, then open a cell with Enter
     page.back()
@@ -192,7 +192,7 @@ def test_qti_import_from_the_heatmap_page(qtbot, demo, tmp_path):
     w, page = _teacher(qtbot, ctx, info)
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     skill = next(
-        s for s in ctx.services.extra["practice_class"].practice_skills(teacher) if s.code == "WRC.ARG"
+        s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG"
     )
     bad = tmp_path / "broken.xml"
     bad.write_text("<assessmentItem>not really")

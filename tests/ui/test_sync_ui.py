@@ -113,7 +113,7 @@ def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_pat
     for db in (laptop_b.db, ctx_a.db, laptop_b.db):
         sync_once(db, share)
 
-    views = laptop_b.services.extra["sync"].conflicts(teacher_b)
+    views = laptop_b.services.sync.conflicts(teacher_b)
     labels = {(v.what, v.field_label) for v in views}
     assert {("Profile", "Teacher's notes"), ("Profile", "About me")} <= labels
 
@@ -134,40 +134,3 @@ def test_conflict_archive_speaks_a_teachers_words(qtbot, demo, laptop_b, tmp_pat
     assert field_words("draft_version", "text") == "Draft text"
     assert table_words("some_new_table") == "Some new table"
     assert field_words("goal", "some_field") == "Some field"
-
-
-def test_the_pages_reload_once_per_sync_that_may_have_brought_changes(qtbot, demo):
-    """Pages listening to "sync" reload their data (the roster's attention list reads a class-year of
-    answers): once when a sync ends having brought changes or a conflict, or ends in an error after a
-    round had begun (it may have brought some); not at every update of the agent's state, nor for a
-    sync that brought nothing, nor for one that failed before it began (busy: every few seconds). The window does this whether or not the Sync page was ever opened."""
-    from app.sync.agent import SyncSnapshot
-
-    ctx, info = demo
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.signed_in(ctx.services.accounts.sign_in_teacher(info.username, info.password))
-    heard: list[str] = []
-    w.area.bus.changed.connect(lambda topic: heard.append(topic) if topic == "sync" else None)
-    nothing = {"applied": 0, "conflicts": 0}
-    steps = [
-        ("syncing", None, []),
-        ("idle", {"applied": 12, "conflicts": 0}, ["sync"]),
-        ("idle", {"applied": 12, "conflicts": 0}, []),  # a local change: waiting to send
-        ("syncing", None, []),
-        ("idle", nothing, []),
-        ("syncing", None, []),
-        ("error", nothing, []),  # busy, or the folder not there: nothing was done, nothing to reload
-        ("syncing", None, []),
-        ("syncing:round", None, []),
-        ("error", nothing, ["sync"]),  # the folder went away after a first round
-        ("syncing", None, []),
-        ("idle", {"applied": 0, "conflicts": 1}, ["sync"]),
-    ]
-    expected: list[str] = []
-    for state, report, said in steps:
-        progress = ("receive", 1, 3) if state == "syncing:round" else None
-        snap = SyncSnapshot(state=state.split(":")[0], last_sync_at=100.0, last_report=report, progress=progress)
-        w.area.sync_changed(snap)
-        expected += said
-        assert heard == expected, (state, report)

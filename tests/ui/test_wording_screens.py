@@ -37,7 +37,7 @@ def test_a_skill_not_started_promises_no_figure(qtbot, demo):
 
     ctx, info = demo
     teacher, zoe = _new_student(ctx, info)
-    skill = ctx.services.extra["practice_class"].practice_skills(teacher)[0]
+    skill = ctx.services.practice_class.practice_skills(teacher)[0]
     view = SkillDetailView(ctx, teacher)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded, timeout=T):

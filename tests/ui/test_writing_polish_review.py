@@ -63,7 +63,7 @@ def test_a_teacher_selects_a_passage_and_comments_with_the_keyboard_only(qtbot, 
     assert _focused() is page.comment_button
     with qtbot.waitSignal(page.commented, timeout=T):
         qtbot.keyClick(_focused(), Qt.Key.Key_Space)
-    view = ctx.services.extra["writing"].draft(teacher, row.draft_id)
+    view = ctx.services.writing.draft(teacher, row.draft_id)
     # The passage is the words, not the space Qt selected after them.
     assert [(c.quote, c.text) for c in view.comments] == [(quote.rstrip(), "Strong start.")]
 

@@ -28,7 +28,7 @@ def _windows(demo):
 def _page(qtbot, demo, teacher, rubric: RubricCriteria):
     ctx, info = demo
     spec = TaskSpec("My pet", "Write about a pet.", rubric=rubric)
-    task_id = ctx.services.extra["writing"].create_task(teacher, info.class_id, spec).id
+    task_id = ctx.services.writing.create_task(teacher, info.class_id, spec).id
     finn = Actor(info.student_ids[FINN], "student", info.school_id, "Finn Murphy")
     w = open_window(qtbot, ctx, _OPEN, finn, size=(1280, 800))
     page = w.area.show_page("writing")
@@ -47,7 +47,7 @@ def _checked(qtbot, page) -> None:
 
 def _status(demo, actor, task_id) -> str:
     wait_idle()
-    return demo[0].services.extra["writing"].open_draft(actor, task_id).status
+    return demo[0].services.writing.open_draft(actor, task_id).status
 
 
 def _save(qtbot, page) -> None:
@@ -118,7 +118,7 @@ def test_the_footer_says_not_saved_as_soon_as_the_text_differs_from_the_saved_ve
         page.save()
         page.editor.insertPlainText(" Fish too.")  # before the save's answer can reach the page
     assert page.save_status.text().startswith(UNSAVED)
-    view = demo[0].services.extra["writing"].open_draft(finn, task_id)
+    view = demo[0].services.writing.open_draft(finn, task_id)
     assert view.text == "Dogs are loyal. Cats are proud." and len(view.versions) == 3
 
 

@@ -42,7 +42,7 @@ def _student(info, index=FINN) -> Actor:
 
 def _task(ctx, info, teacher, **rubric) -> str:
     spec = TaskSpec("My pet", "Write about a pet.", rubric=RubricCriteria(min_words=5, **rubric))
-    return ctx.services.extra["writing"].create_task(teacher, info.class_id, spec).id
+    return ctx.services.writing.create_task(teacher, info.class_id, spec).id
 
 
 def _open(qtbot, area, task_id):
@@ -142,7 +142,7 @@ def test_stale_results_are_dropped(qtbot, demo, teacher, monkeypatch):
 
 def test_autosave_keeps_versions_and_leaving_saves(qtbot, demo, teacher):
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     task_id = _task(ctx, info, teacher)
     finn = _student(info)
     area = _area(qtbot, ctx, finn)
@@ -171,7 +171,7 @@ def test_autosave_keeps_versions_and_leaving_saves(qtbot, demo, teacher):
 
 def test_hand_in_with_confirmation(qtbot, demo, teacher):
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     task_id = _task(ctx, info, teacher)
     finn = _student(info)
     page = _open(qtbot, _area(qtbot, ctx, finn), task_id)
@@ -189,7 +189,7 @@ def test_hand_in_with_confirmation(qtbot, demo, teacher):
 def test_returned_draft_shows_comments_on_their_passages(qtbot, demo):
     ctx, info = demo
     dev = _student(info, 3)  # the demo hands his place essay back with comments
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     place = next(m for m in w.my_tasks(dev) if m.status == RETURNED)
     page = _open(qtbot, _area(qtbot, ctx, dev), place.task.id)
     view = page.view
@@ -204,7 +204,7 @@ def test_returned_draft_shows_comments_on_their_passages(qtbot, demo):
 # -- robustness ------------------------------------------------------------------------------------------
 def test_a_1mb_paste_keeps_the_ui_responsive_and_the_text_whole(qtbot, demo, teacher):
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     task_id = _task(ctx, info, teacher)
     page = _open(qtbot, _area(qtbot, ctx, _student(info)), task_id)
     editor = page.editor
@@ -300,13 +300,13 @@ def test_rtl_emoji_and_junk(qtbot, demo, teacher):
     qtbot.waitUntil(lambda: page.live.last is not None and page.live.last.text == kept, timeout=T)
     with qtbot.waitSignal(page.saved, timeout=T):
         page.save()
-    assert ctx.services.extra["writing"].open_draft(_student(info), task_id).text == kept
+    assert ctx.services.writing.open_draft(_student(info), task_id).text == kept
 
 
 # -- the teacher -----------------------------------------------------------------------------------------
 def test_teacher_comments_on_a_selection_hands_back_and_reads_history(qtbot, demo, teacher):
     ctx, _info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     area = _area(qtbot, ctx, teacher)
     page = area.show_page("writing_review")
     qtbot.waitUntil(lambda: bool(page.rows) and page.rows[0].counts is not None, timeout=T)
@@ -350,7 +350,7 @@ def test_teacher_comments_on_a_selection_hands_back_and_reads_history(qtbot, dem
 
 def test_teacher_comment_offsets_survive_emoji(qtbot, demo, teacher):
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     task_id = _task(ctx, info, teacher)
     finn = _student(info)
     w.submit(finn, task_id, "😀😀 I think my freind 🦋 is kind. مرحبا")
@@ -380,7 +380,7 @@ def test_teacher_comment_offsets_survive_emoji(qtbot, demo, teacher):
 
 def test_teacher_sets_a_task_and_the_word_list(qtbot, demo, teacher):
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     page = _area(qtbot, ctx, teacher).show_page("writing_review")
     qtbot.waitUntil(lambda: len(page.task_rows) == 2, timeout=T)
     from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
@@ -512,7 +512,7 @@ def test_a_save_from_an_earlier_day_shows_its_day(qtbot, demo):
     from PySide6.QtCore import QDateTime
 
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     students = [_student(info, i) for i in range(len(info.student_ids))]
     student, mine = next(
         (a, m)
@@ -558,7 +558,7 @@ def _full_disk_task(qtbot, demo, teacher, monkeypatch):
     page = _open(qtbot, area, task_id)
     disk = {"full": True}
     _disk_full(monkeypatch, ctx.db, disk)
-    return ctx.services.extra["writing"], task_id, finn, area, page, disk
+    return ctx.services.writing, task_id, finn, area, page, disk
 
 
 def test_text_typed_while_the_disk_is_full_survives_leaving_the_task_and_signing_out(
@@ -656,7 +656,7 @@ def test_text_typed_on_a_handed_back_draft_is_kept_after_a_later_save_fails(qtbo
     """Revising a draft the teacher handed back: a save succeeds, then the disk fills. What was typed
     after is kept and comes back on reopening (it was taken for text typed before the hand-back)."""
     ctx, info = demo
-    w = ctx.services.extra["writing"]
+    w = ctx.services.writing
     student, task_id = next(
         (actor, m.task.id)
         for index in range(len(info.student_ids))

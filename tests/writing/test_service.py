@@ -27,7 +27,7 @@ def _student(info, index: int) -> Actor:
 
 @pytest.fixture
 def w(demo):
-    return demo[0].services.extra["writing"]
+    return demo[0].services.writing
 
 
 @pytest.fixture

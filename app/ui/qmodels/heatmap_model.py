@@ -29,7 +29,7 @@ def band(cell: HeatCell | None) -> tuple[str, str, str]:
     if cell.mastered:
         return BANDS[4][0], BANDS[4][2], BANDS[4][3]
     for name, low, fill, ink in reversed(BANDS[1:4]):
-        if cell.mastery >= low:
+        if low is not None and cell.mastery >= low:
             return name, fill, ink
     return BANDS[1][0], BANDS[1][2], BANDS[1][3]
 
@@ -57,7 +57,7 @@ class HeatmapModel(QAbstractTableModel):
 
     def class_means(self) -> list[float]:
         """Mean mastery per skill over students who started it (-1 when nobody has)."""
-        out = []
+        out: list[float] = []
         if self.map is None:
             return out
         for j in range(len(self.map.skills)):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -27,7 +27,7 @@ class CheckInPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.service = ctx.services.extra["checkins"]
+        self.service = ctx.services.checkins
         self._loads = Latest()
         title = QLabel(self.tr("Check in"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
@@ -79,7 +79,7 @@ class CheckInPage(QWidget):
         layout.addWidget(self.off)
         layout.addWidget(form)
         layout.addWidget(history, 1)
-        self.lazy = LazyRefresh(self, bus, ("checkins",), self.refresh)
+        self.lazy = LazyRefresh(self, bus, Kind.CHECKINS, self.refresh)
         self.refresh()
 
     def _ready(self) -> None:
@@ -128,7 +128,6 @@ class CheckInPage(QWidget):
         self.mood.set_value(0)
         self.energy.set_value(0)
         self.saved.emit()
-        self.bus.changed.emit("checkins")
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(error_text(exc))

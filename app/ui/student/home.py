@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import show_error
 from app.ui.nav import pages_for
 from app.ui.tasks import Latest, run_task
@@ -43,7 +43,7 @@ class HomePage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.x = ctx.services.extra
+        self.services = ctx.services  # not self.x: that is QWidget.x()
         self._loads = Latest()
         self.available = {a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}}
         hello = QLabel(self._greeting())
@@ -86,9 +86,9 @@ class HomePage(QWidget):
         body.addLayout(left, 3)
         body.addLayout(right, 2)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
-        self.lazy = LazyRefresh(self, bus, ("plans", "checkins", "challenges", "practice", "writing",
-                                            "celebrations"), self.refresh)
-        self.goal_check = LazyRefresh(self, bus, ("practice", "plans"), self.check_met_goals, delay_ms=1000)
+        shows = Kind.PLANS | Kind.CHECKINS | Kind.CHALLENGES | Kind.PRACTICE | Kind.WRITING | Kind.CELEBRATIONS
+        self.lazy = LazyRefresh(self, bus, shows, self.refresh)
+        self.goal_check = LazyRefresh(self, bus, Kind.PRACTICE | Kind.PLANS, self.check_met_goals, delay_ms=1000)
         self.check_met_goals()
         self.refresh()
 
@@ -101,15 +101,15 @@ class HomePage(QWidget):
     def check_met_goals(self) -> None:
         """Goals met by the evidence are marked and celebrated as soon as they are seen."""
         a = self.actor
-        run_task(lambda _p: self.x["plans"].record_met_goals(a, [a.person_id]),
-                 lambda met: met and self.bus.changed.emit("celebrations"), lambda e: None, writes=True, owner=self)
+        run_task(lambda _p: self.services.plans.record_met_goals(a, [a.person_id]), None, lambda e: None, writes=True,
+                 owner=self)
 
     def refresh(self) -> None:
-        a, x, sid = self.actor, self.x, self.actor.person_id
+        a, x, sid = self.actor, self.services, self.actor.person_id
         cel = self.ctx.services.celebrations
 
         def work(_p):
-            return (x["what_next"].for_student(a), x["plans"].get(a, sid, with_evidence=False),
+            return (x.what_next.for_student(a), x.plans.get(a, sid, with_evidence=False),
                     cel.for_student(a, sid, limit=8))
 
         # Loads run in parallel (the first one and a refresh after a change): an older one finishing

@@ -25,7 +25,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import empty_note
@@ -42,8 +42,8 @@ class MyChallengePage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.challenges = ctx.services.extra["challenges"]
-        self.work = ctx.services.extra["team_work"]
+        self.challenges = ctx.services.challenges
+        self.work = ctx.services.team_work
         self.items: list[tuple[ChallengeView, TeamView]] = []
         self.pending = ""  # a challenge to show once the list has loaded
         self._loads = Latest()
@@ -84,7 +84,6 @@ class MyChallengePage(QWidget):
         lv.addWidget(self.status)
         lv.addWidget(self.rubric)
         self.log = TeamLogPanel(self.work, actor, can_post=True)
-        self.log.posted.connect(lambda: self.bus.changed.emit("challenges"))
         log_box = QGroupBox(self.tr("Our team log"))
         QVBoxLayout(log_box).addWidget(self.log)
         self.body = QSplitter()
@@ -98,7 +97,7 @@ class MyChallengePage(QWidget):
         # Only one of these shows; each takes the spare height, so the title stays at the top.
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.body, 1)
-        self.lazy = LazyRefresh(self, bus, ("challenges",), self.refresh)
+        self.lazy = LazyRefresh(self, bus, Kind.CHALLENGES, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -193,7 +192,7 @@ class MyChallengePage(QWidget):
         tid = cur[1].id
         run_task(
             lambda _p: self.work.set_status(self.actor, tid, checkpoint_id, status),
-            lambda _r: (self.status.setText(self.tr("Saved.")), self.bus.changed.emit("challenges")),
+            lambda _r: self.status.setText(self.tr("Saved.")),
             lambda e: self.status.setText(error_text(e)),
             writes=True,
             owner=self,

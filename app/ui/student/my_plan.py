@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.plans import PlanView
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import empty_note
@@ -43,7 +43,7 @@ class MyPlanPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.plans = ctx.services.extra["plans"]
+        self.plans = ctx.services.plans
         self.plan: PlanView | None = None
         self._loads = Latest()
         self.wizard: PlanWizard | None = None
@@ -83,7 +83,6 @@ class MyPlanPage(QWidget):
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.currentRowChanged.connect(self._pick)
         self.detail = GoalDetail(self.plans, actor)
-        self.detail.changed.connect(self._saved)
         split = QSplitter()
         split.addWidget(self.goals)
         split.addWidget(self.detail)
@@ -95,7 +94,7 @@ class MyPlanPage(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.empty)
         layout.addWidget(split, 1)
-        self.lazy = LazyRefresh(self, bus, ("plans", "practice", "writing"), self.refresh)
+        self.lazy = LazyRefresh(self, bus, Kind.PLANS | Kind.PRACTICE | Kind.WRITING, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -156,9 +155,6 @@ class MyPlanPage(QWidget):
                 self.goals.setCurrentRow(i)
                 self.pending = ""
 
-    def _saved(self) -> None:
-        self.bus.changed.emit("plans")
-
     # -- building -----------------------------------------------------------------------------------
     def open_wizard(self) -> None:
         a, s = self.actor, self.ctx.services
@@ -187,10 +183,9 @@ class MyPlanPage(QWidget):
     def _built(self, plan: PlanView) -> None:
         self._loads.forget()  # the saved plan is newer than any read still running
         self._show(plan)
-        self.bus.changed.emit("plans")
 
     def submit(self) -> None:
         a = self.actor
-        run_task(lambda _p: self.plans.submit(a, a.person_id), lambda _r: self.bus.changed.emit("plans"),
+        run_task(lambda _p: self.plans.submit(a, a.person_id), None,
                  lambda e: self.state.setText(error_text(e)), writes=True, owner=self)
 

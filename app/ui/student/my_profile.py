@@ -13,10 +13,9 @@ from app.ui.widgets.student_view import StudentView
 class MyProfilePage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
-        self.view = StudentView(ctx, actor)
+        self.view = StudentView(ctx, actor, bus)  # reloads itself when what it shows changed
         QVBoxLayout(self).addWidget(self.view)
         self.actor = actor
-        bus.changed.connect(lambda topic: topic in ("profile", "practice") and self.refresh())
         self.refresh()
 
     def refresh(self) -> None:

@@ -23,12 +23,13 @@ from app.bootstrap import AppContext
 from app.errors import InvalidInput, StorageError
 from app.people.actor import Actor
 from app.practice.results import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.nav import pages_for
 from app.ui.tasks import run_task
 from app.ui.widgets.answer_box import AnswerBox
 from app.ui.widgets.common import clear_layout
+from app.ui.widgets.lazy_refresh import LazyRefresh
 
 SESSION_LENGTH = 10
 START, ASKING, CHECKING, FEEDBACK, SUMMARY = range(5)
@@ -53,7 +54,7 @@ class PracticePage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.practice = ctx.services.extra["practice"]
+        self.practice = ctx.services.practice
         self.session: SessionInfo | None = None
         self.item: NextItem | None = None
         self.result: AnswerResult | None = None
@@ -187,9 +188,9 @@ class PracticePage(QWidget):
         outer.setContentsMargins(24, 12, 24, 12)
         outer.addWidget(self.stack)
         self._celebration_timer = QTimer(self, singleShot=True, interval=6000, timeout=self.celebration.hide)
-        bus.changed.connect(
-            lambda t: t in ("practice", "plans") and self.state in (START, SUMMARY) and self.refresh()
-        )
+        # The overview reloads when practice or plans changed (a session in progress is never interrupted).
+        self.lazy = LazyRefresh(self, bus, Kind.PRACTICE | Kind.PLANS, self.refresh,
+                                when=lambda: self.state in (START, SUMMARY))
         self.refresh()
 
     def refresh(self) -> None:
@@ -360,7 +361,6 @@ class PracticePage(QWidget):
             self.celebration.setText("\u2605 " + result.celebration + " \u2605")
             self.celebration.show()
             self._celebration_timer.start()
-            self.bus.changed.emit("celebrations")
         self.next_button.setText(
             self.tr("See my &summary (Enter)") if result.done else self.tr("&Next question (Enter)")
         )
@@ -400,7 +400,6 @@ class PracticePage(QWidget):
         self.state = SUMMARY
         self.result = None
         self.again_button.setFocus()
-        self.bus.changed.emit("practice")
         self.finished.emit()
 
     def done(self) -> None:

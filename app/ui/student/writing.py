@@ -29,12 +29,13 @@ from shiboken6 import isValid
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.long_paragraph import LongParagraphNotice
 from app.ui.widgets.text_offsets import Offsets, plain_text
@@ -76,7 +77,7 @@ class WritingPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.writing = ctx.services.extra["writing"]
+        self.writing = ctx.services.writing
         self.tasks: list[MyTask] = []
         self.view: DraftInfo | None = None
         self._queued: str | None = None  # the last text handed to a save
@@ -179,9 +180,8 @@ class WritingPage(QWidget):
         self.autosave.timeout.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(force=True))
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
-        bus.changed.connect(
-            lambda topic: topic == "writing" and self.stack.currentIndex() == 0 and self.refresh()
-        )
+        # The list reloads when writing changed (a task set, a draft handed back); an open draft does not.
+        self.lazy = LazyRefresh(self, bus, Kind.WRITING, self.refresh, when=lambda: self.stack.currentIndex() == 0)
         self.live.start_loading()
         self.refresh()
 
@@ -393,7 +393,6 @@ class WritingPage(QWidget):
                 self.save_status.setText(self._unsaved_words())  # typed on while it was saving
         if self.view is not None and not self.view.id and result.version is not None:
             self._refresh_view()  # the first save started the draft
-            self.bus.changed.emit("writing")
         self.saved.emit(result)
 
     def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
@@ -491,7 +490,6 @@ class WritingPage(QWidget):
         _result, view = data
         self._queued = self._saved = view.text
         self._show_view(view)
-        self.bus.changed.emit("writing")
         self.submitted.emit()
 
     def back(self) -> None:

@@ -132,7 +132,7 @@ class ChallengeDialog(QDialog):
         a.clicked.connect(add)
         r = QPushButton(self.tr("Remove"))
         r.setAccessibleName(f"Remove from {table.accessibleName()}")
-        r.clicked.connect(lambda: table.currentRow() >= 0 and table.removeRow(table.currentRow()))
+        r.clicked.connect(lambda: table.removeRow(table.currentRow()))  # nothing chosen (-1): nothing removed
         row.addWidget(a)
         row.addWidget(r)
         row.addStretch(1)
@@ -186,7 +186,7 @@ class ChallengeDialog(QDialog):
         for r in range(self.checkpoints.rowCount()):
             item = self.checkpoints.item(r, 0)
             if item and item.text().strip():
-                checkpoints.append((item.text().strip(), _ts(self.checkpoints.cellWidget(r, 1).date())))
+                checkpoints.append((item.text().strip(), _ts(self.checkpoints.cellWidget(r, 1).date())))  # type: ignore[attr-defined]  # a QDateEdit
         return ChallengeDraft(self.title.text(), self.question.text(), self.brief.toPlainText(), self.partner.text(),
                               skills, rubric, checkpoints, self.scope.currentData(), self.class_id, self.grade)
 

@@ -27,7 +27,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.challenges import Board, ChallengeView
 from app.planning.levels import LEVELS
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
@@ -48,8 +48,8 @@ class ChallengesPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.challenges = ctx.services.extra["challenges"]
-        self.work = ctx.services.extra["team_work"]
+        self.challenges = ctx.services.challenges
+        self.work = ctx.services.team_work
         self.classes = {c.id: c for c in ctx.services.roster.my_classes(actor)}
         self.items: list[ChallengeView] = []
         self.board: Board | None = None
@@ -129,7 +129,7 @@ class ChallengesPage(QWidget):
         # Only one of these shows; each takes the spare height, so the title and controls stay at the top.
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.tabs, 1)
-        self.lazy = LazyRefresh(self, bus, ("challenges", "roster"), self.load_board)
+        self.lazy = LazyRefresh(self, bus, Kind.CHALLENGES | Kind.ROSTER, self.load_board)
         self.refresh()
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
@@ -269,10 +269,10 @@ class ChallengesPage(QWidget):
             klass.grade,
             lambda key: self.challenges.draft_from_template(key, klass.id),
         )
-        self.dialog.accepted.connect(lambda: self.create(self.dialog.draft()))
+        self.dialog.accepted.connect(lambda: self.create_challenge(self.dialog.draft()))
         self.dialog.open()
 
-    def create(self, draft) -> None:
+    def create_challenge(self, draft) -> None:  # not create(): that is QWidget.create()
         run_task(
             lambda _p: self.challenges.create(self.actor, draft),
             lambda view: self._created(view),
@@ -284,7 +284,6 @@ class ChallengesPage(QWidget):
     def _created(self, view: ChallengeView) -> None:
         self.refresh(select=view.id)
         self.tabs.setCurrentWidget(self.teams)
-        self.bus.changed.emit("challenges")
 
     def suggest(self, n: int) -> None:
         ch, cid = self.challenge, self.class_id
@@ -303,10 +302,7 @@ class ChallengesPage(QWidget):
             return
         run_task(
             lambda _p: self.challenges.set_teams(self.actor, ch.id, cid, teams),
-            lambda _r: (
-                self.teams.status.setText(self.tr("Teams saved.")),
-                self.bus.changed.emit("challenges"),
-            ),
+            lambda _r: self.teams.status.setText(self.tr("Teams saved.")),
             lambda e: self.teams.status.setText(error_text(e)),
             writes=True,
             owner=self,
@@ -315,7 +311,7 @@ class ChallengesPage(QWidget):
     def set_status(self, team_id: str, checkpoint_id: str, status: str) -> None:
         run_task(
             lambda _p: self.work.set_status(self.actor, team_id, checkpoint_id, status),
-            lambda _r: self.bus.changed.emit("challenges"),
+            None,
             lambda e: show_error(self, e),
             writes=True,
             owner=self,
@@ -344,7 +340,7 @@ class ChallengesPage(QWidget):
             return
         run_task(
             lambda _p: self.challenges.finish(self.actor, ch.id),
-            lambda _n: (self.refresh(select=ch.id), self.bus.changed.emit("celebrations")),
+            lambda _n: self.refresh(select=ch.id),
             lambda e: show_error(self, e),
             writes=True,
             owner=self,
@@ -385,10 +381,7 @@ class ChallengesPage(QWidget):
         comment = self.comment.toPlainText()
         run_task(
             lambda _p: self.work.assess(self.actor, tid, scores, comment),
-            lambda _r: (
-                self.assess_status.setText(self.tr("Assessment saved.")),
-                self.bus.changed.emit("challenges"),
-            ),
+            lambda _r: self.assess_status.setText(self.tr("Assessment saved.")),
             lambda e: self.assess_status.setText(error_text(e)),
             writes=True,
             owner=self,

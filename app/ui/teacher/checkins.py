@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, ClassCheckIns, daily_trend
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -42,7 +42,7 @@ class ClassCheckInsPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.service = ctx.services.extra["checkins"]
+        self.service = ctx.services.checkins
         self.data: ClassCheckIns | None = None
         # Loads run in parallel and may finish out of order: show a result only if it answers the request
         # made last (a ticket per class load; the student whose trend is charted, "" for the class trend).
@@ -109,7 +109,7 @@ class ClassCheckInsPage(QWidget):
         layout.addWidget(self.off)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        self.lazy = LazyRefresh(self, bus, ("checkins", "roster"), self.refresh)
+        self.lazy = LazyRefresh(self, bus, Kind.CHECKINS | Kind.ROSTER, self.refresh)
         self.refresh()
 
     @property
@@ -133,7 +133,9 @@ class ClassCheckInsPage(QWidget):
             self.loaded.emit()
             return
         if data.flags:
-            when = lambda ts: dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
+            def when(ts: float) -> str:
+                return dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
+
             self.flags.setText("<br>".join(f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})"
                                            "</span>" for f in data.flags))
         else:

@@ -190,9 +190,7 @@ class DraftResponse(QSplitter):
 
     def _returned(self, view: DraftInfo) -> None:
         if view.id != self.wanted:
-            self.bus.changed.emit("writing")  # saved all the same; only the screen has moved on
-            return
+            return  # saved all the same (the store tells the screens); only this one has moved on
         self.show_view(view)
         self.review_note.setText(self.tr("Handed back to %1.").replace("%1", view.student_name))
-        self.bus.changed.emit("writing")
         self.returned.emit()

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.practice.results import Heatmap, PracticeSkill
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
 
@@ -63,7 +64,7 @@ class HeatmapPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.teaching = ctx.services.extra["practice_class"]
+        self.teaching = ctx.services.practice_class
         self._loads = Latest()
 
         self.class_box = QComboBox()
@@ -161,7 +162,6 @@ class HeatmapPage(QWidget):
         gv.addLayout(bottom)
 
         self.detail = SkillDetailView(ctx, actor)
-        self.detail.saved.connect(lambda: self.bus.changed.emit("practice"))
         self.stack = list_and_detail(
             self, grid_page, self.detail, "\u2190 &Back to the class", "Back to the class heatmap", self.back
         )
@@ -171,7 +171,7 @@ class HeatmapPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sort_by_current)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.skill_order.currentIndexChanged.connect(lambda _i: self._apply_order())
-        bus.changed.connect(lambda t: t in ("practice", "roster") and self.refresh())
+        self.lazy = LazyRefresh(self, bus, Kind.PRACTICE | Kind.ROSTER | Kind.SKILLS, self.refresh)
         self.load_classes()
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
@@ -334,7 +334,6 @@ class HeatmapPage(QWidget):
             if result.already_there:
                 text += " " + self.tr("Skipped %n question(s) already in the bank.", "", result.already_there)
             self.status.setText(text)
-            self.bus.changed.emit("practice")
             self.imported.emit(result)
 
         def failed(exc: BaseException) -> None:
@@ -359,7 +358,7 @@ class HeatmapPage(QWidget):
                 .replace("%1", f"{report.answers:,}")
                 .replace("%2", f"{report.seconds:.1f}")
             )
-            self.bus.changed.emit("practice")
+            self.bus.announce(Kind.PRACTICE)  # estimates are derived state: the store does not see them
 
         run_with_dialog(
             self,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.plans import ClassPlans, PlanRow, PlanView
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
@@ -54,7 +54,7 @@ class _Filter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent) -> bool:
         if self.mode == "all":
             return True
-        r: PlanRow = self.sourceModel().rows[row]
+        r: PlanRow = self.sourceModel().rows[row]  # type: ignore[attr-defined]  # a PlanOverviewModel
         return r.plan_status == "submitted" if self.mode == "waiting" else r.pace == self.mode
 
 
@@ -66,8 +66,8 @@ class PlansPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.plans = ctx.services.extra["plans"]
-        self.reports = ctx.services.extra["reports"]
+        self.plans = ctx.services.plans
+        self.reports = ctx.services.reports
         self.plan: PlanView | None = None
         # Tickets of the loads asked for last: loads run in parallel, and an earlier one (another
         # student, or an older read of this one) finishing late must not replace it.
@@ -170,7 +170,7 @@ class PlansPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        self.lazy = LazyRefresh(self, bus, ("plans", "roster", "practice"), self.refresh)
+        self.lazy = LazyRefresh(self, bus, Kind.PLANS | Kind.ROSTER | Kind.PRACTICE, self.refresh)
         self.refresh(check_met=True)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
@@ -279,7 +279,6 @@ class PlansPage(QWidget):
     def _reload_plan(self) -> None:
         if self.plan:
             self._load_plan(self.plan.student_id)
-        self.bus.changed.emit("plans")
 
     def _show_plan(self, data) -> None:
         _student_id, plan = data
@@ -358,7 +357,7 @@ class PlansPage(QWidget):
         pid, sid = self.plan.id, self.plan.student_id
         run_task(
             lambda _p: self.plans.review(self.actor, pid, decision, note),
-            lambda _r: (self._load_plan(sid), self.bus.changed.emit("plans")),
+            lambda _r: self._load_plan(sid),
             lambda e: show_error(self, e),
             writes=True,
             owner=self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,11 +28,12 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.roster import StudentRow
 from app.planning.attention import Attention, attention_counts
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import ATTENTION, RosterModel, attention_steps
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.student_view import StudentView
 
 
@@ -56,7 +59,8 @@ class StudentDialog(QDialog):
         form.addRow(buttons)
 
 
-ATTENTION_TOPICS = frozenset({"roster", "practice", "plans", "writing", "sync"})
+# Practice, plans and essays (here or arriving by sync) change who needs attention.
+ATTENTION_KINDS = Kind.ROSTER | Kind.PRACTICE | Kind.PLANS | Kind.WRITING
 
 
 class RosterPage(QWidget):
@@ -69,7 +73,7 @@ class RosterPage(QWidget):
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.roster = ctx.services.roster
-        self.attention = ctx.services.extra["attention"]
+        self.attention = ctx.services.attention
         self.last_archived: StudentRow | None = None
         self._loads = Latest()
         self._attention_loads = Latest()
@@ -143,8 +147,8 @@ class RosterPage(QWidget):
         lv.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # shown instead of the table
         lv.addLayout(buttons)
 
-        self.detail = StudentView(ctx, actor)
-        self.detail.erased.connect(lambda _sid: (self.back(), self.bus.changed.emit("roster")))
+        self.detail = StudentView(ctx, actor, bus)
+        self.detail.erased.connect(lambda _sid: self.back())
         self.stack = list_and_detail(
             self, list_page, self.detail, "← &Back to roster", "Back to roster", self.back
         )
@@ -156,9 +160,8 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.show_archived.toggled.connect(lambda _b: self.refresh())
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        bus.changed.connect(lambda topic: topic == "roster" and self.refresh())
-        # Practice, plans, essays (and what sync brings of them) change who needs attention.
-        bus.changed.connect(lambda topic: topic in ATTENTION_TOPICS and self.load_attention())
+        self.lazy = LazyRefresh(self, bus, Kind.ROSTER, self.refresh)
+        self.lazy_attention = LazyRefresh(self, bus, ATTENTION_KINDS, self.load_attention)
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
         self.load_classes()
 
@@ -228,9 +231,9 @@ class RosterPage(QWidget):
         return (self.tr(one) if n == 1 else self.tr(many)).replace("%1", str(n)) if n else ""
 
     def _show_rows(self, data: tuple[str, str, bool, list[StudentRow]]) -> None:
-        *asked, rows = data
+        class_id, search, archived, rows = data
         self.model.set_rows(rows)
-        self._rows_for = tuple(asked)
+        self._rows_for = (class_id, search, archived)
         self.count.setText(self.tr("%n student(s)", "", len(rows)))
         self._show_empty()
 
@@ -238,7 +241,7 @@ class RosterPage(QWidget):
         """No names in the class at all (not merely none matching a search): say what to do first."""
         asked = self._rows_for
         empty = asked is not None and asked[0] == self.class_id and not asked[1] and not self.model.rows
-        if empty:
+        if asked is not None and empty:
             self.empty.setText(
                 self.tr(
                     "Nobody is on this class's roster, archived or not. Press <b>Add student…</b> to add "
@@ -267,7 +270,6 @@ class RosterPage(QWidget):
         def ok(_r) -> None:
             if done is not None:
                 done()
-            self.bus.changed.emit("roster")
 
         run_task(lambda _p: fn(), ok, lambda e: show_error(self, e), writes=True, owner=self)
 
@@ -310,7 +312,7 @@ class RosterPage(QWidget):
 
         run_task(
             lambda _p: self.roster.set_archived(self.actor, row.id, not row.archived),
-            lambda _r: (archived(), self.bus.changed.emit("roster")),
+            lambda _r: archived(),
             lambda e: self.undo_banner.setText(error_text(e)),
             writes=True,
             owner=self,
@@ -350,7 +352,7 @@ class RosterPage(QWidget):
             menu.setAccessibleName("What needs attention")
         menu.clear()
         for words, page, arg in steps:
-            menu.addAction(self.tr(words), lambda page=page, arg=arg: self.open_page.emit(page, arg))
+            menu.addAction(self.tr(words), functools.partial(self.open_page.emit, page, arg))
         menu.addAction(self.tr("Open the student's page"), self.open_selected)
         rect = self.table.visualRect(index)
         menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))

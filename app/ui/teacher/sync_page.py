@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.events import Kind
 from app.ui.messages import show_error
 from app.ui.tasks import run_task
+from app.ui.widgets.lazy_refresh import LazyRefresh
 
 
 def _when(ts: float | None) -> str:
@@ -34,7 +36,7 @@ class SyncPage(QWidget):
     def __init__(self, ctx, actor, bus) -> None:  # noqa: ANN001
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.service = ctx.services.extra["sync"]
+        self.service = ctx.services.sync
         self.agent = getattr(ctx, "agent", None)
 
         title = QLabel(self.tr("Sync"))
@@ -98,7 +100,7 @@ class SyncPage(QWidget):
             self.bridge = SyncBridge(self.agent, self)
             self.bridge.changed.connect(self.show_snapshot)
             self.show_snapshot(self.agent.snapshot())
-            bus.changed.connect(lambda topic: topic == "sync" and self.refresh())  # new conflicts
+            self.lazy = LazyRefresh(self, bus, Kind.CONFLICTS, self.refresh)  # new conflicts
         else:
             self.state.setText(self.tr("Sync is not running on this computer."))
         self.refresh()
@@ -159,8 +161,7 @@ class SyncPage(QWidget):
                  lambda e: show_error(self, e), writes=True, owner=self)
 
     def _restored(self) -> None:
-        self.bus.changed.emit("roster")
-        self.refresh()
+        self.refresh()  # the restored value reaches the other screens through the store
         if self.agent is not None:
             self.agent.refresh_pending()
 

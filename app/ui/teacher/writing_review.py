@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import AppContext
 from app.people.actor import Actor
-from app.ui.events import ChangeBus
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.draft_response import DraftResponse
 from app.ui.teacher.draft_table import STATUS_COLOURS, TEACHER_STATUS, DraftTable
 from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.writing_task_dialog import TaskDialog, WordListDialog
 from app.writing.diff import TextDiff, diff_texts
 from app.writing.results import SUBMITTED, DraftInfo, DraftRow, TaskRow, TaskSpec
@@ -45,7 +46,7 @@ class WritingReviewPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
         self.ctx, self.actor, self.bus = ctx, actor, bus
-        self.writing = ctx.services.extra["writing"]
+        self.writing = ctx.services.writing
         self.task_rows: list[TaskRow] = []
         self.rows: list[DraftRow] = []
         # Loads run in parallel and may finish out of order (a new pick, or a refresh of the same one):
@@ -138,8 +139,9 @@ class WritingReviewPage(QWidget):
         self.class_box.currentIndexChanged.connect(lambda _i: self.load_tasks())
         self.task_box.currentIndexChanged.connect(lambda _i: self.load_drafts())
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
-        bus.changed.connect(lambda topic: topic in ("writing", "roster") and self.stack.currentIndex() == 0
-                            and self.load_drafts())  # fmt: skip
+        # Hand-ins (here or arriving by sync) show in the list; an open draft is not reloaded under the teacher.
+        self.lazy = LazyRefresh(self, bus, Kind.WRITING | Kind.ROSTER, self.load_drafts,
+                                when=lambda: self.stack.currentIndex() == 0)
         self.live.start_loading()
         self.load_classes()
 
@@ -254,7 +256,7 @@ class WritingReviewPage(QWidget):
         def work(_p):
             return w.update_task(a, task_id, spec) if task_id else w.create_task(a, class_id, spec)
 
-        run_task(work, lambda view: (self.load_tasks(view.id), self.bus.changed.emit("writing")),
+        run_task(work, lambda view: self.load_tasks(view.id),
                  lambda e: show_error(self, e), writes=True, owner=self)  # fmt: skip
 
     def edit_word_list(self) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from app.planning.celebrations import CelebrationView
+from app.people.celebrations import CelebrationView
 
 ICONS = {"mastered_skill": "★", "goal_met": "✔", "challenge_done": "⚑", "teacher": "♥"}
 

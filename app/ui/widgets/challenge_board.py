@@ -65,9 +65,9 @@ class BoardTable(QTableWidget):
         self.setColumnCount(len(cps) + 2)
         self.setRowCount(len(board.teams))
         self._heads = [self.tr("Team")]
-        for c in cps:
-            when = dt.datetime.fromtimestamp(c.due_at).strftime("%d %b").lstrip("0")
-            self._heads.append((c.title, f"{self.tr('due')} {when}"))
+        for point in cps:
+            when = dt.datetime.fromtimestamp(point.due_at).strftime("%d %b").lstrip("0")
+            self._heads.append((point.title, f"{self.tr('due')} {when}"))
         self._heads.append(self.tr("Posts"))
         self.setHorizontalHeaderLabels([h if isinstance(h, str) else "\n".join(h) for h in self._heads])
         for col, h in enumerate(self._heads):

@@ -149,7 +149,7 @@ class FindingsPanel(QTabWidget):
         self.comments.setAccessibleName("Teacher comments")
         self.comments.setWordWrap(True)
         self.comments.setSpacing(3)
-        self.comments.currentRowChanged.connect(lambda r: r >= 0 and self.comment_selected.emit(r))
+        self.comments.currentRowChanged.connect(lambda r: self.comment_selected.emit(r) if r >= 0 else None)
         self.comments_note = QLabel(self.tr("No comments yet."))
         self.comments_note.setWordWrap(True)
         self.comments_note.setStyleSheet("color: #6b7280;")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -34,7 +34,7 @@ def quoted(step: NextStep) -> NextStep:
         return step
     verb = next((v for v in WRITING_VERBS if step.title.startswith(v)), None)
     name = step.title[len(verb) :] if verb else ""
-    if not name or name.startswith("\u201c"):
+    if verb is None or not name or name.startswith("\u201c"):
         return step
     mark = f"\u201c{name}\u201d"
     return replace(step, title=verb + mark, reason=step.reason.replace(name, mark, 1))
@@ -47,7 +47,7 @@ class _Delegate(QStyledItemDelegate):
         title.setBold(True)
         return title, QFont(option.font)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, body = self._fonts(option)
         width = max(200, option.rect.width() or 600) - 3 * PAD - 36
         step: NextStep = index.data(STEP)
@@ -59,7 +59,7 @@ class _Delegate(QStyledItemDelegate):
             2 * PAD + QFontMetrics(title).height() + 4 + reason.height() + (16 if index.row() == 0 else 0),
         )
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         step: NextStep = index.data(STEP)
         if step is None:
             return super().paint(p, option, index)

@@ -170,7 +170,7 @@ class PacePage(QWizardPage):
     def initializePage(self) -> None:
         clear_layout(self.form)
         self.rows = []
-        for g in self.wizard().goals:
+        for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
             box = QGroupBox(g.title)
             path = QComboBox()
             path.setAccessibleName(f"Path for {g.title}")
@@ -220,7 +220,7 @@ class MilestonesPage(QWizardPage):
         clear_layout(self.form)
         self.tables = []
         now = time.time()
-        for g in self.wizard().goals:
+        for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
             if not g.milestones:
                 g.milestones = [MilestoneDraft(t, due) for t, due in default_milestones(g.path, now, g.target_date)]
             box = QGroupBox(g.title)
@@ -271,7 +271,7 @@ class MilestonesPage(QWizardPage):
                 item = table.item(r, 0)
                 mid, done = item.data(DRAFT) or ("", False)
                 if item.text().strip():
-                    out.append(MilestoneDraft(item.text().strip(), _ts(table.cellWidget(r, 1).date()), mid, done))
+                    out.append(MilestoneDraft(item.text().strip(), _ts(table.cellWidget(r, 1).date()), mid, done))  # type: ignore[attr-defined]
             g.milestones = out
         return True
 
@@ -294,7 +294,7 @@ class ReviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         parts = []
-        for g in self.wizard().goals:
+        for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
             pace = dt.date.fromtimestamp(g.target_date).strftime("%d %b %Y").lstrip("0") if g.target_date else ""
             if g.weekly_minutes:
                 pace += (" \u00b7 " if pace else "") + self.tr("%1 min a week").replace("%1", str(g.weekly_minutes))

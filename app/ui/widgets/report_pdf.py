@@ -84,11 +84,11 @@ def report_html(r: StudentReport) -> str:
                    f" \u00b7 {_e(g.target)}</i></p>")
         out.append(f"<p><b>Progress {round(g.progress * 100)}%</b> \u00b7 {_e(g.pace)}: {_e(g.pace_reason)}</p>")
         if g.milestones:
-            items = "".join(f"<li>{BOX[done_]} {_e(t)} ({_e(due)})</li>" for t, due, done_ in g.milestones)
-            out.append(f"<p><b>Milestones</b></p><ul>{items}</ul>")
+            listed = "".join(f"<li>{BOX[done_]} {_e(t)} ({_e(due)})</li>" for t, due, done_ in g.milestones)
+            out.append(f"<p><b>Milestones</b></p><ul>{listed}</ul>")
         if g.evidence:
-            items = "".join(f"<li>{_e(e)}</li>" for e in g.evidence)
-            out.append(f"<p><b>Evidence</b></p><ul>{items}</ul>")
+            listed = "".join(f"<li>{_e(e)}</li>" for e in g.evidence)
+            out.append(f"<p><b>Evidence</b></p><ul>{listed}</ul>")
         out.append(f"<p><b>Self-assessment:</b> {_e(g.self_level)}"
                    + (f" \u2014 \u201c{_e(g.self_reflection)}\u201d" if g.self_reflection else "") + "</p>")
         if g.teacher_feedback:

@@ -45,7 +45,7 @@ class SkillDetailView(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
-        self.teaching = ctx.services.extra["practice_class"]
+        self.teaching = ctx.services.practice_class
         self.student_id = self.skill_id = ""
         self._loads = Latest()
         self.title = QLabel("")

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.profiles import ProfileView
+from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
+from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.profile_editor import ProfileEditor
 
 
@@ -29,7 +31,8 @@ class StudentView(QWidget):
     loaded = Signal()
     erased = Signal(str)
 
-    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.student_id = ""
@@ -91,6 +94,9 @@ class StudentView(QWidget):
         outer.addWidget(self.title)
         outer.addLayout(body, 1)
         self.class_id = ""
+        if bus is not None:  # what it shows changed (here or by sync): the shown student reloads
+            shows = Kind.PROFILE | Kind.PRACTICE | Kind.CELEBRATIONS | Kind.ROSTER | Kind.SKILLS
+            self.lazy = LazyRefresh(self, bus, shows, self.reload)
 
     def load(self, student_id: str, class_id: str = "") -> None:
         self.student_id, self.class_id = student_id, class_id
@@ -106,6 +112,10 @@ class StudentView(QWidget):
         # Loads run in parallel: a student opened before (or an older load of this one) finishing late
         # must not show, or the profile of one student would sit in the editor under another's id.
         run_task(work, self._loads(self._show), lambda e: show_error(self, e), owner=self)
+
+    def reload(self) -> None:
+        if self.student_id:
+            self.load(self.student_id, self.class_id)
 
     def _show(self, data) -> None:  # noqa: ANN001
         profile, domains, celebrations = data

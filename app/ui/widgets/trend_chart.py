@@ -44,7 +44,7 @@ class TrendChart(QChartView):
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_.setMargins(self.chart_.margins() * 0)
         self.setMinimumHeight(200)
-        self.x: QDateTimeAxis | None = None
+        self.x_axis: QDateTimeAxis | None = None  # not self.x: that is QWidget.x()
         self._span: tuple[dt.date, dt.date] | None = None  # the first and last day on the axis
         # The number of date labels follows the width; once per resize, after the chart has laid out.
         self._refit = QTimer(self, singleShot=True, interval=0, timeout=self._fit_ticks)
@@ -54,7 +54,7 @@ class TrendChart(QChartView):
         c.removeAllSeries()
         for axis in c.axes():
             c.removeAxis(axis)
-        x = self.x = QDateTimeAxis()
+        x = self.x_axis = QDateTimeAxis()
         x.setFormat(DATE_FORMAT)
         y = QValueAxis()
         y.setRange(1, 5)
@@ -99,10 +99,10 @@ class TrendChart(QChartView):
 
     def label_room(self) -> int:
         """How many date labels fit side by side under the plot."""
-        if self.x is None or self._span is None:
+        if self.x_axis is None or self._span is None:
             return 2
         first, last = self._span
-        fm = QFontMetrics(self.x.labelsFont())
+        fm = QFontMetrics(self.x_axis.labelsFont())
         widest = max(
             fm.horizontalAdvance(_noon(first + dt.timedelta(days=i)).toString(DATE_FORMAT))
             for i in range((last - first).days + 1)
@@ -113,18 +113,18 @@ class TrendChart(QChartView):
         return int(width // (widest + LABEL_GAP)) + 1  # a label sits on each end
 
     def _fit_ticks(self) -> None:
-        if self.x is None or self._span is None:
+        if self.x_axis is None or self._span is None:
             return
         first, last = self._span
         start, count = ticks(first, last, self.label_room())
-        self.x.setRange(_noon(start), _noon(last))
-        self.x.setTickCount(count)
+        self.x_axis.setRange(_noon(start), _noon(last))
+        self.x_axis.setTickCount(count)
 
     def tick_labels(self) -> list[str]:
         """The date labels under the plot, as drawn."""
-        if self.x is None:
+        if self.x_axis is None:
             return []
-        lo, hi, n = self.x.min().toMSecsSinceEpoch(), self.x.max().toMSecsSinceEpoch(), self.x.tickCount()
+        lo, hi, n = self.x_axis.min().toMSecsSinceEpoch(), self.x_axis.max().toMSecsSinceEpoch(), self.x_axis.tickCount()
         return [
             QDateTime.fromMSecsSinceEpoch(round(lo + i * (hi - lo) / (n - 1))).toString(DATE_FORMAT)
             for i in range(n)

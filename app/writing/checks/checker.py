@@ -23,6 +23,7 @@ from .findings import (
     CheckConfig,
     CheckResult,
     Finding,
+    RubricCheck,
 )
 from .grammar import check_grammar
 from .lexicon import APOSTROPHES
@@ -134,7 +135,7 @@ class Checker:
                 tally.add(sentence, result)
         if len(found) > config.max_findings:
             found, truncated = found[: config.max_findings], True
-        rubric = ()
+        rubric: tuple[RubricCheck, ...] = ()
         if config.rubric is not None:
             draft = Draft(tuple(tally.words), tuple(paragraph_texts), tuple(tally.sentences))
             rubric = check_rubric(config.rubric, draft)

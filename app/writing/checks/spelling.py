@@ -234,8 +234,8 @@ class Speller:
         top = -1e9  # best score so far; others must come within GAP of it
         near, same, around = self.candidates(typed)
         respelled = self.respelled(typed)
-        for pool in (near, same, around):
-            for word in pool:
+        for group in (near, same, around):
+            for word in group:
                 respelled.pop(word, None)
 
         def direct(word: str, limit_: float) -> float:

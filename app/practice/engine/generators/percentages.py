@@ -14,7 +14,7 @@ from app.practice.engine.generators.base import (
     number_question,
 )
 
-_PERCENTS = {1: [50, 10, 100], 2: [25, 50, 75, 10, 20], 3: [5, 15, 30, 40, 60, 90], 4: [12, 35, 45, 65, 85],
+_PERCENTS: dict[int, list[float]] = {1: [50, 10, 100], 2: [25, 50, 75, 10, 20], 3: [5, 15, 30, 40, 60, 90], 4: [12, 35, 45, 65, 85],
              5: [2.5, 12.5, 17.5, 33, 120, 150]}  # fmt: skip
 
 

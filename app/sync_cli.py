@@ -91,8 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def set_aside_count(db) -> int:
     """Changes set aside because they could not be applied (``pending_count`` counts them with
     those kept for a newer Tessera)."""
+    from app.store.raw import raw_connection
     from app.sync.held import QUARANTINE
-    from app.sync.purge import raw_connection
 
     with db.read() as s:
         q = "SELECT COUNT(*) FROM pending_change WHERE schema_version >= ?"
