@@ -63,7 +63,7 @@ def test_an_empty_heatmap_says_what_to_do_and_links_to_the_roster(qtbot, new_cla
     qtbot.waitUntil(lambda: page.empty.isVisible(), timeout=T)
     assert "No students in this class yet" in page.empty.text() and "Class roster" in page.empty.text()
     assert not page.table.isVisible()
-    assert "0 students" not in page.status.text()
+    assert "0 students" not in page.summary.text()
     page.empty.linkActivated.emit("roster")
     roster = w.area.pages["roster"]
     assert w.area.stack.currentWidget() is roster and roster.stack.currentIndex() == 0

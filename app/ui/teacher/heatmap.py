@@ -104,6 +104,11 @@ class HeatmapPage(QWidget):
             swatch.setAccessibleName(f"Key: {name}")
             legend.addWidget(swatch)
         legend.addStretch(1)
+        # The counts and an action's outcome have a line each: a refresh that an import or a sync
+        # causes must not wipe the message the teacher is reading.
+        self.summary = QLabel("")
+        self.summary.setAccessibleName("Skills summary")
+        self.summary.setWordWrap(True)
         self.status = QLabel("")
         self.status.setAccessibleName("Skills status")
         self.status.setWordWrap(True)
@@ -156,7 +161,8 @@ class HeatmapPage(QWidget):
         gv = QVBoxLayout(grid_page)
         gv.addLayout(top)
         gv.addLayout(legend)
-        gv.addWidget(self.status)  # a line of its own: beside the key it was squeezed to a narrow column
+        gv.addWidget(self.summary)  # a line of its own: beside the key it was squeezed to a narrow column
+        gv.addWidget(self.status)
         gv.addWidget(self.table, 1)
         gv.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # shown instead of the table
         gv.addLayout(bottom)
@@ -203,9 +209,9 @@ class HeatmapPage(QWidget):
         self._size_columns()
         started = sum(c is not None for r in heatmap.cells for c in r)
         if not heatmap.students:  # the empty message says it all; "0 students, …" adds nothing
-            self.status.setText("")
+            self.summary.setText("")
         else:
-            self.status.setText(
+            self.summary.setText(
                 ", ".join(
                     (
                         self.tr("%n student(s)", "", len(heatmap.students)),
