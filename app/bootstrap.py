@@ -12,6 +12,7 @@ from typing import Any
 
 from app.config import Settings, load_settings
 from app.framework import FrameworkService
+from app.interop.services import interop_services
 from app.people import AccountService, ProfileService, RosterService
 from app.people.privacy import PrivacyService
 from app.planning import planning_services
@@ -71,6 +72,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
     services.extra.update(practice_services(db))
     services.extra.update(writing_services(db))
     services.extra["sync"] = SyncService(db, settings)
+    services.extra.update(interop_services(db))  # roster import, exports (issue 17)
     return services
 
 
