@@ -24,3 +24,29 @@ def change_count(db) -> int:
 
     with db.read() as s:
         return s.execute(text("SELECT COUNT(*) FROM change")).scalar_one()
+
+
+@pytest.fixture
+def make_db(tmp_path):
+    """Real replicas in their own folders (each a new replica id), as sync tests use."""
+    from app.store.database import Database
+
+    opened = []
+
+    def make(name: str):
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        db = Database.open(folder / "tessera.db")
+        opened.append(db)
+        return db
+
+    yield make
+    for db in opened:
+        db.close()
+
+
+@pytest.fixture
+def share(tmp_path) -> Path:
+    p = tmp_path / "share"
+    p.mkdir()
+    return p

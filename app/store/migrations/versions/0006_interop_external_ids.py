@@ -27,12 +27,12 @@ def upgrade() -> None:
         sa.Column('tessera_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('key'),
     )
     with op.batch_alter_table('external_id', schema=None) as batch_op:
         batch_op.create_index('ix_external_id_partition', ['partition'], unique=False)
         batch_op.create_index('ix_external_id_system', ['system'], unique=False)
         batch_op.create_index('ix_external_id_tessera_id', ['tessera_id'], unique=False)
-        batch_op.create_index('ix_external_id_key', ['key'], unique=True)
 
 
 def downgrade() -> None:
