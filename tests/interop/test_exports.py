@@ -157,7 +157,7 @@ def test_case_round_trip_and_ids_in_gradebook(ctx, tmp_path):
     a, b = parse_package(src.read_bytes()), parse_package(out.read_bytes())
     assert b.doc_guid == a.doc_guid
     assert {(n.guid, n.code, n.name, n.parent) for n in a.nodes} == {(n.guid, n.code, n.name, n.parent) for n in b.nodes}
-    skills = lambda fw: {(n.guid, n.statement) for n in fw.nodes if n.parent}  # noqa: E731
+    skills = lambda fw: {(n.guid, n.statement) for n in fw.nodes if n.parent}
     assert skills(a) == skills(b)
     assert set(a.precedes) == set(b.precedes)
     # and the exported package imports into a fresh folder as the same framework
@@ -207,14 +207,16 @@ def test_qti_import_export_import_keeps_every_item(demo, tmp_path):
     originals = []
     for i, sample in enumerate(samples):
         data = sample.encode() if isinstance(sample, str) else sample
+        from app.practice.errors import QtiImportError
+
         try:
             originals += import_qti(data, f"s{i}.xml")
-        except Exception:  # noqa: BLE001  samples of refused items are not part of this round trip
-            continue
+        except QtiImportError:
+            pass  # samples of refused items are not part of this round trip
     assert len(originals) >= 3
     pkg = build_package([(f"id{i}", it) for i, it in enumerate(originals)])
     back = import_qti(pkg.data, "export.zip")
-    key = lambda it: (it.kind, it.prompt, it.answer, it.choices, it.source_ref)  # noqa: E731
+    key = lambda it: (it.kind, it.prompt, it.answer, it.choices, it.source_ref)
     assert sorted(map(key, back)) == sorted(map(key, originals))
     # through the service too: items in a skill's bank go out and come back whole
     src = tmp_path / "in.zip"
