@@ -289,7 +289,7 @@ class Planner:
                                 partition=part)  # fmt: skip
                     self.db.classes[tid] = _row(tid, school, k.title, part)
                     self.link("class", sid, tid)
-                    self.entry("created", "class", sid, k.title, " ".join(x for x in (k.grade, k.year) if x))
+                    self.entry("created", "class", sid, k.title, " · ".join(x for x in (f"grade {k.grade}" if k.grade else "", k.year) if x))
                     if self.is_teacher:
                         self.my_classes.add(tid)
                         self.insert(Enrollment, id=stable_id(self.pkg.system, "enrollment", f"{sid}|@{self.actor.person_id}"),

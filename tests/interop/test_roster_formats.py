@@ -31,7 +31,7 @@ def test_oneroster_12_bulk_every_error_has_a_row_and_reason(roster, fixtures):
     assert names == {"Ana Lopez, Jr.", "Ben Osei", "Chloé Martin", "Dana Kim", "Fay Ng"}
     assert any("“6” read as “06”" in n.reason for n in plan.notes)
     classes = {e.name: e.detail for e in plan.entries if e.kind == "class"}
-    assert classes["Maths 6, Room 2"] == "06 2027"
+    assert classes["Maths 6, Room 2"] == "grade 06 · 2027"
     assert plan.ignored["demographics are never imported"] == 1
     assert sum(v for k, v in plan.ignored.items() if "guardian" in k) >= 1
     assert plan.counts == {"created": 20, "updated": 0, "archived": 0, "rejected": 8, "unchanged": 0}
