@@ -18,14 +18,14 @@ class InteropMenus:
     def __init__(self, area: Any) -> None:
         self.area = area
         self.ctx, self.actor = area.ctx, area.actor
-        self.import_button = self._button(area.tr("&Import"), "Import")
+        self.import_button = self._button(area.tr("Import"), "Import")
         menu = QMenu(self.import_button)
         menu.setAccessibleName("Import menu")
         menu.addAction(area.tr("Import class list (file)..."), self.import_file)
         menu.addAction(area.tr("Import class list (folder)..."), self.import_folder)
         menu.addAction(area.tr("Import skill framework (CASE)..."), self.import_case)
         self.import_button.setMenu(menu)
-        self.export_button = self._button(area.tr("E&xport"), "Export")
+        self.export_button = self._button(area.tr("Export"), "Export")
         menu = QMenu(self.export_button)
         menu.setAccessibleName("Export menu")
         menu.addAction(area.tr("Gradebook (OneRoster 1.2)..."), lambda: self.export("gradebook"))
