@@ -123,6 +123,10 @@ class Planner:
         self.partition_of: dict[str, str] = {}  # Tessera id -> partition (for links)
         self.me = ""  # the acting teacher's id in the file
         self.taken = set(db.usernames)
+        self.linked: dict[str, set[str]] = {}  # kind -> Tessera ids linked in this system
+        for (k, _), t in db.links.items():
+            self.linked.setdefault(k, set()).add(t)
+        self._teachers_by_name: dict[tuple[str, str], list[str]] | None = None
 
     # -- helpers -------------------------------------------------------------------------------------
     @property
@@ -145,6 +149,7 @@ class Planner:
     def link(self, kind: str, ext: str, tid: str) -> None:
         if (kind, ext) not in self.db.links:
             self.db.links[(kind, ext)] = tid
+            self.linked.setdefault(kind, set()).add(tid)
             self.insert(ExternalId, **link_row(self.pkg.system, kind, ext, tid, self.partition_of.get(tid, "//")))
 
     def reject(self, file: str, row: int, ident: str, reason: str) -> None:
@@ -433,7 +438,7 @@ class Planner:
         return tid
 
     def _match_person(self, sid: str, u: User, school: str, klass: str | None) -> str:
-        linked = {t for (k, _), t in self.db.links.items() if k == "person"}
+        linked = self.linked.get("person", set())
         if sid == self.me and self.me:
             return self.actor.person_id
         key = name_key(f"{u.given} {u.family}")
@@ -441,11 +446,13 @@ class Planner:
             pid = self.db.usernames.get(u.username) if u.username else None
             if pid and pid not in linked:
                 return pid
-            for p in self.db.people.values():
-                if p.role in ("teacher", "admin") and p.school_id == school and p.id not in linked \
-                        and name_key(f"{p.name} {p.family}") == key:
-                    return p.id
-            return ""
+            if self._teachers_by_name is None:  # built once: a district has a thousand teachers
+                self._teachers_by_name = {}
+                for p in self.db.people.values():
+                    if p.role in ("teacher", "admin"):
+                        self._teachers_by_name.setdefault((p.school_id, name_key(f"{p.name} {p.family}")),
+                                                          []).append(p.id)
+            return next((pid for pid in self._teachers_by_name.get((school, key), ()) if pid not in linked), "")
         for pid in self.db.class_students.get(klass or "", ()):
             p = self.db.people.get(pid)
             if p and pid not in linked and name_key(f"{p.name} {p.family}") == key:
@@ -476,6 +483,8 @@ class Planner:
         ename = self._enrol_name
         refused = {r.ident: r.row for r in self.pkg.rejects
                    if r.file in ("users.csv", "students.csv", "teachers.csv") and r.ident not in self.pkg.users}
+        # Enrollments get no external_id row of their own: (class, person, role) names one, and both
+        # ends are linked; a district's 60,000 memberships would otherwise double the rows written.
         for e in sorted(enrols, key=lambda e: e.row):
             c = self.class_of.get(e.klass)
             fname = self.pkg.file_of("enrollments")
@@ -510,21 +519,15 @@ class Planner:
             active.add(key)
             if have and not have[1]:
                 self.plan.unchanged += 1
-                self.partition_of[have[0]] = self.db.people[p].partition
-                self.link("enrollment", e.sid, have[0])
             elif have:
                 self.update(Enrollment, have[0], deleted=False)
                 self.db.enrollments[key] = (have[0], False)
                 self.entry("updated", "enrollment", e.sid, ename(e), "back in the class")
-                self.partition_of[have[0]] = self.db.people[p].partition
-                self.link("enrollment", e.sid, have[0])
             else:
                 eid = stable_id(self.pkg.system, "enrollment", e.sid)
                 part = self.db.people[p].partition if e.role == "student" else self.db.classes[c].partition
                 self.insert(Enrollment, id=eid, class_id=c, person_id=p, role=e.role, partition=part)
                 self.db.enrollments[key] = (eid, False)
-                self.partition_of[eid] = part
-                self.link("enrollment", e.sid, eid)
                 self.entry("created", "enrollment", e.sid, ename(e))
         if self.pkg.mode != "bulk":
             return
@@ -534,7 +537,7 @@ class Planner:
                 if key not in active and key[1] in linked_people and key[1] != self.actor.person_id:
                     p = self.db.people.get(key[1])
                     self.update(Enrollment, eid, deleted=True)
-                    self.entry("archived", "enrollment", self.db.linked_back.get(("enrollment", eid), ""),
+                    self.entry("archived", "enrollment", self.db.linked_back.get(("person", key[1]), ""),
                                f"{p.name if p else '?'} in {self.db.classes[c].name}", "no longer in the class")
 
     def _enrol_name(self, e) -> str:

@@ -19,13 +19,6 @@ def roster(ctx):
     return ctx.services.extra["roster_import"]
 
 
-def change_count(db) -> int:
-    from sqlalchemy import text
-
-    with db.read() as s:
-        return s.execute(text("SELECT COUNT(*) FROM change")).scalar_one()
-
-
 @pytest.fixture
 def make_db(tmp_path):
     """Real replicas in their own folders (each a new replica id), as sync tests use."""

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from app.people.actor import Actor
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "ui"))
-from windowhelp import close_all, open_window  # noqa: E402
+from windowhelp import close_all, open_window
 
 
 def _wait_dialog(qtbot, menus):
@@ -35,7 +35,7 @@ def test_admin_preview_pick_and_import(qtbot, demo, fixtures, tmp_path):
 
             menus = w.findChild(MainArea).interop
         assert menus.import_button.accessibleName() == "Import"
-        assert [a.text() for a in menus.export_button.menu().actions()][0].startswith("Gradebook")
+        assert menus.export_button.menu().actions()[0].text().startswith("Gradebook")
         menus.preview(str(src))
         dialog = _wait_dialog(qtbot, menus)
         dialog.resize(980, 600)

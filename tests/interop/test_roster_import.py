@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import change_count
 from sqlalchemy import text
 
 from app.errors import PermissionDenied, SignInError
@@ -18,6 +17,8 @@ from app.people.accounts import PasswordNotSet
 from app.people.actor import SYSTEM, Actor
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))
+sys.path.insert(0, str(Path(__file__).parent))
+from interophelp import change_count
 
 
 def test_second_import_writes_zero_change_rows(ctx, roster, fixtures):
