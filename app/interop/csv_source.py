@@ -81,7 +81,8 @@ def parse_table(name: str, data: bytes) -> Table:
                    "a comma inside a value needs quotes")
             table.problems.append((start, why))
             continue
-        table.rows.append((start, {h: v.strip() for h, v in zip(table.headers, values) if h}))
+        # empty cells are left out (readers ask with .get(col, "")): a district's users.csv is mostly empty
+        table.rows.append((start, {h: v.strip() for h, v in zip(table.headers, values) if h and v and not v.isspace()}))
     return table
 
 

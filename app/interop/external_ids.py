@@ -3,6 +3,7 @@ file offline make the same rows, which sync then merges) and look-ups both ways.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 from sqlalchemy import text
@@ -15,14 +16,23 @@ def link_key(system: str, kind: str, external_id: str) -> str:
     return f"{system}|{kind}|{external_id}"
 
 
+def uuid5(name: str, namespace: uuid.UUID = NAMESPACE) -> str:
+    """``str(uuid.uuid5(namespace, name))``, about five times faster (a district makes 100,000)."""
+    h = bytearray(hashlib.sha1(namespace.bytes + name.encode("utf-8")).digest()[:16])
+    h[6] = (h[6] & 0x0F) | 0x50
+    h[8] = (h[8] & 0x3F) | 0x80
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
 def stable_id(system: str, kind: str, external_id: str) -> str:
     """The Tessera id a row made for this outside id gets, on every device."""
-    return str(uuid.uuid5(NAMESPACE, link_key(system, kind, external_id)))
+    return uuid5(link_key(system, kind, external_id))
 
 
 def link_row(system: str, kind: str, external_id: str, tessera_id: str, partition: str) -> dict:
     key = link_key(system, kind, external_id)
-    return {"id": str(uuid.uuid5(NAMESPACE, "link|" + key)), "system": system, "kind": kind,
+    return {"id": uuid5("link|" + key), "system": system, "kind": kind,
             "external_id": external_id, "tessera_id": tessera_id, "key": key, "partition": partition}
 
 

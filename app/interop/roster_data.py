@@ -22,7 +22,7 @@ class RowIssue:
         return f"{at}{f' ({self.ident})' if self.ident else ''}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Org:
     sid: str
     name: str
@@ -31,7 +31,7 @@ class Org:
     row: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Klass:
     sid: str
     title: str
@@ -42,7 +42,7 @@ class Klass:
     row: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class User:
     sid: str
     given: str
@@ -56,7 +56,7 @@ class User:
     row: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Enrol:
     sid: str
     klass: str

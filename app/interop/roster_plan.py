@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.errors import PermissionDenied
@@ -27,7 +27,7 @@ from app.people.actor import Actor
 _USERNAME = re.compile(r"[a-z0-9._-]{3,40}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanEntry:
     action: str  # "created" | "updated" | "archived"
     kind: str  # "school" | "class" | "teacher" | "student" | "enrollment"
@@ -45,7 +45,7 @@ class ClassChoice:
     teachers: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Op:
     model: type
     row: dict[str, Any] | None = None  # an insert
@@ -84,7 +84,7 @@ class RosterPlan:
         return {
             "source": self.source, "format": self.format, "mode": self.mode, "system": self.system,
             "counts": self.counts,
-            "entries": [e.__dict__ for e in self.entries],
+            "entries": [asdict(e) for e in self.entries],
             "rejected": [r.__dict__ for r in self.rejects],
             "notes": [n.__dict__ for n in self.notes],
             "ignored": dict(self.ignored),
@@ -262,6 +262,9 @@ class Planner:
 
     def _classes(self, scope: set[str]) -> None:
         linked = {t for (k, _), t in self.db.links.items() if k == "class"}
+        by_name: dict[tuple[str, str], list] = {}
+        for c in self.db.classes.values():
+            by_name.setdefault((c.school_id, name_key(c.name)), []).append(c)
         for sid in sorted(scope):
             k = self.pkg.classes[sid]
             school = self.school_of.get(k.school)
@@ -278,8 +281,7 @@ class Planner:
                 if gone:
                     self.plan.unchanged += 1
                     continue
-                same = [c for c in self.db.classes.values() if c.school_id == school and c.id not in linked
-                        and name_key(c.name) == name_key(k.title)
+                same = [c for c in by_name.get((school, name_key(k.title)), ()) if c.id not in linked
                         and (not self.is_teacher or c.id in self.my_classes)]  # fmt: skip
                 if same:
                     tid = same[0].id
