@@ -14,7 +14,7 @@ FAMILY = ["Lopez", "Osei", "Martin", "Kim", "Watts", "Ng", "Hale", "Diaz", "Ali"
           "Sato", "Tan", "O'Neil", "Novak", "Haddad", "Silva", "Mensah"]
 
 
-def _write(path: Path, header: list[str], rows) -> None:  # noqa: ANN001
+def _write(path: Path, header: list[str], rows) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(header)
