@@ -32,8 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="export results")
     ex.add_argument("what", choices=["gradebook", "skills", "qti", "case", "xapi"])
     ex.add_argument("--data-dir", required=True)
-    ex.add_argument("--out", required=True, help="file or folder to write")
+    ex.add_argument("--out", default="", help="file or folder to write")
     ex.add_argument("--class", dest="klass", default="", help="class name or id (default: every class)")
+    ex.add_argument("--lrs", action="store_true", help="xapi: send to the LRS named by policy (xapi_lrs_url)")
     return p
 
 

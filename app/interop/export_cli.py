@@ -22,10 +22,13 @@ def _classes(ctx, wanted: str) -> list[tuple[str, str]]:
 
 
 def run_export(ctx, args) -> int:
+    from app.errors import InvalidInput
     from app.people.actor import SYSTEM
 
     svc = ctx.services.extra["exports"]
-    out = Path(args.out)
+    if not args.out and not (args.what == "xapi" and args.lrs):
+        raise InvalidInput("Say where to write the export with --out PATH.")
+    out = Path(args.out or ".")
     results = []
     if args.what in ("gradebook", "skills", "xapi"):
         classes = _classes(ctx, args.klass)
@@ -35,6 +38,13 @@ def run_export(ctx, args) -> int:
                 r = svc.gradebook(SYSTEM, cid, target)
             elif args.what == "skills":
                 r = svc.skills_csv(SYSTEM, cid, target if target.suffix else target.with_suffix(".csv"))
+            elif args.lrs:
+                from app.interop.lrs import client_from_settings, cursor_path
+
+                client = client_from_settings(ctx.settings)
+                if client is None:
+                    raise InvalidInput("No LRS is set: the machine policy's xapi_lrs_url is empty.")
+                r = svc.xapi_push(SYSTEM, cid, client, cursor_path(ctx.settings, cid))
             else:
                 r = svc.xapi_folder(SYSTEM, cid, target)
             results.append({"class": name, "path": str(r.path), "rows": r.rows})

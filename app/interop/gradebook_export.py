@@ -111,9 +111,20 @@ def manifest_rows() -> list[list[str]]:
     return rows
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (a name like '=HYPERLINK(...)') gets a
+    leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(rows: list[list]) -> bytes:
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    csv.writer(buf, lineterminator="\r\n").writerows([safe_cell(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8")
 
 

@@ -112,3 +112,16 @@ def push(fetch: Callable[[int, int], list[tuple[int, dict]]], client: LrsClient,
         sent += len(rows)
         if progress:
             progress(0.5, f"{sent} statements sent")
+
+
+def client_from_settings(settings) -> LrsClient | None:
+    """The LRS the machine policy (or the user's settings) names, or None."""
+    url = str(settings.get("xapi_lrs_url") or "").strip()
+    return LrsClient(url, str(settings.get("xapi_lrs_auth") or "")) if url else None
+
+
+def cursor_path(settings, class_id: str) -> Path:
+    """Where a class's queue position is kept: beside the database, never on a share."""
+    folder = Path(settings.data_dir) / "xapi"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{class_id}.cursor.json"

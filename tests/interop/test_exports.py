@@ -225,3 +225,17 @@ def test_qti_import_export_import_keeps_every_item(demo, tmp_path):
     res = ctx.services.extra["exports"].qti(teacher, tmp_path / "out.zip", skill_id=skill)
     again = import_qti(res.path)
     assert {key(i) for i in originals} <= {key(i) for i in again}
+
+
+def test_a_hostile_name_is_not_a_formula_in_the_exports(demo, tmp_path):
+    ctx, info = demo
+    teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+    klass = ctx.services.roster.my_classes(teacher)[0]
+    kid = ctx.services.roster.students(teacher, klass.id)[0]
+    ctx.services.roster.update_student(teacher, kid.id, given_name='=HYPERLINK("http://evil.example","x")',
+                                       family_name="")
+    out = ctx.services.extra["exports"].skills_csv(teacher, klass.id, tmp_path / "s.csv").path
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    names = [r[1] for r in rows[1:]]
+    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in names
+    assert not any(n.startswith("=") for n in names)

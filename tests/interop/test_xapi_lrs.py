@@ -180,3 +180,26 @@ def test_jsonl_folder(demo, tmp_path):
     verbs = {json.loads(x)["verb"]["display"]["en-US"] for x in lines}
     assert verbs >= {"answered", "completed"}
     assert len({json.loads(x)["id"] for x in lines}) == len(lines)
+
+
+def test_command_line_sends_to_the_lrs_named_by_policy(demo, tmp_path, monkeypatch):
+    ctx, info = demo
+    teacher, klass, attempts = _class(ctx, info)
+    data = ctx.settings.data_dir
+    ctx.close()
+    server = Lrs("standin", tmp_path / "lrs")
+    server.start()
+    try:
+        policy = tmp_path / "policy.json"
+        policy.write_text(json.dumps({"xapi_lrs_url": server.endpoint}), encoding="utf-8")
+        env = dict(os.environ, TESSERA_POLICY_FILE=str(policy), QT_QPA_PLATFORM="offscreen")
+        cmd = [sys.executable, "-m", "app", "export", "xapi", "--data-dir", str(data), "--lrs",
+               "--class", klass.name]
+        for _ in range(2):  # the second run sends again from its cursor: nothing new, nothing doubled
+            r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=False)
+            assert r.returncode == 0, r.stderr
+        ids = _ids(server.client())
+        assert len(ids) == len(set(ids)) >= attempts
+        assert list((Path(data) / "xapi").glob("*.cursor.json"))
+    finally:
+        server.kill()

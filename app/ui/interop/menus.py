@@ -31,6 +31,10 @@ class InteropMenus:
         menu.addAction(area.tr("Gradebook (OneRoster 1.2)..."), lambda: self.export("gradebook"))
         menu.addAction(area.tr("Skills by student (CSV)..."), lambda: self.export("skills"))
         menu.addAction(area.tr("Learning records (xAPI)..."), lambda: self.export("xapi"))
+        from app.interop.lrs import client_from_settings
+
+        if client_from_settings(self.ctx.settings) is not None:
+            menu.addAction(area.tr("Send learning records to the school's LRS"), self.send_lrs)
         menu.addAction(area.tr("Questions (QTI 3.0)..."), lambda: self.export("qti"))
         menu.addAction(area.tr("Skill framework (CASE)..."), lambda: self.export("case"))
         self.export_button.setMenu(menu)
@@ -135,6 +139,23 @@ class InteropMenus:
         names = [c.name for c in classes]
         name, ok = QInputDialog.getItem(self.area, self.area.tr("Export"), self.area.tr("Which class?"), names, 0, False)
         return classes[names.index(name)].id if ok else None
+
+    def send_lrs(self) -> None:
+        from app.interop.lrs import client_from_settings, cursor_path
+
+        class_id = self._pick_class()
+        client = client_from_settings(self.ctx.settings)
+        if class_id is None or client is None:
+            return
+        svc, actor, where = self.services["exports"], self.actor, cursor_path(self.ctx.settings, class_id)
+
+        def done(r) -> None:
+            QMessageBox.information(self.area, self.area.tr("Sent"),
+                                    self.area.tr("{0} learning records sent to the LRS.").format(r.rows))
+
+        run_with_dialog(self.area, self.area.tr("Sending learning records"),
+                        lambda p: svc.xapi_push(actor, class_id, client, where, progress=p), done,
+                        lambda exc: show_error(self.area, exc), writes=False)
 
     def export(self, what: str) -> None:
         svc, actor = self.services["exports"], self.actor
