@@ -184,7 +184,7 @@ def test_jsonl_folder(demo, tmp_path):
 
 def test_command_line_sends_to_the_lrs_named_by_policy(demo, tmp_path, monkeypatch):
     ctx, info = demo
-    teacher, klass, attempts = _class(ctx, info)
+    _, klass, attempts = _class(ctx, info)
     data = ctx.settings.data_dir
     ctx.close()
     server = Lrs("standin", tmp_path / "lrs")
