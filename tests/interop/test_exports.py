@@ -239,3 +239,27 @@ def test_a_hostile_name_is_not_a_formula_in_the_exports(demo, tmp_path):
     names = [r[1] for r in rows[1:]]
     assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in names
     assert not any(n.startswith("=") for n in names)
+
+
+def test_case_skills_carry_their_guids_into_the_gradebook(demo, tmp_path):
+    from sqlalchemy import text
+
+    from app.models import LearnerSkillState
+
+    ctx, info = demo
+    teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+    klass = ctx.services.roster.my_classes(teacher)[0]
+    src = tmp_path / "case.json"
+    src.write_text(json.dumps(CASE_PKG), encoding="utf-8")
+    ctx.services.extra["exports"].import_case(teacher, src)
+    kid = ctx.services.roster.students(teacher, klass.id)[0]
+    with ctx.db.write() as s:
+        sk = s.execute(text("SELECT id FROM skill WHERE code = 'NUM.2'")).scalar_one()
+        s.add(LearnerSkillState(student_id=kid.id, skill_id=sk, attempts=4, correct=3, mastery=0.6, last_at=1.7e9))
+    files = _read_zip(ctx.services.extra["exports"].gradebook(teacher, klass.id, tmp_path / "gb.zip").path)
+    los = {r["learningObjectiveId"]: r["source"] for r in files["lineItemLearningObjectiveIds.csv"]}
+    assert los["a0000000-0000-4000-8000-000000000003"] == "case"
+    res = [r for r in files["resultLearningObjectiveIds.csv"] if r["learningObjectiveId"].startswith("a0000000")]
+    assert len(res) == 1 and float(res[0]["score"]) == 60.0
+    cats = {r["title"] for r in files["categories.csv"]}
+    assert "Number" in cats
