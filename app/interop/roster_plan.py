@@ -174,6 +174,7 @@ class Planner:
                   if e.klass in scope or (e.klass not in self.pkg.classes and not self.is_teacher)]
         self._people(scope, enrols)
         self._enrollments(enrols)
+        self.plan.rejects.sort(key=lambda r: (r.file, r.row))  # as a data manager reads the files
         return self.plan
 
     def _find_me(self) -> str:
