@@ -169,3 +169,35 @@ def test_two_devices_import_offline_and_converge_without_doubles(make_db, share,
     converge([a, b], share)
     da = dump(a, with_clocks=False)
     assert len(da["person"]) == 7 and da["person"] == dump(b, with_clocks=False)["person"]
+
+
+def test_teacher_first_oneroster_import_links_their_existing_class(demo, tmp_path):
+    """A teacher who typed their class by hand imports the school's file: they are found by their
+    sign-in name, their class by its name, their students by name; only the new student is added."""
+    ctx, info = demo
+    teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+    klass = ctx.services.roster.my_classes(teacher)[0]
+    kids = ctx.services.roster.students(teacher, klass.id)
+    d = tmp_path / "sis"
+    d.mkdir()
+    (d / "manifest.csv").write_text("propertyName,value\noneroster.version,1.2\nfile.users,bulk\n")
+    (d / "orgs.csv").write_text("sourcedId,name,type\nsch-1,Any School,school\n")
+    (d / "classes.csv").write_text(f"sourcedId,title,schoolSourcedId\nc-1,{klass.name},sch-1\nc-2,Other,sch-1\n")
+    users = ["sourcedId,username,givenName,familyName,role",
+             f"t-1,{info.username},X,Y,teacher", "t-2,other.t,Oth,Er,teacher", "s-new,,Newton,Kid,student",
+             "s-other,,Not,Mine,student"]
+    users += [f"s-{i},,{k.given_name},{k.family_name},student" for i, k in enumerate(kids[:3])]
+    (d / "users.csv").write_text("\n".join(users) + "\n")
+    enr = ["sourcedId,classSourcedId,userSourcedId,role", "e-t,c-1,t-1,teacher", "e-n,c-1,s-new,student",
+           "e-o,c-2,t-2,teacher", "e-x,c-2,s-other,student"]
+    enr += [f"e-{i},c-1,s-{i},student" for i in range(3)]
+    (d / "enrollments.csv").write_text("\n".join(enr) + "\n")
+    plan = ctx.services.extra["roster_import"].apply(teacher, d)
+    got = {(e.action, e.kind, e.external_id) for e in plan.entries}
+    assert ("updated", "class", "c-1") in got  # matched, not made again
+    assert ("created", "student", "s-new") in got
+    assert {("updated", "student", f"s-{i}") for i in range(3)} <= got
+    assert not any(e.external_id in ("c-2", "s-other", "t-2") for e in plan.entries)  # not this teacher's
+    after = ctx.services.roster.students(teacher, klass.id)
+    assert len(after) == len(kids) + 1
+    assert len(ctx.services.roster.my_classes(teacher)) == 1
