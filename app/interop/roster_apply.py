@@ -48,6 +48,12 @@ def apply_ops(session: Session, ops: list[Op], progress: Callable[[float, str], 
             updates.append(op)
     total = len(ops) or 1
     done = 0
+    conn = session.connection()
+    # A district writes ~1.5 million index entries (rows, change log, field clocks) in one transaction:
+    # a bigger page cache for this connection keeps the B-trees in memory (SQLite's default is 2 MB).
+    big = len(inserts.get(Enrollment, ())) > 5000
+    if big:
+        conn.exec_driver_sql("PRAGMA cache_size = -65536")
     for model in ORDER:
         rows = inserts.pop(model, [])
         # one batch per set of columns (insert_synced wants every row of a batch alike)
@@ -69,6 +75,8 @@ def apply_ops(session: Session, ops: list[Op], progress: Callable[[float, str], 
             setattr(obj, k, v)
         done += 1
     session.flush()
+    if big:
+        conn.exec_driver_sql("PRAGMA cache_size = -2000")
     return done
 
 
