@@ -35,10 +35,10 @@ def _hwm_mb() -> float | None:
 
 
 def phase(kind: str, roster: str, data: str) -> dict:
+    import resource
+
     from app.bootstrap import open_context
     from app.people.actor import SYSTEM
-
-    import resource
 
     ctx = open_context(data)
     svc = ctx.services.extra["roster_import"]
