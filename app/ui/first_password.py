@@ -10,6 +10,7 @@ class FirstPasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose your password"))
         self.setAccessibleName(self.tr("Choose your password"))
+        self.setMinimumWidth(440)
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("Welcome, {0}! Your school added you to Tessera. Choose a password of at least "
                                "8 characters; you will use it every time you sign in.").format(username))
