@@ -9,7 +9,6 @@ derived from the outside id (two devices importing the same file offline make th
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -24,8 +23,6 @@ from app.interop.roster_people import PeopleAndMemberships, _describe, _row
 from app.models import Enrollment, ExternalId, School, SchoolClass
 from app.models.base import partition_key
 from app.people.actor import Actor
-
-_USERNAME = re.compile(r"[a-z0-9._-]{3,40}")
 
 
 @dataclass(frozen=True, slots=True)
