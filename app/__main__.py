@@ -1,5 +1,5 @@
 """Entry point: ``python -m app [--data-dir DIR] [--demo] [--self-test]`` starts the app;
-``python -m app demo|info|sync ...`` are headless commands for admins and scripts."""
+``python -m app demo|info|sync|roster|export ...`` are headless commands for admins and scripts."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.sync_cli import main as sync_main
 
         return _reader_may_leave(lambda: sync_main(argv[1:]))
+    if argv and argv[0] in ("roster", "export"):  # school-system imports and exports (app.interop)
+        from app.interop_cli import main as interop_main
+
+        return _reader_may_leave(lambda: interop_main(argv))
     args = _parser().parse_args(argv)
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
     if args.command == "demo":

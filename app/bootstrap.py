@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
+from app.interop.export_service import ExportService
+from app.interop.roster_service import RosterImportService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.celebrations import CelebrationService
 from app.people.privacy import PrivacyService
@@ -52,6 +54,8 @@ class Services:
     practice_class: ClassPracticeService  # the teacher's views of practice
     writing: WritingService
     sync: SyncService
+    roster_import: RosterImportService  # class lists in (issue 17)
+    exports: ExportService  # results out: gradebook, skills CSV, xAPI, QTI, CASE
 
 
 @dataclass
@@ -99,6 +103,8 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         practice_class=practice_class,
         writing=WritingService(db),
         sync=SyncService(db, settings),
+        roster_import=RosterImportService(db),
+        exports=ExportService(db),
     )
 
 

@@ -34,6 +34,8 @@ BUILTIN: dict[str, Any] = {
     "data_dir": "",
     "checkins_enabled": True,
     "pin_required": True,
+    "xapi_lrs_url": "",  # an LRS's xAPI endpoint (".../xAPI/"); empty: xAPI only as files (issue 17)
+    "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
 }
 
 POLICY_KEYS = tuple(BUILTIN)

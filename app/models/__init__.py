@@ -2,6 +2,7 @@
 
 from app.models.base import SYNCED_TABLES, SyncedModel, now, partition_key
 from app.models.framework import Domain, Skill
+from app.models.interop import ExternalId
 from app.models.people import (
     Account,
     AuditEvent,

@@ -42,6 +42,10 @@ def verify_secret(hashed: str | None, secret: str) -> bool:
         return False
 
 
+class PasswordNotSet(SignInError):
+    """A teacher made by a roster import signs in for the first time: they choose their password."""
+
+
 @dataclass(frozen=True)
 class SignInClass:
     id: str
@@ -106,6 +110,8 @@ class AccountService:
                     Account.username == username.strip().lower(), Account.deleted == False  # noqa: E712
                 )
             ).first()
+        if row is not None and row[0].password_hash is None and not row[0].disabled and not row[1].archived:
+            raise PasswordNotSet("Welcome! This is your first sign-in: please choose your password.")
         if row is None or not verify_secret(row[0].password_hash, password):
             raise SignInError("That username and password do not match.")
         account, person = row
@@ -113,6 +119,24 @@ class AccountService:
             raise SignInError("This account is switched off. Ask your school's Tessera admin.")
         self._audit(person.id, "signin.teacher", person.partition)
         return Actor(person.id, person.role, person.school_id, person.full_name)
+
+    def set_first_password(self, username: str, password: str) -> Actor:
+        """A teacher made by a roster import (no password yet) chooses one, once; then signs in."""
+        if len(password) < 8:
+            raise InvalidInput("Please choose a password of at least 8 characters.")
+        with self.db.write() as s:
+            row = s.execute(
+                select(Account, Person).join(Person, Person.id == Account.person_id).where(
+                    Account.username == username.strip().lower(), Account.deleted == False  # noqa: E712
+                )
+            ).first()
+            if row is None or row[0].password_hash is not None or row[0].disabled or row[1].archived:
+                raise SignInError("That account already has a password; sign in with it.")
+            account, person = row
+            account.password_hash = hash_secret(password)
+            s.add(AuditEvent(actor_id=person.id, action="account.password_set", subject_id=person.id,
+                             partition=person.partition))  # fmt: skip
+            return Actor(person.id, person.role, person.school_id, person.full_name)
 
     # -- students on a shared machine ----------------------------------------------------------
     def sign_in_classes(self) -> list[SignInClass]:

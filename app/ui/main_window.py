@@ -56,6 +56,9 @@ class MainArea(QWidget):
         header.addStretch(1)
         header.addWidget(self.status)
         header.addWidget(sign_out)
+        from app.ui.interop.menus import add_to_header  # Import / Export (issue 17)
+
+        self.interop = add_to_header(self, header)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")

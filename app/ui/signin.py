@@ -187,6 +187,19 @@ class SignInScreen(QWidget):
         self._busy(True)
         run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed, owner=self)
 
+    def _first_password(self, user: str) -> None:
+        """A teacher from the school's class lists: choose a password, then in (app.ui.first_password)."""
+        from app.ui.first_password import FirstPasswordDialog
+
+        dialog = FirstPasswordDialog(user.strip(), self)
+        if dialog.exec() != FirstPasswordDialog.DialogCode.Accepted:
+            self._busy(False)
+            self.password.clear()
+            return
+        chosen = dialog.password()
+        run_task(lambda _p: self.ctx.services.accounts.set_first_password(user, chosen), self._done, self._failed,
+                 writes=True, owner=self)
+
     def _done(self, actor: Actor) -> None:
         self._busy(False)
         self.pin.clear()
@@ -195,6 +208,11 @@ class SignInScreen(QWidget):
         self.signed_in.emit(actor)
 
     def _failed(self, exc: BaseException) -> None:
+        from app.people.accounts import PasswordNotSet
+
+        if isinstance(exc, PasswordNotSet) and self.ctx is not None:
+            self._first_password(self.username.text())
+            return
         self._busy(False)
         self.pin.clear()
         self.password.clear()
