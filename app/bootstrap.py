@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
+from app.evidence.service import evidence_services
 from app.framework import FrameworkService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.privacy import PrivacyService
@@ -70,6 +71,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
                                             services.celebrations))
     services.extra.update(practice_services(db))
     services.extra.update(writing_services(db))
+    services.extra.update(evidence_services(db))
     services.extra["sync"] = SyncService(db, settings)
     return services
 
@@ -94,5 +96,8 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     from app.sync.apply import apply_pending
 
     apply_pending(db)  # changes held back (newer schema, missing parents) that this version can now apply
+    from app.evidence.derived import pay_owed
+
+    pay_owed(db)  # a sync committed changes but died before rebuilding derived state: rebuild it now
     return AppContext(settings=settings, db=db, services=services)
 

@@ -1,6 +1,7 @@
 """SQLModel tables only, one module per domain. Importing this package registers every table."""
 
 from app.models.base import SYNCED_TABLES, SyncedModel, now, partition_key
+from app.models.evidence import Judgement
 from app.models.framework import Domain, Skill
 from app.models.people import (
     Account,
@@ -28,6 +29,7 @@ from app.models.planning import (
 )
 from app.models.practice import (
     Attempt,
+    DerivedOwed,
     Item,
     ItemStat,
     LearnerSkillState,

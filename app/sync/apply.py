@@ -30,7 +30,7 @@ from typing import Self
 from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
-from app.sync import faults, vector
+from app.sync import faults, owed, vector
 from app.sync.changes import ChangeRec
 from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
 from app.sync.hlc import is_stamp, zero_stamp
@@ -182,6 +182,8 @@ class Applier:
     def commit(self) -> None:
         if self._stack is None:
             return
+        if self._count:
+            owed.mark(self.raw)  # derived state is owed a rebuild, durably with the changes themselves
         faults.hit("apply:before_commit")
         stack, self._stack, self.raw = self._stack, None, None
         tags, self._tags = self._tags, []

@@ -1,0 +1,124 @@
+"""The level rows teachers and students see (``learner_skill_state``), written from practice's own
+figures and the synced judgements by the one rule of ``combine``.
+
+Practice writes its columns (``write_practice_rows``, called by the learner model's store for every
+answer and every replay) and the combined columns equal to them; pairs that have judgements are then
+combined again here (``refresh_pairs``). Judgements arriving by sync, given or withdrawn, refresh their
+pairs too. Everything here reads synced rows (``judgement``, ``attempt``) and the practice columns, which
+are themselves a pure function of the attempts: so two replicas holding the same rows hold the same
+levels, row for row.
+
+SQL runs on the raw sqlite3 connection inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from app.evidence.combine import Combined, JudgementFact, PracticeFact, combine, deciding
+
+__all__ = ["PRACTICE_UPSERT", "judged_pairs", "rebuild_judged", "refresh_pairs", "write_practice_rows"]
+
+Pair = tuple[str, str]
+
+# Practice's figures, and the combined level equal to them until ``refresh_pairs`` says otherwise.
+PRACTICE_UPSERT = (
+    "INSERT INTO learner_skill_state (student_id, skill_id, ability, attempts, correct, last_at, mastery, mastered, "
+    "mastered_at, practice_mastery, practice_mastered, practice_mastered_at, judged_level, judgement_id, judged_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?8, ?9, 0, '', 0) ON CONFLICT(student_id, skill_id) DO UPDATE SET "
+    "ability = excluded.ability, attempts = excluded.attempts, correct = excluded.correct, "
+    "last_at = excluded.last_at, mastery = excluded.mastery, mastered = excluded.mastered, "
+    "mastered_at = excluded.mastered_at, practice_mastery = excluded.practice_mastery, "
+    "practice_mastered = excluded.practice_mastered, practice_mastered_at = excluded.practice_mastered_at, "
+    "judged_level = 0, judgement_id = '', judged_at = 0"
+)
+_SMALL = 32  # up to this many pairs, look each up; more, read the (small) judgement table once
+
+
+def judged_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair] | None = None) -> set[Pair]:
+    """The pairs (of ``pairs``, or all) that have any judgement row, live or not."""
+    if pairs is None:
+        return set(conn.execute("SELECT DISTINCT student_id, skill_id FROM judgement"))
+    pairs = list(pairs)
+    if len(pairs) > _SMALL:
+        every = judged_pairs(conn)
+        return {p for p in pairs if p in every}
+    return {
+        p for p in pairs
+        if conn.execute("SELECT 1 FROM judgement WHERE student_id = ? AND skill_id = ? LIMIT 1", p).fetchone()
+    }  # fmt: skip
+
+
+def write_practice_rows(conn: sqlite3.Connection, args: list[tuple]) -> None:
+    """Upsert practice rows (student, skill, ability, attempts, correct, last_at, mastery, mastered,
+    mastered_at), then combine the pairs among them that have judgements."""
+    if not args:
+        return
+    conn.executemany(PRACTICE_UPSERT, args)
+    judged = judged_pairs(conn, ((a[0], a[1]) for a in args))
+    if judged:
+        refresh_pairs(conn, judged)
+
+
+def _judgements(conn: sqlite3.Connection, pair: Pair) -> list[JudgementFact]:
+    return [
+        JudgementFact(i, level, at, bool(w), bool(d))
+        for i, level, at, w, d in conn.execute(
+            "SELECT id, level, at, withdrawn, deleted FROM judgement WHERE student_id = ? AND skill_id = ?", pair
+        )
+    ]
+
+
+def _answers_after(conn: sqlite3.Connection, pair: Pair, at: float) -> int:
+    return conn.execute(
+        "SELECT COUNT(*) FROM attempt WHERE student_id = ? AND at > ? AND skill_id = ? AND deleted = 0",
+        (pair[0], at, pair[1]),
+    ).fetchone()[0]
+
+
+def combined_for(conn: sqlite3.Connection, pair: Pair) -> tuple[Combined | None, bool]:
+    """The combined level of one pair, and whether practice has answers on it."""
+    row = conn.execute(
+        "SELECT attempts, practice_mastery, practice_mastered, practice_mastered_at FROM learner_skill_state "
+        "WHERE student_id = ? AND skill_id = ?",
+        pair,
+    ).fetchone()
+    practice = PracticeFact(row[1], bool(row[2]), row[3]) if row is not None and row[0] > 0 else None
+    judgements = _judgements(conn, pair)
+    j = deciding(judgements)
+    after = _answers_after(conn, pair, j.at) if j is not None and practice is not None else 0
+    return combine(practice, judgements, after), practice is not None
+
+
+def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
+    """Write the combined level of each pair from its practice columns and its judgements."""
+    for pair in sorted(set(pairs)):
+        c, practised = combined_for(conn, pair)
+        if c is None:  # no practice and no live judgement: no evidence, no row
+            conn.execute("DELETE FROM learner_skill_state WHERE student_id = ? AND skill_id = ?", pair)
+            continue
+        if not practised:
+            # judged only: practice's columns stay zero (attempts count answers, never judgements)
+            conn.execute(
+                "INSERT INTO learner_skill_state (student_id, skill_id, ability, attempts, correct, last_at, "
+                "mastery, mastered, mastered_at, practice_mastery, practice_mastered, practice_mastered_at, "
+                "judged_level, judgement_id, judged_at) VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '', 0) "
+                "ON CONFLICT(student_id, skill_id) DO NOTHING",
+                pair,
+            )
+        conn.execute(
+            "UPDATE learner_skill_state SET mastery = ?, mastered = ?, mastered_at = ?, judged_level = ?, "
+            "judgement_id = ?, judged_at = ? WHERE student_id = ? AND skill_id = ?",
+            (c.mastery, int(c.mastered), c.mastered_at, c.judged_level, c.judgement_id, c.judged_at, *pair),
+        )
+
+
+def rebuild_judged(conn: sqlite3.Connection) -> int:
+    """Combine every pair that has a judgement or shows one (after a full rebuild of practice, or after
+    judgements were purged). Returns how many pairs were looked at."""
+    pairs = judged_pairs(conn) | set(
+        conn.execute("SELECT student_id, skill_id FROM learner_skill_state WHERE judged_level > 0 OR attempts = 0")
+    )
+    refresh_pairs(conn, pairs)
+    return len(pairs)
