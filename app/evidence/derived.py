@@ -88,7 +88,7 @@ DERIVED_TABLES: dict[str, str] = {
     "learner_snapshot": "SELECT student_id, data FROM learner_snapshot ORDER BY student_id",
     "item_stat": "SELECT item_id, difficulty, uses FROM item_stat ORDER BY item_id",
     "skill_stat": "SELECT skill_id, difficulty, uses, weights FROM skill_stat ORDER BY skill_id",
-    "practice_model": "SELECT weights, last_at, last_id, count FROM practice_model",
+    "practice_model": "SELECT weights, last_at, last_id, count FROM practice_model WHERE count > 0",
 }
 
 
