@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.errors import InvalidInput, NotFound
 from app.evidence.combine import LEVEL_MASTERY, level_from_score
 from app.evidence.levels import refresh_pairs
+from app.evidence.rubric_skills import JudgeRow, challenge_rows, writing_rows
 from app.models import (
     Celebration,
     Challenge,
@@ -36,7 +37,7 @@ from app.people.permissions import require_student_access, require_teacher
 from app.store.database import Database
 from app.sync.purge import raw_connection
 
-__all__ = ["EvidenceRef", "JudgementService", "JudgementView", "LevelSource", "evidence_services"]
+__all__ = ["EvidenceOption", "EvidenceRef", "JudgementService", "JudgementView", "LevelSource", "evidence_services"]
 
 MAX_NOTE = 1000
 KIND_WORDS = {
@@ -51,6 +52,14 @@ KIND_WORDS = {
 class EvidenceRef:
     kind: str  # one of EVIDENCE_KINDS
     id: str = ""  # "" for an observation
+
+
+@dataclass(frozen=True)
+class EvidenceOption:
+    kind: str
+    id: str
+    label: str
+    skill_ids: tuple[str, ...] = ()  # the skills the work is about (the task's, the goal's, the challenge's)
 
 
 @dataclass(frozen=True)
@@ -235,6 +244,84 @@ class JudgementService:
             return LevelSource(student_id, skill_id, 0.0, False, 0, None, history)
         deciding = next((j for j in history if j.id == row[3]), None) if row[3] else None
         return LevelSource(student_id, skill_id, row[0], bool(row[1]), row[2], deciding, history)
+
+    def deciding_for_student(self, actor: Actor, student_id: str) -> list[JudgementView]:
+        """The judgement behind each of the student's levels that one decides, by skill name."""
+        with self.db.read() as s:
+            require_student_access(s, actor, student_id)
+            ids = [i for (i,) in raw_connection(s).execute(
+                "SELECT judgement_id FROM learner_skill_state WHERE student_id = ? AND judgement_id != ''",
+                (student_id,))]  # fmt: skip
+            rows = s.execute(select(Judgement).where(Judgement.id.in_(ids))).scalars().all() if ids else []
+            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            return sorted((_view(j, names.get(j.skill_id, "a skill")) for j in rows), key=lambda v: v.skill_name)
+
+    def evidence_options(self, actor: Actor, student_id: str) -> list[EvidenceOption]:
+        """The student's work a teacher can judge from, newest first: handed-in draft versions, plan
+        evidence, their team's challenge posts; and an observation in class."""
+        require_teacher(actor)
+        out: list[EvidenceOption] = []
+        with self.db.read() as s:
+            require_student_access(s, actor, student_id)
+            for v, d, task in s.execute(
+                select(DraftVersion, Draft, WritingTask).join(Draft, Draft.id == DraftVersion.draft_id)
+                .join(WritingTask, WritingTask.id == Draft.task_id)
+                .where(Draft.student_id == student_id, Draft.deleted == False, DraftVersion.deleted == False)  # noqa: E712
+                .order_by(DraftVersion.saved_at.desc())).all():  # fmt: skip
+                when = time.strftime("%-d %b", time.localtime(v.saved_at))
+                out.append(EvidenceOption("draft_version", v.id, f"Essay '{task.title}' ({v.word_count} words, {when})",
+                                          tuple(task.skill_ids or ())))  # fmt: skip
+            for ev, goal in s.execute(select(GoalEvidence, Goal).join(Goal, Goal.id == GoalEvidence.goal_id)
+                                      .where(Goal.student_id == student_id, GoalEvidence.deleted == False)  # noqa: E712
+                                      .order_by(GoalEvidence.created_at.desc())).all():  # fmt: skip
+                words = (ev.note or ev.kind).split("\n")[0][:50]
+                out.append(EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}",
+                                          tuple(goal.skill_ids or ())))  # fmt: skip
+            for team, ch in s.execute(select(Team, Challenge).join(Challenge, Challenge.id == Team.challenge_id)
+                                      .where(Team.deleted == False)).all():  # noqa: E712
+                if student_id not in (team.member_ids or []):
+                    continue
+                out.append(EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})",
+                                          tuple(ch.skill_ids or ())))  # fmt: skip
+        out.append(EvidenceOption("observation", "", "What I saw in class (an observation)", ()))
+        return out
+
+    def rows_for_draft(self, actor: Actor, version_id: str) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
+        """Judging a handed-in draft: ((student id, name), the draft version as evidence, one row per rubric
+        criterion or check of its task, each mapped to a writing skill)."""
+        require_teacher(actor)
+        with self.db.read() as s:
+            v = s.get(DraftVersion, version_id)
+            d = s.get(Draft, v.draft_id) if v is not None else None
+            task = s.get(WritingTask, d.task_id) if d is not None else None
+            if task is None:
+                raise NotFound("That draft is not in Tessera any more.")
+            require_student_access(s, actor, d.student_id)
+            person = s.get(Person, d.student_id)
+            by_code = {k.code: (k.id, k.name) for k in s.execute(select(Skill).where(Skill.deleted == False)).scalars()}  # noqa: E712
+        option = EvidenceOption("draft_version", v.id, f"Essay '{task.title}' ({v.word_count} words)")
+        return (d.student_id, person.full_name if person else ""), option, writing_rows(list(task.rubric or []), dict(task.checks or {}), by_code,
+                                                  list(task.skill_ids or []))  # fmt: skip
+
+    def rows_for_team(self, actor: Actor, team_id: str) -> tuple[list[tuple[str, str]], EvidenceOption, list[JudgeRow]]:
+        """Judging a team's challenge work by the challenge's rubric: ((member id, name) for each member,
+        the team's work as evidence, one row per rubric criterion with the challenge's skills)."""
+        require_teacher(actor)
+        with self.db.read() as s:
+            team = s.get(Team, team_id)
+            ch = s.get(Challenge, team.challenge_id) if team is not None else None
+            if ch is None or team.deleted:
+                raise NotFound("That team is not in Tessera any more.")
+            members = []
+            for pid in team.member_ids or []:
+                p = s.get(Person, pid)
+                if p is not None and not p.deleted:
+                    require_student_access(s, actor, pid)
+                    members.append((pid, p.full_name))
+            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            skills = [(k, names[k]) for k in ch.skill_ids or () if k in names]
+        option = EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})")
+        return members, option, challenge_rows(list(ch.rubric or []), skills)
 
     def judgeable_skills(self, actor: Actor, student_id: str) -> list[tuple[str, str, str]]:
         """(id, code, name) of every skill, for the teacher's chooser."""
