@@ -119,6 +119,10 @@ class JudgeDialog(QDialog):
         if self.level_boxes:
             self.level_boxes[0].setFocus()
 
+    def grid_label(self, row: int) -> str:
+        """What row ``row`` asks (for tests and screen readers' summaries)."""
+        return self.rows[row].label
+
     def set_level(self, row: int, level: int) -> None:
         box = self.level_boxes[row]
         box.setCurrentIndex(box.findData(level))

@@ -1,0 +1,47 @@
+"""The writing review: a teacher judges writing skills from the draft on screen, row by row of its task's
+rubric, and the levels appear where the student looks."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from windowhelp import close_all, open_window
+
+T = 15_000
+_OPEN: list = []
+
+
+@pytest.fixture(autouse=True)
+def _windows(demo):
+    yield
+    close_all(_OPEN)
+
+
+def test_teacher_judges_skills_from_the_draft_under_review(qtbot, demo, teacher):
+    ctx, _info = demo
+    w = open_window(qtbot, ctx, _OPEN, teacher, size=(1280, 800))
+    page = w.area.show_page("writing_review")
+    qtbot.waitUntil(lambda: bool(page.rows) and page.rows[0].counts is not None, timeout=T)
+    page.table.selectRow(0)
+    row = page.rows[0]
+    with qtbot.waitSignal(page.draft_opened, timeout=T):
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert page.response.judge_button.isEnabled()
+    qtbot.mouseClick(page.response.judge_button, Qt.MouseButton.LeftButton)
+    dialog = page.response.dialog
+    labels = [dialog.grid_label(i) for i in range(len(dialog.level_boxes))]
+    assert "Links ideas with transitions" in labels and "Spells words correctly" in labels
+    dialog.set_level(labels.index("Links ideas with transitions"), 3)
+    dialog.note.setText("Your 'However' paragraph answers the other side well.")
+    if os.environ.get("TESSERA_SHOTS"):
+        w.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "review_with_judge_button.png"))
+        dialog.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "review_judge_dialog.png"))
+    dialog.save()
+    assert "Levels given on 1 skill" in page.response.review_note.text()
+    j = ctx.services.extra["judgements"]
+    given = j.for_student(teacher, row.student_id)
+    newest = given[0]
+    assert newest.skill_name == "Transitions" and newest.level == 3 and newest.evidence_kind == "draft_version"
+    assert "your essay 'Should our school have a longer lunch break?'" in newest.source_words()
