@@ -50,12 +50,15 @@ def judged_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair] | None = None) 
     }  # fmt: skip
 
 
-def write_practice_rows(conn: sqlite3.Connection, args: list[tuple]) -> None:
+def write_practice_rows(conn: sqlite3.Connection, args: list[tuple], combine_now: bool = True) -> None:
     """Upsert practice rows (student, skill, ability, attempts, correct, last_at, mastery, mastered,
-    mastered_at), then combine the pairs among them that have judgements."""
+    mastered_at), then combine the pairs among them that have judgements (``combine_now=False``: the
+    caller combines every judged pair itself, as a full rebuild does once at the end)."""
     if not args:
         return
     conn.executemany(PRACTICE_UPSERT, args)
+    if not combine_now:
+        return
     judged = judged_pairs(conn, ((a[0], a[1]) for a in args))
     if judged:
         refresh_pairs(conn, judged)
@@ -91,10 +94,50 @@ def combined_for(conn: sqlite3.Connection, pair: Pair) -> tuple[Combined | None,
     return combine(practice, judgements, after), practice is not None
 
 
+def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tuple[Combined | None, bool]]:
+    """``combined_for`` of many pairs in a few statements: the judgement table and the practice
+    columns read once, and the answers after each deciding judgement counted in one pass over the
+    attempts (each probing a small temporary table), not one index range per pair."""
+    wanted = set(pairs)
+    practice = {
+        (r[0], r[1]): PracticeFact(r[3], bool(r[4]), r[5])
+        for r in conn.execute(
+            "SELECT student_id, skill_id, attempts, practice_mastery, practice_mastered, practice_mastered_at "
+            "FROM learner_skill_state WHERE attempts > 0"
+        )
+        if (r[0], r[1]) in wanted
+    }
+    judged: dict[Pair, list[JudgementFact]] = {}
+    for sid, kid, i, level, at, w, d in conn.execute(
+        "SELECT student_id, skill_id, id, level, at, withdrawn, deleted FROM judgement"
+    ):
+        if (sid, kid) in wanted:
+            judged.setdefault((sid, kid), []).append(JudgementFact(i, level, at, bool(w), bool(d)))
+    deciders = {p: deciding(js) for p, js in judged.items()}
+    probe = [(p[0], p[1], j.at) for p, j in deciders.items() if j is not None and p in practice]
+    after: dict[Pair, int] = {}
+    if probe:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _deciding (student_id TEXT, skill_id TEXT, at REAL, "
+                     "PRIMARY KEY (student_id, skill_id)) WITHOUT ROWID")  # fmt: skip
+        conn.execute("DELETE FROM temp._deciding")
+        conn.executemany("INSERT INTO temp._deciding VALUES (?, ?, ?)", probe)
+        # CROSS JOIN keeps the attempts as the outer loop: one scan, a primary-key probe per answer
+        for sid, kid, n in conn.execute(
+            "SELECT a.student_id, a.skill_id, COUNT(*) FROM attempt AS a CROSS JOIN temp._deciding AS d "
+            "WHERE d.student_id = a.student_id AND d.skill_id = a.skill_id AND a.at > d.at AND a.deleted = 0 "
+            "GROUP BY a.student_id, a.skill_id"
+        ):
+            after[(sid, kid)] = n
+        conn.execute("DELETE FROM temp._deciding")
+    return {p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice) for p in pairs}
+
+
 def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
     """Write the combined level of each pair from its practice columns and its judgements."""
-    for pair in sorted(set(pairs)):
-        c, practised = combined_for(conn, pair)
+    pairs = sorted(set(pairs))
+    bulk = _bulk_combined(conn, pairs) if len(pairs) > _SMALL else None
+    for pair in pairs:
+        c, practised = bulk[pair] if bulk is not None else combined_for(conn, pair)
         if c is None:  # no practice and no live judgement: no evidence, no row
             conn.execute("DELETE FROM learner_skill_state WHERE student_id = ? AND skill_id = ?", pair)
             continue

@@ -254,8 +254,10 @@ def write_parts(
     items: set[str],
     rows: dict[tuple[str, str], SkillRow],
     now: float,
+    combine_now: bool = True,
 ) -> None:
-    """Write the named learners, skills, items and skill rows as they are in ``state``."""
+    """Write the named learners, skills, items and skill rows as they are in ``state`` (the rows'
+    levels combined with judgements, unless the caller does that itself: ``combine_now=False``)."""
     conn.executemany(_UPSERT_LEARNER, [
         (sid, learner_json(state.learners[sid], cards.get(sid)), now) for sid in sorted(learners)
         if sid in state.learners
@@ -267,7 +269,7 @@ def write_parts(
     conn.executemany(_UPSERT_ITEM, [
         (i, state.items[i].offset, state.items[i].n) for i in sorted(items) if i in state.items
     ])  # fmt: skip
-    write_practice_rows(conn, [_row_args(s, k, r) for (s, k), r in rows.items()])
+    write_practice_rows(conn, [_row_args(s, k, r) for (s, k), r in rows.items()], combine_now)
 
 
 def replace_all(
@@ -285,7 +287,7 @@ def replace_all(
     conn.execute("DELETE FROM item_stat")
     conn.execute("DELETE FROM learner_skill_state")
     used = {i for i, it in state.items.items() if it.n}
-    write_parts(conn, state, cards, set(state.learners), set(state.skills), used, rows, now)
+    write_parts(conn, state, cards, set(state.learners), set(state.skills), used, rows, now, combine_now=False)
     rebuild_judged(conn)
 
 
