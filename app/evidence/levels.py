@@ -132,10 +132,12 @@ def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tu
     return {p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice) for p in pairs}
 
 
-def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
-    """Write the combined level of each pair from its practice columns and its judgements."""
+def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair], bulk_from: int = 2000) -> None:
+    """Write the combined level of each pair from its practice columns and its judgements. From
+    ``bulk_from`` pairs on, one pass over all answers counts them (a full rebuild); fewer, each pair
+    counts its own (an answer, a sync, a judgement)."""
     pairs = sorted(set(pairs))
-    bulk = _bulk_combined(conn, pairs) if len(pairs) > _SMALL else None
+    bulk = _bulk_combined(conn, pairs) if len(pairs) >= bulk_from else None
     for pair in pairs:
         c, practised = bulk[pair] if bulk is not None else combined_for(conn, pair)
         if c is None:  # no practice and no live judgement: no evidence, no row
@@ -163,5 +165,5 @@ def rebuild_judged(conn: sqlite3.Connection) -> int:
     pairs = judged_pairs(conn) | set(
         conn.execute("SELECT student_id, skill_id FROM learner_skill_state WHERE judged_level > 0 OR attempts = 0")
     )
-    refresh_pairs(conn, pairs)
+    refresh_pairs(conn, pairs, bulk_from=1)
     return len(pairs)

@@ -45,3 +45,25 @@ def test_teacher_judges_skills_from_the_draft_under_review(qtbot, demo, teacher)
     newest = given[0]
     assert newest.skill_name == "Transitions" and newest.level == 3 and newest.evidence_kind == "draft_version"
     assert "your essay 'Should our school have a longer lunch break?'" in newest.source_words()
+
+
+def test_teacher_gives_skill_levels_from_a_challenge_rubric(qtbot, demo, teacher):
+    ctx, _info = demo
+    w = open_window(qtbot, ctx, _OPEN, teacher, size=(1280, 800))
+    page = w.area.show_page("challenges")
+    qtbot.waitUntil(lambda: page.board is not None and page.assess_team.count() > 0, timeout=T)
+    first = next(iter(page.criteria))
+    page.criteria[first].setCurrentIndex(page.criteria[first].findData(3))
+    page.judge_skills()
+    dialog = page.judge_dialog
+    assert len(dialog.students) >= 2  # every member of the team
+    assert dialog.grid_label(0) == first and dialog.level_boxes[0].currentData() == 3  # from the assessment
+    assert "Some totals" in dialog.level_boxes[0].itemText(1) or dialog.rows[0].levels  # the rubric's own words
+    if os.environ.get("TESSERA_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "challenge_judge_dialog.png"))
+    dialog.save()
+    assert "Skill levels given to" in page.assess_status.text()
+    j = ctx.services.extra["judgements"]
+    for sid, _name in dialog.students:
+        newest = j.for_student(teacher, sid)[0]
+        assert newest.evidence_kind == "deliverable" and newest.level == 3
