@@ -323,6 +323,23 @@ class JudgementService:
         option = EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})")
         return members, option, challenge_rows(list(ch.rubric or []), skills)
 
+    def rows_for_plan_evidence(self, actor: Actor, evidence_id: str) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
+        """Judging an evidence item of a student's plan: ((student id, name), the item, one row per skill
+        of its goal)."""
+        require_teacher(actor)
+        with self.db.read() as s:
+            ev = s.get(GoalEvidence, evidence_id)
+            goal = s.get(Goal, ev.goal_id) if ev is not None and not ev.deleted else None
+            if goal is None:
+                raise NotFound("That evidence is not in Tessera any more.")
+            require_student_access(s, actor, goal.student_id)
+            person = s.get(Person, goal.student_id)
+            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+        words = (ev.note or ev.kind).split("\n")[0][:50]
+        option = EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}")
+        rows = [JudgeRow(names[k], ((k, names[k]),)) for k in goal.skill_ids or () if k in names]
+        return (goal.student_id, person.full_name if person else ""), option, rows
+
     def judgeable_skills(self, actor: Actor, student_id: str) -> list[tuple[str, str, str]]:
         """(id, code, name) of every skill, for the teacher's chooser."""
         require_teacher(actor)

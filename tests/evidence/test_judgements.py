@@ -206,3 +206,17 @@ def test_the_bulk_and_the_one_by_one_combination_agree(demo, teacher):
         bulk = _bulk_combined(conn, pairs)
         assert len(pairs) > 250
         assert all(bulk[p] == combined_for(conn, p) for p in pairs)
+
+
+def test_judging_from_plan_evidence_offers_the_goals_skills(demo, teacher, other):
+    ctx, info = demo
+    with ctx.db.read() as s:
+        eid, sid = s.execute(text("SELECT e.id, g.student_id FROM goal_evidence e JOIN goal g ON g.id = e.goal_id "
+                                  "WHERE g.skill_ids != '[]' LIMIT 1")).first()  # fmt: skip
+    svc = _svc(ctx)
+    student, option, rows = svc.rows_for_plan_evidence(teacher, eid)
+    assert student[0] == sid and option.kind == "plan_evidence" and rows
+    j = svc.judge(teacher, sid, rows[0].skills[0][0], EvidenceRef(option.kind, option.id), level=2)
+    assert j.evidence_title and "plan evidence" in j.source_words()
+    with pytest.raises(PermissionDenied):
+        svc.rows_for_plan_evidence(other.teacher, eid)
