@@ -25,13 +25,14 @@ Pair = tuple[str, str]
 # Practice's figures, and the combined level equal to them until ``refresh_pairs`` says otherwise.
 PRACTICE_UPSERT = (
     "INSERT INTO learner_skill_state (student_id, skill_id, ability, attempts, correct, last_at, mastery, mastered, "
-    "mastered_at, practice_mastery, practice_mastered, practice_mastered_at, judged_level, judgement_id, judged_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?8, ?9, 0, '', 0) ON CONFLICT(student_id, skill_id) DO UPDATE SET "
+    "mastered_at, practice_mastery, practice_mastered, practice_mastered_at, judged_level, judgement_id, judged_at, "
+    "judged_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?8, ?9, 0, '', 0, 0) "
+    "ON CONFLICT(student_id, skill_id) DO UPDATE SET "
     "ability = excluded.ability, attempts = excluded.attempts, correct = excluded.correct, "
     "last_at = excluded.last_at, mastery = excluded.mastery, mastered = excluded.mastered, "
     "mastered_at = excluded.mastered_at, practice_mastery = excluded.practice_mastery, "
     "practice_mastered = excluded.practice_mastered, practice_mastered_at = excluded.practice_mastered_at, "
-    "judged_level = 0, judgement_id = '', judged_at = 0"
+    "judged_level = 0, judgement_id = '', judged_at = 0, judged_after = 0"
 )
 _SMALL = 32  # up to this many pairs, look each up; more, read the (small) judgement table once
 
@@ -50,18 +51,35 @@ def judged_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair] | None = None) 
     }  # fmt: skip
 
 
-def write_practice_rows(conn: sqlite3.Connection, args: list[tuple], combine_now: bool = True) -> None:
+def write_practice_rows(
+    conn: sqlite3.Connection, args: list[tuple], combine_now: bool = True, appended: bool = False
+) -> None:
     """Upsert practice rows (student, skill, ability, attempts, correct, last_at, mastery, mastered,
     mastered_at), then combine the pairs among them that have judgements (``combine_now=False``: the
-    caller combines every judged pair itself, as a full rebuild does once at the end)."""
+    caller combines every judged pair itself, as a full rebuild does once at the end).
+
+    ``appended``: the rows come from answers applied in order after everything the model had (an
+    answer, a sync's catch-up), not from a replay. Then the answers since a judgement older than the
+    pair's last answer are the old count plus the new answers, without counting them again."""
     if not args:
         return
+    judged = judged_pairs(conn, ((a[0], a[1]) for a in args)) if combine_now else set()
+    before: dict[Pair, tuple] = {}
+    if judged and appended:
+        for pair in judged:
+            row = conn.execute(
+                "SELECT attempts, last_at, judgement_id, judged_at, judged_after FROM learner_skill_state "
+                "WHERE student_id = ? AND skill_id = ?",
+                pair,
+            ).fetchone()
+            if row is not None and row[0] > 0 and row[2] and row[3] < row[1]:
+                before[pair] = row
     conn.executemany(PRACTICE_UPSERT, args)
-    if not combine_now:
+    if not judged:
         return
-    judged = judged_pairs(conn, ((a[0], a[1]) for a in args))
-    if judged:
-        refresh_pairs(conn, judged)
+    attempts = {(a[0], a[1]): a[3] for a in args}
+    known = {p: (r[2], r[4] + attempts[p] - r[0]) for p, r in before.items()}
+    refresh_pairs(conn, judged, known=known)
 
 
 def _judgements(conn: sqlite3.Connection, pair: Pair) -> list[JudgementFact]:
@@ -80,8 +98,11 @@ def _answers_after(conn: sqlite3.Connection, pair: Pair, at: float) -> int:
     ).fetchone()[0]
 
 
-def combined_for(conn: sqlite3.Connection, pair: Pair) -> tuple[Combined | None, bool]:
-    """The combined level of one pair, and whether practice has answers on it."""
+def combined_for(
+    conn: sqlite3.Connection, pair: Pair, known: tuple[str, int] | None = None
+) -> tuple[Combined | None, bool, int]:
+    """The combined level of one pair, whether practice has answers on it, and the answers after the
+    deciding judgement. ``known``: (judgement id, answers after it) when the caller knows them."""
     row = conn.execute(
         "SELECT attempts, practice_mastery, practice_mastered, practice_mastered_at FROM learner_skill_state "
         "WHERE student_id = ? AND skill_id = ?",
@@ -90,11 +111,16 @@ def combined_for(conn: sqlite3.Connection, pair: Pair) -> tuple[Combined | None,
     practice = PracticeFact(row[1], bool(row[2]), row[3]) if row is not None and row[0] > 0 else None
     judgements = _judgements(conn, pair)
     j = deciding(judgements)
-    after = _answers_after(conn, pair, j.at) if j is not None and practice is not None else 0
-    return combine(practice, judgements, after), practice is not None
+    if j is None or practice is None:
+        after = 0
+    elif known is not None and known[0] == j.id:
+        after = known[1]
+    else:
+        after = _answers_after(conn, pair, j.at)
+    return combine(practice, judgements, after), practice is not None, after
 
 
-def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tuple[Combined | None, bool]]:
+def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tuple[Combined | None, bool, int]]:
     """``combined_for`` of many pairs in a few statements: the judgement table and the practice
     columns read once, and the answers after each deciding judgement counted in one pass over the
     attempts (each probing a small temporary table), not one index range per pair."""
@@ -129,17 +155,20 @@ def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tu
         ):
             after[(sid, kid)] = n
         conn.execute("DELETE FROM temp._deciding")
-    return {p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice) for p in pairs}
+    return {p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice, after.get(p, 0))
+            for p in pairs}
 
 
-def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair], bulk_from: int = 2000) -> None:
+def refresh_pairs(
+    conn: sqlite3.Connection, pairs: Iterable[Pair], bulk_from: int = 2000, known: dict[Pair, tuple[str, int]] | None = None
+) -> None:
     """Write the combined level of each pair from its practice columns and its judgements. From
     ``bulk_from`` pairs on, one pass over all answers counts them (a full rebuild); fewer, each pair
     counts its own (an answer, a sync, a judgement)."""
     pairs = sorted(set(pairs))
     bulk = _bulk_combined(conn, pairs) if len(pairs) >= bulk_from else None
     for pair in pairs:
-        c, practised = bulk[pair] if bulk is not None else combined_for(conn, pair)
+        c, practised, after = bulk[pair] if bulk is not None else combined_for(conn, pair, (known or {}).get(pair))
         if c is None:  # no practice and no live judgement: no evidence, no row
             conn.execute("DELETE FROM learner_skill_state WHERE student_id = ? AND skill_id = ?", pair)
             continue
@@ -154,8 +183,8 @@ def refresh_pairs(conn: sqlite3.Connection, pairs: Iterable[Pair], bulk_from: in
             )
         conn.execute(
             "UPDATE learner_skill_state SET mastery = ?, mastered = ?, mastered_at = ?, judged_level = ?, "
-            "judgement_id = ?, judged_at = ? WHERE student_id = ? AND skill_id = ?",
-            (c.mastery, int(c.mastered), c.mastered_at, c.judged_level, c.judgement_id, c.judged_at, *pair),
+            "judgement_id = ?, judged_at = ?, judged_after = ? WHERE student_id = ? AND skill_id = ?",
+            (c.mastery, int(c.mastered), c.mastered_at, c.judged_level, c.judgement_id, c.judged_at, after, *pair),
         )
 
 

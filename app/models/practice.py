@@ -79,6 +79,7 @@ class LearnerSkillState(SQLModel, table=True):
     judged_level: int = 0  # the deciding judgement's level (0: none)
     judgement_id: str = ""
     judged_at: float = 0.0
+    judged_after: int = 0  # practice answers on the skill after the deciding judgement (combine's k)
 
 
 class ItemStat(SQLModel, table=True):

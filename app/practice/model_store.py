@@ -255,9 +255,12 @@ def write_parts(
     rows: dict[tuple[str, str], SkillRow],
     now: float,
     combine_now: bool = True,
+    appended: bool = False,
 ) -> None:
     """Write the named learners, skills, items and skill rows as they are in ``state`` (the rows'
-    levels combined with judgements, unless the caller does that itself: ``combine_now=False``)."""
+    levels combined with judgements, unless the caller does that itself: ``combine_now=False``).
+    ``appended``: the rows come from answers applied in order after all others (see
+    ``app.evidence.levels.write_practice_rows``), not from a replay."""
     conn.executemany(_UPSERT_LEARNER, [
         (sid, learner_json(state.learners[sid], cards.get(sid)), now) for sid in sorted(learners)
         if sid in state.learners
@@ -269,7 +272,7 @@ def write_parts(
     conn.executemany(_UPSERT_ITEM, [
         (i, state.items[i].offset, state.items[i].n) for i in sorted(items) if i in state.items
     ])  # fmt: skip
-    write_practice_rows(conn, [_row_args(s, k, r) for (s, k), r in rows.items()], combine_now)
+    write_practice_rows(conn, [_row_args(s, k, r) for (s, k), r in rows.items()], combine_now, appended)
 
 
 def replace_all(

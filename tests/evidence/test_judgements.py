@@ -220,3 +220,47 @@ def test_judging_from_plan_evidence_offers_the_goals_skills(demo, teacher, other
     assert j.evidence_title and "plan evidence" in j.source_words()
     with pytest.raises(PermissionDenied):
         svc.rows_for_plan_evidence(other.teacher, eid)
+
+
+def test_answers_after_a_judgement_add_up_as_they_come_and_equal_a_fresh_count(demo, teacher):
+    """Answers in order after an older judgement are added to the count the row keeps (no recount);
+    the result is the one a full rebuild counts from the log."""
+    import time as _time
+
+    from app.ids import new_id
+    from app.models import Attempt
+    from app.practice.bulk import insert_synced
+    from app.practice.learner_model import Attempt as ModelAttempt
+    from app.practice.live import live_model
+    from app.practice.model_store import max_attempt_rowid, raw
+
+    ctx, info = demo
+    sid = info.student_ids[9]
+    with ctx.db.read() as s:
+        kid, item, part = s.execute(text(
+            "SELECT a.skill_id, a.item_id, p.partition FROM attempt a JOIN person p ON p.id = a.student_id "
+            "WHERE a.student_id = :s GROUP BY a.skill_id ORDER BY COUNT(*) DESC LIMIT 1"), {"s": sid}).first()  # fmt: skip
+    _svc(ctx).judge(teacher, sid, kid, EvidenceRef("observation"), level=4, at=1.0)
+    with ctx.db.read() as s:
+        k0, n0 = s.execute(text("SELECT judged_after, attempts FROM learner_skill_state WHERE student_id = :s "
+                                "AND skill_id = :k"), {"s": sid, "k": kid}).first()  # fmt: skip
+    assert k0 == n0  # every answer came after a judgement given at the epoch
+    live = live_model(ctx.db)
+    for i in range(5):
+        with live.answering():
+            at = live.next_key_time(_time.time())
+            row = dict(id=new_id(), deleted=False, partition=part, student_id=sid, item_id=item, skill_id=kid,
+                       answer="x", correct=i % 2 == 0, response_ms=4000, at=at, device="t", session_id="")  # fmt: skip
+            with ctx.db.write() as s:
+                conn = raw(s)
+                before = max_attempt_rowid(conn)
+                insert_synced(s, Attempt, [row])
+                rowid = conn.execute("SELECT rowid FROM attempt WHERE id = ?", (row["id"],)).fetchone()[0]
+                live.record(conn, ModelAttempt(row["id"], sid, kid, row["correct"], at, item, 4000), rowid, before)
+    got = _row(ctx, sid, kid)
+    with ctx.db.read() as s:
+        k1 = s.execute(text("SELECT judged_after FROM learner_skill_state WHERE student_id = :s AND skill_id = :k"),
+                       {"s": sid, "k": kid}).scalar()  # fmt: skip
+    assert k1 == k0 + 5
+    live.rebuild(None)
+    assert _row(ctx, sid, kid) == got

@@ -43,6 +43,7 @@ def _skill_state(extra: bool) -> None:
             sa.Column('judged_level', sa.Integer(), nullable=False, server_default='0'),
             sa.Column('judgement_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=''),
             sa.Column('judged_at', sa.Float(), nullable=False, server_default='0'),
+            sa.Column('judged_after', sa.Integer(), nullable=False, server_default='0'),
         ]
     op.create_table('learner_skill_state', *cols, sa.PrimaryKeyConstraint('student_id', 'skill_id'))
 
