@@ -14,7 +14,7 @@ It is cached in ``--cache`` and copied before measuring.
   rebuild of derived state after B's commit (``app.sync.rebuild.notify``), and B's whole receive.
   Goal <= 200 ms for the rebuild. Afterwards B's derived tables are checked equal to a fresh rebuild.
 
-    python benchmarks/derived.py [--quick] [--attempts N] [--cache DIR] [--fresh]
+    python benchmarks/derived.py [--quick] [--attempts N] [--cache DIR] [--fresh] [--only full|incremental]
 """
 
 from __future__ import annotations
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attempts", type=int)
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "tessera-bench-derived")
     ap.add_argument("--fresh", action="store_true")
+    ap.add_argument("--only", choices=("full", "incremental"), help="measure one figure")
     args = ap.parse_args(argv)
     n = args.attempts or (100_000 if args.quick else 1_400_000)
     os.environ.setdefault("TESSERA_POLICY_FILE", str(args.cache / "no-policy.json"))
@@ -216,9 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("a", "b"):
             (work / name).mkdir()
             shutil.copy2(cached / "tessera.db", work / name / "tessera.db")
-        out["full_rebuild"] = full_rebuild(work / "b")
-        (work / "share").mkdir()
-        out["incremental"] = incremental(work / "a", work / "b", work / "share")
+        if args.only != "incremental":
+            out["full_rebuild"] = full_rebuild(work / "b")
+        if args.only != "full":
+            (work / "share").mkdir()
+            out["incremental"] = incremental(work / "a", work / "b", work / "share")
     out["goals"] = {"full_rebuild_s": 10.0, "rebuild_after_sync_ms": 200.0}
     print(json.dumps(out, indent=2))
     return 0

@@ -5,7 +5,6 @@ rebuild of derived state is repaired at the next open, GUI or headless."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
