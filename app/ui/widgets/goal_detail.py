@@ -140,10 +140,11 @@ class GoalDetail(QScrollArea):
         self.judge = self._button(self.tr("&Judge from this evidence…"), "Judge from this evidence", self.judge_evidence)
         self.judge.setVisible(False)
         row = QHBoxLayout()
-        for b in (self.attach, self.remove, self.met, self.judge):
+        for b in (self.attach, self.remove, self.met):
             row.addWidget(b)
         row.addStretch(1)
         ev_layout.addLayout(row)
+        ev_layout.addWidget(self.judge, 0, Qt.AlignmentFlag.AlignLeft)  # own row: the pane fits 1024 px
 
         self.levels = QButtonGroup(self)
         level_box = QGroupBox(self.tr("Self-assessment"))
