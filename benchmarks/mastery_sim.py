@@ -17,6 +17,8 @@ from the true chance plus noise, as ``judgement_seed.level_for`` maps it):
 - ``false_mastered``: of all calls "mastered", the share where the truth is "not mastered";
 - ``missed_mastery``: of the calls where the truth is "mastered", the share the model calls not mastered.
 
+``practice_rule_0.80_4`` is a less cautious rule (0.80 after 4 answers), for comparison only.
+
     python benchmarks/mastery_sim.py [--quick] [--students 96] [--days 60] [--seed 11]
 """
 
@@ -77,12 +79,14 @@ def simulate(items, prereqs, skills, students: int, days: int, seed: int):  # no
     return rows, abilities
 
 
-def evaluate(items, prereqs, rows, abilities, with_judgement: bool, seed: int) -> dict:  # noqa: ANN001
+def evaluate(items, prereqs, rows, abilities, with_judgement: bool, seed: int, rule=None) -> dict:  # noqa: ANN001
     from app.demo.history import LEARNING_STEP
     from app.demo.judgement_seed import level_for
     from app.evidence.combine import MASTERY_THRESHOLD, JudgementFact, PracticeFact, combine
     from app.practice.learner_model import Attempt, ModelParams, new_state, register_item
-    from app.practice.tracking import apply_answer
+    from app.practice.tracking import RULE, apply_answer
+
+    rule = rule or RULE
 
     rng = random.Random(seed)
     state = new_state(ModelParams(), prereqs)
@@ -98,7 +102,7 @@ def evaluate(items, prereqs, rows, abilities, with_judgement: bool, seed: int) -
         pair = (r["student_id"], r["skill_id"])
         info = items[r["item_id"]]
         _, row = apply_answer(state, cards, Attempt(r["id"], r["student_id"], r["skill_id"], r["correct"], r["at"],
-                                                    r["item_id"], r["response_ms"]), info.word_id, first.get(pair, 0.0))  # fmt: skip
+                                                    r["item_id"], r["response_ms"]), info.word_id, first.get(pair, 0.0), rule)  # fmt: skip
         first[pair] = row.mastered_at
         n = n_on[pair] = n_on.get(pair, 0) + 1
         # the truth after this answer: the simulator grows ability by LEARNING_STEP per answer
@@ -141,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args(argv)
     students, days = (24, 30) if args.quick else (args.students, args.days)
+    from app.practice.mastery import MasteryRule
+
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="tessera-mastery-sim-") as tmp:
         import os
@@ -156,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         "truth": "true chance of success on a typical question >= 0.85",
         "practice": evaluate(items, prereqs, rows, abilities, False, args.seed),
         "practice+judgement": evaluate(items, prereqs, rows, abilities, True, args.seed),
+        # for comparison only (not shipped): a less cautious rule, 0.80 after 4 answers
+        "practice_rule_0.80_4": evaluate(items, prereqs, rows, abilities, False, args.seed,
+                                         MasteryRule(threshold=0.80, min_attempts=4)),
         "seconds": round(time.perf_counter() - t0, 1),
     }
     print(json.dumps(out, indent=2))
