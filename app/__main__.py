@@ -106,6 +106,11 @@ def _info(data_dir: str | None, as_json: bool) -> int:
         "next_seq": state.next_seq,
         "row_counts": ctx.db.table_counts(),
     }
+    from app.evidence.derived import derived_summary
+    from app.store.raw import raw_connection
+
+    with ctx.db.read() as s:
+        data["derived"] = derived_summary(raw_connection(s))  # compare machines: equal rows, equal digests
     ctx.close()
     if as_json:
         print(json.dumps(data, indent=2))

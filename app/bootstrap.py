@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings, load_settings
+from app.evidence.derived import install_sync_hook as install_judgement_rebuild
+from app.evidence.service import JudgementService
 from app.interop.export_service import ExportService
 from app.interop.roster_service import RosterImportService
 from app.people import AccountService, ProfileService, RosterService
@@ -56,6 +58,7 @@ class Services:
     sync: SyncService
     roster_import: RosterImportService  # class lists in (issue 17)
     exports: ExportService  # results out: gradebook, skills CSV, xAPI, QTI, CASE
+    judgements: JudgementService  # teachers' levels from work (issue 16)
 
 
 @dataclass
@@ -85,6 +88,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
     plans = PlanService(db)
     checkins = CheckInService(db, settings)
     practice, practice_class = practice_services(db)  # also subscribes the learner model to changes
+    install_judgement_rebuild()  # levels are combined again when judgements arrive by sync
     return Services(
         accounts=AccountService(db),
         roster=RosterService(db),
@@ -105,6 +109,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         sync=SyncService(db, settings),
         roster_import=RosterImportService(db),
         exports=ExportService(db),
+        judgements=JudgementService(db),
     )
 
 
@@ -128,5 +133,8 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     from app.sync.apply import apply_pending
 
     apply_pending(db)  # changes held back (newer schema, missing parents) that this version can now apply
+    from app.evidence.derived import pay_owed
+
+    pay_owed(db)  # a sync committed changes but died before rebuilding derived state: rebuild it now
     return AppContext(settings=settings, db=db, services=services)
 

@@ -106,6 +106,9 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
     for fraction, seeder in _extra_seeders():
         report(fraction, seeder.__doc__.splitlines()[0] if seeder.__doc__ else "More demo data")
         seeder(db, ids, rng, now)
+        if seeder.__name__ == "seed_writing":  # before plans: students choose goals from their levels
+            report(fraction, "Judging writing from the students' essays")
+            _judge_writing(db, ids, abilities, skill_rows, now)
     report(0.97, "Bringing the estimates up to date")
     _celebrate_mastery(db, ids, partitions)
     report(1.0, "The demo class is ready")
@@ -157,7 +160,7 @@ def _practice_settings(db: Database, student_ids, skill_rows, partitions, rng) -
 
 def _practice_history(db: Database, ids, focus, partitions, abilities, skill_rows, rng, now, report) -> None:  # noqa: ANN001
     """Two months of sessions through the real engines, then the estimates rebuilt from the attempts."""
-    from app.demo.history import judged_levels, simulate_history
+    from app.demo.history import simulate_history
     from app.models import Attempt
     from app.practice.bulk import insert_synced
     from app.practice.live import live_model
@@ -174,9 +177,16 @@ def _practice_history(db: Database, ids, focus, partitions, abilities, skill_row
         insert_synced(s, Attempt, rows)
     report(0.7, "Working out each learner's estimates")
     live_model(db).rebuild(None)
-    practised = {it.skill_id for it in items.values()}
-    with db.write() as s:
-        judged_levels(s, ids.student_ids, skill_rows, abilities, practised)
+
+
+def _judge_writing(db: Database, ids, abilities, skill_rows, now) -> None:  # noqa: ANN001
+    """Writing skills without questions get levels from the teacher's judgements of real drafts."""
+    from app.demo.judgement_seed import seed_judgements
+    from app.store.raw import raw_connection as raw
+
+    with db.read() as s:
+        practised = {k for (k,) in raw(s).execute("SELECT DISTINCT skill_id FROM item WHERE deleted = 0")}
+    seed_judgements(db, ids, abilities, skill_rows, practised, now)
 
 
 def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
@@ -201,4 +211,4 @@ def _extra_seeders():  # noqa: ANN202
     from app.demo.planning_seed import seed_planning
     from app.demo.writing_seed import seed_writing
 
-    return [(0.9, seed_planning), (0.93, seed_writing)]
+    return [(0.9, seed_writing), (0.93, seed_planning)]

@@ -16,17 +16,14 @@ import math
 import random
 from collections.abc import Callable
 
-from sqlmodel import Session
-
 from app.ids import new_id
-from app.models import LearnerSkillState
 from app.practice.engine.answers import parse_number
 from app.practice.engine.generators.base import fmt
 from app.practice.engine.kinds import PICKED, item_kind
 from app.practice.engine.learner_model import Attempt, ModelParams, new_state, register_item
 from app.practice.engine.next_question import pick_next, word_items
 from app.practice.engine.selection import IndexedItem, ItemIndex, SelectionRequest
-from app.practice.engine.tracking import RULE, Cards, apply_answer
+from app.practice.engine.tracking import Cards, apply_answer
 from app.practice.model_store import ItemInfo
 
 DAY = 86_400.0
@@ -125,14 +122,3 @@ def simulate_history(
         if progress is not None:
             progress((d + 1) / max(days, 1))
     return rows
-
-
-def judged_levels(s: Session, student_ids, skill_rows, abilities, practised: set[str]) -> None:  # noqa: ANN001
-    """Writing is judged from drafts, not questions: give the writing skills that have no questions
-    teacher-judged levels, so the demo's jagged profile covers writing too."""
-    for sid in student_ids:
-        for skill_id, code in skill_rows:
-            if code.split(".")[0] in ("WRC", "WRM") and skill_id not in practised:
-                m = _sigmoid(abilities[(sid, skill_id)])
-                s.merge(LearnerSkillState(student_id=sid, skill_id=skill_id, ability=abilities[(sid, skill_id)],
-                                          attempts=3, correct=round(3 * m), mastery=m, mastered=m >= RULE.threshold))  # fmt: skip

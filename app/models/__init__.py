@@ -1,6 +1,7 @@
 """SQLModel tables only, one module per domain. Importing this package registers every table."""
 
 from app.models.base import SYNCED_TABLES, SyncedModel, now, partition_key
+from app.models.evidence import Judgement
 from app.models.framework import Domain, Skill
 from app.models.interop import ExternalId
 from app.models.people import (
@@ -29,6 +30,7 @@ from app.models.planning import (
 )
 from app.models.practice import (
     Attempt,
+    DerivedOwed,
     Item,
     ItemStat,
     LearnerSkillState,

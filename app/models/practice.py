@@ -56,18 +56,30 @@ class PracticeFocus(SyncedModel, table=True):
 
 
 class LearnerSkillState(SQLModel, table=True):
-    """Derived from attempts; rebuilt locally after sync, never synced."""
+    """Derived from attempts and teacher judgements (app.practice.engine.combine); rebuilt locally, never synced.
+
+    ``mastery``/``mastered``/``mastered_at`` are the level teachers and students see: practice and
+    judgements combined. The ``practice_*`` columns keep what practice alone says (the learner model's
+    replay needs it, and a withdrawn judgement falls back to it); ``judged_*`` name the judgement that
+    decides the level, if any."""
 
     __tablename__ = "learner_skill_state"
     student_id: str = Field(primary_key=True)
     skill_id: str = Field(primary_key=True)
     ability: float = 0.0
-    attempts: int = 0
+    attempts: int = 0  # practice answers only
     correct: int = 0
-    last_at: float = 0.0
-    mastery: float = 0.0  # predicted success at typical difficulty, 0..1
+    last_at: float = 0.0  # last practice answer
+    mastery: float = 0.0  # combined level as a chance of success at typical difficulty, 0..1
     mastered: bool = False
     mastered_at: float = 0.0
+    practice_mastery: float = 0.0  # predicted success at typical difficulty after the last answer
+    practice_mastered: bool = False
+    practice_mastered_at: float = 0.0
+    judged_level: int = 0  # the deciding judgement's level (0: none)
+    judgement_id: str = ""
+    judged_at: float = 0.0
+    judged_after: int = 0  # practice answers on the skill after the deciding judgement (combine's k)
 
 
 class ItemStat(SQLModel, table=True):
@@ -127,3 +139,14 @@ class PracticeCheckpoint(SQLModel, table=True):
     count: int = 0
     created_at: float = 0.0
     data: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False))
+
+
+class DerivedOwed(SQLModel, table=True):
+    """A durable "derived state must be rebuilt" marker (one row at most). Sync writes it in the same
+    transaction as the changes it applies and clears it once the rebuild after them completed, so a
+    process killed in between leaves it set, and the next open (GUI or headless) pays it."""
+
+    __tablename__ = "derived_owed"
+    key: int = Field(default=1, primary_key=True)
+    seq: int = 0  # bumped by each sync commit: a rebuild clears only the marks it saw
+    since: float = 0.0  # when it was first owed

@@ -25,6 +25,7 @@ class SkillFact:
     attempts: int = 0
     mastered: bool = False
     last_at: float = 0.0
+    judged: bool = False  # a teacher's judgement from work counts toward the level
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Pace:
 def skill_progress(s: SkillFact) -> float:
     if s.mastered:
         return 1.0
-    if not s.attempts:
+    if not s.attempts and not s.judged:
         return 0.0
     return min(0.99, max(0.0, s.mastery / MASTERY_TARGET))
 

@@ -37,18 +37,19 @@ def skill_facts(s: Session, student_ids: list[str], skill_ids: set[str] | None =
     names = names if names is not None else skill_names(s)
     L = LearnerSkillState
     # Plain columns, not ORM objects: a class overview reads thousands of these rows.
-    q = select(L.student_id, L.skill_id, L.mastery, L.attempts, L.mastered, L.last_at).where(
+    q = select(L.student_id, L.skill_id, L.mastery, L.attempts, L.mastered, L.last_at, L.judged_level).where(
         L.student_id.in_(student_ids))
     if pairs is not None:
         if not pairs:
             return {sid: {} for sid in student_ids}
-        q = select(L.student_id, L.skill_id, L.mastery, L.attempts, L.mastered, L.last_at).where(
+        q = select(L.student_id, L.skill_id, L.mastery, L.attempts, L.mastered, L.last_at, L.judged_level).where(
             tuple_(L.student_id, L.skill_id).in_(sorted(pairs)))
     elif skill_ids is not None:
         if not skill_ids:
             return {sid: {} for sid in student_ids}
         q = q.where(L.skill_id.in_(skill_ids))
     out: dict[str, dict[str, SkillFact]] = {sid: {} for sid in student_ids}
-    for sid, k, mastery, attempts, mastered, last in s.execute(q).all():
-        out.setdefault(sid, {})[k] = SkillFact(k, names.get(k, "a skill"), mastery, attempts, bool(mastered), last)
+    for sid, k, mastery, attempts, mastered, last, judged in s.execute(q).all():
+        out.setdefault(sid, {})[k] = SkillFact(k, names.get(k, "a skill"), mastery, attempts, bool(mastered), last,
+                                               bool(judged))
     return out

@@ -121,7 +121,7 @@ class ReportService:
             skills = {sid: (n, m, avg) for sid, n, m, avg in s.execute(
                 select(LearnerSkillState.student_id, func.count(), func.sum(LearnerSkillState.mastered, type_=Integer),
                        func.avg(LearnerSkillState.mastery))
-                .where(LearnerSkillState.student_id.in_(ids), LearnerSkillState.attempts > 0)
+                .where(LearnerSkillState.student_id.in_(ids), (LearnerSkillState.attempts > 0) | (LearnerSkillState.judged_level > 0))
                 .group_by(LearnerSkillState.student_id)).all()}
             wins: dict[str, int] = dict(s.execute(select(Celebration.student_id, func.count()).where(
                 Celebration.student_id.in_(ids), Celebration.at >= now - 30 * 86_400, Celebration.deleted == False)

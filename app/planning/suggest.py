@@ -42,7 +42,7 @@ def load_interest_links(path: Path | None = None) -> list[dict]:
 
 
 def _strong(f: SkillFact | None) -> bool:
-    return bool(f and (f.mastered or (f.attempts and f.mastery >= STRONG)))
+    return bool(f and (f.mastered or ((f.attempts or f.judged) and f.mastery >= STRONG)))
 
 
 def gap_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact]) -> list[GoalSuggestion]:
@@ -56,7 +56,7 @@ def gap_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact]) -> lis
         if not pre or not all(_strong(facts.get(p.skill_id)) for p in pre):
             continue
         pre_mastery = sum(facts[p.skill_id].mastery for p in pre) / len(pre)
-        own = f.mastery if f and f.attempts else 0.0
+        own = f.mastery if f and (f.attempts or f.judged) else 0.0
         # Ready and already moving is the best next step; untouched but ready comes next.
         score = pre_mastery + 0.5 * own
         names = " and ".join(p.name for p in pre)

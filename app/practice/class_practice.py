@@ -86,14 +86,14 @@ class ClassPracticeService:
             matrix: list[list[HeatCell | None]] = [[None] * len(skills) for _ in ids]
             if ids:
                 rows = conn.execute(
-                    "SELECT student_id, skill_id, mastery, attempts, mastered, last_at FROM learner_skill_state "
-                    f"WHERE attempts > 0 AND student_id IN ({','.join('?' * len(ids))})",
+                    "SELECT student_id, skill_id, mastery, attempts, mastered, last_at, judged_level > 0 "
+                    f"FROM learner_skill_state WHERE (attempts > 0 OR judged_level > 0) AND student_id IN ({','.join('?' * len(ids))})",
                     ids,
                 ).fetchall()
-                for sid, kid, mastery, attempts, mastered, last_at in rows:
+                for sid, kid, mastery, attempts, mastered, last_at, judged in rows:
                     j = col_of.get(kid)
                     if j is not None:
-                        matrix[row_of[sid]][j] = HeatCell(mastery, attempts, bool(mastered), last_at)
+                        matrix[row_of[sid]][j] = HeatCell(mastery, attempts, bool(mastered), last_at, bool(judged))
         return Heatmap(
             class_id,
             tuple(HeatStudent(r[0], _name(r[1], r[2], r[3])) for r in students),
@@ -110,7 +110,7 @@ class ClassPracticeService:
                 raise NotFound("That student or skill is not in Tessera any more.")
             conn = raw_connection(s)
             row = conn.execute(
-                "SELECT mastery, attempts, correct, mastered_at FROM learner_skill_state "
+                "SELECT mastery, attempts, correct, mastered_at, judged_level, mastered FROM learner_skill_state "
                 "WHERE student_id = ? AND skill_id = ?",
                 (student_id, skill_id),
             ).fetchone()
@@ -131,10 +131,14 @@ class ClassPracticeService:
         level, explanation = status.level, status.explanation
         learner = state.learners.get(student_id)
         ls = learner.skills.get(skill_id) if learner is not None else None
-        if row is not None and row[1] > 0 and ls is None:  # a level set outside practice (e.g. writing)
-            level = "mastered" if row[0] >= RULE.threshold else "nearly there" if row[0] >= RULE.nearly else "learning"  # fmt: skip
-            explanation = (f"Judged from {person.full_name}'s work rather than practice questions: "
-                           f"about {round(row[0] * 100)}% secure.")  # fmt: skip
+        if row is not None and row[4] > 0:  # a teacher's judgement of work decides (app.practice.engine.combine)
+            level = "mastered" if row[5] else "nearly there" if row[0] >= RULE.nearly else "learning"
+            explanation = (
+                f"Judged from {person.full_name}'s work rather than practice questions: about {round(row[0] * 100)}% secure."
+                if not row[1] else
+                f"A teacher's judgement of {person.full_name}'s work, with the practice answers given since: "
+                f"about {round(row[0] * 100)}% secure."
+            )  # fmt: skip
         due = None
         if ls is not None and ls.n:
             info = due_info(ls.last_at, ls.review_interval_days, time.time())

@@ -201,7 +201,7 @@ class LiveModel:
         )
         now = time.time()
         write_parts(conn, self.state, self.cards, {sid}, {kid}, {attempt.item_id} if attempt.item_id else set(),
-                    {(sid, kid): row}, now)  # fmt: skip
+                    {(sid, kid): row}, now, appended=True)  # fmt: skip
         if self.dirty is None:
             self.max_rowid = rowid
         write_meta(conn, self.state, self.max_rowid, self.dirty, self.generation, now)
@@ -225,7 +225,8 @@ class LiveModel:
         prior = {pair: read_mastered_at(conn, *pair) for pair in pairs}
         apply_rows(built, tail, self.items, prior)
         write_parts(
-            conn, self.state, self.cards, built.learners, built.skills, built.items, built.rows, time.time()
+            conn, self.state, self.cards, built.learners, built.skills, built.items, built.rows, time.time(),
+            appended=True,  # in order after everything applied: answers since a judgement add up
         )
         self.max_rowid = max(self.max_rowid, built.max_rowid)
         for i in built.items:

@@ -34,6 +34,7 @@ from app.practice.engine.learner_model import (
 from app.practice.engine.snapshot import state_from_dict, state_to_dict
 from app.practice.engine.tracking import Cards, SkillRow
 from app.practice.engine.vocabulary import VocabCard
+from app.practice.judged_levels import rebuild_judged, write_practice_rows
 
 __all__ = ["ItemInfo", "Key", "Meta"]
 
@@ -215,13 +216,6 @@ def _row_args(sid: str, kid: str, r: SkillRow) -> tuple:
     return (sid, kid, r.ability, r.attempts, r.correct, r.last_at, r.mastery, int(r.mastered), r.mastered_at)
 
 
-_UPSERT_ROW = (
-    "INSERT INTO learner_skill_state (student_id, skill_id, ability, attempts, correct, last_at, mastery, mastered, "
-    "mastered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(student_id, skill_id) DO UPDATE SET "
-    "ability = excluded.ability, attempts = excluded.attempts, correct = excluded.correct, "
-    "last_at = excluded.last_at, mastery = excluded.mastery, mastered = excluded.mastered, "
-    "mastered_at = excluded.mastered_at"
-)
 _UPSERT_LEARNER = (
     "INSERT INTO learner_snapshot (student_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(student_id) "
     "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at"
@@ -237,8 +231,9 @@ _UPSERT_ITEM = (
 
 
 def read_mastered_at(conn: sqlite3.Connection, student_id: str, skill_id: str) -> float:
+    """When practice alone first met the mastery rule for this pair (0: never)."""
     row = conn.execute(
-        "SELECT mastered_at FROM learner_skill_state WHERE student_id = ? AND skill_id = ?",
+        "SELECT practice_mastered_at FROM learner_skill_state WHERE student_id = ? AND skill_id = ?",
         (student_id, skill_id),
     ).fetchone()
     return row[0] if row else 0.0
@@ -253,8 +248,13 @@ def write_parts(
     items: set[str],
     rows: dict[tuple[str, str], SkillRow],
     now: float,
+    combine_now: bool = True,
+    appended: bool = False,
 ) -> None:
-    """Write the named learners, skills, items and skill rows as they are in ``state``."""
+    """Write the named learners, skills, items and skill rows as they are in ``state`` (the rows'
+    levels combined with judgements, unless the caller does that itself: ``combine_now=False``).
+    ``appended``: the rows come from answers applied in order after all others (see
+    ``app.practice.judged_levels.write_practice_rows``), not from a replay."""
     conn.executemany(_UPSERT_LEARNER, [
         (sid, learner_json(state.learners[sid], cards.get(sid)), now) for sid in sorted(learners)
         if sid in state.learners
@@ -266,7 +266,7 @@ def write_parts(
     conn.executemany(_UPSERT_ITEM, [
         (i, state.items[i].offset, state.items[i].n) for i in sorted(items) if i in state.items
     ])  # fmt: skip
-    conn.executemany(_UPSERT_ROW, [_row_args(s, k, r) for (s, k), r in rows.items()])
+    write_practice_rows(conn, [_row_args(s, k, r) for (s, k), r in rows.items()], combine_now, appended)
 
 
 def replace_all(
@@ -276,24 +276,16 @@ def replace_all(
     rows: dict[tuple[str, str], SkillRow],
     now: float,
 ) -> None:
-    """After a full rebuild: the derived tables hold exactly ``state`` (rows of skills without items,
-    e.g. writing craft judged by a teacher, are left alone)."""
+    """After a full rebuild: the derived tables hold exactly ``state``, and the levels its rows and the
+    synced judgements give (``app.practice.judged_levels``); rows of students erased anywhere are gone with
+    their answers and judgements."""
     conn.execute("DELETE FROM learner_snapshot")
     conn.execute("DELETE FROM skill_stat")
     conn.execute("DELETE FROM item_stat")
-    keep = set(rows)
-    stale = [
-        (s, k)
-        for s, k in conn.execute(
-            "SELECT student_id, skill_id FROM learner_skill_state WHERE skill_id IN (SELECT DISTINCT skill_id FROM item)"
-        )
-        if (s, k) not in keep
-    ]
-    conn.executemany("DELETE FROM learner_skill_state WHERE student_id = ? AND skill_id = ?", stale)
-    # rows of students erased (purged) on this or another replica go too, judged ones included
-    conn.execute("DELETE FROM learner_skill_state WHERE student_id NOT IN (SELECT id FROM person)")
+    conn.execute("DELETE FROM learner_skill_state")
     used = {i for i, it in state.items.items() if it.n}
-    write_parts(conn, state, cards, set(state.learners), set(state.skills), used, rows, now)
+    write_parts(conn, state, cards, set(state.learners), set(state.skills), used, rows, now, combine_now=False)
+    rebuild_judged(conn)
 
 
 # -- checkpoints -----------------------------------------------------------------------------------

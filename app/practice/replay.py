@@ -168,7 +168,8 @@ def build(
     prior = built.prior
     if base is not None:
         for sid, kid, at in conn.execute(
-            "SELECT student_id, skill_id, mastered_at FROM learner_skill_state WHERE mastered_at > 0 AND mastered_at <= ?",
+            "SELECT student_id, skill_id, practice_mastered_at FROM learner_skill_state "
+            "WHERE practice_mastered_at > 0 AND practice_mastered_at <= ?",
             (base[0],),
         ):
             prior[(sid, kid)] = at

@@ -106,6 +106,7 @@ class HeatCell(NamedTuple):  # a tuple: 4,800 of them are made per heatmap
     attempts: int
     mastered: bool
     last_at: float
+    judged: bool = False  # the level comes (partly) from a teacher's judgement of work
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,14 @@ class SkillMastery:
     code: str
     name: str
     mastery: float  # 0..1, predicted success at typical difficulty
-    attempts: int
+    attempts: int  # practice answers
     mastered: bool
+    judged: bool = False  # a teacher's judgement from work counts toward the level
+
+    @property
+    def seen(self) -> bool:
+        """Any evidence at all: answers or a judgement."""
+        return bool(self.attempts) or self.judged
 
 
 @dataclass
@@ -37,7 +43,7 @@ class DomainProfile:
 
     @property
     def mean(self) -> float:
-        seen = [s.mastery for s in self.skills if s.attempts]
+        seen = [s.mastery for s in self.skills if s.seen]
         return sum(seen) / len(seen) if seen else 0.0
 
 
@@ -94,5 +100,5 @@ class FrameworkService:
             if sk.domain_id in out:
                 out[sk.domain_id].skills.append(SkillMastery(
                     sk.id, sk.code, sk.name, st.mastery if st else 0.0, st.attempts if st else 0,
-                    bool(st and st.mastered)))
+                    bool(st and st.mastered), bool(st and st.judged_level)))
         return list(out.values())

@@ -78,6 +78,8 @@ TABLE_KINDS: dict[str, Kind] = {
     "draft_comment": Kind.WRITING,
     "word_list": Kind.WRITING,
     "conflict_record": Kind.CONFLICTS,
+    "judgement": Kind.PRACTICE | Kind.PROFILE,  # a teacher's level from work: the levels every page shows
+    "external_id": Kind.NONE,  # links to a school system's ids; no screen shows them
 }
 
 
@@ -158,12 +160,43 @@ def publish(db: Any, rows: Mapping[str, Iterable[str]], *, source: Source = Sour
         return None
     changed = Changed(db, kinds, frozen, source)
     with _lock:
-        entries = list(_derived) + list(_others)
-    for wanted, callback in entries:
+        derived, others = list(_derived), list(_others)
+    # Sync marks derived state as owed in the transaction that applied the changes (app.store.owed);
+    # read the mark before the rebuilders run, so a commit made meanwhile stays owed.
+    owed_seq = _owed_seq(db) if source is Source.SYNC and derived else 0
+    failed = False
+    for wanted, callback in derived + others:
         if not wanted & kinds:
             continue
         try:
             callback(changed)
         except Exception:
+            failed = failed or any(callback is c for _k, c in derived)
             log.exception("a subscriber to what changed failed (%s)", getattr(callback, "__name__", callback))
+    if owed_seq and not failed:
+        # every rebuilder this process knows ran (or had nothing to do): the debt is paid. A process
+        # with none registered (a bare sync) rebuilt nothing, so the mark waits for the next open.
+        _clear_owed(db, owed_seq)
     return changed
+
+
+def _owed_seq(db: Any) -> int:
+    from app.store.owed import owed_seq
+    from app.store.raw import raw_connection
+
+    try:
+        with db.read() as s:
+            return owed_seq(raw_connection(s))
+    except Exception:  # an older schema or a test double without the table: nothing is owed
+        return 0
+
+
+def _clear_owed(db: Any, seq: int) -> None:
+    from app.store.owed import clear
+    from app.store.raw import raw_connection
+
+    try:
+        with db.write(remote=True) as s:
+            clear(raw_connection(s), seq)
+    except Exception:
+        log.exception("could not clear the rebuild owed after sync; the next open rebuilds again")

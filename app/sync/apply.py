@@ -29,7 +29,7 @@ from typing import Any, Self
 
 from sqlalchemy.exc import IntegrityError
 
-from app.store import capture
+from app.store import capture, owed
 from app.store.hlc import is_stamp, zero_stamp
 from app.store.raw import raw_connection
 from app.sync import faults, vector
@@ -182,6 +182,8 @@ class Applier:
     def commit(self) -> None:
         if self._stack is None:
             return
+        if self._count:
+            owed.mark(self.raw)  # derived state is owed a rebuild, durably with the changes themselves
         faults.hit("apply:before_commit")
         stack, self._stack, self.raw = self._stack, None, None
         tags, self._tags = self._tags, []

@@ -110,6 +110,10 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
         still = {c.key for c in out.held}
         done = [c.key for c in changes if c.key not in still] + bad
         raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
+        if out.applied:
+            from app.store import owed
+
+            owed.mark(raw)  # held changes applied at open: derived state is rebuilt by pay_owed
     ctx.commit(merger)
     total.applied += out.applied
     total.dropped += out.dropped

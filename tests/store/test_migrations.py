@@ -234,3 +234,41 @@ def test_the_clock_resumes_after_every_stamp_written_or_received(tmp_path):
         assert Stamp.decode(db.clock.tick()) > Stamp(far, 4, "")
     finally:
         db.close()
+
+
+def test_0007_evidence_rebuilds_levels_from_synced_rows_at_the_next_open(demo_template, tmp_path):
+    """Down to 0006_interop (no judgements, the old derived table, holding a level with no evidence behind it
+    as the old demo wrote), then up again: the next open owes and pays a rebuild of derived state."""
+    import shutil
+
+    from app.bootstrap import open_context
+
+    src, _info = demo_template
+    d = tmp_path / "data"
+    d.mkdir()
+    shutil.copy2(src / "tessera.db", d / "tessera.db")
+    path = d / "tessera.db"
+    cfg = alembic_config()
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.downgrade(cfg, "0006_interop")
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT name FROM sqlite_master WHERE name = 'judgement'").fetchone() is None
+    student = con.execute("SELECT id FROM person WHERE role = 'student' LIMIT 1").fetchone()[0]
+    con.execute("INSERT INTO learner_skill_state VALUES (?, 'judged-by-nobody', 1.0, 3, 2, 0, 0.9, 1, 0)", (student,))
+    answers = con.execute("SELECT COUNT(*) FROM attempt WHERE deleted = 0").fetchone()[0]
+    con.commit()
+    con.close()
+
+    ctx = open_context(d)
+    try:
+        assert ctx.db.schema_revision() == head_revision()
+        from sqlalchemy import text
+
+        with ctx.db.read() as s:
+            assert s.execute(text("SELECT COUNT(*) FROM derived_owed")).scalar() == 0  # paid at open
+            assert s.execute(text("SELECT COUNT(*) FROM learner_skill_state WHERE skill_id = 'judged-by-nobody'")
+                             ).scalar() == 0  # fmt: skip
+            assert s.execute(text("SELECT SUM(attempts) FROM learner_skill_state")).scalar() == answers
+            assert s.execute(text("SELECT COUNT(*) FROM judgement")).scalar() == 0  # judgements went with the downgrade
+    finally:
+        ctx.close()

@@ -107,7 +107,6 @@ class InteropMenus:
                 c["created"], c["updated"], c["archived"], c["rejected"])
             if report is not None:
                 text += "\n" + self.area.tr("The report is saved beside the file: {0}").format(report.name)
-            self.area.bus.changed.emit("roster")
             QMessageBox.information(self.area, self.area.tr("Class list imported"), text)
 
         run_with_dialog(self.area, self.area.tr("Importing the class list"), work, done,
@@ -121,7 +120,6 @@ class InteropMenus:
         svc, actor = self.services.exports, self.actor
 
         def done(r) -> None:
-            self.area.bus.changed.emit("framework")
             QMessageBox.information(self.area, self.area.tr("Framework imported"), self.area.tr(
                 "{0} skills in {1} domains: {2} new, {3} updated.").format(r.skills, r.domains, r.created, r.updated))
 

@@ -149,9 +149,13 @@ class HeatmapModel(QAbstractTableModel):
             assert skill is not None
             if cell is None:
                 return f"{student.name}, {skill.name}: {self.tr('not started')}"
+            evidence = self.tr("%n answer(s)", "", cell.attempts)
+            if cell.judged:
+                evidence = (f"{evidence}, {self.tr('judged from work')}" if cell.attempts
+                            else self.tr("judged from work"))  # fmt: skip
             return (
                 f"{student.name}, {skill.name}: {round(cell.mastery * 100)}% "
-                f"({self.tr(name.split(' (')[0].lower())}), {self.tr('%n answer(s)', '', cell.attempts)}"
+                f"({self.tr(name.split(' (')[0].lower())}), {evidence}"
             )
         if role == Qt.ItemDataRole.UserRole:
             return (student.id, skill.id if skill else "")

@@ -147,6 +147,9 @@ class ChallengesPage(QWidget):
         self.comment.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.comment.setMaximumHeight(90)
         self.save_assessment = self._button(self.tr("&Save assessment"), "Save assessment", self.assess)
+        # The rubric's levels as levels on the challenge's skills, for every member (app.evidence).
+        self.judge_button = self._button(self.tr("Give skill &levels from the rubric…"),
+                                         "Give skill levels from the rubric", self.judge_skills)  # fmt: skip
         self.assess_status = QLabel("")
         self.assess_status.setAccessibleName("Assessment message")
         layout = QVBoxLayout(page)
@@ -157,7 +160,11 @@ class ChallengesPage(QWidget):
         layout.addLayout(self.criteria_form)
         layout.addWidget(QLabel(self.tr("Comment for the team:")))
         layout.addWidget(self.comment)
-        layout.addWidget(self.save_assessment, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_assessment)
+        buttons.addWidget(self.judge_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.assess_status)
         layout.addStretch(1)
         return page
@@ -386,6 +393,32 @@ class ChallengesPage(QWidget):
             writes=True,
             owner=self,
         )
+
+
+    def judge_skills(self) -> None:
+        """Judge each team member's skills from the team's work, one row per rubric criterion, starting
+        from the levels chosen in the assessment above."""
+        tid = self.assess_team.currentData()
+        if not tid:
+            return
+        from app.ui.widgets.judge_dialog import JudgeDialog
+
+        try:
+            members, option, rows = self.ctx.services.judgements.rows_for_team(self.actor, tid)
+        except Exception as exc:  # noqa: BLE001
+            self.assess_status.setText(error_text(exc))
+            return
+        if not members:
+            self.assess_status.setText(self.tr("This team has no members to judge."))
+            return
+        self.judge_dialog = JudgeDialog(self.ctx.services, self.actor, members, rows, [option], self)
+        for i, row in enumerate(rows):
+            box = self.criteria.get(row.label)
+            if box is not None and box.currentData():
+                self.judge_dialog.set_level(i, int(box.currentData()))
+        self.judge_dialog.accepted.connect(lambda: self.assess_status.setText(
+            self.tr("Skill levels given to %n student(s).", "", len(members))))  # pages refresh on what changed
+        self.judge_dialog.open()
 
 
 def _brief_html(ch: ChallengeView) -> str:

@@ -66,6 +66,11 @@ class DraftResponse(QSplitter):
         self.feedback.setTabChangesFocus(True)
         self.feedback.setMaximumHeight(110)
         self.return_button = button(self, "Hand bac&k to student", "Hand back to student", self.return_draft)
+        # Levels on writing skills from this draft, row by row of its task's rubric (app.evidence).
+        self.services = None  # the app's services, set by the page that owns this (judging needs them)
+        self.judge_button = button(self, "&Judge skills from this draft…", "Judge skills from this draft", self.judge)
+        self.judge_button.setToolTip(self.tr("Give levels on the writing skills this task's rubric asks for; "
+                                             "the student sees where each level came from."))
         self.review_note = QLabel("")
         self.review_note.setAccessibleName("Review message")
         self.review_note.setWordWrap(True)
@@ -78,6 +83,7 @@ class DraftResponse(QSplitter):
         rv.addWidget(QLabel(self.tr("<b>Overall feedback</b>")))
         rv.addWidget(self.feedback)
         rv.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignLeft)
+        rv.addWidget(self.judge_button, 0, Qt.AlignmentFlag.AlignLeft)
         rv.addWidget(self.review_note)
         rv.addStretch(1)
         self.panel.insertTab(0, respond, self.tr("Respond"))
@@ -116,9 +122,29 @@ class DraftResponse(QSplitter):
         self.editor.set_comments([(self._offsets.to_qt(c.anchor[0]), self._offsets.to_qt(c.anchor[1]))
                                   if c.anchor else None for c in view.comments])  # fmt: skip
         self.panel.set_comments(view.comments)
+        self.judge_button.setEnabled(bool(view.version_id) and self.services is not None)
         self.return_button.setEnabled(view.status == SUBMITTED)
         self.return_button.setToolTip("" if view.status == SUBMITTED else
                                       self.tr("Only handed-in work can be handed back."))  # fmt: skip
+
+    def judge(self) -> None:
+        """Open the judging dialog for the version on screen, one row per rubric criterion."""
+        if self.view is None or not self.view.version_id or self.services is None:
+            return
+        from app.ui.widgets.judge_dialog import JudgeDialog
+
+        try:
+            student, option, rows = self.services.judgements.rows_for_draft(self.actor, self.view.version_id)
+        except Exception as exc:  # noqa: BLE001
+            self.review_note.setText(error_text(exc))
+            return
+        self.dialog = JudgeDialog(self.services, self.actor, [student], rows, [option], self)
+        self.dialog.accepted.connect(self._judged)
+        self.dialog.open()
+
+    def _judged(self) -> None:
+        n = len({g.skill_id for g in self.dialog.given})
+        self.review_note.setText(self.tr("Levels given on %n skill(s). The student sees where they came from.", "", n))
 
     def _checked(self, outcome: CheckOutcome) -> None:
         self.editor.show_outcome(outcome)

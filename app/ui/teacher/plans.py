@@ -141,6 +141,7 @@ class PlansPage(QWidget):
         self.goals.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.goals.currentRowChanged.connect(self._pick_goal)
         self.detail = GoalDetail(self.plans, actor)
+        self.detail.set_services(ctx.services)  # teachers judge skills from plan evidence
         self.detail.changed.connect(self._reload_plan)
         side = QWidget()
         sv = QVBoxLayout(side)

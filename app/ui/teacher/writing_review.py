@@ -109,6 +109,7 @@ class WritingReviewPage(QWidget):
         head.addWidget(self.draft_title, 1)
         head.addWidget(self.draft_status)
         self.response = r = DraftResponse(self.writing, actor, bus)
+        r.services = ctx.services  # judging skills from a draft (app.evidence)
         r.shown.connect(self._show_heading)
         r.commented.connect(self.commented.emit)
         # Handing back changes the task's "awaiting feedback" count: reload the task list so the dropdown

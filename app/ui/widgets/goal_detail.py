@@ -134,11 +134,17 @@ class GoalDetail(QScrollArea):
         self.attach = self._button(self.tr("Attach &evidence…"), "Attach evidence", self.attach_evidence)
         self.remove = self._button(self.tr("Remove"), "Remove evidence", self.remove_evidence)
         self.met = self._button(self.tr("Mark goal as &met"), "Mark goal as met", self.mark_met)
+        # A teacher gives levels on the goal's skills from the evidence picked (app.evidence); shown
+        # once the page that owns this gives it the app's services.
+        self.services = None
+        self.judge = self._button(self.tr("&Judge from this evidence…"), "Judge from this evidence", self.judge_evidence)
+        self.judge.setVisible(False)
         row = QHBoxLayout()
         for b in (self.attach, self.remove, self.met):
             row.addWidget(b)
         row.addStretch(1)
         ev_layout.addLayout(row)
+        ev_layout.addWidget(self.judge, 0, Qt.AlignmentFlag.AlignLeft)  # own row: the pane fits 1024 px
 
         self.levels = QButtonGroup(self)
         level_box = QGroupBox(self.tr("Self-assessment"))
@@ -367,6 +373,27 @@ class GoalDetail(QScrollArea):
             self.status.setText(self.tr("Only evidence you attached can be removed."))
             return
         self._write(lambda: self.plans.remove_evidence(self.actor, eid), self.tr("Evidence removed."))
+
+    def set_services(self, services) -> None:  # noqa: ANN001
+        self.services = services
+        self.judge.setVisible(not self.student and services is not None)
+
+    def judge_evidence(self) -> None:
+        item = self.evidence.currentItem()
+        eid = item.data(ROLE) if item is not None else None
+        if not eid or self.services is None:
+            self.status.setText(self.tr("Pick evidence the student attached, then judge from it."))
+            return
+        from app.ui.widgets.judge_dialog import JudgeDialog
+
+        try:
+            student, option, rows = self.services.judgements.rows_for_plan_evidence(self.actor, eid)
+        except Exception as exc:  # noqa: BLE001
+            self.status.setText(error_text(exc))
+            return
+        self.judge_dialog = JudgeDialog(self.services, self.actor, [student], rows, [option], self)
+        self.judge_dialog.accepted.connect(lambda: self.status.setText(self.tr("Levels given from this evidence.")))
+        self.judge_dialog.open()
 
     def mark_met(self) -> None:
         gid = self.goal.id if self.goal else ""

@@ -21,7 +21,7 @@ PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#6
 
 
 def peaks(domains: list[DomainProfile], n: int = 3) -> list[str]:
-    skills = [s for d in domains for s in d.skills if s.attempts]
+    skills = [s for d in domains for s in d.skills if s.seen]
     skills.sort(key=lambda s: s.mastery, reverse=True)
     return [s.name for s in skills[:n]]
 
@@ -66,7 +66,7 @@ class JaggedProfile(QWidget):
             bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
             values = [0.0] * len(categories)
             for j, s in enumerate(d.skills):
-                values[len(categories) - 1 - (offset + j)] = round(s.mastery * 100, 1) if s.attempts else 0.0
+                values[len(categories) - 1 - (offset + j)] = round(s.mastery * 100, 1) if s.seen else 0.0
             offset += len(d.skills)
             bar.append(values)
             series.append(bar)
@@ -101,4 +101,4 @@ class JaggedProfile(QWidget):
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.
         self.view.setAccessibleDescription("; ".join(
-            f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.attempts))
+            f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.seen))

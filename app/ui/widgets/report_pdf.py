@@ -42,9 +42,9 @@ def jagged_image(domains: tuple[DomainProfile, ...] | list[DomainProfile], width
     small = QFont("DejaVu Sans", 10)
     for k, (i, s) in enumerate(skills):
         x = left + k * slot
-        h = (bottom - top) * (s.mastery if s.attempts else 0)
+        h = (bottom - top) * (s.mastery if s.seen else 0)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.attempts else QColor("#e5e7eb"))
+        p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.seen else QColor("#e5e7eb"))
         p.drawRect(QRectF(x + 2, bottom - max(h, 2), slot - 4, max(h, 2)))
         if s.mastered:
             p.setPen(QColor("#111827"))
@@ -97,7 +97,7 @@ def report_html(r: StudentReport) -> str:
     key = " &nbsp; ".join(f"<span style='color:{PALETTE[i % len(PALETTE)]}'>\u25a0</span> {_e(d.name)}"
                           for i, d in enumerate(r.domains))
     out.append(f"<p>{key}</p><p><img src='jagged.png' width='640'></p>")
-    top = sorted((s for d in r.domains for s in d.skills if s.attempts), key=lambda s: -s.mastery)[:5]
+    top = sorted((s for d in r.domains for s in d.skills if s.seen), key=lambda s: -s.mastery)[:5]
     if top:
         out.append("<p><b>Peaks:</b> " + ", ".join(f"{_e(s.name)} ({round(s.mastery * 100)}%)" for s in top) + "</p>")
     out.append("<h2>Celebrations</h2>")

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.evidence.service import LevelSource
 from app.people.actor import Actor
+from app.planning.levels import LEVELS
 from app.practice.results import PracticeSettings, SkillDetail
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
@@ -59,6 +61,22 @@ class SkillDetailView(QWidget):
         self.stats = QLabel("")
         self.stats.setAccessibleName("Answers so far")
         self.stats.setStyleSheet("color: #4b5563;")
+        # Where the level comes from: the teacher's judgement that decides it, if any (app.evidence).
+        self.source = QLabel("")
+        self.source.setWordWrap(True)
+        self.source.setAccessibleName("Where this level comes from")
+        self.judge_button = QPushButton(self.tr("&Judge from work…"))
+        self.judge_button.setAccessibleName("Judge from work")
+        self.judge_button.setToolTip(self.tr("Give a level on this skill from the student's essay, challenge "
+                                             "work, plan evidence or what you saw in class."))
+        self.judge_button.clicked.connect(self.judge)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw that judgement"))
+        self.withdraw_button.setAccessibleName("Withdraw the judgement")
+        self.withdraw_button.setToolTip(self.tr("Given by mistake? The level goes back to the evidence before it; "
+                                                "the judgement stays in the history."))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_button.hide()
+        self._deciding = ""
 
         self.recent = QTableWidget(0, 5)
         self.recent.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
@@ -96,6 +114,12 @@ class SkillDetailView(QWidget):
         left.addWidget(self.level)
         left.addWidget(self.explanation)
         left.addWidget(self.stats)
+        left.addWidget(self.source)
+        judged = QHBoxLayout()
+        judged.addWidget(self.judge_button)
+        judged.addWidget(self.withdraw_button)
+        judged.addStretch(1)
+        left.addLayout(judged)
         left.addWidget(recent_box, 1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -106,22 +130,27 @@ class SkillDetailView(QWidget):
 
     def load(self, student_id: str, skill_id: str) -> None:
         self.student_id, self.skill_id = student_id, skill_id
-        t, a = self.teaching, self.actor
+        t, a, j = self.teaching, self.actor, self.ctx.services.judgements
         self.status.setText("")
 
         def work(_p):  # noqa: ANN001, ANN202
-            return t.skill_detail(a, student_id, skill_id), t.practice_settings(a, student_id)
+            return (t.skill_detail(a, student_id, skill_id), t.practice_settings(a, student_id),
+                    j.level_source(a, student_id, skill_id))
 
         # Loads run in parallel: a cell opened before finishing late must not show, or its student's
         # settings would sit in the form and Save would write them for the student opened last.
         run_task(work, self._loads(self._show), lambda e: self.explanation.setText(error_text(e)), owner=self)
 
-    def _show(self, data: tuple[SkillDetail, PracticeSettings]) -> None:
-        detail, settings = data
+    def _show(self, data: tuple[SkillDetail, PracticeSettings, LevelSource]) -> None:
+        detail, settings, source = data
+        self.detail = detail
+        self._show_source(source)
         self.title.setText(f"{detail.student_name} \u00b7 {detail.skill_name}")
-        if detail.level == "not started":
+        if detail.level == "not started" and source.deciding is None:
             # With no answers the figure is only the model's starting guess: "0% expected right" misleads.
             figure = self.tr("no estimate yet: it comes with their first answers on this skill")
+        elif source.deciding is not None:
+            figure = f"{round(detail.mastery * 100)}% {self.tr('secure, with a teacher’s judgement of their work')}"
         else:
             figure = f"{round(detail.mastery * 100)}% {self.tr('expected right on a typical question')}"
         self.level.setText(f"<b>{self.tr(detail.level.capitalize())}</b> \u00b7 {figure}")
@@ -147,6 +176,55 @@ class SkillDetailView(QWidget):
         self.recent.resizeColumnToContents(0)
         self._show_settings(settings)
         self.loaded.emit()
+
+    def _show_source(self, source: LevelSource) -> None:
+        j = source.deciding
+        self._deciding = j.id if j is not None else ""
+        self.withdraw_button.setVisible(j is not None)
+        if j is None:
+            self.source.setText(self.tr("From practice answers only: no teacher has judged this skill from work yet.")
+                                if source.attempts else self.tr("No evidence yet: no answers and no judgement."))
+            return
+        level = self.tr(LEVELS[j.level][0])
+        text = f"<b>{level}</b> \u00b7 {j.source_words(you=False)}"
+        if j.note:
+            text += f"<br><i>\u201c{j.note}\u201d</i>"
+        earlier = [h for h in source.history if h.id != j.id]
+        if earlier:
+            text += "<br>" + self.tr("%n earlier judgement(s) on this skill.", "", len(earlier))
+        self.source.setText(text)
+
+    def judge(self) -> None:
+        if not self.student_id:
+            return
+        from app.evidence.rubric_skills import JudgeRow
+        from app.ui.widgets.judge_dialog import JudgeDialog
+
+        j = self.ctx.services.judgements
+        try:
+            options = j.evidence_options(self.actor, self.student_id)
+        except Exception as exc:  # noqa: BLE001
+            self.status.setText(error_text(exc))
+            return
+        name = getattr(self, "detail", None)
+        row = JudgeRow(name.skill_name if name else self.tr("This skill"),
+                       ((self.skill_id, name.skill_name if name else ""),))  # fmt: skip
+        dialog = JudgeDialog(self.ctx.services, self.actor, [(self.student_id, name.student_name if name else "")],
+                             [row], options, self)  # fmt: skip
+        dialog.accepted.connect(lambda: (self.load(self.student_id, self.skill_id), self.saved.emit()))
+        self.dialog = dialog
+        dialog.open()
+
+    def withdraw(self) -> None:
+        if not self._deciding:
+            return
+        try:
+            self.ctx.services.judgements.withdraw(self.actor, self._deciding)
+        except Exception as exc:  # noqa: BLE001
+            self.status.setText(error_text(exc))
+            return
+        self.load(self.student_id, self.skill_id)
+        self.saved.emit()
 
     def _show_settings(self, settings: PracticeSettings) -> None:
         self.target.clear()

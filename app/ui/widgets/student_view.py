@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -50,7 +52,16 @@ class StudentView(QWidget):
         QVBoxLayout(left).addWidget(self.editor)
         right = QVBoxLayout()
         chart_box = QGroupBox(self.tr("Jagged profile"))
-        QVBoxLayout(chart_box).addWidget(self.jagged)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(self.jagged, 1)
+        # Where levels judged from work came from ("Judged by ... from your essay ..., 2 Dec").
+        self.sources_title = QLabel(self.tr("<b>Levels judged from work</b>"))
+        self.sources = QListWidget()
+        self.sources.setAccessibleName("Where levels judged from work came from")
+        self.sources.setWordWrap(True)
+        self.sources.setMaximumHeight(150)
+        chart_layout.addWidget(self.sources_title)
+        chart_layout.addWidget(self.sources)
         cel_box = QGroupBox(self.tr("Celebrations"))
         cel_layout = QVBoxLayout(cel_box)
         cel_layout.addWidget(self.celebrations)
@@ -107,6 +118,7 @@ class StudentView(QWidget):
                 s.profiles.get(a, student_id),
                 s.framework.jagged_profile(a, student_id),
                 s.celebrations.for_student(a, student_id),
+                s.judgements.deciding_for_student(a, student_id),
             )
 
         # Loads run in parallel: a student opened before (or an older load of this one) finishing late
@@ -118,7 +130,7 @@ class StudentView(QWidget):
             self.load(self.student_id, self.class_id)
 
     def _show(self, data) -> None:  # noqa: ANN001
-        profile, domains, celebrations = data
+        profile, domains, celebrations, judged = data
         # A reload of the same student (a change elsewhere: practice, a celebration) keeps what is
         # still being typed; another student always gets their own profile.
         if profile.student_id != self._shown or not self.editor.edited():
@@ -127,7 +139,21 @@ class StudentView(QWidget):
         self.title.setText(profile.name)
         self.jagged.set_profile(domains)
         self.celebrations.set_items(celebrations)
+        self._show_sources(judged)
         self.loaded.emit()
+
+    def _show_sources(self, judged) -> None:  # noqa: ANN001
+        from app.planning.levels import LEVELS
+
+        self.sources.clear()
+        you = self.actor.person_id == self.student_id
+        for j in judged:
+            line = f"{j.skill_name}: {self.tr(LEVELS[j.level][0])}. {j.source_words(you=you)}"
+            item = QListWidgetItem(line + (f" \u201c{j.note}\u201d" if j.note else ""))
+            item.setToolTip(item.text())
+            self.sources.addItem(item)
+        self.sources_title.setVisible(bool(judged))
+        self.sources.setVisible(bool(judged))
 
     def _save(self, values: dict) -> None:
         sid = self.student_id
