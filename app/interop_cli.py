@@ -84,8 +84,8 @@ def _import(ctx, args) -> int:
           f"{c['updated']} updated, {c['archived']} archived, {c['unchanged']} unchanged, {c['rejected']} rejected.")
     for r in plan.rejects:
         print(f"  rejected: {r}")
-    for n in plan.notes:
-        print(f"  note: {n}")
+    for note in plan.notes:
+        print(f"  note: {note}")
     for why, n in plan.ignored.items():
         print(f"  left out: {n} ({why})")
     teachers = [e for e in plan.entries if e.kind == "teacher" and e.action == "created"]

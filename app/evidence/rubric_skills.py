@@ -41,7 +41,7 @@ def writing_rows(rubric: list, checks: dict, skills_by_code: dict[str, tuple[str
     names that no row covers. ``skills_by_code``: code -> (id, name)."""
     rows: list[JudgeRow] = []
     seen: set[str] = set()
-    kinds = [e.get("kind") for e in rubric if isinstance(e, dict)]
+    kinds: list[str] = [str(e.get("kind")) for e in rubric if isinstance(e, dict)]
     for kind in kinds + [c for c in ("spelling", "grammar", "style") if (checks or {}).get(c, True) is not False]:
         label, code = WRITING_CRITERIA.get(kind) or WRITING_CHECKS.get(kind) or ("", "")
         if code in skills_by_code and code not in seen:

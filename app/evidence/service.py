@@ -228,7 +228,7 @@ class JudgementService:
             if skill_id is not None:
                 q = q.where(Judgement.skill_id == skill_id)
             rows = s.execute(q.order_by(Judgement.at.desc(), Judgement.id.desc())).scalars().all()
-            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
             return [_view(j, names.get(j.skill_id, "a skill")) for j in rows]
 
     def level_source(self, actor: Actor, student_id: str, skill_id: str) -> LevelSource:
@@ -253,7 +253,7 @@ class JudgementService:
                 "SELECT judgement_id FROM learner_skill_state WHERE student_id = ? AND judgement_id != ''",
                 (student_id,))]  # fmt: skip
             rows = s.execute(select(Judgement).where(Judgement.id.in_(ids))).scalars().all() if ids else []
-            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
             return sorted((_view(j, names.get(j.skill_id, "a skill")) for j in rows), key=lambda v: v.skill_name)
 
     def evidence_options(self, actor: Actor, student_id: str) -> list[EvidenceOption]:
@@ -318,7 +318,7 @@ class JudgementService:
                 if p is not None and not p.deleted:
                     require_student_access(s, actor, pid)
                     members.append((pid, p.full_name))
-            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
             skills = [(k, names[k]) for k in ch.skill_ids or () if k in names]
         option = EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})")
         return members, option, challenge_rows(list(ch.rubric or []), skills)
@@ -334,7 +334,7 @@ class JudgementService:
                 raise NotFound("That evidence is not in Tessera any more.")
             require_student_access(s, actor, goal.student_id)
             person = s.get(Person, goal.student_id)
-            names = dict(s.execute(select(Skill.id, Skill.name)).all())
+            names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
         words = (ev.note or ev.kind).split("\n")[0][:50]
         option = EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}")
         rows = [JudgeRow(names[k], ((k, names[k]),)) for k in goal.skill_ids or () if k in names]

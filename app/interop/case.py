@@ -133,7 +133,7 @@ def import_framework(session: Session, fw: CaseFramework) -> CaseImportResult:
     created = updated = unchanged = 0
     base_sort = max((d[2] for d in domains.values()), default=-1) + 1
     loose = None  # a domain for top-level items without children
-    dom_of: dict[str, str] = {}
+    dom_of: dict[str, str | None] = {}
     for i, n in enumerate(tops):
         if n.guid not in has_children:
             continue
@@ -210,7 +210,8 @@ def export_framework(session: Session, base_uri: str = "urn:tessera:case:") -> d
     def ref(g: str, title: str) -> dict:
         return {"title": title, "identifier": g, "uri": base_uri + g}
 
-    items, assocs = [], []
+    items: list[dict] = []
+    assocs: list[dict] = []
     code_guid: dict[str, str] = {}
     domains = conn.execute(text("SELECT id, code, name FROM domain WHERE deleted = 0 ORDER BY sort, code")).all()
     skills = conn.execute(text("SELECT id, domain_id, code, name, description, prerequisites FROM skill "

@@ -15,6 +15,7 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.practice.engine.tracking import RULE
 from app.practice.results import Heatmap
@@ -65,10 +66,11 @@ def level_text(mastery: float, mastered: bool) -> str:
 def gradebook_tables(heat: Heatmap, ids: GradebookIds, now: float | None = None) -> dict[str, list[list]]:
     """The gradebook's rows per file (headers first): a pure function of the heatmap and the ids."""
     stamp = _iso(time.time() if now is None else now)
-    cats = [CATEGORY_HEADERS]
+    cats: list[list[Any]] = [CATEGORY_HEADERS]
     for name, cid in ids.domains.items():
         cats.append([cid, "active", stamp, name, ""])
-    items, item_los = [LINE_ITEM_HEADERS], [LINE_ITEM_LO_HEADERS]
+    items: list[list[Any]] = [LINE_ITEM_HEADERS]
+    item_los: list[list[Any]] = [LINE_ITEM_LO_HEADERS]
     line_of = {}
     for sk in heat.skills:
         lid = _gid(ids.klass, sk.id)
@@ -78,7 +80,8 @@ def gradebook_tables(heat: Heatmap, ids: GradebookIds, now: float | None = None)
         source, lo = ids.skills.get(sk.id, ("", ""))
         if lo:
             item_los.append([lid, source, lo])
-    results, result_los = [RESULT_HEADERS], [RESULT_LO_HEADERS]
+    results: list[list[Any]] = [RESULT_HEADERS]
+    result_los: list[list[Any]] = [RESULT_LO_HEADERS]
     for i, st in enumerate(heat.students):
         sid = ids.students.get(st.id, st.id)
         for j, sk in enumerate(heat.skills):

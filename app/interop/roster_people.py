@@ -24,6 +24,7 @@ class PeopleAndMemberships:
     db: Any
     plan: Any
     actor: Any
+    _teachers_by_name: dict[tuple[str, str], list[str]] | None
 
     def _people(self, scope: set[str], enrols: list) -> None:
         users = {e.user for e in enrols}

@@ -63,8 +63,8 @@ def attempt_statements(session: Session, student_ids: list[str], after_rowid: in
     if not student_ids:
         return []
     conn = session.connection()
-    names = dict(conn.execute(text("SELECT id, name FROM skill")).all())
-    case = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
+    names: dict[str, str] = dict(conn.execute(text("SELECT id, name FROM skill")).all())
+    case: dict[str, str] = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
                                   "WHERE system = 'case' AND kind = 'skill' AND deleted = 0")).all())  # fmt: skip
     marks = ",".join(f":s{i}" for i in range(len(student_ids)))
     rows = conn.execute(text(
@@ -93,8 +93,8 @@ def summary_statements(session: Session, student_ids: list[str]) -> list[dict]:
     conn = session.connection()
     marks = ",".join(f":s{i}" for i in range(len(student_ids)))
     params = {f"s{i}": s for i, s in enumerate(student_ids)}
-    names = dict(conn.execute(text("SELECT id, name FROM skill")).all())
-    case = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
+    names: dict[str, str] = dict(conn.execute(text("SELECT id, name FROM skill")).all())
+    case: dict[str, str] = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
                                   "WHERE system = 'case' AND kind = 'skill' AND deleted = 0")).all())  # fmt: skip
     out = []
     for sid, session_id, n, right, last in conn.execute(text(

@@ -97,7 +97,7 @@ def combine(
         return Combined(practice.mastery, practice.mastered, practice.mastered_at)
     m = LEVEL_MASTERY[j.level]
     k = max(0, answers_after) if practice is not None else 0
-    if k:
+    if k and practice is not None:
         m = (JUDGEMENT_WEIGHT * m + k * practice.mastery) / (JUDGEMENT_WEIGHT + k)
     firsts = [x.at for x in judgements if x.live and LEVEL_MASTERY[x.level] >= MASTERY_THRESHOLD]
     if practice is not None and practice.mastered_at > 0:

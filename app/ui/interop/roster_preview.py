@@ -131,10 +131,10 @@ class RosterPreviewDialog(QDialog):
             table = _table([self.tr("What"), self.tr("Name"), self.tr("Detail"), self.tr("Id in the file")], rows,
                            title)
             self.tabs.addTab(table, f"{title} ({len(rows)})")
-        rej = [[r.file, r.row or "", r.ident, r.reason] for r in plan.rejects]
+        rej = [[r.file, str(r.row or ""), r.ident, r.reason] for r in plan.rejects]
         self.tabs.addTab(_table([self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Why")], rej,
                                 self.tr("Refused")), self.tr("Refused ({0})").format(len(rej)))
-        notes = [[n.file, n.row or "", n.ident, n.reason] for n in plan.notes]
+        notes = [[n.file, str(n.row or ""), n.ident, n.reason] for n in plan.notes]
         notes += [["", "", self.tr("{0} rows").format(v), k] for k, v in plan.ignored.items()]
         self.tabs.addTab(_table([self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Note")], notes,
                                 self.tr("Notes")), self.tr("Notes ({0})").format(len(notes)))

@@ -3,7 +3,7 @@ teacher's response to it: a comment on a selected passage, overall feedback, and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
@@ -67,7 +67,7 @@ class DraftResponse(QSplitter):
         self.feedback.setMaximumHeight(110)
         self.return_button = button(self, "Hand bac&k to student", "Hand back to student", self.return_draft)
         # Levels on writing skills from this draft, row by row of its task's rubric (app.evidence).
-        self.services = None  # the app's services, set by the page that owns this (judging needs them)
+        self.services: Any = None  # the app's services, set by the page that owns this (judging needs them)
         self.judge_button = button(self, "&Judge skills from this draft…", "Judge skills from this draft", self.judge)
         self.judge_button.setToolTip(self.tr("Give levels on the writing skills this task's rubric asks for; "
                                              "the student sees where each level came from."))
@@ -138,7 +138,7 @@ class DraftResponse(QSplitter):
         except Exception as exc:  # noqa: BLE001
             self.review_note.setText(error_text(exc))
             return
-        self.dialog = JudgeDialog(self.services, self.actor, [student], rows, [option], self)
+        self.dialog: JudgeDialog = JudgeDialog(self.services, self.actor, [student], rows, [option], self)
         self.dialog.accepted.connect(self._judged)
         self.dialog.open()
 

@@ -75,11 +75,12 @@ class JudgeDialog(QDialog):
         for r, row in enumerate(rows, start=1):
             label = QLabel(row.label)
             if len(row.skills) > 1:
-                skill = QComboBox()
-                skill.setAccessibleName(f"Skill for {row.label}")
+                choice = QComboBox()
+                choice.setAccessibleName(f"Skill for {row.label}")
                 for kid, name in row.skills:
-                    skill.addItem(name, kid)
-                shown: QWidget = skill
+                    choice.addItem(name, kid)
+                skill: QComboBox | str = choice
+                shown: QWidget = choice
             else:
                 skill = row.skills[0][0]
                 shown = QLabel(row.skills[0][1])

@@ -211,9 +211,13 @@ class SkillDetailView(QWidget):
                        ((self.skill_id, name.skill_name if name else ""),))  # fmt: skip
         dialog = JudgeDialog(self.ctx.services, self.actor, [(self.student_id, name.student_name if name else "")],
                              [row], options, self)  # fmt: skip
-        dialog.accepted.connect(lambda: (self.load(self.student_id, self.skill_id), self.saved.emit()))
+        dialog.accepted.connect(self._after_judging)
         self.dialog = dialog
         dialog.open()
+
+    def _after_judging(self) -> None:
+        self.load(self.student_id, self.skill_id)
+        self.saved.emit()
 
     def withdraw(self) -> None:
         if not self._deciding:
