@@ -24,7 +24,8 @@ class SkillMastery:
     name: str
     mastery: float  # 0..1, predicted success at typical difficulty
     attempts: int
-    mastered: bool
+    mastered: bool  # the mastery rule holds now (``practice.standing``)
+    ever_mastered: bool = False  # it held once (a win was celebrated): mastered now or due for a refresh
 
 
 @dataclass
@@ -94,5 +95,5 @@ class FrameworkService:
             if sk.domain_id in out:
                 out[sk.domain_id].skills.append(SkillMastery(
                     sk.id, sk.code, sk.name, st.mastery if st else 0.0, st.attempts if st else 0,
-                    bool(st and st.mastered)))
+                    bool(st and st.mastered), bool(st and (st.mastered or st.mastered_at))))
         return list(out.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -19,6 +20,8 @@ from app.planning.next_steps import CheckpointFact, GoalStep, HomeFacts, NextSte
 from app.planning.plan_data import load_plans
 from app.planning.progress import skill_progress
 from app.planning.queries import skill_facts, skill_names
+from app.practice.model_store import raw
+from app.practice.standing import skill_levels
 from app.store.database import Database
 
 
@@ -41,7 +44,10 @@ class WhatNextService:
                 raise NotFound("That student no longer exists.")
             names = skill_names(s)
             facts = skill_facts(s, [student_id], None, names)
-            skills = list(facts.get(student_id, {}).values())
+            levels = skill_levels(raw(s), [student_id], now)
+            skills = [replace(f, level=levels[(student_id, f.skill_id)].level)
+                      if (student_id, f.skill_id) in levels else f
+                      for f in facts.get(student_id, {}).values()]  # fmt: skip
             bundle = load_plans(s, [student_id], now, names, facts=facts).get(student_id)
             goals = []
             for g in bundle.goals if bundle else []:

@@ -94,9 +94,13 @@ class JaggedProfile(QWidget):
         longest = max((QFontMetrics(font).horizontalAdvance(c) for c in categories), default=0)
         self.view.setMinimumWidth(longest + 170)
         mastered = sum(1 for d in domains for s in d.skills if s.mastered)
+        before = sum(1 for d in domains for s in d.skills if s.ever_mastered and not s.mastered)
         if top:
-            self.summary.setText(self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
-                                 .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+            text = (self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
+                    .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+            if before:  # the wins below count these too: say so rather than contradict them
+                text += self.tr(" (and %n mastered before, to practise again)", "", before)
+            self.summary.setText(text)
         else:
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.

@@ -53,6 +53,13 @@ def _scroll(inner: QWidget) -> QScrollArea:
     return area
 
 
+def start_lines(domains: list[DomainProfile], suggestions: list[GoalSuggestion]) -> tuple[list[str], list[str]]:
+    """(my peaks, ready for next): a skill named as a peak is not also offered as "ready for next"."""
+    top = peaks(domains)
+    ready = [n for s in suggestions if s.source == "gap" and (n := s.title.removeprefix("Master ")) not in top]
+    return top, ready[:3]
+
+
 class StartPage(QWizardPage):
     def __init__(self, profile: ProfileView, domains: list[DomainProfile], suggestions: list[GoalSuggestion],
                  title: str) -> None:
@@ -64,8 +71,7 @@ class StartPage(QWizardPage):
             w = QLabel(f"<b>{label}</b> {text}")
             w.setWordWrap(True)
             return w
-        top = peaks(domains)
-        ready = [s.title.removeprefix("Master ") for s in suggestions if s.source == "gap"][:3]
+        top, ready = start_lines(domains, suggestions)
         layout = QVBoxLayout(self)
         layout.addWidget(line(self.tr("My strengths:"), profile.strengths))
         layout.addWidget(line(self.tr("I love:"), profile.interests))
