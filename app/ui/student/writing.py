@@ -37,9 +37,11 @@ from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.long_paragraph import LongParagraphNotice
+from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.drafts import DraftTooLarge
+from app.writing.journal import TextJournal
 from app.writing.rubric import still_missing
 from app.writing.views import (
     NOT_STARTED,
@@ -122,6 +124,9 @@ class WritingPage(QWidget):
         self.editor = WritingEditor("My writing")
         self.editor.setPlaceholderText(self.tr("Start writing here…"))
         self.long_paragraph = LongParagraphNotice(self.editor)
+        self.journal_offer = JournalOffer()
+        self.journal = EditorJournal(self.editor, TextJournal(ctx.settings.data_dir), self._journal_key,
+                                     self.journal_offer)  # fmt: skip
         self.editor.pasted.connect(self.long_paragraph.check)
         self.panel = FindingsPanel(can_apply=True)
         self.panel.setMinimumWidth(300)
@@ -158,6 +163,7 @@ class WritingPage(QWidget):
         dv.addWidget(self.prompt)
         dv.addWidget(self.feedback)
         dv.addWidget(self.long_paragraph)
+        dv.addWidget(self.journal_offer)
         dv.addWidget(split, 1)
         dv.addLayout(foot)
 
@@ -209,9 +215,12 @@ class WritingPage(QWidget):
         if self.list.currentRow() < 0 and tasks:
             self.list.setCurrentRow(0)
         kept = KEPT.any_failed(self.actor.person_id)
+        journal = set(self.journal.journal.tasks_of(self.actor.person_id)) & {m.task.id for m in tasks}
         self.list_message.setText(
             self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
                     "carry on; it saves as soon as it can.") if kept else
+            self.tr("Tessera closed before it saved some of your writing. It is kept on this computer: open "
+                    "the task to put it back.") if journal else
             "" if tasks else self.tr("No writing tasks yet."))  # fmt: skip
         self.list_message.setStyleSheet("color: #374151;" if not tasks else "color: #b91c1c;")
         if self._wanted:
@@ -262,6 +271,7 @@ class WritingPage(QWidget):
             self.editor.setPlainText(kept.text)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
+        self.journal.opened(self.actor.person_id, view.task.id, view.text, view.editable, when)
         self.long_paragraph.check()  # after _show_view: a handed-in draft is read-only, not offered
         self.live.set_config(config)
         if not self.live.is_ready:
@@ -385,8 +395,16 @@ class WritingPage(QWidget):
 
         run_task(lambda _p: work(), done, failed, writes=True)
 
+    def _journal_key(self) -> tuple[str, str, str | None] | None:
+        view = self.view
+        if view is None or not view.editable or self.stack.currentIndex() != 1:
+            return None
+        return self.actor.person_id, view.task.id, self._saved
+
     def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
         self._saved = text
+        if task_id:
+            self.journal.saved(self.actor.person_id, task_id, text)
         if result.version is not None:
             self._say_saved(result.version.number, result.version.saved_at)
             if self.view is not None and self.view.task.id == task_id and plain_text(self.editor) != text:
@@ -490,6 +508,7 @@ class WritingPage(QWidget):
     def _submitted(self, data: tuple) -> None:
         _result, view = data
         self._queued = self._saved = view.text
+        self.journal.saved(self.actor.person_id, view.task.id, view.text)
         self._show_view(view)
         self.bus.changed.emit("writing")
         self.submitted.emit()
