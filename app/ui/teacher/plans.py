@@ -34,6 +34,7 @@ from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
+from app.ui.widgets.save_place import remember, suggested_path
 
 FILTERS = [
     ("all", "Everyone"),
@@ -371,8 +372,9 @@ class PlansPage(QWidget):
             return
         name = row.name.replace(" ", "-").lower()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), f"{name}-report.pdf", self.tr("PDF (*.pdf)")
+            self, self.tr("Save the report"), suggested_path(f"{name}-report.pdf"), self.tr("PDF (*.pdf)")
         )
+        remember(path)
         if path:
             self.export_pdf(row.student_id, path)
 
@@ -396,8 +398,9 @@ class PlansPage(QWidget):
     def ask_csv(self) -> None:
         name = self.class_box.currentText().replace(" ", "-").lower()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save the class summary"), f"{name}-summary.csv", self.tr("CSV (*.csv)")
+            self, self.tr("Save the class summary"), suggested_path(f"{name}-summary.csv"), self.tr("CSV (*.csv)")
         )
+        remember(path)
         if path:
             self.export_csv(path)
 
