@@ -83,11 +83,19 @@ class MainArea(QWidget):
             first = ctx.agent.snapshot()
             self._sync_state = first.state
             self.status.setText(short_status(first))
+            # "Synced just now" must age between syncs, not only when the agent reports something.
+            self.sync_clock = QtCore.QTimer(self, interval=30_000, timeout=self.refresh_sync_status)
+            self.sync_clock.start()
         from PySide6.QtGui import QKeySequence, QShortcut  # not needed before sign-in
 
         for i in range(min(9, len(self.specs))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
+
+    def refresh_sync_status(self) -> None:
+        from app.ui.sync_bridge import short_status
+
+        self.status.setText(short_status(self.ctx.agent.snapshot()))
 
     def sync_changed(self, snap: Any) -> None:
         """The header's few words; and once a sync has ended having brought something (or failed

@@ -42,7 +42,17 @@ def short_status(snap: Any) -> str:
     if snap.problem:
         return QObject.tr("Sync: needs attention")
     if snap.last_sync_at:
-        minutes = int((time.time() - snap.last_sync_at) // 60)
-        ago = QObject.tr("just now") if minutes < 1 else QObject.tr("%1 min ago").replace("%1", str(minutes))
-        return QObject.tr("Synced %1").replace("%1", ago)
+        return QObject.tr("Synced %1").replace("%1", ago_words(time.time() - snap.last_sync_at))
     return ""
+
+
+def ago_words(seconds: float) -> str:
+    """"just now", "12 min ago", "3 h ago", "2 days ago" (the header re-reads it every half minute)."""
+    minutes = int(max(0.0, seconds) // 60)
+    if minutes < 1:
+        return QObject.tr("just now")
+    if minutes < 60:
+        return QObject.tr("%1 min ago").replace("%1", str(minutes))
+    if minutes < 48 * 60:
+        return QObject.tr("%1 h ago").replace("%1", str(minutes // 60))
+    return QObject.tr("%1 days ago").replace("%1", str(minutes // (24 * 60)))
