@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
         self.progress_shown = False  # background work's progress is at the bottom of the window
         self.setWindowTitle("Tessera")
         self.resize(1180, 760)
+        from app.ui.help import install_help
+
+        install_help(self, self.help_place)
         from app.ui.idle import IdleWatcher
 
         self.idle = IdleWatcher(0, self)
@@ -185,6 +188,15 @@ class MainWindow(QMainWindow):
             self._set_central(opening)
         else:
             self.attach(ctx)
+
+    def help_place(self) -> tuple[str, str]:
+        """(role, page key) for F1: who is signed in and which page is on screen."""
+        if self.area is not None and self.centralWidget() is self.area:
+            page = self.area.stack.currentWidget()
+            return self.area.actor.role, str(page.property("page_key") or "") if page is not None else ""
+        from app.ui.welcome import WelcomeScreen
+
+        return "", "welcome" if isinstance(self.centralWidget(), WelcomeScreen) else "signin"
 
     def _set_central(self, widget: QWidget) -> None:
         """Swap screens without deleting the old one synchronously: it may be the very widget whose
