@@ -20,6 +20,12 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
             import tempfile  # here: only the self-test needs it
 
             data_dir = tempfile.mkdtemp(prefix="tessera-selftest-")
+    from app.ui.qt_preflight import preflight_message
+
+    problem = preflight_message()  # Qt would abort, naming the wrong library: say what is missing
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
