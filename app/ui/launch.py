@@ -48,7 +48,9 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
 
     settings = load_settings(data_dir)
     window = MainWindow(quick=sign_in_lists(settings.database_path))
-    window.show()
+    from app.ui import window_state
+
+    window_state.restore_and_show(window, settings.data_dir)  # fits 1366x768; maximized if it was
     bench = os.environ.get("TESSERA_BENCH")
     if bench:
         from app.ui.bench_hooks import on_shown

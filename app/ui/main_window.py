@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.area: MainArea | None = None
         self.progress_shown = False  # background work's progress is at the bottom of the window
         self.setWindowTitle("Tessera")
-        self.resize(1180, 760)
+        self.resize(1180, 680)  # with a title bar, fits a 1366x768 screen (see window_state.py)
         from app.ui.help import install_help
 
         install_help(self, self.help_place)

@@ -31,15 +31,16 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
+from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.long_paragraph import LongParagraphNotice
-from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
+from app.writing import drafts
 from app.writing.drafts import DraftTooLarge
 from app.writing.journal import TextJournal
 from app.writing.rubric import still_missing
@@ -85,6 +86,7 @@ class WritingPage(QWidget):
         self._saved: str | None = None  # the last text known to be saved
         self._wanted = ""  # a task asked for before the list arrived
         self._saved_line = ""  # the "Saved … version N" words last shown: typing replaces exactly these
+        self._too_long = False  # the status shows "too long to save" for the text in the editor
 
         # -- the list of tasks --------------------------------------------------------------------
         title = _label(self.tr("Writing"), "Writing", "font-size: 24px; font-weight: 600;")
@@ -254,6 +256,7 @@ class WritingPage(QWidget):
     def _opened(self, data: tuple) -> None:
         view, config = data
         self.list_message.setText("")
+        self._too_long = False
         self.live.set_config(None)
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)
@@ -345,6 +348,14 @@ class WritingPage(QWidget):
         # On every keystroke, so only two short strings are compared. Only the "Saved" line gives way:
         # an error or a note about kept text says more than "not saved yet" would.
         view = self.view
+        if self._too_long and self._fits_now():
+            # Undone or shortened below the limit: the "too long to save" error is not true any more.
+            self._too_long = False
+            self._queued = None
+            self.save_status.setStyleSheet("color: #6b7280;")
+            saved = plain_text(self.editor) == self._saved and self._saved_line
+            self.save_status.setText(self._saved_line if saved else self._unsaved_words())
+            return
         if (
             view is not None
             and view.editable
@@ -352,6 +363,16 @@ class WritingPage(QWidget):
             and self.save_status.text() == self._saved_line
         ):
             self.save_status.setText(self._unsaved_words())
+
+    def _fits_now(self) -> bool:
+        """The editor's text is within the draft size limit (exact only near the limit: per keystroke)."""
+        limit = drafts.MAX_DRAFT_BYTES
+        chars = self.editor.document().characterCount()
+        if chars * 4 <= limit:
+            return True
+        if chars > limit:
+            return False
+        return len(plain_text(self.editor).encode("utf-8")) <= limit
 
     def save(self, force: bool = False) -> None:
         """Save the text as a new version if it changed (the service skips an unchanged text too)."""
@@ -403,6 +424,7 @@ class WritingPage(QWidget):
 
     def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
         self._saved = text
+        self._too_long = False
         if task_id:
             self.journal.saved(self.actor.person_id, task_id, text)
         if result.version is not None:
@@ -415,6 +437,7 @@ class WritingPage(QWidget):
         self.saved.emit(result)
 
     def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
+        self._too_long = isinstance(exc, DraftTooLarge) and plain_text(self.editor) == text
         if not isinstance(exc, DraftTooLarge):
             self._queued = None  # try again at the next autosave
         self.save_status.setText(error_text(exc))

@@ -233,6 +233,7 @@ class PlansPage(QWidget):
             .replace("%5", str(overview.count("no_plan")))
         )
         self.table.resizeColumnsToContents()
+        self._keep_milestones_whole()
         if current:
             self.select_student(current)
         elif self.proxy.rowCount():
@@ -364,6 +365,15 @@ class PlansPage(QWidget):
             writes=True,
             owner=self,
         )
+
+    def _keep_milestones_whole(self) -> None:
+        """The table is never narrower than its columns plus a readable "Next milestone" column (its
+        heading and the date that starts each cell): the side pane gives way, not the table."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        least = max(fm.horizontalAdvance(self.tr("Next milestone")), fm.horizontalAdvance("23 Sep: Practise")) + 28
+        fixed = sum(header.sectionSize(c) for c in range(5))
+        self.table.setMinimumWidth(fixed + least + self.table.verticalScrollBar().sizeHint().width() + 4)
 
     # -- exports ------------------------------------------------------------------------------------
     def ask_pdf(self) -> None:
