@@ -187,10 +187,10 @@ def test_a_goal_shows_the_skills_own_figure_and_is_just_set(demo):
     assert pace.reason == "Just set: it starts from 77%."
 
 
-def test_the_wizard_never_lists_a_peak_as_ready_for_next():
+def test_the_wizard_never_lists_a_peak_as_ready_for_next(qtbot):
     from app.framework.service import DomainProfile, SkillMastery
     from app.planning.suggest import GoalSuggestion
-    from app.ui.widgets.plan_wizard import start_lines
+    from app.ui.widgets.plan_wizard import GoalsPage, start_lines
 
     d = DomainProfile("d", "NUM", "Number", "maths", [
         SkillMastery("a", "A", "Adding", 0.82, 9, False), SkillMastery("b", "B", "Rounding", 0.8, 7, False),
@@ -201,6 +201,11 @@ def test_the_wizard_never_lists_a_peak_as_ready_for_next():
     ]
     peaks, ready = start_lines([d], sugg)
     assert "Rounding" in peaks and ready == ["Angles"]
+    page = GoalsPage(sugg, None, [], set(peaks))  # the next page labels each suggestion
+    qtbot.addWidget(page)
+    labels = {page.choices.item(i).text().split("\n")[0] for i in range(page.choices.count())}
+    assert "Master Rounding  \u2014  ready for next" not in labels
+    assert "Master Angles  \u2014  ready for next" in labels
 
 
 @pytest.fixture

@@ -102,3 +102,23 @@ def test_the_journal_is_fsynced_and_ignores_damaged_or_foreign_entries(tmp_path,
 def teacher(demo):
     ctx, info = demo
     return ctx.services.accounts.sign_in_teacher(info.username, info.password)
+
+
+def test_erasing_a_student_erases_their_kept_text_too(qtbot, demo, teacher, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    ctx, info = demo
+    journal = TextJournal(ctx.settings.data_dir)
+    w = open_window(qtbot, ctx, _OPEN, teacher)
+    roster = w.area.show_page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 24, timeout=T)
+    roster.table.selectRow(0)
+    row = roster.selected()
+    journal.write(row.id, "some-task", "Unsaved words of a student who leaves", None)
+    journal.write(info.student_ids[-1] if info.student_ids[-1] != row.id else info.student_ids[0], "t", "x", None)
+    with qtbot.waitSignal(roster.detail.loaded, timeout=T):
+        roster.open_selected()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (row.full_name, True))
+    with qtbot.waitSignal(roster.detail.erased, timeout=T):
+        roster.detail._erase()
+    assert journal.tasks_of(row.id) == [] and len(list(journal.folder.glob("*.json"))) == 1  # others kept
