@@ -69,3 +69,16 @@ def test_the_teacher_guide_in_docs_has_every_section_and_its_pictures_exist():
     assert all(f"## {h}" in doc for h in inside)
     pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", doc)
     assert len(pictures) >= 5 and all((ROOT / "docs" / p).is_file() for p in pictures)
+
+
+def test_the_heatmap_key_and_sync_buttons_explain_themselves(qtbot, demo):
+    from PySide6.QtWidgets import QLabel
+
+    ctx, info = demo
+    w = open_window(qtbot, ctx, _OPEN, ctx.services.accounts.sign_in_teacher(info.username, info.password))
+    heat = w.area.show_page("heatmap")
+    keys = [lb for lb in heat.findChildren(QLabel) if lb.accessibleName().startswith("Key: ")]
+    assert len(keys) == 6 and all(k.toolTip() for k in keys)
+    assert "wrong" in next(k for k in keys if "Stuck" in k.accessibleName()).toolTip()
+    sync = w.area.show_page("sync")
+    assert sync.now.toolTip() and sync.choose.toolTip() and sync.restore.toolTip()

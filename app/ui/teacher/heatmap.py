@@ -28,6 +28,16 @@ from app.practice.views import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
+
+# What each colour means, in a teacher's words (the key's tooltips; the same words as the F1 guide).
+BAND_TIPS = {
+    "Not started": "No answers on this skill yet.",
+    "Starting": "Fewer than half of typical questions likely right.",
+    "Learning": "Half to three in four typical questions likely right.",
+    "Nearly there": "Three in four or more likely right, but not yet mastered.",
+    "Mastered": "The mastery rule holds: likely right, enough answers, and most recent ones right.",
+    "Stuck": "Most recent answers were wrong, whatever the estimate says: worth a word with the student.",
+}
 from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
 from app.ui.widgets.rotated_header import RotatedHeader
@@ -101,6 +111,7 @@ class HeatmapPage(QWidget):
             swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))
             swatch.setStyleSheet(f"background: {fill}; color: {ink}; padding: 3px 8px; border-radius: 3px;")
             swatch.setAccessibleName(f"Key: {name}")
+            swatch.setToolTip(self.tr(BAND_TIPS.get(name.split(" (")[0], "")))
             legend.addWidget(swatch)
         legend.addStretch(1)
         self.status = QLabel("")
