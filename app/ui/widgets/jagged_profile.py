@@ -56,8 +56,9 @@ class JaggedProfile(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         top = peaks(domains)
-        # Read top to bottom in framework order; the strongest skills carry a star.
-        categories = [("★ " if s.name in top else "") + s.name for d in domains for s in d.skills]
+        # Read top to bottom in framework order. A star means mastered, as in the PDF report and the
+        # celebrations (it marked the peaks here, which the summary line names: one star, one meaning).
+        categories = [("★ " if s.mastered else "") + s.name for d in domains for s in d.skills]
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.8)
         offset = 0
