@@ -87,19 +87,11 @@ class ClassPracticeService:
             col_of = {k.id: j for j, k in enumerate(skills)}
             matrix: list[list[HeatCell | None]] = [[None] * len(skills) for _ in ids]
             if ids:
-                last = {
-                    (sid, kid): at
-                    for sid, kid, at in conn.execute(
-                        "SELECT student_id, skill_id, last_at FROM learner_skill_state "
-                        f"WHERE attempts > 0 AND student_id IN ({','.join('?' * len(ids))})",
-                        ids,
-                    )
-                }
                 for (sid, kid), st in skill_levels(conn, ids, now).items():
                     j = col_of.get(kid)
                     if j is not None:
                         matrix[row_of[sid]][j] = HeatCell(
-                            st.mastery, st.attempts, st.level == "mastered", last.get((sid, kid), 0.0), st.level
+                            st.mastery, st.attempts, st.level == "mastered", st.last_at, st.level
                         )
         return Heatmap(
             class_id,

@@ -119,6 +119,7 @@ class Standing:
     attempts: int
     ever_mastered: bool  # the rule held once (a win was celebrated), whether or not it holds now
     tally: RecentTally | None
+    last_at: float = 0.0  # the latest answer the saved state has taken in
 
 
 def skill_levels(
@@ -129,7 +130,7 @@ def skill_levels(
         return {}
     tallies = recent_tallies(conn, student_ids, now)
     sql = (
-        "SELECT student_id, skill_id, mastery, attempts, mastered, mastered_at FROM learner_skill_state "
+        "SELECT student_id, skill_id, mastery, attempts, mastered, mastered_at, last_at FROM learner_skill_state "
         f"WHERE attempts > 0 AND student_id IN ({','.join('?' * len(student_ids))})"
     )
     args: list = list(student_ids)
@@ -137,10 +138,10 @@ def skill_levels(
         sql += " AND skill_id = ?"
         args.append(skill_id)
     out = {}
-    for sid, kid, mastery, attempts, mastered, mastered_at in conn.execute(sql, args):
+    for sid, kid, mastery, attempts, mastered, mastered_at, last_at in conn.execute(sql, args):
         t = tallies.get((sid, kid))
         out[(sid, kid)] = Standing(
-            skill_level(attempts, mastery, bool(mastered), t), mastery, attempts, bool(mastered_at), t
+            skill_level(attempts, mastery, bool(mastered), t), mastery, attempts, bool(mastered_at), t, last_at
         )
     for (sid, kid), t in tallies.items():  # answers whose estimate is not saved yet (still being rebuilt)
         if (sid, kid) not in out and (skill_id is None or kid == skill_id):
