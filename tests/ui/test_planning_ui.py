@@ -200,7 +200,7 @@ def test_teacher_plan_overview_approve_and_suggest(qtbot, demo):
     other = page.plan.student_id
     assert page.reason.text()  # why they are behind
     page.suggest_changes("Move the first milestone to next week.")
-    qtbot.waitUntil(lambda: page.plan.status == "changes_suggested", timeout=T)
+    qtbot.waitUntil(lambda: page.plan is not None and page.plan.status == "changes_suggested", timeout=T)
     page.detail.feedback.setPlainText("Try two short sessions.")
     _click(qtbot, page.detail.save_feedback)
     qtbot.waitUntil(lambda: page.detail.status.text() == "Feedback saved.", timeout=T)
