@@ -31,7 +31,7 @@ DEBIAN_PACKAGES = {
     "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3", "libglib-2.0.so.0": "libglib2.0-0",
 }  # fmt: skip
 
-_NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.M)
+_NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 
 
 def platform_plugin(name: str = "xcb") -> Path | None:
@@ -51,19 +51,23 @@ def platform_plugin(name: str = "xcb") -> Path | None:
     return None
 
 
-def missing_libraries(plugin: Path, run=subprocess.run) -> list[str]:  # noqa: ANN001
+def missing_libraries(plugin: Path, run=subprocess.run) -> list[str]:
     """Libraries the plugin needs that the system cannot find (``ldd``), in ldd's order, once each."""
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
+    env = dict(os.environ)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # the app bundle carries its own xcb libraries: look there first, as its loader does
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(p for p in (bundle, env.get("LD_LIBRARY_PATH", "")) if p)
     try:
-        out = run([ldd, str(plugin)], capture_output=True, text=True, timeout=20).stdout
+        out = run([ldd, str(plugin)], capture_output=True, text=True, timeout=20, env=env).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return list(dict.fromkeys(_NOT_FOUND.findall(out or "")))
 
 
-def preflight_message(env: dict | None = None, plugin: Path | None = None, run=subprocess.run) -> str:  # noqa: ANN001
+def preflight_message(env: dict | None = None, plugin: Path | None = None, run=subprocess.run) -> str:
     """"" when Qt can start here; else what is missing and how to install it, in plain words."""
     env = os.environ if env is None else env
     wanted = env.get("QT_QPA_PLATFORM", "")
