@@ -24,7 +24,7 @@ from app.people.permissions import require_class
 from app.planning.plans import PlanService
 from app.planning.queries import class_students, skill_names
 from app.practice.model_store import raw
-from app.practice.standing import MANY, RUN, WINDOW_DAYS, skill_levels, stuck_rule
+from app.practice.standing import MANY, RUN, WINDOW_DAYS, stuck_pairs, stuck_rule
 from app.store.database import Database
 from app.writing.views import SUBMITTED
 
@@ -101,9 +101,8 @@ def _stuck(
 ) -> dict[str, list[StuckSkill]]:
     """Stuck exactly when the one level every screen shares (``practice.standing``) says so."""
     out: dict[str, list[StuckSkill]] = {}
-    for (sid, kid), st in skill_levels(conn, ids, now).items():
-        t = st.tally
-        if st.level == "stuck" and kid in names and t is not None:
+    for (sid, kid), t in stuck_pairs(conn, ids, now).items():
+        if kid in names:
             out.setdefault(sid, []).append(StuckSkill(kid, names[kid], t.attempts, t.right, t.wrong_run, t.since))
     return out
 

@@ -33,6 +33,7 @@ __all__ = [
     "recent_tallies",
     "skill_level",
     "skill_levels",
+    "stuck_pairs",
     "stuck_rule",
 ]
 
@@ -93,6 +94,11 @@ def recent_tallies(
     conn: sqlite3.Connection, student_ids: list[str], now: float
 ) -> dict[tuple[str, str], RecentTally]:
     """(student, skill) -> the answers of the last ``WINDOW_DAYS`` days (erased ones never count)."""
+    return {k: RecentTally(*v) for k, v in _fold(conn, student_ids, now).items()}
+
+
+def _fold(conn: sqlite3.Connection, student_ids: list[str], now: float) -> dict[tuple[str, str], list]:
+    """The window's answers folded per pair as plain lists (a class-year: ~55,000 answers, ~5,000 pairs)."""
     if not student_ids:
         return {}
     tally: dict[tuple[str, str], list] = {}  # [attempts, right, wrong run, first at, run from]
@@ -109,7 +115,21 @@ def recent_tallies(
             if not t[2]:
                 t[4] = at
             t[2] += 1
-    return {k: RecentTally(*v) for k, v in tally.items()}
+    return tally
+
+
+def stuck_pairs(conn: sqlite3.Connection, student_ids: list[str], now: float) -> dict[tuple[str, str], RecentTally]:
+    """(student, skill) pairs whose level is "stuck", by ``skill_level`` itself, reading the saved state
+    only for the few pairs the window makes candidates (the roster asks this for a whole class)."""
+    candidates = {k: RecentTally(*v) for k, v in _fold(conn, student_ids, now).items() if stuck_rule(v[0], v[1], v[2])}
+    if not candidates:
+        return {}
+    who = sorted({sid for sid, _ in candidates})
+    mastered = set(conn.execute(
+        f"SELECT student_id, skill_id FROM learner_skill_state WHERE mastered = 1 AND student_id IN ({','.join('?' * len(who))})",
+        who,
+    ))  # fmt: skip
+    return {k: t for k, t in candidates.items() if skill_level(t.attempts, 0.0, k in mastered, t) == "stuck"}
 
 
 @dataclass(frozen=True)
