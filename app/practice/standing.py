@@ -138,7 +138,7 @@ class Standing:
     mastery: float
     attempts: int
     ever_mastered: bool  # the rule held once (a win was celebrated), whether or not it holds now
-    tally: RecentTally | None
+    tally: RecentTally | None  # the window's answers when they are why the level is "stuck"
     last_at: float = 0.0  # the latest answer the saved state has taken in
 
 
@@ -148,7 +148,10 @@ def skill_levels(
     """(student, skill) -> Standing for every skill the students have answered (one skill if given)."""
     if not student_ids:
         return {}
-    tallies = recent_tallies(conn, student_ids, now)
+    # Plain lists for every pair; a RecentTally only where it says why (stuck): a class's heatmap has
+    # thousands of pairs.
+    folded = _fold(conn, student_ids, now)
+    tallies = {k: RecentTally(*v) if stuck_rule(v[0], v[1], v[2]) else None for k, v in folded.items()}
     sql = (
         "SELECT student_id, skill_id, mastery, attempts, mastered, mastered_at, last_at FROM learner_skill_state "
         f"WHERE attempts > 0 AND student_id IN ({','.join('?' * len(student_ids))})"
@@ -165,5 +168,6 @@ def skill_levels(
         )
     for (sid, kid), t in tallies.items():  # answers whose estimate is not saved yet (still being rebuilt)
         if (sid, kid) not in out and (skill_id is None or kid == skill_id):
-            out[(sid, kid)] = Standing(skill_level(t.attempts, 0.0, False, t), 0.0, t.attempts, False, t)
+            n = folded[(sid, kid)][0]
+            out[(sid, kid)] = Standing(skill_level(n, 0.0, False, t), 0.0, n, False, t)
     return out
