@@ -17,6 +17,7 @@ from app.interop.export_service import ExportService
 from app.interop.roster_service import RosterImportService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.celebrations import CelebrationService
+from app.people.class_pins import ClassPinService
 from app.people.privacy import PrivacyService
 from app.planning.attention import AttentionService
 from app.planning.challenges import ChallengeService
@@ -59,6 +60,7 @@ class Services:
     roster_import: RosterImportService  # class lists in (issue 17)
     exports: ExportService  # results out: gradebook, skills CSV, xAPI, QTI, CASE
     judgements: JudgementService  # teachers' levels from work (issue 16)
+    class_pins: ClassPinService  # PINs for a whole class at once, for sign-in cards
 
 
 @dataclass
@@ -110,6 +112,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         roster_import=RosterImportService(db),
         exports=ExportService(db),
         judgements=JudgementService(db),
+        class_pins=ClassPinService(db),
     )
 
 

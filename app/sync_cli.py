@@ -1,6 +1,6 @@
 """``python -m app sync``: sync once through a folder, headless, and say what happened.
 
-    python -m app sync --data-dir DIR [--folder PATH] [--json]
+    python -m app sync --data-dir DIR [--folder PATH [--create]] [--json]
 
 The folder defaults to the ``sync_folder`` setting (machine policy, then user setting).
 Exit status: 0 done, 1 failed, 2 bad usage, 3 folder not reachable.
@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.config import load_settings
 from app.errors import TesseraError
@@ -23,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m app sync", description="Sync once through a shared folder.")
     p.add_argument("--data-dir", help="Tessera's data folder (defaults as the app does)")
     p.add_argument("--folder", help="the shared folder (defaults to the sync_folder setting)")
+    p.add_argument("--create", action="store_true",
+                   help="make the folder first if it does not exist yet (its parent must exist)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--max-files", type=int, default=None, help="stop after this many batch files")
     p.add_argument("-v", "--verbose", action="store_true")
@@ -47,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not folder:
         print("No sync folder: pass --folder or set sync_folder in Tessera's settings.", file=sys.stderr)
         return 2
+    code = _folder_ready(Path(folder), args.create, args.json)
+    if code:
+        return code
     if not settings.database_path.exists():
         # Right for a new machine taking the class in; a mistyped --data-dir should not pass unseen.
         print(f"No Tessera data in {settings.data_dir} yet: a new database is made there.", file=sys.stderr)
@@ -86,6 +92,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(_text(report, aside))
     return 0
+
+
+def _folder_ready(folder: Path, create: bool, as_json: bool) -> int:
+    """0 when the folder is there (or was just made on request); else says what to do and returns 3.
+    Never made without being asked: an unplugged USB stick's mount point must not become a local
+    folder that silently takes the class's changes."""
+    try:
+        if folder.is_dir():
+            return 0
+        parent_there = folder.parent.is_dir()
+    except OSError:
+        parent_there = False
+    if create and parent_there:
+        try:
+            folder.mkdir()
+            print(f"Made the sync folder {folder}.", file=sys.stderr)
+            return 0
+        except OSError as exc:
+            message = f"The sync folder {folder} could not be made ({exc.strerror or exc})."
+    elif not parent_there:
+        message = (f"The sync folder {folder} could not be reached: neither it nor {folder.parent} exists. Is "
+                   "the share or USB stick connected? Check the path.")  # fmt: skip
+    else:
+        message = (f"The sync folder {folder} could not be reached: it does not exist yet. To start syncing "
+                   "there, make it: run again "
+                   f"with --create (or: mkdir \"{folder}\").")  # fmt: skip
+    if as_json:
+        print(json.dumps({"ok": False, "error": "unreachable", "message": message}))
+    else:
+        print(message, file=sys.stderr)
+    return 3
 
 
 def set_aside_count(db) -> int:

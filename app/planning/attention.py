@@ -2,9 +2,10 @@
 their plan is behind, and the essays they handed in that wait for feedback (the roster's "Needs
 attention" column).
 
-- **Stuck** (``stuck_rule``): counting only the student's attempts at a skill in the last
-  ``WINDOW_DAYS`` days (erased ones never count), the latest ``RUN`` or more were all wrong, or there
-  were at least ``MANY`` with at most a third right.
+- **Stuck**: the level ``app.practice.standing.skill_level`` gives (the one the heatmap, skill detail
+  and Home use): counting only the student's attempts at a skill in the last ``WINDOW_DAYS`` days
+  (erased ones never count), the latest ``RUN`` or more were all wrong, or there were at least ``MANY``
+  with at most a third right, and the mastery rule does not hold.
 - **Plan behind**: exactly the Plans overview's "Behind" pace (``PlanService.class_overview``).
 - **Essays to read**: the writing review's "awaiting feedback": the student's draft for a task of the
   class that is not archived (the oldest draft, when two devices each started one) is handed in.
@@ -21,19 +22,14 @@ from sqlalchemy import text
 from app.people.actor import Actor
 from app.people.permissions import require_class
 from app.planning.plans import PlanService
-from app.planning.progress import DAY
 from app.planning.queries import class_students, skill_names
+from app.practice.standing import MANY, RUN, WINDOW_DAYS, stuck_pairs, stuck_rule
 from app.store.database import Database
 from app.store.raw import raw_connection
 from app.writing.results import SUBMITTED
 
-WINDOW_DAYS = 14
-RUN = 4  # this many wrong answers in a row, the latest ones
-MANY = 6  # or at least this many attempts with at most a third right
-
-def stuck_rule(attempts: int, right: int, wrong_run: int) -> bool:
-    """Stuck on a skill, from the window's attempts: the latest RUN all wrong, or MANY+ with <= 1/3 right."""
-    return wrong_run >= RUN or (attempts >= MANY and 3 * right <= attempts)
+__all__ = ["MANY", "RUN", "WINDOW_DAYS", "Attention", "AttentionService", "StuckSkill", "attention_counts",
+           "stuck_rule"]
 
 @dataclass(frozen=True)
 class StuckSkill:
@@ -95,35 +91,15 @@ def attention_counts(attention: dict[str, Attention]) -> tuple[int, int, int]:
         sum(a.essays_waiting for a in rows),
     )
 
-# The class's recent answers in the (student_id, at) index's own order: each student's in time order,
-# folded in one pass (no sort; a window function over a class-year took twice as long).
-_ANSWERS_SQL = (
-    "SELECT student_id, skill_id, correct, at FROM attempt "
-    "WHERE student_id IN ({ids}) AND at >= ? AND deleted = 0 ORDER BY student_id, at"
-)
 
 def _stuck(
-    conn: sqlite3.Connection, ids: list[str], since: float, names: dict[str, str]
+    conn: sqlite3.Connection, ids: list[str], now: float, names: dict[str, str]
 ) -> dict[str, list[StuckSkill]]:
-    tally: dict[tuple[str, str], list] = {}  # [attempts, right, wrong run, first at, run from]
-    for sid, kid, ok, at in conn.execute(_ANSWERS_SQL.format(ids=",".join("?" * len(ids))), [*ids, since]):
-        t = tally.get((sid, kid))
-        if t is None:
-            t = tally[(sid, kid)] = [0, 0, 0, at, at]
-        t[0] += 1
-        if ok:
-            t[1] += 1
-            t[2] = 0
-        else:
-            if not t[2]:
-                t[4] = at
-            t[2] += 1
+    """Stuck exactly when the one level every screen shares (``practice.standing``) says so."""
     out: dict[str, list[StuckSkill]] = {}
-    for (sid, kid), (n, right, run, first, run_from) in tally.items():
-        if kid in names and stuck_rule(n, right, run):
-            out.setdefault(sid, []).append(
-                StuckSkill(kid, names[kid], n, right, run, run_from if run >= RUN else first)
-            )
+    for (sid, kid), t in stuck_pairs(conn, ids, now).items():
+        if kid in names:
+            out.setdefault(sid, []).append(StuckSkill(kid, names[kid], t.attempts, t.right, t.wrong_run, t.since))
     return out
 
 _ESSAYS_SQL = """
@@ -147,7 +123,7 @@ class AttentionService:
             if not ids:
                 return {}
             names = skill_names(s)
-            stuck = _stuck(raw_connection(s), ids, now - WINDOW_DAYS * DAY, names)
+            stuck = _stuck(raw_connection(s), ids, now, names)
             drafts: dict[tuple[str, str], tuple[str, str, float, str]] = {}
             for task_id, sid, title, status, at, did in s.execute(text(_ESSAYS_SQL), {"class_id": class_id}):
                 drafts[(task_id, sid)] = (title, status, at, did)  # the oldest comes last and wins

@@ -124,7 +124,9 @@ def _reviews(f: HomeFacts, goal_skills: set[str]) -> list[NextStep]:
         days = round(since)
         if ratio >= 1.0:
             score = min(80.0, 55.0 + 10.0 * (ratio - 1.0)) + bonus
-            what = "you know it well" if s.mastered else "you are still building it"
+            what = ("you know it well" if s.mastered else
+                    "it was hard last time, so ask for help if it still is" if s.level == "stuck" else
+                    "you are still building it")  # fmt: skip
             reason = (f"You last practised {s.name} {days} days ago and {what}: "
                       "a short review now keeps it from fading.")
         elif ratio >= 0.75:

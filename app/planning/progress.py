@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.planning.levels import MASTERY_TARGET
-
 DAY = 86_400.0
 BEHIND_MARGIN = 0.2  # progress may trail the straight line to the target date by this much
 MILESTONE_GRACE = DAY  # a milestone counts as late a day after its date
@@ -26,6 +24,7 @@ class SkillFact:
     mastered: bool = False
     last_at: float = 0.0
     judged: bool = False  # a teacher's judgement from work counts toward the level
+    level: str = ""  # ``practice.standing.skill_level`` where read (Home), so its words match the heatmap
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,14 @@ class Pace:
 
 
 def skill_progress(s: SkillFact) -> float:
+    """A skill's part of a goal: the same figure the heatmap, skill detail and jagged profile show
+    (its mastery), and 100% only once it is mastered by the one rule (``practice.standing``). It was
+    mastery / MASTERY_TARGET, so a new goal on a 77% skill read "90%" while the heatmap said 77."""
     if s.mastered:
         return 1.0
     if not s.attempts and not s.judged:
         return 0.0
-    return min(0.99, max(0.0, s.mastery / MASTERY_TARGET))
+    return min(0.99, max(0.0, s.mastery))
 
 
 def milestone_progress(ms: tuple[MilestoneFact, ...]) -> float | None:
@@ -121,6 +123,8 @@ def goal_pace(g: GoalFacts, now: float) -> Pace:
             and g.minutes_last_week < 0.5 * g.weekly_minutes:
         return Pace("behind", progress, expected,
                     f"{round(g.minutes_last_week)} of {g.weekly_minutes} minutes this week.")
+    if g.started_at and now - g.started_at < DAY:  # nothing done towards it yet: say where it starts
+        return Pace("on_track", progress, expected, f"Just set: it starts from {pct}.")
     return Pace("on_track", progress, expected, f"{pct} done, keeping pace with the plan.")
 
 

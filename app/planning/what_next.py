@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -19,7 +20,9 @@ from app.planning.next_steps import CheckpointFact, GoalStep, HomeFacts, NextSte
 from app.planning.plan_data import load_plans
 from app.planning.progress import skill_progress
 from app.planning.queries import skill_facts, skill_names
+from app.practice.standing import skill_levels
 from app.store.database import Database
+from app.store.raw import raw_connection
 
 
 class WhatNextService:
@@ -41,7 +44,10 @@ class WhatNextService:
                 raise NotFound("That student no longer exists.")
             names = skill_names(s)
             known = skill_facts(s, [student_id], None, names)
-            skills = list(known.get(student_id, {}).values())
+            levels = skill_levels(raw_connection(s), [student_id], now)
+            skills = [replace(f, level=levels[(student_id, f.skill_id)].level)
+                      if (student_id, f.skill_id) in levels else f
+                      for f in known.get(student_id, {}).values()]  # fmt: skip
             bundle = load_plans(s, [student_id], now, names, facts=known).get(student_id)
             goals = []
             for g in bundle.goals if bundle else []:

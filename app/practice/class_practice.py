@@ -33,6 +33,7 @@ from app.practice.results import (
     PracticeSkill,
     SkillDetail,
 )
+from app.practice.standing import RUN, WINDOW_DAYS, skill_levels
 from app.store.raw import raw_connection
 
 __all__ = ["ClassPracticeService", "RebuildReport"]
@@ -61,8 +62,10 @@ class ClassPracticeService:
         self.db = db
 
     # -- reading -----------------------------------------------------------------------------------
-    def heatmap(self, actor: Actor, class_id: str) -> Heatmap:
-        """Mastery of every student of the class on every skill (None where not started)."""
+    def heatmap(self, actor: Actor, class_id: str, now: float | None = None) -> Heatmap:
+        """Mastery of every student of the class on every skill (None where not started), each with
+        its level from ``standing.skill_levels``."""
+        now = time.time() if now is None else now
         with self.db.read() as s:
             require_class(s, actor, class_id)
             conn = raw_connection(s)
@@ -85,15 +88,12 @@ class ClassPracticeService:
             col_of = {k.id: j for j, k in enumerate(skills)}
             matrix: list[list[HeatCell | None]] = [[None] * len(skills) for _ in ids]
             if ids:
-                rows = conn.execute(
-                    "SELECT student_id, skill_id, mastery, attempts, mastered, last_at, judged_level > 0 "
-                    f"FROM learner_skill_state WHERE (attempts > 0 OR judged_level > 0) AND student_id IN ({','.join('?' * len(ids))})",
-                    ids,
-                ).fetchall()
-                for sid, kid, mastery, attempts, mastered, last_at, judged in rows:
+                for (sid, kid), st in skill_levels(conn, ids, now).items():
                     j = col_of.get(kid)
                     if j is not None:
-                        matrix[row_of[sid]][j] = HeatCell(mastery, attempts, bool(mastered), last_at, bool(judged))
+                        matrix[row_of[sid]][j] = HeatCell(
+                            st.mastery, st.attempts, st.level == "mastered", st.last_at, st.judged, st.level
+                        )
         return Heatmap(
             class_id,
             tuple(HeatStudent(r[0], _name(r[1], r[2], r[3])) for r in students),
@@ -101,7 +101,9 @@ class ClassPracticeService:
             tuple(map(tuple, matrix)),
         )
 
-    def skill_detail(self, actor: Actor, student_id: str, skill_id: str, limit: int = 15) -> SkillDetail:
+    def skill_detail(
+        self, actor: Actor, student_id: str, skill_id: str, limit: int = 15, now: float | None = None
+    ) -> SkillDetail:
         """Where a student is on one skill, why (the mastery rule in words), and their recent answers."""
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
@@ -123,6 +125,7 @@ class ClassPracticeService:
                 "ORDER BY a.at DESC LIMIT ?",
                 (student_id, skill_id, limit),
             ).fetchall()
+            standing = skill_levels(conn, [student_id], now or time.time(), skill_id).get((student_id, skill_id))
         state: ModelState = new_state()
         if snap is not None:
             state.learners[student_id], _ = learner_from_json(snap[0])
@@ -139,6 +142,17 @@ class ClassPracticeService:
                 f"A teacher's judgement of {person.full_name}'s work, with the practice answers given since: "
                 f"about {round(row[0] * 100)}% secure."
             )  # fmt: skip
+        if standing is not None and standing.level != level:
+            # The shared level wins (the heatmap and roster show it); the rule's facts stay as the why.
+            facts = explanation.split(": ", 1)[-1]
+            t = standing.tally
+            if standing.level == "stuck" and t is not None:
+                why = (f"the last {t.wrong_run} answers were wrong" if t.wrong_run >= RUN
+                       else f"{t.right} of {t.attempts} right in the last {WINDOW_DAYS} days")  # fmt: skip
+                explanation = f"Stuck: {why}. Also: {facts}"
+            else:
+                explanation = f"{standing.level.capitalize()}: {facts}"
+            level = standing.level
         due = None
         if ls is not None and ls.n:
             info = due_info(ls.last_at, ls.review_interval_days, time.time())

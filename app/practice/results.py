@@ -23,9 +23,10 @@ class PracticeOverview:
     target: float
     focus: tuple[str, ...]  # skill names
     due: tuple[str, ...]  # skills due for review, most overdue first
-    mastered: tuple[str, ...]
+    mastered: tuple[str, ...]  # the mastery rule holds now
     practised: int  # skills with answers
     answers_today: int
+    to_refresh: tuple[str, ...] = ()  # mastered once (a win), but the rule no longer holds
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class HeatCell(NamedTuple):  # a tuple: 4,800 of them are made per heatmap
     mastered: bool
     last_at: float
     judged: bool = False  # the level comes (partly) from a teacher's judgement of work
+    level: str = ""  # ``standing.skill_level``: the same words the skill detail, roster and Home use
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class SkillDetail:
     student_name: str
     skill_id: str
     skill_name: str
-    level: str  # "not started" | "learning" | "nearly there" | "mastered"
+    level: str  # ``standing.LEVELS``: "not started" | "stuck" | "learning" | "nearly there" | "mastered"
     explanation: str
     mastery: float
     attempts: int

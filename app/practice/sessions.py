@@ -127,9 +127,13 @@ class PracticeService:
                     "SELECT skill_id FROM practice_focus WHERE student_id = ? AND deleted = 0", (student_id,)
                 )
             ]
-            mastered = [names.get(k, "") for (k,) in conn.execute(
-                "SELECT skill_id FROM learner_skill_state WHERE student_id = ? AND mastered = 1 ORDER BY mastered_at",
-                (student_id,))]  # fmt: skip
+            mastered: list[str] = []
+            to_refresh: list[str] = []
+            for k, now_held in conn.execute(
+                "SELECT skill_id, mastered FROM learner_skill_state WHERE student_id = ? AND (mastered = 1 OR mastered_at > 0) "
+                "ORDER BY mastered_at", (student_id,)
+            ):  # fmt: skip
+                (mastered if now_held else to_refresh).append(names.get(k, ""))
             snap = conn.execute(
                 "SELECT data FROM learner_snapshot WHERE student_id = ?", (student_id,)
             ).fetchone()
@@ -145,7 +149,7 @@ class PracticeService:
                 if ls.n >= REVIEW_MIN_ATTEMPTS and info.is_due and k in names:
                     due.append((-info.overdue_ratio, names[k]))
         return PracticeOverview(person.target_success, tuple(sorted(focus)), tuple(n for _, n in sorted(due)),
-                                tuple(mastered), practised, today)  # fmt: skip
+                                tuple(mastered), practised, today, tuple(to_refresh))  # fmt: skip
 
     # -- sessions ----------------------------------------------------------------------------------
     def start_session(

@@ -24,8 +24,9 @@ class SkillMastery:
     name: str
     mastery: float  # 0..1, predicted success at typical difficulty
     attempts: int  # practice answers
-    mastered: bool
+    mastered: bool  # the mastery rule holds now (``practice.standing``)
     judged: bool = False  # a teacher's judgement from work counts toward the level
+    ever_mastered: bool = False  # it held once (a win was celebrated): mastered now or due for a refresh
 
     @property
     def seen(self) -> bool:
@@ -100,5 +101,6 @@ class FrameworkService:
             if sk.domain_id in out:
                 out[sk.domain_id].skills.append(SkillMastery(
                     sk.id, sk.code, sk.name, st.mastery if st else 0.0, st.attempts if st else 0,
-                    bool(st and st.mastered), bool(st and st.judged_level)))
+                    bool(st and st.mastered), bool(st and st.judged_level),
+                    bool(st and (st.mastered or st.mastered_at))))
         return list(out.values())

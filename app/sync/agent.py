@@ -43,6 +43,7 @@ class SyncSnapshot:
     last_attempt_at: float | None = None
     next_attempt_at: float | None = None
     pending_send: int = 0  # our changes not yet in the folder
+    unacknowledged: int = 0  # ours in the folder that another computer syncing here has not confirmed
     problem: str | None = None  # for a teacher, None when all is well
     problem_code: str | None = None  # "unreachable" | "folder" | "storage" | "busy" | "error"
     notice: str | None = None  # worth knowing, not a failure (e.g. skipped damaged files)
@@ -329,6 +330,7 @@ class SyncAgent:
                 progress=None,
                 last_report=report.to_dict(),
                 pending_send=report.pending_send,
+                unacknowledged=report.unacknowledged,
                 failures=0,
             )
             self._wait(self.interval)

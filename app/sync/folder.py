@@ -283,6 +283,13 @@ class SyncFolder(BatchFiles):
             raise ValueError("a replica removes files only from its own folder")
         return _unlink(ref.path)
 
+    def remove_previous(self, ref: BatchRef, previous_ids: set[str]) -> bool:
+        """Remove a batch from the folder of one of this database's previous replica ids (it wrote
+        there before it took a new id; nobody else writes there)."""
+        if ref.writer not in previous_ids or ref.writer == self.me:
+            raise ValueError("only a previous id's own folder")
+        return _unlink(ref.path)
+
     def remove_abandoned(self, ref: BatchRef) -> bool:
         """Remove a batch of an abandoned replica (the one exception to writing only in our own
         folder: see ``compact.py`` for when that is allowed)."""

@@ -36,6 +36,7 @@ class SyncReport:
     compacted: int = 0  # old batch files removed (ours, or an abandoned replica's)
     trimmed: int = 0  # change-log payloads dropped (every known replica has them)
     pending_send: int = 0  # our changes not in the folder yet (after this sync)
+    unacknowledged: int = 0  # our changes (this id and previous ids) a replica syncing here has not confirmed
     complete: bool = True  # False: stopped early (limit or stop request); sync again to finish
     renewed_replica: bool = False
     skipped: list[SkippedFile] = field(default_factory=list)

@@ -11,6 +11,7 @@ without every replica copying every other's files in the normal case.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 
@@ -25,19 +26,31 @@ from app.sync.trim import rows_to_send
 log = logging.getLogger(__name__)
 
 
+def previous_ids(db) -> set[str]:
+    with db.read() as s:
+        row = raw_connection(s).execute("SELECT previous_ids FROM replica_state").fetchone()
+    return set(json.loads(row[0] or "[]")) if row else set()
+
+
 def repair_own(run, scan: FolderScan) -> None:
     """Others said a file of ours is damaged: check it, and remove it if so (it is then written
-    again from the database, since someone lacks what it carried)."""
+    again from the database, since someone lacks what it carried). Ours includes the files written
+    under this database's previous replica ids: after a new id, nobody else would ever repair them."""
+    me = run.db.replica_id
+    before = previous_ids(run.db) - {me}
     reported = {
         (d.get("writer"), d.get("name"), d.get("size")) for i in scan.seen.values() for d in i.damaged
     }
     for ref in list(scan.batches):
-        if ref.writer == run.db.replica_id and (ref.writer, ref.name, ref.size) in reported:
+        if ref.writer in (me, *before) and (ref.writer, ref.name, ref.size) in reported:
             try:
                 run.sf.read_batch(ref)
             except BatchDamaged as exc:
                 log.warning("sync: our file %s is damaged (%s); writing it again", ref.name, exc.reason)
-                run.sf.remove(ref)
+                if ref.writer == me:
+                    run.sf.remove(ref)
+                else:
+                    run.sf.remove_previous(ref, before)
                 scan.batches.remove(ref)
             except FileNotFoundError:
                 scan.batches.remove(ref)
@@ -48,15 +61,16 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
     me = run.db.replica_id
     live = live_replicas(scan, me)
     everyone = {r: i for r, i in scan.seen.items() if r != me}
-    stale_writers = set(scan.replicas) - set(live) - {me}
-    reported = {(d.get("writer"), d.get("name")) for i in live.values() for d in i.damaged}
-    avail: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for ref in scan.batches:
-        if ref.writer in stale_writers and (ref.writer, ref.name) in reported:
-            continue  # its writer is not around to repair it
-        avail[ref.origin].append((ref.first, ref.last))
+    reported = {(d.get("writer"), d.get("name")) for i in scan.seen.values() for d in i.damaged}
     with run.db.read() as s:
         vv = vector.load(raw_connection(s))
+    avail: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ref in scan.batches:
+        if ref.writer != me and (ref.writer, ref.name) in reported:
+            continue  # damaged for a reader: it carries nothing until its writer repairs it
+        if ref.origin == me and ref.last > vv.get(me, 0):
+            continue  # claims more of our changes than we ever made: not ours, whatever its name says
+        avail[ref.origin].append((ref.first, ref.last))
     out: list[tuple[str, int, int]] = []
     for origin, high in sorted(vv.items(), key=lambda kv: kv[0] != me):
         if high <= 0:

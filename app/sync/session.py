@@ -24,8 +24,8 @@ from app.store.raw import raw_connection
 from app.store.replica import renew_replica
 from app.sync import vector
 from app.sync.apply import apply_pending, pending_count, restore_checkpointing
-from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchRef
-from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact
+from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchDamaged, BatchRef
+from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact, live_replicas
 from app.sync.folder import FolderScan, FolderUnavailable, SyncFolder, os_words
 from app.sync.lock import SyncLock
 from app.sync.merge import MergeContext
@@ -142,7 +142,9 @@ class _Run:
         with self.db.read() as s:
             vv = vector.load(raw_connection(s))
         high = vv.get(me, 0)
-        claims = [ref.last for ref in scan.batches if ref.origin == me]
+        # A file's name is only a claim: a damaged file (random bytes under a batch-style name) is
+        # never evidence that this database was copied. Only batches that read whole count.
+        claims = [ref.last for ref in scan.batches if ref.origin == me and (ref.last <= high or _whole(sf, ref))]
         claims += [info.vector.get(me, 0) for info in scan.seen.values()]
         own = scan.seen.get(me)
         behind = own is not None and any(seq > vv.get(origin, 0) for origin, seq in own.vector.items())
@@ -159,6 +161,19 @@ class _Run:
         return True
 
     # -- tidy -------------------------------------------------------------------------------
+    def unacknowledged(self, scan: FolderScan) -> int:
+        """Changes of this database (its id and every previous id) that some replica still syncing
+        here has not confirmed in its ``seen.json``: until they are 0, "up to date" is not true."""
+        with self.db.read() as s:
+            raw = raw_connection(s)
+            vv = vector.load(raw)
+            previous = json.loads(raw.execute("SELECT previous_ids FROM replica_state").fetchone()[0] or "[]")
+        mine = {self.db.replica_id, *previous}
+        peers = [i for r, i in live_replicas(scan, self.db.replica_id).items() if r not in mine]
+        if not peers:
+            return 0
+        return sum(max(0, vv.get(o, 0) - min(p.vector.get(o, 0) for p in peers)) for o in mine)
+
     def _write_seen(self) -> None:
         with self.db.read() as s:
             raw = raw_connection(s)
@@ -196,6 +211,7 @@ class _Run:
         with self.db.read() as s:
             next_seq = raw_connection(s).execute("SELECT next_seq FROM replica_state").fetchone()[0]
         self.report.pending_send = max(0, next_seq - 1 - exported)
+        self.report.unacknowledged = self.unacknowledged(scan)  # as the peers' seen.json said at the start
         state = {
             "replica_id": me,
             "exported": exported,
@@ -206,3 +222,11 @@ class _Run:
         if prev.get("replica_id") == me and "trimmed" in prev:
             state["trimmed"] = prev["trimmed"]
         save_state(self.db, state)
+
+
+def _whole(sf: SyncFolder, ref: BatchRef) -> bool:
+    try:
+        sf.read_batch(ref)
+        return True
+    except (BatchDamaged, FileNotFoundError):
+        return False

@@ -20,6 +20,12 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
             import tempfile  # here: only the self-test needs it
 
             data_dir = tempfile.mkdtemp(prefix="tessera-selftest-")
+    from app.ui.qt_preflight import preflight_message
+
+    problem = preflight_message()  # Qt would abort, naming the wrong library: say what is missing
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -42,7 +48,9 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
 
     settings = load_settings(data_dir)
     window = MainWindow(quick=sign_in_lists(settings.database_path))
-    window.show()
+    from app.ui import window_state
+
+    window_state.restore_and_show(window, settings.data_dir)  # fits 1366x768; maximized if it was
     bench = os.environ.get("TESSERA_BENCH")
     if bench:
         from app.ui.bench_hooks import on_shown

@@ -84,11 +84,19 @@ class MainArea(QWidget):
             self.sync_bridge.changed.connect(self.sync_changed)
             first = ctx.agent.snapshot()
             self.status.setText(short_status(first))
+            # "Synced just now" must age between syncs, not only when the agent reports something.
+            self.sync_clock = QtCore.QTimer(self, interval=30_000, timeout=self.refresh_sync_status)
+            self.sync_clock.start()
         from PySide6.QtGui import QKeySequence, QShortcut  # not needed before sign-in
 
         for i in range(min(9, len(self.specs))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.setCurrentRow(0)
+
+    def refresh_sync_status(self) -> None:
+        from app.ui.sync_bridge import short_status
+
+        self.status.setText(short_status(self.ctx.agent.snapshot()))
 
     def sync_changed(self, snap: Any) -> None:
         """The header's few words. (What a sync brings reaches the pages through the change bus:
@@ -149,7 +157,10 @@ class MainWindow(QMainWindow):
         self.area: MainArea | None = None
         self.progress_shown = False  # background work's progress is at the bottom of the window
         self.setWindowTitle("Tessera")
-        self.resize(1180, 760)
+        self.resize(1180, 680)  # with a title bar, fits a 1366x768 screen (see window_state.py)
+        from app.ui.help import install_help
+
+        install_help(self, self.help_place)
         from app.ui.idle import IdleWatcher
 
         self.idle = IdleWatcher(0, self)
@@ -168,6 +179,15 @@ class MainWindow(QMainWindow):
             self._set_central(opening)
         else:
             self.attach(ctx)
+
+    def help_place(self) -> tuple[str, str]:
+        """(role, page key) for F1: who is signed in and which page is on screen."""
+        if self.area is not None and self.centralWidget() is self.area:
+            page = self.area.stack.currentWidget()
+            return self.area.actor.role, str(page.property("page_key") or "") if page is not None else ""
+        from app.ui.welcome import WelcomeScreen
+
+        return "", "welcome" if isinstance(self.centralWidget(), WelcomeScreen) else "signin"
 
     def _set_central(self, widget: QWidget) -> None:
         """Swap screens without deleting the old one synchronously: it may be the very widget whose

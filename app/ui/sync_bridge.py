@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 
 class SyncBridge(QObject):
@@ -32,12 +32,21 @@ def short_status(snap: Any) -> str:
     if snap is None or snap.state == "off":
         return ""
     if snap.state == "syncing":
-        return QObject.tr("Syncing…")  # type: ignore[arg-type]  # QObject.tr on the class: PySide6 allows it, its stubs do not
+        return QCoreApplication.translate("Sync", "Syncing…")  # QObject.tr on the class: PySide6 allows it, its stubs do not
     if snap.problem:
-        return QObject.tr("Sync: needs attention")  # type: ignore[arg-type]
+        return QCoreApplication.translate("Sync", "Sync: needs attention")
     if snap.last_sync_at:
-        minutes = int((time.time() - snap.last_sync_at) // 60)
-        ago = QObject.tr("just now") if minutes < 1 else QObject.tr("%1 min ago")  # type: ignore[arg-type]
-        ago = ago.replace("%1", str(minutes))
-        return QObject.tr("Synced %1").replace("%1", ago)  # type: ignore[arg-type]
+        return QCoreApplication.translate("Sync", "Synced %1").replace("%1", ago_words(time.time() - snap.last_sync_at))
     return ""
+
+
+def ago_words(seconds: float) -> str:
+    """"just now", "12 min ago", "3 h ago", "2 days ago" (the header re-reads it every half minute)."""
+    minutes = int(max(0.0, seconds) // 60)
+    if minutes < 1:
+        return QCoreApplication.translate("Sync", "just now")
+    if minutes < 60:
+        return QCoreApplication.translate("Sync", "%1 min ago").replace("%1", str(minutes))
+    if minutes < 48 * 60:
+        return QCoreApplication.translate("Sync", "%1 h ago").replace("%1", str(minutes // 60))
+    return QCoreApplication.translate("Sync", "%1 days ago").replace("%1", str(minutes // (24 * 60)))

@@ -7,11 +7,12 @@ import random
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.errors import PermissionDenied
 from app.models import Attempt, Item, Person
 from app.planning.attention import RUN, WINDOW_DAYS, attention_counts, stuck_rule
+from app.practice.live import live_model
 from app.writing.results import SUBMITTED
 
 DAY = 86_400.0
@@ -38,7 +39,11 @@ def _answer(ctx, student_id: str, pattern: str, end: float, skill_code: str = ""
                     partition=part,
                 )
             )
-        return item.skill_id
+    # The derived state follows the answers, as it does after a sync (the one level reads both).
+    live = live_model(ctx.db)
+    live.ensure()
+    live.reconcile()
+    return item.skill_id
 
 
 @pytest.fixture
@@ -94,6 +99,9 @@ def _save(ctx, rows: list[tuple[str, Item, bool, float, bool]]) -> None:
             a.deleted, a.partition = erased, parts[sid]
             s.add(a)
             s.flush()  # one row at a time, so rowids follow the list (answers at the same instant)
+    live = live_model(ctx.db)  # the derived state follows the answers, as after a sync
+    live.ensure()
+    live.reconcile()
 
 
 def _marks(sid: str, item: Item, marks: str, at: float, step: float = 60) -> list[tuple]:
@@ -101,9 +109,10 @@ def _marks(sid: str, item: Item, marks: str, at: float, step: float = 60) -> lis
     return [(sid, item, m in "oO", at + i * step, m.isupper()) for i, m in enumerate(marks)]
 
 
-def _expected(rows, now: float) -> dict[str, list[tuple]]:
+def _expected(rows, now: float, mastered: frozenset = frozenset()) -> dict[str, list[tuple]]:
     """The stuck rule as the module states it, folded over the answers in time order (the same instant:
-    as saved), for comparison with what the service reads through its index."""
+    as saved), for comparison with what the service reads through its index. ``mastered``: (student,
+    skill) pairs whose mastery rule holds, which are never stuck (one level: ``practice.standing``)."""
     tally: dict[tuple[str, str], list] = {}  # [answers, right, wrong run, first, run from]
     for sid, item, right, at, erased in sorted(rows, key=lambda r: r[3]):
         if erased or at < now - WINDOW_DAYS * DAY:
@@ -118,7 +127,7 @@ def _expected(rows, now: float) -> dict[str, list[tuple]]:
             t[2] += 1
     out: dict[str, list[tuple]] = {}
     for (sid, kid), (n, right, run, first, run_from) in tally.items():
-        if stuck_rule(n, right, run):
+        if stuck_rule(n, right, run) and (sid, kid) not in mastered:
             out.setdefault(sid, []).append((kid, n, right, run, run_from if run >= RUN else first))
     return {sid: sorted(v) for sid, v in out.items()}
 
@@ -146,9 +155,11 @@ def test_stuck_matches_the_rule_on_mixed_histories(demo, teacher, attention):
         sid, item = rnd.choice(students), rnd.choice(items)
         rows.append((sid, item, rnd.random() < odds[(sid, item.id)], at, rnd.random() < 0.05))
     _save(ctx, rows)
+    with ctx.db.read() as s:
+        mastered = frozenset(s.execute(text("SELECT student_id, skill_id FROM learner_skill_state WHERE mastered = 1")).all())
     checked = 0
     for now in (LATER - 6 * DAY, LATER - 3 * DAY, LATER - DAY, LATER, rows[500][3]):
-        expected = _expected(rows, now)
+        expected = _expected(rows, now, mastered)
         assert _found(attention.class_attention(teacher, info.class_id, now)) == expected
         checked += sum(len(v) for v in expected.values())
     assert checked >= 10  # the histories did make students stuck, by both rules

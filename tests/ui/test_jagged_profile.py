@@ -19,6 +19,17 @@ def test_a_narrow_profile_keeps_room_for_the_longest_skill_name(qtbot):
     widget.show()
     widget.set_profile([DomainProfile("d1", "NUM", "Number", "maths", skills)])
     font = widget.chart.axes()[0].labelsFont()
-    needed = QFontMetrics(font).horizontalAdvance("★ " + long_name)  # the peak carries a star
+    needed = QFontMetrics(font).horizontalAdvance("★ " + long_name)  # mastered: it carries a star
     assert widget.view.minimumWidth() >= needed + 100  # the name, and room for its bar
     assert widget.view.minimumWidth() > widget.width()  # so the narrow column scrolls sideways
+
+
+def test_a_star_means_mastered_here_as_in_the_report(qtbot):
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    skills = [SkillMastery("s1", "A", "Rounding", 0.84, 12, False), SkillMastery("s2", "B", "Angles", 0.86, 9, True)]
+    widget = JaggedProfile()
+    qtbot.addWidget(widget)
+    widget.set_profile([DomainProfile("d1", "NUM", "Number", "maths", skills)])
+    axis = next(a for a in widget.chart.axes() if isinstance(a, QBarCategoryAxis))
+    assert set(axis.categories()) == {"Rounding", "\u2605 Angles"}  # the peak Rounding is not mastered

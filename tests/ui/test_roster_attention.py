@@ -12,6 +12,7 @@ from sqlalchemy import select
 from windowhelp import close_all, open_window
 
 from app.models import Attempt, Item, Person
+from app.practice.live import live_model
 from app.ui.qmodels.roster_model import ATTENTION
 from app.ui.tasks import wait_idle
 
@@ -48,7 +49,10 @@ def _four_wrong(ctx, student_id: str) -> str:
                     partition=part,
                 )
             )
-        return item.skill_id
+    live = live_model(ctx.db)  # the derived state follows the answers, as after a sync
+    live.ensure()
+    live.reconcile()
+    return item.skill_id
 
 
 def _cell(page, row: int, col: int = ATTENTION, role=Qt.ItemDataRole.DisplayRole):

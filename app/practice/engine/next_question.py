@@ -16,6 +16,11 @@ __all__ = ["WordItems", "pick_next", "word_items"]
 
 WordItems = dict[str, list[str]]  # word id -> ids of the items asking about it
 
+# The reason never names the word: "Which word means ...?" asks for exactly that word, so naming it
+# above the question gave the answer away. (A test checks every item kind's reason against its answer.)
+REVIEW_WORD = "Review: a word you have met before is due for another look."
+NEW_WORD = "New word: one you have not met yet, from the vocabulary bank."
+
 
 def word_items(items: Mapping[str, object]) -> tuple[WordItems, str | None]:
     """Vocabulary items by word (from ``ItemInfo``-like values with ``word_id``), and their skill id."""
@@ -52,14 +57,14 @@ def pick_next(
         if options and card.word_id in bank:
             item_id = options[card.reviews % len(options)]
             return Selection(item_id, sel.skill_id, "review", predict(state, req.student_id, sel.skill_id, item_id,
-                             req.now), f"Review: \u201c{bank[card.word_id].word}\u201d is due for another look.")  # fmt: skip
+                             req.now), REVIEW_WORD)  # fmt: skip
     fresh = sorted((w for w in words if w not in cards and w in bank), key=lambda w: (bank[w].level, w))
     if fresh:
         word = fresh[req.seed % min(3, len(fresh))]
         options = [i for i in words[word] if i != last] or words[word]
         item_id = options[req.seed % len(options)]
         return Selection(item_id, sel.skill_id, "new word", predict(state, req.student_id, sel.skill_id, item_id,
-                         req.now), f"New word: \u201c{bank[word].word}\u201d from the vocabulary bank.")  # fmt: skip
+                         req.now), NEW_WORD)  # fmt: skip
     return sel
 
 

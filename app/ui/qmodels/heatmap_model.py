@@ -12,26 +12,31 @@ from app.practice.results import HeatCell, Heatmap, HeatSkill
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED = 2  # student, average
 
-# (name, lowest mastery, fill, text): ColorBrewer "Blues", safe for colour-blind readers.
+# (name, lowest mastery, fill, text): ColorBrewer "Blues", safe for colour-blind readers; "Stuck" is
+# orange and its cells carry a "!" so colour is never the only cue.
 BANDS = [
     ("Not started", None, "#f3f4f6", "#9ca3af"),
     ("Starting (below 50%)", 0.0, "#deebf7", "#1f2937"),
     ("Learning (50-75%)", 0.5, "#9ecae1", "#111827"),
     ("Nearly there (75%+)", 0.75, "#4292c6", "#ffffff"),
     ("Mastered", None, "#08519c", "#ffffff"),
+    ("Stuck (! recent answers wrong)", None, "#fdae6b", "#1f2937"),
 ]
+STUCK = 5
 
 
 def band(cell: HeatCell | None) -> tuple[str, str, str]:
-    """(band name, fill, text colour) for a cell."""
+    """(band name, fill, text colour) for a cell, from its one shared level (``practice.standing``)."""
     if cell is None:
         return BANDS[0][0], BANDS[0][2], BANDS[0][3]
-    if cell.mastered:
+    if cell.mastered or cell.level == "mastered":
         return BANDS[4][0], BANDS[4][2], BANDS[4][3]
-    for name, low, fill, ink in reversed(BANDS[1:4]):
-        if low is not None and cell.mastery >= low:
-            return name, fill, ink
-    return BANDS[1][0], BANDS[1][2], BANDS[1][3]
+    if cell.level == "stuck":
+        return BANDS[STUCK][0], BANDS[STUCK][2], BANDS[STUCK][3]
+    if cell.level == "nearly there" or (not cell.level and cell.mastery >= 0.75):
+        return BANDS[3][0], BANDS[3][2], BANDS[3][3]
+    low = BANDS[2] if cell.mastery >= 0.5 else BANDS[1]
+    return low[0], low[2], low[3]
 
 
 class HeatmapModel(QAbstractTableModel):
@@ -136,6 +141,8 @@ class HeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if cell is None:
                 return ""
+            if cell.level == "stuck":
+                return "!" + str(round(cell.mastery * 100))
             return "\u2713" if cell.mastered else str(round(cell.mastery * 100))
         if role == SORT_ROLE:
             return -1.0 if cell is None else cell.mastery + (1.0 if cell.mastered else 0.0)

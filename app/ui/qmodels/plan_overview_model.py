@@ -63,10 +63,12 @@ class PlanOverviewModel(QAbstractTableModel):
                 return f"{r.goals_met}/{r.goals} met" if r.goals else ""
             if col == 4:
                 return f"{round(r.progress * 100)}%" if r.goals else ""
-            if col == 5:
+            if col == 5:  # the date first: a long milestone is cut at its end, never its date
                 when = dt.datetime.fromtimestamp(r.next_due).strftime("%d %b").lstrip("0") if r.next_due else ""
-                return f"{r.next_milestone} ({when})" if r.next_milestone else ""
+                return (f"{when}: {r.next_milestone}" if when else r.next_milestone) if r.next_milestone else ""
             return r.reason
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 5 and r.next_milestone:
+                return self.data(index) + (f"\n{r.reason}" if r.reason else "")
             return r.reason
         return None

@@ -218,6 +218,8 @@ class PracticePage(QWidget):
             lines.append(
                 self.tr("<b>Mastered:</b> %n skill(s)", "", len(o.mastered)) + f" ({names(o.mastered)})"
             )
+        if o.to_refresh:  # wins from before: still celebrated, but the rule no longer holds
+            lines.append(self.tr("<b>Mastered before, practise to keep:</b> %1").replace("%1", names(o.to_refresh)))
         lines.append(self.tr("<b>Skills practised:</b> %1 · <b>answers today:</b> %2")
                      .replace("%1", str(o.practised)).replace("%2", str(o.answers_today)))  # fmt: skip
         self.overview.setText("<br>".join(lines))

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+import app.writing.drafts as drafts
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
+from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
 from app.ui.widgets.diff_view import plural, when, when_short
@@ -42,6 +44,7 @@ from app.ui.widgets.text_offsets import Offsets, plain_text
 from app.ui.widgets.writing_editor import WritingEditor
 from app.writing.checks.rubric import still_missing
 from app.writing.drafts import DraftTooLarge
+from app.writing.journal import TextJournal
 from app.writing.results import (
     NOT_STARTED,
     RETURNED,
@@ -84,6 +87,7 @@ class WritingPage(QWidget):
         self._saved: str | None = None  # the last text known to be saved
         self._wanted = ""  # a task asked for before the list arrived
         self._saved_line = ""  # the "Saved … version N" words last shown: typing replaces exactly these
+        self._too_long = False  # the status shows "too long to save" for the text in the editor
 
         # -- the list of tasks --------------------------------------------------------------------
         title = _label(self.tr("Writing"), "Writing", "font-size: 24px; font-weight: 600;")
@@ -123,6 +127,9 @@ class WritingPage(QWidget):
         self.editor = WritingEditor("My writing")
         self.editor.setPlaceholderText(self.tr("Start writing here…"))
         self.long_paragraph = LongParagraphNotice(self.editor)
+        self.journal_offer = JournalOffer()
+        self.journal = EditorJournal(self.editor, TextJournal(ctx.settings.data_dir), self._journal_key,
+                                     self.journal_offer)  # fmt: skip
         self.editor.pasted.connect(self.long_paragraph.check)
         self.panel = FindingsPanel(can_apply=True)
         self.panel.setMinimumWidth(300)
@@ -159,6 +166,7 @@ class WritingPage(QWidget):
         dv.addWidget(self.prompt)
         dv.addWidget(self.feedback)
         dv.addWidget(self.long_paragraph)
+        dv.addWidget(self.journal_offer)
         dv.addWidget(split, 1)
         dv.addLayout(foot)
 
@@ -209,9 +217,12 @@ class WritingPage(QWidget):
         if self.list.currentRow() < 0 and tasks:
             self.list.setCurrentRow(0)
         kept = KEPT.any_failed(self.actor.person_id)
+        journal = set(self.journal.journal.tasks_of(self.actor.person_id)) & {m.task.id for m in tasks}
         self.list_message.setText(
             self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
                     "carry on; it saves as soon as it can.") if kept else
+            self.tr("Tessera closed before it saved some of your writing. It is kept on this computer: open "
+                    "the task to put it back.") if journal else
             "" if tasks else self.tr("No writing tasks yet."))  # fmt: skip
         self.list_message.setStyleSheet("color: #374151;" if not tasks else "color: #b91c1c;")
         if self._wanted:
@@ -245,6 +256,7 @@ class WritingPage(QWidget):
     def _opened(self, data: tuple) -> None:
         view, config = data
         self.list_message.setText("")
+        self._too_long = False
         self.live.set_config(None)
         self.editor.show_outcome(None)
         self.panel.show_outcome(None)
@@ -262,6 +274,7 @@ class WritingPage(QWidget):
             self.editor.setPlainText(kept.text)
             self._queued = None
             self.save_status.setText(self.tr("Not saved yet: your text is kept and saves as soon as it can."))
+        self.journal.opened(self.actor.person_id, view.task.id, view.text, view.editable, when)
         self.long_paragraph.check()  # after _show_view: a handed-in draft is read-only, not offered
         self.live.set_config(config)
         if not self.live.is_ready:
@@ -335,6 +348,14 @@ class WritingPage(QWidget):
         # On every keystroke, so only two short strings are compared. Only the "Saved" line gives way:
         # an error or a note about kept text says more than "not saved yet" would.
         view = self.view
+        if self._too_long and self._fits_now():
+            # Undone or shortened below the limit: the "too long to save" error is not true any more.
+            self._too_long = False
+            self._queued = None
+            self.save_status.setStyleSheet("color: #6b7280;")
+            saved = plain_text(self.editor) == self._saved and self._saved_line
+            self.save_status.setText(self._saved_line if saved else self._unsaved_words())
+            return
         if (
             view is not None
             and view.editable
@@ -342,6 +363,16 @@ class WritingPage(QWidget):
             and self.save_status.text() == self._saved_line
         ):
             self.save_status.setText(self._unsaved_words())
+
+    def _fits_now(self) -> bool:
+        """The editor's text is within the draft size limit (exact only near the limit: per keystroke)."""
+        limit = drafts.MAX_DRAFT_BYTES
+        chars = self.editor.document().characterCount()
+        if chars * 4 <= limit:
+            return True
+        if chars > limit:
+            return False
+        return len(plain_text(self.editor).encode("utf-8")) <= limit
 
     def save(self, force: bool = False) -> None:
         """Save the text as a new version if it changed (the service skips an unchanged text too)."""
@@ -385,8 +416,17 @@ class WritingPage(QWidget):
 
         run_task(lambda _p: work(), done, failed, writes=True)
 
+    def _journal_key(self) -> tuple[str, str, str | None] | None:
+        view = self.view
+        if view is None or not view.editable or self.stack.currentIndex() != 1:
+            return None
+        return self.actor.person_id, view.task.id, self._saved
+
     def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
         self._saved = text
+        self._too_long = False
+        if task_id:
+            self.journal.saved(self.actor.person_id, task_id, text)
         if result.version is not None:
             self._say_saved(result.version.number, result.version.saved_at)
             if self.view is not None and self.view.task.id == task_id and plain_text(self.editor) != text:
@@ -396,6 +436,7 @@ class WritingPage(QWidget):
         self.saved.emit(result)
 
     def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
+        self._too_long = isinstance(exc, DraftTooLarge) and plain_text(self.editor) == text
         if not isinstance(exc, DraftTooLarge):
             self._queued = None  # try again at the next autosave
         self.save_status.setText(error_text(exc))
@@ -489,6 +530,7 @@ class WritingPage(QWidget):
     def _submitted(self, data: tuple) -> None:
         _result, view = data
         self._queued = self._saved = view.text
+        self.journal.saved(self.actor.person_id, view.task.id, view.text)
         self._show_view(view)
         self.submitted.emit()
 

@@ -34,6 +34,16 @@ from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
 
+# What each colour means, in a teacher's words (the key's tooltips; the same words as the F1 guide).
+BAND_TIPS = {
+    "Not started": "No answers on this skill yet.",
+    "Starting": "Fewer than half of typical questions likely right.",
+    "Learning": "Half to three in four typical questions likely right.",
+    "Nearly there": "Three in four or more likely right, but not yet mastered.",
+    "Mastered": "The mastery rule holds: likely right, enough answers, and most recent ones right.",
+    "Stuck": "Most recent answers were wrong, whatever the estimate says: worth a word with the student.",
+}
+
 
 class SkillChoice(QDialog):
     """Which skill imported questions practise (QTI items carry no skill of ours)."""
@@ -102,6 +112,7 @@ class HeatmapPage(QWidget):
             swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))
             swatch.setStyleSheet(f"background: {fill}; color: {ink}; padding: 3px 8px; border-radius: 3px;")
             swatch.setAccessibleName(f"Key: {name}")
+            swatch.setToolTip(self.tr(BAND_TIPS.get(name.split(" (")[0], "")))
             legend.addWidget(swatch)
         legend.addStretch(1)
         # The counts and an action's outcome have a line each: a refresh that an import or a sync

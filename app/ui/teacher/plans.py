@@ -34,6 +34,7 @@ from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.widgets.common import button
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
+from app.ui.widgets.save_place import remember, suggested_path
 
 FILTERS = [
     ("all", "Everyone"),
@@ -233,6 +234,7 @@ class PlansPage(QWidget):
             .replace("%5", str(overview.count("no_plan")))
         )
         self.table.resizeColumnsToContents()
+        self._keep_milestones_whole()
         if current:
             self.select_student(current)
         elif self.proxy.rowCount():
@@ -364,6 +366,15 @@ class PlansPage(QWidget):
             owner=self,
         )
 
+    def _keep_milestones_whole(self) -> None:
+        """The table is never narrower than its columns plus a readable "Next milestone" column (its
+        heading and the date that starts each cell): the side pane gives way, not the table."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        least = max(fm.horizontalAdvance(self.tr("Next milestone")), fm.horizontalAdvance("23 Sep: Practise")) + 28
+        fixed = sum(header.sectionSize(c) for c in range(5))
+        self.table.setMinimumWidth(fixed + least + self.table.verticalScrollBar().sizeHint().width() + 4)
+
     # -- exports ------------------------------------------------------------------------------------
     def ask_pdf(self) -> None:
         row = self.selected_row()
@@ -371,8 +382,9 @@ class PlansPage(QWidget):
             return
         name = row.name.replace(" ", "-").lower()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), f"{name}-report.pdf", self.tr("PDF (*.pdf)")
+            self, self.tr("Save the report"), suggested_path(f"{name}-report.pdf"), self.tr("PDF (*.pdf)")
         )
+        remember(path)
         if path:
             self.export_pdf(row.student_id, path)
 
@@ -396,8 +408,9 @@ class PlansPage(QWidget):
     def ask_csv(self) -> None:
         name = self.class_box.currentText().replace(" ", "-").lower()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save the class summary"), f"{name}-summary.csv", self.tr("CSV (*.csv)")
+            self, self.tr("Save the class summary"), suggested_path(f"{name}-summary.csv"), self.tr("CSV (*.csv)")
         )
+        remember(path)
         if path:
             self.export_csv(path)
 

@@ -126,13 +126,17 @@ class RosterPage(QWidget):
         self.edit_button = self._button("&Edit…", "Edit student", self.edit_selected)
         self.open_button = self._button("&Open", "Open student", self.open_selected)
         self.archive_button = self._button("Arc&hive", "Archive student", self.archive_selected)
+        self.add_button.setToolTip(self.tr("Put a new student on this class's roster"))
+        self.archive_button.setToolTip(self.tr("Hide a student who left; nothing is deleted, and Undo brings them back"))
+        self.pins_button = self._button("Sign-in &PINs…", "Sign-in PINs for the class", self.class_pins)
+        self.pins_button.setToolTip(self.tr("Set or make PINs for the whole class and print sign-in cards"))
         self.undo_banner = QLabel("")
         self.undo_banner.setAccessibleName("Undo message")
         self.undo_button = self._button("&Undo", "Undo archive", self.undo_archive)
         self.undo_button.hide()
         self.count = QLabel("")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.open_button, self.archive_button):
+        for b in (self.add_button, self.edit_button, self.open_button, self.archive_button, self.pins_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_banner)
@@ -162,6 +166,7 @@ class RosterPage(QWidget):
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.lazy = LazyRefresh(self, bus, Kind.ROSTER, self.refresh)
         self.lazy_attention = LazyRefresh(self, bus, ATTENTION_KINDS, self.load_attention)
+        self.lazy_labels = LazyRefresh(self, bus, Kind.ROSTER, self.relabel_classes)  # the class box's counts
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
         self.load_classes()
 
@@ -174,6 +179,16 @@ class RosterPage(QWidget):
             self.class_box, self.roster.my_classes(self.actor), lambda c: f"{c.name} ({c.student_count})"
         )
         self.refresh()
+
+    def relabel_classes(self) -> None:
+        """A student added, archived or erased: "Year 7 Maple (24)" follows, the choice stays."""
+        run_task(lambda _p: self.roster.my_classes(self.actor), self._relabel, lambda e: None, owner=self)
+
+    def _relabel(self, classes) -> None:  # noqa: ANN001
+        for c in classes:
+            i = self.class_box.findData(c.id)
+            if i >= 0:
+                self.class_box.setItemText(i, f"{c.name} ({c.student_count})")
 
     @property
     def class_id(self) -> str:
@@ -250,7 +265,7 @@ class RosterPage(QWidget):
                 if asked[2]
                 else self.tr(
                     "No students in this class yet. Press <b>Add student…</b> to add them one by one, "
-                    "then open each student's page to set their sign-in PIN."
+                    "then <b>Sign-in PINs…</b> to give the whole class PINs and print sign-in cards."
                 )
             )
         self.empty.setVisible(empty)
@@ -280,7 +295,32 @@ class RosterPage(QWidget):
         dlg.deleteLater()  # a child of the page: without this every Add would keep its dialog
         if not accepted:
             return
-        self._write(lambda: self.roster.add_student(a, cid, given, family))
+        name = f"{given} {family}".strip()
+        self._write(lambda: self.roster.add_student(a, cid, given, family), lambda: self._added(name))
+
+    def _added(self, name: str) -> None:
+        """Adding a student says what they need before they can sign in."""
+        self.undo_button.hide()
+        self.undo_banner.setText(self.tr("Added %1. They need a PIN to sign in: press Sign-in PINs….")
+                                 .replace("%1", name))  # fmt: skip
+        self._undo_timer.start()
+
+    def class_pins(self) -> None:
+        """PINs for the whole class at once, and sign-in cards to print."""
+        cid = self.class_id
+        if not cid:
+            return
+        pins, a = self.ctx.services.class_pins, self.actor
+        run_task(lambda _p: pins.status(a, cid), lambda st: self._open_pins(cid, st),
+                 lambda e: show_error(self, e), owner=self)  # fmt: skip
+
+    def _open_pins(self, class_id: str, status) -> None:  # noqa: ANN001
+        from app.ui.teacher.class_pins_dialog import ClassPinsDialog
+
+        dlg = ClassPinsDialog(self, self.ctx.services.class_pins, self.actor, class_id, status)
+        self.pins_dialog = dlg  # for tests and the screenshot script
+        dlg.finished.connect(lambda _r: dlg.deleteLater())  # the roster refreshes on what changed
+        dlg.open()
 
     def edit_selected(self) -> None:
         row = self.selected()

@@ -1,5 +1,5 @@
-"""Sync: where this computer syncs, how it is going in a teacher's words, and the conflict archive
-(values that lost a merge) with a way to put one back."""
+"""Sync: where this computer syncs, how it is going in a teacher's words, and the replaced changes
+(values that lost a merge: the conflict archive) with a way to put one back."""
 
 from __future__ import annotations
 
@@ -47,9 +47,11 @@ class SyncPage(QWidget):
         self.choose = QPushButton(self.tr("&Choose folder…"))
         self.choose.setAccessibleName("Choose sync folder")
         self.choose.clicked.connect(self._choose)
+        self.choose.setToolTip(self.tr("A folder on the school share or a USB stick that every computer can reach"))
         self.now = QPushButton(self.tr("Sync &now"))
         self.now.setAccessibleName("Sync now")
-        self.now.clicked.connect(lambda: self.agent and self.agent.sync_now())
+        self.now.clicked.connect(self.sync_now)
+        self.now.setToolTip(self.tr("Send and fetch changes now instead of waiting for the next automatic sync"))
         self.state = QLabel("")
         self.state.setAccessibleName("Sync state")
         self.state.setWordWrap(True)
@@ -68,10 +70,11 @@ class SyncPage(QWidget):
         wl.addWidget(self.state)
         wl.addWidget(self.progress)
 
-        archive = QGroupBox(self.tr("Conflict archive: values replaced when two computers changed the same thing"))
+        archive = QGroupBox(self.tr("Replaced changes: when two computers changed the same thing, the later "
+                                    "change won and the other is kept here"))
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Conflict archive")
+        self.table.setAccessibleName("Replaced changes")
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Field"), self.tr("Replaced value"),
                                               self.tr("Value now"), self.tr("When")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,6 +86,7 @@ class SyncPage(QWidget):
         self.restore = QPushButton(self.tr("&Restore the replaced value"))
         self.restore.setAccessibleName("Restore the replaced value")
         self.restore.clicked.connect(self._restore)
+        self.restore.setToolTip(self.tr("Put the selected replaced value back in place of the value now"))
         self.empty = QLabel(self.tr("Nothing here: no two computers have changed the same thing."))
         al = QVBoxLayout(archive)
         al.addWidget(self.empty)
@@ -124,9 +128,17 @@ class SyncPage(QWidget):
             "error": "",
             "stopped": self.tr("Sync has stopped."),
         }
+        unconfirmed = getattr(snap, "unacknowledged", 0)
+        if snap.state == "idle" and (snap.pending_send or unconfirmed):  # "up to date" only when it is
+            words["idle"] = self.tr("Sent. Waiting for the other computers to pick up %n change(s).", "",
+                                    snap.pending_send + unconfirmed)  # fmt: skip
         lines = [snap.problem or words.get(snap.state, "")]
-        lines.append(self.tr("Last complete sync: %1 · changes waiting to send: %2")
-                     .replace("%1", _when(snap.last_sync_at)).replace("%2", str(snap.pending_send)))
+        last = self.tr("Last complete sync: %1.").replace("%1", _when(snap.last_sync_at))
+        if snap.pending_send:
+            last += " " + self.tr("Not in the sync folder yet: %n change(s) made here.", "", snap.pending_send)
+        elif snap.last_sync_at:
+            last += " " + self.tr("Everything made here is in the sync folder.")
+        lines.append(last)
         if snap.notice:
             lines.append(snap.notice)
         self.state.setText("\n".join(x for x in lines if x))
@@ -164,6 +176,21 @@ class SyncPage(QWidget):
         self.refresh()  # the restored value reaches the other screens through the store
         if self.agent is not None:
             self.agent.refresh_pending()
+
+    def sync_now(self) -> None:
+        """Sync at once, or say why it cannot (never a button that does nothing visible)."""
+        folder, _locked = self.service.folder()
+        if not folder:
+            self.state.setText(self.tr("Choose a sync folder first: a folder on the school share or a USB "
+                                       "stick that every computer can reach. Then press Sync now."))  # fmt: skip
+            self.choose.setFocus()
+            return
+        if self.agent is None:
+            self.state.setText(self.tr("Sync is not running on this computer. Close Tessera and open it again "
+                                       "to start it."))  # fmt: skip
+            return
+        self.state.setText(self.tr("Syncing…"))
+        self.agent.sync_now()
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the sync folder"))

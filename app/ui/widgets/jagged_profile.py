@@ -56,8 +56,9 @@ class JaggedProfile(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         top = peaks(domains)
-        # Read top to bottom in framework order; the strongest skills carry a star.
-        categories = [("★ " if s.name in top else "") + s.name for d in domains for s in d.skills]
+        # Read top to bottom in framework order. A star means mastered, as in the PDF report and the
+        # celebrations (it marked the peaks here, which the summary line names: one star, one meaning).
+        categories = [("★ " if s.mastered else "") + s.name for d in domains for s in d.skills]
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.8)
         offset = 0
@@ -94,9 +95,13 @@ class JaggedProfile(QWidget):
         longest = max((QFontMetrics(font).horizontalAdvance(c) for c in categories), default=0)
         self.view.setMinimumWidth(longest + 170)
         mastered = sum(1 for d in domains for s in d.skills if s.mastered)
+        before = sum(1 for d in domains for s in d.skills if s.ever_mastered and not s.mastered)
         if top:
-            self.summary.setText(self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
-                                 .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+            text = (self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
+                    .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+            if before:  # the wins below count these too: say so rather than contradict them
+                text += self.tr(" (and %n mastered before, to practise again)", "", before)
+            self.summary.setText(text)
         else:
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.

@@ -53,6 +53,13 @@ def _scroll(inner: QWidget) -> QScrollArea:
     return area
 
 
+def start_lines(domains: list[DomainProfile], suggestions: list[GoalSuggestion]) -> tuple[list[str], list[str]]:
+    """(my peaks, ready for next): a skill named as a peak is not also offered as "ready for next"."""
+    top = peaks(domains)
+    ready = [n for s in suggestions if s.source == "gap" and (n := s.title.removeprefix("Master ")) not in top]
+    return top, ready[:3]
+
+
 class StartPage(QWizardPage):
     def __init__(self, profile: ProfileView, domains: list[DomainProfile], suggestions: list[GoalSuggestion],
                  title: str) -> None:
@@ -64,8 +71,7 @@ class StartPage(QWizardPage):
             w = QLabel(f"<b>{label}</b> {text}")
             w.setWordWrap(True)
             return w
-        top = peaks(domains)
-        ready = [s.title.removeprefix("Master ") for s in suggestions if s.source == "gap"][:3]
+        top, ready = start_lines(domains, suggestions)
         layout = QVBoxLayout(self)
         layout.addWidget(line(self.tr("My strengths:"), profile.strengths))
         layout.addWidget(line(self.tr("I love:"), profile.interests))
@@ -83,7 +89,7 @@ class StartPage(QWizardPage):
 
 class GoalsPage(QWizardPage):
     def __init__(self, suggestions: list[GoalSuggestion], existing: PlanView | None,
-                 skills: list[tuple[str, str]]) -> None:
+                 skills: list[tuple[str, str]], peak_names: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.setTitle(self.tr("Choose your goals"))
         self.setSubTitle(self.tr("Tick up to %1 goals. Tessera suggests skills you are ready for and ideas from "
@@ -98,7 +104,9 @@ class GoalsPage(QWizardPage):
                               [MilestoneDraft(m.title, m.due_at, m.id, m.done) for m in g.milestones], g.id)
             self._add(draft, self.tr("in your plan now"), checked=g.status == "active")
         for s in suggestions:
-            source = self.tr("ready for next") if s.source == "gap" else self.tr("from your interests")
+            source = (self.tr("from your interests") if s.source != "gap" else
+                      self.tr("one of your peaks: make it a mastery") if s.title.removeprefix("Master ") in peak_names
+                      else self.tr("ready for next"))  # a peak is not also "ready for next" (start page too)
             self._add(GoalDraft(s.title, s.why, list(s.skill_ids), s.path), source, checked=False)
         self.choices.itemChanged.connect(lambda _i: self._changed())
         self.count = QLabel("")
@@ -316,7 +324,7 @@ class PlanWizard(QWizard):
         self.goals: list[GoalDraft] = []
         skills = [(s.skill_id, s.name) for d in domains for s in d.skills]
         self.start = StartPage(profile, domains, suggestions, existing.title if existing else "")
-        self.choose = GoalsPage(suggestions, existing, skills)
+        self.choose = GoalsPage(suggestions, existing, skills, set(peaks(domains)))
         self.pace = PacePage()
         self.milestones = MilestonesPage()
         self.review = ReviewPage()

@@ -21,41 +21,76 @@ STATUS = {"": "No plan yet", "draft": "Draft", "submitted": "Waiting for approva
           "changes_suggested": "Changes suggested"}
 
 
-def jagged_image(domains: tuple[DomainProfile, ...] | list[DomainProfile], width: int = 1400) -> QImage:
-    """A skyline of mastery bars, one per skill, coloured by domain."""
+# The picture's width on the page (px at 96 dpi): A4 less the 15 mm page margins and the 2 cm that
+# QTextDocument.print_ adds on each side is ~529 px; at 640 the picture ran into the margin and its
+# last bars and names were cut off.
+IMAGE_WIDTH = 520
+LABEL_ANGLE = 60  # degrees: skill names slant down to the right under their bars
+LABEL_MAX = 230  # px: a longer name is cut with "…"
+
+
+def jagged_image(
+    domains: tuple[DomainProfile, ...] | list[DomainProfile], width: int = 1100, drawn: list | None = None
+) -> QImage:
+    """A skyline of mastery bars, one per skill, coloured by domain, each labelled with the skill's name
+    (as teachers and parents know it, not its code). The picture grows to hold the slanted names, and
+    keeps room on the right for the last one, so no bar or name is cut off. ``drawn`` (for tests)
+    receives the bounding box of every bar, star and name drawn."""
+    import math
+
     skills = [(i, s) for i, d in enumerate(domains) for s in d.skills]
-    height = 420
+    small = QFont("DejaVu Sans", 11)  # printed at IMAGE_WIDTH: about 5 pt, as small print on a chart
+    font = QFont("DejaVu Sans", 14)
+    probe = QImage(1, 1, QImage.Format.Format_ARGB32)
+    measure = QPainter(probe)
+    measure.setFont(small)
+    fm = measure.fontMetrics()
+    names = [fm.elidedText(s.name or s.code, Qt.TextElideMode.ElideRight, LABEL_MAX) for _i, s in skills]
+    longest = max((fm.horizontalAdvance(n) for n in names), default=0) + 6
+    measure.end()
+    angle = math.radians(LABEL_ANGLE)
+    left, top, plot = 60, 34, 290  # room above 100% for a mastered skill's star
+    right = 10 + int(longest * math.cos(angle))  # the last name runs on past the last bar
+    bottom = top + plot
+    height = bottom + 12 + int(longest * math.sin(angle)) + fm.height()
     img = QImage(width, height, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    left, bottom, top = 60, height - 110, 20
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     p.setPen(QColor("#9ca3af"))
-    font = QFont("DejaVu Sans", 14)
     p.setFont(font)
     for pct in (0, 50, 100):
-        y = bottom - (bottom - top) * pct / 100
-        p.drawLine(left, int(y), width - 10, int(y))
+        y = bottom - plot * pct / 100
+        p.drawLine(left, int(y), width - right, int(y))
         p.drawText(QRectF(0, y - 10, left - 8, 20), Qt.AlignmentFlag.AlignRight, f"{pct}%")
     n = max(1, len(skills))
-    slot = (width - left - 10) / n
-    small = QFont("DejaVu Sans", 10)
+    slot = (width - left - right) / n
     for k, (i, s) in enumerate(skills):
         x = left + k * slot
-        h = (bottom - top) * (s.mastery if s.seen else 0)
+        h = plot * (s.mastery if s.seen else 0)
+        bar = QRectF(x + 2, bottom - max(h, 2), slot - 4, max(h, 2))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.seen else QColor("#e5e7eb"))
-        p.drawRect(QRectF(x + 2, bottom - max(h, 2), slot - 4, max(h, 2)))
+        p.drawRect(bar)
+        if drawn is not None:
+            drawn.append(("bar", bar))
         if s.mastered:
             p.setPen(QColor("#111827"))
             p.setFont(font)
-            p.drawText(QRectF(x, bottom - h - 22, slot, 20), Qt.AlignmentFlag.AlignCenter, "\u2605")
+            star = QRectF(x, bottom - h - 24, slot, 22)
+            p.drawText(star, Qt.AlignmentFlag.AlignCenter, "\u2605")
+            if drawn is not None:
+                drawn.append(("star", star))
         p.save()
-        p.translate(x + slot / 2 + 5, bottom + 6)
-        p.rotate(60)
+        p.translate(x + slot / 2, bottom + 8)
+        p.rotate(LABEL_ANGLE)
         p.setPen(QColor("#374151"))
         p.setFont(small)
-        p.drawText(QRectF(0, -8, 150, 16), Qt.AlignmentFlag.AlignLeft, s.code)
+        label = QRectF(0, -fm.height() / 2, fm.horizontalAdvance(names[k]) + 4, fm.height())
+        p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, names[k])
+        if drawn is not None:
+            drawn.append(("name", p.transform().mapRect(label), names[k]))
         p.restore()
     p.end()
     return img
@@ -65,10 +100,18 @@ def _e(text: str) -> str:
     return html.escape(text or "")
 
 
+def _iso(text: str) -> str:
+    """Escaped, and isolated from the text around it in either direction (Unicode FSI ... PDI)."""
+    return f"\u2068{_e(text)}\u2069"
+
+
 def report_html(r: StudentReport) -> str:
     when = dt.datetime.fromtimestamp(r.generated_at).strftime("%d %B %Y").lstrip("0")
-    out = [f"<h1>{_e(r.student_name)}: progress report</h1>",
-           f"<p style='color:#555'>{_e(r.class_name)} \u00b7 {when}</p>", "<h2>About me</h2><table cellpadding='3'>"]
+    # A name in a right-to-left script is isolated (FSI ... PDI) in a left-to-right line, so
+    # "ليلى حسن: progress report" keeps its order instead of the colon and words jumping around it.
+    out = [f"<h1 dir='ltr'>{_iso(r.student_name)}: progress report</h1>",
+           f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
+           "<h2>About me</h2><table cellpadding='3'>"]
     for label, items in (("Strengths", r.strengths), ("Interests", r.interests), ("Values", r.values)):
         out.append(f"<tr><td><b>{label}</b></td><td>{_e(', '.join(items)) or '-'}</td></tr>")
     out.append("</table>")
@@ -96,7 +139,7 @@ def report_html(r: StudentReport) -> str:
     out.append("<h2>Jagged profile</h2><p>Mastery per skill (bars), coloured by domain; \u2605 mastered.</p>")
     key = " &nbsp; ".join(f"<span style='color:{PALETTE[i % len(PALETTE)]}'>\u25a0</span> {_e(d.name)}"
                           for i, d in enumerate(r.domains))
-    out.append(f"<p>{key}</p><p><img src='jagged.png' width='640'></p>")
+    out.append(f"<p>{key}</p><p><img src='jagged.png' width='{IMAGE_WIDTH}'></p>")
     top = sorted((s for d in r.domains for s in d.skills if s.seen), key=lambda s: -s.mastery)[:5]
     if top:
         out.append("<p><b>Peaks:</b> " + ", ".join(f"{_e(s.name)} ({round(s.mastery * 100)}%)" for s in top) + "</p>")
@@ -123,7 +166,7 @@ def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
-    writer.setTitle(f"{report.student_name}: progress report")
+    writer.setTitle(f"\u2068{report.student_name}\u2069: progress report")
     writer.setCreator("Tessera")
     doc.print_(writer)
     del writer  # finishes the file

@@ -216,7 +216,8 @@ class StudentView(QWidget):
             return
         sid = self.student_id
         run_task(
-            lambda _p: self.ctx.services.privacy.erase_student(self.actor, sid, typed),
+            lambda _p: (self.ctx.services.privacy.erase_student(self.actor, sid, typed),
+                        _erase_journal(self.ctx.settings.data_dir, sid))[0],
             lambda n: self.erased.emit(sid),
             lambda e: show_error(self, e),
             writes=True,
@@ -234,3 +235,10 @@ class StudentView(QWidget):
                 self.editor.status.setText(
                     self.tr("New PIN set: %1 signs in with it from now on.").replace("%1", self.title.text())
                 )
+
+
+def _erase_journal(data_dir, student_id: str) -> int:  # noqa: ANN001
+    """Erasure reaches the writing crash journal too (text a student typed that was not saved yet)."""
+    from app.writing.journal import TextJournal
+
+    return TextJournal(data_dir).erase_student(student_id)
