@@ -27,6 +27,16 @@ from app.sync.batchfile import BatchDamaged, BatchRef
 from app.sync.folder import FolderScan, FolderUnavailable
 from app.sync.purge import raw_connection
 from app.sync.report import skip
+from app.trust.segment import Seal
+
+
+def keep_seal(raw, seal: Seal) -> None:
+    import json
+
+    raw.execute(
+        "INSERT OR REPLACE INTO segment_seal (replica_id, first, last, seal) VALUES (?, ?, ?, ?)",
+        (seal.origin, seal.first, seal.last, json.dumps(seal.to_json())),
+    )
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +64,8 @@ class Receiver:
         self.heads: dict[str, str] = {}  # rel -> hlc of its first change
         self.total = 0
         self.done = 0
+        self.trust = getattr(run, "trust", None)
+        self.skip: set[str] = self.trust.skip_sources if self.trust is not None else set()
 
     def receive(self, scan: FolderScan) -> None:
         run = self.run
@@ -99,6 +111,8 @@ class Receiver:
             if not self.queues[origin]:
                 del self.queues[origin]
             self.done += 1
+            if self.skip and ref.rel in self.skip:
+                continue  # refused whole before (kept aside); re-checked from the quarantine
             if not applier.holds(ref.origin, ref.first, ref.last):
                 return ref
         return None
@@ -113,8 +127,10 @@ class Receiver:
                 future.cancel()
                 return
             current = ref
+            fetched = None
             try:
-                batch = self.sf.parse_batch(current, *future.result())
+                fetched = future.result()
+                batch = self.sf.parse_batch(current, *fetched)
             except FileNotFoundError:
                 batch = None  # removed by its writer meanwhile: someone else carries it, or will
             except BatchDamaged as exc:
@@ -131,8 +147,11 @@ class Receiver:
                 continue
             run.budget -= 1
             run.report.files_read += 1
+            if self.trust is not None and not self._trusted(applier, current, batch, fetched):
+                del batch, fetched
+                continue
             res = applier.add(batch.changes, tag=current)
-            del batch
+            del batch, fetched
             run.report.add(res)
             if res.set_aside:
                 skip(run.report, current.rel, set_aside_words(res))
@@ -140,6 +159,25 @@ class Receiver:
                 self._commit(applier)
                 run.flush_rebuild()
             run.progress("receive", self.done, self.total)
+
+    def _trusted(self, applier: Applier, ref: BatchRef, batch, fetched) -> bool:
+        """Signed sync: check the batch at the gate (``app/trust``) and keep aside what it refuses.
+        False when the whole batch is refused; else the refused changes carry a ``problem`` and
+        ``apply`` stores them and sets them aside, and the batch's seal is kept to forward it."""
+        trust, run = self.trust, self.run
+        body, footer = fetched
+        v = trust.check(ref, body, footer, batch.changes, applier.lookup_partition)
+        if v.refusal is not None or v.refused:
+            applier.run_in(lambda raw: trust.keep_refused(raw, ref, body, v))
+        if v.refusal is not None:
+            n = ref.last - ref.first + 1
+            run.report.refused += n
+            skip(run.report, ref.rel, f"{n} change(s) refused and kept aside: {v.refusal.words}")
+            return False
+        run.report.refused += len(v.refused)
+        if v.seal is not None and ref.origin not in trust.own_ids:
+            applier.run_in(lambda raw: keep_seal(raw, v.seal))
+        return True
 
     def _commit(self, applier: Applier) -> None:
         run = self.run

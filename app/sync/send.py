@@ -21,6 +21,7 @@ from app.sync.compact import live_replicas
 from app.sync.folder import FolderScan
 from app.sync.purge import raw_connection
 from app.sync.trim import rows_to_send
+from app.trust.run import Unsealable
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
 
 def send(run, scan: FolderScan) -> None:
     me = run.db.replica_id
+    trust = getattr(run, "trust", None)
     ranges = plan(run, scan)
     total = sum(b - a + 1 for _, a, b in ranges)
     done = 0
@@ -84,21 +86,35 @@ def send(run, scan: FolderScan) -> None:
             if run.budget <= 0 or run.stop():
                 run.report.complete = False
                 return
+            limit, sealer, hi = run.batch_changes, None, b
             with run.db.read() as s:
                 raw = raw_connection(s)
+                if trust is not None:
+                    # Signed sync: our own changes under our seal; others' as the segments their
+                    # author sealed (whole, from its first change), or under our relay seal.
+                    if origin == me or origin in trust.own_ids:
+                        sealer = trust.seal_own
+                    else:
+                        start, limit, stored = forwarded_segment(raw, origin, start, limit)
+                        sealer = trust.forwarder(stored)
+                        hi = max(b, start + limit - 1)
                 rows = raw.execute(
                     f"SELECT {CHANGE_COLUMNS} FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ? "
                     "ORDER BY seq LIMIT ?",
-                    (origin, start, b, run.batch_changes),
+                    (origin, start, hi, limit),
                 ).fetchall()
                 changes = rows_to_send(raw, rows)
             del rows
             if not changes or changes[0].seq != start:
                 log.error("sync: change log of %s has a gap at %s; not sending further", origin, start)
                 break
-            out = run.sf.write_batch(
-                origin, iter(changes), max_changes=run.batch_changes, max_bytes=run.batch_bytes
-            )
+            try:
+                out = run.sf.write_batch(
+                    origin, iter(changes), max_changes=limit, max_bytes=run.batch_bytes, sealer=sealer
+                )
+            except Unsealable as exc:
+                log.info("sync: not passing on changes of %s from %s: %s", origin, start, exc)
+                break
             del changes
             if out is None:
                 break
@@ -114,6 +130,19 @@ def send(run, scan: FolderScan) -> None:
             done += n
             start = ref.last + 1
             run.progress("send", done, total)
+
+
+def forwarded_segment(raw, origin: str, start: int, limit: int) -> tuple[int, int, str | None]:
+    """Where a forwarded file starts, how many changes it holds and the author's seal to keep:
+    the sealed segment holding ``start`` is sent whole (its first changes may be here already:
+    they are skipped as duplicates), so its seal still holds."""
+    row = raw.execute(
+        "SELECT first, last, seal FROM segment_seal WHERE replica_id = ? AND first <= ? ORDER BY first DESC LIMIT 1",
+        (origin, start),
+    ).fetchone()
+    if row is None or row[1] < start:
+        return start, limit, None
+    return row[0], row[1] - row[0] + 1, row[2]
 
 
 def missing(lo: int, hi: int, have: list[tuple[int, int]]) -> list[tuple[int, int]]:
