@@ -52,9 +52,12 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
     stale_writers = set(scan.replicas) - set(live) - {me}
     reported = {(d.get("writer"), d.get("name")) for i in live.values() for d in i.damaged}
     avail: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    signed = getattr(run, "trust", None) is not None
     for ref in scan.batches:
         if ref.writer in stale_writers and (ref.writer, ref.name) in reported:
             continue  # its writer is not around to repair it
+        if signed and ref.origin == me and ref.writer != me:
+            continue  # a file in another's folder under our name may be forged: it never stands for ours
         avail[ref.origin].append((ref.first, ref.last))
     with run.db.read() as s:
         vv = vector.load(raw_connection(s))
