@@ -111,7 +111,7 @@ class Receiver:
             if not self.queues[origin]:
                 del self.queues[origin]
             self.done += 1
-            if self.skip and ref.rel in self.skip:
+            if self.skip and f"{ref.rel}#{ref.size}" in self.skip:
                 continue  # refused whole before (kept aside); re-checked from the quarantine
             if not applier.holds(ref.origin, ref.first, ref.last):
                 return ref

@@ -36,6 +36,7 @@ from app.sync.send import repair_own, send
 from app.sync.state import load_state, pending_send, save_state
 from app.sync.trim import trim_change_log
 from app.trust.recheck import recheck
+from app.trust.reseal import forget_arrived, reseal_own
 from app.trust.run import TrustRun
 
 __all__ = ["ABANDONED_DAYS", "LIVE_DAYS", "SkippedFile", "SyncReport", "pending_send", "sync_once"]
@@ -116,6 +117,7 @@ class _Run:
         try:
             if self.trust is not None:
                 recheck(self)
+                reseal_own(self, scan)
             for name, reason in scan.skipped:
                 skip(self.report, name, reason)
             repair_own(self, scan)
@@ -127,6 +129,8 @@ class _Run:
                 self.report.applied += res.applied
                 self.report.dropped += res.dropped
                 self.report.conflicts += res.conflicts
+            if self.trust is not None:
+                forget_arrived(self.db)
             self._write_seen()
             if self.report.complete:
                 with self.db.read() as s:

@@ -23,6 +23,12 @@ log = logging.getLogger(__name__)
 SHARE_TRUST = ("tessera-sync", "trust")
 
 
+def source_key(ref) -> str:
+    """A batch file as the quarantine remembers it: its path and size (a file written again under
+    the same name, sealed this time, is another file)."""
+    return f"{ref.rel}#{getattr(ref, 'size', '')}"
+
+
 class Unsealable(Exception):
     """A forwarded segment this device can neither pass on with its author's seal nor relay."""
 
@@ -138,7 +144,7 @@ class TrustRun:
         if v.refusal is not None:
             lines = body.decode("utf-8", "surrogateescape").split("\n")[1:-1]
             items = [(ref.origin, ref.first + i, line) for i, line in enumerate(lines)]
-            quarantine.keep(raw, items, v.refusal, v.seal, v.device_name, ref.rel, stored=False)
+            quarantine.keep(raw, items, v.refusal, v.seal, v.device_name, source_key(ref), stored=False)
             self.refused += len(items)
             return
         for c, why in v.refused:

@@ -12,7 +12,18 @@ import time
 
 import pytest
 from synchelp import count
-from trusthelp import add_work, data_dir, forge, line, now_stamp, part, private_of, quarantined, serial_of, signed_school
+from trusthelp import (
+    add_work,
+    data_dir,
+    forge,
+    line,
+    now_stamp,
+    part,
+    private_of,
+    quarantined,
+    serial_of,
+    signed_school,
+)
 
 from app.sync.folder import ROOT
 from app.sync.hlc import Stamp
@@ -253,8 +264,8 @@ def test_stamps_from_the_future_wait_for_the_clock(setting):
     sync_once(receiver, share)
     assert count(receiver, "SELECT COUNT(*) FROM attempt") == before
     assert Stamp.decode(receiver.clock.tick()).wall < int(time.time() * 1000) + 60_000
-    from app.sync.held import release_future
     from app.sync.apply import apply_pending
+    from app.sync.held import release_future
 
     assert release_future(receiver, now_ms=int(time.time() * 1000)) == 0
     assert release_future(receiver, now_ms=int(time.time() * 1000) + 3600_000) == 1
