@@ -41,7 +41,7 @@ class TrustOverview:
 
 
 class TrustService:
-    def __init__(self, db, settings=None) -> None:  # noqa: ANN001
+    def __init__(self, db, settings=None) -> None:
         self.db = db
         self.settings = settings
         self.data_dir = Path(db.path).parent

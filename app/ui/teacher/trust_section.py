@@ -25,7 +25,7 @@ from app.ui.tasks import run_task
 
 
 class TrustSection(QGroupBox):
-    def __init__(self, ctx, actor, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, ctx, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Who may sync with this school"))
         self.actor = actor
@@ -135,7 +135,7 @@ class TrustSection(QGroupBox):
             lines.append(text.replace("%1", n).replace("%2", who).replace("%3", g.reason))
         return lines
 
-    def _add_request(self, req, holds_key: bool) -> None:  # noqa: ANN001
+    def _add_request(self, req, holds_key: bool) -> None:
         kind = self.tr("Lab machine") if req.role == "lab" else self.tr("Teacher's computer")
         where = req.detail if req.detail != "no class yet" else self.tr("this school")
         label = QLabel(self.tr("%1 %2 asks to join %3").replace("%1", kind).replace("%2", req.name or "?")
@@ -159,7 +159,7 @@ class TrustSection(QGroupBox):
         self.request_rows.append((req.device, label, ok, no))
 
     # -- actions ---------------------------------------------------------------------------------
-    def _do(self, action, device: str) -> None:  # noqa: ANN001
+    def _do(self, action, device: str) -> None:
         run_task(lambda _p: action(self.actor, device), lambda _r: self.refresh(),
                  lambda e: show_error(self, e), owner=self)  # fmt: skip
 
