@@ -156,12 +156,13 @@ class Applier:
         self._max_hlc = max(self._max_hlc, res.max_hlc)
         return res
 
-    def run_in(self, fn) -> None:
-        """Run ``fn(raw)`` inside the open transaction (opening one if needed): bookkeeping that
-        must commit with the batches (``app/trust`` keeps refused changes aside this way)."""
+    def run_in(self, fn):
+        """Run ``fn(raw)`` inside the open transaction (opening one if needed) and return what it
+        returns: bookkeeping that must commit with the batches (``app/trust`` keeps refused
+        changes aside this way)."""
         if self._stack is None:
             self._begin()
-        fn(self.raw)
+        return fn(self.raw)
 
     def lookup_partition(self, table: str, row_id: str) -> str | None:
         """The partition of a row held here (None: not here, or not a synced table)."""

@@ -27,6 +27,7 @@ from app.sync.batchfile import BatchDamaged, BatchRef
 from app.sync.folder import FolderScan, FolderUnavailable
 from app.sync.purge import raw_connection
 from app.sync.report import skip
+from app.trust import equivocation
 from app.trust.segment import Seal
 
 
@@ -167,6 +168,11 @@ class Receiver:
         trust, run = self.trust, self.run
         body, footer = fetched
         v = trust.check(ref, body, footer, batch.changes, applier.lookup_partition)
+        if v.refusal is None and ref.origin not in trust.own_ids:
+            seen = applier.run_in(lambda raw: equivocation.check(raw, ref, batch.changes))
+            if seen is not None:
+                v.refusal = equivocation.REFUSAL
+                equivocation.report(run.folder, ref.origin, *seen)
         if v.refusal is not None or v.refused:
             applier.run_in(lambda raw: trust.keep_refused(raw, ref, body, v))
         if v.refusal is not None:

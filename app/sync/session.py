@@ -35,6 +35,7 @@ from app.sync.report import SkippedFile, SyncReport, skip
 from app.sync.send import repair_own, send
 from app.sync.state import load_state, pending_send, save_state
 from app.sync.trim import trim_change_log
+from app.trust import equivocation
 from app.trust.recheck import recheck
 from app.trust.reseal import forget_arrived, reseal_own
 from app.trust.run import TrustRun
@@ -113,6 +114,12 @@ class _Run:
         self.sf = sf
         # Signed sync (``app/trust``): None while the school has not moved to it.
         self.trust = TrustRun.start(self.db, self.folder)
+        if self.trust is not None and equivocation.settle(self, scan):
+            sf = SyncFolder(self.folder, self.db.replica_id)  # renewed: two versions of our changes
+            sf.prepare()
+            scan = sf.scan()
+            self.sf = sf
+            self.trust = TrustRun.start(self.db, self.folder)
         self.report.signed = self.trust is not None
         try:
             if self.trust is not None:

@@ -33,7 +33,7 @@ def device_list(data_dir: Path) -> list[DeviceRow]:
     for req in st.pending_requests():
         names = ", ".join(req.class_names) or "no class yet"
         out.append(DeviceRow(req.device, req.name, req.role, "waiting", names))
-    for dev, info in st.refused.items():
+    for dev in st.refused:
         req = st.requests.get(dev)
         out.append(DeviceRow(dev, req.name if req else "", req.role if req else "", "refused", ""))
     return out
