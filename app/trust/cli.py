@@ -123,11 +123,26 @@ def _devices(args, data_dir, folder: str | None) -> int:
         school.refuse(data_dir, args.device)
         print("Refused.")
     else:
-        serials = school.revoke(data_dir, args.device, args.why)
+        serials = school.revoke(data_dir, args.device, args.why, _held(data_dir))
         print(f"Revoked (certificate {', '.join(map(str, serials))}); its later changes are refused everywhere.")
     if folder:
         _refresh(data_dir, folder)
     return 0
+
+
+def _held(data_dir: Path) -> dict[str, int]:
+    """The version vector of the database in ``data_dir`` (what the revocation keeps good)."""
+    from app.store.database import Database
+    from app.trust.service import held_vector
+
+    path = data_dir / "tessera.db"
+    if not path.exists():
+        return {}
+    db = Database.open(path)
+    try:
+        return held_vector(db)
+    finally:
+        db.close()
 
 
 def _refresh(data_dir: Path, folder: str) -> None:

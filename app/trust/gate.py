@@ -57,7 +57,10 @@ class Gate:
         if cert is None:
             return Refusal("unknown", "it comes from a device this school does not know"), seal, None
         if st.is_revoked(cert) or seal.serial in st.revoked.serials:
-            return Refusal("revoked", f"it comes from {cert.name or 'a device'}, which was revoked"), seal, cert
+            # What the device wrote before it was revoked (as far as the revoking computer held
+            # it) stays good everywhere, so every peer keeps the same; what it wrote after is refused.
+            if first > _upto(st, cert, origin):
+                return REVOKED(cert), seal, cert
         if cert.expires < (self.now or time.time()):
             return Refusal("expired", f"the certificate of {cert.name or 'its device'} has expired"), seal, cert
         if not cert.may_sign_for(origin) and cert.role == "lab":
@@ -73,6 +76,7 @@ class Gate:
         v = Verdict(refusal, seal, cert)
         if refusal is not None or cert is None:
             return v
+        revoked_after = _upto(self.state, cert, ref.origin) if self.state.is_revoked(cert) else None
         policy = self._policies.get(cert.serial)
         if policy is None:
             policy = self._policies[cert.serial] = Policy(cert, self.school_ids)
@@ -80,6 +84,10 @@ class Gate:
         check = policy.check
         for c in changes:
             if c.problem:
+                continue
+            if revoked_after is not None and c.seq > revoked_after:
+                c.problem = REFUSED + REVOKED(cert).words
+                v.refused.append((c, REVOKED(cert)))
                 continue
             why = check(c, now)
             if why is None and policy.lab and lookup is not None and c.table not in _EVENT_FREE:
@@ -93,6 +101,19 @@ class Gate:
                 c.problem = REFUSED + why.words
                 v.refused.append((c, why))
         return v
+
+
+def REVOKED(cert: Cert) -> Refusal:  # noqa: N802
+    return Refusal("revoked", f"it comes from {cert.name or 'a device'}, which was revoked")
+
+
+def _upto(st: TrustState, cert: Cert, origin: str) -> int:
+    """The last sequence number of ``origin`` written before ``cert`` was revoked (0: none)."""
+    entry = st.revoked.serials.get(cert.serial, {})
+    try:
+        return int(dict(entry.get("upto") or {}).get(origin, 0))
+    except (TypeError, ValueError, AttributeError):
+        return 0
 
 
 _EVENT_FREE = frozenset({"attempt", "check_in", "draft_version", "goal_evidence", "team_log", "celebration",

@@ -86,8 +86,10 @@ def refuse(data_dir: Path, device_id: str) -> None:
     write_doc(trust_dir(data_dir) / REFUSED / f"{req.device}.json", seal(body, key))
 
 
-def revoke(data_dir: Path, device_id: str, why: str = "") -> list[int]:
-    """Revoke every certificate of a device; its later changes are refused everywhere."""
+def revoke(data_dir: Path, device_id: str, why: str = "", held: dict[str, int] | None = None) -> list[int]:
+    """Revoke every certificate of a device; its later changes are refused everywhere. ``held``:
+    per replica id, the last change this computer holds (its version vector); the device's
+    changes up to there stay good on every peer, so all keep the same."""
     key, st = _holder(data_dir)
     certs = [c for c in st.certs.values() if c.device == device_id or c.device.startswith(device_id)]
     if not certs:
@@ -97,7 +99,8 @@ def revoke(data_dir: Path, device_id: str, why: str = "") -> list[int]:
         raise TrustError("This computer cannot revoke itself.")
     rev = st.revoked
     for c in certs:
-        rev.serials[c.serial] = {"device": c.device, "name": c.name, "at": time.time(), "why": why}
+        upto = {o: n for o, n in (held or {}).items() if c.may_sign_for(o) and n > 0}
+        rev.serials[c.serial] = {"device": c.device, "name": c.name, "at": time.time(), "why": why, "upto": upto}
     rev.version += 1
     write_doc(trust_dir(data_dir) / REVOKED_DOC, seal(rev.body(st.school.fingerprint), key))  # type: ignore[union-attr]
     return [c.serial for c in certs]

@@ -40,6 +40,14 @@ class TrustOverview:
         return sum(g.count for g in self.refused)
 
 
+def held_vector(db) -> dict[str, int]:
+    """This database's version vector: what it holds of each replica."""
+    from app.sync import vector
+
+    with db.read() as s:
+        return vector.load(raw_connection(s))
+
+
 class TrustService:
     def __init__(self, db, settings=None) -> None:
         self.db = db
@@ -96,5 +104,5 @@ class TrustService:
 
     def revoke(self, actor: Actor, device: str) -> None:
         require_teacher(actor)
-        school.revoke(self.data_dir, device, f"revoked by {actor.name or 'a teacher'}")
+        school.revoke(self.data_dir, device, f"revoked by {actor.name or 'a teacher'}", held_vector(self.db))
         self._refresh()
