@@ -92,6 +92,19 @@ class TrustService:
             out.append(RefusedChange(origin, seq, parts[3] if len(parts) > 3 else "", code, reason, device, at))
         return out
 
+    def synced_actions(self, actor: Actor) -> list:
+        """Deletions, erasures and role changes that came from other computers, newest first."""
+        from app.trust.actions import recent
+
+        require_teacher(actor)
+        return recent(self.db)
+
+    def undo_action(self, actor: Actor, origin: str, seq: int) -> None:
+        from app.trust.actions import undo
+
+        require_teacher(actor)
+        undo(self.db, origin, seq)
+
     def approve(self, actor: Actor, device: str, role: str | None = None, classes: list[str] | None = None) -> None:
         require_teacher(actor)
         school.approve(self.data_dir, device, role, classes)

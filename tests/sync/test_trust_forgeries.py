@@ -241,6 +241,9 @@ def test_purges_deletions_and_role_changes_only_from_teacher_or_admin_devices(ma
     with t2.write() as s:
         p = s.get(Person, sch.sd.students[0])
         p.role = "teacher"  # a role change from a teacher device: accepted
+        from app.models import SchoolClass
+
+        s.get(SchoolClass, sch.sd.klass).deleted = True  # a class deletion: accepted, listed, undone
     with t2.write(purge=True) as s:
         from app.sync.purge import purge_cascade
 
@@ -250,6 +253,17 @@ def test_purges_deletions_and_role_changes_only_from_teacher_or_admin_devices(ma
     assert count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'teacher' AND id = ?", sch.sd.students[0]) == 1
     assert count(sch.laptop, "SELECT COUNT(*) FROM plan WHERE id = ?", sch.sd.plans[sch.sd.students[1]]) == 1
     assert "purge" in {q[2] for q in quarantined(sch.laptop)}
+    # the teacher sees the role change, who made it, and undoes it
+    from app.trust.actions import recent, undo
+
+    (act,) = [a for a in recent(sch.laptop) if a.kind == "role"]
+    assert act.device and act.detail.endswith("→ teacher") and act.undo
+    undo(sch.laptop, act.origin, act.seq)
+    (gone,) = [a for a in recent(sch.laptop) if a.kind == "deleted"]
+    assert gone.what.startswith("class") and gone.device
+    undo(sch.laptop, gone.origin, gone.seq)
+    assert count(sch.laptop, "SELECT COUNT(*) FROM school_class WHERE deleted = 0 AND id = ?", sch.sd.klass) == 1
+    assert count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'student' AND id = ?", sch.sd.students[0]) == 1
 
 
 def test_stamps_from_the_future_wait_for_the_clock(setting):

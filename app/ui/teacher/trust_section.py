@@ -72,6 +72,21 @@ class TrustSection(QGroupBox):
         self.revoke_button.setAccessibleName("Revoke the selected device")
         self.revoke_button.clicked.connect(self._revoke)
 
+        self.actions_label = QLabel(self.tr("Deleted, erased or given another role on other computers:"))
+        self.actions = QTableWidget(0, 3)
+        self.actions.setAccessibleName("Deletions and role changes from other computers")
+        self.actions.setTabKeyNavigation(False)
+        self.actions.setHorizontalHeaderLabels([self.tr("What"), self.tr("By"), self.tr("When")])
+        self.actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions.verticalHeader().hide()
+        self.actions.setMaximumHeight(120)
+        self.undo_button = QPushButton(self.tr("&Undo the selected change"))
+        self.undo_button.setAccessibleName("Undo the selected change")
+        self.undo_button.clicked.connect(self._undo)
+        self.action_rows: list = []
+
         lay = QVBoxLayout(self)
         lay.addWidget(self.off)
         lay.addLayout(top)
@@ -79,12 +94,40 @@ class TrustSection(QGroupBox):
         lay.addLayout(self.requests)
         lay.addWidget(self.devices)
         lay.addWidget(self.revoke_button)
+        lay.addWidget(self.actions_label)
+        lay.addWidget(self.actions)
+        lay.addWidget(self.undo_button)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         run_task(lambda _p: self.service.overview(self.actor), self.show_overview,
                  lambda e: show_error(self, e), owner=self)  # fmt: skip
+        run_task(lambda _p: self.service.synced_actions(self.actor), self.show_actions,
+                 lambda e: show_error(self, e), owner=self)  # fmt: skip
+
+    def show_actions(self, rows: list) -> None:
+        self.action_rows = rows
+        self.actions.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            what = {
+                "erased": self.tr("%1 was erased"),
+                "deleted": self.tr("%1 was deleted"),
+                "role": self.tr("%1's role changed: %2"),
+            }.get(a.kind, "%1").replace("%1", a.what).replace("%2", a.detail)
+            when = dt.datetime.fromtimestamp(a.at).strftime("%d %b %H:%M") if a.at else ""
+            for col, text in enumerate((what, a.device or self.tr("another computer"), when)):
+                self.actions.setItem(r, col, QTableWidgetItem(text))
+        for w in (self.actions_label, self.actions, self.undo_button):
+            w.setVisible(bool(rows))
+        self.undo_button.setEnabled(any(a.undo for a in rows))
+
+    def _undo(self) -> None:
+        row = self.actions.currentRow()
+        if 0 <= row < len(self.action_rows) and self.action_rows[row].undo:
+            a = self.action_rows[row]
+            run_task(lambda _p: self.service.undo_action(self.actor, a.origin, a.seq), lambda _r: self.refresh(),
+                     lambda e: show_error(self, e), writes=True, owner=self)  # fmt: skip
 
     def show_overview(self, ov: TrustOverview) -> None:
         self.overview = ov
