@@ -57,8 +57,9 @@ def test_approve_a_lab_machine_and_its_refused_changes_are_applied(qtbot, school
     sync_once(lab.db, share)
     sync_once(ctx.db, share)  # kept aside: the device is not enrolled yet
 
-    _w, section = _page(qtbot, ctx, info)
+    w, section = _page(qtbot, ctx, info)
     qtbot.waitUntil(lambda: len(section.request_rows) == 1, timeout=10_000)
+    assert w.minimumSizeHint().height() <= 650  # still fits a 1280x720 screen with all of it shown
     assert "changes from a device this school does not know were refused" in section.summary.text()
     _dev, label, approve, _refuse = section.request_rows[0]
     assert "asks to join" in label.text() and approve.isEnabled()

@@ -97,6 +97,13 @@ class TrustSection(QGroupBox):
         lay.addWidget(self.actions_label)
         lay.addWidget(self.actions)
         lay.addWidget(self.undo_button)
+        for table in (self.refused_table, self.devices, self.actions):
+            table.setMinimumHeight(60)  # the page still fits a short screen
+        # Until the overview arrives (and while signed sync is off) only the note shows.
+        for w in (self.summary, self.show_button, self.devices, self.revoke_button, self.actions_label,
+                  self.actions, self.undo_button):  # fmt: skip
+            w.hide()
+        self.off.setText(self.tr("Checking who may sync…"))
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------
@@ -131,7 +138,11 @@ class TrustSection(QGroupBox):
 
     def show_overview(self, ov: TrustOverview) -> None:
         self.overview = ov
+        self.off.setText(self.tr("Signed sync is off: any computer that can write to the sync folder is "
+                                 "trusted. See docs/trust.md to turn it on."))  # fmt: skip
         self.off.setVisible(not ov.signed)
+        self.summary.setVisible(ov.signed or ov.refused_total > 0)
+        self.show_button.setVisible(ov.signed or ov.refused_total > 0)
         self.summary.setText("\n".join(self.refused_words(ov)) or self.tr("No change has been refused."))
         self.show_button.setEnabled(ov.refused_total > 0)
         for _dev, label, ok, no in self.request_rows:
