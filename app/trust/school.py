@@ -73,8 +73,13 @@ def approve(data_dir: Path, device_id: str, role: str | None = None, classes: li
     role = role or req.role
     if role == "admin" and req.role != "admin":
         role = "teacher"  # admin is given only by asking for it from the command line
+    # A request names the replica ids its device used before it had a key; one that is already
+    # another device's (a student editing the request to write under the teacher's id) is dropped.
+    taken = {r for c in st.certs.values() if c.device != req.device for r in c.replicas}
+    replicas = [r for r in req.replicas if r not in taken and not any(c.may_sign_for(r) for c in st.certs.values()
+                                                                        if c.device != req.device)]  # fmt: skip
     return issue(data_dir, req.device, req.key, req.name, role, list(classes or req.classes or [ALL_CLASSES]),
-                 list(req.replicas))  # fmt: skip
+                 replicas)  # fmt: skip
 
 
 def refuse(data_dir: Path, device_id: str) -> None:
