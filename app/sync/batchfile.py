@@ -112,19 +112,20 @@ class BatchFiles:
         max_changes: int = BATCH_CHANGES,
         max_bytes: int = BATCH_BYTES,
         sealer: Callable[[str, int, int, str], dict] | None = None,
+        header_line: str | None = None,
     ) -> tuple[BatchRef, int] | None:
         """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
         returns the new file and how many changes it holds, or None if there were none.
         Consumes from ``changes`` only what fits. ``sealer(origin, first, last, sha256 of the
-        change lines)`` gives the footer's ``seal`` (signed sync, ``app/trust``); what it raises
-        leaves no file behind."""
+        file before its footer)`` gives the footer's ``seal`` (signed sync, ``app/trust``); what it
+        raises leaves no file behind. ``header_line``: the header to write as it is (a segment
+        passed on with its author's seal keeps its author's header)."""
         it = iter(changes)
         first_change = next(it, None)
         if first_change is None:
             return None
         tmp = self.mine / f"{TEMP_PREFIX}{uuid.uuid4().hex[:12]}.part"
         digest = hashlib.sha256()
-        lines_digest = hashlib.sha256() if sealer is not None else None
         count = 0
         size = 0
         last = first_change
@@ -132,17 +133,16 @@ class BatchFiles:
             with open(tmp, "wb") as fh:
                 with gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=1, mtime=0) as gz:
 
-                    def put(text: str, line: bool = True) -> None:
+                    def put(text: str) -> None:
                         nonlocal size
                         b = text.encode("utf-8") + b"\n"
                         digest.update(b)
-                        if line and lines_digest is not None:
-                            lines_digest.update(b)
                         gz.write(b)
                         size += len(b)
 
                     put(
-                        json.dumps(
+                        header_line
+                        or json.dumps(
                             {
                                 "format": FORMAT,
                                 "v": VERSION,
@@ -153,8 +153,7 @@ class BatchFiles:
                                 "created": time.time(),
                             },
                             separators=(",", ":"),
-                        ),
-                        line=False,
+                        )
                     )
                     c: ChangeRec | None = first_change
                     expected = first_change.seq
@@ -175,8 +174,8 @@ class BatchFiles:
                         "hlc_last": last.hlc,
                         "sha256": digest.hexdigest(),
                     }
-                    if sealer is not None and lines_digest is not None:
-                        footer["seal"] = sealer(origin, first_change.seq, last.seq, lines_digest.hexdigest())
+                    if sealer is not None:
+                        footer["seal"] = sealer(origin, first_change.seq, last.seq, footer["sha256"])
                     gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
                 fh.flush()
                 faults.hit("batch:before_fsync")

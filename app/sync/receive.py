@@ -31,12 +31,14 @@ from app.trust import equivocation
 from app.trust.segment import Seal
 
 
-def keep_seal(raw, seal: Seal) -> None:
+def keep_seal(raw, seal: Seal, header: str) -> None:
+    """Keep a received segment's seal and header line, to pass the segment on under its author's
+    seal (``send.forwarded_segment``)."""
     import json
 
     raw.execute(
         "INSERT OR REPLACE INTO segment_seal (replica_id, first, last, seal) VALUES (?, ?, ?, ?)",
-        (seal.origin, seal.first, seal.last, json.dumps(seal.to_json())),
+        (seal.origin, seal.first, seal.last, json.dumps({**seal.to_json(), "hdr": header})),
     )
 
 log = logging.getLogger(__name__)
@@ -167,7 +169,7 @@ class Receiver:
         ``apply`` stores them and sets them aside, and the batch's seal is kept to forward it."""
         trust, run = self.trust, self.run
         body, footer = fetched
-        v = trust.check(ref, body, footer, batch.changes, applier.lookup_partition)
+        v = trust.check(ref, body, footer, batch.changes, applier.lookup_partition, verified=True)
         if v.refusal is None and ref.origin not in trust.own_ids:
             seen = applier.run_in(lambda raw: equivocation.check(raw, ref, batch.changes))
             if seen is not None:
@@ -182,7 +184,8 @@ class Receiver:
             return False
         run.report.refused += len(v.refused)
         if v.seal is not None and ref.origin not in trust.own_ids:
-            applier.run_in(lambda raw: keep_seal(raw, v.seal))
+            header = body[: body.find(b"\n")].decode("utf-8", "replace")
+            applier.run_in(lambda raw: keep_seal(raw, v.seal, header))
         return True
 
     def _commit(self, applier: Applier) -> None:

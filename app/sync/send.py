@@ -11,6 +11,7 @@ without every replica copying every other's files in the normal case.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 
@@ -89,7 +90,7 @@ def send(run, scan: FolderScan) -> None:
             if run.budget <= 0 or run.stop():
                 run.report.complete = False
                 return
-            limit, sealer, hi = run.batch_changes, None, b
+            limit, sealer, hi, header = run.batch_changes, None, b, None
             with run.db.read() as s:
                 raw = raw_connection(s)
                 if trust is not None:
@@ -101,6 +102,7 @@ def send(run, scan: FolderScan) -> None:
                         start, limit, stored = forwarded_segment(raw, origin, start, limit)
                         sealer = trust.forwarder(stored)
                         hi = max(b, start + limit - 1)
+                        header = json.loads(stored).get("hdr") if stored else None
                 rows = raw.execute(
                     f"SELECT {CHANGE_COLUMNS} FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ? "
                     "ORDER BY seq LIMIT ?",
@@ -113,7 +115,8 @@ def send(run, scan: FolderScan) -> None:
                 break
             try:
                 out = run.sf.write_batch(
-                    origin, iter(changes), max_changes=limit, max_bytes=run.batch_bytes, sealer=sealer
+                    origin, iter(changes), max_changes=limit, max_bytes=run.batch_bytes, sealer=sealer,
+                    header_line=header,
                 )
             except Unsealable as exc:
                 log.info("sync: not passing on changes of %s from %s: %s", origin, start, exc)

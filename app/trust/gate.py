@@ -38,9 +38,9 @@ class Gate:
         self.now = now
         self._policies: dict[int, Policy] = {}
 
-    def seal_refusal(self, seal_json, origin: str, first: int, last: int, lines: bytes) -> tuple[Refusal | None, Seal | None, Cert | None]:  # fmt: skip
-        """Whether the seal of origin/first..last over ``lines`` (the change lines, each with its
-        newline) holds, and whose it is."""
+    def seal_refusal(self, seal_json, origin: str, first: int, last: int, digest: str) -> tuple[Refusal | None, Seal | None, Cert | None]:  # fmt: skip
+        """Whether the seal of origin/first..last over a file whose header and lines hash to
+        ``digest`` holds, and whose it is."""
         st = self.state
         if st.school is None:
             return Refusal("school-key", "this computer does not have its school's key yet"), None, None
@@ -49,18 +49,17 @@ class Gate:
             return Refusal("unsigned", "it is not signed by any device"), None, None
         if (seal.origin, seal.first, seal.last) != (origin, first, last):
             return Refusal("altered", "its signature is for other changes"), seal, None
-        if hashlib.sha256(lines).hexdigest() != seal.sha256:
+        if digest != seal.sha256:
             return Refusal("altered", "its changes were altered after they were signed"), seal, None
         if not seal.holds():
             return Refusal("signature", "its signature is not valid"), seal, None
         cert = st.cert_of(seal.key)
         if cert is None:
             return Refusal("unknown", "it comes from a device this school does not know"), seal, None
-        if st.is_revoked(cert) or seal.serial in st.revoked.serials:
-            # What the device wrote before it was revoked (as far as the revoking computer held
-            # it) stays good everywhere, so every peer keeps the same; what it wrote after is refused.
-            if first > _upto(st, cert, origin):
-                return REVOKED(cert), seal, cert
+        # What a revoked device wrote before (as far as the revoking computer held it) stays good
+        # everywhere, so every peer keeps the same; what it wrote after is refused.
+        if (st.is_revoked(cert) or seal.serial in st.revoked.serials) and first > _upto(st, cert, origin):
+            return revoked_refusal(cert), seal, cert
         if cert.expires < (self.now or time.time()):
             return Refusal("expired", f"the certificate of {cert.name or 'its device'} has expired"), seal, cert
         if not cert.may_sign_for(origin) and cert.role == "lab":
@@ -68,11 +67,13 @@ class Gate:
             return Refusal("replica", "a lab machine signed changes under another device's name"), seal, cert
         return None, seal, cert
 
-    def check(self, ref, body: bytes, footer: dict, changes: list[ChangeRec], lookup=None) -> Verdict:
-        """The verdict on one parsed batch (``body``: header line and change lines)."""
-        start = body.find(b"\n") + 1
-        refusal, seal, cert = self.seal_refusal(footer.get("seal"), ref.origin, ref.first, ref.last,
-                                                memoryview(body)[start:])  # fmt: skip
+    def check(self, ref, body: bytes, footer: dict, changes: list[ChangeRec], lookup=None,
+              verified: bool = False) -> Verdict:  # fmt: skip
+        """The verdict on one parsed batch (``body``: header line and change lines). ``verified``:
+        the footer's checksum was found to be the SHA-256 of ``body`` (``fetch_batch`` checks it),
+        so it need not be computed again."""
+        digest = footer.get("sha256") if verified else hashlib.sha256(body).hexdigest()
+        refusal, seal, cert = self.seal_refusal(footer.get("seal"), ref.origin, ref.first, ref.last, str(digest))
         v = Verdict(refusal, seal, cert)
         if refusal is not None or cert is None:
             return v
@@ -86,8 +87,8 @@ class Gate:
             if c.problem:
                 continue
             if revoked_after is not None and c.seq > revoked_after:
-                c.problem = REFUSED + REVOKED(cert).words
-                v.refused.append((c, REVOKED(cert)))
+                c.problem = REFUSED + revoked_refusal(cert).words
+                v.refused.append((c, revoked_refusal(cert)))
                 continue
             why = check(c, now)
             if why is None and policy.lab and lookup is not None and c.table not in _EVENT_FREE:
@@ -103,7 +104,7 @@ class Gate:
         return v
 
 
-def REVOKED(cert: Cert) -> Refusal:  # noqa: N802
+def revoked_refusal(cert: Cert) -> Refusal:
     return Refusal("revoked", f"it comes from {cert.name or 'a device'}, which was revoked")
 
 

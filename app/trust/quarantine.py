@@ -23,9 +23,10 @@ _INSERT = (
 
 
 def keep(raw, items: list[tuple[str, int, str]], refusal: Refusal, seal: Seal | None, device_name: str,
-         source: str, stored: bool) -> None:  # fmt: skip
-    """Keep (origin, seq, line) items aside under one reason."""
-    seal_text = json.dumps(seal.to_json()) if seal else ""
+         source: str, stored: bool, header: str = "") -> None:  # fmt: skip
+    """Keep (origin, seq, line) items aside under one reason (with the file's header, so its seal
+    can be checked again later)."""
+    seal_text = json.dumps({**seal.to_json(), "hdr": header}) if seal else ""
     key = seal.key if seal else ""
     now = time.time()
     raw.executemany(

@@ -42,7 +42,7 @@ def recheck(run) -> int:
         if last - first + 1 != len(items):
             continue  # two forgeries of one seq: the gate decides which holds, below
         lines = [r[3] for r in items]
-        body = ("header\n" + "\n".join(lines) + "\n").encode("utf-8", "surrogateescape")
+        body = (str(seal.get("hdr", "")) + "\n" + "\n".join(lines) + "\n").encode("utf-8", "surrogateescape")
         ref = SimpleNamespace(origin=origin, first=first, last=last, rel=items[0][5])
         changes = []
         for line in lines:

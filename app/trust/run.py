@@ -120,8 +120,8 @@ class TrustRun:
         return make_seal(me.private, serial, origin, first, last, capture.SCHEMA_VERSION, sha).to_json()
 
     def forwarder(self, stored: str | None):
-        """A sealer for a forwarded segment: its author's seal when the lines are the same bytes,
-        else this device's relay seal (teacher and admin computers only)."""
+        """A sealer for a forwarded segment: its author's seal when the header and lines are the
+        same bytes, else this device's relay seal (teacher and admin computers only)."""
 
         def sealer(origin: str, first: int, last: int, sha: str) -> dict:
             s = Seal.from_json(json.loads(stored)) if stored else None
@@ -135,16 +135,17 @@ class TrustRun:
         return sealer
 
     # -- receiving -----------------------------------------------------------------------------
-    def check(self, ref, body: bytes, footer: dict, changes, lookup=None) -> Verdict:
-        return self.gate.check(ref, body, footer, changes, lookup)
+    def check(self, ref, body: bytes, footer: dict, changes, lookup=None, verified: bool = False) -> Verdict:
+        return self.gate.check(ref, body, footer, changes, lookup, verified)
 
     def keep_refused(self, raw, ref, body: bytes, v: Verdict) -> None:
         """Keep aside what the verdict refused: a whole segment (not stored, so the device's real
         changes under those numbers still come), or single changes (stored, and set aside)."""
         if v.refusal is not None:
-            lines = body.decode("utf-8", "surrogateescape").split("\n")[1:-1]
+            header, *lines = body.decode("utf-8", "surrogateescape").split("\n")[:-1]
             items = [(ref.origin, ref.first + i, line) for i, line in enumerate(lines)]
-            quarantine.keep(raw, items, v.refusal, v.seal, v.device_name, source_key(ref), stored=False)
+            quarantine.keep(raw, items, v.refusal, v.seal, v.device_name, source_key(ref), stored=False,
+                            header=header)  # fmt: skip
             self.refused += len(items)
             return
         for c, why in v.refused:

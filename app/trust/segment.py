@@ -1,9 +1,10 @@
 """A signed segment: the proof that travels in a batch's footer (``"seal"``).
 
 The author signs (origin, first and last sequence number, schema version, its certificate's
-serial, the SHA-256 of the change lines exactly as written, and its public key). One signature
-and one hash per segment (up to 5,000 changes), not per change, so it stays cheap. A peer that
-forwards the changes writes the same lines under the same seal; a teacher or admin computer that
+serial, the SHA-256 of the file's header and change lines exactly as written, which is the
+footer's checksum, and its public key). One signature per segment (up to 5,000 changes), and no
+hashing beyond the checksum every file has anyway, so it stays cheap. A peer that forwards the
+changes writes the same header and lines under the same seal; a teacher or admin computer that
 cannot reproduce them exactly (a payload trimmed from its log and rebuilt) seals them as a *relay*
 under its own key instead, and only teacher and admin computers may relay (``gate.py``).
 """
@@ -26,7 +27,7 @@ class Seal:
     last: int
     schema: int
     serial: int
-    sha256: str  # of the change lines, each with its newline
+    sha256: str  # of the header and change lines, each with its newline (the footer's checksum)
     key: str  # the signer's public key
     sig: str
 

@@ -42,3 +42,30 @@ def test_changes_made_before_approval_are_kept_aside_then_applied(make_db, share
     sync_once(sch.laptop, share)
     assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 4
     assert quarantined(sch.laptop) == []
+
+
+def test_a_forwarded_segment_keeps_its_authors_seal(make_db, share):
+    """After compaction a late joiner gets the lab machine's changes from the laptop: under the lab
+    machine's own seal (its header and lines passed on byte for byte), not the laptop's."""
+    import gzip
+    import json
+
+    from app.sync.folder import ROOT
+
+    sch = signed_school(make_db, share)
+    add_work(sch.lab, sch.sd, 6)
+    for _ in range(3):  # both have seen everything: the lab's files are compacted away
+        sync_once(sch.lab, share)
+        sync_once(sch.laptop, share)
+    lab_key = device(data_dir(sch.lab)).public
+    late = make_db("late")
+    sync_once(late, share)
+    sync_once(sch.laptop, share)  # forwards what the late joiner lacks
+    forwarded = [p for p in (share / ROOT / "replicas" / sch.laptop.replica_id).glob("chg-*.jsonl.gz")
+                 if p.name.endswith(f"{sch.lab.replica_id}.jsonl.gz")]  # fmt: skip
+    assert forwarded
+    for p in forwarded:
+        footer = json.loads(gzip.decompress(p.read_bytes()).rstrip(b"\n").rsplit(b"\n", 1)[1])
+        assert footer["seal"]["k"] == lab_key
+    sync_once(late, share)
+    assert count(late, "SELECT COUNT(*) FROM attempt") == 6 and quarantined(late) == []
