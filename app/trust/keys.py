@@ -79,6 +79,11 @@ def device(data_dir: Path, create: bool = True) -> Device | None:
         info = json.loads((folder / DEVICE_INFO).read_text("utf-8"))
     except (OSError, ValueError):
         info = {}
+    if key is None and (folder / DEVICE_KEY).exists():
+        # There, but not readable by this OS account (a lab machine's folder shared by several):
+        # never make a second identity over it; this computer's changes wait until it can sign.
+        log.error("trust: this computer's key %s cannot be read by this account", folder / DEVICE_KEY)
+        return None
     if key is None or not isinstance(info, dict) or not info.get("device"):
         if not create:
             return None
