@@ -24,6 +24,7 @@ def recheck(run) -> int:
     keys = set(trust.state.certs)
     if not keys:
         return 0
+    done = _policy_again(run)
     with run.db.read() as s:
         rows = raw_connection(s).execute(
             "SELECT replica_id, seq, digest, line, seal, source FROM quarantined_change "
@@ -32,7 +33,6 @@ def recheck(run) -> int:
     groups: dict[str, list[tuple]] = defaultdict(list)
     for r in rows:
         groups[r[4]].append(r)
-    done = 0
     for seal_text, items in groups.items():
         seal = json.loads(seal_text)
         if seal.get("k") not in keys:
@@ -66,3 +66,45 @@ def recheck(run) -> int:
     if done:
         trust.skip_sources.clear()
     return done
+
+
+def _policy_again(run) -> int:
+    """Changes stored but refused by the write policy, checked again under their device's current
+    certificate (a lab machine given another class, a teacher's laptop made admin): those that now
+    pass go back to ``pending_change`` with their schema version, for ``apply_pending``."""
+    import time
+
+    from app.sync.held import QUARANTINE
+    from app.trust.policy import FUTURE_MS, Policy
+
+    trust = run.trust
+    with run.db.read() as s:
+        rows = raw_connection(s).execute(
+            "SELECT replica_id, seq, digest, line, device_key FROM quarantined_change WHERE stored = 1"
+        ).fetchall()
+    if not rows:
+        return 0
+    now = f"{int(time.time() * 1000) + FUTURE_MS:013d}"
+    school_ids = frozenset(trust.state.school.school_ids) if trust.state.school else frozenset()
+    back, gone = [], []
+    for origin, seq, digest, line, key in rows:
+        cert = trust.state.cert_of(key)
+        if cert is None or trust.state.is_revoked(cert):
+            continue
+        try:
+            c = ChangeRec.decode(line)
+        except BadChange:
+            continue
+        if Policy(cert, school_ids).check(c, now) is None:
+            back.append((c.schema_version, origin, seq, QUARANTINE))
+            gone.append((origin, seq, digest))
+    if back:
+        with run.db.write(remote=True) as s:
+            raw = raw_connection(s)
+            raw.executemany(
+                "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ? AND schema_version = ?",
+                back,
+            )
+            raw.executemany("DELETE FROM quarantined_change WHERE replica_id = ? AND seq = ? AND digest = ?", gone)
+        log.info("trust: %d change(s) refused before now pass under their device's new certificate", len(back))
+    return len(back)

@@ -69,3 +69,34 @@ def test_a_forwarded_segment_keeps_its_authors_seal(make_db, share):
         assert footer["seal"]["k"] == lab_key
     sync_once(late, share)
     assert count(late, "SELECT COUNT(*) FROM attempt") == 6 and quarantined(late) == []
+
+
+def test_changes_refused_by_the_policy_apply_once_the_certificate_allows_them(make_db, share):
+    """A lab machine enrolled for one class writes work of a second class: refused and kept; the
+    teacher adds the class to its certificate; the kept changes are checked again and applied."""
+    from app.models import SchoolClass
+    from app.trust import school
+    from trusthelp import part
+
+    sch = signed_school(make_db, share)
+    with sch.laptop.write() as s:
+        k2 = SchoolClass(school_id=sch.sd.school, name="6A", partition=f"{sch.sd.school}//")
+        s.add(k2)
+    sync_once(sch.laptop, share)
+    sync_once(sch.lab, share)
+    from app.models import Attempt
+
+    with sch.lab.write() as s:
+        st = sch.sd.students[0]
+        s.add(Attempt(student_id=st, item_id=sch.sd.items[0], skill_id=sch.sd.skill, answer="x",
+                      partition=part(sch.sd, st, k2.id)))  # fmt: skip
+    sync_once(sch.lab, share)
+    sync_once(sch.laptop, share)
+    assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 0
+    assert {q[2] for q in quarantined(sch.laptop)} == {"lab-class"}
+    me = device(data_dir(sch.lab))
+    old = TrustState.load(data_dir(sch.laptop)).cert_of(me.public)
+    school.issue(data_dir(sch.laptop), me.id, me.public, old.name, "lab", [sch.sd.klass, k2.id], list(old.replicas))
+    sync_once(sch.laptop, share)
+    assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 1
+    assert quarantined(sch.laptop) == []
