@@ -100,3 +100,15 @@ def test_changes_refused_by_the_policy_apply_once_the_certificate_allows_them(ma
     sync_once(sch.laptop, share)
     assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 1
     assert quarantined(sch.laptop) == []
+
+
+def test_a_request_names_the_classes_the_machine_took_in(make_db, share):
+    """A new lab machine asks before it has any class; once it has taken the class in, it asks
+    again naming it, so the teacher reads "asks to join 5B"."""
+    sch = signed_school(make_db, share, enrol_lab=False)
+    sync_once(sch.lab, share)
+    st = TrustState.load(data_dir(sch.laptop))
+    sync_once(sch.laptop, share)
+    st = TrustState.load(data_dir(sch.laptop))
+    (req,) = st.pending_requests()
+    assert req.class_names == ("5B",) and req.classes == (sch.sd.klass,)
