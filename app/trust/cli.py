@@ -37,13 +37,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     else:
         ls = sub.add_parser("list", help="enrolled devices and requests waiting")
         ls.add_argument("--json", action="store_true")
-        a = sub.add_parser("approve")
+        a = sub.add_parser("approve", help="enrol a device that asked to join (writes its certificate)")
         a.add_argument("device")
         a.add_argument("--role", choices=["lab", "teacher", "admin"])
         a.add_argument("--class", dest="classes", action="append", help="a class id (repeat); default: as asked")
-        r = sub.add_parser("refuse")
+        r = sub.add_parser("refuse", help="refuse a device's request")
         r.add_argument("device")
-        v = sub.add_parser("revoke")
+        v = sub.add_parser("revoke", help="revoke an enrolled device: its later changes are refused")
         v.add_argument("device")
         v.add_argument("--why", default="")
         both = [ls, a, r, v]
