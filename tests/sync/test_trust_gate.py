@@ -111,3 +111,16 @@ def _sealed_at(lines: list[str], first: int) -> tuple[bytes, dict]:
     body = b'{"format":"tessera-changes"}\n' + changes
     seal = make_seal(DEVICE, 3, ORIGIN, first, first + len(lines) - 1, 2, hashlib.sha256(body).hexdigest())
     return body, {"seal": seal.to_json()}
+
+
+def test_a_change_from_the_future_that_breaks_a_rule_is_refused_not_held():
+    cert = _state().certs[PUB]
+    pol = Policy(cert, frozenset({SCHOOL}))
+    now = f"{int(time.time() * 1000) + 300_000:013d}"
+    ahead = Stamp(int(time.time() * 1000) + 3_600_000, 0, ORIGIN).encode()
+    c = ChangeRec.decode(_line(1, "account", {"pin_hash": "x"}))
+    c.hlc = ahead
+    assert pol.check(c, now).code == "lab-table"
+    ok = ChangeRec.decode(_line(2))
+    ok.hlc = ahead
+    assert pol.check(ok, now).code == "future"
