@@ -23,11 +23,17 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--data-dir", dest="sub_data_dir")
     i.add_argument("--json", action="store_true")
     sub.add_parser("sync", help="sync once through a folder (see: python -m app sync --help)", add_help=False)
+    sub.add_parser("school", help="signed sync: make or show the school key", add_help=False)
+    sub.add_parser("devices", help="signed sync: list, approve, refuse, revoke devices", add_help=False)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("school", "devices"):
+        from app.trust_cli import main as trust_main
+
+        return trust_main(argv)
     if argv and argv[0] == "sync":
         from app.sync_cli import main as sync_main
 

@@ -30,6 +30,7 @@ from app.practice.services import ClassPracticeService, PracticeService, practic
 from app.skills import FrameworkService
 from app.store.database import Database
 from app.sync.service import SyncService
+from app.trust.service import TrustService
 from app.writing.service import WritingService
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class Services:
     exports: ExportService  # results out: gradebook, skills CSV, xAPI, QTI, CASE
     judgements: JudgementService  # teachers' levels from work (issue 16)
     class_pins: ClassPinService  # PINs for a whole class at once, for sign-in cards
+    trust: TrustService  # signed sync: devices, enrolment, refused changes (issue 13)
 
 
 @dataclass
@@ -113,6 +115,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         exports=ExportService(db),
         judgements=JudgementService(db),
         class_pins=ClassPinService(db),
+        trust=TrustService(db, settings),
     )
 
 

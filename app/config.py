@@ -29,6 +29,9 @@ ENV_POLICY = "TESSERA_POLICY_FILE"
 BUILTIN: dict[str, Any] = {
     "server_url": "",
     "sync_folder": "",
+    # The school's public key fingerprint (``python -m app school show``): this machine trusts that
+    # school's devices and no other, with no trust on first use (docs/trust.md).
+    "school_key": "",
     "lab_mode": False,
     "idle_signout_minutes": 10,
     "data_dir": "",

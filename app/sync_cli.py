@@ -153,6 +153,9 @@ def _text(r, aside: int = 0) -> str:
         + (f"; dropped (erased records): {r.dropped}" if r.dropped else ""),
         f"  conflicts: {r.conflicts} earlier value(s) archived",
     ]
+    if r.refused:
+        lines.append(f"  refused:   {r.refused} change(s) kept aside by the school's trust rules "
+                     "(python -m app devices list; the Sync page says why)")
     if r.compacted:
         lines.append(f"  tidied:    {r.compacted} old file(s) removed")
     if r.trimmed:

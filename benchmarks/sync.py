@@ -10,6 +10,11 @@ The class-year database (the slow part: minutes for the full size) is built once
 source of the models, migrations and change capture; each run copies it, so export, apply and
 the incremental sync are measured afresh every time.
 
+Signed sync (issue 13) is measured side by side in the same run: the same class-year exported
+again with the school's key set up (every batch sealed) and applied by another fresh replica that
+checks every seal and every change at the gate. Goals: apply with verification on >= 20,000
+changes/s and within 10% of the rate with it off; sealing adds <= 5% to export time.
+
 Prints JSON. Export and apply each run in a child process, so ``peak_rss_mb`` is that process's
 own high-water mark (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere), imports included; ``baseline_rss_mb`` is the same process
 right after opening the database, before syncing. Goals: apply >= 20,000 changes/s, peak RSS
@@ -224,9 +229,30 @@ def child(mode: str, db_path: str, folder: str) -> None:
 
         prof = cProfile.Profile()
         prof.enable()
+    # Time spent at the gate (seals and the write policy) and in sealing, measured inside the run:
+    # on a loaded machine wall times swing by a quarter between runs, this share does not.
+    from app.trust import gate as trust_gate
+    from app.trust import run as trust_run
+
+    spent = [0.0]
+
+    def timed(fn):  # noqa: ANN001, ANN202
+        def wrapper(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[0] += time.process_time() - t
+
+        return wrapper
+
+    trust_gate.Gate.check = timed(trust_gate.Gate.check)
+    trust_run.TrustRun.seal_own = timed(trust_run.TrustRun.seal_own)
+    c0 = time.process_time()
     t0 = time.perf_counter()
     r = sync_once(db, folder)
     wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     if profile_to and mode == "apply":
         prof.disable()
         prof.dump_stats(profile_to)
@@ -236,6 +262,8 @@ def child(mode: str, db_path: str, folder: str) -> None:
             {
                 "mode": mode,
                 "wall_s": round(wall, 3),
+                "cpu_s": round(cpu, 3),
+                "trust_cpu_s": round(spent[0], 3),
                 "sent": r.sent + r.forwarded,
                 "received": r.received,
                 "applied": r.applied,
@@ -243,9 +271,25 @@ def child(mode: str, db_path: str, folder: str) -> None:
                 "files_read": r.files_read,
                 "baseline_rss_mb": base,
                 "peak_rss_mb": _rss_mb(),
+                "signed": r.signed,
+                "refused": r.refused,
             }
         )
     )
+
+
+def sign_up(db_path: Path) -> None:
+    """Set the school up for signed sync on this replica (the school key, its own certificate)."""
+    from app.store.database import Database
+    from app.trust.school import create_school
+    from app.trust_upgrade import school_rows
+
+    db = Database.open(db_path)
+    try:
+        ids, replicas, name = school_rows(db)
+        create_school(db_path.parent, name or "School", ids, replicas)
+    finally:
+        db.close()
 
 
 def _run_child(mode: str, db_path: Path, folder: Path) -> dict:
@@ -341,11 +385,22 @@ def main(argv: list[str] | None = None) -> int:
     (work / "a").mkdir(exist_ok=True)
     (work / "b").mkdir(exist_ok=True)
     a_path, b_path = work / "a" / "tessera.db", work / "b" / "tessera.db"
+    sa_path, sb_path, signed_share = work / "sa" / "tessera.db", work / "sb" / "tessera.db", work / "signed-share"
+    for d in (sa_path.parent, sb_path.parent, signed_share):
+        d.mkdir(exist_ok=True)
     try:
         gen = cached_generate(a_path, attempts, None if args.no_cache else Path(args.cache))
+        cached_generate(sa_path, attempts, None if args.no_cache else Path(args.cache))
+        if args.no_cache:
+            shutil.copyfile(a_path, sa_path)
+        sign_up(sa_path)
+        # Side by side, alternating, so load on the machine falls on both alike.
         export = _run_child("export", a_path, share)
+        s_export = _run_child("export", sa_path, signed_share)
         folder_mb = round(sum(f.stat().st_size for f in share.rglob("*") if f.is_file()) / 1e6, 1)
         apply = _run_child("apply", b_path, share)
+        s_apply = _run_child("apply", sb_path, signed_share)
+        assert s_apply["received"] == apply["received"], (s_apply, apply)
         inc = incremental(a_path, b_path, share)
         out = {
             "attempts": attempts,
@@ -359,7 +414,24 @@ def main(argv: list[str] | None = None) -> int:
             },
             "apply": {**apply, "changes_per_s": round(apply["received"] / apply["wall_s"])},
             "incremental_1000": inc,
+            "signed": {
+                "export": {**s_export, "changes_per_s": round(s_export["sent"] / s_export["wall_s"])},
+                "apply": {**s_apply, "changes_per_s": round(s_apply["received"] / s_apply["wall_s"])},
+                "export_added_pct": round(100 * (s_export["wall_s"] / export["wall_s"] - 1), 1),
+                "export_added_cpu_pct": round(100 * (s_export["cpu_s"] / export["cpu_s"] - 1), 1),
+                "apply_added_cpu_pct": round(100 * (s_apply["cpu_s"] / apply["cpu_s"] - 1), 1),
+                # the share of the signed runs' own CPU time spent sealing or at the gate
+                "sealing_share_of_export_cpu_pct": round(100 * s_export["trust_cpu_s"] / s_export["cpu_s"], 2),
+                "gate_share_of_apply_cpu_pct": round(100 * s_apply["trust_cpu_s"] / s_apply["cpu_s"], 2),
+                "apply_rate_vs_unsigned_pct": round(
+                    100 * (s_apply["received"] / s_apply["wall_s"]) / (apply["received"] / apply["wall_s"]), 1
+                ),
+                "refused": s_apply.get("refused", 0),
+            },
             "goals": {
+                "signed_apply_changes_per_s": 20_000,
+                "signed_apply_within_pct_of_unsigned": 10,
+                "signed_export_added_pct": 5,
                 "apply_changes_per_s": 20_000,
                 "peak_rss_mb": 200,
                 "incremental_s": 1.0,

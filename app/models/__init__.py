@@ -41,6 +41,7 @@ from app.models.practice import (
     SkillStat,
 )
 from app.models.sync import Change, ConflictRecord, FieldClock, PendingChange, ReplicaState, VersionVector
+from app.models.trust import QuarantinedChange, SegmentSeal
 from app.models.writing import Draft, DraftComment, DraftVersion, WordList, WritingTask
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -127,7 +127,7 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
     """The replica row, created or renewed. Returns (state, renewed)."""
     state = session.exec(select(ReplicaState)).scalars().first()  # type: ignore[call-overload]
     if state is None:
-        state = ReplicaState(replica_id=new_id(), next_seq=1, fingerprint=fingerprint(db_path))
+        state = ReplicaState(replica_id=new_replica_id(db_path), next_seq=1, fingerprint=fingerprint(db_path))
         session.add(state)
         return state, False
     where, seen = _parts(state.fingerprint)
@@ -135,11 +135,11 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
     # A machine id that could not be read this time (a Mac's ioreg failing) is unknown, not different.
     machine = machine_id() or (fields[1] if len(fields) >= 4 else "")
     if where not in (place(db_path, machine), place(db_path, _legacy_machine_id())):
-        _renew(state, fingerprint(db_path, machine=machine), "database was copied or restored")
+        _renew(state, fingerprint(db_path, machine=machine), "database was copied or restored", db_path)
         return state, True
     here = hardware_addresses()
     if seen and here and not seen & here:  # not one card in common: the same disk in another machine
-        _renew(state, fingerprint(db_path, machine=machine), "database was cloned onto another machine")
+        _renew(state, fingerprint(db_path, machine=machine), "database was cloned onto another machine", db_path)
         return state, True
     fp = fingerprint(db_path, seen, machine)  # cards are remembered as they come (a new adapter is fine)
     if state.fingerprint != fp:
@@ -152,14 +152,29 @@ def renew_replica(session: Session, db_path: Path, reason: str) -> ReplicaState:
     replica beyond what the database has: the file was rolled back in place (a virtual-machine
     snapshot, a backup restored over the same file), so its fingerprint still matches."""
     state = session.exec(select(ReplicaState)).scalars().one()  # type: ignore[call-overload]
-    _renew(state, fingerprint(db_path), reason)
+    _renew(state, fingerprint(db_path), reason, db_path)
     return state
 
 
-def _renew(state: ReplicaState, fp: str, reason: str) -> None:
+def new_replica_id(db_path: Path) -> str:
+    """A new replica id: made from this device's key when it has one (signed sync, ``app/trust``:
+    the id then proves which device's changes it carries), else a plain UUIDv7."""
+    from app.identity.keys import device, has_device_key
+
+    data_dir = Path(db_path).parent
+    if has_device_key(data_dir):
+        me = device(data_dir, create=False)
+        if me is not None:
+            from app.identity.docs import derived_replica_id
+
+            return derived_replica_id(me.public)
+    return new_id()
+
+
+def _renew(state: ReplicaState, fp: str, reason: str, db_path: Path | None = None) -> None:
     old = state.replica_id
     state.previous_ids = [*state.previous_ids, old]
-    state.replica_id = new_id()
+    state.replica_id = new_replica_id(db_path) if db_path is not None else new_id()
     state.next_seq = 1
     state.fingerprint = fp
     log.warning("%s: replica %s is now %s", reason, old, state.replica_id)

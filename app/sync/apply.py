@@ -34,9 +34,16 @@ from app.store.hlc import is_stamp, zero_stamp
 from app.store.raw import raw_connection
 from app.sync import faults, vector
 from app.sync.changes import ChangeRec
-from app.sync.held import QUARANTINE, apply_pending, pending_count  # noqa: F401  (imported from here)
+from app.sync.held import (  # noqa: F401  (imported from here)
+    FUTURE_HOLD,
+    FUTURE_MARK,
+    QUARANTINE,
+    apply_pending,
+    pending_count,
+)
 from app.sync.merge import MergeContext, Merger
 from app.sync.received import new_changes, problems, store, unreadable, untrim
+from app.sync.tables import table_info
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +155,23 @@ class Applier:
         self._count += len(changes)
         self._max_hlc = max(self._max_hlc, res.max_hlc)
         return res
+
+    def run_in(self, fn):
+        """Run ``fn(raw)`` inside the open transaction (opening one if needed) and return what it
+        returns: bookkeeping that must commit with the batches (``app/trust`` keeps refused
+        changes aside this way)."""
+        if self._stack is None:
+            self._begin()
+        return fn(self.raw)
+
+    def lookup_partition(self, table: str, row_id: str) -> str | None:
+        """The partition of a row held here (None: not here, or not a synced table)."""
+        if table_info(table) is None:
+            return None
+        if self._stack is None:
+            self._begin()
+        row = self.raw.execute(f'SELECT partition FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+        return row[0] if row else None
 
     def _one_by_one(self, changes: list[ChangeRec]) -> ApplyResult:
         total = ApplyResult()
@@ -274,7 +298,16 @@ LOGGED_PER_BATCH = 20  # changes set aside named one by one in the log; the rest
 
 def _set_aside(raw, bad: list[tuple[ChangeRec, str]], res: ApplyResult) -> None:
     """Keep changes that cannot be applied whole in pending_change under QUARANTINE (never
-    retried on their own), and say which and why in the log and in ``res.problems``."""
+    retried on their own), and say which and why in the log and in ``res.problems``. A change
+    whose stamp is ahead of our clock (``FUTURE_MARK``, from ``app/trust``) waits instead, under
+    FUTURE_HOLD, until the clock reaches it (``held.release_future``)."""
+    if any(why == FUTURE_MARK for _, why in bad):
+        waiting = [c for c, why in bad if why == FUTURE_MARK]
+        raw.executemany(_PENDING_SQL, [(c.replica_id, c.seq, FUTURE_HOLD, c.encode()) for c in waiting])
+        res.held += len(waiting)
+        bad = [(c, why) for c, why in bad if why != FUTURE_MARK]
+        if not bad:
+            return
     for c, why in bad[:LOGGED_PER_BATCH]:
         log.error("sync: change %s/%s (%s) could not be applied and was set aside: %s", c.replica_id,
                   c.seq, c.table or "unreadable", why)  # fmt: skip

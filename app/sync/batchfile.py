@@ -19,7 +19,7 @@ import stat
 import time
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,10 +111,15 @@ class BatchFiles:
         *,
         max_changes: int = BATCH_CHANGES,
         max_bytes: int = BATCH_BYTES,
+        sealer: Callable[[str, int, int, str], dict] | None = None,
+        header_line: str | None = None,
     ) -> tuple[BatchRef, int] | None:
         """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
         returns the new file and how many changes it holds, or None if there were none.
-        Consumes from ``changes`` only what fits."""
+        Consumes from ``changes`` only what fits. ``sealer(origin, first, last, sha256 of the
+        file before its footer)`` gives the footer's ``seal`` (signed sync, ``app/trust``); what it
+        raises leaves no file behind. ``header_line``: the header to write as it is (a segment
+        passed on with its author's seal keeps its author's header)."""
         it = iter(changes)
         first_change = next(it, None)
         if first_change is None:
@@ -136,7 +141,8 @@ class BatchFiles:
                         size += len(b)
 
                     put(
-                        json.dumps(
+                        header_line
+                        or json.dumps(
                             {
                                 "format": FORMAT,
                                 "v": VERSION,
@@ -168,6 +174,8 @@ class BatchFiles:
                         "hlc_last": last.hlc,
                         "sha256": digest.hexdigest(),
                     }
+                    if sealer is not None:
+                        footer["seal"] = sealer(origin, first_change.seq, last.seq, str(footer["sha256"]))
                     gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
                 fh.flush()
                 faults.hit("batch:before_fsync")

@@ -22,6 +22,37 @@ log = logging.getLogger(__name__)
 # pending_change.schema_version for changes set aside because they broke a constraint: above any
 # real schema version, so apply_pending never retries them on its own (see apply._quarantine).
 QUARANTINE = 1_000_000_000
+# pending_change.schema_version for changes whose stamp is more than 5 minutes ahead of our clock
+# (``app/trust/policy.py``): kept until the clock reaches them, then applied like any held change.
+FUTURE_HOLD = QUARANTINE - 1
+FUTURE_MARK = "@future"  # ``ChangeRec.problem`` of such a change, on its way to ``apply._set_aside``
+FUTURE_MS = 5 * 60 * 1000
+
+
+def release_future(db, now_ms: int | None = None) -> int:
+    """Changes held for a stamp ahead of the clock that the clock has now reached (within five
+    minutes): put back with their schema version, for ``apply_pending``. Returns how many."""
+    import time
+
+    limit = f"{(now_ms if now_ms is not None else int(time.time() * 1000)) + FUTURE_MS:013d}"
+    with db.read() as session:
+        rows = raw_connection(session).execute(
+            "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version = ?", (FUTURE_HOLD,)
+        ).fetchall()
+    due = []
+    for rid, seq, payload in rows:
+        try:
+            c = ChangeRec.decode(payload)
+        except BadChange:
+            continue
+        if c.hlc[:13] <= limit:
+            due.append((c.schema_version, rid, seq))
+    if due:
+        with db.write(remote=True) as session:
+            raw_connection(session).executemany(
+                "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ?", due
+            )
+    return len(due)
 
 
 def pending_count(db) -> tuple[int, int]:

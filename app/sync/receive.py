@@ -27,6 +27,19 @@ from app.sync.apply import Applier, CommitFailed, quarantine_batch
 from app.sync.batchfile import BatchDamaged, BatchRef
 from app.sync.folder import FolderScan, FolderUnavailable
 from app.sync.report import skip
+from app.trust import equivocation
+from app.trust.segment import Seal
+
+
+def keep_seal(raw, seal: Seal, header: str) -> None:
+    """Keep a received segment's seal and header line, to pass the segment on under its author's
+    seal (``send.forwarded_segment``)."""
+    import json
+
+    raw.execute(
+        "INSERT OR REPLACE INTO segment_seal (replica_id, first, last, seal) VALUES (?, ?, ?, ?)",
+        (seal.origin, seal.first, seal.last, json.dumps({**seal.to_json(), "hdr": header})),
+    )
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +67,8 @@ class Receiver:
         self.heads: dict[str, str] = {}  # rel -> hlc of its first change
         self.total = 0
         self.done = 0
+        self.trust = getattr(run, "trust", None)
+        self.skip: set[str] = self.trust.skip_sources if self.trust is not None else set()
 
     def receive(self, scan: FolderScan) -> None:
         run = self.run
@@ -99,6 +114,8 @@ class Receiver:
             if not self.queues[origin]:
                 del self.queues[origin]
             self.done += 1
+            if self.skip and f"{ref.rel}#{ref.size}" in self.skip:
+                continue  # refused whole before (kept aside); re-checked from the quarantine
             if not applier.holds(ref.origin, ref.first, ref.last):
                 return ref
         return None
@@ -114,8 +131,10 @@ class Receiver:
                 return
             current = ref
             assert current is not None  # a file is fetched only once one was picked
+            fetched = None
             try:
-                batch = self.sf.parse_batch(current, *future.result())
+                fetched = future.result()
+                batch = self.sf.parse_batch(current, *fetched)
             except FileNotFoundError:
                 batch = None  # removed by its writer meanwhile: someone else carries it, or will
             except BatchDamaged as exc:
@@ -132,8 +151,11 @@ class Receiver:
                 continue
             run.budget -= 1
             run.report.files_read += 1
+            if self.trust is not None and not self._trusted(applier, current, batch, fetched):
+                del batch, fetched
+                continue
             res = applier.add(batch.changes, tag=current)
-            del batch
+            del batch, fetched
             run.report.add(res)
             if res.set_aside:
                 skip(run.report, current.rel, set_aside_words(res))
@@ -141,6 +163,32 @@ class Receiver:
                 self._commit(applier)
                 run.flush_rebuild()
             run.progress("receive", self.done, self.total)
+
+    def _trusted(self, applier: Applier, ref: BatchRef, batch, fetched) -> bool:
+        """Signed sync: check the batch at the gate (``app/trust``) and keep aside what it refuses.
+        False when the whole batch is refused; else the refused changes carry a ``problem`` and
+        ``apply`` stores them and sets them aside, and the batch's seal is kept to forward it."""
+        trust, run = self.trust, self.run
+        assert trust is not None  # called only in signed sync
+        body, footer = fetched
+        v = trust.check(ref, body, footer, batch.changes, applier.lookup_partition, verified=True)
+        if v.refusal is None and ref.origin not in trust.own_ids:
+            seen = applier.run_in(lambda raw: equivocation.check(raw, ref, batch.changes))
+            if seen is not None:
+                v.refusal = equivocation.REFUSAL
+                equivocation.report(run.folder, ref.origin, *seen)
+        if v.refusal is not None or v.refused:
+            applier.run_in(lambda raw: trust.keep_refused(raw, ref, body, v))
+        if v.refusal is not None:
+            n = ref.last - ref.first + 1
+            run.report.refused += n
+            skip(run.report, ref.rel, f"{n} change(s) refused and kept aside: {v.refusal.words}")
+            return False
+        run.report.refused += len(v.refused)
+        if v.seal is not None and ref.origin not in trust.own_ids:
+            header = body[: body.find(b"\n")].decode("utf-8", "replace")
+            applier.run_in(lambda raw: keep_seal(raw, v.seal, header))
+        return True
 
     def _commit(self, applier: Applier) -> None:
         run = self.run
@@ -158,11 +206,16 @@ class Receiver:
             )
             for ref in exc.tags:
                 try:
-                    changes = self.sf.read_batch(ref).changes
+                    fetched = self.sf.fetch_batch(ref)
+                    batch = self.sf.parse_batch(ref, *fetched)
                 except (FileNotFoundError, BatchDamaged):
                     continue
+                changes = batch.changes
                 try:
                     with Applier(run.db, run.ctx, max_changes=1 << 60, max_seconds=1e9) as single:
+                        # Checked at the gate again: nothing reaches the merge unchecked.
+                        if self.trust is not None and not self._trusted(single, ref, batch, fetched):
+                            continue
                         single.add(changes, tag=ref)
                 except CommitFailed as one:
                     res = quarantine_batch(run.db, changes, str(one))

@@ -39,6 +39,8 @@ class SyncReport:
     unacknowledged: int = 0  # our changes (this id and previous ids) a replica syncing here has not confirmed
     complete: bool = True  # False: stopped early (limit or stop request); sync again to finish
     renewed_replica: bool = False
+    refused: int = 0  # changes refused by the trust checks and kept aside (app/trust)
+    signed: bool = False  # this sync checked signatures (the school has moved to signed sync)
     skipped: list[SkippedFile] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -79,6 +81,7 @@ def merge_reports(a: SyncReport, b: SyncReport) -> SyncReport:
         "conflicts",
         "compacted",
         "trimmed",
+        "refused",
     ):
         setattr(out, name, getattr(a, name) + getattr(b, name))
     out.renewed_replica = a.renewed_replica or b.renewed_replica

@@ -22,6 +22,7 @@ from app.sync.changes import CHANGE_COLUMNS
 from app.sync.compact import live_replicas
 from app.sync.folder import FolderScan
 from app.sync.trim import rows_to_send
+from app.trust.run import Unsealable
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
     live = live_replicas(scan, me)
     everyone = {r: i for r, i in scan.seen.items() if r != me}
     reported = {(d.get("writer"), d.get("name")) for i in scan.seen.values() for d in i.damaged}
+    signed = getattr(run, "trust", None) is not None
     with run.db.read() as s:
         vv = vector.load(raw_connection(s))
     avail: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -70,6 +72,8 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
             continue  # damaged for a reader: it carries nothing until its writer repairs it
         if ref.origin == me and ref.last > vv.get(me, 0):
             continue  # claims more of our changes than we ever made: not ours, whatever its name says
+        if signed and ref.origin == me and ref.writer != me:
+            continue  # a file in another's folder under our name may be forged: it never stands for ours
         avail[ref.origin].append((ref.first, ref.last))
     out: list[tuple[str, int, int]] = []
     for origin, high in sorted(vv.items(), key=lambda kv: kv[0] != me):
@@ -89,6 +93,7 @@ def plan(run, scan: FolderScan) -> list[tuple[str, int, int]]:
 
 def send(run, scan: FolderScan) -> None:
     me = run.db.replica_id
+    trust = getattr(run, "trust", None)
     ranges = plan(run, scan)
     total = sum(b - a + 1 for _, a, b in ranges)
     done = 0
@@ -98,21 +103,37 @@ def send(run, scan: FolderScan) -> None:
             if run.budget <= 0 or run.stop():
                 run.report.complete = False
                 return
+            limit, sealer, hi, header = run.batch_changes, None, b, None
             with run.db.read() as s:
                 raw = raw_connection(s)
+                if trust is not None:
+                    # Signed sync: our own changes under our seal; others' as the segments their
+                    # author sealed (whole, from its first change), or under our relay seal.
+                    if origin == me or origin in trust.own_ids:
+                        sealer = trust.seal_own
+                    else:
+                        start, limit, stored = forwarded_segment(raw, origin, start, limit)
+                        sealer = trust.forwarder(stored)
+                        hi = max(b, start + limit - 1)
+                        header = json.loads(stored).get("hdr") if stored else None
                 rows = raw.execute(
                     f"SELECT {CHANGE_COLUMNS} FROM change WHERE replica_id = ? AND seq BETWEEN ? AND ? "
                     "ORDER BY seq LIMIT ?",
-                    (origin, start, b, run.batch_changes),
+                    (origin, start, hi, limit),
                 ).fetchall()
                 changes = rows_to_send(raw, rows)
             del rows
             if not changes or changes[0].seq != start:
                 log.error("sync: change log of %s has a gap at %s; not sending further", origin, start)
                 break
-            out = run.sf.write_batch(
-                origin, iter(changes), max_changes=run.batch_changes, max_bytes=run.batch_bytes
-            )
+            try:
+                out = run.sf.write_batch(
+                    origin, iter(changes), max_changes=limit, max_bytes=run.batch_bytes, sealer=sealer,
+                    header_line=header,
+                )
+            except Unsealable as exc:
+                log.info("sync: not passing on changes of %s from %s: %s", origin, start, exc)
+                break
             del changes
             if out is None:
                 break
@@ -128,6 +149,19 @@ def send(run, scan: FolderScan) -> None:
             done += n
             start = ref.last + 1
             run.progress("send", done, total)
+
+
+def forwarded_segment(raw, origin: str, start: int, limit: int) -> tuple[int, int, str | None]:
+    """Where a forwarded file starts, how many changes it holds and the author's seal to keep:
+    the sealed segment holding ``start`` is sent whole (its first changes may be here already:
+    they are skipped as duplicates), so its seal still holds."""
+    row = raw.execute(
+        "SELECT first, last, seal FROM segment_seal WHERE replica_id = ? AND first <= ? ORDER BY first DESC LIMIT 1",
+        (origin, start),
+    ).fetchone()
+    if row is None or row[1] < start:
+        return start, limit, None
+    return row[0], row[1] - row[0] + 1, row[2]
 
 
 def missing(lo: int, hi: int, have: list[tuple[int, int]]) -> list[tuple[int, int]]:

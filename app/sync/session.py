@@ -27,6 +27,7 @@ from app.sync.apply import apply_pending, pending_count, restore_checkpointing
 from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchDamaged, BatchRef
 from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact, live_replicas
 from app.sync.folder import FolderScan, FolderUnavailable, SyncFolder, os_words
+from app.sync.held import release_future
 from app.sync.lock import SyncLock
 from app.sync.merge import MergeContext
 from app.sync.receive import Receiver
@@ -34,6 +35,10 @@ from app.sync.report import SkippedFile, SyncReport, skip
 from app.sync.send import repair_own, send
 from app.sync.state import load_state, pending_send, save_state
 from app.sync.trim import trim_change_log
+from app.trust import equivocation
+from app.trust.recheck import recheck
+from app.trust.reseal import forget_arrived, reseal_own
+from app.trust.run import TrustRun
 
 __all__ = ["ABANDONED_DAYS", "LIVE_DAYS", "SkippedFile", "SyncReport", "pending_send", "sync_once"]
 
@@ -92,6 +97,7 @@ class _Run:
         self.apply_group = 20_000
         self.abandoned_days: float = ABANDONED_DAYS
         self.trim = True
+        self.trust: TrustRun | None = None
 
     # -- the whole run ----------------------------------------------------------------------
     def go(self) -> None:
@@ -106,17 +112,32 @@ class _Run:
             sf.prepare()
             scan = sf.scan()
         self.sf = sf
+        # Signed sync (``app/trust``): None while the school has not moved to it.
+        self.trust = TrustRun.start(self.db, self.folder)
+        if self.trust is not None and equivocation.settle(self, scan):
+            sf = SyncFolder(self.folder, self.db.replica_id)  # renewed: two versions of our changes
+            sf.prepare()
+            scan = sf.scan()
+            self.sf = sf
+            self.trust = TrustRun.start(self.db, self.folder)
+        self.report.signed = self.trust is not None
         try:
+            if self.trust is not None:
+                recheck(self)
+                reseal_own(self, scan)
             for name, reason in scan.skipped:
                 skip(self.report, name, reason)
             repair_own(self, scan)
             send(self, scan)
             Receiver(self).receive(scan)
             if not self.stop():
+                release_future(self.db)
                 res = apply_pending(self.db, self.ctx)
                 self.report.applied += res.applied
                 self.report.dropped += res.dropped
                 self.report.conflicts += res.conflicts
+            if self.trust is not None:
+                forget_arrived(self.db)
             self._write_seen()
             if self.report.complete:
                 with self.db.read() as s:

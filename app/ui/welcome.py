@@ -129,6 +129,7 @@ class WelcomeScreen(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.error.setText(error_text(exc))
             return
+        _make_school_key(self.ctx, f["school"])
         self._leave(lambda: self.created.emit(actor))
 
     def _leave(self, go: Callable[[], None]) -> None:
@@ -139,3 +140,16 @@ class WelcomeScreen(QWidget):
 
 
 DEMO_HINT = f"Demo class ready. Teacher: {DEMO_USERNAME} / {DEMO_PASSWORD}. Students' PIN: 1234."
+
+
+def _make_school_key(ctx: AppContext, name: str) -> None:
+    """Signed sync from the first day: the new school's key is made here (``app/trust``). A failure
+    only leaves the school unsigned for now (an IT admin can run ``python -m app school create``)."""
+    import logging
+
+    from app.trust_upgrade import set_up_with_school
+
+    try:
+        set_up_with_school(ctx.db, name.strip(), ctx.settings.get("sync_folder") or None)
+    except Exception:  # noqa: BLE001
+        logging.getLogger(__name__).exception("trust: the school key could not be made")

@@ -26,6 +26,7 @@ POLICY_KEY = r"SOFTWARE\Policies\Tessera"
 PROPERTIES = {
     "SERVERURL": "server_url",
     "SYNCFOLDER": "sync_folder",
+    "SCHOOLKEY": "school_key",
     "LABMODE": "lab_mode",
     "IDLEMINUTES": "idle_signout_minutes",
     "DATADIR": "data_dir",

@@ -96,6 +96,10 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(where)
+        from app.ui.teacher.trust_section import TrustSection
+
+        self.trust = TrustSection(ctx, actor, self)
+        outer.addWidget(self.trust)
         outer.addWidget(archive, 1)
         self.conflicts: list = []
         if self.agent is not None:

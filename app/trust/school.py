@@ -1,0 +1,128 @@
+"""What the holder of the school key does: set the school up, approve or refuse a device, revoke
+one. Each writes signed documents into the local trust folder; ``exchange.py`` carries them to the
+sync folder at the next sync (or at once, when a folder is given)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.errors import TesseraError
+from app.identity import ed25519
+from app.identity.docs import ALL_CLASSES, CERT_DAYS, ROLES, Cert, Request, seal
+from app.identity.keys import device, save_school_private, school_private, trust_dir
+from app.trust.state import CERTS, REFUSED, REVOKED_DOC, SCHOOL_DOC, School, TrustState, write_doc
+
+DAY = 86400.0
+
+
+class TrustError(TesseraError):
+    """A trust step that cannot be done; the message is for a teacher or an IT admin."""
+
+
+def create_school(data_dir: Path, name: str, school_ids: list[str], replicas: Sequence[str] = ()) -> School:
+    """Make the school key pair (kept in this data folder), the school's signed document, and a
+    certificate for this device as the school's admin device. Refuses if a school key is here."""
+    if school_private(data_dir) is not None:
+        raise TrustError("This computer already holds a school key.")
+    st = TrustState.load(data_dir)
+    if st.school is not None:
+        raise TrustError("This computer already belongs to a school; it cannot make another.")
+    key = ed25519.new_private()
+    save_school_private(data_dir, key)
+    body = {"kind": "school", "key": ed25519.public_of(key), "name": name,
+            "school_ids": sorted(set(school_ids)), "version": 1, "created": time.time()}  # fmt: skip
+    write_doc(trust_dir(data_dir) / SCHOOL_DOC, seal(body, key))
+    me = device(data_dir)
+    assert me is not None
+    issue(data_dir, me.id, me.public, me.name, "admin", [ALL_CLASSES], list(replicas))
+    school = School.from_doc(seal(body, key))
+    assert school is not None
+    return school
+
+
+def add_school_ids(data_dir: Path, school_ids: list[str]) -> None:
+    """Name more school rows as this school's (a second teacher's class set up on its own)."""
+    key, st = _holder(data_dir)
+    ids = sorted(set(st.school.school_ids) | set(school_ids))  # type: ignore[union-attr]
+    if ids == list(st.school.school_ids):  # type: ignore[union-attr]
+        return
+    body = dict(st.school_doc["body"])  # type: ignore[index]
+    body.update(school_ids=ids, version=st.school.version + 1)  # type: ignore[union-attr]
+    write_doc(trust_dir(data_dir) / SCHOOL_DOC, seal(body, key))
+
+
+def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, classes: list[str],
+          replicas: list[str], days: float = CERT_DAYS) -> Cert:  # fmt: skip
+    """Sign a certificate for a device (a new one, or a renewal with a new serial)."""
+    if role not in ROLES:
+        raise TrustError(f"Unknown role {role!r}: use lab, teacher or admin.")
+    key, st = _holder(data_dir)
+    cert = Cert(device_id, public, name, st.school.fingerprint, tuple(classes) or (ALL_CLASSES,), role,  # type: ignore[union-attr]
+                st.next_serial(), time.time() + days * DAY, tuple(replicas))  # fmt: skip
+    write_doc(trust_dir(data_dir) / CERTS / f"{device_id}.json", seal(cert.body(), key))
+    return cert
+
+
+def approve(data_dir: Path, device_id: str, role: str | None = None, classes: list[str] | None = None) -> Cert:
+    """Approve a device's enrolment request: its certificate is written for the next sync."""
+    _, st = _holder(data_dir)
+    req = st.requests.get(device_id) or _by_prefix(st, device_id)
+    if req is None:
+        raise TrustError("No request from that device is waiting.")
+    role = role or req.role
+    if role == "admin" and req.role != "admin":
+        role = "teacher"  # admin is given only by asking for it from the command line
+    # A request names the replica ids its device used before it had a key; one that is already
+    # another device's (a student editing the request to write under the teacher's id) is dropped.
+    taken = {r for c in st.certs.values() if c.device != req.device for r in c.replicas}
+    replicas = [r for r in req.replicas if r not in taken and not any(c.may_sign_for(r) for c in st.certs.values()
+                                                                        if c.device != req.device)]  # fmt: skip
+    return issue(data_dir, req.device, req.key, req.name, role, list(classes or req.classes or [ALL_CLASSES]),
+                 replicas)  # fmt: skip
+
+
+def refuse(data_dir: Path, device_id: str) -> None:
+    key, st = _holder(data_dir)
+    req = st.requests.get(device_id) or _by_prefix(st, device_id)
+    if req is None:
+        raise TrustError("No request from that device is waiting.")
+    body = {"kind": "refused", "device": req.device, "device_key": req.key, "at": time.time()}
+    write_doc(trust_dir(data_dir) / REFUSED / f"{req.device}.json", seal(body, key))
+
+
+def revoke(data_dir: Path, device_id: str, why: str = "", held: dict[str, int] | None = None) -> list[int]:
+    """Revoke every certificate of a device; its later changes are refused everywhere. ``held``:
+    per replica id, the last change this computer holds (its version vector); the device's
+    changes up to there stay good on every peer, so all keep the same."""
+    key, st = _holder(data_dir)
+    certs = [c for c in st.certs.values() if c.device == device_id or c.device.startswith(device_id)]
+    if not certs:
+        raise TrustError("No device with that id is enrolled.")
+    me = device(data_dir, create=False)
+    if me is not None and any(c.key == me.public for c in certs):
+        raise TrustError("This computer cannot revoke itself.")
+    rev = st.revoked
+    for c in certs:
+        upto = {o: n for o, n in (held or {}).items() if c.may_sign_for(o) and n > 0}
+        rev.serials[c.serial] = {"device": c.device, "name": c.name, "at": time.time(), "why": why, "upto": upto}
+    rev.version += 1
+    write_doc(trust_dir(data_dir) / REVOKED_DOC, seal(rev.body(st.school.fingerprint), key))  # type: ignore[union-attr]
+    return [c.serial for c in certs]
+
+
+def _holder(data_dir: Path) -> tuple[bytes, TrustState]:
+    key = school_private(data_dir)
+    st = TrustState.load(data_dir)
+    if key is None or st.school is None or st.school.key != ed25519.public_of(key):
+        raise TrustError(
+            "This computer does not hold the school key: approve, refuse and revoke devices on the "
+            "computer where the school was set up."
+        )
+    return key, st
+
+
+def _by_prefix(st: TrustState, prefix: str) -> Request | None:
+    found = [r for d, r in st.requests.items() if d.startswith(prefix)]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,121 @@
+"""Signed sync as the Sync page sees it: what was refused and why, which devices ask to join,
+which are enrolled; approve, refuse, revoke. Teachers only; approving, refusing and revoking need
+the school key, which only the computer where the school was set up holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.people.actor import Actor
+from app.people.permissions import require_teacher
+from app.store.raw import raw_connection
+from app.trust import quarantine, school
+from app.trust.devices import DeviceRow, device_list, holds_school_key
+from app.trust.state import TrustState
+
+
+@dataclass
+class RefusedChange:
+    origin: str
+    seq: int
+    table: str
+    code: str
+    reason: str
+    device: str
+    at: float
+
+
+@dataclass
+class TrustOverview:
+    signed: bool  # this computer syncs signed (it knows its school's key)
+    holds_key: bool  # it holds the school key: it may approve, refuse, revoke
+    school: str
+    waiting: list[DeviceRow] = field(default_factory=list)
+    devices: list[DeviceRow] = field(default_factory=list)  # enrolled, revoked, expired, refused
+    refused: list[quarantine.Group] = field(default_factory=list)
+
+    @property
+    def refused_total(self) -> int:
+        return sum(g.count for g in self.refused)
+
+
+def held_vector(db) -> dict[str, int]:
+    """This database's version vector: what it holds of each replica."""
+    from app.sync import vector
+
+    with db.read() as s:
+        return vector.load(raw_connection(s))
+
+
+class TrustService:
+    def __init__(self, db, settings=None) -> None:
+        self.db = db
+        self.settings = settings
+        self.data_dir = Path(db.path).parent
+
+    def _refresh(self) -> None:
+        folder = self.settings.get("sync_folder") if self.settings is not None else ""
+        if folder:
+            from app.trust.run import refresh_trust
+
+            try:
+                refresh_trust(self.data_dir, folder)
+            except OSError:
+                pass  # the folder is away: what we knew at the last sync is shown
+
+    def overview(self, actor: Actor) -> TrustOverview:
+        require_teacher(actor)
+        self._refresh()
+        st = TrustState.load(self.data_dir)
+        rows = device_list(self.data_dir)
+        return TrustOverview(
+            signed=st.school is not None,
+            holds_key=holds_school_key(self.data_dir),
+            school=st.school.name if st.school else "",
+            waiting=[r for r in rows if r.status == "waiting"],
+            devices=[r for r in rows if r.status != "waiting"],
+            refused=quarantine.summary(self.db),
+        )
+
+    def refused_changes(self, actor: Actor, limit: int = 500) -> list[RefusedChange]:
+        require_teacher(actor)
+        with self.db.read() as s:
+            rows = raw_connection(s).execute(
+                "SELECT replica_id, seq, line, code, reason, device_name, at FROM quarantined_change "
+                "ORDER BY at DESC, replica_id, seq LIMIT ?",
+                (limit,),
+            ).fetchall()
+        out = []
+        for origin, seq, line, code, reason, device, at in rows:
+            parts = line.split("\t", 4)
+            out.append(RefusedChange(origin, seq, parts[3] if len(parts) > 3 else "", code, reason, device, at))
+        return out
+
+    def synced_actions(self, actor: Actor) -> list:
+        """Deletions, erasures and role changes that came from other computers, newest first."""
+        from app.trust.actions import recent
+
+        require_teacher(actor)
+        return recent(self.db)
+
+    def undo_action(self, actor: Actor, origin: str, seq: int) -> None:
+        from app.trust.actions import undo
+
+        require_teacher(actor)
+        undo(self.db, origin, seq)
+
+    def approve(self, actor: Actor, device: str, role: str | None = None, classes: list[str] | None = None) -> None:
+        require_teacher(actor)
+        school.approve(self.data_dir, device, role, classes)
+        self._refresh()
+
+    def refuse(self, actor: Actor, device: str) -> None:
+        require_teacher(actor)
+        school.refuse(self.data_dir, device)
+        self._refresh()
+
+    def revoke(self, actor: Actor, device: str) -> None:
+        require_teacher(actor)
+        school.revoke(self.data_dir, device, f"revoked by {actor.name or 'a teacher'}", held_vector(self.db))
+        self._refresh()
