@@ -256,7 +256,9 @@ def _seed_checkins(s, i: int, sid: str, part: str, rng: random.Random, now: floa
     today = dt.date.fromtimestamp(now)
     base = rng.choice([3, 4, 4, 5]) if i != FLAGGED else 3
     days = [today - dt.timedelta(days=d) for d in range(14, -1, -1)]
-    days = [d for d in days if d.weekday() < 5]
+    # school days whose check-in time has passed: early on a Monday, today's has not happened yet, and the
+    # flagged student's three low days must all be in the past
+    days = [d for d in days if d.weekday() < 5 and dt.datetime.combine(d, dt.time(9, 31)).timestamp() < now]
     moods: list[int] = []
     for n, day in enumerate(days):
         if day == today and i % 4 == 3:
