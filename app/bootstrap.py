@@ -59,7 +59,7 @@ class AppContext:
 
 def make_services(db: Database, settings: Settings | None = None) -> Services:
     services = Services(
-        accounts=AccountService(db),
+        accounts=AccountService(db, settings),
         roster=RosterService(db),
         profiles=ProfileService(db),
         framework=FrameworkService(db),

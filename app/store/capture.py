@@ -18,7 +18,7 @@ from app.errors import TesseraError
 from app.models.base import SyncedModel, now
 from app.models.sync import Change, FieldClock
 
-SCHEMA_VERSION = 2  # bump with each migration that changes synced tables
+SCHEMA_VERSION = 3  # bump with each migration that changes synced tables (3: signin_event)
 
 # The newest stamp in the change log, kept in replica_state (where the clock resumes at start) and
 # only ever moved forward; every transaction that writes the log runs this (sync's receive too).
