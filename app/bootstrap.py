@@ -12,6 +12,7 @@ from typing import Any
 
 from app.config import Settings, load_settings
 from app.people import AccountService, ProfileService, RosterService
+from app.people.machine_settings import MachineSettingsService
 from app.people.privacy import PrivacyService
 from app.planning import planning_services
 from app.planning.celebrations import CelebrationService
@@ -33,6 +34,7 @@ class Services:
     celebrations: CelebrationService
     privacy: PrivacyService
     extra: dict = field(default_factory=dict)  # capability services added by their packages
+    machine: MachineSettingsService | None = None  # this computer's settings a teacher may change
 
 
 @dataclass
@@ -66,6 +68,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         celebrations=CelebrationService(db),
         privacy=PrivacyService(db),
     )
+    services.machine = MachineSettingsService(db, settings)  # before anything reads a setting
     services.extra.update(planning_services(db, settings, services.profiles, services.framework,
                                             services.celebrations))
     services.extra.update(practice_services(db))

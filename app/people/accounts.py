@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied, SignInError, StorageError
 from app.models import Account, AuditEvent, Enrollment, Person, School, SchoolClass, SignInEvent
@@ -181,7 +181,8 @@ class AccountService:
                 select(Person, Account.pin_hash).join(Enrollment, Enrollment.person_id == Person.id)
                 .outerjoin(Account, Account.person_id == Person.id)
                 .where(Enrollment.class_id == class_id, Enrollment.role == "student",
-                       Enrollment.deleted == False, Person.archived == False, Person.deleted == False)  # noqa: E712
+                       Enrollment.deleted == False, Person.archived == False, Person.deleted == False,  # noqa: E712
+                       or_(Account.id.is_(None), Account.disabled == False))  # noqa: E712
                 .order_by(Person.given_name, Person.family_name)
             ).all()
         needs_pin = self._pin_needed(klass)
