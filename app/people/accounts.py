@@ -148,8 +148,8 @@ class AccountService:
             raise SignInError("That username and password do not match.")
         account, person = row
         if state.locked:  # checked before the password: during the wait even the right one is refused
-            raise SignInError(f"Too many wrong passwords for this username. Please wait {_wait_words(state.wait_s)} "
-                              "before trying again.", reason="wait", wait_s=state.wait_s)
+            raise SignInError(f"Too many wrong passwords. Please wait {_wait_words(state.wait_s)}, then try again.",
+                              reason="wait", wait_s=state.wait_s)
         if not verify_secret(account.password_hash, password):
             self._fail(person, now)
             raise SignInError("That username and password do not match.")
