@@ -31,7 +31,7 @@ def _screen(qtbot, ctx) -> tuple[MainWindow, SignInScreen]:  # noqa: ANN001
     return w, screen
 
 
-def _shot(screen: SignInScreen, name: str) -> None:
+def _shot(screen, name: str) -> None:  # noqa: ANN001
     folder = os.environ.get("TESSERA_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -170,3 +170,31 @@ def test_a_students_settings_json_does_not_switch_idle_sign_out_off_on_a_lab_mac
     w.idle.idle.emit()
     assert isinstance(w.centralWidget(), SignInScreen)
     assert w.centralWidget().message.text() == "You were signed out after a quiet while."
+
+
+def test_the_teacher_sees_a_held_student_and_unlocks_them_from_their_page(qtbot, demo, teacher):
+    ctx, info = demo
+    sid = info.student_ids[0]
+    now = time.time()
+    with ctx.db.write() as s:
+        person = s.get(Person, sid)
+        for i in range(PIN_RULES.hold_after):
+            s.add(SignInEvent(person_id=sid, kind="fail", at=now - 100 + i, partition=person.partition))
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.signed_in(teacher)
+    page = w.area.show_page("roster")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 24, timeout=T)
+    page.show_item(sid)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.unlock.isVisible(), timeout=T)
+    _shot(detail, "teacher-unlock")
+    qtbot.mouseClick(detail.unlock, Qt.MouseButton.LeftButton)
+    assert not detail.unlock.isVisible()
+    assert detail.editor.status.text().endswith("can sign in again (on other computers after they sync).")
+    assert not ctx.services.accounts.lock_state(teacher, sid).locked
+    page.show_item(info.student_ids[1])  # not locked: no button
+    qtbot.waitUntil(lambda: detail.student_id == info.student_ids[1], timeout=T)
+    assert not detail.unlock.isVisible()
