@@ -198,3 +198,25 @@ def test_the_teacher_sees_a_held_student_and_unlocks_them_from_their_page(qtbot,
     page.show_item(info.student_ids[1])  # not locked: no button
     qtbot.waitUntil(lambda: detail.student_id == info.student_ids[1], timeout=T)
     assert not detail.unlock.isVisible()
+
+
+def test_a_teacher_sets_idle_sign_out_on_the_sync_page_and_the_policy_locks_it(qtbot, demo, teacher):
+    ctx, _info = demo
+    ctx.settings.policy["lab_mode"] = True
+    ctx.settings.user["idle_signout_minutes"] = 0  # a student's edit: not read, not shown
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.signed_in(teacher)
+    box = w.area.show_page("sync").machine
+    assert box.minutes.value() == 10 and box.minutes.minimum() == 1  # a lab computer always signs out
+    box.minutes.setValue(4)
+    qtbot.mouseClick(box.apply, Qt.MouseButton.LeftButton)
+    assert box.status.text().startswith("Saved:") and ctx.settings.get("idle_signout_minutes") == 4
+    qtbot.waitUntil(box.isVisible, timeout=T)
+    _shot(box, "machine-box")
+    ctx.settings.policy["idle_signout_minutes"] = 15
+    box.refresh()
+    assert not box.minutes.isEnabled() and box.minutes.value() == 15
+    assert box.status.text() == "Set by your school for this computer."

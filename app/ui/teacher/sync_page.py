@@ -90,6 +90,11 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(where)
+        if ctx.services.machine is not None and actor.is_teacher:
+            from app.ui.teacher.machine_box import MachineBox
+
+            self.machine = MachineBox(ctx, actor)
+            outer.addWidget(self.machine)
         outer.addWidget(archive, 1)
         self.conflicts: list = []
         if self.agent is not None:
