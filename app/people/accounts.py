@@ -278,9 +278,10 @@ class AccountService:
         self._unsaved_fails.pop(student_id, None)
 
     def _lock(self, s: Session, person_id: str, now: float, rules: Rules) -> LockState:
+        # Tombstoned events count as well: nothing legitimate tombstones a sign-in event, so a tombstone
+        # (from a tampered machine) must not be a way to clear a lock-out. Erasure purges them outright.
         rows = s.execute(select(SignInEvent.kind, SignInEvent.at).where(
-            SignInEvent.person_id == person_id, SignInEvent.deleted == False,  # noqa: E712
-            SignInEvent.at > now - WINDOW_S)).all()
+            SignInEvent.person_id == person_id, SignInEvent.at > now - WINDOW_S)).all()
         held = [(FAIL, at) for at in self._unsaved_fails.get(person_id, ())]
         return lock_state([*rows, *held], now, rules)
 

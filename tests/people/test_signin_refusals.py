@@ -93,8 +93,11 @@ def test_switched_off_archived_removed_and_erased_students_are_refused(demo, tea
     _write(ctx, Person, sid[2], deleted=True)  # a tombstone from another machine
     _refused(lambda: accounts.sign_in_student(info.class_id, sid[2], info.pin), "removed", "no longer in Tessera")
 
+    _refused(lambda: accounts.sign_in_student(info.class_id, sid[3], _wrong(info.pin)), "wrong", "not right")
     name = ctx.services.roster.student(teacher, sid[3]).full_name
     ctx.services.privacy.erase_student(teacher, sid[3], name)
+    with ctx.db.read() as s:  # the erasure takes the student's sign-in events with it
+        assert not s.execute(select(SignInEvent.id).where(SignInEvent.person_id == sid[3])).first()
     _refused(lambda: accounts.sign_in_student(info.class_id, sid[3], info.pin), "removed", "no longer in Tessera")
 
     # none of them is offered on the sign-in screen any more
@@ -237,3 +240,16 @@ def test_a_hold_ends_a_day_after_the_wrong_pins(demo):
     now = _guess_until_held(accounts, info, pick.id)
     _refused(lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now), "held", "unlock")
     assert accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now + 24 * 3600).person_id == pick.id
+
+
+def test_tombstoning_the_wrong_tries_does_not_clear_a_lock_out(demo):
+    """A tampered machine could send tombstones for the events (sync lets an event be tombstoned);
+    nothing legitimate does, so they still count."""
+    ctx, info = demo
+    accounts = ctx.services.accounts
+    pick = accounts.sign_in_students(info.class_id)[4]
+    now = _guess_until_held(accounts, info, pick.id)
+    with ctx.db.write() as s:
+        for ev in s.execute(select(SignInEvent).where(SignInEvent.person_id == pick.id)).scalars():
+            ev.deleted = True
+    _refused(lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now), "held", "unlock")
