@@ -132,7 +132,7 @@ def test_the_policys_pin_required_brings_the_pin_back_to_a_pin_optional_class(qt
     _w, screen = _screen(qtbot, ctx)
     assert not screen.pin.isVisible()  # the class signs in by name
     ctx.settings.policy["pin_required"] = True
-    w, screen = _screen(qtbot, ctx)
+    _w, screen = _screen(qtbot, ctx)
     assert screen.pin.isVisible()
     sid = _names(screen)[0]
     assert _student_try(qtbot, screen, sid, "") == "That PIN is not right. Try again."
@@ -157,7 +157,7 @@ def test_a_students_settings_json_does_not_switch_idle_sign_out_off_on_a_lab_mac
     ctx, info = demo
     ctx.settings.user["idle_signout_minutes"] = 0  # what the student wrote
     ctx.settings.policy["lab_mode"] = True
-    w, _screen_ = _screen(qtbot, ctx)
+    w, _ = _screen(qtbot, ctx)
     student = ctx.services.accounts.sign_in_student(
         info.class_id, ctx.services.accounts.sign_in_students(info.class_id)[0].id, info.pin)
     w.signed_in(student)
