@@ -116,3 +116,21 @@ def test_choosing_the_sync_folder_on_a_lab_machine_keeps_it_out_of_settings_json
     machine = ctx.services.machine
     machine.set(teacher, "sync_folder", None)  # back to the default
     assert ctx.settings.get("sync_folder") == ""
+
+
+def test_the_headless_sync_on_a_lab_machine_uses_the_folder_a_teacher_chose(lab, tmp_path, capsys):
+    from app.sync.cli import main
+
+    make, info = lab
+    ctx = make({"lab_mode": True}, user={"sync_folder": str(tmp_path / "student-stick")})
+    data_dir = ctx.settings.data_dir
+    share = tmp_path / "share"
+    share.mkdir()
+    assert main(["--data-dir", str(data_dir), "--json"]) == 2  # no folder chosen yet (the student's is not read)
+    teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+    ctx.services.machine.set(teacher, "sync_folder", str(share))
+    ctx.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    assert any(share.iterdir()) and not (tmp_path / "student-stick").exists()
