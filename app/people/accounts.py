@@ -5,6 +5,7 @@ every machine of the school; removed, archived and switched-off accounts are ref
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -63,8 +64,9 @@ def _dummy_hash() -> str:
 
 def _wait_words(seconds: float) -> str:
     if seconds <= 90:
-        return f"{int(seconds) + 1} seconds"
-    return f"{int(seconds // 60) + 1} minutes"
+        n = max(1, math.ceil(seconds))
+        return f"{n} second{'s' if n > 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 @dataclass(frozen=True)

@@ -253,3 +253,10 @@ def test_tombstoning_the_wrong_tries_does_not_clear_a_lock_out(demo):
         for ev in s.execute(select(SignInEvent).where(SignInEvent.person_id == pick.id)).scalars():
             ev.deleted = True
     _refused(lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now), "held", "unlock")
+
+
+def test_waits_are_said_in_whole_seconds_or_minutes():
+    from app.people.accounts import _wait_words
+
+    assert [_wait_words(x) for x in (0.2, 1.0, 29.6, 30.0, 90.0, 90.5, 899.0)] == [
+        "1 second", "1 second", "30 seconds", "30 seconds", "90 seconds", "2 minutes", "15 minutes"]
