@@ -103,7 +103,11 @@ def test_students_cannot_change_machine_settings_and_a_lab_always_signs_out(lab)
         machine.set(teacher, "sync_folder", "/media/stick")  # the policy wins over a teacher too
     with pytest.raises(PermissionDenied):
         ctx.services.extra["sync"].set_folder(student, "/media/student-stick")
+    for key, value in (("pin_required", False), ("idle_signout_minutes", 0), ("sync_folder", "/media/stick")):
+        with pytest.raises((PermissionDenied, InvalidInput)):  # the settings' own door has the same limits
+            ctx.settings.set_user(key, value)
     assert ctx.settings.get("idle_signout_minutes") == 10 and ctx.settings.get("sync_folder") == "/srv/school-share"
+    assert ctx.settings.get("pin_required") is True and ctx.settings.source("pin_required") == "built-in"
 
 
 def test_choosing_the_sync_folder_on_a_lab_machine_keeps_it_out_of_settings_json(lab):
