@@ -18,6 +18,7 @@ from app.interop.roster_service import RosterImportService
 from app.people import AccountService, ProfileService, RosterService
 from app.people.celebrations import CelebrationService
 from app.people.class_pins import ClassPinService
+from app.people.machine_settings import MachineSettingsService
 from app.people.privacy import PrivacyService
 from app.planning.attention import AttentionService
 from app.planning.challenges import ChallengeService
@@ -63,6 +64,7 @@ class Services:
     judgements: JudgementService  # teachers' levels from work (issue 16)
     class_pins: ClassPinService  # PINs for a whole class at once, for sign-in cards
     trust: TrustService  # signed sync: devices, enrolment, refused changes (issue 13)
+    machine: MachineSettingsService  # this computer's settings a teacher may change (not students)
 
 
 @dataclass
@@ -93,8 +95,9 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
     checkins = CheckInService(db, settings)
     practice, practice_class = practice_services(db)  # also subscribes the learner model to changes
     install_judgement_rebuild()  # levels are combined again when judgements arrive by sync
+    machine = MachineSettingsService(db, settings)  # before anything reads a setting
     return Services(
-        accounts=AccountService(db),
+        accounts=AccountService(db, settings),
         roster=RosterService(db),
         profiles=profiles,
         framework=framework,
@@ -116,6 +119,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         judgements=JudgementService(db),
         class_pins=ClassPinService(db),
         trust=TrustService(db, settings),
+        machine=machine,
     )
 
 

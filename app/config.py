@@ -1,8 +1,13 @@
 """Where Tessera keeps its data, and the settings that steer it.
 
 Precedence for every setting: machine policy (set by the installer or device management)
-> user setting > machine default > built-in. The data folder comes from ``--data-dir``,
-then ``TESSERA_HOME``, then the policy (lab mode shares one machine-wide folder), then platformdirs.
+> a teacher's choice for this computer (made in Tessera, kept in the database) > user setting
+> machine default > built-in. On a lab machine (``lab_mode`` in the policy) the user setting and the
+machine default are not read at all: ``settings.json`` sits in the data folder every student's OS
+account can write, and ``defaults.json`` is by design a file users may change, so a student could
+otherwise switch idle sign-out off or point sync at their own stick for the whole machine.
+The data folder comes from ``--data-dir``, then ``TESSERA_HOME``, then the policy (lab mode shares
+one machine-wide folder), then platformdirs.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from app import policy_sources
+from app.errors import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -103,15 +110,29 @@ class Settings:
     policy: dict[str, Any] = field(default_factory=dict)
     user: dict[str, Any] = field(default_factory=dict)
     machine: dict[str, Any] = field(default_factory=dict)
+    # Chosen by a teacher in Tessera for this computer (app/people/machine_settings.py fills it and
+    # sets ``save_teacher``, which ``set_user`` uses on a lab machine).
+    teacher: dict[str, Any] = field(default_factory=dict)
+    save_teacher: Callable[[str, Any], None] | None = None
+
+    @property
+    def lab_mode(self) -> bool:
+        """From the machine policy only: no file a user can write switches the lab's protections off."""
+        return _coerce("lab_mode", self.policy.get("lab_mode", False))
+
+    def _layers(self) -> tuple[tuple[str, dict[str, Any]], ...]:
+        if self.lab_mode:
+            return (("policy", self.policy), ("teacher", self.teacher))
+        return (("policy", self.policy), ("teacher", self.teacher), ("user", self.user), ("machine", self.machine))
 
     def get(self, key: str) -> Any:
-        for layer in (self.policy, self.user, self.machine):
+        for _name, layer in self._layers():
             if key in layer and layer[key] not in (None, ""):
                 return _coerce(key, layer[key])
         return BUILTIN.get(key)
 
     def source(self, key: str) -> str:
-        for name, layer in (("policy", self.policy), ("user", self.user), ("machine", self.machine)):
+        for name, layer in self._layers():
             if key in layer and layer[key] not in (None, ""):
                 return name
         return "built-in"
@@ -137,8 +158,15 @@ class Settings:
         return self.data_dir / "files"
 
     def set_user(self, key: str, value: Any) -> None:
+        """The user's own setting; on a lab machine the teacher's choice for the machine instead
+        (callers check that the acting user is a teacher, as SyncService.set_folder does)."""
         if key not in BUILTIN:
             raise KeyError(key)
+        if self.lab_mode:
+            if self.save_teacher is None:
+                raise PermissionDenied("On a lab computer this is set by the school's policy or a teacher in Tessera.")
+            self.save_teacher(key, value)
+            return
         self.user[key] = value
         tmp = self.user_settings_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.user, indent=2), encoding="utf-8")

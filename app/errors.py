@@ -18,7 +18,14 @@ class InvalidInput(TesseraError):
 
 
 class SignInError(TesseraError):
-    """Wrong credentials, throttled, or account unavailable."""
+    """Wrong credentials, throttled, or account unavailable. ``reason`` names which, for screens and
+    tests ("wrong", "wait", "held", "no_pin", "disabled", "archived", "removed", "not_in_class",
+    "class_closed"); ``wait_s`` is how long a throttled account waits."""
+
+    def __init__(self, message: str = "", reason: str = "wrong", wait_s: float = 0.0) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.wait_s = wait_s
 
 
 class StorageError(TesseraError):

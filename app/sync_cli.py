@@ -47,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     settings = load_settings(args.data_dir)
     folder = args.folder or settings.get("sync_folder")
-    if not folder:
+    # On a lab machine a teacher's choice of folder is kept in the database: look there before giving up.
+    lab_db = settings.lab_mode and settings.database_path.exists()
+    if not folder and not lab_db:
         print("No sync folder: pass --folder or set sync_folder in Tessera's settings.", file=sys.stderr)
         return 2
     code = _folder_ready(Path(folder), args.create, args.json)
@@ -69,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     db = ctx.db
+    folder = folder or ctx.settings.get("sync_folder")
+    if not folder:
+        ctx.close()
+        print("No sync folder: pass --folder or set sync_folder in Tessera's settings.", file=sys.stderr)
+        return 2
     try:
         apply_pending(db)
         report = sync_once(db, folder, max_files=args.max_files)

@@ -21,12 +21,14 @@ def test_data_dir_precedence(tmp_path, monkeypatch):
 
 def test_setting_precedence(tmp_path, monkeypatch):
     policy_file = tmp_path / "policy.json"
-    policy_file.write_text(json.dumps({"idle_signout_minutes": "5", "LAB_MODE": "1", "unknown": 3}))
+    # Not a lab machine: the user's own settings count (on a lab machine they do not; see
+    # tests/people/test_machine_settings.py).
+    policy_file.write_text(json.dumps({"idle_signout_minutes": "5", "LAB_MODE": "0", "unknown": 3}))
     monkeypatch.setenv("TESSERA_POLICY_FILE", str(policy_file))
     s = config.load_settings(str(tmp_path / "data"))
     (tmp_path / "data").mkdir()
     assert s.get("idle_signout_minutes") == 5 and s.source("idle_signout_minutes") == "policy"
-    assert s.get("lab_mode") is True
+    assert s.get("lab_mode") is False and s.source("lab_mode") == "policy"
     assert "unknown" not in s.policy
     s.set_user("idle_signout_minutes", 30)  # a user cannot override policy
     assert s.get("idle_signout_minutes") == 5 and s.is_locked("idle_signout_minutes")

@@ -207,16 +207,17 @@ def on_system(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("system", ["win32", "darwin", "linux"])
-def test_precedence_policy_user_machine_builtin(on_system, system, tmp_path):
+@pytest.mark.parametrize("lab", [False, True])
+def test_precedence_policy_user_machine_builtin(on_system, system, lab, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(
         json.dumps({"server_url": "https://user.example", "idle_signout_minutes": 30, "pin_required": False})
     )
     # The MSI writes every property; those not given are empty and must not count as policy.
-    policy = {"server_url": "https://school.example", "lab_mode": True, "sync_folder": "", "data_dir": ""}
+    policy = {"server_url": "https://school.example", "lab_mode": lab, "sync_folder": "", "data_dir": ""}
     if system == "win32":
-        policy = {k: ("1" if v is True else v) for k, v in policy.items()}
+        policy = {k: ({True: "1", False: "0"}[v] if isinstance(v, bool) else v) for k, v in policy.items()}
     if system == "darwin":
         policy = {k: v for k, v in policy.items() if v != ""}  # plists only carry what is set
     on_system(system, policy)
@@ -224,13 +225,22 @@ def test_precedence_policy_user_machine_builtin(on_system, system, tmp_path):
     s = config.load_settings(str(data))
     assert s.get("server_url") == "https://school.example" and s.source("server_url") == "policy"
     assert s.is_locked("server_url")
-    assert s.get("lab_mode") is True and s.source("lab_mode") == "policy"
-    assert s.get("idle_signout_minutes") == 30 and s.source("idle_signout_minutes") == "user"
-    assert s.get("pin_required") is False and s.source("pin_required") == "user"
-    assert s.get("sync_folder") == "/machine/default" and s.source("sync_folder") == "machine"
+    assert s.get("lab_mode") is lab and s.source("lab_mode") == "policy" and s.lab_mode is lab
     assert s.get("checkins_enabled") is True and s.source("checkins_enabled") == "built-in"
-    s.set_user("server_url", "https://mine.example")  # a user cannot override the school
-    assert s.get("server_url") == "https://school.example"
+    if lab:
+        # settings.json (every student's OS account can write the lab's data folder) and defaults.json
+        # (a file users may change) are not read on a lab machine: built-in, or a teacher in Tessera.
+        assert s.get("idle_signout_minutes") == 10 and s.source("idle_signout_minutes") == "built-in"
+        assert s.get("pin_required") is True and s.source("pin_required") == "built-in"
+        assert s.get("sync_folder") == "" and s.source("sync_folder") == "built-in"
+        s.teacher["idle_signout_minutes"] = 15
+        assert s.get("idle_signout_minutes") == 15 and s.source("idle_signout_minutes") == "teacher"
+    else:
+        assert s.get("idle_signout_minutes") == 30 and s.source("idle_signout_minutes") == "user"
+        assert s.get("pin_required") is False and s.source("pin_required") == "user"
+        assert s.get("sync_folder") == "/machine/default" and s.source("sync_folder") == "machine"
+        s.set_user("server_url", "https://mine.example")  # a user cannot override the school
+        assert s.get("server_url") == "https://school.example"
 
 
 @pytest.mark.parametrize("system", ["win32", "darwin", "linux"])

@@ -8,11 +8,12 @@ from app.models.people import (
     Account,
     AuditEvent,
     Enrollment,
+    MachineSetting,
     Person,
     Profile,
     School,
     SchoolClass,
-    SignInAttempt,
+    SignInEvent,
 )
 from app.models.planning import (
     Celebration,

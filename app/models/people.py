@@ -91,10 +91,27 @@ class AuditEvent(SyncedModel, table=True):
     detail: str = ""
 
 
-class SignInAttempt(SQLModel, table=True):
-    """Local only: failed sign-ins per person, for throttling wrong PINs on this machine."""
+@synced
+class SignInEvent(SyncedModel, table=True):
+    """A wrong PIN or password ("fail"), a sign-in after wrong ones ("ok"), or a teacher freeing a
+    student's sign-in ("unlock"). Append-only and synced: every machine of the school derives the
+    same lock-out from the same events (app/people/lockout.py), and no one clears it by deleting a
+    row on one machine."""
 
-    __tablename__ = "signin_attempt"
-    person_id: str = Field(primary_key=True)
-    failures: int = 0
-    locked_until: float = 0.0
+    __tablename__ = "signin_event"
+    sync_kind: ClassVar[str] = "event"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    kind: str  # "fail" | "ok" | "unlock"
+    at: float  # when, by the clock of the machine that wrote it
+    by_id: str = ""  # the teacher who unlocked
+
+
+class MachineSetting(SQLModel, table=True):
+    """Local only: a setting of this computer chosen by a teacher in Tessera. On a lab machine these
+    stand where the shared (student-writable) settings.json would (app/people/machine_settings.py)."""
+
+    __tablename__ = "machine_setting"
+    key: str = Field(primary_key=True)
+    value: str  # JSON
+    set_by: str = ""
+    set_at: float = 0.0

@@ -1,33 +1,48 @@
-"""Accounts and sign-in: teacher passwords and student PINs hashed with Argon2id; wrong PINs
-are throttled per student on this machine."""
+"""Accounts and sign-in: teacher passwords and student PINs hashed with Argon2id. Wrong PINs and
+passwords are throttled from synced sign-in events (app/people/lockout.py), so a lock-out holds on
+every machine of the school; removed, archived and switched-off accounts are refused in plain words."""
 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from app.errors import InvalidInput, PermissionDenied, SignInError, StorageError
-from app.models import Account, AuditEvent, Enrollment, Person, School, SchoolClass, SignInAttempt
+from app.errors import InvalidInput, NotFound, PermissionDenied, SignInError, StorageError
+from app.models import Account, AuditEvent, Enrollment, Person, School, SchoolClass, SignInEvent
 from app.models.base import partition_key
 from app.people.actor import Actor
-from app.people.permissions import require_class
+from app.people.lockout import (
+    FAIL,
+    OK,
+    PASSWORD_RULES,
+    PIN_RULES,
+    UNLOCK,
+    WINDOW_S,
+    LockState,
+    Rules,
+    lock_state,
+)
+from app.people.permissions import require_class, require_student_access
 from app.store.database import Database
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from app.config import Settings
 
 log = logging.getLogger(__name__)
 
 # OWASP's Argon2id baseline: memory-hard yet quick enough for a lab machine's sign-in screen.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
-
-FREE_TRIES = 3
-BASE_LOCK_S = 30
-MAX_LOCK_S = 15 * 60
-
 
 def hash_secret(secret: str) -> str:
     return _hasher.hash(secret)
@@ -46,6 +61,18 @@ class PasswordNotSet(SignInError):
     """A teacher made by a roster import signs in for the first time: they choose their password."""
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_secret("no such account")
+
+
+def _wait_words(seconds: float) -> str:
+    if seconds <= 90:
+        n = max(1, math.ceil(seconds))
+        return f"{n} second{'s' if n > 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
+
+
 @dataclass(frozen=True)
 class SignInClass:
     id: str
@@ -61,10 +88,20 @@ class SignInStudent:
 
 
 class AccountService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, settings: Settings | None = None) -> None:
         self.db = db
-        # Wrong PINs counted here while the disk cannot take them (full, read-only): guessing stays slow.
-        self._unsaved_fails: dict[str, SignInAttempt] = {}
+        self.settings = settings
+        # Wrong tries counted here while the disk cannot take them (full, read-only): guessing stays slow.
+        self._unsaved_fails: dict[str, list[float]] = {}
+
+    def pins_forced(self) -> bool:
+        """The machine policy's ``pin_required`` (a student's own settings file cannot set it in lab
+        mode, and setting it false anywhere only leaves the choice to each class)."""
+        st = self.settings
+        return bool(st is not None and st.get("pin_required") and st.source("pin_required") != "built-in")
+
+    def _pin_needed(self, klass: SchoolClass) -> bool:
+        return self.pins_forced() or not klass.pin_optional
 
     # -- first start -------------------------------------------------------------------------
     def has_teacher(self) -> bool:
@@ -103,20 +140,34 @@ class AccountService:
             return Actor(teacher.id, "teacher", school.id, teacher.full_name)
 
     # -- teachers ----------------------------------------------------------------------------
-    def sign_in_teacher(self, username: str, password: str) -> Actor:
+    def sign_in_teacher(self, username: str, password: str, now: float | None = None) -> Actor:
+        now = time.time() if now is None else now
         with self.db.read() as s:
             row = s.execute(
                 select(Account, Person).join(Person, Person.id == Account.person_id).where(
                     Account.username == username.strip().lower(), Account.deleted == False  # noqa: E712
                 )
             ).first()
-        if row is not None and row[0].password_hash is None and not row[0].disabled and not row[1].archived:
-            raise PasswordNotSet("Welcome! This is your first sign-in: please choose your password.")
-        if row is None or not verify_secret(row[0].password_hash, password):
+            state = self._lock(s, row[1].id, now, PASSWORD_RULES) if row else None
+        if row is None:
+            verify_secret(_dummy_hash(), password)  # as slow as a real check: no hint which usernames exist
             raise SignInError("That username and password do not match.")
         account, person = row
+        if account.password_hash is None and not account.disabled and not person.archived and not person.deleted:
+            raise PasswordNotSet("Welcome! This is your first sign-in: please choose your password.")
+        if state.locked:  # checked before the password: during the wait even the right one is refused
+            raise SignInError(f"Too many wrong passwords. Please wait {_wait_words(state.wait_s)}, then try again.",
+                              reason="wait", wait_s=state.wait_s)
+        if not verify_secret(account.password_hash, password):
+            self._fail(person, now)
+            raise SignInError("That username and password do not match.")
+        # Account states are told only to whoever knows the password.
+        if person.deleted:
+            raise SignInError("This account was removed from Tessera. Ask your school's Tessera admin.",
+                              reason="removed")
         if account.disabled or person.archived:
-            raise SignInError("This account is switched off. Ask your school's Tessera admin.")
+            raise SignInError("This account is switched off. Ask your school's Tessera admin.", reason="disabled")
+        self._succeeded(person, state, now)
         self._audit(person.id, "signin.teacher", person.partition)
         return Actor(person.id, person.role, person.school_id, person.full_name)
 
@@ -144,7 +195,7 @@ class AccountService:
             rows = s.execute(select(SchoolClass).where(
                 SchoolClass.archived == False, SchoolClass.deleted == False).order_by(SchoolClass.name)  # noqa: E712
             ).scalars()
-            return [SignInClass(c.id, c.name, c.pin_optional) for c in rows]
+            return [SignInClass(c.id, c.name, not self._pin_needed(c)) for c in rows]
 
     def sign_in_students(self, class_id: str) -> list[SignInStudent]:
         """Names to pick from on the sign-in screen (first name and initial only)."""
@@ -156,42 +207,82 @@ class AccountService:
                 select(Person, Account.pin_hash).join(Enrollment, Enrollment.person_id == Person.id)
                 .outerjoin(Account, Account.person_id == Person.id)
                 .where(Enrollment.class_id == class_id, Enrollment.role == "student",
-                       Enrollment.deleted == False, Person.archived == False, Person.deleted == False)  # noqa: E712
+                       Enrollment.deleted == False, Person.archived == False, Person.deleted == False,  # noqa: E712
+                       or_(Account.id.is_(None), Account.disabled == False))  # noqa: E712
                 .order_by(Person.given_name, Person.family_name)
             ).all()
+        needs_pin = self._pin_needed(klass)
         out = []
         for person, _pin_hash in rows:
             initial = f" {person.family_name[:1]}." if person.family_name else ""
-            out.append(SignInStudent(person.id, person.given_name + initial, needs_pin=not klass.pin_optional))
+            out.append(SignInStudent(person.id, person.given_name + initial, needs_pin=needs_pin))
         return out
 
     def sign_in_student(self, class_id: str, student_id: str, pin: str, now: float | None = None) -> Actor:
+        """Refusals come before the PIN is checked, each in its own words (the names are on the screen
+        for anyone to see; the PIN is what must not be guessable)."""
         now = time.time() if now is None else now
         with self.db.read() as s:
             klass = s.get(SchoolClass, class_id)
             person = s.get(Person, student_id)
             enrolled = s.execute(select(Enrollment.id).where(
-                Enrollment.class_id == class_id, Enrollment.person_id == student_id,
+                Enrollment.class_id == class_id, Enrollment.person_id == student_id, Enrollment.role == "student",
                 Enrollment.deleted == False)).first()  # noqa: E712
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
-            throttle = s.get(SignInAttempt, student_id)
-        if klass is None or person is None or not enrolled or person.archived:
-            raise SignInError("That name is not in this class.")
-        held = self._unsaved_fails.get(student_id)
-        if held is not None and (throttle is None or held.locked_until > throttle.locked_until):
-            throttle = held
-        if throttle and throttle.locked_until > now:
-            wait = int(throttle.locked_until - now) + 1
-            raise SignInError(f"Too many wrong PINs. Please wait {wait} seconds, or ask your teacher.")
-        if not klass.pin_optional:
+            state = self._lock(s, student_id, now, PIN_RULES)
+        if person is None or person.deleted:  # erased, or removed on another machine
+            raise SignInError("That name is no longer in Tessera. Ask your teacher.", reason="removed")
+        if klass is None or klass.deleted or klass.archived:
+            raise SignInError("This class is closed. Ask your teacher which class to pick.", reason="class_closed")
+        if not enrolled or person.role != "student":
+            raise SignInError("That name is not in this class. Check the class, or ask your teacher.",
+                              reason="not_in_class")
+        if person.archived:
+            raise SignInError("Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
+                              reason="archived")
+        if account is not None and (account.disabled or account.deleted):
+            raise SignInError("Your sign-in is switched off. Ask your teacher.", reason="disabled")
+        if self._pin_needed(klass):
+            if state.held:
+                raise SignInError("Too many wrong PINs today. Ask your teacher to unlock your sign-in.",
+                                  reason="held")
+            if state.wait_s > 0:
+                raise SignInError(f"Too many wrong PINs. Please wait {_wait_words(state.wait_s)}, or ask your "
+                                  "teacher.", reason="wait", wait_s=state.wait_s)
             if account is None or not account.pin_hash:
-                raise SignInError("You do not have a PIN yet. Ask your teacher to set one.")
+                raise SignInError("You do not have a PIN yet. Ask your teacher to set one.", reason="no_pin")
             if not verify_secret(account.pin_hash, pin):
-                self._fail(student_id, now)
+                self._fail(person, now)
                 raise SignInError("That PIN is not right. Try again.")
-        self._clear(student_id)
+        self._succeeded(person, state, now)
         self._audit(person.id, "signin.student", person.partition)
         return Actor(person.id, "student", person.school_id, person.full_name)
+
+    def lock_state(self, actor: Actor, student_id: str, now: float | None = None) -> LockState:
+        """How a student's sign-in stands (for their teacher)."""
+        now = time.time() if now is None else now
+        with self.db.read() as s:
+            require_student_access(s, actor, student_id)
+            if actor.is_student:
+                raise PermissionDenied("Only a teacher can see this.")
+            return self._lock(s, student_id, now, PIN_RULES)
+
+    def unlock(self, actor: Actor, student_id: str, now: float | None = None) -> None:
+        """A teacher frees a student's sign-in on every machine (an event that syncs like the wrong
+        tries it cancels). Students cannot: not even their own."""
+        now = time.time() if now is None else now
+        with self.db.write() as s:
+            if not actor.is_teacher:
+                raise PermissionDenied("Only a teacher can unlock a sign-in.")
+            require_student_access(s, actor, student_id)
+            person = s.get(Person, student_id)
+            if person is None or person.deleted:
+                raise NotFound("That student is no longer in Tessera.")
+            s.add(SignInEvent(person_id=student_id, kind=UNLOCK, at=now, by_id=actor.person_id,
+                              partition=person.partition))
+            s.add(AuditEvent(actor_id=actor.person_id, action="signin.unlocked", subject_id=student_id,
+                             partition=person.partition))
+        self._unsaved_fails.pop(student_id, None)
 
     def set_pin(self, actor: Actor, class_id: str, student_id: str, pin: str) -> None:
         if not re.fullmatch(r"\d{4,6}", pin):
@@ -207,36 +298,37 @@ class AccountService:
                 account = Account(person_id=student_id, partition=person.partition)
                 s.add(account)
             account.pin_hash = hash_secret(pin)
-        self._clear(student_id)
+            # A new PIN from the teacher frees the sign-in, on every machine.
+            s.add(SignInEvent(person_id=student_id, kind=UNLOCK, at=time.time(), by_id=actor.person_id,
+                              partition=person.partition))
+        self._unsaved_fails.pop(student_id, None)
 
-    def _fail(self, person_id: str, now: float) -> None:
+    def _lock(self, s: Session, person_id: str, now: float, rules: Rules) -> LockState:
+        # Tombstoned events count as well: nothing legitimate tombstones a sign-in event, so a tombstone
+        # (from a tampered machine) must not be a way to clear a lock-out. Erasure purges them outright.
+        rows = s.execute(select(SignInEvent.kind, SignInEvent.at).where(
+            SignInEvent.person_id == person_id, SignInEvent.at > now - WINDOW_S)).all()
+        held = [(FAIL, at) for at in self._unsaved_fails.get(person_id, ())]
+        return lock_state([*rows, *held], now, rules)
+
+    def _fail(self, person: Person, now: float) -> None:
         try:
             with self.db.write() as s:
-                row = s.get(SignInAttempt, person_id) or SignInAttempt(person_id=person_id)
-                _count_fail(row, now)
-                s.add(row)
+                s.add(SignInEvent(person_id=person.id, kind=FAIL, at=now, partition=person.partition))
         except StorageError:
-            held = self._unsaved_fails.get(person_id)
-            if held is None:  # go on from the count on disk, not from nothing
-                with self.db.read() as s:
-                    on_disk = s.get(SignInAttempt, person_id)
-                held = self._unsaved_fails[person_id] = SignInAttempt(
-                    person_id=person_id, failures=on_disk.failures if on_disk else 0,
-                    locked_until=on_disk.locked_until if on_disk else 0.0)  # fmt: skip
-            _count_fail(held, now)
+            self._unsaved_fails.setdefault(person.id, []).append(now)
 
-    def _clear(self, person_id: str) -> None:
-        self._unsaved_fails.pop(person_id, None)
-        with self.db.read() as s:
-            if s.get(SignInAttempt, person_id) is None:
-                return  # nothing to write (most sign-ins): a full disk must not stop this one
+    def _succeeded(self, person: Person, state: LockState, now: float) -> None:
+        """After wrong tries, a sign-in that got through starts the count again, on every machine.
+        (Most sign-ins write nothing here: a full disk must not stop them.)"""
+        self._unsaved_fails.pop(person.id, None)
+        if not state.failures:
+            return
         try:
             with self.db.write() as s:
-                row = s.get(SignInAttempt, person_id)
-                if row is not None:
-                    s.delete(row)
-        except StorageError as exc:  # the count of wrong PINs stays: safe, and no one is locked out
-            log.warning("wrong-PIN count of %s not cleared: %s", person_id, exc)
+                s.add(SignInEvent(person_id=person.id, kind=OK, at=now, partition=person.partition))
+        except StorageError as exc:  # the count of wrong tries stays: safe, and no one is locked out
+            log.warning("wrong-try count of %s not cleared: %s", person.id, exc)
 
     def _audit(self, person_id: str, action: str, partition: str) -> None:
         """Note a sign-in. On a full or read-only disk the note is lost, not the sign-in: a student
@@ -247,9 +339,3 @@ class AccountService:
                                  partition=partition))  # fmt: skip
         except StorageError as exc:
             log.warning("sign-in of %s not noted: %s", person_id, exc)
-
-
-def _count_fail(row: SignInAttempt, now: float) -> None:
-    row.failures = (row.failures or 0) + 1
-    if row.failures >= FREE_TRIES:
-        row.locked_until = now + min(MAX_LOCK_S, BASE_LOCK_S * 2 ** (row.failures - FREE_TRIES))

@@ -80,6 +80,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "conflict_record": Kind.CONFLICTS,
     "judgement": Kind.PRACTICE | Kind.PROFILE,  # a teacher's level from work: the levels every page shows
     "external_id": Kind.NONE,  # links to a school system's ids; no screen shows them
+    "signin_event": Kind.ROSTER,  # a lock-out shows on the student's page (unlock)
 }
 
 

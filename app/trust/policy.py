@@ -48,9 +48,11 @@ LAB: dict[str, frozenset[str] | None] = {
     "goal": None,
     "milestone": None,
     "practice_focus": None,
+    "signin_event": None,  # wrong PINs and passwords typed there; never an unlock (see _lab)
 }
 EVENTS = frozenset({"attempt", "check_in", "draft_version", "goal_evidence", "team_log", "celebration",
-                    "audit_event", "draft_comment"})  # fmt: skip
+                    "audit_event", "draft_comment", "signin_event"})  # fmt: skip
+SIGNIN_KINDS_ON_LAB = frozenset({"fail", "ok"})  # a teacher frees a sign-in; a lab machine only reports tries
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,18 @@ class Policy:
         if t not in LAB:
             return Refusal("lab-table", f"a lab machine may not change {_what(t)}")
         klass, _, student = rest.partition("/")
+        if t == "signin_event":
+            # Wrong tries typed on the lab machine count on every machine (teachers' too: they are slowed,
+            # never held); freeing a sign-in is a teacher's act.
+            try:
+                kind = c.fields.get("kind")
+            except ValueError:
+                return None
+            if kind not in SIGNIN_KINDS_ON_LAB:
+                return Refusal("lab-unlock", "a lab machine may not free a student's sign-in")
+            if not student and not klass and c.partition.partition("/")[0]:
+                return None if c.op == "upsert" and not c.fields.get("deleted") else Refusal(
+                    "lab-delete", "a lab machine may not delete records")
         if not student or not c.partition.partition("/")[0]:
             return Refusal("lab-partition", "a lab machine may only write students' own work")
         if not self.any_class and klass not in self.classes:

@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
         self.bus.setParent(self.area)
         self.area.sign_out_requested.connect(self.sign_out)
         self._set_central(self.area)
-        self.idle.restart()
+        # Read at each sign-in: a teacher may have changed it in Tessera since the app started.
+        self.idle.set_minutes(float(self.ctx.settings.get("idle_signout_minutes")))
 
     def sign_out(self) -> None:
         if self.area is not None:

@@ -1,5 +1,7 @@
 """Sign-in: students pick their class and name and type a short PIN; teachers use a password.
-Checks run on a worker thread (Argon2 is deliberately slow)."""
+Checks run on a worker thread (Argon2 is deliberately slow). Each refusal (wrong PIN, a wait after
+wrong tries, a hold until the teacher unlocks, a switched-off, archived or removed account, a closed
+class) is said in its own words; a refusal that means the lists are stale reloads them."""
 
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
     from app.store.quick_read import QuickClass
 
 
+# Refusals after which the name (or class) on the screen is out of date.
+_STALE_NAME = frozenset({"removed", "archived", "disabled", "not_in_class"})
+
 # Qt.ItemDataRole.UserRole as a plain number: the sign-in screen is the first thing on screen, and
 # reaching Qt's namespace would build ~120 enums (~80 ms) before it appears.
 STUDENT_ID_ROLE = 256
@@ -44,13 +49,16 @@ class SignInScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.quick = {c.id: c for c in quick or []}
+        self.pin_optional: dict[str, bool] = {}  # class -> students sign in without a PIN
 
         title = QLabel(self.tr("Welcome to Tessera"))
         title.setStyleSheet("font-size: 26px; font-weight: 600;")
         self.message = QLabel("")
         self.message.setAccessibleName("Sign-in message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9a3412; font-size: 14px;")
+        self.message.setStyleSheet("color: #9a3412; font-size: 14px; qproperty-alignment: 'AlignTop | AlignLeft';")
+        # Room for three lines: a wrapped label under the tabs is otherwise given one or two and cut.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 6)
 
         # Students
         student = QWidget()
@@ -70,13 +78,13 @@ class SignInScreen(QWidget):
         self.student_button = QPushButton(self.tr("Sign in"))
         self.student_button.setAccessibleName("Sign in as student")
         self.student_button.setDefault(True)
-        form = QFormLayout(student)
+        self.form = form = QFormLayout(student)
         form.addRow(self.tr("&Class"), self.class_box)
         form.addRow(self.tr("&Name"), self.names)
         form.addRow(self.tr("&PIN"), self.pin)
         form.addRow("", self.student_button)
         self.class_box.currentIndexChanged.connect(self._load_names)
-        self.names.itemActivated.connect(lambda _i: self.pin.setFocus())
+        self.names.itemActivated.connect(self._name_chosen)
         self.pin.returnPressed.connect(self._student_sign_in)
         self.student_button.clicked.connect(self._student_sign_in)
 
@@ -133,7 +141,19 @@ class SignInScreen(QWidget):
     def _classes(self) -> list[tuple[str, str]]:
         if self.ctx is None:
             return [(c.id, c.name) for c in self.quick.values()]
-        return [(c.id, c.name) for c in self.ctx.services.accounts.sign_in_classes()]
+        classes = self.ctx.services.accounts.sign_in_classes()
+        self.pin_optional = {c.id: c.pin_optional for c in classes}
+        return [(c.id, c.name) for c in classes]
+
+    def _name_chosen(self, _item: QListWidgetItem) -> None:
+        if self.pin.isVisible():
+            self.pin.setFocus()
+        else:
+            self._student_sign_in()
+
+    def _show_pin(self) -> None:
+        """The PIN row is there unless this class signs in without one (and the policy allows it)."""
+        self.form.setRowVisible(self.pin, not self.pin_optional.get(self.class_box.currentData(), False))
 
     def _students(self, class_id: str) -> list[tuple[str, str]]:
         if self.ctx is None:
@@ -148,13 +168,27 @@ class SignInScreen(QWidget):
     def attach(self, ctx: AppContext) -> None:
         """The data folder is open: sign-in works from now on (lists stay as the user left them)."""
         self.ctx = ctx
+        self.pin_optional = {c.id: c.pin_optional for c in ctx.services.accounts.sign_in_classes()}
+        self._show_pin()
         self._set_ready(True)
+
+    def _reload(self) -> None:
+        """Fresh lists after a refusal that showed them stale, keeping the class picked if it is still open."""
+        class_id = self.class_box.currentData()
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        for cid, name in self._classes():
+            self.class_box.addItem(name, cid)
+        self.class_box.setCurrentIndex(max(0, self.class_box.findData(class_id)))
+        self.class_box.blockSignals(False)
+        self._load_names()
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
 
     def _load_names(self) -> None:
         self.names.clear()
+        self._show_pin()
         class_id = self.class_box.currentData()
         if not class_id:
             return
@@ -216,4 +250,7 @@ class SignInScreen(QWidget):
         self._busy(False)
         self.pin.clear()
         self.password.clear()
+        reason = getattr(exc, "reason", "")
+        if reason in _STALE_NAME or reason == "class_closed":
+            self._reload()
         self.message.setText(error_text(exc))

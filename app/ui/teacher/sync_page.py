@@ -100,6 +100,11 @@ class SyncPage(QWidget):
 
         self.trust = TrustSection(ctx, actor, self)
         outer.addWidget(self.trust)
+        if actor.is_teacher:
+            from app.ui.teacher.machine_box import MachineBox
+
+            self.machine = MachineBox(ctx, actor)
+            outer.addWidget(self.machine)
         outer.addWidget(archive, 1)
         self.conflicts: list = []
         if self.agent is not None:

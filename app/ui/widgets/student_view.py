@@ -47,6 +47,7 @@ class StudentView(QWidget):
         self.editor.save_requested.connect(self._save)
         self.jagged = JaggedProfile()
         self.celebrations = CelebrationList()
+        self.unlock: QPushButton | None = None  # shown while the student's sign-in is locked
 
         left = QGroupBox(self.tr("Profile"))
         QVBoxLayout(left).addWidget(self.editor)
@@ -79,6 +80,10 @@ class StudentView(QWidget):
             erase = QPushButton(self.tr("Erase…"))
             erase.setAccessibleName("Erase this student's data")
             erase.clicked.connect(self._erase)
+            self.unlock = QPushButton(self.tr("Sign-in locked: unlock"))
+            self.unlock.setAccessibleName("Unlock this student's sign-in")
+            self.unlock.clicked.connect(self._unlock)
+            self.unlock.hide()
             for b in (add, pin, export, erase):
                 buttons.addWidget(b)
             buttons.addStretch(1)
@@ -102,7 +107,14 @@ class StudentView(QWidget):
         body.addWidget(self.column, 2)
         body.addWidget(chart_box, 3)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.title)
+        if self.unlock is None:
+            outer.addWidget(self.title)
+        else:  # beside the name, where a teacher looks when a student says they are locked out
+            top = QHBoxLayout()
+            top.addWidget(self.title)
+            top.addStretch(1)
+            top.addWidget(self.unlock)
+            outer.addLayout(top)
         outer.addLayout(body, 1)
         self.class_id = ""
         if bus is not None:  # what it shows changed (here or by sync): the shown student reloads
@@ -140,6 +152,10 @@ class StudentView(QWidget):
         self.jagged.set_profile(domains)
         self.celebrations.set_items(celebrations)
         self._show_sources(judged)
+        if self.unlock is not None:
+            sid = profile.student_id
+            run_task(lambda _p: self.ctx.services.accounts.lock_state(self.actor, sid),
+                     lambda st: self._show_lock(sid, st), lambda _e: None, owner=self)
         self.loaded.emit()
 
     def _show_sources(self, judged) -> None:  # noqa: ANN001
@@ -154,6 +170,22 @@ class StudentView(QWidget):
             self.sources.addItem(item)
         self.sources_title.setVisible(bool(judged))
         self.sources.setVisible(bool(judged))
+
+    def _show_lock(self, student_id: str, state) -> None:  # noqa: ANN001
+        if student_id == self.student_id and self.unlock is not None:
+            self.unlock.setVisible(state.locked)
+            self.unlock.setToolTip(self.tr("%1 wrong PINs; unlocking lets them try again on every computer.")
+                                   .replace("%1", str(state.failures)))
+
+    def _unlock(self) -> None:
+        try:
+            self.ctx.services.accounts.unlock(self.actor, self.student_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.unlock.hide()
+        self.editor.status.setText(self.tr("%1 can sign in again (on other computers after they sync).")
+                                   .replace("%1", self.title.text()))
 
     def _save(self, values: dict) -> None:
         sid = self.student_id
