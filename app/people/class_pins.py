@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -14,9 +15,10 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from app.errors import InvalidInput
-from app.models import Account, Enrollment, Person, SchoolClass, SignInAttempt
+from app.models import Account, Enrollment, Person, SchoolClass, SignInEvent
 from app.people.accounts import hash_secret
 from app.people.actor import Actor
+from app.people.lockout import UNLOCK
 from app.people.permissions import require_class
 from app.store.database import Database
 
@@ -115,14 +117,14 @@ def set_class_pins(
                     .scalars()}  # fmt: skip
         for sid, hashed in hashes.items():
             account = accounts.get(sid)
+            person = s.get(Person, sid)
             if account is None:
-                person = s.get(Person, sid)
                 account = Account(person_id=sid, partition=person.partition)
                 s.add(account)
             account.pin_hash = hashed
-            held = s.get(SignInAttempt, sid)
-            if held is not None:  # a new PIN starts with no wrong tries against it (as set_pin does)
-                s.delete(held)
+            # A new PIN starts with no wrong tries against it, on every machine (as set_pin does).
+            s.add(SignInEvent(person_id=sid, kind=UNLOCK, at=time.time(), by_id=actor.person_id,
+                              partition=person.partition))
     report(1.0, "Done")
     return ClassPins(class_id, klass.name if klass else "", tuple(issued), total - len(todo))
 
