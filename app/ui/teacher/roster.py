@@ -232,7 +232,15 @@ class RosterPage(QWidget):
 
     def _show_rows(self, data: tuple[str, str, bool, list[StudentRow]]) -> None:
         class_id, search, archived, rows = data
+        # A reload (a write here, or what a sync brought) keeps the student the teacher has selected
+        # and where the list is scrolled: Edit, Open and Archive act on the selection.
+        keep, index = self.selected(), self.table.currentIndex()
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        at = next((i for i, r in enumerate(rows) if keep is not None and r.id == keep.id), -1)
+        if at >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(at, max(0, index.column()))))
+        self.table.verticalScrollBar().setValue(scrolled)
         self._rows_for = (class_id, search, archived)
         self.count.setText(self.tr("%n student(s)", "", len(rows)))
         self._show_empty()
