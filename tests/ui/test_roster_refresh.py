@@ -69,3 +69,29 @@ def test_the_selected_student_stays_selected_when_a_sync_adds_one(qtbot, two_mac
     assert roster.selected() is not None and roster.selected().id == finn
     assert roster.table.selectionModel().selectedRows()[0].row() == roster.table.currentIndex().row()
     assert bar.value() == scrolled
+
+
+def test_interests_that_arrive_by_sync_show_in_the_list(qtbot, two_machines):
+    laptop, lab, info, share = two_machines
+    roster = _roster(qtbot, laptop, info)
+    finn = info.student_ids[5]
+    student = lab.services.accounts.sign_in_student(info.class_id, finn, info.pin)
+    lab.services.profiles.update(student, finn, interests=["cats", "the sea"])  # nothing else changed
+    sync_once(lab.db, share)
+    sync_once(laptop.db, share)
+    qtbot.waitUntil(lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("cats", "the sea"),
+                    timeout=T)
+
+
+def test_interests_saved_on_the_student_page_show_when_back_on_the_list(qtbot, two_machines):
+    laptop, _lab, info, _share = two_machines
+    roster = _roster(qtbot, laptop, info)
+    finn = info.student_ids[5]
+    with qtbot.waitSignal(roster.detail.loaded, timeout=T):
+        roster.show_item(finn)
+    roster.detail.editor.edits["interests"].setText("chess, volcanoes")
+    roster.detail.editor.save.click()
+    qtbot.waitUntil(lambda: roster.detail.editor.status.text() == "Saved.", timeout=T)
+    roster.back()
+    qtbot.waitUntil(lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("chess", "volcanoes"),
+                    timeout=T)

@@ -160,7 +160,8 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.show_archived.toggled.connect(lambda _b: self.refresh())
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.lazy = LazyRefresh(self, bus, Kind.ROSTER, self.refresh)
+        # The rows show interests (profiles) and skills mastered (practice) beside the names.
+        self.lazy = LazyRefresh(self, bus, Kind.ROSTER | Kind.PROFILE | Kind.PRACTICE, self.refresh)
         self.lazy_attention = LazyRefresh(self, bus, ATTENTION_KINDS, self.load_attention)
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
         self.load_classes()
