@@ -63,3 +63,25 @@ def test_tasks_and_their_counts_follow_what_a_sync_brings(qtbot, two_machines):
     sync_once(lab.db, share)
     sync_once(laptop.db, share)
     qtbot.waitUntil(lambda: "My pet \u00b7 1 awaiting feedback" in _tasks(review), timeout=T)
+
+
+def test_a_task_that_arrived_while_a_draft_was_open_shows_on_going_back(qtbot, two_machines):
+    laptop, lab, info, share = two_machines
+    teacher = laptop.services.accounts.sign_in_teacher(info.username, info.password)
+    w = open_window(qtbot, laptop, _OPEN, teacher, size=(1280, 800))
+    review = w.area.show_page("writing_review")
+    qtbot.waitUntil(lambda: review.table.rowCount() == 24, timeout=T)
+    row = next(i for i, r in enumerate(review.rows) if r.draft_id)
+    review.table.selectRow(row)
+    with qtbot.waitSignal(review.draft_opened, timeout=T):
+        review.open_selected()
+
+    lab_teacher = lab.services.accounts.sign_in_teacher(info.username, info.password)
+    lab.services.writing.create_task(lab_teacher, info.class_id, TaskSpec("My pet", "Write about a pet."))
+    sync_once(lab.db, share)
+    sync_once(laptop.db, share)  # held back: the teacher is reading a draft
+    qtbot.wait(400)  # the page's refresh is due (200 ms), and skipped while the draft is open
+    assert review.stack.currentIndex() == 1
+
+    review.back()
+    qtbot.waitUntil(lambda: any(t.startswith("My pet") for t in _tasks(review)), timeout=T)

@@ -348,5 +348,5 @@ class WritingReviewPage(QWidget):
 
     def back(self) -> None:
         self.stack.setCurrentIndex(0)
-        self.load_drafts()
+        self.load_tasks()  # and its drafts: what changed while the draft was open was held back until now
         self.table.setFocus()
