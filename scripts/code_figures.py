@@ -17,13 +17,17 @@ from pathlib import Path
 
 # Top to bottom; an import from a lower floor to a higher one "runs up".
 FLOORS = [
-    ["app.ui"],
+    ["app.ui", "app.sync_cli", "app.interop_cli", "app.trust_cli"],
+    ["app.trust_upgrade"],
     ["app.bootstrap", "app.demo"],
-    ["app.planning"],
+    ["app.planning", "app.interop"],
+    ["app.evidence"],
     ["app.practice"],
-    ["app.sync", "app.writing", "app.skills"],
+    ["app.sync", "app.trust"],
+    ["app.writing", "app.skills"],
     ["app.people"],
     ["app.store"],
+    ["app.identity"],
     ["app.models"],
 ]
 
