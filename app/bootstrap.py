@@ -131,8 +131,12 @@ def setup_logging(data_dir: Path | None) -> None:
             handlers.append(logging.FileHandler(data_dir / "logs" / "tessera.log", encoding="utf-8"))
         except OSError:
             pass  # a read-only folder is reported by the database check, not here
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        handlers=handlers, force=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
 
 
 def open_context(data_dir: str | Path | None = None, settings: Settings | None = None) -> AppContext:
@@ -147,4 +151,3 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
 
     pay_owed(db)  # a sync committed changes but died before rebuilding derived state: rebuild it now
     return AppContext(settings=settings, db=db, services=services)
-

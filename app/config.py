@@ -123,7 +123,12 @@ class Settings:
     def _layers(self) -> tuple[tuple[str, dict[str, Any]], ...]:
         if self.lab_mode:
             return (("policy", self.policy), ("teacher", self.teacher))
-        return (("policy", self.policy), ("teacher", self.teacher), ("user", self.user), ("machine", self.machine))
+        return (
+            ("policy", self.policy),
+            ("teacher", self.teacher),
+            ("user", self.user),
+            ("machine", self.machine),
+        )
 
     def get(self, key: str) -> Any:
         for _name, layer in self._layers():
@@ -164,7 +169,9 @@ class Settings:
             raise KeyError(key)
         if self.lab_mode:
             if self.save_teacher is None:
-                raise PermissionDenied("On a lab computer this is set by the school's policy or a teacher in Tessera.")
+                raise PermissionDenied(
+                    "On a lab computer this is set by the school's policy or a teacher in Tessera."
+                )
             self.save_teacher(key, value)
             return
         self.user[key] = value

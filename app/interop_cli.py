@@ -25,8 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--data-dir", required=True)
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
-    imp.add_argument("--classes", default="", help="only these classes (their ids in the file, comma-separated)")
-    imp.add_argument("--system", default=None, help="name of the system the ids come from (default: by format)")
+    imp.add_argument(
+        "--classes", default="", help="only these classes (their ids in the file, comma-separated)"
+    )
+    imp.add_argument(
+        "--system", default=None, help="name of the system the ids come from (default: by format)"
+    )
     imp.add_argument("--school-name", default="", help="name for a new school when the file names none")
     imp.add_argument("--report", action="store_true", help="save a CSV report beside the file")
     ex = sub.add_parser("export", help="export results")
@@ -80,8 +84,10 @@ def _import(ctx, args) -> int:
         return 0
     c = plan.counts
     verb = "Would change" if args.dry_run else "Imported"
-    print(f"{verb} {Path(args.path).name} ({plan.format}, {plan.mode}): {c['created']} created, "
-          f"{c['updated']} updated, {c['archived']} archived, {c['unchanged']} unchanged, {c['rejected']} rejected.")
+    print(
+        f"{verb} {Path(args.path).name} ({plan.format}, {plan.mode}): {c['created']} created, "
+        f"{c['updated']} updated, {c['archived']} archived, {c['unchanged']} unchanged, {c['rejected']} rejected."
+    )
     for r in plan.rejects:
         print(f"  rejected: {r}")
     for note in plan.notes:

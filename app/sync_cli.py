@@ -24,8 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m app sync", description="Sync once through a shared folder.")
     p.add_argument("--data-dir", help="Tessera's data folder (defaults as the app does)")
     p.add_argument("--folder", help="the shared folder (defaults to the sync_folder setting)")
-    p.add_argument("--create", action="store_true",
-                   help="make the folder first if it does not exist yet (its parent must exist)")
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help="make the folder first if it does not exist yet (its parent must exist)",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--max-files", type=int, default=None, help="stop after this many batch files")
     p.add_argument("-v", "--verbose", action="store_true")
@@ -161,8 +164,10 @@ def _text(r, aside: int = 0) -> str:
         f"  conflicts: {r.conflicts} earlier value(s) archived",
     ]
     if r.refused:
-        lines.append(f"  refused:   {r.refused} change(s) kept aside by the school's trust rules "
-                     "(python -m app devices list; the Sync page says why)")
+        lines.append(
+            f"  refused:   {r.refused} change(s) kept aside by the school's trust rules "
+            "(python -m app devices list; the Sync page says why)"
+        )
     if r.compacted:
         lines.append(f"  tidied:    {r.compacted} old file(s) removed")
     if r.trimmed:

@@ -41,7 +41,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         a = sub.add_parser("approve", help="enrol a device that asked to join (writes its certificate)")
         a.add_argument("device")
         a.add_argument("--role", choices=["lab", "teacher", "admin"])
-        a.add_argument("--class", dest="classes", action="append", help="a class id (repeat); default: as asked")
+        a.add_argument(
+            "--class", dest="classes", action="append", help="a class id (repeat); default: as asked"
+        )
         r = sub.add_parser("refuse", help="refuse a device's request")
         r.add_argument("device")
         v = sub.add_parser("revoke", help="revoke an enrolled device: its later changes are refused")
@@ -85,7 +87,11 @@ def _school(args, settings, folder: str | None) -> int:
         if st.school is None:
             print("This computer has no school key yet (python -m app school create).", file=sys.stderr)
             return 1
-        info = {"name": st.school.name, "school_key": st.school.fingerprint, "school_ids": list(st.school.school_ids)}
+        info = {
+            "name": st.school.name,
+            "school_key": st.school.fingerprint,
+            "school_ids": list(st.school.school_ids),
+        }
         if args.json:
             print(json.dumps(info, indent=1))
         else:
@@ -125,7 +131,9 @@ def _devices(args, data_dir, folder: str | None) -> int:
         print("Refused.")
     else:
         serials = school.revoke(data_dir, args.device, args.why, _held(data_dir))
-        print(f"Revoked (certificate {', '.join(map(str, serials))}); its later changes are refused everywhere.")
+        print(
+            f"Revoked (certificate {', '.join(map(str, serials))}); its later changes are refused everywhere."
+        )
     if folder:
         refresh_trust(data_dir, folder)
     return 0

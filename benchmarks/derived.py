@@ -90,7 +90,9 @@ def full_rebuild(data_dir: Path) -> dict:
             from sqlalchemy import text
 
             answers = s.execute(text("SELECT COUNT(*) FROM attempt WHERE deleted = 0")).scalar()
-            judged = s.execute(text("SELECT COUNT(*) FROM learner_skill_state WHERE judged_level > 0")).scalar()
+            judged = s.execute(
+                text("SELECT COUNT(*) FROM learner_skill_state WHERE judged_level > 0")
+            ).scalar()
         return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "answers": answers,
                 "levels_with_a_judgement": judged}  # fmt: skip
     finally:
@@ -113,8 +115,12 @@ def incremental(a_dir: Path, b_dir: Path, folder: Path, n: int = 1000) -> dict:
         from sqlalchemy import text
 
         with a.db.read() as s:
-            teacher = s.execute(text("SELECT id, school_id FROM person WHERE role = 'teacher' LIMIT 1")).first()
-            students = [r[0] for r in s.execute(text("SELECT id FROM person WHERE role = 'student' ORDER BY id"))]
+            teacher = s.execute(
+                text("SELECT id, school_id FROM person WHERE role = 'teacher' LIMIT 1")
+            ).first()
+            students = [
+                r[0] for r in s.execute(text("SELECT id FROM person WHERE role = 'student' ORDER BY id"))
+            ]
             items = s.execute(text("SELECT id, skill_id FROM item ORDER BY id LIMIT 400")).all()
         _answers(a.db, students, items, n)
         actor = Actor(teacher[0], "teacher", teacher[1], "Bea Bench")
@@ -184,7 +190,9 @@ def _answers(db, students: list[str], items: list, n: int) -> None:  # noqa: ANN
                 before = max_attempt_rowid(conn)
                 insert_synced(s, Attempt, [row])
                 rowid = conn.execute("SELECT rowid FROM attempt WHERE id = ?", (row["id"],)).fetchone()[0]
-                live.record(conn, ModelAttempt(row["id"], sid, skill_id, correct, at, item_id, 6000), rowid, before)
+                live.record(
+                    conn, ModelAttempt(row["id"], sid, skill_id, correct, at, item_id, 6000), rowid, before
+                )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,7 +50,16 @@ from app.skills.service import load_default_framework  # noqa: E402
 from app.store.capture import bulk_insert_events  # noqa: E402
 
 DAY = 86_400.0
-INTERESTS = ["football", "chess", "music and guitar", "cooking", "space", "robots", "drawing comics", "gardening"]
+INTERESTS = [
+    "football",
+    "chess",
+    "music and guitar",
+    "cooking",
+    "space",
+    "robots",
+    "drawing comics",
+    "gardening",
+]
 MARKER = "bench-home.json"
 
 
@@ -63,8 +72,13 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
         school.partition = partition_key(school.id)
         klass = SchoolClass(school_id=school.id, name="Year 7 Bench", grade="7")
         klass.partition = partition_key(school.id, klass.id)
-        teacher = Person(school_id=school.id, role="teacher", given_name="Bea", family_name="Bench",
-                         partition=partition_key(school.id))
+        teacher = Person(
+            school_id=school.id,
+            role="teacher",
+            given_name="Bea",
+            family_name="Bench",
+            partition=partition_key(school.id),
+        )
         s.add(school)
         s.flush()  # no ORM relationships order the inserts: parents first
         s.add_all([klass, teacher])
@@ -88,11 +102,17 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
         for k in skills:
             items[k] = []
             for level in range(1, 6):
-                it = Item(skill_id=k, prompt=f"{level}+{level}", answer=str(2 * level), level=level, source="bench")
+                it = Item(
+                    skill_id=k, prompt=f"{level}+{level}", answer=str(2 * level), level=level, source="bench"
+                )
                 s.add(it)
                 items[k].append(it.id)
-        ids = {"school": school.id, "class": klass.id, "teacher": teacher.id,
-               "students": [(p.id, p.partition) for p in students]}
+        ids = {
+            "school": school.id,
+            "class": klass.id,
+            "teacher": teacher.id,
+            "students": [(p.id, p.partition) for p in students],
+        }
     # A school year of practice: sittings of 10-25 answers on a few skills, spread over 365 days.
     t0 = now - 365 * DAY
     for n, (sid, part) in enumerate(ids["students"]):
@@ -104,26 +124,53 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
             k = rng.choice(skills)
             for _ in range(rng.randint(10, 25)):
                 ok = rng.random() < ability[k]
-                rows.append({"student_id": sid, "item_id": rng.choice(items[k]), "skill_id": k, "correct": ok,
-                             "response_ms": rng.randint(4000, 40000), "at": t, "device": "bench", "partition": part})
+                rows.append(
+                    {
+                        "student_id": sid,
+                        "item_id": rng.choice(items[k]),
+                        "skill_id": k,
+                        "correct": ok,
+                        "response_ms": rng.randint(4000, 40000),
+                        "at": t,
+                        "device": "bench",
+                        "partition": part,
+                    }
+                )
                 st = stats.setdefault(k, [0, 0, 0.0])
                 st[0], st[1], st[2] = st[0] + 1, st[1] + int(ok), t
                 t = min(now - 60, t + rng.uniform(0.2, 1.8) * step)
         with db.write(remote=True) as s:
             for start in range(0, len(rows), 20_000):
-                bulk_insert_events(s, Attempt, rows[start:start + 20_000])
+                bulk_insert_events(s, Attempt, rows[start : start + 20_000])
             for k, (cnt, right, last) in stats.items():
                 m = (right + 1.5) / (cnt + 2)
-                s.add(LearnerSkillState(student_id=sid, skill_id=k, attempts=cnt, correct=right, last_at=last,
-                                        mastery=m, mastered=m >= 0.85 and cnt >= 8, mastered_at=last if m >= 0.85 else 0))
+                s.add(
+                    LearnerSkillState(
+                        student_id=sid,
+                        skill_id=k,
+                        attempts=cnt,
+                        correct=right,
+                        last_at=last,
+                        mastery=m,
+                        mastered=m >= 0.85 and cnt >= 8,
+                        mastered_at=last if m >= 0.85 else 0,
+                    )
+                )
             checkins = []
             day = dt.date.fromtimestamp(t0)
             while day <= dt.date.today():
                 if day.weekday() < 5:
                     at = dt.datetime.combine(day, dt.time(8, 50)).timestamp()
                     if at < now:
-                        checkins.append({"student_id": sid, "mood": rng.randint(2, 5), "energy": rng.randint(2, 5),
-                                         "at": at, "partition": part})
+                        checkins.append(
+                            {
+                                "student_id": sid,
+                                "mood": rng.randint(2, 5),
+                                "energy": rng.randint(2, 5),
+                                "at": at,
+                                "partition": part,
+                            }
+                        )
                 day += dt.timedelta(days=1)
             bulk_insert_events(s, CheckIn, checkins)
         print(f"  student {n + 1}/{len(ids['students'])}: {len(rows)} attempts", file=sys.stderr, flush=True)
@@ -133,22 +180,43 @@ def build(ctx, n_students: int, per_student: int, seed: int = 11) -> dict:  # no
         me = Actor(sid, "student", ids["school"], sid)
         chosen = rng.sample(skills, 3)
         start = now - 40 * DAY
-        goals = [GoalDraft(f"Goal on {k[:8]}", "", [k], "practice", now + rng.uniform(-5, 60) * DAY,
-                           rng.choice([0, 30, 60]),
-                           [MilestoneDraft(f"Step {j}", start + (j + 1) * 15 * DAY, j == 0) for j in range(3)])
-                 for k in chosen]
+        goals = [
+            GoalDraft(
+                f"Goal on {k[:8]}",
+                "",
+                [k],
+                "practice",
+                now + rng.uniform(-5, 60) * DAY,
+                rng.choice([0, 30, 60]),
+                [MilestoneDraft(f"Step {j}", start + (j + 1) * 15 * DAY, j == 0) for j in range(3)],
+            )
+            for k in chosen
+        ]
         plans.save(me, sid, PlanDraft("Bench plan", goals), submit=True)
     with db.write() as s:
         for w in range(20):
-            task = WritingTask(class_id=ids["class"], title=f"Task {w}", due_at=now + (w - 10) * 3 * DAY,
-                               partition=partition_key(ids["school"], ids["class"]))
+            task = WritingTask(
+                class_id=ids["class"],
+                title=f"Task {w}",
+                due_at=now + (w - 10) * 3 * DAY,
+                partition=partition_key(ids["school"], ids["class"]),
+            )
             s.add(task)
             s.flush()
             for sid, part in ids["students"][: 20 + w]:
-                s.add(Draft(task_id=task.id, student_id=sid, status=rng.choice(["writing", "submitted", "returned"]),
-                            returned_at=now - rng.uniform(0, 20) * DAY, partition=part))
+                s.add(
+                    Draft(
+                        task_id=task.id,
+                        student_id=sid,
+                        status=rng.choice(["writing", "submitted", "returned"]),
+                        returned_at=now - rng.uniform(0, 20) * DAY,
+                        partition=part,
+                    )
+                )
     challenges = ctx.services.challenges
-    view = challenges.create(SYSTEM, challenges.draft_from_template("greener-schoolyard", ids["class"], now - 10 * DAY))
+    view = challenges.create(
+        SYSTEM, challenges.draft_from_template("greener-schoolyard", ids["class"], now - 10 * DAY)
+    )
     teams = challenges.suggest_teams(SYSTEM, view.id, ids["class"], 8)
     challenges.set_teams(SYSTEM, view.id, ids["class"], [(t.name, list(t.member_ids)) for t in teams])
     return ids
@@ -162,8 +230,12 @@ def timed(fn, n: int) -> dict:  # noqa: ANN001
         fn(i)
         out.append((time.perf_counter() - t) * 1000)
     out.sort()
-    return {"p50": round(statistics.median(out), 2), "p95": round(out[int(0.95 * (len(out) - 1))], 2),
-            "max": round(out[-1], 2), "calls": n}
+    return {
+        "p50": round(statistics.median(out), 2),
+        "p95": round(out[int(0.95 * (len(out) - 1))], 2),
+        "max": round(out[-1], 2),
+        "calls": n,
+    }
 
 
 def main() -> None:
@@ -193,10 +265,13 @@ def main() -> None:
     home = timed(lambda i: x.what_next.for_student(students[i % len(students)]), args.repeat)
     overview = timed(lambda i: x.plans.class_overview(teacher, ids["class"]), max(20, args.repeat // 4))
     # Cold: a fresh service each call, so nothing is remembered between refreshes (the first open).
-    overview_cold = timed(lambda i: PlanService(ctx.db).class_overview(teacher, ids["class"]),
-                          max(20, args.repeat // 4))
-    plan_page = timed(lambda i: x.plans.get(students[i % len(students)], students[i % len(students)].person_id),
-                      max(20, args.repeat // 4))
+    overview_cold = timed(
+        lambda i: PlanService(ctx.db).class_overview(teacher, ids["class"]), max(20, args.repeat // 4)
+    )
+    plan_page = timed(
+        lambda i: x.plans.get(students[i % len(students)], students[i % len(students)].person_id),
+        max(20, args.repeat // 4),
+    )
     counts = ctx.db.table_counts()
     result = {
         "figure": "home and class plan overview latency",

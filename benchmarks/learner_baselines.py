@@ -88,7 +88,9 @@ def main() -> None:
     ap.add_argument("--test", type=Path)
     ap.add_argument("--dedupe", action="store_true")
     ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--folds", type=int, default=0, help="also K contiguous folds of students, as learner_model.py")
+    ap.add_argument(
+        "--folds", type=int, default=0, help="also K contiguous folds of students, as learner_model.py"
+    )
     args = ap.parse_args()
     students = read_students(args.train)
     if args.test:
@@ -98,11 +100,17 @@ def main() -> None:
         train, test = students[:cut], students[cut:]
     if args.dedupe:
         train, test = dedupe(train), dedupe(test)
-    out: dict[str, object] = {"figure": "learner_baselines", "train_students": len(train),
-                              "test_students": len(test), "dedupe": args.dedupe}
-    for name, (ys, ps) in (("per_skill_mean", per_skill_mean(train, test)),
-                           ("pfa", pfa(train, test, args.epochs)),
-                           ("pfa_log_counts", pfa(train, test, args.epochs, math.log1p))):
+    out: dict[str, object] = {
+        "figure": "learner_baselines",
+        "train_students": len(train),
+        "test_students": len(test),
+        "dedupe": args.dedupe,
+    }
+    for name, (ys, ps) in (
+        ("per_skill_mean", per_skill_mean(train, test)),
+        ("pfa", pfa(train, test, args.epochs)),
+        ("pfa_log_counts", pfa(train, test, args.epochs, math.log1p)),
+    ):
         out[name] = {"auc": round(auc(ys, ps), 4), "rmse": round(rmse(ys, ps), 4), "answers": len(ys)}
     if args.folds > 1:
         everyone = dedupe(students) if args.dedupe else students
@@ -114,8 +122,9 @@ def main() -> None:
             per_fold["per_skill_mean"].append(round(auc(*per_skill_mean(rest, held)), 4))
             per_fold["pfa"].append(round(auc(*pfa(rest, held, args.epochs)), 4))
             per_fold["pfa_log_counts"].append(round(auc(*pfa(rest, held, args.epochs, math.log1p)), 4))
-        out["cross_validation"] = {name: {"auc_per_fold": v, "auc_mean": round(sum(v) / len(v), 4)}
-                                   for name, v in per_fold.items()}
+        out["cross_validation"] = {
+            name: {"auc_per_fold": v, "auc_mean": round(sum(v) / len(v), 4)} for name, v in per_fold.items()
+        }
     print(json.dumps(out, indent=2))
 
 

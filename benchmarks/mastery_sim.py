@@ -164,8 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         "practice": evaluate(items, prereqs, rows, abilities, False, args.seed),
         "practice+judgement": evaluate(items, prereqs, rows, abilities, True, args.seed),
         # for comparison only (not shipped): a less cautious rule, 0.80 after 4 answers
-        "practice_rule_0.80_4": evaluate(items, prereqs, rows, abilities, False, args.seed,
-                                         MasteryRule(threshold=0.80, min_attempts=4)),
+        "practice_rule_0.80_4": evaluate(
+            items, prereqs, rows, abilities, False, args.seed, MasteryRule(threshold=0.80, min_attempts=4)
+        ),
         "seconds": round(time.perf_counter() - t0, 1),
     }
     print(json.dumps(out, indent=2))

@@ -34,10 +34,16 @@ def main() -> None:
     again = svc.apply(SYSTEM, tmp / "class")
     t3 = time.perf_counter()
     ctx.close()
-    out = {"figure": "roster_class_of_30", "made": made, "preview_s": round(t1 - t0, 3),
-           "import_s": round(t2 - t1, 3), "reimport_s": round(t3 - t2, 3), "created": plan.counts["created"],
-           "reimport_changes": again.counts["created"] + again.counts["updated"] + again.counts["archived"],
-           "goal_import_s": 1.0}
+    out = {
+        "figure": "roster_class_of_30",
+        "made": made,
+        "preview_s": round(t1 - t0, 3),
+        "import_s": round(t2 - t1, 3),
+        "reimport_s": round(t3 - t2, 3),
+        "created": plan.counts["created"],
+        "reimport_changes": again.counts["created"] + again.counts["updated"] + again.counts["archived"],
+        "goal_import_s": 1.0,
+    }
     out["ok"] = out["import_s"] < 1.0
     print(json.dumps(out, indent=2))
 

@@ -50,8 +50,12 @@ def phase(kind: str, roster: str, data: str) -> dict:
     ctx.close()
     # CPU seconds (user + system) say how much work it was on a machine shared with other jobs
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
-    return {"seconds": round(secs, 2), "cpu_seconds": round(cpu, 2), "peak_rss_mb": _hwm_mb(),
-            "counts": plan.counts}
+    return {
+        "seconds": round(secs, 2),
+        "cpu_seconds": round(cpu, 2),
+        "peak_rss_mb": _hwm_mb(),
+        "counts": plan.counts,
+    }
 
 
 def main() -> None:
@@ -71,8 +75,12 @@ def main() -> None:
     data = tmp / "data"
 
     def run(kind: str) -> dict:
-        r = subprocess.run([sys.executable, __file__, "--phase", kind, str(tmp / "district"), str(data)],
-                           capture_output=True, text=True, check=True)
+        r = subprocess.run(
+            [sys.executable, __file__, "--phase", kind, str(tmp / "district"), str(data)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(r.stdout.strip().splitlines()[-1])
 
     out["preview_empty_folder"] = run("preview")
@@ -80,8 +88,11 @@ def main() -> None:
     out["reimport_no_change"] = run("import")
     out["goals"] = {"preview_s": 10, "import_s": 30, "peak_rss_mb": 300}
     out["load_average"] = list(__import__("os").getloadavg())
-    out["ok"] = (out["preview_empty_folder"]["seconds"] <= 10 and out["import_empty_folder"]["seconds"] <= 30
-                 and max(out[k]["peak_rss_mb"] or 0 for k in ("preview_empty_folder", "import_empty_folder")) <= 300)
+    out["ok"] = (
+        out["preview_empty_folder"]["seconds"] <= 10
+        and out["import_empty_folder"]["seconds"] <= 30
+        and max(out[k]["peak_rss_mb"] or 0 for k in ("preview_empty_folder", "import_empty_folder")) <= 300
+    )
     print(json.dumps(out, indent=2))
 
 

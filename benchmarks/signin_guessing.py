@@ -75,8 +75,12 @@ def replay() -> dict:
         except SignInError as err:
             right = f"refused ({err.reason}, {err.wait_s:.0f} s to wait)"
         ctx.close()
-    return {"wrong_tries": 30, "refusals": reasons, "seconds_for_30": round(wrong_s, 2),
-            "right_password_then": right}
+    return {
+        "wrong_tries": 30,
+        "refusals": reasons,
+        "seconds_for_30": round(wrong_s, 2),
+        "right_password_then": right,
+    }
 
 
 def main() -> None:

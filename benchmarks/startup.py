@@ -33,7 +33,9 @@ app.exec()
 def time_until_shown(cmd: list[str], env: dict) -> tuple[float, float, list[str]]:
     """(seconds to window on screen, seconds to class shown (or to exit for the bare window), lines)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT
+    )
     lines, shown, ready = [], None, None
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -56,11 +58,18 @@ def main() -> None:
     data_dir = args.data_dir or tempfile.mkdtemp(prefix="tessera-bench-")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     if not (Path(data_dir) / "tessera.db").exists():
-        subprocess.run([sys.executable, "-m", "app", "demo", "--data-dir", data_dir], check=True, cwd=ROOT,
-                       env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "app", "demo", "--data-dir", data_dir],
+            check=True,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+        )
     # An installed Tessera has its bytecode (pip and PyInstaller compile it); a source checkout
     # run with PYTHONDONTWRITEBYTECODE would compile every module at each start instead.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "app")], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "app")], check=True, capture_output=True
+    )
     app_cmd = [sys.executable, "-m", "app", "--data-dir", data_dir]
     bare_cmd = [sys.executable, "-c", BARE]
     app_env = dict(env, TESSERA_BENCH="shown")
@@ -77,21 +86,26 @@ def main() -> None:
     rss = next((line.split() for line in lines if line.startswith("TESSERA_RSS_KB")), ["", "0", "0"])
     app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
     ready_med = statistics.median(ready_times)
-    print(json.dumps({
-        "figure": "startup",
-        "runs": args.runs,
-        "app_window_shown_median_s": round(app_med, 3),
-        "app_class_shown_median_s": round(ready_med, 3),
-        "bare_pyside6_median_s": round(bare_med, 3),
-        "ratio": round(app_med / bare_med, 2),
-        "ratio_class_shown": round(ready_med / bare_med, 2),
-        "goal_ratio": 1.5,
-        "app_window_shown_s": [round(t, 3) for t in app_times],
-        "bare_pyside6_s": [round(t, 3) for t in bare_times],
-        "idle_roster_rss_mb": round(int(rss[1]) / 1024, 1),
-        "idle_roster_peak_rss_mb": round(int(rss[2]) / 1024, 1),
-        "goal_rss_mb": 150,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "figure": "startup",
+                "runs": args.runs,
+                "app_window_shown_median_s": round(app_med, 3),
+                "app_class_shown_median_s": round(ready_med, 3),
+                "bare_pyside6_median_s": round(bare_med, 3),
+                "ratio": round(app_med / bare_med, 2),
+                "ratio_class_shown": round(ready_med / bare_med, 2),
+                "goal_ratio": 1.5,
+                "app_window_shown_s": [round(t, 3) for t in app_times],
+                "bare_pyside6_s": [round(t, 3) for t in bare_times],
+                "idle_roster_rss_mb": round(int(rss[1]) / 1024, 1),
+                "idle_roster_peak_rss_mb": round(int(rss[2]) / 1024, 1),
+                "goal_rss_mb": 150,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

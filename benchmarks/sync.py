@@ -385,7 +385,11 @@ def main(argv: list[str] | None = None) -> int:
     (work / "a").mkdir(exist_ok=True)
     (work / "b").mkdir(exist_ok=True)
     a_path, b_path = work / "a" / "tessera.db", work / "b" / "tessera.db"
-    sa_path, sb_path, signed_share = work / "sa" / "tessera.db", work / "sb" / "tessera.db", work / "signed-share"
+    sa_path, sb_path, signed_share = (
+        work / "sa" / "tessera.db",
+        work / "sb" / "tessera.db",
+        work / "signed-share",
+    )
     for d in (sa_path.parent, sb_path.parent, signed_share):
         d.mkdir(exist_ok=True)
     try:
@@ -421,7 +425,9 @@ def main(argv: list[str] | None = None) -> int:
                 "export_added_cpu_pct": round(100 * (s_export["cpu_s"] / export["cpu_s"] - 1), 1),
                 "apply_added_cpu_pct": round(100 * (s_apply["cpu_s"] / apply["cpu_s"] - 1), 1),
                 # the share of the signed runs' own CPU time spent sealing or at the gate
-                "sealing_share_of_export_cpu_pct": round(100 * s_export["trust_cpu_s"] / s_export["cpu_s"], 2),
+                "sealing_share_of_export_cpu_pct": round(
+                    100 * s_export["trust_cpu_s"] / s_export["cpu_s"], 2
+                ),
                 "gate_share_of_apply_cpu_pct": round(100 * s_apply["trust_cpu_s"] / s_apply["cpu_s"], 2),
                 "apply_rate_vs_unsigned_pct": round(
                     100 * (s_apply["received"] / s_apply["wall_s"]) / (apply["received"] / apply["wall_s"]), 1

@@ -131,7 +131,7 @@ def main() -> None:
                 "memory_added_mb": round(rss_after - rss_before, 1),
                 "full_check_ms_median": round(statistics.median(full), 1),
                 "full_check_ms_min": round(min(full), 1),
-        "full_check_ms_max": round(max(full), 1),
+                "full_check_ms_max": round(max(full), 1),
                 "full_check_cpu_ms_median": round(statistics.median(full_cpu), 1),
                 "recheck_after_edit_ms_median": round(statistics.median(edits), 2),
                 "recheck_after_edit_ms_max": round(max(edits), 2),

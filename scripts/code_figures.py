@@ -65,13 +65,24 @@ def long_modules(root: Path, limit: int = 400) -> list[tuple[str, int]]:
 
 
 def worst_blocks(root: Path, count: int = 10) -> list[dict]:
-    raw = subprocess.run([sys.executable, "-m", "radon", "cc", "-j", "-e", "app/store/migrations/*", "app"],
-                         cwd=root, capture_output=True, text=True, check=True).stdout
+    raw = subprocess.run(
+        [sys.executable, "-m", "radon", "cc", "-j", "-e", "app/store/migrations/*", "app"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     blocks = []
     for path, items in json.loads(raw).items():
         for b in items if isinstance(items, list) else []:
-            blocks.append({"block": f"{path}:{b.get('classname', '') + '.' if b.get('classname') else ''}"
-                                    f"{b['name']}", "cc": b["complexity"], "grade": b["rank"]})
+            blocks.append(
+                {
+                    "block": f"{path}:{b.get('classname', '') + '.' if b.get('classname') else ''}"
+                    f"{b['name']}",
+                    "cc": b["complexity"],
+                    "grade": b["rank"],
+                }
+            )
     blocks.sort(key=lambda b: -b["cc"])
     return blocks[:count]
 
@@ -140,13 +151,22 @@ def main() -> None:
     graph = import_graph(root)
     modules, functions = long_modules(root), long_functions(root)
     up, circ = arrows_up(graph), circles(graph)
-    print(json.dumps({
-        "modules_over_400_lines": len(modules), "modules": modules,
-        "functions_over_60_lines": len(functions), "functions": functions,
-        "worst_10_blocks_radon_cc": worst_blocks(root),
-        "arrows_up": len(up), "arrows_up_list": up,
-        "circles": len(circ), "circles_list": circ,
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "modules_over_400_lines": len(modules),
+                "modules": modules,
+                "functions_over_60_lines": len(functions),
+                "functions": functions,
+                "worst_10_blocks_radon_cc": worst_blocks(root),
+                "arrows_up": len(up),
+                "arrows_up_list": up,
+                "circles": len(circ),
+                "circles_list": circ,
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -38,18 +38,30 @@ def test_celebrations_listed_newest_first(demo, teacher):
 
 def test_cli_demo_and_info(tmp_path):
     env_dir = tmp_path / "cli"
-    out = subprocess.run([sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "demo.teacher" in out.stdout
-    info = subprocess.run([sys.executable, "-m", "app", "info", "--data-dir", str(env_dir), "--json"],
-                          capture_output=True, text=True, timeout=60)
+    info = subprocess.run(
+        [sys.executable, "-m", "app", "info", "--data-dir", str(env_dir), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert info.returncode == 0, info.stderr
     data = json.loads(info.stdout)
     assert data["schema_version"] and len(data["replica_id"]) == 36
     assert data["row_counts"]["person"] == 25
-    again = subprocess.run([sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
-                           capture_output=True, text=True, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert again.returncode == 0 and "already has a class" in again.stdout
     typo = tmp_path / "clii"
     typo.mkdir()
@@ -60,8 +72,12 @@ def test_cli_demo_and_info(tmp_path):
 
 
 def test_self_test_passes(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "app", "--self-test", "--data-dir", str(tmp_path / "st")],
-                         capture_output=True, text=True, timeout=180)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "--self-test", "--data-dir", str(tmp_path / "st")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "self-test passed" in out.stdout
 
@@ -77,8 +93,12 @@ def test_info_on_newer_database_refuses(tmp_path):
     con.execute("UPDATE alembic_version SET version_num='future'")
     con.commit()
     con.close()
-    out = subprocess.run([sys.executable, "-m", "app", "info", "--data-dir", str(d)], capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "info", "--data-dir", str(d)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2 and "newer version" in out.stderr
 
 

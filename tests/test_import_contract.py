@@ -1,8 +1,8 @@
 """The house rule: nothing below app/ui imports Qt."""
 
 import ast
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,6 +78,11 @@ def test_the_floors_contract_refuses_an_import_that_runs_up(tmp_path):
         "type = layers\nlayers =\n    house.upstairs\n    house.downstairs\n"
     )
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
-    result = subprocess.run([exe, "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    result = subprocess.run(
+        [exe, "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
     assert result.returncode != 0 and "house.downstairs -> house.upstairs" in result.stdout

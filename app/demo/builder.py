@@ -60,12 +60,23 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
         s.flush()
         klass = SchoolClass(school_id=school.id, name="Year 7 Maple", grade="7", year="2026-27")
         klass.partition = partition_key(school.id, klass.id)
-        teacher = Person(school_id=school.id, role="teacher", given_name="Maya", family_name="Rivera",
-                         partition=partition_key(school.id))
+        teacher = Person(
+            school_id=school.id,
+            role="teacher",
+            given_name="Maya",
+            family_name="Rivera",
+            partition=partition_key(school.id),
+        )
         s.add_all([klass, teacher])
         s.flush()
-        s.add(Account(person_id=teacher.id, username=DEMO_USERNAME, password_hash=hash_secret(DEMO_PASSWORD),
-                      partition=teacher.partition))
+        s.add(
+            Account(
+                person_id=teacher.id,
+                username=DEMO_USERNAME,
+                password_hash=hash_secret(DEMO_PASSWORD),
+                partition=teacher.partition,
+            )
+        )
         s.add(Enrollment(class_id=klass.id, person_id=teacher.id, role="teacher", partition=klass.partition))
         load_default_framework(s)
         s.flush()
@@ -80,14 +91,19 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
         for i, p in enumerate(students):
             s.add(Enrollment(class_id=klass.id, person_id=p.id, role="student", partition=p.partition))
             s.add(Account(person_id=p.id, pin_hash=hash_secret(DEMO_PIN), partition=p.partition))
-            s.add(Profile(
-                student_id=p.id, partition=p.partition,
-                strengths=rng.sample(R.STRENGTHS, 3), interests=rng.sample(R.INTERESTS, 3),
-                values=rng.sample(R.VALUES, 2), learning_prefs=rng.sample(R.LEARNING, 2),
-                about_me=R.ABOUT_ME[i % len(R.ABOUT_ME)],
-                accommodations=R.ACCOMMODATIONS[i % len(R.ACCOMMODATIONS)],
-                teacher_notes="Settling in well." if i % 5 == 0 else "",
-            ))
+            s.add(
+                Profile(
+                    student_id=p.id,
+                    partition=p.partition,
+                    strengths=rng.sample(R.STRENGTHS, 3),
+                    interests=rng.sample(R.INTERESTS, 3),
+                    values=rng.sample(R.VALUES, 2),
+                    learning_prefs=rng.sample(R.LEARNING, 2),
+                    about_me=R.ABOUT_ME[i % len(R.ABOUT_ME)],
+                    accommodations=R.ACCOMMODATIONS[i % len(R.ACCOMMODATIONS)],
+                    teacher_notes="Settling in well." if i % 5 == 0 else "",
+                )
+            )
         ids = DemoInfo(school.id, klass.id, teacher.id, tuple(p.id for p in students))
         skill_rows = [(k.id, k.code) for k in skills]
         partitions = {p.id: p.partition for p in students}
@@ -100,9 +116,16 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
     with db.write() as s:
         for i, sid in enumerate(ids.student_ids):
             if i % 3 == 0:
-                s.add(Celebration(student_id=sid, kind="teacher", title=rng.choice(R.CELEBRATIONS),
-                                  by_id=ids.teacher_id, at=now - rng.uniform(1, 30) * DAY,
-                                  partition=partitions[sid]))
+                s.add(
+                    Celebration(
+                        student_id=sid,
+                        kind="teacher",
+                        title=rng.choice(R.CELEBRATIONS),
+                        by_id=ids.teacher_id,
+                        at=now - rng.uniform(1, 30) * DAY,
+                        partition=partitions[sid],
+                    )
+                )
     for fraction, seeder in _extra_seeders():
         report(fraction, seeder.__doc__.splitlines()[0] if seeder.__doc__ else "More demo data")
         seeder(db, ids, rng, now)
@@ -169,7 +192,10 @@ def _practice_history(db: Database, ids, focus, partitions, abilities, skill_row
 
     with db.read() as s:
         items, prereqs = read_items(raw_connection(s)), read_prerequisites(raw_connection(s))
-        targets = {p.id: p.target_success for p in s.execute(select(Person).where(Person.id.in_(ids.student_ids))).scalars()}
+        targets = {
+            p.id: p.target_success
+            for p in s.execute(select(Person).where(Person.id.in_(ids.student_ids))).scalars()
+        }
     learners = [(sid, partitions[sid], targets[sid], focus.get(sid, {})) for sid in ids.student_ids]
     rows = simulate_history(items, prereqs, learners, abilities, rng, now - 60 * DAY, now - 3600,
                             lambda f: report(0.3 + 0.35 * f, "Simulating two months of practice"))  # fmt: skip
@@ -196,14 +222,27 @@ def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
     live_model(db).reconcile()
     with db.write() as s:
         names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
-        done = set(s.execute(select(Celebration.student_id, Celebration.ref_id)
-                             .where(Celebration.kind == "mastered_skill")).all())
-        for st in s.execute(select(LearnerSkillState).where(LearnerSkillState.student_id.in_(ids.student_ids),
-                                                            LearnerSkillState.mastered_at > 0)).scalars():
+        done = set(
+            s.execute(
+                select(Celebration.student_id, Celebration.ref_id).where(Celebration.kind == "mastered_skill")
+            ).all()
+        )
+        for st in s.execute(
+            select(LearnerSkillState).where(
+                LearnerSkillState.student_id.in_(ids.student_ids), LearnerSkillState.mastered_at > 0
+            )
+        ).scalars():
             if (st.student_id, st.skill_id) not in done:
-                s.add(Celebration(student_id=st.student_id, kind="mastered_skill", ref_id=st.skill_id,
-                                  title=f"Mastered {names[st.skill_id]}", at=st.mastered_at,
-                                  partition=partitions[st.student_id]))
+                s.add(
+                    Celebration(
+                        student_id=st.student_id,
+                        kind="mastered_skill",
+                        ref_id=st.skill_id,
+                        title=f"Mastered {names[st.skill_id]}",
+                        at=st.mastered_at,
+                        partition=partitions[st.student_id],
+                    )
+                )
 
 
 def _extra_seeders():  # noqa: ANN202

@@ -33,7 +33,9 @@ def seed_judgements(db: Database, ids, abilities: dict[tuple[str, str], float], 
                     now: float) -> int:  # fmt: skip
     """Judge each student's writing skills without questions; returns how many judgements were given."""
     rng = random.Random(16)
-    skills = [(k, code) for k, code in skill_rows if code.split(".")[0] in ("WRC", "WRM") and k not in practised]
+    skills = [
+        (k, code) for k, code in skill_rows if code.split(".")[0] in ("WRC", "WRM") and k not in practised
+    ]
     made = 0
     with db.write() as s:
         teacher = s.get(Person, ids.teacher_id)
@@ -55,7 +57,13 @@ def seed_judgements(db: Database, ids, abilities: dict[tuple[str, str], float], 
                 if essay is not None:
                     kind, ref, at, title, note = "draft_version", essay[0], essay[1], essay[2], ""
                 else:
-                    kind, ref, at, title, note = "observation", "", now - rng.uniform(2, 20) * DAY, "", OBSERVED
+                    kind, ref, at, title, note = (
+                        "observation",
+                        "",
+                        now - rng.uniform(2, 20) * DAY,
+                        "",
+                        OBSERVED,
+                    )
                 s.add(Judgement(student_id=sid, skill_id=skill_id, level=level, evidence_kind=kind, evidence_id=ref,
                                 evidence_title=title, note=note, by_id=teacher.id, by_name=teacher.full_name,
                                 at=at, partition=part, created_at=at))  # fmt: skip

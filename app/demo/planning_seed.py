@@ -43,8 +43,10 @@ FLAGGED = 13  # Nia: three low-mood check-ins in a row
 TEAM_NAMES = ["Team Oak", "Team Willow", "Team Birch", "Team Rowan", "Team Hazel", "Team Alder"]
 
 REFLECTIONS = [
-    "I can do most of these now without the worked example.", "I still mix up the steps when it gets long.",
-    "Explaining it to Sami helped me see where I went wrong.", "I get it in practice but rush in tests.",
+    "I can do most of these now without the worked example.",
+    "I still mix up the steps when it gets long.",
+    "Explaining it to Sami helped me see where I went wrong.",
+    "I get it in practice but rush in tests.",
 ]
 FEEDBACK = [
     "Great choice. Try two short sessions a week rather than one long one.",
@@ -95,24 +97,52 @@ def _partition(s, sid: str) -> str:
 
 def _seed_plan(s, i, sid, part, sugg, mastered, skills, rng, now) -> None:
     started = now - rng.uniform(20, 32) * DAY
-    status = ("changes_suggested" if i in SENT_BACK else "submitted" if i in WAITING
-              else "draft" if i % 11 == 10 else "approved")
+    status = (
+        "changes_suggested"
+        if i in SENT_BACK
+        else "submitted"
+        if i in WAITING
+        else "draft"
+        if i % 11 == 10
+        else "approved"
+    )
     note = ""
     if status == "changes_suggested":
         note = "Two goals is plenty for this term: pick the one that matters most to you and add dates."
     elif status == "approved":
-        note = rng.choice(["Well chosen: go for it!", "Approved. Check in with me after the first milestone.", ""])
-    plan = Plan(student_id=sid, title="My plan for this term", status=status, teacher_note=note, term="Autumn",
-                created_at=started, updated_at=started + DAY, partition=part)
+        note = rng.choice(
+            ["Well chosen: go for it!", "Approved. Check in with me after the first milestone.", ""]
+        )
+    plan = Plan(
+        student_id=sid,
+        title="My plan for this term",
+        status=status,
+        teacher_note=note,
+        term="Autumn",
+        created_at=started,
+        updated_at=started + DAY,
+        partition=part,
+    )
     s.add(plan)
     s.flush()
     chosen = list(sugg[: 2 + (i % 2)])
     for g_i, g in enumerate(chosen):
         target = started + rng.choice([42, 49, 56]) * DAY
         weekly = (20 if i in BEHIND else rng.choice([0, 0, 15])) if g.path == "practice" else 0
-        goal = Goal(plan_id=plan.id, student_id=sid, title=g.title, why=g.why, skill_ids=list(g.skill_ids),
-                    path=g.path, target_date=target, weekly_minutes=weekly, sort=g_i, created_at=started,
-                    updated_at=started, partition=part)
+        goal = Goal(
+            plan_id=plan.id,
+            student_id=sid,
+            title=g.title,
+            why=g.why,
+            skill_ids=list(g.skill_ids),
+            path=g.path,
+            target_date=target,
+            weekly_minutes=weekly,
+            sort=g_i,
+            created_at=started,
+            updated_at=started,
+            partition=part,
+        )
         if rng.random() < 0.5:
             goal.self_level = rng.choice([1, 2, 2, 3])
             goal.self_reflection = rng.choice(REFLECTIONS)
@@ -123,24 +153,60 @@ def _seed_plan(s, i, sid, part, sugg, mastered, skills, rng, now) -> None:
         for m_i, (title, days) in enumerate(_milestones(g.path, g.title)):
             due = started + days * DAY
             done = due < now and not (i in BEHIND and m_i == 0 and g_i == 0)
-            s.add(Milestone(goal_id=goal.id, title=title, due_at=due, done=done, done_at=due - DAY if done else 0.0,
-                            partition=part, created_at=started))
+            s.add(
+                Milestone(
+                    goal_id=goal.id,
+                    title=title,
+                    due_at=due,
+                    done=done,
+                    done_at=due - DAY if done else 0.0,
+                    partition=part,
+                    created_at=started,
+                )
+            )
         if g.path != "practice" and rng.random() < 0.7:
-            s.add(GoalEvidence(goal_id=goal.id, kind="note", note=rng.choice(NOTES), partition=part,
-                               created_at=started + 9 * DAY))
+            s.add(
+                GoalEvidence(
+                    goal_id=goal.id,
+                    kind="note",
+                    note=rng.choice(NOTES),
+                    partition=part,
+                    created_at=started + 9 * DAY,
+                )
+            )
     # A met goal for a few students: a skill they mastered since the plan began.
     recent = [m for m in mastered if m.mastered_at > started]
     if recent and i % 3 == 0:
         st = recent[0]
         name = skills[st.skill_id].name
-        goal = Goal(plan_id=plan.id, student_id=sid, title=f"Master {name}", why="I was close already.",
-                    skill_ids=[st.skill_id], path="practice", target_date=started + 28 * DAY, status="met",
-                    self_level=3, self_reflection="I can do these without thinking now.", sort=9,
-                    created_at=started, updated_at=st.mastered_at, partition=part)
+        goal = Goal(
+            plan_id=plan.id,
+            student_id=sid,
+            title=f"Master {name}",
+            why="I was close already.",
+            skill_ids=[st.skill_id],
+            path="practice",
+            target_date=started + 28 * DAY,
+            status="met",
+            self_level=3,
+            self_reflection="I can do these without thinking now.",
+            sort=9,
+            created_at=started,
+            updated_at=st.mastered_at,
+            partition=part,
+        )
         s.add(goal)
         s.flush()
-        s.add(Celebration(student_id=sid, kind="goal_met", title=f"Met a goal: Master {name}", ref_id=goal.id,
-                          at=st.mastered_at + 60, partition=part))
+        s.add(
+            Celebration(
+                student_id=sid,
+                kind="goal_met",
+                title=f"Met a goal: Master {name}",
+                ref_id=goal.id,
+                at=st.mastered_at + 60,
+                partition=part,
+            )
+        )
 
 
 def _seed_goal_practice(db: Database, ids, rng: random.Random, now: float) -> None:
@@ -154,8 +220,11 @@ def _seed_goal_practice(db: Database, ids, rng: random.Random, now: float) -> No
         items: dict[str, list[str]] = {}
         for item_id, skill_id in s.execute(select(Item.id, Item.skill_id).order_by(Item.id)).all():
             items.setdefault(skill_id, []).append(item_id)
-        goals = list(s.execute(select(Goal).where(Goal.status == "active")
-                               .order_by(Goal.student_id, Goal.sort)).scalars())
+        goals = list(
+            s.execute(
+                select(Goal).where(Goal.status == "active").order_by(Goal.student_id, Goal.sort)
+            ).scalars()
+        )
         rows = []
         index = {sid: i for i, sid in enumerate(ids.student_ids)}
         for g in goals:
@@ -168,15 +237,23 @@ def _seed_goal_practice(db: Database, ids, rng: random.Random, now: float) -> No
                 end = (g.created_at + 8 * DAY) if behind else now - 3600
                 while t < end:
                     for _ in range(rng.randint(8, 14)):  # one sitting
-                        rows.append({"student_id": g.student_id, "item_id": rng.choice(items[skill_id]),
-                                     "skill_id": skill_id, "correct": rng.random() < p_right,
-                                     "response_ms": int(rng.uniform(20_000, 40_000)), "at": t, "device": "demo",
-                                     "partition": g.partition})
+                        rows.append(
+                            {
+                                "student_id": g.student_id,
+                                "item_id": rng.choice(items[skill_id]),
+                                "skill_id": skill_id,
+                                "correct": rng.random() < p_right,
+                                "response_ms": int(rng.uniform(20_000, 40_000)),
+                                "at": t,
+                                "device": "demo",
+                                "partition": g.partition,
+                            }
+                        )
                         t += rng.uniform(20, 60)
                     t += rng.uniform(1.5, 3.5) * DAY
         rows.sort(key=lambda r: r["at"])
         for start in range(0, len(rows), 5000):
-            bulk_insert_events(s, Attempt, rows[start:start + 5000])
+            bulk_insert_events(s, Attempt, rows[start : start + 5000])
     _update_estimates(db)
 
 
@@ -192,8 +269,11 @@ def _update_estimates(db: Database) -> None:
 
 def _milestones(path: str, title: str) -> list[tuple[str, int]]:
     if path == "practice":
-        return [("Practise three times a week", 10), ("Get most questions right without hints", 24),
-                ("Explain a worked example to a friend", 40)]
+        return [
+            ("Practise three times a week", 10),
+            ("Get most questions right without hints", 24),
+            ("Explain a worked example to a friend", 40),
+        ]
     if path == "writing":
         return [("Plan my piece", 9), ("First draft", 21), ("Final draft with feedback used", 38)]
     return [("Gather what I need", 8), ("Make a first version", 22), ("Share it with the class", 40)]
@@ -205,32 +285,55 @@ def _seed_challenges(db: Database, ids, rng: random.Random, now: float) -> None:
     old = service.draft_from_template("food-bank-data", ids.class_id, now - 58 * DAY)
     old_view = service.create(SYSTEM, old)
     teams = service.suggest_teams(SYSTEM, old_view.id, ids.class_id, 6)
-    service.set_teams(SYSTEM, old_view.id, ids.class_id, [(TEAM_NAMES[-1 - k], list(t.member_ids))
-                                                          for k, t in enumerate(teams)])
+    service.set_teams(
+        SYSTEM,
+        old_view.id,
+        ids.class_id,
+        [(TEAM_NAMES[-1 - k], list(t.member_ids)) for k, t in enumerate(teams)],
+    )
     criteria = [r["criterion"] for r in old_view.rubric]
     with db.write() as s:
         for team in s.execute(select(Team).where(Team.challenge_id == old_view.id)).scalars():
             for tc in s.execute(select(TeamCheckpoint).where(TeamCheckpoint.team_id == team.id)).scalars():
                 tc.status = "done"
-            s.add(RubricScore(team_id=team.id, scores={c: rng.choice([2, 3, 3, 4]) for c in criteria},
-                              comment="Clear graphs; the food bank used your recommendations.",
-                              partition=team.partition))
+            s.add(
+                RubricScore(
+                    team_id=team.id,
+                    scores={c: rng.choice([2, 3, 3, 4]) for c in criteria},
+                    comment="Clear graphs; the food bank used your recommendations.",
+                    partition=team.partition,
+                )
+            )
             for sid in team.member_ids:
-                s.add(Celebration(student_id=sid, kind="challenge_done", title=f"Finished the challenge: {old.title}",
-                                  ref_id=old_view.id, at=now - 31 * DAY, partition=_partition(s, sid)))
+                s.add(
+                    Celebration(
+                        student_id=sid,
+                        kind="challenge_done",
+                        title=f"Finished the challenge: {old.title}",
+                        ref_id=old_view.id,
+                        at=now - 31 * DAY,
+                        partition=_partition(s, sid),
+                    )
+                )
         s.get(Challenge, old_view.id).status = "finished"
 
     # The running challenge: started sixteen days ago, two checkpoints past, two to come.
     draft = service.draft_from_template("greener-schoolyard", ids.class_id, now - 16 * DAY)
     view = service.create(SYSTEM, draft)
     teams = service.suggest_teams(SYSTEM, view.id, ids.class_id, 6)
-    service.set_teams(SYSTEM, view.id, ids.class_id, [(TEAM_NAMES[k], list(t.member_ids))
-                                                      for k, t in enumerate(teams)])
+    service.set_teams(
+        SYSTEM, view.id, ids.class_id, [(TEAM_NAMES[k], list(t.member_ids)) for k, t in enumerate(teams)]
+    )
     cps = [c.id for c in view.checkpoints]
     # Per team: status of each checkpoint (one team is late on both past checkpoints).
-    plan = [("done", "done", "in_progress", "not_started"), ("done", "done", "not_started", "not_started"),
-            ("done", "in_progress", "not_started", "not_started"), ("done", "done", "done", "not_started"),
-            ("in_progress", "not_started", "not_started", "not_started"), ("done", "done", "in_progress", "not_started")]
+    plan = [
+        ("done", "done", "in_progress", "not_started"),
+        ("done", "done", "not_started", "not_started"),
+        ("done", "in_progress", "not_started", "not_started"),
+        ("done", "done", "done", "not_started"),
+        ("in_progress", "not_started", "not_started", "not_started"),
+        ("done", "done", "in_progress", "not_started"),
+    ]
     store = FileStore(db.path.parent / "files")
     with tempfile.TemporaryDirectory() as tmp:
         notes = Path(tmp) / "survey-notes.txt"
@@ -244,12 +347,30 @@ def _seed_challenges(db: Database, ids, rng: random.Random, now: float) -> None:
                 tc.status = statuses[cps.index(tc.checkpoint_id)]
             members = list(team.member_ids)
             for n, (kind, text) in enumerate(TEAM_POSTS[: 1 + (k % 4)]):
-                s.add(TeamLog(team_id=team.id, author_id=members[n % len(members)], kind=kind, text=text,
-                              created_at=now - (14 - 3 * n) * DAY, partition=team.partition))
+                s.add(
+                    TeamLog(
+                        team_id=team.id,
+                        author_id=members[n % len(members)],
+                        kind=kind,
+                        text=text,
+                        created_at=now - (14 - 3 * n) * DAY,
+                        partition=team.partition,
+                    )
+                )
             if k == 0:
-                s.add(TeamLog(team_id=team.id, author_id=members[0], kind="attachment", text="Our survey notes",
-                              file_name=stored.name, file_sha256=stored.sha256, file_size=stored.size,
-                              created_at=now - 9 * DAY, partition=team.partition))
+                s.add(
+                    TeamLog(
+                        team_id=team.id,
+                        author_id=members[0],
+                        kind="attachment",
+                        text="Our survey notes",
+                        file_name=stored.name,
+                        file_sha256=stored.sha256,
+                        file_size=stored.size,
+                        created_at=now - 9 * DAY,
+                        partition=team.partition,
+                    )
+                )
 
 
 def _seed_checkins(s, i: int, sid: str, part: str, rng: random.Random, now: float) -> None:
@@ -276,4 +397,6 @@ def _seed_checkins(s, i: int, sid: str, part: str, rng: random.Random, now: floa
         moods.append(mood)
         energy = max(1, min(5, mood + rng.choice([-1, 0, 1])))
         note = {1: "Bad week at home.", 2: "Tired."}.get(mood, "") if i == FLAGGED else ""
-        s.add(CheckIn(student_id=sid, mood=mood, energy=energy, note=note, at=at, partition=part, created_at=at))
+        s.add(
+            CheckIn(student_id=sid, mood=mood, energy=energy, note=note, at=at, partition=part, created_at=at)
+        )

@@ -42,7 +42,9 @@ def writing_rows(rubric: list, checks: dict, skills_by_code: dict[str, tuple[str
     rows: list[JudgeRow] = []
     seen: set[str] = set()
     kinds: list[str] = [str(e.get("kind")) for e in rubric if isinstance(e, dict)]
-    for kind in kinds + [c for c in ("spelling", "grammar", "style") if (checks or {}).get(c, True) is not False]:
+    for kind in kinds + [
+        c for c in ("spelling", "grammar", "style") if (checks or {}).get(c, True) is not False
+    ]:
         label, code = WRITING_CRITERIA.get(kind) or WRITING_CHECKS.get(kind) or ("", "")
         if code in skills_by_code and code not in seen:
             seen.add(code)

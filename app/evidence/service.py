@@ -81,7 +81,7 @@ class JudgementView:
     withdrawn: bool
 
     def source_words(self, you: bool = True) -> str:
-        """"Judged by Maya Rivera from your essay 'A place that matters to me', 2 Dec"."""
+        """ "Judged by Maya Rivera from your essay 'A place that matters to me', 2 Dec"."""
         day = time.strftime("%-d %b", time.localtime(self.at))
         whose = "your" if you else "the"
         if self.evidence_kind == "observation":
@@ -195,12 +195,25 @@ class JudgementService:
             now = conn.execute("SELECT mastered FROM learner_skill_state WHERE student_id = ? AND skill_id = ?",
                                (student_id, skill_id)).fetchone()  # fmt: skip
             if now and now[0] and not (was and was[0]):
-                seen = s.execute(select(Celebration.id).where(
-                    Celebration.student_id == student_id, Celebration.kind == "mastered_skill",
-                    Celebration.ref_id == skill_id, Celebration.deleted == False)).first()  # noqa: E712
+                seen = s.execute(
+                    select(Celebration.id).where(
+                        Celebration.student_id == student_id,
+                        Celebration.kind == "mastered_skill",
+                        Celebration.ref_id == skill_id,
+                        Celebration.deleted == False,
+                    )
+                ).first()  # noqa: E712
                 if seen is None:
-                    s.add(Celebration(student_id=student_id, kind="mastered_skill", ref_id=skill_id,
-                                      title=f"Mastered {skill.name}", at=j.at, partition=person.partition))
+                    s.add(
+                        Celebration(
+                            student_id=student_id,
+                            kind="mastered_skill",
+                            ref_id=skill_id,
+                            title=f"Mastered {skill.name}",
+                            at=j.at,
+                            partition=person.partition,
+                        )
+                    )
             return _view(j, skill.name)
 
     def withdraw(self, actor: Actor, judgement_id: str, withdrawn: bool = True) -> JudgementView:
@@ -235,11 +248,15 @@ class JudgementService:
         """The student's level on a skill and where it came from."""
         history = tuple(self.for_student(actor, student_id, skill_id))
         with self.db.read() as s:
-            row = raw_connection(s).execute(
-                "SELECT mastery, mastered, attempts, judgement_id FROM learner_skill_state "
-                "WHERE student_id = ? AND skill_id = ?",
-                (student_id, skill_id),
-            ).fetchone()
+            row = (
+                raw_connection(s)
+                .execute(
+                    "SELECT mastery, mastered, attempts, judgement_id FROM learner_skill_state "
+                    "WHERE student_id = ? AND skill_id = ?",
+                    (student_id, skill_id),
+                )
+                .fetchone()
+            )
         if row is None:
             return LevelSource(student_id, skill_id, 0.0, False, 0, None, history)
         deciding = next((j for j in history if j.id == row[3]), None) if row[3] else None
@@ -254,7 +271,9 @@ class JudgementService:
                 (student_id,))]  # fmt: skip
             rows = s.execute(select(Judgement).where(Judgement.id.in_(ids))).scalars().all() if ids else []
             names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
-            return sorted((_view(j, names.get(j.skill_id, "a skill")) for j in rows), key=lambda v: v.skill_name)
+            return sorted(
+                (_view(j, names.get(j.skill_id, "a skill")) for j in rows), key=lambda v: v.skill_name
+            )
 
     def evidence_options(self, actor: Actor, student_id: str) -> list[EvidenceOption]:
         """The student's work a teacher can judge from, newest first: handed-in draft versions, plan
@@ -277,8 +296,11 @@ class JudgementService:
                 words = (ev.note or ev.kind).split("\n")[0][:50]
                 out.append(EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}",
                                           tuple(goal.skill_ids or ())))  # fmt: skip
-            for team, ch in s.execute(select(Team, Challenge).join(Challenge, Challenge.id == Team.challenge_id)
-                                      .where(Team.deleted == False)).all():  # noqa: E712
+            for team, ch in s.execute(
+                select(Team, Challenge)
+                .join(Challenge, Challenge.id == Team.challenge_id)
+                .where(Team.deleted == False)
+            ).all():  # noqa: E712
                 if student_id not in (team.member_ids or []):
                     continue
                 out.append(EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})",
@@ -286,7 +308,9 @@ class JudgementService:
         out.append(EvidenceOption("observation", "", "What I saw in class (an observation)", ()))
         return out
 
-    def rows_for_draft(self, actor: Actor, version_id: str) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
+    def rows_for_draft(
+        self, actor: Actor, version_id: str
+    ) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
         """Judging a handed-in draft: ((student id, name), the draft version as evidence, one row per rubric
         criterion or check of its task, each mapped to a writing skill)."""
         require_teacher(actor)
@@ -298,12 +322,17 @@ class JudgementService:
                 raise NotFound("That draft is not in Tessera any more.")
             require_student_access(s, actor, d.student_id)
             person = s.get(Person, d.student_id)
-            by_code = {k.code: (k.id, k.name) for k in s.execute(select(Skill).where(Skill.deleted == False)).scalars()}  # noqa: E712
+            by_code = {
+                k.code: (k.id, k.name)
+                for k in s.execute(select(Skill).where(Skill.deleted == False)).scalars()
+            }  # noqa: E712
         option = EvidenceOption("draft_version", v.id, f"Essay '{task.title}' ({v.word_count} words)")
         return (d.student_id, person.full_name if person else ""), option, writing_rows(list(task.rubric or []), dict(task.checks or {}), by_code,
                                                   list(task.skill_ids or []))  # fmt: skip
 
-    def rows_for_team(self, actor: Actor, team_id: str) -> tuple[list[tuple[str, str]], EvidenceOption, list[JudgeRow]]:
+    def rows_for_team(
+        self, actor: Actor, team_id: str
+    ) -> tuple[list[tuple[str, str]], EvidenceOption, list[JudgeRow]]:
         """Judging a team's challenge work by the challenge's rubric: ((member id, name) for each member,
         the team's work as evidence, one row per rubric criterion with the challenge's skills)."""
         require_teacher(actor)
@@ -323,7 +352,9 @@ class JudgementService:
         option = EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})")
         return members, option, challenge_rows(list(ch.rubric or []), skills)
 
-    def rows_for_plan_evidence(self, actor: Actor, evidence_id: str) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
+    def rows_for_plan_evidence(
+        self, actor: Actor, evidence_id: str
+    ) -> tuple[tuple[str, str], EvidenceOption, list[JudgeRow]]:
         """Judging an evidence item of a student's plan: ((student id, name), the item, one row per skill
         of its goal)."""
         require_teacher(actor)
@@ -345,8 +376,7 @@ class JudgementService:
         require_teacher(actor)
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
-            return [(k.id, k.code, k.name) for k in s.execute(
-                select(Skill).where(Skill.deleted == False).order_by(Skill.code)).scalars()]  # noqa: E712
-
-
-
+            return [
+                (k.id, k.code, k.name)
+                for k in s.execute(select(Skill).where(Skill.deleted == False).order_by(Skill.code)).scalars()
+            ]  # noqa: E712

@@ -126,9 +126,17 @@ def import_framework(session: Session, fw: CaseFramework) -> CaseImportResult:
     tops = [n for n in fw.nodes if not n.parent]
     has_children = {n.parent for n in fw.nodes if n.parent}
     conn = session.connection()
-    domains = {r[0]: r[1:] for r in conn.execute(text("SELECT id, code, name, sort FROM domain WHERE deleted = 0"))}
-    skills = {r[0]: (r[1], r[2], r[3], json.loads(r[4] or "[]"), r[5], r[6]) for r in conn.execute(
-        text("SELECT id, code, name, description, prerequisites, domain_id, sort FROM skill WHERE deleted = 0"))}
+    domains = {
+        r[0]: r[1:] for r in conn.execute(text("SELECT id, code, name, sort FROM domain WHERE deleted = 0"))
+    }
+    skills = {
+        r[0]: (r[1], r[2], r[3], json.loads(r[4] or "[]"), r[5], r[6])
+        for r in conn.execute(
+            text(
+                "SELECT id, code, name, description, prerequisites, domain_id, sort FROM skill WHERE deleted = 0"
+            )
+        )
+    }
     new_domains, new_skills, new_links = [], [], []
     created = updated = unchanged = 0
     base_sort = max((d[2] for d in domains.values()), default=-1) + 1
@@ -147,8 +155,16 @@ def import_framework(session: Session, fw: CaseFramework) -> CaseImportResult:
                 unchanged += 1
         else:
             tid = stable_id(SYSTEM, "domain", n.guid)
-            new_domains.append({"id": tid, "code": n.code, "name": n.name, "subject": "", "sort": base_sort + i,
-                                "partition": "//"})
+            new_domains.append(
+                {
+                    "id": tid,
+                    "code": n.code,
+                    "name": n.name,
+                    "subject": "",
+                    "sort": base_sort + i,
+                    "partition": "//",
+                }
+            )
             new_links.append(link_row(SYSTEM, "domain", n.guid, tid, "//"))
             created += 1
         dom_of[n.guid] = tid
@@ -164,8 +180,16 @@ def import_framework(session: Session, fw: CaseFramework) -> CaseImportResult:
             if loose is None:
                 loose = links.get(("domain", fw.doc_guid)) or stable_id(SYSTEM, "domain", fw.doc_guid)
                 if loose not in domains:
-                    new_domains.append({"id": loose, "code": "case", "name": fw.title, "subject": "",
-                                        "sort": base_sort + len(tops), "partition": "//"})
+                    new_domains.append(
+                        {
+                            "id": loose,
+                            "code": "case",
+                            "name": fw.title,
+                            "subject": "",
+                            "sort": base_sort + len(tops),
+                            "partition": "//",
+                        }
+                    )
                     new_links.append(link_row(SYSTEM, "domain", fw.doc_guid, loose, "//"))
             domain = loose
         want = (n.code, n.name, n.statement, sorted(prereqs.get(n.guid, [])), domain)
@@ -173,15 +197,32 @@ def import_framework(session: Session, fw: CaseFramework) -> CaseImportResult:
         if tid in skills:
             have = skills[tid]
             if (have[0], have[1], have[2], sorted(have[3]), have[4]) != want:
-                session.get(Skill, tid).sqlmodel_update({"code": n.code, "name": n.name, "description": n.statement,
-                                                         "prerequisites": want[3], "domain_id": domain})
+                session.get(Skill, tid).sqlmodel_update(
+                    {
+                        "code": n.code,
+                        "name": n.name,
+                        "description": n.statement,
+                        "prerequisites": want[3],
+                        "domain_id": domain,
+                    }
+                )
                 updated += 1
             else:
                 unchanged += 1
             continue
         tid = stable_id(SYSTEM, "skill", n.guid)
-        new_skills.append({"id": tid, "domain_id": domain, "code": n.code, "name": n.name, "description": n.statement,
-                           "prerequisites": want[3], "sort": j, "partition": "//"})
+        new_skills.append(
+            {
+                "id": tid,
+                "domain_id": domain,
+                "code": n.code,
+                "name": n.name,
+                "description": n.statement,
+                "prerequisites": want[3],
+                "sort": j,
+                "partition": "//",
+            }
+        )
         new_links.append(link_row(SYSTEM, "skill", n.guid, tid, "//"))
         created += 1
     if fw.doc_guid and ("document", fw.doc_guid) not in links:
@@ -201,7 +242,9 @@ def export_framework(session: Session, base_uri: str = "urn:tessera:case:") -> d
     """Tessera's framework as a CFPackage dict (write it with json.dumps)."""
     conn = session.connection()
     links = {(k, t): e for (k, e), t in load_links(session, SYSTEM).items()}
-    doc = next((e for (k, _), e in links.items() if k == "document"), "") or str(uuid.uuid5(CASE_NS, "document"))
+    doc = next((e for (k, _), e in links.items() if k == "document"), "") or str(
+        uuid.uuid5(CASE_NS, "document")
+    )
     now = _iso(time.time())
 
     def guid(kind: str, tid: str) -> str:
@@ -213,7 +256,9 @@ def export_framework(session: Session, base_uri: str = "urn:tessera:case:") -> d
     items: list[dict] = []
     assocs: list[dict] = []
     code_guid: dict[str, str] = {}
-    domains = conn.execute(text("SELECT id, code, name FROM domain WHERE deleted = 0 ORDER BY sort, code")).all()
+    domains = conn.execute(
+        text("SELECT id, code, name FROM domain WHERE deleted = 0 ORDER BY sort, code")
+    ).all()
     skills = conn.execute(text("SELECT id, domain_id, code, name, description, prerequisites FROM skill "
                                "WHERE deleted = 0 ORDER BY sort, code")).all()  # fmt: skip
     title = "Tessera framework"
@@ -222,15 +267,32 @@ def export_framework(session: Session, base_uri: str = "urn:tessera:case:") -> d
         if did in loose:
             continue
         g = guid("domain", did)
-        items.append({"identifier": g, "uri": base_uri + g, "fullStatement": name, "abbreviatedStatement": name,
-                      "humanCodingScheme": code, "CFItemType": "Domain", "lastChangeDateTime": now})
+        items.append(
+            {
+                "identifier": g,
+                "uri": base_uri + g,
+                "fullStatement": name,
+                "abbreviatedStatement": name,
+                "humanCodingScheme": code,
+                "CFItemType": "Domain",
+                "lastChangeDateTime": now,
+            }
+        )
         assocs.append((g, "isChildOf", doc, name, title, len(assocs)))
     for sid, did, code, name, desc, _ in skills:
         g = guid("skill", sid)
         code_guid[code] = g
-        items.append({"identifier": g, "uri": base_uri + g, "fullStatement": desc or name,
-                      "abbreviatedStatement": name, "humanCodingScheme": code, "CFItemType": "Skill",
-                      "lastChangeDateTime": now})
+        items.append(
+            {
+                "identifier": g,
+                "uri": base_uri + g,
+                "fullStatement": desc or name,
+                "abbreviatedStatement": name,
+                "humanCodingScheme": code,
+                "CFItemType": "Skill",
+                "lastChangeDateTime": now,
+            }
+        )
         parent = doc if did in loose else guid("domain", did)
         assocs.append((g, "isChildOf", parent, name, "", len(assocs)))
     for sid, _, _, name, _, pre in skills:

@@ -77,12 +77,16 @@ def parse_table(name: str, data: bytes) -> Table:
         if not values or all(not v.strip() for v in values):
             continue  # blank lines (a trailing CRLF, an Excel export) are not rows
         if len(values) != width:
-            why = (f"this row has {len(values)} values but the header has {width} columns; "
-                   "a comma inside a value needs quotes")
+            why = (
+                f"this row has {len(values)} values but the header has {width} columns; "
+                "a comma inside a value needs quotes"
+            )
             table.problems.append((start, why))
             continue
         # empty cells are left out (readers ask with .get(col, "")): a district's users.csv is mostly empty
-        table.rows.append((start, {h: v.strip() for h, v in zip(table.headers, values) if h and v and not v.isspace()}))
+        table.rows.append(
+            (start, {h: v.strip() for h, v in zip(table.headers, values) if h and v and not v.isspace()})
+        )
     return table
 
 
@@ -111,8 +115,10 @@ class CsvSource:
         else:
             raise InvalidInput(f"There is no file or folder at {self.path}.")
         if not self._files:
-            raise InvalidInput(f"{self.path.name} holds no CSV files. A roster is a folder or zip of "
-                               "CSV files (OneRoster, School Data Sync, Clever) or one CSV file.")
+            raise InvalidInput(
+                f"{self.path.name} holds no CSV files. A roster is a folder or zip of "
+                "CSV files (OneRoster, School Data Sync, Clever) or one CSV file."
+            )
 
     @property
     def names(self) -> set[str]:
@@ -125,19 +131,28 @@ class CsvSource:
         src = self._files[name]
         if isinstance(src, Path):
             if src.stat().st_size > MAX_FILE_BYTES:
-                raise InvalidInput(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it.")
+                raise InvalidInput(
+                    f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it."
+                )
             return src.read_bytes()
         assert self._zip is not None and isinstance(src, zipfile.ZipInfo)
-        if src.file_size > MAX_FILE_BYTES or src.file_size > MAX_ZIP_RATIO * max(src.compress_size, 1) + 2**20:
-            raise InvalidInput(f"{name} in {self.path.name} unpacks to far more than it holds (a zip bomb?); "
-                               "Tessera does not read it.")
+        if (
+            src.file_size > MAX_FILE_BYTES
+            or src.file_size > MAX_ZIP_RATIO * max(src.compress_size, 1) + 2**20
+        ):
+            raise InvalidInput(
+                f"{name} in {self.path.name} unpacks to far more than it holds (a zip bomb?); "
+                "Tessera does not read it."
+            )
         try:
             with self._zip.open(src) as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
             raise InvalidInput(f"{name} in {self.path.name} cannot be unpacked ({exc}).") from None
         if len(data) > MAX_FILE_BYTES:
-            raise InvalidInput(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it.")
+            raise InvalidInput(
+                f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it."
+            )
         return data
 
     def table(self, name: str) -> Table | None:

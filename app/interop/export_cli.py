@@ -12,8 +12,13 @@ from app.errors import NotFound
 
 def _classes(ctx, wanted: str) -> list[tuple[str, str]]:
     with ctx.db.read() as s:
-        rows = s.connection().execute(text(
-            "SELECT id, name FROM school_class WHERE deleted = 0 AND archived = 0 ORDER BY name")).all()
+        rows = (
+            s.connection()
+            .execute(
+                text("SELECT id, name FROM school_class WHERE deleted = 0 AND archived = 0 ORDER BY name")
+            )
+            .all()
+        )
     if wanted:
         rows = [r for r in rows if wanted in (r[0], r[1])]
         if not rows:

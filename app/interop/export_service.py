@@ -38,15 +38,18 @@ class MoreExports:
 
     db: Database
 
-    def qti(self, actor: Actor, out: str | Path, skill_id: str | None = None,
-            progress: ProgressFn | None = None) -> ExportResult:
+    def qti(
+        self, actor: Actor, out: str | Path, skill_id: str | None = None, progress: ProgressFn | None = None
+    ) -> ExportResult:
         from app.interop.qti_export import build_package
         from app.practice.engine.items import PracticeItem
 
         require_teacher(actor)
         with self.db.read() as s:
-            sql = ("SELECT id, kind, prompt, answer, choices, hint, level, source, source_ref, time_limit_s "
-                   "FROM item WHERE deleted = 0 AND kind IN ('number', 'text', 'choice')")
+            sql = (
+                "SELECT id, kind, prompt, answer, choices, hint, level, source, source_ref, time_limit_s "
+                "FROM item WHERE deleted = 0 AND kind IN ('number', 'text', 'choice')"
+            )
             params = {}
             if skill_id:
                 sql += " AND skill_id = :k"
@@ -54,8 +57,23 @@ class MoreExports:
             rows = s.connection().execute(text(sql + " ORDER BY skill_id, level, id"), params).all()
         import json as _json
 
-        items = [(r[0], PracticeItem(r[1], r[2], r[3], choices=tuple(_json.loads(r[4] or "[]")), hint=r[5],
-                                     level=r[6], source=r[7], source_ref=r[8], time_limit_s=r[9])) for r in rows]
+        items = [
+            (
+                r[0],
+                PracticeItem(
+                    r[1],
+                    r[2],
+                    r[3],
+                    choices=tuple(_json.loads(r[4] or "[]")),
+                    hint=r[5],
+                    level=r[6],
+                    source=r[7],
+                    source_ref=r[8],
+                    time_limit_s=r[9],
+                ),
+            )
+            for r in rows
+        ]
         pkg = build_package(items)
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -94,12 +112,20 @@ class MoreExports:
     def _students(self, actor: Actor, class_id: str) -> list[str]:
         with self.db.read() as s:
             require_class(s, actor, class_id)
-            return list(s.connection().execute(text(
-                "SELECT person_id FROM enrollment WHERE class_id = :c AND role = 'student' AND deleted = 0"),
-                {"c": class_id}).scalars())
+            return list(
+                s.connection()
+                .execute(
+                    text(
+                        "SELECT person_id FROM enrollment WHERE class_id = :c AND role = 'student' AND deleted = 0"
+                    ),
+                    {"c": class_id},
+                )
+                .scalars()
+            )
 
-    def xapi_folder(self, actor: Actor, class_id: str, out: str | Path,
-                    progress: ProgressFn | None = None) -> ExportResult:
+    def xapi_folder(
+        self, actor: Actor, class_id: str, out: str | Path, progress: ProgressFn | None = None
+    ) -> ExportResult:
         """Every statement of a class as JSON lines (``out`` is a folder or a .jsonl file)."""
         from app.interop.xapi import attempt_statements, summary_statements, write_jsonl
 
@@ -122,8 +148,15 @@ class MoreExports:
         n = write_jsonl(all_statements(), path)
         return ExportResult(path, n, "xapi")
 
-    def xapi_push(self, actor: Actor, class_id: str, client, cursor_path: str | Path,
-                  batch: int = 200, progress: ProgressFn | None = None) -> ExportResult:
+    def xapi_push(
+        self,
+        actor: Actor,
+        class_id: str,
+        client,
+        cursor_path: str | Path,
+        batch: int = 200,
+        progress: ProgressFn | None = None,
+    ) -> ExportResult:
         """Send a class's statements to an LRS in batches from the durable queue (see app.interop.lrs)."""
         from app.interop.lrs import Cursor, push
         from app.interop.xapi import attempt_statements, summary_statements
@@ -138,7 +171,7 @@ class MoreExports:
         with self.db.read() as s:
             summary = summary_statements(s, students)
         for i in range(0, len(summary), batch):  # ids fixed by their rows: resending is harmless
-            client.send(summary[i:i + batch])
+            client.send(summary[i : i + batch])
         return ExportResult(Path(cursor_path), sent + len(summary), "xapi")
 
 
@@ -155,7 +188,9 @@ class ExportService(MoreExports):
     def _ids(self, class_id: str) -> GradebookIds:
         with self.db.read() as s:
             conn = s.connection()
-            school = conn.execute(text("SELECT school_id FROM school_class WHERE id = :c"), {"c": class_id}).scalar()
+            school = conn.execute(
+                text("SELECT school_id FROM school_class WHERE id = :c"), {"c": class_id}
+            ).scalar()
             classes = outside_ids(s, "class")
             schools = outside_ids(s, "school")
             students = outside_ids(s, "person")
@@ -163,13 +198,18 @@ class ExportService(MoreExports):
             skills = {}
             for sid, code in conn.execute(text("SELECT id, code FROM skill WHERE deleted = 0")):
                 skills[sid] = ("case", case_ids[sid]) if sid in case_ids else ("Tessera", code)
-            domains = {name: case_ids.get(did) or _gid("domain", did) for did, name in conn.execute(
-                text("SELECT id, name FROM domain WHERE deleted = 0 ORDER BY sort"))}
+            domains = {
+                name: case_ids.get(did) or _gid("domain", did)
+                for did, name in conn.execute(
+                    text("SELECT id, name FROM domain WHERE deleted = 0 ORDER BY sort")
+                )
+            }
         return GradebookIds(classes.get(class_id, class_id), schools.get(school or "", school or ""), students,
                             skills, domains)  # fmt: skip
 
-    def gradebook(self, actor: Actor, class_id: str, out: str | Path,
-                  progress: ProgressFn | None = None) -> ExportResult:
+    def gradebook(
+        self, actor: Actor, class_id: str, out: str | Path, progress: ProgressFn | None = None
+    ) -> ExportResult:
         heat = self._practice.heatmap(actor, class_id)  # checks the class is the actor's
         if progress:
             progress(0.5, "Writing the gradebook...")
@@ -177,8 +217,9 @@ class ExportService(MoreExports):
         path = write_gradebook(tables, out)
         return ExportResult(path, len(tables["results.csv"]) - 1, "gradebook")
 
-    def skills_csv(self, actor: Actor, class_id: str, out: str | Path,
-                   progress: ProgressFn | None = None) -> ExportResult:
+    def skills_csv(
+        self, actor: Actor, class_id: str, out: str | Path, progress: ProgressFn | None = None
+    ) -> ExportResult:
         heat = self._practice.heatmap(actor, class_id)
         with self.db.read() as s:
             students = outside_ids(s, "person")

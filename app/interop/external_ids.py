@@ -32,8 +32,15 @@ def stable_id(system: str, kind: str, external_id: str) -> str:
 
 def link_row(system: str, kind: str, external_id: str, tessera_id: str, partition: str) -> dict:
     key = link_key(system, kind, external_id)
-    return {"id": uuid5("link|" + key), "system": system, "kind": kind,
-            "external_id": external_id, "tessera_id": tessera_id, "key": key, "partition": partition}
+    return {
+        "id": uuid5("link|" + key),
+        "system": system,
+        "kind": kind,
+        "external_id": external_id,
+        "tessera_id": tessera_id,
+        "key": key,
+        "partition": partition,
+    }
 
 
 def load_links(session: Session, system: str) -> dict[tuple[str, str], str]:

@@ -23,19 +23,52 @@ from app.practice.results import Heatmap
 GRADEBOOK_NS = uuid.UUID("5b0f3d8e-91a2-5c47-8e6d-0a1b2c3d4e5f")
 
 CATEGORY_HEADERS = ["sourcedId", "status", "dateLastModified", "title", "weight"]
-LINE_ITEM_HEADERS = ["sourcedId", "status", "dateLastModified", "title", "description", "assignDate", "dueDate",
-                     "classSourcedId", "categorySourcedId", "gradingPeriodSourcedId", "academicSessionSourcedId",
-                     "schoolSourcedId", "scoreScaleSourcedId", "resultValueMin", "resultValueMax"]
-RESULT_HEADERS = ["sourcedId", "status", "dateLastModified", "lineItemSourcedId", "studentSourcedId",
-                  "classSourcedId", "scoreScaleSourcedId", "scoreStatus", "score", "textScore", "scoreDate",
-                  "comment", "inProgress", "incomplete", "late", "missing"]
+LINE_ITEM_HEADERS = [
+    "sourcedId",
+    "status",
+    "dateLastModified",
+    "title",
+    "description",
+    "assignDate",
+    "dueDate",
+    "classSourcedId",
+    "categorySourcedId",
+    "gradingPeriodSourcedId",
+    "academicSessionSourcedId",
+    "schoolSourcedId",
+    "scoreScaleSourcedId",
+    "resultValueMin",
+    "resultValueMax",
+]
+RESULT_HEADERS = [
+    "sourcedId",
+    "status",
+    "dateLastModified",
+    "lineItemSourcedId",
+    "studentSourcedId",
+    "classSourcedId",
+    "scoreScaleSourcedId",
+    "scoreStatus",
+    "score",
+    "textScore",
+    "scoreDate",
+    "comment",
+    "inProgress",
+    "incomplete",
+    "late",
+    "missing",
+]
 LINE_ITEM_LO_HEADERS = ["lineItemSourcedId", "source", "learningObjectiveId"]
 RESULT_LO_HEADERS = ["resultSourcedId", "source", "learningObjectiveId", "score", "textScore"]
 SCORE_STATUSES = {"exempt", "fully graded", "not submitted", "partially graded", "submitted"}
 STATUSES = {"active", "tobedeleted"}
-FILES = {"categories.csv": CATEGORY_HEADERS, "lineItems.csv": LINE_ITEM_HEADERS, "results.csv": RESULT_HEADERS,
-         "lineItemLearningObjectiveIds.csv": LINE_ITEM_LO_HEADERS,
-         "resultLearningObjectiveIds.csv": RESULT_LO_HEADERS}
+FILES = {
+    "categories.csv": CATEGORY_HEADERS,
+    "lineItems.csv": LINE_ITEM_HEADERS,
+    "results.csv": RESULT_HEADERS,
+    "lineItemLearningObjectiveIds.csv": LINE_ITEM_LO_HEADERS,
+    "resultLearningObjectiveIds.csv": RESULT_LO_HEADERS,
+}
 
 
 @dataclass(frozen=True)
@@ -75,8 +108,25 @@ def gradebook_tables(heat: Heatmap, ids: GradebookIds, now: float | None = None)
     for sk in heat.skills:
         lid = _gid(ids.klass, sk.id)
         line_of[sk.id] = lid
-        items.append([lid, "active", stamp, sk.name, f"Mastery of {sk.name} ({sk.code}), 0-100", "", "", ids.klass,
-                      ids.domains.get(sk.domain, ""), "", "", ids.school, "", 0, 100])
+        items.append(
+            [
+                lid,
+                "active",
+                stamp,
+                sk.name,
+                f"Mastery of {sk.name} ({sk.code}), 0-100",
+                "",
+                "",
+                ids.klass,
+                ids.domains.get(sk.domain, ""),
+                "",
+                "",
+                ids.school,
+                "",
+                0,
+                100,
+            ]
+        )
         source, lo = ids.skills.get(sk.id, ("", ""))
         if lo:
             item_los.append([lid, source, lo])
@@ -92,22 +142,63 @@ def gradebook_tables(heat: Heatmap, ids: GradebookIds, now: float | None = None)
             score = round(cell.mastery * 100, 1)
             text = level_text(cell.mastery, cell.mastered)
             status = "fully graded" if text == "mastered" else "partially graded"
-            results.append([rid, "active", stamp, line_of[sk.id], sid, ids.klass, "", status, score, text,
-                            _iso(cell.last_at) if cell.last_at else stamp, f"{cell.attempts} answers",
-                            "false" if text == "mastered" else "true", "false", "false", "false"])
+            results.append(
+                [
+                    rid,
+                    "active",
+                    stamp,
+                    line_of[sk.id],
+                    sid,
+                    ids.klass,
+                    "",
+                    status,
+                    score,
+                    text,
+                    _iso(cell.last_at) if cell.last_at else stamp,
+                    f"{cell.attempts} answers",
+                    "false" if text == "mastered" else "true",
+                    "false",
+                    "false",
+                    "false",
+                ]
+            )
             source, lo = ids.skills.get(sk.id, ("", ""))
             if lo:
                 result_los.append([rid, source, lo, score, text])
-    return {"categories.csv": cats, "lineItems.csv": items, "results.csv": results,
-            "lineItemLearningObjectiveIds.csv": item_los, "resultLearningObjectiveIds.csv": result_los}
+    return {
+        "categories.csv": cats,
+        "lineItems.csv": items,
+        "results.csv": results,
+        "lineItemLearningObjectiveIds.csv": item_los,
+        "resultLearningObjectiveIds.csv": result_los,
+    }
 
 
 def manifest_rows() -> list[list[str]]:
     rows = [["propertyName", "value"], ["manifest.version", "1.0"], ["oneroster.version", "1.2"]]
-    for f in ("academicSessions", "categories", "classes", "classResources", "courses", "courseResources",
-              "demographics", "enrollments", "lineItemLearningObjectiveIds", "lineItems", "lineItemScoreScales",
-              "orgs", "resources", "resultLearningObjectiveIds", "results", "resultScoreScales", "roles",
-              "scoreScales", "userProfiles", "userResources", "users"):
+    for f in (
+        "academicSessions",
+        "categories",
+        "classes",
+        "classResources",
+        "courses",
+        "courseResources",
+        "demographics",
+        "enrollments",
+        "lineItemLearningObjectiveIds",
+        "lineItems",
+        "lineItemScoreScales",
+        "orgs",
+        "resources",
+        "resultLearningObjectiveIds",
+        "results",
+        "resultScoreScales",
+        "roles",
+        "scoreScales",
+        "userProfiles",
+        "userResources",
+        "users",
+    ):
         present = f"{f}.csv" in FILES
         rows.append([f"file.{f}", "bulk" if present else "absent"])
     rows += [["source.systemName", "Tessera"], ["source.systemCode", "tessera"]]
@@ -151,8 +242,11 @@ def write_gradebook(tables: dict[str, list[list]], out: str | Path) -> Path:
 
 def skills_table(heat: Heatmap, students: dict[str, str]) -> list[list]:
     """Flat student x skill: mastery in percent as a number, empty where not started; and counts."""
-    head = ["student_id", "student"] + [f"{sk.name} ({sk.code})" for sk in heat.skills] + ["skills_started",
-                                                                                           "skills_mastered"]
+    head = (
+        ["student_id", "student"]
+        + [f"{sk.name} ({sk.code})" for sk in heat.skills]
+        + ["skills_started", "skills_mastered"]
+    )
     rows: list[list] = [head]
     for i, st in enumerate(heat.students):
         cells = heat.cells[i]

@@ -40,8 +40,11 @@ class LrsClient:
         req.add_header("X-Experience-API-Version", VERSION)
         req.add_header("Content-Type", "application/json")
         if self.auth:
-            header = self.auth if self.auth.startswith("Basic ") else \
-                "Basic " + base64.b64encode(self.auth.encode()).decode()
+            header = (
+                self.auth
+                if self.auth.startswith("Basic ")
+                else "Basic " + base64.b64encode(self.auth.encode()).decode()
+            )
             req.add_header("Authorization", header)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
@@ -57,7 +60,9 @@ class LrsClient:
             return
         if status == 409:  # some ids were there already; send the rest one by one (PUT is idempotent)
             for st in statements:
-                s, b = self._request("PUT", f"statements?statementId={st['id']}", json.dumps(st).encode("utf-8"))
+                s, b = self._request(
+                    "PUT", f"statements?statementId={st['id']}", json.dumps(st).encode("utf-8")
+                )
                 if s not in (200, 204, 409):
                     raise LrsUnavailable(f"The LRS refused a statement ({s}): {b[:200]!r}")
             return
@@ -98,8 +103,13 @@ class Cursor:
         tmp.replace(self.path)
 
 
-def push(fetch: Callable[[int, int], list[tuple[int, dict]]], client: LrsClient, cursor: Cursor,
-         batch: int = 200, progress: Callable[[float, str], None] | None = None) -> int:
+def push(
+    fetch: Callable[[int, int], list[tuple[int, dict]]],
+    client: LrsClient,
+    cursor: Cursor,
+    batch: int = 200,
+    progress: Callable[[float, str], None] | None = None,
+) -> int:
     """Send everything after the cursor in batches; returns statements sent. ``fetch(after, n)`` reads
     the next (rowid, statement) pairs. Raises LrsUnavailable (the cursor stays at the last good batch)."""
     sent = 0

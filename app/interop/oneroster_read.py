@@ -16,9 +16,11 @@ from app.interop.roster_data import Enrol, Klass, Org, RosterFile, User
 
 ROLE_MAP = {"student": "student", "teacher": "teacher"}
 _LEFT_OUT = {
-    "parent": "parents and guardians are not imported", "guardian": "parents and guardians are not imported",
+    "parent": "parents and guardians are not imported",
+    "guardian": "parents and guardians are not imported",
     "relative": "parents and guardians are not imported",
-    "aide": "aides and proctors are not imported", "proctor": "aides and proctors are not imported",
+    "aide": "aides and proctors are not imported",
+    "proctor": "aides and proctors are not imported",
 }
 _ADMIN = "administrators are not imported (add them in Tessera)"
 
@@ -142,13 +144,17 @@ def _read_enrollments(src: CsvSource, pkg: RosterFile) -> None:
         klass, user = row.get("classsourcedid", ""), row.get("usersourcedid", "")
         role, why = role_of(row.get("role", ""))
         if not klass or not user:
-            pkg.reject(table.name, line, sid, "the enrollment needs both a classSourcedId and a userSourcedId")
+            pkg.reject(
+                table.name, line, sid, "the enrollment needs both a classSourcedId and a userSourcedId"
+            )
             continue
         if not role:
             if why:
                 pkg.ignored[why] += 1
             else:
-                pkg.reject(table.name, line, sid, f"role “{row.get('role', '')}” is not a OneRoster enrollment role")
+                pkg.reject(
+                    table.name, line, sid, f"role “{row.get('role', '')}” is not a OneRoster enrollment role"
+                )
             continue
         pkg.enrollments[sid] = Enrol(sid, klass, user, role, status, line)
 
@@ -219,4 +225,5 @@ def _read_any(src: CsvSource, path: str | Path, system: str | None) -> RosterFil
     raise InvalidInput(
         f"{Path(path).name} is not a roster Tessera knows: expected OneRoster files (manifest.csv, "
         "users.csv, classes.csv, enrollments.csv), School Data Sync or Clever files, or one CSV "
-        "with a name and a class column.")
+        "with a name and a class column."
+    )

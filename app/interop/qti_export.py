@@ -49,45 +49,59 @@ def item_xml(ident: str, item: PracticeItem) -> bytes:
     title = quoteattr(item.title or ident)
     if item.kind == "choice":
         ids = {c: f"C{i + 1}" for i, c in enumerate(item.choices)}
-        decl = (f'<qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">'
-                f"<qti-correct-response><qti-value>{ids.get(answers[0], 'C1')}</qti-value></qti-correct-response>"
-                "</qti-response-declaration>")
+        decl = (
+            f'<qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">'
+            f"<qti-correct-response><qti-value>{ids.get(answers[0], 'C1')}</qti-value></qti-correct-response>"
+            "</qti-response-declaration>"
+        )
         choices = "".join(f'<qti-simple-choice identifier="{ids[c]}">{escape(c)}</qti-simple-choice>'
                           for c in item.choices)  # fmt: skip
-        body = (f"{_paras(item.prompt)}<qti-choice-interaction response-identifier=\"RESPONSE\" "
-                f"max-choices=\"1\">{choices}</qti-choice-interaction>")
+        body = (
+            f'{_paras(item.prompt)}<qti-choice-interaction response-identifier="RESPONSE" '
+            f'max-choices="1">{choices}</qti-choice-interaction>'
+        )
     else:
         base = "string" if item.kind == "text" else _base_type(answers)
         mapping = ""
         if len(answers) > 1:
             entries = "".join(f'<qti-map-entry map-key={quoteattr(a)} mapped-value="1"/>' for a in answers)
             mapping = f'<qti-mapping default-value="0">{entries}</qti-mapping>'
-        decl = (f'<qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="{base}">'
-                f"<qti-correct-response><qti-value>{escape(answers[0])}</qti-value></qti-correct-response>"
-                f"{mapping}</qti-response-declaration>")
+        decl = (
+            f'<qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="{base}">'
+            f"<qti-correct-response><qti-value>{escape(answers[0])}</qti-value></qti-correct-response>"
+            f"{mapping}</qti-response-declaration>"
+        )
         gap = '<qti-text-entry-interaction response-identifier="RESPONSE"/>'
         if "____" in item.prompt:  # the importer wrote the gap as ____: put the box back where it was
             lines = [escape(line) for line in item.prompt.splitlines() if line.strip()]
             body = "".join(f"<p>{line}</p>" for line in lines).replace("____", gap, 1)
         else:
             body = f"{_paras(item.prompt)}<p>{gap}</p>"
-    hint = f'<qti-modal-feedback outcome-identifier="FEEDBACK" identifier="HINT" show-hide="show">' \
-           f"{_paras(item.hint)}</qti-modal-feedback>" if item.hint else ""
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<qti-assessment-item xmlns="{NS}" identifier="{ident}" '
-           f'title={title} adaptive="false" time-dependent="false">{decl}'
-           '<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>'
-           f"<qti-item-body>{body}</qti-item-body>"
-           f'<qti-response-processing template="{MATCH_CORRECT}"/>{hint}</qti-assessment-item>\n')
+    hint = (
+        f'<qti-modal-feedback outcome-identifier="FEEDBACK" identifier="HINT" show-hide="show">'
+        f"{_paras(item.hint)}</qti-modal-feedback>"
+        if item.hint
+        else ""
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<qti-assessment-item xmlns="{NS}" identifier="{ident}" '
+        f'title={title} adaptive="false" time-dependent="false">{decl}'
+        '<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>'
+        f"<qti-item-body>{body}</qti-item-body>"
+        f'<qti-response-processing template="{MATCH_CORRECT}"/>{hint}</qti-assessment-item>\n'
+    )
     return xml.encode("utf-8")
 
 
 def manifest_xml(idents: list[str]) -> bytes:
     res = "".join(f'<resource identifier="{i}" type="imsqti_item_xmlv3p0" href="items/{i}.xml">'
                   f'<file href="items/{i}.xml"/></resource>' for i in idents)  # fmt: skip
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="http://www.imsglobal.org/xsd/qti/'
-            'qtiv3p0/imscp_v1p1" identifier="tessera-export"><metadata><schema>QTI Package</schema>'
-            f"<schemaversion>3.0.0</schemaversion></metadata><organizations/><resources>{res}</resources>"
-            "</manifest>\n").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="http://www.imsglobal.org/xsd/qti/'
+        'qtiv3p0/imscp_v1p1" identifier="tessera-export"><metadata><schema>QTI Package</schema>'
+        f"<schemaversion>3.0.0</schemaversion></metadata><organizations/><resources>{res}</resources>"
+        "</manifest>\n"
+    ).encode()
 
 
 @dataclass(frozen=True)

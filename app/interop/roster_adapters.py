@@ -83,7 +83,10 @@ def read_clever(src: CsvSource, system: str = "clever") -> RosterFile:
     if schools is not None:
         for line, row, sid, _ in entity_rows(pkg, schools, "schoolid"):
             pkg.orgs[sid] = Org(sid, row.get("schoolname") or sid, "school", "active", line)
-    for fname, role, id_col in (("teachers.csv", "teacher", "teacherid"), ("students.csv", "student", "studentid")):
+    for fname, role, id_col in (
+        ("teachers.csv", "teacher", "teacherid"),
+        ("students.csv", "student", "studentid"),
+    ):
         table = src.table(fname)
         if table is None:
             continue
@@ -103,9 +106,13 @@ def read_clever(src: CsvSource, system: str = "clever") -> RosterFile:
     sections = src.table("sections.csv")
     if sections is not None:
         for line, row, sid, _ in entity_rows(pkg, sections, "sectionid"):
-            title = row.get("name") or " ".join(x for x in (row.get("coursename", ""), row.get("period", "")) if x)
+            title = row.get("name") or " ".join(
+                x for x in (row.get("coursename", ""), row.get("period", "")) if x
+            )
             if not title or not row.get("schoolid"):
-                pkg.reject(sections.name, line, sid, "the section needs a Name (or Course_name) and a School_id")
+                pkg.reject(
+                    sections.name, line, sid, "the section needs a Name (or Course_name) and a School_id"
+                )
                 continue
             g, note = grade(row.get("grade", ""))
             if note:
@@ -159,8 +166,12 @@ def read_plain(src: CsvSource, name: str, system: str = "csv") -> RosterFile:
     has_class = any(c in table.headers for c in _CLASS_COLS)
     if not has_name or not has_class:
         what = "a name column (name, or first name and last name)" if not has_name else "a class column"
-        pkg.reject(name, 1, "", f"the file needs {what}; its columns are: "
-                   f"{', '.join(h for h in table.headers if h) or 'none'}")
+        pkg.reject(
+            name,
+            1,
+            "",
+            f"the file needs {what}; its columns are: {', '.join(h for h in table.headers if h) or 'none'}",
+        )
         return pkg
     pkg.orgs["school"] = Org("school", "", "school")
     seen: dict[str, int] = {}

@@ -26,15 +26,23 @@ def insert_synced(session: Session, model: type, rows: list[dict], chunk: int = 
     info = table_info(model.__tablename__)
     cols = info.columns
     probe = model(**rows[0])
-    defaults = {c: getattr(probe, c) for c in cols if c not in rows[0] and c not in ("id", "created_at", "updated_at")}
+    defaults = {
+        c: getattr(probe, c) for c in cols if c not in rows[0] and c not in ("id", "created_at", "updated_at")
+    }
     stamp = now()
-    sql = (f'INSERT INTO "{info.name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-           f"VALUES ({', '.join('?' * len(cols))})")
+    sql = (
+        f'INSERT INTO "{info.name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+        f"VALUES ({', '.join('?' * len(cols))})"
+    )
     conn = session.connection()
     for start in range(0, len(rows), chunk):
-        full = [{**defaults, "created_at": stamp, "updated_at": stamp, **r} for r in rows[start:start + chunk]]
+        full = [
+            {**defaults, "created_at": stamp, "updated_at": stamp, **r} for r in rows[start : start + chunk]
+        ]
         conn.exec_driver_sql(sql, [tuple(info.to_db(c, r[c]) for c in cols) for r in full])
-        write_changes(session, (Captured(info.name, r["id"], "upsert", r, r["partition"], info.kind) for r in full))
+        write_changes(
+            session, (Captured(info.name, r["id"], "upsert", r, r["partition"], info.kind) for r in full)
+        )
 
 
 def apply_ops(session: Session, ops: list[Op], progress: Callable[[float, str], None] | None = None) -> int:

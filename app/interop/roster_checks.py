@@ -9,16 +9,30 @@ from app.interop.csv_source import Table
 from app.interop.roster_data import RosterFile
 
 _EXCEL_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
-_GRADE_WORDS = {"k": "KG", "kg": "KG", "kindergarten": "KG", "pk": "PK", "prek": "PK", "pre-k": "PK",
-                "tk": "TK", "ps": "PS", "ug": "UG", "other": "Other", "it": "IT", "pr": "PR"}
+_GRADE_WORDS = {
+    "k": "KG",
+    "kg": "KG",
+    "kindergarten": "KG",
+    "pk": "PK",
+    "prek": "PK",
+    "pre-k": "PK",
+    "tk": "TK",
+    "ps": "PS",
+    "ug": "UG",
+    "other": "Other",
+    "it": "IT",
+    "pr": "PR",
+}
 STATUSES = {"", "active", "tobedeleted", "inactive"}
 
 
 def excel_damage(value: str) -> str:
     """Why a value looks rewritten by a spreadsheet ('' if it does not)."""
     if _EXCEL_NUMBER.match(value):
-        return (f"“{value}” looks like a number a spreadsheet rewrote in scientific notation; export "
-                "the file again from the school's system without opening and saving it in Excel")
+        return (
+            f"“{value}” looks like a number a spreadsheet rewrote in scientific notation; export "
+            "the file again from the school's system without opening and saving it in Excel"
+        )
     return ""
 
 
@@ -44,15 +58,22 @@ def status_of(value: str) -> str | None:
     return "tobedeleted" if v == "tobedeleted" else "active"
 
 
-def entity_rows(pkg: RosterFile, table: Table, id_col: str = "sourcedid") -> Iterator[tuple[int, dict, str, str]]:
+def entity_rows(
+    pkg: RosterFile, table: Table, id_col: str = "sourcedid"
+) -> Iterator[tuple[int, dict, str, str]]:
     """(line, row, id, status) for every readable row with a usable id; the rest become rejects."""
     for line, reason in table.problems:
         pkg.reject(table.name, line, "", reason)
     if table.encoding_note:
         pkg.note(table.name, 0, "", table.encoding_note)
     if id_col not in table.headers:
-        pkg.reject(table.name, 1, "", f"the file has no “{id_col}” column (its columns: "
-                   f"{', '.join(h for h in table.headers if h) or 'none'})")
+        pkg.reject(
+            table.name,
+            1,
+            "",
+            f"the file has no “{id_col}” column (its columns: "
+            f"{', '.join(h for h in table.headers if h) or 'none'})",
+        )
         return
     seen: dict[str, int] = {}
     for line, row in table.rows:
@@ -65,13 +86,19 @@ def entity_rows(pkg: RosterFile, table: Table, id_col: str = "sourcedid") -> Ite
             pkg.reject(table.name, line, sid, bad)
             continue
         if sid in seen:
-            pkg.reject(table.name, line, sid, f"the id “{sid}” is already used on row {seen[sid]}; "
-                       "the second row was left out")
+            pkg.reject(
+                table.name,
+                line,
+                sid,
+                f"the id “{sid}” is already used on row {seen[sid]}; the second row was left out",
+            )
             continue
         seen[sid] = line
         status = status_of(row.get("status", ""))
         if status is None:
-            pkg.reject(table.name, line, sid, f"status “{row.get('status')}” is neither active nor tobedeleted")
+            pkg.reject(
+                table.name, line, sid, f"status “{row.get('status')}” is neither active nor tobedeleted"
+            )
             continue
         yield line, row, sid, status
 

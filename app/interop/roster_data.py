@@ -88,8 +88,11 @@ class RosterFile:
         if self.format == "csv":
             return "the file"
         if self.format == "clever":
-            return {"classes": "sections.csv", "users": "students.csv or teachers.csv",
-                    "orgs": "schools.csv"}.get(kind, f"{kind}.csv")
+            return {
+                "classes": "sections.csv",
+                "users": "students.csv or teachers.csv",
+                "orgs": "schools.csv",
+            }.get(kind, f"{kind}.csv")
         return f"{kind}.csv"
 
     def reject(self, file: str, row: int, ident: str, reason: str) -> None:

@@ -41,8 +41,10 @@ class RosterDb:
 def load(session: Session, system: str) -> RosterDb:
     conn = session.connection()
     links = load_links(session, system)
-    schools = {r[0]: DbRow(r[0], r[0], r[1], partition=r[2]) for r in conn.execute(
-        text("SELECT id, name, partition FROM school WHERE deleted = 0"))}
+    schools = {
+        r[0]: DbRow(r[0], r[0], r[1], partition=r[2])
+        for r in conn.execute(text("SELECT id, name, partition FROM school WHERE deleted = 0"))
+    }
     classes = {r[0]: DbRow(r[0], r[1], r[2], grade=r[3], year=r[4], archived=bool(r[5]), partition=r[6])
                for r in conn.execute(text("SELECT id, school_id, name, grade, year, archived, partition "
                                           "FROM school_class WHERE deleted = 0"))}  # fmt: skip
@@ -57,9 +59,19 @@ def load(session: Session, system: str) -> RosterDb:
     enrollments = {}
     class_students: dict[str, set[str]] = {}
     for eid, cid, pid, role, deleted in conn.execute(
-            text("SELECT id, class_id, person_id, role, deleted FROM enrollment")):
+        text("SELECT id, class_id, person_id, role, deleted FROM enrollment")
+    ):
         enrollments[(cid, pid, role)] = (eid, bool(deleted))
         if role == "student" and not deleted:
             class_students.setdefault(cid, set()).add(pid)
-    return RosterDb(links, {(k, t): e for (k, e), t in links.items()}, schools, classes, people, usernames,
-                    accounts, enrollments, class_students)
+    return RosterDb(
+        links,
+        {(k, t): e for (k, e), t in links.items()},
+        schools,
+        classes,
+        people,
+        usernames,
+        accounts,
+        enrollments,
+        class_students,
+    )

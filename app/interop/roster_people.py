@@ -32,8 +32,16 @@ class PeopleAndMemberships:
             users |= {sid for sid, u in self.pkg.users.items() if u.role == "teacher"}
             users |= {ext for (k, ext) in self.db.links if k == "person" and ext in self.pkg.users}
         elif self.is_teacher:
-            mine = set().union(*(self.db.class_students.get(c, set()) for c in self.my_classes)) if self.my_classes else set()
-            users |= {ext for (k, ext), t in self.db.links.items() if k == "person" and t in mine and ext in self.pkg.users}
+            mine = (
+                set().union(*(self.db.class_students.get(c, set()) for c in self.my_classes))
+                if self.my_classes
+                else set()
+            )
+            users |= {
+                ext
+                for (k, ext), t in self.db.links.items()
+                if k == "person" and t in mine and ext in self.pkg.users
+            }
         first_class: dict[str, str] = {}
         for e in sorted(enrols, key=lambda e: e.row):
             if e.klass in self.class_of:
@@ -46,11 +54,17 @@ class PeopleAndMemberships:
                     self.person_of[sid] = tid
                 continue
             if self.is_teacher and u.role == "teacher" and sid != self.me:
-                self.plan.ignored["other teachers are added by an admin"] = self.plan.ignored.get(
-                    "other teachers are added by an admin", 0) + 1
+                self.plan.ignored["other teachers are added by an admin"] = (
+                    self.plan.ignored.get("other teachers are added by an admin", 0) + 1
+                )
                 continue
             if tid is not None and tid not in self.db.people:
-                self.reject(self.pkg.file_of("users"), u.row, sid, "this person was erased from Tessera; they are not made again")
+                self.reject(
+                    self.pkg.file_of("users"),
+                    u.row,
+                    sid,
+                    "this person was erased from Tessera; they are not made again",
+                )
                 continue
             if tid is None:
                 tid = self._new_person(sid, u, first_class.get(sid))
@@ -62,10 +76,21 @@ class PeopleAndMemberships:
         if self.pkg.mode == "bulk" and self.full:
             for (kind, ext), tid in list(self.db.links.items()):
                 p = self.db.people.get(tid)
-                if kind == "person" and ext not in self.pkg.users and p and not p.archived \
-                        and tid != self.actor.person_id:
+                if (
+                    kind == "person"
+                    and ext not in self.pkg.users
+                    and p
+                    and not p.archived
+                    and tid != self.actor.person_id
+                ):
                     self.update(Person, tid, archived=True)
-                    self.entry("archived", p.role, ext, f"{p.name} {p.family}".strip(), "no longer in the school's file")
+                    self.entry(
+                        "archived",
+                        p.role,
+                        ext,
+                        f"{p.name} {p.family}".strip(),
+                        "no longer in the school's file",
+                    )
 
     def _update_person(self, sid: str, u: User, tid: str) -> None:
         row = self.db.people[tid]
@@ -81,12 +106,24 @@ class PeopleAndMemberships:
         if row.archived != gone and tid != self.actor.person_id:
             changes["archived"] = gone
         if u.role and row.role not in (u.role, "admin"):
-            self.plan.notes.append(RowIssue(self.pkg.file_of("users"), u.row, sid, f"is a {u.role} in the file but a "
-                                            f"{row.role} in Tessera; the role was not changed"))
+            self.plan.notes.append(
+                RowIssue(
+                    self.pkg.file_of("users"),
+                    u.row,
+                    sid,
+                    f"is a {u.role} in the file but a {row.role} in Tessera; the role was not changed",
+                )
+            )
         name = f"{u.given or row.name} {u.family if u.given else row.family}".strip()
         if changes:
             self.update(Person, tid, **changes)
-            self.entry("archived" if changes.get("archived") else "updated", row.role, sid, name, _describe(changes, row))
+            self.entry(
+                "archived" if changes.get("archived") else "updated",
+                row.role,
+                sid,
+                name,
+                _describe(changes, row),
+            )
         else:
             self.plan.unchanged += 1
 
@@ -95,14 +132,28 @@ class PeopleAndMemberships:
             self.plan.unchanged += 1
             return ""
         if not u.role:
-            self.reject(self.pkg.file_of("users"), u.row, sid, "the person has no role in roles.csv or enrollments.csv")
+            self.reject(
+                self.pkg.file_of("users"),
+                u.row,
+                sid,
+                "the person has no role in roles.csv or enrollments.csv",
+            )
             return ""
-        school = self.db.classes[klass].school_id if klass else next(
-            (self.school_of[o] for o in u.orgs if o in self.school_of), "")
+        school = (
+            self.db.classes[klass].school_id
+            if klass
+            else next((self.school_of[o] for o in u.orgs if o in self.school_of), "")
+        )
         if not school:
-            school = self.actor.school_id if self.actor.school_id in self.db.schools else next(iter(self.school_of.values()), "")
+            school = (
+                self.actor.school_id
+                if self.actor.school_id in self.db.schools
+                else next(iter(self.school_of.values()), "")
+            )
         if not school:
-            self.reject(self.pkg.file_of("users"), u.row, sid, "the person is in no class and no school of this file")
+            self.reject(
+                self.pkg.file_of("users"), u.row, sid, "the person is in no class and no school of this file"
+            )
             return ""
         name = f"{u.given} {u.family}".strip()
         match = self._match_person(sid, u, school, klass)
@@ -121,13 +172,21 @@ class PeopleAndMemberships:
                     display_name=u.preferred, partition=part)  # fmt: skip
         self.db.people[tid] = _row(tid, school, u.given, part, family=u.family, role=u.role)
         if u.role == "student":
-            self.insert(Profile, id=stable_id(self.pkg.system, "profile", sid), student_id=tid, partition=part)
+            self.insert(
+                Profile, id=stable_id(self.pkg.system, "profile", sid), student_id=tid, partition=part
+            )
             if klass:
                 self.db.class_students.setdefault(klass, set()).add(tid)
         else:
             username = self._username(sid, u)
-            self.insert(Account, id=stable_id(self.pkg.system, "account", sid), person_id=tid, username=username,
-                        password_hash=None, partition=part)  # the teacher sets a password at first sign-in
+            self.insert(
+                Account,
+                id=stable_id(self.pkg.system, "account", sid),
+                person_id=tid,
+                username=username,
+                password_hash=None,
+                partition=part,
+            )  # the teacher sets a password at first sign-in
         self.link("person", sid, tid)
         self.entry("created", u.role, sid, name, f"sign-in name {username}" if u.role == "teacher" else "")
         return tid
@@ -145,9 +204,12 @@ class PeopleAndMemberships:
                 self._teachers_by_name = {}
                 for p in self.db.people.values():
                     if p.role in ("teacher", "admin"):
-                        self._teachers_by_name.setdefault((p.school_id, name_key(f"{p.name} {p.family}")),
-                                                          []).append(p.id)
-            return next((pid for pid in self._teachers_by_name.get((school, key), ()) if pid not in linked), "")
+                        self._teachers_by_name.setdefault(
+                            (p.school_id, name_key(f"{p.name} {p.family}")), []
+                        ).append(p.id)
+            return next(
+                (pid for pid in self._teachers_by_name.get((school, key), ()) if pid not in linked), ""
+            )
         for pid in self.db.class_students.get(klass or "", ()):
             p = self.db.people.get(pid)
             if p and pid not in linked and name_key(f"{p.name} {p.family}") == key:
@@ -155,7 +217,11 @@ class PeopleAndMemberships:
         return ""
 
     def _username(self, sid: str, u: User) -> str:
-        name = u.username if u.username and _USERNAME.fullmatch(u.username) and u.username not in self.taken else ""
+        name = (
+            u.username
+            if u.username and _USERNAME.fullmatch(u.username) and u.username not in self.taken
+            else ""
+        )
         if not name:
             base = re.sub(r"[^a-z0-9._-]", "", f"{u.given}.{u.family}".lower().replace(" ", "")) or "teacher"
             base = (base + "xxx")[:36] if len(base) < 3 else base[:36]
@@ -164,8 +230,14 @@ class PeopleAndMemberships:
                 name, n = f"{base}{n}", n + 1
             why = "is taken in Tessera" if u.username in self.taken else "is not a valid Tessera sign-in name"
             if u.username:
-                self.plan.notes.append(RowIssue(self.pkg.file_of("users"), u.row, sid, f"username “{u.username}” {why}; "
-                                                f"signs in as “{name}”"))
+                self.plan.notes.append(
+                    RowIssue(
+                        self.pkg.file_of("users"),
+                        u.row,
+                        sid,
+                        f"username “{u.username}” {why}; signs in as “{name}”",
+                    )
+                )
         self.taken.add(name)
         return name
 
@@ -176,8 +248,11 @@ class PeopleAndMemberships:
                 by_class.setdefault(key[0], []).append((key, eid))
         active: set[tuple[str, str, str]] = set()
         ename = self._enrol_name
-        refused = {r.ident: r.row for r in self.pkg.rejects
-                   if r.file in ("users.csv", "students.csv", "teachers.csv") and r.ident not in self.pkg.users}
+        refused = {
+            r.ident: r.row
+            for r in self.pkg.rejects
+            if r.file in ("users.csv", "students.csv", "teachers.csv") and r.ident not in self.pkg.users
+        }
         # Enrollments get no external_id row of their own: (class, person, role) names one, and both
         # ends are linked; a district's 60,000 memberships would otherwise double the rows written.
         for e in sorted(enrols, key=lambda e: e.row):
@@ -185,22 +260,42 @@ class PeopleAndMemberships:
             fname = self.pkg.file_of("enrollments")
             if c is None:
                 if e.klass not in self.pkg.classes:
-                    self.reject(fname, e.row, e.sid, f"class “{e.klass}” is not in {self.pkg.file_of('classes')}"
-                                + leading_zero_hint(e.klass, self.pkg.classes))
+                    self.reject(
+                        fname,
+                        e.row,
+                        e.sid,
+                        f"class “{e.klass}” is not in {self.pkg.file_of('classes')}"
+                        + leading_zero_hint(e.klass, self.pkg.classes),
+                    )
                 elif e.status == "active":
                     self.reject(fname, e.row, e.sid, f"its class “{e.klass}” was refused")
                 continue
             p = self.person_of.get(e.user)
             if p is None:
                 if e.user in refused:
-                    self.reject(fname, e.row, e.sid, f"its person “{e.user}” was refused (row {refused[e.user]})")
+                    self.reject(
+                        fname, e.row, e.sid, f"its person “{e.user}” was refused (row {refused[e.user]})"
+                    )
                 elif e.user not in self.pkg.users and ("person", e.user) not in self.db.links:
-                    self.reject(fname, e.row, e.sid, f"person “{e.user}” is not in {self.pkg.file_of('users')}"
-                                + leading_zero_hint(e.user, self.pkg.users))
-                elif e.user in self.pkg.users and e.status == "active" and \
-                        not (self.is_teacher and self.pkg.users[e.user].role == "teacher"):
-                    self.reject(fname, e.row, e.sid, f"its person “{e.user}” was refused ({self.pkg.file_of('users')} row "
-                                f"{self.pkg.users[e.user].row})")
+                    self.reject(
+                        fname,
+                        e.row,
+                        e.sid,
+                        f"person “{e.user}” is not in {self.pkg.file_of('users')}"
+                        + leading_zero_hint(e.user, self.pkg.users),
+                    )
+                elif (
+                    e.user in self.pkg.users
+                    and e.status == "active"
+                    and not (self.is_teacher and self.pkg.users[e.user].role == "teacher")
+                ):
+                    self.reject(
+                        fname,
+                        e.row,
+                        e.sid,
+                        f"its person “{e.user}” was refused ({self.pkg.file_of('users')} row "
+                        f"{self.pkg.users[e.user].row})",
+                    )
                 continue
             key = (c, p, e.role)
             have = self.db.enrollments.get(key)
@@ -232,8 +327,13 @@ class PeopleAndMemberships:
                 if key not in active and key[1] in linked_people and key[1] != self.actor.person_id:
                     p = self.db.people.get(key[1])
                     self.update(Enrollment, eid, deleted=True)
-                    self.entry("archived", "enrollment", self.db.linked_back.get(("person", key[1]), ""),
-                               f"{p.name if p else '?'} in {self.db.classes[c].name}", "no longer in the class")
+                    self.entry(
+                        "archived",
+                        "enrollment",
+                        self.db.linked_back.get(("person", key[1]), ""),
+                        f"{p.name if p else '?'} in {self.db.classes[c].name}",
+                        "no longer in the class",
+                    )
 
     def _enrol_name(self, e) -> str:
         u = self.pkg.users.get(e.user)
@@ -248,8 +348,14 @@ def _row(id: str, school: str, name: str, partition: str, **kw: Any) -> Any:
 
 
 def _describe(changes: dict[str, Any], row: Any) -> str:
-    labels = {"name": "name", "given_name": "first name", "family_name": "last name", "display_name": "known as",
-              "grade": "grade", "year": "year"}
+    labels = {
+        "name": "name",
+        "given_name": "first name",
+        "family_name": "last name",
+        "display_name": "known as",
+        "grade": "grade",
+        "year": "year",
+    }
     parts = []
     for k, v in changes.items():
         if k == "archived":
@@ -258,6 +364,7 @@ def _describe(changes: dict[str, Any], row: Any) -> str:
             continue
         else:
             old = {"given_name": row.name, "family_name": row.family, "display_name": row.display}.get(
-                k, getattr(row, k, ""))
+                k, getattr(row, k, "")
+            )
             parts.append(f"{labels.get(k, k)} “{old}” → “{v}”")
     return "; ".join(parts)

@@ -71,8 +71,13 @@ class RosterPlan:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"created": self.count("created"), "updated": self.count("updated"),
-                "archived": self.count("archived"), "rejected": len(self.rejects), "unchanged": self.unchanged}
+        return {
+            "created": self.count("created"),
+            "updated": self.count("updated"),
+            "archived": self.count("archived"),
+            "rejected": len(self.rejects),
+            "unchanged": self.unchanged,
+        }
 
     @property
     def empty(self) -> bool:
@@ -107,8 +112,16 @@ def class_choices(pkg: RosterFile) -> list[ClassChoice]:
 
 
 class Planner(PeopleAndMemberships):
-    def __init__(self, pkg: RosterFile, db: RosterDb, actor: Actor, my_classes: set[str],
-                 selection: set[str] | None, source: str = "", school_name: str = "") -> None:
+    def __init__(
+        self,
+        pkg: RosterFile,
+        db: RosterDb,
+        actor: Actor,
+        my_classes: set[str],
+        selection: set[str] | None,
+        source: str = "",
+        school_name: str = "",
+    ) -> None:
         self.pkg, self.db, self.actor, self.my_classes = pkg, db, actor, my_classes
         self.selection = selection
         self.school_name = school_name
@@ -148,7 +161,9 @@ class Planner(PeopleAndMemberships):
         if (kind, ext) not in self.db.links:
             self.db.links[(kind, ext)] = tid
             self.linked.setdefault(kind, set()).add(tid)
-            self.insert(ExternalId, **link_row(self.pkg.system, kind, ext, tid, self.partition_of.get(tid, "//")))
+            self.insert(
+                ExternalId, **link_row(self.pkg.system, kind, ext, tid, self.partition_of.get(tid, "//"))
+            )
 
     def reject(self, file: str, row: int, ident: str, reason: str) -> None:
         self.plan.rejects.append(RowIssue(file, row, ident, reason))
@@ -163,13 +178,19 @@ class Planner(PeopleAndMemberships):
         # a delta (or a file for one class) names classes imported earlier without listing them again
         for e in self.pkg.enrollments.values():
             tid = self.db.links.get(("class", e.klass))
-            if e.klass not in self.pkg.classes and tid in self.db.classes and (
-                    not self.is_teacher or tid in self.my_classes) and (
-                    self.selection is None or e.klass in self.selection):
+            if (
+                e.klass not in self.pkg.classes
+                and tid in self.db.classes
+                and (not self.is_teacher or tid in self.my_classes)
+                and (self.selection is None or e.klass in self.selection)
+            ):
                 self.class_of[e.klass] = tid
                 scope.add(e.klass)
-        enrols = [e for e in self.pkg.enrollments.values()
-                  if e.klass in scope or (e.klass not in self.pkg.classes and not self.is_teacher)]
+        enrols = [
+            e
+            for e in self.pkg.enrollments.values()
+            if e.klass in scope or (e.klass not in self.pkg.classes and not self.is_teacher)
+        ]
         self._people(scope, enrols)
         self._enrollments(enrols)
         self.plan.rejects.sort(key=lambda r: (r.file, r.row))  # as a data manager reads the files
@@ -197,20 +218,27 @@ class Planner(PeopleAndMemberships):
                 return classes
             unknown = self.selection - classes
             if unknown:
-                self.plan.notes.append(RowIssue("", 0, ", ".join(sorted(unknown)), "chosen classes not in the file"))
+                self.plan.notes.append(
+                    RowIssue("", 0, ", ".join(sorted(unknown)), "chosen classes not in the file")
+                )
             return classes & self.selection
         if self.pkg.format == "csv":
             mine = classes  # a teacher's own list: their classes, matched by name or made for them
         else:
             self.me = self._find_me()
-            mine = {e.klass for e in self.pkg.enrollments.values()
-                    if self.me and e.user == self.me and e.role == "teacher" and e.status == "active"}
+            mine = {
+                e.klass
+                for e in self.pkg.enrollments.values()
+                if self.me and e.user == self.me and e.role == "teacher" and e.status == "active"
+            }
             mine |= {sid for sid in classes if self.db.links.get(("class", sid)) in self.my_classes}
         if self.selection is not None:
             mine &= self.selection
         if not mine:
-            raise PermissionDenied("This file does not list you as the teacher of any class, so there is "
-                                   "nothing you may import from it. Ask your school's Tessera admin to import it.")
+            raise PermissionDenied(
+                "This file does not list you as the teacher of any class, so there is "
+                "nothing you may import from it. Ask your school's Tessera admin to import it."
+            )
         return mine
 
     def _schools(self, scope: set[str]) -> None:
@@ -236,7 +264,12 @@ class Planner(PeopleAndMemberships):
                 continue  # its classes are refused with the reason
             free = [s for s in self.db.schools.values() if s.id not in linked]
             match = next((s for s in free if org.name and name_key(s.name) == name_key(org.name)), None)
-            if match is None and len(self.db.schools) == 1 and free and (len(file_schools) == 1 or not org.name):
+            if (
+                match is None
+                and len(self.db.schools) == 1
+                and free
+                and (len(file_schools) == 1 or not org.name)
+            ):
                 match = free[0]  # a first import into a folder that has its one school already
             if match is None and not org.name and self.actor.school_id in self.db.schools:
                 match = self.db.schools[self.actor.school_id]
@@ -247,8 +280,13 @@ class Planner(PeopleAndMemberships):
                 renamed = org.name and match.name != org.name
                 if renamed:  # the school's system names it from now on
                     self.update(School, match.id, name=org.name)
-                self.entry("updated", "school", sid, org.name or match.name, "matched to this school in Tessera"
-                           + (f" (was called {match.name})" if renamed else ""))
+                self.entry(
+                    "updated",
+                    "school",
+                    sid,
+                    org.name or match.name,
+                    "matched to this school in Tessera" + (f" (was called {match.name})" if renamed else ""),
+                )
                 continue
             tid = stable_id(self.pkg.system, "school", sid)
             name = org.name or self.school_name or "School"
@@ -268,13 +306,23 @@ class Planner(PeopleAndMemberships):
             k = self.pkg.classes[sid]
             school = self.school_of.get(k.school)
             if school is None:
-                self.reject(self.pkg.file_of("classes"), k.row, sid, f"its school “{k.school}” is not in {self.pkg.file_of('orgs')}"
-                            + leading_zero_hint(k.school, self.pkg.orgs))
+                self.reject(
+                    self.pkg.file_of("classes"),
+                    k.row,
+                    sid,
+                    f"its school “{k.school}” is not in {self.pkg.file_of('orgs')}"
+                    + leading_zero_hint(k.school, self.pkg.orgs),
+                )
                 continue
             tid = self.db.links.get(("class", sid))
             gone = k.status == "tobedeleted"
             if tid is not None and tid not in self.db.classes:
-                self.reject(self.pkg.file_of("classes"), k.row, sid, "this class was deleted in Tessera; it is not made again")
+                self.reject(
+                    self.pkg.file_of("classes"),
+                    k.row,
+                    sid,
+                    "this class was deleted in Tessera; it is not made again",
+                )
                 continue
             if tid is None:
                 if gone:
@@ -295,18 +343,32 @@ class Planner(PeopleAndMemberships):
                                 partition=part)  # fmt: skip
                     self.db.classes[tid] = _row(tid, school, k.title, part)
                     self.link("class", sid, tid)
-                    self.entry("created", "class", sid, k.title, " · ".join(x for x in (f"grade {k.grade}" if k.grade else "", k.year) if x))
+                    self.entry(
+                        "created",
+                        "class",
+                        sid,
+                        k.title,
+                        " · ".join(x for x in (f"grade {k.grade}" if k.grade else "", k.year) if x),
+                    )
                     if self.is_teacher:
                         self.my_classes.add(tid)
-                        self.insert(Enrollment, id=stable_id(self.pkg.system, "enrollment", f"{sid}|@{self.actor.person_id}"),
-                                    class_id=tid, person_id=self.actor.person_id, role="teacher", partition=part)
+                        self.insert(
+                            Enrollment,
+                            id=stable_id(self.pkg.system, "enrollment", f"{sid}|@{self.actor.person_id}"),
+                            class_id=tid,
+                            person_id=self.actor.person_id,
+                            role="teacher",
+                            partition=part,
+                        )
                     self.class_of[sid] = tid
                     continue
             self.class_of[sid] = tid
             row = self.db.classes[tid]
             self.partition_of[tid] = row.partition
             if self.is_teacher and tid not in self.my_classes:
-                self.reject(self.pkg.file_of("classes"), k.row, sid, "this class is not one of yours in Tessera")
+                self.reject(
+                    self.pkg.file_of("classes"), k.row, sid, "this class is not one of yours in Tessera"
+                )
                 del self.class_of[sid]
                 continue
             changes: dict[str, Any] = {}
@@ -327,8 +389,12 @@ class Planner(PeopleAndMemberships):
             in_file_schools = set(self.school_of.values())
             for (kind, ext), tid in list(self.db.links.items()):
                 c = self.db.classes.get(tid)
-                if kind == "class" and ext not in self.pkg.classes and c and not c.archived \
-                        and c.school_id in in_file_schools:
+                if (
+                    kind == "class"
+                    and ext not in self.pkg.classes
+                    and c
+                    and not c.archived
+                    and c.school_id in in_file_schools
+                ):
                     self.update(SchoolClass, tid, archived=True)
                     self.entry("archived", "class", ext, c.name, "no longer in the school's file")
-

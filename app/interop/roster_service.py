@@ -29,8 +29,14 @@ class RosterImportService:
         """Parse a roster (no database access). Raises InvalidInput only if it is no roster at all."""
         return read_roster(path, system)
 
-    def preview(self, actor: Actor, roster: RosterFile | str | Path, selection: set[str] | None = None,
-                school_name: str = "", progress: ProgressFn | None = None) -> RosterPlan:
+    def preview(
+        self,
+        actor: Actor,
+        roster: RosterFile | str | Path,
+        selection: set[str] | None = None,
+        school_name: str = "",
+        progress: ProgressFn | None = None,
+    ) -> RosterPlan:
         require_teacher(actor)
         pkg, source = self._roster(roster, progress)
         with self.db.read() as s:
@@ -39,8 +45,14 @@ class RosterImportService:
                 progress(0.5, "Comparing with the classes in Tessera...")
             return Planner(pkg, load(s, pkg.system), actor, mine, selection, source, school_name).run()
 
-    def apply(self, actor: Actor, roster: RosterFile | str | Path, selection: set[str] | None = None,
-              school_name: str = "", progress: ProgressFn | None = None) -> RosterPlan:
+    def apply(
+        self,
+        actor: Actor,
+        roster: RosterFile | str | Path,
+        selection: set[str] | None = None,
+        school_name: str = "",
+        progress: ProgressFn | None = None,
+    ) -> RosterPlan:
         """Import: the plan is worked out again inside the transaction (nothing changed since the
         preview can be overwritten) and written whole, or not at all."""
         require_teacher(actor)
@@ -52,7 +64,13 @@ class RosterImportService:
                 progress(0.1, "Saving the class lists...")
             if plan.ops:
                 apply_ops(s, plan.ops, progress)
-                audit(s, actor.person_id, plan.counts, source, "//" if not actor.school_id else f"{actor.school_id}//")
+                audit(
+                    s,
+                    actor.person_id,
+                    plan.counts,
+                    source,
+                    "//" if not actor.school_id else f"{actor.school_id}//",
+                )
         if progress:
             progress(1.0, "Done.")
         return plan

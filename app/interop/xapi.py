@@ -46,8 +46,11 @@ def _iso(t: float) -> str:
 
 def _skill_activity(skill_id: str, name: str, case_id: str | None) -> dict:
     ident = f"urn:case:{case_id}" if case_id else f"{HOME}:skill:{skill_id}"
-    return {"objectType": "Activity", "id": ident, "definition": {
-        "name": {"en-US": name}, "type": "http://adlnet.gov/expapi/activities/objective"}}
+    return {
+        "objectType": "Activity",
+        "id": ident,
+        "definition": {"name": {"en-US": name}, "type": "http://adlnet.gov/expapi/activities/objective"},
+    }
 
 
 def _as_uuid(row_id: str) -> str:
@@ -57,8 +60,9 @@ def _as_uuid(row_id: str) -> str:
         return str(uuid.uuid5(XAPI_NS, row_id))
 
 
-def attempt_statements(session: Session, student_ids: list[str], after_rowid: int = 0,
-                       limit: int = 500) -> list[tuple[int, dict]]:
+def attempt_statements(
+    session: Session, student_ids: list[str], after_rowid: int = 0, limit: int = 500
+) -> list[tuple[int, dict]]:
     """(rowid, statement) for ``answered``, oldest first, after a rowid (the queue's cursor)."""
     if not student_ids:
         return []
@@ -67,10 +71,13 @@ def attempt_statements(session: Session, student_ids: list[str], after_rowid: in
     case: dict[str, str] = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
                                   "WHERE system = 'case' AND kind = 'skill' AND deleted = 0")).all())  # fmt: skip
     marks = ",".join(f":s{i}" for i in range(len(student_ids)))
-    rows = conn.execute(text(
-        f"SELECT rowid, id, student_id, item_id, skill_id, answer, correct, response_ms, at FROM attempt "
-        f"WHERE deleted = 0 AND rowid > :after AND student_id IN ({marks}) ORDER BY rowid LIMIT :n"),
-        {"after": after_rowid, "n": limit, **{f"s{i}": s for i, s in enumerate(student_ids)}}).all()
+    rows = conn.execute(
+        text(
+            f"SELECT rowid, id, student_id, item_id, skill_id, answer, correct, response_ms, at FROM attempt "
+            f"WHERE deleted = 0 AND rowid > :after AND student_id IN ({marks}) ORDER BY rowid LIMIT :n"
+        ),
+        {"after": after_rowid, "n": limit, **{f"s{i}": s for i, s in enumerate(student_ids)}},
+    ).all()
     out = []
     for rowid, aid, sid, item, skill, answer, correct, ms, at in rows:
         out.append((rowid, {
@@ -97,9 +104,13 @@ def summary_statements(session: Session, student_ids: list[str]) -> list[dict]:
     case: dict[str, str] = dict(conn.execute(text("SELECT tessera_id, external_id FROM external_id "
                                   "WHERE system = 'case' AND kind = 'skill' AND deleted = 0")).all())  # fmt: skip
     out = []
-    for sid, session_id, n, right, last in conn.execute(text(
+    for sid, session_id, n, right, last in conn.execute(
+        text(
             f"SELECT student_id, session_id, COUNT(*), SUM(correct), MAX(at) FROM attempt WHERE deleted = 0 "
-            f"AND session_id != '' AND student_id IN ({marks}) GROUP BY student_id, session_id"), params):
+            f"AND session_id != '' AND student_id IN ({marks}) GROUP BY student_id, session_id"
+        ),
+        params,
+    ):
         out.append({"id": str(uuid.uuid5(XAPI_NS, f"completed|{session_id}|{sid}")), "actor": _actor(sid),
                     "verb": _verb("completed"),
                     "object": {"objectType": "Activity", "id": f"{HOME}:session:{session_id}",
@@ -107,9 +118,13 @@ def summary_statements(session: Session, student_ids: list[str]) -> list[dict]:
                     "result": {"completion": True, "score": {"raw": int(right or 0), "min": 0, "max": n,
                                                              "scaled": round((right or 0) / n, 4)}},
                     "timestamp": _iso(last)})  # fmt: skip
-    for sid, skill, mastery, at in conn.execute(text(
+    for sid, skill, mastery, at in conn.execute(
+        text(
             f"SELECT student_id, skill_id, mastery, mastered_at FROM learner_skill_state "
-            f"WHERE mastered = 1 AND student_id IN ({marks}) ORDER BY student_id, skill_id"), params):
+            f"WHERE mastered = 1 AND student_id IN ({marks}) ORDER BY student_id, skill_id"
+        ),
+        params,
+    ):
         out.append({"id": str(uuid.uuid5(XAPI_NS, f"mastered|{sid}|{skill}")), "actor": _actor(sid),
                     "verb": _verb("mastered"), "object": _skill_activity(skill, names.get(skill, ""), case.get(skill)),
                     "result": {"success": True, "score": {"scaled": round(mastery, 4)}},

@@ -30,7 +30,10 @@ class Item(SyncedModel, table=True):
 class Attempt(SyncedModel, table=True):
     sync_kind: ClassVar[str] = "event"
     # (at, id) is the learner model's replay order: rebuilding from a checkpoint reads a tail of it.
-    __table_args__ = (Index("ix_attempt_student_at", "student_id", "at"), Index("ix_attempt_at_id", "at", "id"))
+    __table_args__ = (
+        Index("ix_attempt_student_at", "student_id", "at"),
+        Index("ix_attempt_at_id", "at", "id"),
+    )
     # No index on partition here (migration 0004): one b-tree fewer per row makes applying a class-year
     # of synced attempts ~15% faster; the rare reads by partition (erasing a student) scan instead.
     partition: str = Field(default="//")

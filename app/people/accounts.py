@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 # OWASP's Argon2id baseline: memory-hard yet quick enough for a lab machine's sign-in screen.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 
+
 def hash_secret(secret: str) -> str:
     return _hasher.hash(secret)
 
@@ -106,11 +107,20 @@ class AccountService:
     # -- first start -------------------------------------------------------------------------
     def has_teacher(self) -> bool:
         with self.db.read() as s:
-            return bool(s.execute(select(func.count()).select_from(Account).where(
-                Account.username.is_not(None))).scalar_one())
+            return bool(
+                s.execute(
+                    select(func.count()).select_from(Account).where(Account.username.is_not(None))
+                ).scalar_one()
+            )
 
     def create_first_teacher(
-        self, school_name: str, given_name: str, family_name: str, username: str, password: str, class_name: str
+        self,
+        school_name: str,
+        given_name: str,
+        family_name: str,
+        username: str,
+        password: str,
+        class_name: str,
     ) -> Actor:
         username = username.strip().lower()
         if not re.fullmatch(r"[a-z0-9._-]{3,40}", username):
@@ -126,17 +136,36 @@ class AccountService:
             school.partition = partition_key(school.id)
             s.add(school)
             s.flush()
-            teacher = Person(school_id=school.id, role="teacher", given_name=given_name.strip(),
-                             family_name=family_name.strip(), partition=partition_key(school.id))
+            teacher = Person(
+                school_id=school.id,
+                role="teacher",
+                given_name=given_name.strip(),
+                family_name=family_name.strip(),
+                partition=partition_key(school.id),
+            )
             klass = SchoolClass(school_id=school.id, name=class_name.strip())
             klass.partition = partition_key(school.id, klass.id)
             s.add_all([teacher, klass])
             s.flush()
-            s.add(Account(person_id=teacher.id, username=username, password_hash=hash_secret(password),
-                          partition=teacher.partition))
-            s.add(Enrollment(class_id=klass.id, person_id=teacher.id, role="teacher", partition=klass.partition))
-            s.add(AuditEvent(actor_id=teacher.id, action="account.created", subject_id=teacher.id,
-                             partition=teacher.partition))
+            s.add(
+                Account(
+                    person_id=teacher.id,
+                    username=username,
+                    password_hash=hash_secret(password),
+                    partition=teacher.partition,
+                )
+            )
+            s.add(
+                Enrollment(class_id=klass.id, person_id=teacher.id, role="teacher", partition=klass.partition)
+            )
+            s.add(
+                AuditEvent(
+                    actor_id=teacher.id,
+                    action="account.created",
+                    subject_id=teacher.id,
+                    partition=teacher.partition,
+                )
+            )
             return Actor(teacher.id, "teacher", school.id, teacher.full_name)
 
     # -- teachers ----------------------------------------------------------------------------
@@ -144,8 +173,11 @@ class AccountService:
         now = time.time() if now is None else now
         with self.db.read() as s:
             row = s.execute(
-                select(Account, Person).join(Person, Person.id == Account.person_id).where(
-                    Account.username == username.strip().lower(), Account.deleted == False  # noqa: E712
+                select(Account, Person)
+                .join(Person, Person.id == Account.person_id)
+                .where(
+                    Account.username == username.strip().lower(),
+                    Account.deleted == False,  # noqa: E712
                 )
             ).first()
             state = self._lock(s, row[1].id, now, PASSWORD_RULES) if row else None
@@ -153,20 +185,31 @@ class AccountService:
             verify_secret(_dummy_hash(), password)  # as slow as a real check: no hint which usernames exist
             raise SignInError("That username and password do not match.")
         account, person = row
-        if account.password_hash is None and not account.disabled and not person.archived and not person.deleted:
+        if (
+            account.password_hash is None
+            and not account.disabled
+            and not person.archived
+            and not person.deleted
+        ):
             raise PasswordNotSet("Welcome! This is your first sign-in: please choose your password.")
         if state.locked:  # checked before the password: during the wait even the right one is refused
-            raise SignInError(f"Too many wrong passwords. Please wait {_wait_words(state.wait_s)}, then try again.",
-                              reason="wait", wait_s=state.wait_s)
+            raise SignInError(
+                f"Too many wrong passwords. Please wait {_wait_words(state.wait_s)}, then try again.",
+                reason="wait",
+                wait_s=state.wait_s,
+            )
         if not verify_secret(account.password_hash, password):
             self._fail(person, now)
             raise SignInError("That username and password do not match.")
         # Account states are told only to whoever knows the password.
         if person.deleted:
-            raise SignInError("This account was removed from Tessera. Ask your school's Tessera admin.",
-                              reason="removed")
+            raise SignInError(
+                "This account was removed from Tessera. Ask your school's Tessera admin.", reason="removed"
+            )
         if account.disabled or person.archived:
-            raise SignInError("This account is switched off. Ask your school's Tessera admin.", reason="disabled")
+            raise SignInError(
+                "This account is switched off. Ask your school's Tessera admin.", reason="disabled"
+            )
         self._succeeded(person, state, now)
         self._audit(person.id, "signin.teacher", person.partition)
         return Actor(person.id, person.role, person.school_id, person.full_name)
@@ -177,8 +220,11 @@ class AccountService:
             raise InvalidInput("Please choose a password of at least 8 characters.")
         with self.db.write() as s:
             row = s.execute(
-                select(Account, Person).join(Person, Person.id == Account.person_id).where(
-                    Account.username == username.strip().lower(), Account.deleted == False  # noqa: E712
+                select(Account, Person)
+                .join(Person, Person.id == Account.person_id)
+                .where(
+                    Account.username == username.strip().lower(),
+                    Account.deleted == False,  # noqa: E712
                 )
             ).first()
             if row is None or row[0].password_hash is not None or row[0].disabled or row[1].archived:
@@ -192,8 +238,10 @@ class AccountService:
     # -- students on a shared machine ----------------------------------------------------------
     def sign_in_classes(self) -> list[SignInClass]:
         with self.db.read() as s:
-            rows = s.execute(select(SchoolClass).where(
-                SchoolClass.archived == False, SchoolClass.deleted == False).order_by(SchoolClass.name)  # noqa: E712
+            rows = s.execute(
+                select(SchoolClass)
+                .where(SchoolClass.archived == False, SchoolClass.deleted == False)
+                .order_by(SchoolClass.name)  # noqa: E712
             ).scalars()
             return [SignInClass(c.id, c.name, not self._pin_needed(c)) for c in rows]
 
@@ -204,11 +252,17 @@ class AccountService:
             if klass is None:
                 return []
             rows = s.execute(
-                select(Person, Account.pin_hash).join(Enrollment, Enrollment.person_id == Person.id)
+                select(Person, Account.pin_hash)
+                .join(Enrollment, Enrollment.person_id == Person.id)
                 .outerjoin(Account, Account.person_id == Person.id)
-                .where(Enrollment.class_id == class_id, Enrollment.role == "student",
-                       Enrollment.deleted == False, Person.archived == False, Person.deleted == False,  # noqa: E712
-                       or_(Account.id.is_(None), Account.disabled == False))  # noqa: E712
+                .where(
+                    Enrollment.class_id == class_id,
+                    Enrollment.role == "student",
+                    Enrollment.deleted == False,
+                    Person.archived == False,
+                    Person.deleted == False,  # noqa: E712
+                    or_(Account.id.is_(None), Account.disabled == False),
+                )  # noqa: E712
                 .order_by(Person.given_name, Person.family_name)
             ).all()
         needs_pin = self._pin_needed(klass)
@@ -225,30 +279,44 @@ class AccountService:
         with self.db.read() as s:
             klass = s.get(SchoolClass, class_id)
             person = s.get(Person, student_id)
-            enrolled = s.execute(select(Enrollment.id).where(
-                Enrollment.class_id == class_id, Enrollment.person_id == student_id, Enrollment.role == "student",
-                Enrollment.deleted == False)).first()  # noqa: E712
+            enrolled = s.execute(
+                select(Enrollment.id).where(
+                    Enrollment.class_id == class_id,
+                    Enrollment.person_id == student_id,
+                    Enrollment.role == "student",
+                    Enrollment.deleted == False,
+                )
+            ).first()  # noqa: E712
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
             state = self._lock(s, student_id, now, PIN_RULES)
         if person is None or person.deleted:  # erased, or removed on another machine
             raise SignInError("That name is no longer in Tessera. Ask your teacher.", reason="removed")
         if klass is None or klass.deleted or klass.archived:
-            raise SignInError("This class is closed. Ask your teacher which class to pick.", reason="class_closed")
+            raise SignInError(
+                "This class is closed. Ask your teacher which class to pick.", reason="class_closed"
+            )
         if not enrolled or person.role != "student":
-            raise SignInError("That name is not in this class. Check the class, or ask your teacher.",
-                              reason="not_in_class")
+            raise SignInError(
+                "That name is not in this class. Check the class, or ask your teacher.", reason="not_in_class"
+            )
         if person.archived:
-            raise SignInError("Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
-                              reason="archived")
+            raise SignInError(
+                "Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
+                reason="archived",
+            )
         if account is not None and (account.disabled or account.deleted):
             raise SignInError("Your sign-in is switched off. Ask your teacher.", reason="disabled")
         if self._pin_needed(klass):
             if state.held:
-                raise SignInError("Too many wrong PINs today. Ask your teacher to unlock your sign-in.",
-                                  reason="held")
+                raise SignInError(
+                    "Too many wrong PINs today. Ask your teacher to unlock your sign-in.", reason="held"
+                )
             if state.wait_s > 0:
-                raise SignInError(f"Too many wrong PINs. Please wait {_wait_words(state.wait_s)}, or ask your "
-                                  "teacher.", reason="wait", wait_s=state.wait_s)
+                raise SignInError(
+                    f"Too many wrong PINs. Please wait {_wait_words(state.wait_s)}, or ask your teacher.",
+                    reason="wait",
+                    wait_s=state.wait_s,
+                )
             if account is None or not account.pin_hash:
                 raise SignInError("You do not have a PIN yet. Ask your teacher to set one.", reason="no_pin")
             if not verify_secret(account.pin_hash, pin):
@@ -278,10 +346,23 @@ class AccountService:
             person = s.get(Person, student_id)
             if person is None or person.deleted:
                 raise NotFound("That student is no longer in Tessera.")
-            s.add(SignInEvent(person_id=student_id, kind=UNLOCK, at=now, by_id=actor.person_id,
-                              partition=person.partition))
-            s.add(AuditEvent(actor_id=actor.person_id, action="signin.unlocked", subject_id=student_id,
-                             partition=person.partition))
+            s.add(
+                SignInEvent(
+                    person_id=student_id,
+                    kind=UNLOCK,
+                    at=now,
+                    by_id=actor.person_id,
+                    partition=person.partition,
+                )
+            )
+            s.add(
+                AuditEvent(
+                    actor_id=actor.person_id,
+                    action="signin.unlocked",
+                    subject_id=student_id,
+                    partition=person.partition,
+                )
+            )
         self._unsaved_fails.pop(student_id, None)
 
     def set_pin(self, actor: Actor, class_id: str, student_id: str, pin: str) -> None:
@@ -289,8 +370,11 @@ class AccountService:
             raise InvalidInput("A PIN is 4 to 6 digits.")
         with self.db.write() as s:
             require_class(s, actor, class_id)
-            if not s.execute(select(Enrollment.id).where(Enrollment.class_id == class_id,
-                                                         Enrollment.person_id == student_id)).first():
+            if not s.execute(
+                select(Enrollment.id).where(
+                    Enrollment.class_id == class_id, Enrollment.person_id == student_id
+                )
+            ).first():
                 raise PermissionDenied("This student is not in one of your classes.")
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
             person = s.get(Person, student_id)
@@ -299,15 +383,25 @@ class AccountService:
                 s.add(account)
             account.pin_hash = hash_secret(pin)
             # A new PIN from the teacher frees the sign-in, on every machine.
-            s.add(SignInEvent(person_id=student_id, kind=UNLOCK, at=time.time(), by_id=actor.person_id,
-                              partition=person.partition))
+            s.add(
+                SignInEvent(
+                    person_id=student_id,
+                    kind=UNLOCK,
+                    at=time.time(),
+                    by_id=actor.person_id,
+                    partition=person.partition,
+                )
+            )
         self._unsaved_fails.pop(student_id, None)
 
     def _lock(self, s: Session, person_id: str, now: float, rules: Rules) -> LockState:
         # Tombstoned events count as well: nothing legitimate tombstones a sign-in event, so a tombstone
         # (from a tampered machine) must not be a way to clear a lock-out. Erasure purges them outright.
-        rows = s.execute(select(SignInEvent.kind, SignInEvent.at).where(
-            SignInEvent.person_id == person_id, SignInEvent.at > now - WINDOW_S)).all()
+        rows = s.execute(
+            select(SignInEvent.kind, SignInEvent.at).where(
+                SignInEvent.person_id == person_id, SignInEvent.at > now - WINDOW_S
+            )
+        ).all()
         held = [(FAIL, at) for at in self._unsaved_fails.get(person_id, ())]
         return lock_state([*rows, *held], now, rules)
 

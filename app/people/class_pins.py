@@ -123,8 +123,15 @@ def set_class_pins(
                 s.add(account)
             account.pin_hash = hashed
             # A new PIN starts with no wrong tries against it, on every machine (as set_pin does).
-            s.add(SignInEvent(person_id=sid, kind=UNLOCK, at=time.time(), by_id=actor.person_id,
-                              partition=person.partition))
+            s.add(
+                SignInEvent(
+                    person_id=sid,
+                    kind=UNLOCK,
+                    at=time.time(),
+                    by_id=actor.person_id,
+                    partition=person.partition,
+                )
+            )
     report(1.0, "Done")
     return ClassPins(class_id, klass.name if klass else "", tuple(issued), total - len(todo))
 

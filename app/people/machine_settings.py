@@ -106,8 +106,15 @@ class MachineSettingsService:
                 row.value, row.set_by, row.set_at = json.dumps(value), by, time.time()
                 s.add(row)
             if actor is not None:
-                s.add(AuditEvent(actor_id=by, action="machine_setting.set", subject_id=key,
-                                 detail=json.dumps(value), partition=partition_key(actor.school_id)))
+                s.add(
+                    AuditEvent(
+                        actor_id=by,
+                        action="machine_setting.set",
+                        subject_id=key,
+                        detail=json.dumps(value),
+                        partition=partition_key(actor.school_id),
+                    )
+                )
         st = self._settings()
         if value is None:
             st.teacher.pop(key, None)

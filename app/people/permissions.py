@@ -20,7 +20,9 @@ def teacher_class_ids(session: Session, actor: Actor) -> set[str]:
         return set(session.execute(select(SchoolClass.id)).scalars())
     rows = session.execute(
         select(Enrollment.class_id).where(
-            Enrollment.person_id == actor.person_id, Enrollment.role == "teacher", Enrollment.deleted == False  # noqa: E712
+            Enrollment.person_id == actor.person_id,
+            Enrollment.role == "teacher",
+            Enrollment.deleted == False,  # noqa: E712
         )
     ).scalars()
     return set(rows)
@@ -29,7 +31,9 @@ def teacher_class_ids(session: Session, actor: Actor) -> set[str]:
 def student_class_ids(session: Session, student_id: str) -> set[str]:
     rows = session.execute(
         select(Enrollment.class_id).where(
-            Enrollment.person_id == student_id, Enrollment.role == "student", Enrollment.deleted == False  # noqa: E712
+            Enrollment.person_id == student_id,
+            Enrollment.role == "student",
+            Enrollment.deleted == False,  # noqa: E712
         )
     ).scalars()
     return set(rows)

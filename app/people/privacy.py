@@ -51,8 +51,10 @@ class PrivacyService:
             person = s.get(Person, student_id)
             if person is None:
                 raise NotFound("That student no longer exists.")
-            data = {name: [r.model_dump() for r in rows]
-                    for name, rows in _student_rows(s, student_id, person.partition).items()}
+            data = {
+                name: [r.model_dump() for r in rows]
+                for name, rows in _student_rows(s, student_id, person.partition).items()
+            }
         for rows in data.values():
             for r in rows:
                 r.pop("password_hash", None)
@@ -61,8 +63,9 @@ class PrivacyService:
         safe = "".join(ch for ch in person.full_name if ch.isalnum() or ch in " -_").strip() or "student"
         path = folder / f"tessera-export-{safe}.json"
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"student": person.full_name, "tables": data}, indent=1, default=str),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"student": person.full_name, "tables": data}, indent=1, default=str), encoding="utf-8"
+        )
         tmp.replace(path)
         return ExportResult(path, sum(len(v) for v in data.values()))
 
@@ -78,7 +81,9 @@ class PrivacyService:
                 raise InvalidInput(f"To erase, type the student's full name exactly: {person.full_name}")
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
             groups = _student_rows(s, student_id, person.partition)
-            order = sorted(groups, key=lambda n: (n in _PURGE_LAST, _PURGE_LAST.index(n) if n in _PURGE_LAST else 0))
+            order = sorted(
+                groups, key=lambda n: (n in _PURGE_LAST, _PURGE_LAST.index(n) if n in _PURGE_LAST else 0)
+            )
             removed = 0
             for name in order:
                 for row in groups[name]:
@@ -88,8 +93,14 @@ class PrivacyService:
             for team in s.execute(select(Team)).scalars():
                 if student_id in (team.member_ids or []):
                     team.member_ids = [m for m in team.member_ids if m != student_id]
-            s.add(AuditEvent(actor_id=actor.person_id, action="student.erased", subject_id=student_id,
-                             partition=f"{person.school_id}//"))
+            s.add(
+                AuditEvent(
+                    actor_id=actor.person_id,
+                    action="student.erased",
+                    subject_id=student_id,
+                    partition=f"{person.school_id}//",
+                )
+            )
         # On commit the store publishes the purged rows (app.store.what_changed, source ERASURE):
         # derived state (learner estimates) is rebuilt by whoever derives it, as after a purge that
         # arrives by sync, and open screens refresh.

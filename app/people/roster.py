@@ -50,12 +50,26 @@ class RosterService:
                 ids = student_class_ids(s, actor.person_id)
             else:
                 ids = teacher_class_ids(s, actor)
-            classes = s.execute(select(SchoolClass).where(SchoolClass.id.in_(ids), SchoolClass.archived == False)  # noqa: E712
-                                .order_by(SchoolClass.name)).scalars().all()
+            classes = (
+                s.execute(
+                    select(SchoolClass)
+                    .where(SchoolClass.id.in_(ids), SchoolClass.archived == False)  # noqa: E712
+                    .order_by(SchoolClass.name)
+                )
+                .scalars()
+                .all()
+            )
             out = []
             for c in classes:
-                n = len(s.execute(select(Enrollment.id).where(Enrollment.class_id == c.id, Enrollment.role == "student",
-                                                              Enrollment.deleted == False)).all())  # noqa: E712
+                n = len(
+                    s.execute(
+                        select(Enrollment.id).where(
+                            Enrollment.class_id == c.id,
+                            Enrollment.role == "student",
+                            Enrollment.deleted == False,
+                        )
+                    ).all()
+                )  # noqa: E712
                 out.append(ClassInfo(c.id, c.name, c.grade, n, c.pin_optional))
             return out
 
@@ -68,7 +82,11 @@ class RosterService:
             klass.partition = partition_key(actor.school_id, klass.id)
             s.add(klass)
             s.flush()
-            s.add(Enrollment(class_id=klass.id, person_id=actor.person_id, role="teacher", partition=klass.partition))
+            s.add(
+                Enrollment(
+                    class_id=klass.id, person_id=actor.person_id, role="teacher", partition=klass.partition
+                )
+            )
             return ClassInfo(klass.id, klass.name, klass.grade, 0, klass.pin_optional)
 
     def set_pin_optional(self, actor: Actor, class_id: str, optional: bool) -> None:
@@ -76,28 +94,55 @@ class RosterService:
             require_class(s, actor, class_id)
             s.get(SchoolClass, class_id).pin_optional = optional
 
-    def students(self, actor: Actor, class_id: str, search: str = "", include_archived: bool = False) -> list[StudentRow]:
+    def students(
+        self, actor: Actor, class_id: str, search: str = "", include_archived: bool = False
+    ) -> list[StudentRow]:
         with self.db.read() as s:
             require_class(s, actor, class_id)
-            q = (select(Person, Profile.interests).join(Enrollment, Enrollment.person_id == Person.id)
-                 .outerjoin(Profile, Profile.student_id == Person.id)
-                 .where(Enrollment.class_id == class_id, Enrollment.role == "student",
-                        Enrollment.deleted == False, Person.deleted == False))  # noqa: E712
+            q = (
+                select(Person, Profile.interests)
+                .join(Enrollment, Enrollment.person_id == Person.id)
+                .outerjoin(Profile, Profile.student_id == Person.id)
+                .where(
+                    Enrollment.class_id == class_id,
+                    Enrollment.role == "student",
+                    Enrollment.deleted == False,
+                    Person.deleted == False,
+                )
+            )  # noqa: E712
             if not include_archived:
                 q = q.where(Person.archived == False)  # noqa: E712
             if search.strip():
                 like = f"%{search.strip()}%"
-                q = q.where(or_(Person.given_name.ilike(like), Person.family_name.ilike(like),
-                                Person.display_name.ilike(like)))
+                q = q.where(
+                    or_(
+                        Person.given_name.ilike(like),
+                        Person.family_name.ilike(like),
+                        Person.display_name.ilike(like),
+                    )
+                )
             rows = s.execute(q.order_by(Person.given_name, Person.family_name)).all()
             ids = [p.id for p, _ in rows]
             mastered: dict[str, int] = {}
             if ids:
-                for sid, in s.execute(select(LearnerSkillState.student_id).where(
-                        LearnerSkillState.student_id.in_(ids), LearnerSkillState.mastered == True)):  # noqa: E712
+                for (sid,) in s.execute(
+                    select(LearnerSkillState.student_id).where(
+                        LearnerSkillState.student_id.in_(ids), LearnerSkillState.mastered == True
+                    )
+                ):  # noqa: E712
                     mastered[sid] = mastered.get(sid, 0) + 1
-            return [StudentRow(p.id, p.given_name, p.family_name, p.display_name, p.archived,
-                               mastered.get(p.id, 0), tuple(interests or ())) for p, interests in rows]
+            return [
+                StudentRow(
+                    p.id,
+                    p.given_name,
+                    p.family_name,
+                    p.display_name,
+                    p.archived,
+                    mastered.get(p.id, 0),
+                    tuple(interests or ()),
+                )
+                for p, interests in rows
+            ]
 
     def add_student(self, actor: Actor, class_id: str, given_name: str, family_name: str = "") -> StudentRow:
         if not given_name.strip():
@@ -105,15 +150,27 @@ class RosterService:
         with self.db.write() as s:
             require_class(s, actor, class_id)
             klass = s.get(SchoolClass, class_id)
-            person = Person(school_id=klass.school_id, role="student", given_name=given_name.strip(),
-                            family_name=family_name.strip())
+            person = Person(
+                school_id=klass.school_id,
+                role="student",
+                given_name=given_name.strip(),
+                family_name=family_name.strip(),
+            )
             person.partition = partition_key(klass.school_id, class_id, person.id)
             s.add(person)
             s.flush()
-            s.add(Enrollment(class_id=class_id, person_id=person.id, role="student", partition=person.partition))
+            s.add(
+                Enrollment(class_id=class_id, person_id=person.id, role="student", partition=person.partition)
+            )
             s.add(Profile(student_id=person.id, partition=person.partition))
-            s.add(AuditEvent(actor_id=actor.person_id, action="student.added", subject_id=person.id,
-                             partition=person.partition))
+            s.add(
+                AuditEvent(
+                    actor_id=actor.person_id,
+                    action="student.added",
+                    subject_id=person.id,
+                    partition=person.partition,
+                )
+            )
             return StudentRow(person.id, person.given_name, person.family_name, "", False, 0, ())
 
     def update_student(self, actor: Actor, student_id: str, **fields: str) -> None:
@@ -139,8 +196,14 @@ class RosterService:
             if person is None:
                 raise NotFound("That student no longer exists.")
             person.archived = archived
-            s.add(AuditEvent(actor_id=actor.person_id, action="student.archived" if archived else "student.restored",
-                             subject_id=student_id, partition=person.partition))
+            s.add(
+                AuditEvent(
+                    actor_id=actor.person_id,
+                    action="student.archived" if archived else "student.restored",
+                    subject_id=student_id,
+                    partition=person.partition,
+                )
+            )
 
     def student(self, actor: Actor, student_id: str) -> Person:
         with self.db.read() as s:

@@ -16,4 +16,3 @@ Pure functions with no database: ``progress`` (goal progress and pace), ``sugges
 Celebrations (a student's wins) live one floor down, in ``app.people.celebrations``, because
 practice records them too.
 """
-

@@ -22,10 +22,22 @@ from app.errors import InvalidInput
 
 MAX_BYTES = 20 * 1024 * 1024
 CHUNK = 1024 * 1024
-KINDS = {".pdf": "pdf", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".txt": "text", ".docx": "docx",
-         ".odt": "odt"}
-MAGIC = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff", "docx": b"PK\x03\x04",
-         "odt": b"PK\x03\x04"}
+KINDS = {
+    ".pdf": "pdf",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".txt": "text",
+    ".docx": "docx",
+    ".odt": "odt",
+}
+MAGIC = {
+    "pdf": b"%PDF-",
+    "png": b"\x89PNG\r\n\x1a\n",
+    "jpeg": b"\xff\xd8\xff",
+    "docx": b"PK\x03\x04",
+    "odt": b"PK\x03\x04",
+}
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -59,7 +71,7 @@ def clean_name(name: str) -> str:
 def kind_for(name: str) -> str:
     ext = Path(name).suffix.lower()
     if ext not in KINDS:
-        allowed = ", ".join(sorted({e.lstrip('.') for e in KINDS}))
+        allowed = ", ".join(sorted({e.lstrip(".") for e in KINDS}))
         raise AttachmentError(f"Tessera can attach only these kinds of file: {allowed}.")
     return KINDS[ext]
 
@@ -147,8 +159,9 @@ class FileStore:
                 raise AttachmentError("That file is empty.")
             # Check the copy, not the original, so what was checked is what is kept.
             if not _looks_like(kind, tmp):
-                raise AttachmentError(f"{name} does not look like a real {kind.upper()} file, so it was "
-                                      "not attached.")
+                raise AttachmentError(
+                    f"{name} does not look like a real {kind.upper()} file, so it was not attached."
+                )
             sha = digest.hexdigest()
             final = self.path_for(sha, name)
             final.parent.mkdir(parents=True, exist_ok=True)

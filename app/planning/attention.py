@@ -28,8 +28,17 @@ from app.store.database import Database
 from app.store.raw import raw_connection
 from app.writing.results import SUBMITTED
 
-__all__ = ["MANY", "RUN", "WINDOW_DAYS", "Attention", "AttentionService", "StuckSkill", "attention_counts",
-           "stuck_rule"]
+__all__ = [
+    "MANY",
+    "RUN",
+    "WINDOW_DAYS",
+    "Attention",
+    "AttentionService",
+    "StuckSkill",
+    "attention_counts",
+    "stuck_rule",
+]
+
 
 @dataclass(frozen=True)
 class StuckSkill:
@@ -40,11 +49,13 @@ class StuckSkill:
     wrong_run: int  # the latest answers that were all wrong
     since: float  # the first answer of that wrong run, else the first in the window
 
+
 @dataclass(frozen=True)
 class WaitingEssay:
     task_title: str
     submitted_at: float
     draft_id: str = ""  # to open it for review
+
 
 @dataclass(frozen=True)
 class Attention:
@@ -82,6 +93,7 @@ class Attention:
             parts.append(f"{n} essay{'s' if n > 1 else ''} to read")
         return " \u00b7 ".join(parts)
 
+
 def attention_counts(attention: dict[str, Attention]) -> tuple[int, int, int]:
     """(students stuck, plans behind, essays to read) for the class summary line."""
     rows = attention.values()
@@ -99,8 +111,11 @@ def _stuck(
     out: dict[str, list[StuckSkill]] = {}
     for (sid, kid), t in stuck_pairs(conn, ids, now).items():
         if kid in names:
-            out.setdefault(sid, []).append(StuckSkill(kid, names[kid], t.attempts, t.right, t.wrong_run, t.since))
+            out.setdefault(sid, []).append(
+                StuckSkill(kid, names[kid], t.attempts, t.right, t.wrong_run, t.since)
+            )
     return out
+
 
 _ESSAYS_SQL = """
 SELECT d.task_id, d.student_id, t.title, d.status, d.submitted_at, d.id
@@ -108,6 +123,7 @@ FROM draft d JOIN writing_task t ON t.id = d.task_id
 WHERE t.class_id = :class_id AND t.deleted = 0 AND t.archived = 0 AND d.deleted = 0
 ORDER BY d.created_at DESC, d.id DESC
 """
+
 
 class AttentionService:
     def __init__(self, db: Database, plans: PlanService) -> None:

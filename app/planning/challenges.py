@@ -114,7 +114,7 @@ class Board:
     teams: tuple[TeamView, ...]
 
     def cell(self, team: TeamView, checkpoint: CheckpointView, now: float) -> str:
-        """"done", "in_progress", "not_started" or "late" (not done and past its date)."""
+        """ "done", "in_progress", "not_started" or "late" (not done and past its date)."""
         status = team.statuses.get(checkpoint.id, "not_started")
         if status != "done" and checkpoint.due_at and now > checkpoint.due_at + DAY:
             return "late"
@@ -135,9 +135,19 @@ def load_templates(path: Path | None = None) -> list[Template]:
         data = json.loads(path.read_text(encoding="utf-8"))["templates"]
     except (OSError, ValueError, KeyError) as exc:
         raise InvalidInput(f"The challenge templates could not be read: {exc}") from exc
-    return [Template(t["key"], t["title"], t.get("driving_question", ""), t.get("brief", ""),
-                     t.get("community_partner", ""), tuple(t.get("skills", ())), tuple(t.get("rubric", ())),
-                     tuple((c[0], int(c[1])) for c in t.get("checkpoints", ()))) for t in data]
+    return [
+        Template(
+            t["key"],
+            t["title"],
+            t.get("driving_question", ""),
+            t.get("brief", ""),
+            t.get("community_partner", ""),
+            tuple(t.get("skills", ())),
+            tuple(t.get("rubric", ())),
+            tuple((c[0], int(c[1])) for c in t.get("checkpoints", ())),
+        )
+        for t in data
+    ]
 
 
 def _weekday(ts: float) -> float:
@@ -176,11 +186,20 @@ class ChallengeService:
             raise InvalidInput("That template is not available.")
         start = start or time.time()
         with self.db.read() as s:
-            ids: dict[str, str] = dict(s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all())
-        return ChallengeDraft(t.title, t.driving_question, t.brief, t.community_partner,
-                              [ids[c] for c in t.skill_codes if c in ids], [dict(r) for r in t.rubric],
-                              [(title, _weekday(start + days * DAY)) for title, days in t.checkpoints], "class",
-                              class_id)
+            ids: dict[str, str] = dict(
+                s.execute(select(Skill.code, Skill.id).where(Skill.code.in_(t.skill_codes))).all()
+            )
+        return ChallengeDraft(
+            t.title,
+            t.driving_question,
+            t.brief,
+            t.community_partner,
+            [ids[c] for c in t.skill_codes if c in ids],
+            [dict(r) for r in t.rubric],
+            [(title, _weekday(start + days * DAY)) for title, days in t.checkpoints],
+            "class",
+            class_id,
+        )
 
     def create(self, actor: Actor, d: ChallengeDraft) -> ChallengeView:
         require_teacher(actor)
@@ -205,17 +224,30 @@ class ChallengeService:
                 if not grade or grade not in acc.teacher_grades(s, actor):
                     raise PermissionDenied("You can set a grade challenge only for a grade you teach.")
             valid = set(s.execute(select(Skill.id).where(Skill.id.in_(d.skill_ids))).scalars())
-            ch = Challenge(scope=d.scope, school_id=school_id, class_id=class_id, grade=grade,
-                           title=d.title.strip()[:200], driving_question=d.driving_question.strip()[:500],
-                           brief=d.brief.strip()[:4000], community_partner=d.community_partner.strip()[:200],
-                           skill_ids=[k for k in d.skill_ids if k in valid], rubric=_clean_rubric(d.rubric),
-                           status="running", created_by=actor.person_id)
+            ch = Challenge(
+                scope=d.scope,
+                school_id=school_id,
+                class_id=class_id,
+                grade=grade,
+                title=d.title.strip()[:200],
+                driving_question=d.driving_question.strip()[:500],
+                brief=d.brief.strip()[:4000],
+                community_partner=d.community_partner.strip()[:200],
+                skill_ids=[k for k in d.skill_ids if k in valid],
+                rubric=_clean_rubric(d.rubric),
+                status="running",
+                created_by=actor.person_id,
+            )
             # Shared by partition: a class challenge with that class, grade and school ones with the school.
             ch.partition = partition_key(school_id, class_id or "")
             s.add(ch)
             s.flush()  # checkpoints point at it (no ORM relationships to order the inserts)
             for i, (title, due) in enumerate(sorted(checkpoints, key=lambda c: c[1])):
-                s.add(Checkpoint(challenge_id=ch.id, title=title[:200], due_at=due, sort=i, partition=ch.partition))
+                s.add(
+                    Checkpoint(
+                        challenge_id=ch.id, title=title[:200], due_at=due, sort=i, partition=ch.partition
+                    )
+                )
             cid = ch.id
         return self.get(actor, cid)
 
@@ -232,13 +264,19 @@ class ChallengeService:
         with self.db.read() as s:
             require_class(s, actor, class_id)
             klass = s.get(SchoolClass, class_id)
-            rows = s.execute(select(Challenge).where(Challenge.deleted == False, Challenge.school_id == klass.school_id)
-                             .order_by(Challenge.created_at.desc())).scalars()
+            rows = s.execute(
+                select(Challenge)
+                .where(Challenge.deleted == False, Challenge.school_id == klass.school_id)
+                .order_by(Challenge.created_at.desc())
+            ).scalars()
             names = skill_names(s)
             out = []
             for ch in rows:
-                reaches = (ch.scope == "school" or (ch.scope == "grade" and ch.grade == klass.grade)
-                           or (ch.scope == "class" and ch.class_id == class_id))
+                reaches = (
+                    ch.scope == "school"
+                    or (ch.scope == "grade" and ch.grade == klass.grade)
+                    or (ch.scope == "class" and ch.class_id == class_id)
+                )
                 if reaches and (include_finished or ch.status != "finished"):
                     out.append(_view(s, ch, names))
             return out
@@ -246,8 +284,11 @@ class ChallengeService:
     def for_student(self, actor: Actor) -> list[tuple[ChallengeView, TeamView]]:
         """The challenges a student is on a team for, with their team."""
         with self.db.read() as s:
-            teams = [t for t in s.execute(select(Team).where(Team.deleted == False)).scalars()
-                     if actor.person_id in (t.member_ids or [])]
+            teams = [
+                t
+                for t in s.execute(select(Team).where(Team.deleted == False)).scalars()
+                if actor.person_id in (t.member_ids or [])
+            ]
             names = skill_names(s)
             out = []
             for t in teams:
@@ -263,8 +304,11 @@ class ChallengeService:
         with self.db.read() as s:
             ch = acc.get_challenge(s, challenge_id)
             view = _view(s, ch, skill_names(s))
-            teams = list(s.execute(select(Team).where(Team.challenge_id == ch.id, Team.deleted == False)
-                                   .order_by(Team.name)).scalars())
+            teams = list(
+                s.execute(
+                    select(Team).where(Team.challenge_id == ch.id, Team.deleted == False).order_by(Team.name)
+                ).scalars()
+            )
             if class_id:
                 require_class(s, actor, class_id)
                 teams = [t for t in teams if acc.team_class_id(t) == class_id]
@@ -277,15 +321,21 @@ class ChallengeService:
             return Board(view, tuple(_team_views(s, teams, view)))
 
     # -- teams -----------------------------------------------------------------------------------------
-    def suggest_teams(self, actor: Actor, challenge_id: str, class_id: str, n_teams: int) -> list[SuggestedTeam]:
+    def suggest_teams(
+        self, actor: Actor, challenge_id: str, class_id: str, n_teams: int
+    ) -> list[SuggestedTeam]:
         with self.db.read() as s:
             ch = acc.get_challenge(s, challenge_id)
             _require_reaches(s, actor, ch, class_id)
             students = class_students(s, class_id)
             names = skill_names(s)
             facts = skill_facts(s, [p.id for p in students], None, names)
-            interests = {p.student_id: p.interests or [] for p in s.execute(
-                select(Profile).where(Profile.student_id.in_([p.id for p in students]))).scalars()}
+            interests = {
+                p.student_id: p.interests or []
+                for p in s.execute(
+                    select(Profile).where(Profile.student_id.in_([p.id for p in students]))
+                ).scalars()
+            }
             domain_of: dict[str, str] = dict(s.execute(select(Skill.id, Skill.domain_id)).all())
         keys = list(ch.skill_ids or [])
         cands = []
@@ -299,15 +349,19 @@ class ChallengeService:
                     if fact.attempts:
                         per.setdefault(domain_of.get(k, ""), []).append(fact.mastery)
                 strengths = {d: sum(v) / len(v) for d, v in per.items()}
-            cands.append(Candidate(p.id, p.full_name, strengths,
-                                   frozenset(i.lower() for i in interests.get(p.id, []))))
+            cands.append(
+                Candidate(p.id, p.full_name, strengths, frozenset(i.lower() for i in interests.get(p.id, [])))
+            )
         plans: list[TeamSuggestion] = suggest_teams(cands, max(1, int(n_teams)), keys or None, names)
         by_id = {p.id: p.full_name for p in students}
-        return [SuggestedTeam(f"Team {i + 1}", t.member_ids, tuple(by_id[m] for m in t.member_ids), t.reason)
-                for i, t in enumerate(plans)]
+        return [
+            SuggestedTeam(f"Team {i + 1}", t.member_ids, tuple(by_id[m] for m in t.member_ids), t.reason)
+            for i, t in enumerate(plans)
+        ]
 
-    def set_teams(self, actor: Actor, challenge_id: str, class_id: str,
-                  teams: list[tuple[str, list[str]]]) -> list[TeamView]:
+    def set_teams(
+        self, actor: Actor, challenge_id: str, class_id: str, teams: list[tuple[str, list[str]]]
+    ) -> list[TeamView]:
         """Replace this class's teams for the challenge. Teams are matched by name, so a renamed
         or removed team is archived (its log is kept) and each student is on one team at most."""
         with self.db.write() as s:
@@ -331,11 +385,18 @@ class ChallengeService:
                 raise InvalidInput("Each team needs its own name.")
             klass = s.get(SchoolClass, class_id)
             part = partition_key(klass.school_id, class_id)
-            existing = {t.name: t for t in s.execute(select(Team).where(Team.challenge_id == ch.id,
-                                                                       Team.deleted == False)).scalars()
-                        if acc.team_class_id(t) == class_id}
-            checkpoints = list(s.execute(select(Checkpoint.id).where(Checkpoint.challenge_id == ch.id,
-                                                                    Checkpoint.deleted == False)).scalars())
+            existing = {
+                t.name: t
+                for t in s.execute(
+                    select(Team).where(Team.challenge_id == ch.id, Team.deleted == False)
+                ).scalars()
+                if acc.team_class_id(t) == class_id
+            }
+            checkpoints = list(
+                s.execute(
+                    select(Checkpoint.id).where(Checkpoint.challenge_id == ch.id, Checkpoint.deleted == False)
+                ).scalars()
+            )
             for name, members in clean:
                 team = existing.pop(name, None)
                 if team is None:
@@ -359,29 +420,47 @@ class ChallengeService:
             ch.status = "finished"
             mine = teacher_class_ids(s, actor)
             n = 0
-            for team in s.execute(select(Team).where(Team.challenge_id == ch.id, Team.deleted == False)).scalars():
-                if ch.scope != "class" and acc.team_class_id(team) not in mine and actor.person_id != "system":
+            for team in s.execute(
+                select(Team).where(Team.challenge_id == ch.id, Team.deleted == False)
+            ).scalars():
+                if (
+                    ch.scope != "class"
+                    and acc.team_class_id(team) not in mine
+                    and actor.person_id != "system"
+                ):
                     continue
                 for sid in team.member_ids or []:
                     p = s.get(Person, sid)
                     if p is not None:
-                        n += CelebrationService.record_once(s, sid, p.partition, "challenge_done",
-                                                            f"Finished the challenge: {ch.title}", ref_id=ch.id)
+                        n += CelebrationService.record_once(
+                            s,
+                            sid,
+                            p.partition,
+                            "challenge_done",
+                            f"Finished the challenge: {ch.title}",
+                            ref_id=ch.id,
+                        )
             return n
 
     @staticmethod
     def _on_team(s, actor: Actor, challenge_id: str) -> bool:
-        return any(actor.person_id in (t.member_ids or []) for t in s.execute(
-            select(Team).where(Team.challenge_id == challenge_id, Team.deleted == False)).scalars())
+        return any(
+            actor.person_id in (t.member_ids or [])
+            for t in s.execute(
+                select(Team).where(Team.challenge_id == challenge_id, Team.deleted == False)
+            ).scalars()
+        )
 
 
 def _require_reaches(s, actor: Actor, ch: Challenge, class_id: str) -> None:
     """Teams are formed per class, by a teacher of that class, for a challenge that reaches it."""
     require_class(s, actor, class_id)
     klass = s.get(SchoolClass, class_id)
-    reaches = (ch.scope == "school" and ch.school_id == klass.school_id) or \
-        (ch.scope == "grade" and ch.school_id == klass.school_id and ch.grade == klass.grade) or \
-        (ch.scope == "class" and ch.class_id == class_id)
+    reaches = (
+        (ch.scope == "school" and ch.school_id == klass.school_id)
+        or (ch.scope == "grade" and ch.school_id == klass.school_id and ch.grade == klass.grade)
+        or (ch.scope == "class" and ch.class_id == class_id)
+    )
     if not reaches:
         raise PermissionDenied("This challenge is not set for that class.")
     if ch.status == "finished":
@@ -389,12 +468,27 @@ def _require_reaches(s, actor: Actor, ch: Challenge, class_id: str) -> None:
 
 
 def _view(s, ch: Challenge, names: dict[str, str]) -> ChallengeView:
-    cps = s.execute(select(Checkpoint).where(Checkpoint.challenge_id == ch.id, Checkpoint.deleted == False)
-                    .order_by(Checkpoint.sort, Checkpoint.due_at)).scalars()
-    return ChallengeView(ch.id, ch.title, ch.scope, ch.class_id or "", ch.grade, ch.driving_question, ch.brief,
-                         ch.community_partner, tuple(ch.skill_ids or ()),
-                         tuple(names.get(k, "a skill") for k in ch.skill_ids or ()), tuple(ch.rubric or ()),
-                         ch.status, tuple(CheckpointView(c.id, c.title, c.due_at) for c in cps), ch.created_at)
+    cps = s.execute(
+        select(Checkpoint)
+        .where(Checkpoint.challenge_id == ch.id, Checkpoint.deleted == False)
+        .order_by(Checkpoint.sort, Checkpoint.due_at)
+    ).scalars()
+    return ChallengeView(
+        ch.id,
+        ch.title,
+        ch.scope,
+        ch.class_id or "",
+        ch.grade,
+        ch.driving_question,
+        ch.brief,
+        ch.community_partner,
+        tuple(ch.skill_ids or ()),
+        tuple(names.get(k, "a skill") for k in ch.skill_ids or ()),
+        tuple(ch.rubric or ()),
+        ch.status,
+        tuple(CheckpointView(c.id, c.title, c.due_at) for c in cps),
+        ch.created_at,
+    )
 
 
 def _team_views(s, teams: list[Team], ch: ChallengeView) -> list[TeamView]:
@@ -402,15 +496,24 @@ def _team_views(s, teams: list[Team], ch: ChallengeView) -> list[TeamView]:
         return []
     ids = [t.id for t in teams]
     statuses: dict[str, dict] = {t: {} for t in ids}
-    for tc in s.execute(select(TeamCheckpoint).where(TeamCheckpoint.team_id.in_(ids),
-                                                     TeamCheckpoint.deleted == False)).scalars():
+    for tc in s.execute(
+        select(TeamCheckpoint).where(TeamCheckpoint.team_id.in_(ids), TeamCheckpoint.deleted == False)
+    ).scalars():
         statuses[tc.team_id][tc.checkpoint_id] = tc.status
-    logs = {tid: (n, last) for tid, n, last in s.execute(
-        select(TeamLog.team_id, func.count(), func.max(TeamLog.created_at))
-        .where(TeamLog.team_id.in_(ids), TeamLog.deleted == False).group_by(TeamLog.team_id)).all()}
+    logs = {
+        tid: (n, last)
+        for tid, n, last in s.execute(
+            select(TeamLog.team_id, func.count(), func.max(TeamLog.created_at))
+            .where(TeamLog.team_id.in_(ids), TeamLog.deleted == False)
+            .group_by(TeamLog.team_id)
+        ).all()
+    }
     scores = {}
-    for r in s.execute(select(RubricScore).where(RubricScore.team_id.in_(ids), RubricScore.deleted == False)
-                       .order_by(RubricScore.updated_at)).scalars():
+    for r in s.execute(
+        select(RubricScore)
+        .where(RubricScore.team_id.in_(ids), RubricScore.deleted == False)
+        .order_by(RubricScore.updated_at)
+    ).scalars():
         scores[r.team_id] = RubricView(dict(r.scores or {}), r.comment, r.updated_at)
     members = {m for t in teams for m in t.member_ids or []}
     names = {p.id: p.full_name for p in s.execute(select(Person).where(Person.id.in_(members))).scalars()}
@@ -418,6 +521,16 @@ def _team_views(s, teams: list[Team], ch: ChallengeView) -> list[TeamView]:
     for t in teams:
         n, last = logs.get(t.id, (0, 0.0))
         mids = tuple(t.member_ids or ())
-        out.append(TeamView(t.id, t.name, mids, tuple(names.get(m, "?") for m in mids), statuses[t.id],
-                            last or 0.0, n, scores.get(t.id)))
+        out.append(
+            TeamView(
+                t.id,
+                t.name,
+                mids,
+                tuple(names.get(m, "?") for m in mids),
+                statuses[t.id],
+                last or 0.0,
+                n,
+                scores.get(t.id),
+            )
+        )
     return out

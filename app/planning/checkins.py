@@ -58,8 +58,10 @@ class Flag:
 
     @property
     def message(self) -> str:
-        return (f"{self.name} reported low mood in their last {self.streak} check-ins. "
-                "It may be worth a quiet word.")
+        return (
+            f"{self.name} reported low mood in their last {self.streak} check-ins. "
+            "It may be worth a quiet word."
+        )
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,13 @@ def daily_trend(items: list[CheckInView], min_count: int = 1) -> list[DayTrend]:
     days: dict[str, list[CheckInView]] = {}
     for c in items:
         days.setdefault(dt.date.fromtimestamp(c.at).isoformat(), []).append(c)
-    return [DayTrend(d, round(sum(c.mood for c in v) / len(v), 2), round(sum(c.energy for c in v) / len(v), 2),
-                     len(v)) for d, v in sorted(days.items()) if len(v) >= min_count]
+    return [
+        DayTrend(
+            d, round(sum(c.mood for c in v) / len(v), 2), round(sum(c.energy for c in v) / len(v), 2), len(v)
+        )
+        for d, v in sorted(days.items())
+        if len(v) >= min_count
+    ]
 
 
 def _view(c: CheckIn) -> CheckInView:
@@ -116,7 +123,9 @@ class CheckInService:
         if not actor.school_id:
             return True
         if session is not None:
-            flag = session.execute(select(School.checkins_enabled).where(School.id == actor.school_id)).scalar()
+            flag = session.execute(
+                select(School.checkins_enabled).where(School.id == actor.school_id)
+            ).scalar()
             return True if flag is None else bool(flag)
         with self.db.read() as s:
             return self.enabled(actor, s)
@@ -135,7 +144,9 @@ class CheckInService:
                 raise NotFound("That school does not exist.")
             school.checkins_enabled = bool(enabled)
 
-    def record(self, actor: Actor, mood: int, energy: int, note: str = "", now: float | None = None) -> CheckInView:
+    def record(
+        self, actor: Actor, mood: int, energy: int, note: str = "", now: float | None = None
+    ) -> CheckInView:
         if not actor.is_student:
             raise PermissionDenied("Check-ins are the student's own: only students check in.")
         self._require_enabled(actor)
@@ -146,8 +157,14 @@ class CheckInService:
             raise InvalidInput("Keep the sentence short: 280 characters at most.")
         with self.db.write() as s:
             who = person(s, actor.person_id)
-            c = CheckIn(student_id=who.id, mood=int(mood), energy=int(energy), note=note, at=now or time.time(),
-                        partition=who.partition)
+            c = CheckIn(
+                student_id=who.id,
+                mood=int(mood),
+                energy=int(energy),
+                note=note,
+                at=now or time.time(),
+                partition=who.partition,
+            )
             s.add(c)
             return _view(c)
 
@@ -165,29 +182,52 @@ class CheckInService:
         now = now or time.time()
         start = dt.datetime.combine(dt.date.fromtimestamp(now), dt.time()).timestamp()
         with self.db.read() as s:
-            return s.execute(select(CheckIn.id).where(CheckIn.student_id == actor.person_id, CheckIn.at >= start,
-                                                      CheckIn.deleted == False).limit(1)).first() is not None
+            return (
+                s.execute(
+                    select(CheckIn.id)
+                    .where(
+                        CheckIn.student_id == actor.person_id, CheckIn.at >= start, CheckIn.deleted == False
+                    )
+                    .limit(1)
+                ).first()
+                is not None
+            )
 
-    def for_student(self, actor: Actor, student_id: str, days: int = 14, now: float | None = None) -> list[CheckInView]:
+    def for_student(
+        self, actor: Actor, student_id: str, days: int = 14, now: float | None = None
+    ) -> list[CheckInView]:
         """Oldest first, the last ``days`` days."""
         self._require_enabled(actor)
         now = now or time.time()
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
-            rows = s.execute(select(CheckIn).where(CheckIn.student_id == student_id, CheckIn.at >= now - days * DAY,
-                                                   CheckIn.deleted == False).order_by(CheckIn.at)).scalars()
+            rows = s.execute(
+                select(CheckIn)
+                .where(
+                    CheckIn.student_id == student_id, CheckIn.at >= now - days * DAY, CheckIn.deleted == False
+                )
+                .order_by(CheckIn.at)
+            ).scalars()
             return [_view(c) for c in rows]
 
-    def class_view(self, actor: Actor, class_id: str, days: int = 14, now: float | None = None) -> ClassCheckIns:
+    def class_view(
+        self, actor: Actor, class_id: str, days: int = 14, now: float | None = None
+    ) -> ClassCheckIns:
         self._require_enabled(actor)
         now = now or time.time()
         with self.db.read() as s:
             require_class(s, actor, class_id)
             students = class_students(s, class_id)
             ids = [p.id for p in students]
-            rows = list(s.execute(select(CheckIn).where(CheckIn.student_id.in_(ids), CheckIn.at >= now - days * DAY,
-                                                        CheckIn.deleted == False)
-                                  .order_by(CheckIn.at)).scalars())
+            rows = list(
+                s.execute(
+                    select(CheckIn)
+                    .where(
+                        CheckIn.student_id.in_(ids), CheckIn.at >= now - days * DAY, CheckIn.deleted == False
+                    )
+                    .order_by(CheckIn.at)
+                ).scalars()
+            )
         by_student: dict[str, list[CheckInView]] = {}
         for c in rows:
             by_student.setdefault(c.student_id, []).append(_view(c))

@@ -33,13 +33,19 @@ class EvidenceOption:
 def options(s: Session, student_id: str) -> list[EvidenceOption]:
     """The student's own work they may attach: drafts and challenge teams."""
     out = []
-    drafts = s.execute(select(Draft.id, WritingTask.title, Draft.status).join(WritingTask, WritingTask.id == Draft.task_id)
-                       .where(Draft.student_id == student_id, Draft.deleted == False)
-                       .order_by(Draft.created_at.desc())).all()
+    drafts = s.execute(
+        select(Draft.id, WritingTask.title, Draft.status)
+        .join(WritingTask, WritingTask.id == Draft.task_id)
+        .where(Draft.student_id == student_id, Draft.deleted == False)
+        .order_by(Draft.created_at.desc())
+    ).all()
     for did, title, status in drafts:
         out.append(EvidenceOption("draft", did, f"Writing: {title} ({status})"))
-    teams = s.execute(select(Team.id, Team.member_ids, Challenge.title).join(Challenge, Challenge.id == Team.challenge_id)
-                      .where(Team.deleted == False, Challenge.deleted == False)).all()
+    teams = s.execute(
+        select(Team.id, Team.member_ids, Challenge.title)
+        .join(Challenge, Challenge.id == Team.challenge_id)
+        .where(Team.deleted == False, Challenge.deleted == False)
+    ).all()
     for tid, members, title in teams:
         if student_id in (members or []):
             out.append(EvidenceOption("challenge", tid, f"Challenge: {title}"))
@@ -51,17 +57,33 @@ def _labels(s: Session, items: list[GoalEvidence]) -> dict[str, str]:
     teams = [e.ref_id for e in items if e.kind == "challenge"]
     out = {}
     if drafts:
-        out.update({d: f"Writing: {t}" for d, t in s.execute(
-            select(Draft.id, WritingTask.title).join(WritingTask, WritingTask.id == Draft.task_id)
-            .where(Draft.id.in_(drafts))).all()})
+        out.update(
+            {
+                d: f"Writing: {t}"
+                for d, t in s.execute(
+                    select(Draft.id, WritingTask.title)
+                    .join(WritingTask, WritingTask.id == Draft.task_id)
+                    .where(Draft.id.in_(drafts))
+                ).all()
+            }
+        )
     if teams:
-        out.update({tid: f"Challenge: {t}" for tid, t in s.execute(
-            select(Team.id, Challenge.title).join(Challenge, Challenge.id == Team.challenge_id)
-            .where(Team.id.in_(teams))).all()})
+        out.update(
+            {
+                tid: f"Challenge: {t}"
+                for tid, t in s.execute(
+                    select(Team.id, Challenge.title)
+                    .join(Challenge, Challenge.id == Team.challenge_id)
+                    .where(Team.id.in_(teams))
+                ).all()
+            }
+        )
     return out
 
 
-def goal_evidence(s: Session, student_id: str, goals: list[Goal], names: dict[str, str]) -> dict[str, list[EvidenceView]]:
+def goal_evidence(
+    s: Session, student_id: str, goals: list[Goal], names: dict[str, str]
+) -> dict[str, list[EvidenceView]]:
     out: dict[str, list[EvidenceView]] = {g.id: [] for g in goals}
     if not goals:
         return out
@@ -70,40 +92,84 @@ def goal_evidence(s: Session, student_id: str, goals: list[Goal], names: dict[st
     counts: dict[str, list[tuple[float, int, int]]] = {}
     if skills:
         # Attempts per skill since the plan's first goal began.
-        rows = s.execute(select(Attempt.skill_id, func.count(), func.sum(Attempt.correct, type_=Integer), func.min(Attempt.at),
-                                func.max(Attempt.at))
-                         .where(Attempt.student_id == student_id, Attempt.at >= since,
-                                Attempt.skill_id.in_(skills), Attempt.deleted == False)
-                         .group_by(Attempt.skill_id)).all()
+        rows = s.execute(
+            select(
+                Attempt.skill_id,
+                func.count(),
+                func.sum(Attempt.correct, type_=Integer),
+                func.min(Attempt.at),
+                func.max(Attempt.at),
+            )
+            .where(
+                Attempt.student_id == student_id,
+                Attempt.at >= since,
+                Attempt.skill_id.in_(skills),
+                Attempt.deleted == False,
+            )
+            .group_by(Attempt.skill_id)
+        ).all()
         for skill_id, n, k, first, last in rows:
             counts.setdefault(skill_id, []).append((last, int(n), int(k or 0)))
-        states = {k: (m, n, last) for k, m, n, last in s.execute(
-            select(LearnerSkillState.skill_id, LearnerSkillState.mastery, LearnerSkillState.attempts,
-                   LearnerSkillState.last_at).where(LearnerSkillState.student_id == student_id,
-                                                    LearnerSkillState.skill_id.in_(skills))).all()}
-        mastered: dict[str, float | None] = dict(s.execute(select(LearnerSkillState.skill_id, LearnerSkillState.mastered_at).where(
-            LearnerSkillState.student_id == student_id, LearnerSkillState.skill_id.in_(skills),
-            LearnerSkillState.mastered == True)).all())
+        states = {
+            k: (m, n, last)
+            for k, m, n, last in s.execute(
+                select(
+                    LearnerSkillState.skill_id,
+                    LearnerSkillState.mastery,
+                    LearnerSkillState.attempts,
+                    LearnerSkillState.last_at,
+                ).where(LearnerSkillState.student_id == student_id, LearnerSkillState.skill_id.in_(skills))
+            ).all()
+        }
+        mastered: dict[str, float | None] = dict(
+            s.execute(
+                select(LearnerSkillState.skill_id, LearnerSkillState.mastered_at).where(
+                    LearnerSkillState.student_id == student_id,
+                    LearnerSkillState.skill_id.in_(skills),
+                    LearnerSkillState.mastered == True,
+                )
+            ).all()
+        )
     else:
         states, mastered = {}, {}
-    attached = list(s.execute(select(GoalEvidence).where(GoalEvidence.goal_id.in_([g.id for g in goals]),
-                                                         GoalEvidence.deleted == False)
-                              .order_by(GoalEvidence.created_at)).scalars())
+    attached = list(
+        s.execute(
+            select(GoalEvidence)
+            .where(GoalEvidence.goal_id.in_([g.id for g in goals]), GoalEvidence.deleted == False)
+            .order_by(GoalEvidence.created_at)
+        ).scalars()
+    )
     labels = _labels(s, attached)
     for g in goals:
         items = out[g.id]
         for k in g.skill_ids or []:
             for last, n, right in counts.get(k, []):
-                items.append(EvidenceView("attempts", f"{n} practice questions on {names.get(k, 'a skill')} "
-                                          f"since the plan began ({round(100 * right / n)}% right)", last, k))
+                items.append(
+                    EvidenceView(
+                        "attempts",
+                        f"{n} practice questions on {names.get(k, 'a skill')} "
+                        f"since the plan began ({round(100 * right / n)}% right)",
+                        last,
+                        k,
+                    )
+                )
             st = states.get(k)
             if st is not None and st[1] and k not in mastered:
-                items.append(EvidenceView("skill_state", f"{names.get(k, 'a skill')}: {round(st[0] * 100)}% "
-                                          f"likely right now, from {st[1]} questions in all", st[2], k))
+                items.append(
+                    EvidenceView(
+                        "skill_state",
+                        f"{names.get(k, 'a skill')}: {round(st[0] * 100)}% "
+                        f"likely right now, from {st[1]} questions in all",
+                        st[2],
+                        k,
+                    )
+                )
             if k in mastered:
                 when = mastered[k]
                 stamp = f" on {dt.datetime.fromtimestamp(when).strftime('%d %b').lstrip('0')}" if when else ""
-                items.append(EvidenceView("mastered_skill", f"Mastered {names.get(k, 'a skill')}{stamp}", when, k))
+                items.append(
+                    EvidenceView("mastered_skill", f"Mastered {names.get(k, 'a skill')}{stamp}", when, k)
+                )
         for e in attached:
             if e.goal_id == g.id:
                 label = e.note if e.kind == "note" else labels.get(e.ref_id, "Work that is no longer there")

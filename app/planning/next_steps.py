@@ -127,8 +127,10 @@ def _reviews(f: HomeFacts, goal_skills: set[str]) -> list[NextStep]:
             what = ("you know it well" if s.mastered else
                     "it was hard last time, so ask for help if it still is" if s.level == "stuck" else
                     "you are still building it")  # fmt: skip
-            reason = (f"You last practised {s.name} {days} days ago and {what}: "
-                      "a short review now keeps it from fading.")
+            reason = (
+                f"You last practised {s.name} {days} days ago and {what}: "
+                "a short review now keeps it from fading."
+            )
         elif ratio >= 0.75:
             score = 30.0 + bonus
             reason = f"{s.name} will be due for a review in a day or two; a head start helps it stick."
@@ -151,10 +153,14 @@ def _goals(f: HomeFacts) -> list[NextStep]:
             d = _days_between(f.now, g.milestone_due)
             if d < 0:
                 score = min(95.0, 86.0 + 3.0 * (-d))
-                reason = f"Your milestone \u201c{g.next_milestone}\u201d was due {_when(g.milestone_due, f.now)}."
+                reason = (
+                    f"Your milestone \u201c{g.next_milestone}\u201d was due {_when(g.milestone_due, f.now)}."
+                )
             elif d <= 3:
                 score = 70.0 - 2.0 * d
-                reason = f"Your milestone \u201c{g.next_milestone}\u201d is due {_when(g.milestone_due, f.now)}."
+                reason = (
+                    f"Your milestone \u201c{g.next_milestone}\u201d is due {_when(g.milestone_due, f.now)}."
+                )
             else:
                 score = 45.0
                 reason = f"Next step for your goal: \u201c{g.next_milestone}\u201d ({pct}% done so far)."
@@ -184,7 +190,9 @@ def _checkpoints(f: HomeFacts) -> list[NextStep]:
             reason = f"Your team's checkpoint \u201c{c.title}\u201d for {c.challenge_title} is due {_when(c.due_at, f.now)}."
         else:
             score = 35.0 if c.status == "in_progress" else 25.0
-            reason = f"Coming up for {c.challenge_title}: \u201c{c.title}\u201d, due {_when(c.due_at, f.now)}."
+            reason = (
+                f"Coming up for {c.challenge_title}: \u201c{c.title}\u201d, due {_when(c.due_at, f.now)}."
+            )
         out.append(NextStep("challenge", c.challenge_id, c.title, reason, round(score, 2), "checkpoint"))
     out.sort(key=lambda n: (-n.score, n.title))
     return out[:2]
@@ -195,9 +203,17 @@ def _writing(f: HomeFacts) -> list[NextStep]:
     for w in f.writing:
         if w.draft_status == "returned":
             if f.now - w.returned_at <= 14 * DAY:
-                out.append(NextStep("writing", w.task_id, f"Read feedback on {w.title}",
-                                    "Your teacher returned your writing with feedback: read it while it is fresh "
-                                    "and improve your draft.", 80.0, "feedback"))
+                out.append(
+                    NextStep(
+                        "writing",
+                        w.task_id,
+                        f"Read feedback on {w.title}",
+                        "Your teacher returned your writing with feedback: read it while it is fresh "
+                        "and improve your draft.",
+                        80.0,
+                        "feedback",
+                    )
+                )
             continue
         if w.draft_status == "submitted" or not w.due_at:
             continue
@@ -209,7 +225,10 @@ def _writing(f: HomeFacts) -> list[NextStep]:
         elif d <= 3:
             score, reason = 82.0 - 3.0 * d, f"{w.title} is due {_when(w.due_at, f.now)}."
         elif d <= 10:
-            score, reason = 40.0, f"{w.title} is due {_when(w.due_at, f.now)}; starting early makes it easier."
+            score, reason = (
+                40.0,
+                f"{w.title} is due {_when(w.due_at, f.now)}; starting early makes it easier.",
+            )
         else:
             continue
         out.append(NextStep("writing", w.task_id, f"{verb} {w.title}", reason, round(score, 2), "writing"))
@@ -220,17 +239,50 @@ def rank(f: HomeFacts) -> list[NextStep]:
     goal_skills = {s for g in f.goals if g.pace != "done" for s in g.skill_ids}
     steps: list[NextStep] = []
     if f.checkins_enabled and not f.checked_in_today:
-        steps.append(NextStep("checkin", "", "Check in", "You have not checked in today. It takes a few seconds "
-                              "and helps your teacher know how you are.", 72.0, "checkin"))
+        steps.append(
+            NextStep(
+                "checkin",
+                "",
+                "Check in",
+                "You have not checked in today. It takes a few seconds "
+                "and helps your teacher know how you are.",
+                72.0,
+                "checkin",
+            )
+        )
     if not f.plan_status:
-        steps.append(NextStep("plan", "", "Make your plan", "You do not have a plan yet: choose goals that start "
-                              "from your strengths and interests.", 50.0, "plan"))
+        steps.append(
+            NextStep(
+                "plan",
+                "",
+                "Make your plan",
+                "You do not have a plan yet: choose goals that start from your strengths and interests.",
+                50.0,
+                "plan",
+            )
+        )
     elif f.plan_status == "changes_suggested":
-        steps.append(NextStep("plan", "", "Update your plan", "Your teacher suggested changes to your plan: "
-                              "read the note and update it.", 65.0, "plan"))
+        steps.append(
+            NextStep(
+                "plan",
+                "",
+                "Update your plan",
+                "Your teacher suggested changes to your plan: read the note and update it.",
+                65.0,
+                "plan",
+            )
+        )
     elif f.plan_status == "draft":
-        steps.append(NextStep("plan", "", "Send your plan to your teacher", "Your plan is still a draft: send it "
-                              "to your teacher when you are happy with it.", 48.0, "plan"))
+        steps.append(
+            NextStep(
+                "plan",
+                "",
+                "Send your plan to your teacher",
+                "Your plan is still a draft: send it to your teacher when you are happy with it.",
+                48.0,
+                "plan",
+            )
+        )
     steps += _writing(f) + _checkpoints(f) + _goals(f) + _reviews(f, goal_skills)
     steps.sort(key=lambda n: (-n.score, n.kind, n.title))
     return steps

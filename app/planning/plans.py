@@ -149,8 +149,9 @@ class PlanService:
         self.weekly = WeeklyMinutes()  # the class overview's minutes a week, kept between refreshes
 
     # -- reading ---------------------------------------------------------------------------------
-    def get(self, actor: Actor, student_id: str, now: float | None = None,
-            with_evidence: bool = True) -> PlanView | None:
+    def get(
+        self, actor: Actor, student_id: str, now: float | None = None, with_evidence: bool = True
+    ) -> PlanView | None:
         now = now or time.time()
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
@@ -159,17 +160,28 @@ class PlanService:
             bundle = load_plans(s, [student_id], now, names).get(student_id)
             if bundle is None:
                 return None
-            evidence = ev.goal_evidence(s, student_id, [g.goal for g in bundle.goals], names) if with_evidence else {}
+            evidence = (
+                ev.goal_evidence(s, student_id, [g.goal for g in bundle.goals], names)
+                if with_evidence
+                else {}
+            )
             return _plan_view(bundle, p.full_name, names, evidence)
 
     def suggestions(self, actor: Actor, student_id: str) -> list[GoalSuggestion]:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
             subjects: dict[str, str] = dict(s.execute(select(Domain.id, Domain.subject)).all())
-            skills = [SkillInfo(k.id, k.code, k.name, k.domain_id, tuple(k.prerequisites or ()),
-                                subjects.get(k.domain_id, ""))
-                      for k in s.execute(select(Skill).where(Skill.deleted == False)
-                                         .order_by(Skill.code)).scalars()]
+            skills = [
+                SkillInfo(
+                    k.id,
+                    k.code,
+                    k.name,
+                    k.domain_id,
+                    tuple(k.prerequisites or ()),
+                    subjects.get(k.domain_id, ""),
+                )
+                for k in s.execute(select(Skill).where(Skill.deleted == False).order_by(Skill.code)).scalars()
+            ]
             facts = skill_facts(s, [student_id]).get(student_id, {})
             prof = s.execute(select(Profile).where(Profile.student_id == student_id)).scalars().first()
             interests = list(prof.interests or []) if prof else []
@@ -192,21 +204,52 @@ class PlanService:
         for p in students:
             b = bundles.get(p.id)
             if b is None:
-                rows.append(PlanRow(p.id, p.full_name, "", "", "no_plan", 0, 0, 0, 0.0, "", 0.0,
-                                    "No plan yet.", 0.0))
+                rows.append(
+                    PlanRow(p.id, p.full_name, "", "", "no_plan", 0, 0, 0, 0.0, "", 0.0, "No plan yet.", 0.0)
+                )
                 continue
             live = b.goals
-            upcoming = sorted(((m.due_at, m.title) for g in live if g.goal.status == "active"
-                               for m in g.milestones if not m.done and m.due_at), key=lambda x: x[0])
+            upcoming = sorted(
+                (
+                    (m.due_at, m.title)
+                    for g in live
+                    if g.goal.status == "active"
+                    for m in g.milestones
+                    if not m.done and m.due_at
+                ),
+                key=lambda x: x[0],
+            )
             behind = [g for g in live if g.pace.status == "behind"]
             progress = sum(g.pace.progress for g in live) / len(live) if live else 0.0
-            reason = behind[0].pace.reason if behind else ("Every goal met." if b.pace == "done" and live else
-                                                             "No goals yet." if not live else "On track.")
+            reason = (
+                behind[0].pace.reason
+                if behind
+                else (
+                    "Every goal met."
+                    if b.pace == "done" and live
+                    else "No goals yet."
+                    if not live
+                    else "On track."
+                )
+            )
             updated = max([b.plan.updated_at] + [g.goal.updated_at for g in live])
-            rows.append(PlanRow(p.id, p.full_name, b.plan.id, b.plan.status, b.pace if live else "on_track",
-                                len(live), sum(1 for g in live if g.pace.status == "done"), len(behind),
-                                round(progress, 3), upcoming[0][1] if upcoming else "",
-                                upcoming[0][0] if upcoming else 0.0, reason, updated))
+            rows.append(
+                PlanRow(
+                    p.id,
+                    p.full_name,
+                    b.plan.id,
+                    b.plan.status,
+                    b.pace if live else "on_track",
+                    len(live),
+                    sum(1 for g in live if g.pace.status == "done"),
+                    len(behind),
+                    round(progress, 3),
+                    upcoming[0][1] if upcoming else "",
+                    upcoming[0][0] if upcoming else 0.0,
+                    reason,
+                    updated,
+                )
+            )
         return ClassPlans(class_id, tuple(rows))
 
     # -- the student's writes ---------------------------------------------------------------------
@@ -234,8 +277,12 @@ class PlanService:
                 plan.status = "submitted"
             elif plan.status == "approved":
                 plan.status = "submitted"  # a changed plan goes back to the teacher
-            existing = {g.id: g for g in s.execute(select(Goal).where(Goal.plan_id == plan.id,
-                                                                     Goal.deleted == False)).scalars()}
+            existing = {
+                g.id: g
+                for g in s.execute(
+                    select(Goal).where(Goal.plan_id == plan.id, Goal.deleted == False)
+                ).scalars()
+            }
             kept = set()
             for i, gd in enumerate(goals):
                 goal = existing.get(gd.id) if gd.id else None
@@ -279,18 +326,29 @@ class PlanService:
             goal.self_level = int(level)
             goal.self_reflection = _text(reflection, "reflection")
 
-    def attach_evidence(self, actor: Actor, goal_id: str, kind: str, ref_id: str = "", note: str = "") -> None:
+    def attach_evidence(
+        self, actor: Actor, goal_id: str, kind: str, ref_id: str = "", note: str = ""
+    ) -> None:
         if kind not in ev.ATTACHABLE:
             raise InvalidInput("That kind of evidence cannot be attached to a goal.")
         with self.db.write() as s:
             goal = _goal(s, goal_id)
             _own_student(actor, goal.student_id)
-            if kind != "note" and ref_id not in {o.ref_id for o in ev.options(s, goal.student_id) if o.kind == kind}:
+            if kind != "note" and ref_id not in {
+                o.ref_id for o in ev.options(s, goal.student_id) if o.kind == kind
+            }:
                 raise PermissionDenied("You can only attach your own work as evidence.")
             if kind == "note" and not note.strip():
                 raise InvalidInput("Write what the evidence shows.")
-            s.add(GoalEvidence(goal_id=goal.id, kind=kind, ref_id=ref_id, note=_text(note, "note", 500),
-                               partition=goal.partition))
+            s.add(
+                GoalEvidence(
+                    goal_id=goal.id,
+                    kind=kind,
+                    ref_id=ref_id,
+                    note=_text(note, "note", 500),
+                    partition=goal.partition,
+                )
+            )
 
     def remove_evidence(self, actor: Actor, evidence_id: str) -> None:
         with self.db.write() as s:
@@ -313,16 +371,25 @@ class PlanService:
                     bundle = load_plans(s, [goal.student_id], time.time()).get(goal.student_id)
                     gb = next((g for g in (bundle.goals if bundle else []) if g.goal.id == goal.id), None)
                     if gb is None or not (auto_met(gb.facts) or gb.pace.progress >= 1.0):
-                        raise InvalidInput("Progress is shown, not claimed: finish the milestones and attach "
-                                           "evidence (or master the skills) first.")
+                        raise InvalidInput(
+                            "Progress is shown, not claimed: finish the milestones and attach "
+                            "evidence (or master the skills) first."
+                        )
             was = goal.status
             goal.status = status
             if status == "met" and was != "met":
-                CelebrationService.record_once(s, goal.student_id, goal.partition, "goal_met",
-                                               f"Met a goal: {goal.title}", ref_id=goal.id)
+                CelebrationService.record_once(
+                    s,
+                    goal.student_id,
+                    goal.partition,
+                    "goal_met",
+                    f"Met a goal: {goal.title}",
+                    ref_id=goal.id,
+                )
 
-    def record_met_goals(self, actor: Actor, student_ids: list[str] | None = None,
-                         class_id: str = "", now: float | None = None) -> list[str]:
+    def record_met_goals(
+        self, actor: Actor, student_ids: list[str] | None = None, class_id: str = "", now: float | None = None
+    ) -> list[str]:
         """Mark goals that are met by the evidence (all skills mastered; or all milestones done with
         evidence) and celebrate them. Returns the titles newly met."""
         now = now or time.time()
@@ -340,8 +407,15 @@ class PlanService:
                     if auto_met(g.facts):
                         g.goal.status = "met"
                         s.add(g.goal)
-                        CelebrationService.record_once(s, g.goal.student_id, g.goal.partition, "goal_met",
-                                                       f"Met a goal: {g.goal.title}", ref_id=g.goal.id, at=now)
+                        CelebrationService.record_once(
+                            s,
+                            g.goal.student_id,
+                            g.goal.partition,
+                            "goal_met",
+                            f"Met a goal: {g.goal.title}",
+                            ref_id=g.goal.id,
+                            at=now,
+                        )
                         met.append(g.goal.title)
         return met
 
@@ -370,8 +444,16 @@ class PlanService:
 
 
 def load_plan_row(s: Session, student_id: str) -> Plan | None:
-    return s.execute(select(Plan).where(Plan.student_id == student_id, Plan.deleted == False)
-                     .order_by(Plan.created_at.desc()).limit(1)).scalars().first()
+    return (
+        s.execute(
+            select(Plan)
+            .where(Plan.student_id == student_id, Plan.deleted == False)
+            .order_by(Plan.created_at.desc())
+            .limit(1)
+        )
+        .scalars()
+        .first()
+    )
 
 
 def _goal(s: Session, goal_id: str) -> Goal:
@@ -392,7 +474,9 @@ def _apply_goal(goal: Goal, gd: GoalDraft, sort: int, valid_skills: set[str]) ->
     if gd.weekly_minutes < 0 or gd.weekly_minutes > 1200:
         raise InvalidInput("Weekly minutes should be between 0 and 1200.")
     if not gd.target_date and not gd.weekly_minutes:
-        raise InvalidInput(f"Choose a pace for \u201c{gd.title.strip()}\u201d: a target date or minutes a week.")
+        raise InvalidInput(
+            f"Choose a pace for \u201c{gd.title.strip()}\u201d: a target date or minutes a week."
+        )
     goal.title = _text(gd.title, "goal title", 200)
     goal.why = _text(gd.why, "reason for the goal", 500)
     goal.skill_ids = skills
@@ -406,8 +490,12 @@ def _save_milestones(s: Session, goal: Goal, drafts: list[MilestoneDraft], parti
     drafts = [m for m in drafts if m.title.strip()]
     if len(drafts) > MAX_MILESTONES:
         raise InvalidInput(f"A goal has at most {MAX_MILESTONES} milestones.")
-    existing = {m.id: m for m in s.execute(select(Milestone).where(
-        Milestone.goal_id == goal.id, Milestone.deleted == False)).scalars()}
+    existing = {
+        m.id: m
+        for m in s.execute(
+            select(Milestone).where(Milestone.goal_id == goal.id, Milestone.deleted == False)
+        ).scalars()
+    }
     kept = set()
     for md in drafts:
         m = existing.get(md.id) if md.id else None
@@ -424,16 +512,43 @@ def _save_milestones(s: Session, goal: Goal, drafts: list[MilestoneDraft], parti
             m.deleted = True
 
 
-def _plan_view(b: PlanBundle, name: str, names: dict[str, str],
-               evidence: dict[str, list[ev.EvidenceView]]) -> PlanView:
+def _plan_view(
+    b: PlanBundle, name: str, names: dict[str, str], evidence: dict[str, list[ev.EvidenceView]]
+) -> PlanView:
     goals = []
     for g in b.goals:
         x = g.goal
-        goals.append(GoalView(
-            x.id, x.title, x.why, tuple(x.skill_ids or ()), tuple(names.get(k, "a skill") for k in x.skill_ids or ()),
-            x.path, x.target_date, x.weekly_minutes, x.status, x.self_level, x.self_reflection, x.teacher_feedback,
-            x.created_at, tuple(MilestoneView(m.id, m.title, m.due_at, m.done, m.done_at) for m in g.milestones),
-            g.pace, g.skills, tuple(evidence.get(x.id, ()))))
+        goals.append(
+            GoalView(
+                x.id,
+                x.title,
+                x.why,
+                tuple(x.skill_ids or ()),
+                tuple(names.get(k, "a skill") for k in x.skill_ids or ()),
+                x.path,
+                x.target_date,
+                x.weekly_minutes,
+                x.status,
+                x.self_level,
+                x.self_reflection,
+                x.teacher_feedback,
+                x.created_at,
+                tuple(MilestoneView(m.id, m.title, m.due_at, m.done, m.done_at) for m in g.milestones),
+                g.pace,
+                g.skills,
+                tuple(evidence.get(x.id, ())),
+            )
+        )
     p = b.plan
-    return PlanView(p.id, p.student_id, name, p.title, p.status, p.teacher_note, p.term,
-                    b.pace if goals else "on_track", p.updated_at, tuple(goals))
+    return PlanView(
+        p.id,
+        p.student_id,
+        name,
+        p.title,
+        p.status,
+        p.teacher_note,
+        p.term,
+        b.pace if goals else "on_track",
+        p.updated_at,
+        tuple(goals),
+    )

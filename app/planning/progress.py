@@ -107,22 +107,40 @@ def goal_pace(g: GoalFacts, now: float) -> Pace:
         expected = min(1.0, max(0.0, (now - g.started_at) / (g.target_date - g.started_at)))
     if g.status == "met" or progress >= 1.0:
         return Pace("done", progress, expected, "Goal met.")
-    late = tuple(m.title for m in g.milestones if not m.done and m.due_at and now - m.due_at > MILESTONE_GRACE)
+    late = tuple(
+        m.title for m in g.milestones if not m.done and m.due_at and now - m.due_at > MILESTONE_GRACE
+    )
     pct = f"{round(progress * 100)}%"
     if late:
         first = min((m for m in g.milestones if m.title == late[0]), key=lambda m: m.due_at)
-        return Pace("behind", progress, expected, f"Milestone \u201c{late[0]}\u201d was due on {_day(first.due_at)}.",
-                    late)
+        return Pace(
+            "behind",
+            progress,
+            expected,
+            f"Milestone \u201c{late[0]}\u201d was due on {_day(first.due_at)}.",
+            late,
+        )
     if g.target_date and now > g.target_date:
-        return Pace("behind", progress, expected, f"The target date ({_day(g.target_date)}) has passed at {pct}.")
+        return Pace(
+            "behind", progress, expected, f"The target date ({_day(g.target_date)}) has passed at {pct}."
+        )
     # With milestones, they are the plan's own pacing; without, a straight line to the target date.
     if g.target_date and not g.milestones and progress + BEHIND_MARGIN < expected:
-        return Pace("behind", progress, expected,
-                    f"{pct} done; about {round(expected * 100)}% was planned by now.")
-    if g.weekly_minutes and g.started_at and now - g.started_at >= 7 * DAY \
-            and g.minutes_last_week < 0.5 * g.weekly_minutes:
-        return Pace("behind", progress, expected,
-                    f"{round(g.minutes_last_week)} of {g.weekly_minutes} minutes this week.")
+        return Pace(
+            "behind", progress, expected, f"{pct} done; about {round(expected * 100)}% was planned by now."
+        )
+    if (
+        g.weekly_minutes
+        and g.started_at
+        and now - g.started_at >= 7 * DAY
+        and g.minutes_last_week < 0.5 * g.weekly_minutes
+    ):
+        return Pace(
+            "behind",
+            progress,
+            expected,
+            f"{round(g.minutes_last_week)} of {g.weekly_minutes} minutes this week.",
+        )
     if g.started_at and now - g.started_at < DAY:  # nothing done towards it yet: say where it starts
         return Pace("on_track", progress, expected, f"Just set: it starts from {pct}.")
     return Pace("on_track", progress, expected, f"{pct} done, keeping pace with the plan.")

@@ -63,9 +63,22 @@ class StudentReport:
     celebrations: tuple[CelebrationView, ...] = field(default=())
 
 
-CSV_COLUMNS = ["Student", "Plan status", "Pace", "Goals", "Goals met", "Goals behind", "Goal progress %",
-               "Next milestone", "Next milestone due", "Skills practised", "Skills mastered", "Mean mastery %",
-               "Celebrations (30 days)", "Why (pace)"]
+CSV_COLUMNS = [
+    "Student",
+    "Plan status",
+    "Pace",
+    "Goals",
+    "Goals met",
+    "Goals behind",
+    "Goal progress %",
+    "Next milestone",
+    "Next milestone due",
+    "Skills practised",
+    "Skills mastered",
+    "Mean mastery %",
+    "Celebrations (30 days)",
+    "Why (pace)",
+]
 
 
 def _date(ts: float) -> str:
@@ -79,12 +92,20 @@ def _cell(value: object) -> str:
 
 
 class ReportService:
-    def __init__(self, db: Database, plans: PlanService, profiles: ProfileService, framework: FrameworkService,
-                 celebrations: CelebrationService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        plans: PlanService,
+        profiles: ProfileService,
+        framework: FrameworkService,
+        celebrations: CelebrationService,
+    ) -> None:
         self.db, self.plans, self.profiles = db, plans, profiles
         self.framework, self.celebrations = framework, celebrations
 
-    def student_report(self, actor: Actor, student_id: str, progress: ProgressFn | None = None) -> StudentReport:
+    def student_report(
+        self, actor: Actor, student_id: str, progress: ProgressFn | None = None
+    ) -> StudentReport:
         report = progress or (lambda f, m: None)
         report(0.1, "Reading the profile")
         profile = self.profiles.get(actor, student_id)
@@ -98,19 +119,51 @@ class ReportService:
             names = [c for c in s.execute(select(SchoolClass.name).where(SchoolClass.id.in_(ids))).scalars()]
         goals = []
         for g in plan.goals if plan else ():
-            target = " and ".join(x for x in (f"by {_date(g.target_date)}" if g.target_date else "",
-                                              f"{g.weekly_minutes} minutes a week" if g.weekly_minutes else "") if x)
-            level = f"{g.self_level} {LEVELS[g.self_level][0]}" if g.self_level in LEVELS else "Not yet assessed"
-            goals.append(ReportGoal(
-                g.title, g.why, PATHS.get(g.path, g.path), g.status, PACE_LABELS.get(g.pace.status, g.pace.status),
-                g.pace.reason, g.progress, g.skill_names, target, level, g.self_reflection, g.teacher_feedback,
-                tuple((m.title, _date(m.due_at), m.done) for m in g.milestones),
-                tuple(e.label for e in g.evidence)))
+            target = " and ".join(
+                x
+                for x in (
+                    f"by {_date(g.target_date)}" if g.target_date else "",
+                    f"{g.weekly_minutes} minutes a week" if g.weekly_minutes else "",
+                )
+                if x
+            )
+            level = (
+                f"{g.self_level} {LEVELS[g.self_level][0]}" if g.self_level in LEVELS else "Not yet assessed"
+            )
+            goals.append(
+                ReportGoal(
+                    g.title,
+                    g.why,
+                    PATHS.get(g.path, g.path),
+                    g.status,
+                    PACE_LABELS.get(g.pace.status, g.pace.status),
+                    g.pace.reason,
+                    g.progress,
+                    g.skill_names,
+                    target,
+                    level,
+                    g.self_reflection,
+                    g.teacher_feedback,
+                    tuple((m.title, _date(m.due_at), m.done) for m in g.milestones),
+                    tuple(e.label for e in g.evidence),
+                )
+            )
         report(0.9, "Putting the report together")
         return StudentReport(
-            profile.name, ", ".join(names), time.time(), tuple(profile.strengths), tuple(profile.interests),
-            tuple(profile.values), profile.about_me, plan.title if plan else "", plan.status if plan else "",
-            plan.teacher_note if plan else "", tuple(goals), tuple(domains), tuple(celebrations))
+            profile.name,
+            ", ".join(names),
+            time.time(),
+            tuple(profile.strengths),
+            tuple(profile.interests),
+            tuple(profile.values),
+            profile.about_me,
+            plan.title if plan else "",
+            plan.status if plan else "",
+            plan.teacher_note if plan else "",
+            tuple(goals),
+            tuple(domains),
+            tuple(celebrations),
+        )
 
     def class_summary(self, actor: Actor, class_id: str, now: float | None = None) -> list[list[str]]:
         now = now or time.time()
@@ -118,25 +171,59 @@ class ReportService:
         with self.db.read() as s:
             require_class(s, actor, class_id)
             ids = [p.id for p in class_students(s, class_id)]
-            skills = {sid: (n, m, avg) for sid, n, m, avg in s.execute(
-                select(LearnerSkillState.student_id, func.count(), func.sum(LearnerSkillState.mastered, type_=Integer),
-                       func.avg(LearnerSkillState.mastery))
-                .where(LearnerSkillState.student_id.in_(ids), (LearnerSkillState.attempts > 0) | (LearnerSkillState.judged_level > 0))
-                .group_by(LearnerSkillState.student_id)).all()}
-            wins: dict[str, int] = dict(s.execute(select(Celebration.student_id, func.count()).where(
-                Celebration.student_id.in_(ids), Celebration.at >= now - 30 * 86_400, Celebration.deleted == False)
-                .group_by(Celebration.student_id)).all())
+            skills = {
+                sid: (n, m, avg)
+                for sid, n, m, avg in s.execute(
+                    select(
+                        LearnerSkillState.student_id,
+                        func.count(),
+                        func.sum(LearnerSkillState.mastered, type_=Integer),
+                        func.avg(LearnerSkillState.mastery),
+                    )
+                    .where(
+                        LearnerSkillState.student_id.in_(ids),
+                        (LearnerSkillState.attempts > 0) | (LearnerSkillState.judged_level > 0),
+                    )
+                    .group_by(LearnerSkillState.student_id)
+                ).all()
+            }
+            wins: dict[str, int] = dict(
+                s.execute(
+                    select(Celebration.student_id, func.count())
+                    .where(
+                        Celebration.student_id.in_(ids),
+                        Celebration.at >= now - 30 * 86_400,
+                        Celebration.deleted == False,
+                    )
+                    .group_by(Celebration.student_id)
+                ).all()
+            )
         rows = []
         for r in overview.rows:
             n, m, avg = skills.get(r.student_id, (0, 0, 0.0))
-            rows.append([r.name, r.plan_status or "none", PACE_LABELS.get(r.pace, r.pace), str(r.goals),
-                         str(r.goals_met), str(r.goals_behind), str(round(r.progress * 100)), r.next_milestone,
-                         _date(r.next_due), str(n), str(int(m or 0)), str(round((avg or 0.0) * 100)),
-                         str(wins.get(r.student_id, 0)), r.reason])
+            rows.append(
+                [
+                    r.name,
+                    r.plan_status or "none",
+                    PACE_LABELS.get(r.pace, r.pace),
+                    str(r.goals),
+                    str(r.goals_met),
+                    str(r.goals_behind),
+                    str(round(r.progress * 100)),
+                    r.next_milestone,
+                    _date(r.next_due),
+                    str(n),
+                    str(int(m or 0)),
+                    str(round((avg or 0.0) * 100)),
+                    str(wins.get(r.student_id, 0)),
+                    r.reason,
+                ]
+            )
         return rows
 
-    def write_class_csv(self, actor: Actor, class_id: str, path: str | Path,
-                        progress: ProgressFn | None = None) -> int:
+    def write_class_csv(
+        self, actor: Actor, class_id: str, path: str | Path, progress: ProgressFn | None = None
+    ) -> int:
         """Write the class summary to ``path`` (atomically). Returns the number of students."""
         report = progress or (lambda f, m: None)
         report(0.1, "Reading the class's plans")

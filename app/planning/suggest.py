@@ -60,15 +60,22 @@ def gap_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact]) -> lis
         # Ready and already moving is the best next step; untouched but ready comes next.
         score = pre_mastery + 0.5 * own
         names = " and ".join(p.name for p in pre)
-        out.append(GoalSuggestion(
-            title=f"Master {s.name}", why=f"You are strong in {names}, so {s.name} is a good next step.",
-            skill_ids=(s.skill_id,), path="writing" if s.subject == "writing" else "practice", source="gap",
-            score=round(score, 4)))
+        out.append(
+            GoalSuggestion(
+                title=f"Master {s.name}",
+                why=f"You are strong in {names}, so {s.name} is a good next step.",
+                skill_ids=(s.skill_id,),
+                path="writing" if s.subject == "writing" else "practice",
+                source="gap",
+                score=round(score, 4),
+            )
+        )
     return out
 
 
-def interest_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact], interests: list[str],
-                         links: list[dict]) -> list[GoalSuggestion]:
+def interest_suggestions(
+    skills: list[SkillInfo], facts: dict[str, SkillFact], interests: list[str], links: list[dict]
+) -> list[GoalSuggestion]:
     by_code = {s.code: s for s in skills}
     out = []
     for interest in interests:
@@ -82,17 +89,28 @@ def interest_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact], i
                 continue
             idea = str(link.get("idea", "Use {interest} to learn")).replace("{interest}", interest)
             skill_names = " and ".join(t.name for t in targets)
-            out.append(GoalSuggestion(
-                title=idea, why=f"You love {interest}; this builds {skill_names}.",
-                skill_ids=tuple(t.skill_id for t in targets), path=str(link.get("path", "project")),
-                source="interest", score=0.6))
+            out.append(
+                GoalSuggestion(
+                    title=idea,
+                    why=f"You love {interest}; this builds {skill_names}.",
+                    skill_ids=tuple(t.skill_id for t in targets),
+                    path=str(link.get("path", "project")),
+                    source="interest",
+                    score=0.6,
+                )
+            )
             break  # one idea per interest
     return out
 
 
-def suggest_goals(skills: list[SkillInfo], facts: dict[str, SkillFact], interests: list[str],
-                  links: list[dict] | None = None, taken: set[str] | None = None,
-                  limit: int = 6) -> list[GoalSuggestion]:
+def suggest_goals(
+    skills: list[SkillInfo],
+    facts: dict[str, SkillFact],
+    interests: list[str],
+    links: list[dict] | None = None,
+    taken: set[str] | None = None,
+    limit: int = 6,
+) -> list[GoalSuggestion]:
     """Best first: gaps next to strengths and interest ideas interleaved, no skill twice, no skill
     the learner already has a goal for. Deterministic for the same input."""
     taken = set(taken or ())
@@ -116,8 +134,11 @@ def suggest_goals(skills: list[SkillInfo], facts: dict[str, SkillFact], interest
 
 
 MILESTONE_IDEAS = {
-    "practice": ("Practise three times a week", "Get most questions right without hints",
-                 "Explain a worked example to a friend"),
+    "practice": (
+        "Practise three times a week",
+        "Get most questions right without hints",
+        "Explain a worked example to a friend",
+    ),
     "writing": ("Plan my piece", "First draft", "Final draft with feedback used"),
     "project": ("Gather what I need", "Make a first version", "Share it with the class"),
 }

@@ -50,8 +50,15 @@ class TeamWorkService:
             cp = s.get(Checkpoint, checkpoint_id)
             if cp is None or cp.challenge_id != team.challenge_id:
                 raise NotFound("That checkpoint is not part of this challenge.")
-            row = s.execute(select(TeamCheckpoint).where(TeamCheckpoint.team_id == team.id,
-                                                         TeamCheckpoint.checkpoint_id == cp.id)).scalars().first()
+            row = (
+                s.execute(
+                    select(TeamCheckpoint).where(
+                        TeamCheckpoint.team_id == team.id, TeamCheckpoint.checkpoint_id == cp.id
+                    )
+                )
+                .scalars()
+                .first()
+            )
             if row is None:
                 row = TeamCheckpoint(team_id=team.id, checkpoint_id=cp.id, partition=team.partition)
                 s.add(row)
@@ -69,7 +76,9 @@ class TeamWorkService:
         with self.db.write() as s:
             team = acc.get_team(s, team_id)
             acc.require_team(s, actor, team)
-            log = TeamLog(team_id=team.id, author_id=actor.person_id, kind=kind, text=text, partition=team.partition)
+            log = TeamLog(
+                team_id=team.id, author_id=actor.person_id, kind=kind, text=text, partition=team.partition
+            )
             s.add(log)
             return LogView(log.id, actor.person_id, actor.name, kind, text, "", 0, log.created_at)
 
@@ -81,24 +90,57 @@ class TeamWorkService:
         with self.db.write() as s:
             team = acc.get_team(s, team_id)
             acc.require_team(s, actor, team)
-            log = TeamLog(team_id=team.id, author_id=actor.person_id, kind="attachment", text=(note or "").strip()[:500],
-                          file_name=stored.name, file_sha256=stored.sha256, file_size=stored.size,
-                          partition=team.partition)
+            log = TeamLog(
+                team_id=team.id,
+                author_id=actor.person_id,
+                kind="attachment",
+                text=(note or "").strip()[:500],
+                file_name=stored.name,
+                file_sha256=stored.sha256,
+                file_size=stored.size,
+                partition=team.partition,
+            )
             s.add(log)
-            return LogView(log.id, actor.person_id, actor.name, "attachment", log.text, stored.name, stored.size,
-                           log.created_at)
+            return LogView(
+                log.id,
+                actor.person_id,
+                actor.name,
+                "attachment",
+                log.text,
+                stored.name,
+                stored.size,
+                log.created_at,
+            )
 
     def logs(self, actor: Actor, team_id: str) -> list[LogView]:
         """Newest first."""
         with self.db.read() as s:
             team = acc.get_team(s, team_id)
             acc.require_team(s, actor, team)
-            rows = list(s.execute(select(TeamLog).where(TeamLog.team_id == team.id, TeamLog.deleted == False)
-                                  .order_by(TeamLog.created_at.desc())).scalars())
-            authors = {p.id: p.full_name for p in s.execute(
-                select(Person).where(Person.id.in_({r.author_id for r in rows}))).scalars()}
-        return [LogView(r.id, r.author_id, authors.get(r.author_id, ""), r.kind, r.text, r.file_name, r.file_size,
-                        r.created_at) for r in rows]
+            rows = list(
+                s.execute(
+                    select(TeamLog)
+                    .where(TeamLog.team_id == team.id, TeamLog.deleted == False)
+                    .order_by(TeamLog.created_at.desc())
+                ).scalars()
+            )
+            authors = {
+                p.id: p.full_name
+                for p in s.execute(select(Person).where(Person.id.in_({r.author_id for r in rows}))).scalars()
+            }
+        return [
+            LogView(
+                r.id,
+                r.author_id,
+                authors.get(r.author_id, ""),
+                r.kind,
+                r.text,
+                r.file_name,
+                r.file_size,
+                r.created_at,
+            )
+            for r in rows
+        ]
 
     def file_path(self, actor: Actor, log_id: str) -> Path:
         with self.db.read() as s:
@@ -125,8 +167,13 @@ class TeamWorkService:
                 if int(v) not in LEVELS:
                     raise InvalidInput("Rubric levels go from 1 (Beginning) to 4 (Extending).")
                 clean[k] = int(v)
-            row = s.execute(select(RubricScore).where(RubricScore.team_id == team.id,
-                                                      RubricScore.deleted == False)).scalars().first()
+            row = (
+                s.execute(
+                    select(RubricScore).where(RubricScore.team_id == team.id, RubricScore.deleted == False)
+                )
+                .scalars()
+                .first()
+            )
             if row is None:
                 row = RubricScore(team_id=team.id, partition=team.partition)
                 s.add(row)

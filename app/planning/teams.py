@@ -64,8 +64,12 @@ def _score(teams: list[list[Candidate]], keys: list[str]) -> float:
     return sum(s for s, _c in parts) - BALANCE_WEIGHT * spread
 
 
-def suggest_teams(candidates: list[Candidate], n_teams: int, keys: list[str] | None = None,
-                  key_names: dict[str, str] | None = None) -> list[TeamSuggestion]:
+def suggest_teams(
+    candidates: list[Candidate],
+    n_teams: int,
+    keys: list[str] | None = None,
+    key_names: dict[str, str] | None = None,
+) -> list[TeamSuggestion]:
     if n_teams < 1:
         raise ValueError("n_teams must be at least 1")
     if not candidates:
@@ -106,7 +110,7 @@ def suggest_teams(candidates: list[Candidate], n_teams: int, keys: list[str] | N
         shared = _shared(team)
         by_id = {c.id: c.name for c in team}
         strong = ", ".join(f"{names.get(k, k)} ({by_id[m].split()[0]})" for k, m in covers[:4])
-        reason = (f"Strengths: {strong}." if strong else "A mix of growing strengths.")
+        reason = f"Strengths: {strong}." if strong else "A mix of growing strengths."
         if shared:
             reason += f" Shared interests: {', '.join(shared[:3])}."
         out.append(TeamSuggestion(tuple(c.id for c in team), tuple(covers), tuple(shared), reason))

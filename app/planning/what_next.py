@@ -39,7 +39,9 @@ class WhatNextService:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
             enabled = self.checkins.enabled(actor, s)
-            school_id = s.execute(select(Person.school_id).where(Person.id == student_id)).scalar_one_or_none()
+            school_id = s.execute(
+                select(Person.school_id).where(Person.id == student_id)
+            ).scalar_one_or_none()
             if school_id is None:
                 raise NotFound("That student no longer exists.")
             names = skill_names(s)
@@ -53,21 +55,45 @@ class WhatNextService:
             for g in bundle.goals if bundle else []:
                 if g.goal.status != "active":
                     continue
-                todo = sorted((m for m in g.milestones if not m.done), key=lambda m: (m.due_at or float("inf")))
-                weak = sorted((sk for sk in g.skills if not sk.mastered), key=lambda sk: (skill_progress(sk), sk.name))
-                goals.append(GoalStep(g.goal.id, g.goal.title, g.goal.path, tuple(g.goal.skill_ids or ()),
-                                      todo[0].title if todo else "", todo[0].due_at if todo else 0.0,
-                                      g.pace.status, g.pace.progress, weak[0].name if weak else ""))
+                todo = sorted((m for m in g.milestones if not m.done), key=lambda m: m.due_at or float("inf"))
+                weak = sorted(
+                    (sk for sk in g.skills if not sk.mastered), key=lambda sk: (skill_progress(sk), sk.name)
+                )
+                goals.append(
+                    GoalStep(
+                        g.goal.id,
+                        g.goal.title,
+                        g.goal.path,
+                        tuple(g.goal.skill_ids or ()),
+                        todo[0].title if todo else "",
+                        todo[0].due_at if todo else 0.0,
+                        g.pace.status,
+                        g.pace.progress,
+                        weak[0].name if weak else "",
+                    )
+                )
             classes = student_class_ids(s, student_id)
-            facts = HomeFacts(now=now, skills=skills, goals=goals,
-                              plan_status=bundle.plan.status if bundle else "",
-                              checkpoints=_checkpoints(s, student_id, school_id, classes),
-                              writing=_writing(s, student_id, classes), checkins_enabled=enabled)
+            facts = HomeFacts(
+                now=now,
+                skills=skills,
+                goals=goals,
+                plan_status=bundle.plan.status if bundle else "",
+                checkpoints=_checkpoints(s, student_id, school_id, classes),
+                writing=_writing(s, student_id, classes),
+                checkins_enabled=enabled,
+            )
             if enabled:
                 start = dt.datetime.combine(dt.date.fromtimestamp(now), dt.time()).timestamp()
-                facts.checked_in_today = s.execute(select(CheckIn.id).where(
-                    CheckIn.student_id == student_id, CheckIn.at >= start, CheckIn.deleted == False)
-                    .limit(1)).first() is not None
+                facts.checked_in_today = (
+                    s.execute(
+                        select(CheckIn.id)
+                        .where(
+                            CheckIn.student_id == student_id, CheckIn.at >= start, CheckIn.deleted == False
+                        )
+                        .limit(1)
+                    ).first()
+                    is not None
+                )
         return facts
 
 
@@ -76,37 +102,73 @@ def _checkpoints(s: Session, student_id: str, school_id: str, classes: set[str])
     parts = [partition_key(school_id, c) for c in classes]
     if not parts:
         return []
-    teams = {tid: cid for tid, cid, members in s.execute(
-        select(Team.id, Team.challenge_id, Team.member_ids).where(Team.partition.in_(parts), Team.deleted == False)
-    ).all() if student_id in (members or [])}
+    teams = {
+        tid: cid
+        for tid, cid, members in s.execute(
+            select(Team.id, Team.challenge_id, Team.member_ids).where(
+                Team.partition.in_(parts), Team.deleted == False
+            )
+        ).all()
+        if student_id in (members or [])
+    }
     if not teams:
         return []
-    running: dict[str, str] = dict(s.execute(select(Challenge.id, Challenge.title).where(
-        Challenge.id.in_(set(teams.values())), Challenge.status == "running", Challenge.deleted == False)).all())
+    running: dict[str, str] = dict(
+        s.execute(
+            select(Challenge.id, Challenge.title).where(
+                Challenge.id.in_(set(teams.values())),
+                Challenge.status == "running",
+                Challenge.deleted == False,
+            )
+        ).all()
+    )
     if not running:
         return []
-    status = {(tid, cp): st for tid, cp, st in s.execute(
-        select(TeamCheckpoint.team_id, TeamCheckpoint.checkpoint_id, TeamCheckpoint.status)
-        .where(TeamCheckpoint.team_id.in_(list(teams)))).all()}
-    cps = s.execute(select(Checkpoint.id, Checkpoint.challenge_id, Checkpoint.title, Checkpoint.due_at)
-                    .where(Checkpoint.challenge_id.in_(list(running)), Checkpoint.deleted == False)).all()
+    status = {
+        (tid, cp): st
+        for tid, cp, st in s.execute(
+            select(TeamCheckpoint.team_id, TeamCheckpoint.checkpoint_id, TeamCheckpoint.status).where(
+                TeamCheckpoint.team_id.in_(list(teams))
+            )
+        ).all()
+    }
+    cps = s.execute(
+        select(Checkpoint.id, Checkpoint.challenge_id, Checkpoint.title, Checkpoint.due_at).where(
+            Checkpoint.challenge_id.in_(list(running)), Checkpoint.deleted == False
+        )
+    ).all()
     out = []
     for tid, cid in teams.items():
         for cp_id, cp_ch, title, due in cps:
             if cp_ch == cid:
-                out.append(CheckpointFact(cid, running[cid], tid, title, due, status.get((tid, cp_id), "not_started")))
+                out.append(
+                    CheckpointFact(
+                        cid, running[cid], tid, title, due, status.get((tid, cp_id), "not_started")
+                    )
+                )
     return out
 
 
 def _writing(s: Session, student_id: str, classes: set[str]) -> list[WritingFact]:
     if not classes:
         return []
-    tasks = s.execute(select(WritingTask.id, WritingTask.title, WritingTask.due_at).where(
-        WritingTask.class_id.in_(classes), WritingTask.deleted == False, WritingTask.archived == False)).all()
+    tasks = s.execute(
+        select(WritingTask.id, WritingTask.title, WritingTask.due_at).where(
+            WritingTask.class_id.in_(classes), WritingTask.deleted == False, WritingTask.archived == False
+        )
+    ).all()
     if not tasks:
         return []
-    drafts = {tid: (st, ret) for tid, st, ret in s.execute(
-        select(Draft.task_id, Draft.status, Draft.returned_at).where(
-            Draft.student_id == student_id, Draft.task_id.in_([t[0] for t in tasks]), Draft.deleted == False)
-        .order_by(Draft.created_at)).all()}
+    drafts = {
+        tid: (st, ret)
+        for tid, st, ret in s.execute(
+            select(Draft.task_id, Draft.status, Draft.returned_at)
+            .where(
+                Draft.student_id == student_id,
+                Draft.task_id.in_([t[0] for t in tasks]),
+                Draft.deleted == False,
+            )
+            .order_by(Draft.created_at)
+        ).all()
+    }
     return [WritingFact(tid, title, due, *drafts.get(tid, ("none", 0.0))) for tid, title, due in tasks]

@@ -125,7 +125,9 @@ class ClassPracticeService:
                 "ORDER BY a.at DESC LIMIT ?",
                 (student_id, skill_id, limit),
             ).fetchall()
-            standing = skill_levels(conn, [student_id], now or time.time(), skill_id).get((student_id, skill_id))
+            standing = skill_levels(conn, [student_id], now or time.time(), skill_id).get(
+                (student_id, skill_id)
+            )
         state: ModelState = new_state()
         if snap is not None:
             state.learners[student_id], _ = learner_from_json(snap[0])
@@ -134,7 +136,9 @@ class ClassPracticeService:
         level, explanation = status.level, status.explanation
         learner = state.learners.get(student_id)
         ls = learner.skills.get(skill_id) if learner is not None else None
-        if row is not None and row[4] > 0:  # a teacher's judgement of work decides (app.practice.engine.combine)
+        if (
+            row is not None and row[4] > 0
+        ):  # a teacher's judgement of work decides (app.practice.engine.combine)
             level = "mastered" if row[5] else "nearly there" if row[0] >= RULE.nearly else "learning"
             explanation = (
                 f"Judged from {person.full_name}'s work rather than practice questions: about {round(row[0] * 100)}% secure."

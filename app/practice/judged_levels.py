@@ -86,7 +86,8 @@ def _judgements(conn: sqlite3.Connection, pair: Pair) -> list[JudgementFact]:
     return [
         JudgementFact(i, level, at, bool(w), bool(d))
         for i, level, at, w, d in conn.execute(
-            "SELECT id, level, at, withdrawn, deleted FROM judgement WHERE student_id = ? AND skill_id = ?", pair
+            "SELECT id, level, at, withdrawn, deleted FROM judgement WHERE student_id = ? AND skill_id = ?",
+            pair,
         )
     ]
 
@@ -120,7 +121,9 @@ def combined_for(
     return combine(practice, judgements, after), practice is not None, after
 
 
-def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tuple[Combined | None, bool, int]]:
+def _bulk_combined(
+    conn: sqlite3.Connection, pairs: list[Pair]
+) -> dict[Pair, tuple[Combined | None, bool, int]]:
     """``combined_for`` of many pairs in a few statements: the judgement table and the practice
     columns read once, and the answers after each deciding judgement counted in one pass over the
     attempts (each probing a small temporary table), not one index range per pair."""
@@ -155,12 +158,17 @@ def _bulk_combined(conn: sqlite3.Connection, pairs: list[Pair]) -> dict[Pair, tu
         ):
             after[(sid, kid)] = n
         conn.execute("DELETE FROM temp._deciding")
-    return {p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice, after.get(p, 0))
-            for p in pairs}
+    return {
+        p: (combine(practice.get(p), judged.get(p, ()), after.get(p, 0)), p in practice, after.get(p, 0))
+        for p in pairs
+    }
 
 
 def refresh_pairs(
-    conn: sqlite3.Connection, pairs: Iterable[Pair], bulk_from: int = 2000, known: dict[Pair, tuple[str, int]] | None = None
+    conn: sqlite3.Connection,
+    pairs: Iterable[Pair],
+    bulk_from: int = 2000,
+    known: dict[Pair, tuple[str, int]] | None = None,
 ) -> None:
     """Write the combined level of each pair from its practice columns and its judgements. From
     ``bulk_from`` pairs on, one pass over all answers counts them (a full rebuild); fewer, each pair
@@ -168,7 +176,9 @@ def refresh_pairs(
     pairs = sorted(set(pairs))
     bulk = _bulk_combined(conn, pairs) if len(pairs) >= bulk_from else None
     for pair in pairs:
-        c, practised, after = bulk[pair] if bulk is not None else combined_for(conn, pair, (known or {}).get(pair))
+        c, practised, after = (
+            bulk[pair] if bulk is not None else combined_for(conn, pair, (known or {}).get(pair))
+        )
         if c is None:  # no practice and no live judgement: no evidence, no row
             conn.execute("DELETE FROM learner_skill_state WHERE student_id = ? AND skill_id = ?", pair)
             continue
@@ -184,7 +194,16 @@ def refresh_pairs(
         conn.execute(
             "UPDATE learner_skill_state SET mastery = ?, mastered = ?, mastered_at = ?, judged_level = ?, "
             "judgement_id = ?, judged_at = ?, judged_after = ? WHERE student_id = ? AND skill_id = ?",
-            (c.mastery, int(c.mastered), c.mastered_at, c.judged_level, c.judgement_id, c.judged_at, after, *pair),
+            (
+                c.mastery,
+                int(c.mastered),
+                c.mastered_at,
+                c.judged_level,
+                c.judgement_id,
+                c.judged_at,
+                after,
+                *pair,
+            ),
         )
 
 
@@ -192,7 +211,9 @@ def rebuild_judged(conn: sqlite3.Connection) -> int:
     """Combine every pair that has a judgement or shows one (after a full rebuild of practice, or after
     judgements were purged). Returns how many pairs were looked at."""
     pairs = judged_pairs(conn) | set(
-        conn.execute("SELECT student_id, skill_id FROM learner_skill_state WHERE judged_level > 0 OR attempts = 0")
+        conn.execute(
+            "SELECT student_id, skill_id FROM learner_skill_state WHERE judged_level > 0 OR attempts = 0"
+        )
     )
     refresh_pairs(conn, pairs, bulk_from=1)
     return len(pairs)

@@ -120,7 +120,9 @@ class LiveModel:
             prereqs = read_prerequisites(conn)
             meta = read_meta(conn)
             usable = meta is not None and meta.params == params_json(self.params)
-            state, cards = read_state(conn, meta, self.params, items, prereqs) if usable and meta else (None, {})
+            state, cards = (
+                read_state(conn, meta, self.params, items, prereqs) if usable and meta else (None, {})
+            )
             has_attempts = conn.execute("SELECT 1 FROM attempt LIMIT 1").fetchone() is not None
         self.items = items
         if usable and meta is not None and state is not None:  # (usable: both are)
@@ -225,7 +227,14 @@ class LiveModel:
         prior = {pair: read_mastered_at(conn, *pair) for pair in pairs}
         apply_rows(built, tail, self.items, prior)
         write_parts(
-            conn, self.state, self.cards, built.learners, built.skills, built.items, built.rows, time.time(),
+            conn,
+            self.state,
+            self.cards,
+            built.learners,
+            built.skills,
+            built.items,
+            built.rows,
+            time.time(),
             appended=True,  # in order after everything applied: answers since a judgement add up
         )
         self.max_rowid = max(self.max_rowid, built.max_rowid)

@@ -284,7 +284,9 @@ def replace_all(
     conn.execute("DELETE FROM item_stat")
     conn.execute("DELETE FROM learner_skill_state")
     used = {i for i, it in state.items.items() if it.n}
-    write_parts(conn, state, cards, set(state.learners), set(state.skills), used, rows, now, combine_now=False)
+    write_parts(
+        conn, state, cards, set(state.learners), set(state.skills), used, rows, now, combine_now=False
+    )
     rebuild_judged(conn)
 
 

@@ -114,8 +114,13 @@ def apply_rows(
     for n, (a, rowid) in enumerate(attempts):
         if checkpoint_from_day is not None:
             d = math.floor(a.at / DAY)
-            if (day is not None and d != day and d >= checkpoint_from_day and state.last_key is not None
-                    and state.last_key != built.base):
+            if (
+                day is not None
+                and d != day
+                and d >= checkpoint_from_day
+                and state.last_key is not None
+                and state.last_key != built.base
+            ):
                 built.checkpoints.append((state.last_key, state.count, checkpoint_blob(state, cards)))
             day = d
         pair = (a.student_id, a.skill_id)

@@ -122,10 +122,14 @@ def _fold(conn: sqlite3.Connection, student_ids: list[str], now: float) -> dict[
     return tally
 
 
-def stuck_pairs(conn: sqlite3.Connection, student_ids: list[str], now: float) -> dict[tuple[str, str], RecentTally]:
+def stuck_pairs(
+    conn: sqlite3.Connection, student_ids: list[str], now: float
+) -> dict[tuple[str, str], RecentTally]:
     """(student, skill) pairs whose level is "stuck", by ``skill_level`` itself, reading the saved state
     only for the few pairs the window makes candidates (the roster asks this for a whole class)."""
-    candidates = {k: RecentTally(*v) for k, v in _fold(conn, student_ids, now).items() if stuck_rule(v[0], v[1], v[2])}
+    candidates = {
+        k: RecentTally(*v) for k, v in _fold(conn, student_ids, now).items() if stuck_rule(v[0], v[1], v[2])
+    }
     if not candidates:
         return {}
     who = sorted({sid for sid, _ in candidates})
@@ -170,8 +174,13 @@ def skill_levels(
     for sid, kid, mastery, attempts, mastered, mastered_at, last_at, judged in conn.execute(sql, args):
         t = tallies.get((sid, kid))
         out[(sid, kid)] = Standing(
-            skill_level(attempts, mastery, bool(mastered), t, bool(judged)), mastery, attempts, bool(mastered_at), t,
-            last_at, bool(judged),
+            skill_level(attempts, mastery, bool(mastered), t, bool(judged)),
+            mastery,
+            attempts,
+            bool(mastered_at),
+            t,
+            last_at,
+            bool(judged),
         )
     for (sid, kid), t in tallies.items():  # answers whose estimate is not saved yet (still being rebuilt)
         if (sid, kid) not in out and (skill_id is None or kid == skill_id):

@@ -64,9 +64,16 @@ def load_default_framework(session: Session, path: Path | None = None) -> int:
         session.add(dom)
         session.flush()
         for j, sk in enumerate(d["skills"]):
-            session.add(Skill(domain_id=dom.id, code=sk["code"], name=sk["name"],
-                              description=sk.get("description", ""), prerequisites=sk.get("prerequisites", []),
-                              sort=j))
+            session.add(
+                Skill(
+                    domain_id=dom.id,
+                    code=sk["code"],
+                    name=sk["name"],
+                    description=sk.get("description", ""),
+                    prerequisites=sk.get("prerequisites", []),
+                    sort=j,
+                )
+            )
             added += 1
     return added
 
@@ -87,20 +94,34 @@ class FrameworkService:
     def jagged_profile(self, actor: Actor, student_id: str) -> list[DomainProfile]:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
-            states = {st.skill_id: st for st in s.execute(
-                select(LearnerSkillState).where(LearnerSkillState.student_id == student_id)).scalars()}
+            states = {
+                st.skill_id: st
+                for st in s.execute(
+                    select(LearnerSkillState).where(LearnerSkillState.student_id == student_id)
+                ).scalars()
+            }
             return self._profile(s, states)
 
     @staticmethod
     def _profile(s: Session, states: dict) -> list[DomainProfile]:
-        domains = s.execute(select(Domain).where(Domain.deleted == False).order_by(Domain.sort)).scalars().all()  # noqa: E712
+        domains = (
+            s.execute(select(Domain).where(Domain.deleted == False).order_by(Domain.sort)).scalars().all()
+        )  # noqa: E712
         skills = s.execute(select(Skill).where(Skill.deleted == False).order_by(Skill.sort)).scalars().all()  # noqa: E712
         out = {d.id: DomainProfile(d.id, d.code, d.name, d.subject) for d in domains}
         for sk in skills:
             st = states.get(sk.id)
             if sk.domain_id in out:
-                out[sk.domain_id].skills.append(SkillMastery(
-                    sk.id, sk.code, sk.name, st.mastery if st else 0.0, st.attempts if st else 0,
-                    bool(st and st.mastered), bool(st and st.judged_level),
-                    bool(st and (st.mastered or st.mastered_at))))
+                out[sk.domain_id].skills.append(
+                    SkillMastery(
+                        sk.id,
+                        sk.code,
+                        sk.name,
+                        st.mastery if st else 0.0,
+                        st.attempts if st else 0,
+                        bool(st and st.mastered),
+                        bool(st and st.judged_level),
+                        bool(st and (st.mastered or st.mastered_at)),
+                    )
+                )
         return list(out.values())

@@ -86,7 +86,9 @@ def _before_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
                     raise TesseraError(f"{obj.__tablename__} entries cannot be changed once written.")
             obj.updated_at = now()
             fields = _changed(obj)
-            entries.append(Captured(obj.__tablename__, obj.id, "upsert", fields, obj.partition, obj.sync_kind))
+            entries.append(
+                Captured(obj.__tablename__, obj.id, "upsert", fields, obj.partition, obj.sync_kind)
+            )
     for obj in list(session.deleted):
         if isinstance(obj, SyncedModel):
             if not session.info.get("purge"):
@@ -96,10 +98,14 @@ def _before_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
         write_changes(session, entries)
 
 
-_CHANGE_SQL = ('INSERT INTO "change" (replica_id, seq, hlc, table_name, row_id, op, fields, partition, '
-               "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_CLOCK_SQL = ("INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc")
+_CHANGE_SQL = (
+    'INSERT INTO "change" (replica_id, seq, hlc, table_name, row_id, op, fields, partition, '
+    "schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_CLOCK_SQL = (
+    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
+)
 
 
 def write_changes(session: Session, entries: Iterable[Captured]) -> None:
@@ -152,7 +158,9 @@ def write_changes(session: Session, entries: Iterable[Captured]) -> None:
          r["partition"], r["schema_version"]) for r in rows])  # fmt: skip
     conn.execute(text(NEWEST_STAMP_SQL), newest_stamp_params(stamp))  # the clock only moves forward
     if clocks:
-        conn.exec_driver_sql(_CLOCK_SQL, [(c["table_name"], c["row_id"], c["field"], c["hlc"]) for c in clocks])
+        conn.exec_driver_sql(
+            _CLOCK_SQL, [(c["table_name"], c["row_id"], c["field"], c["hlc"]) for c in clocks]
+        )
     purged = [(r["table_name"], r["row_id"], r["hlc"]) for r in rows if r["op"] == "purge"]
     if purged:
         # Erasure removes the payload everywhere: from this replica's change log (which it would
@@ -168,7 +176,9 @@ def _after_current_clocks(conn, clock, e: Captured) -> None:
         return
     marks = ", ".join(f":f{i}" for i in range(len(fields)))
     latest = conn.execute(
-        text(f"SELECT MAX(hlc) FROM field_clock WHERE table_name = :t AND row_id = :r AND field IN ({marks})"),
+        text(
+            f"SELECT MAX(hlc) FROM field_clock WHERE table_name = :t AND row_id = :r AND field IN ({marks})"
+        ),
         {"t": e.table, "r": e.row_id, **{f"f{i}": f for i, f in enumerate(fields)}},
     ).scalar()
     if latest:
@@ -189,10 +199,12 @@ def bulk_insert_events(session: Session, model: type[SyncedModel], rows: list[di
     if not session.info.get("remote"):
         write_changes(
             session,
-            (Captured(model.__tablename__, r["id"], "upsert", r, r["partition"], model.sync_kind) for r in full),
+            (
+                Captured(model.__tablename__, r["id"], "upsert", r, r["partition"], model.sync_kind)
+                for r in full
+            ),
         )
 
 
 def install(session_factory) -> None:  # noqa: ANN001
     event.listen(session_factory, "before_flush", _before_flush)
-

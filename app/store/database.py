@@ -162,7 +162,9 @@ class Database:
             session.rollback()
             msg = str(exc.orig).lower()
             if "full" in msg:
-                raise StorageError("The disk is full: your last change was not saved. Free some space.") from exc
+                raise StorageError(
+                    "The disk is full: your last change was not saved. Free some space."
+                ) from exc
             if "readonly" in msg or "read-only" in msg:
                 raise StorageError("The data folder is read-only: your last change was not saved.") from exc
             if "disk i/o" in msg or "unable to open" in msg:  # a USB stick pulled, a network drive gone

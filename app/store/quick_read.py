@@ -29,15 +29,20 @@ def sign_in_lists(db_path: Path) -> list[QuickClass] | None:
         if con.execute("SELECT version_num FROM alembic_version").fetchone() != (SCHEMA_HEAD,):
             return None
         classes = con.execute(
-            "SELECT id, name FROM school_class WHERE archived = 0 AND deleted = 0 ORDER BY name").fetchall()
+            "SELECT id, name FROM school_class WHERE archived = 0 AND deleted = 0 ORDER BY name"
+        ).fetchall()
         out = []
         for class_id, name in classes:
             rows = con.execute(
                 "SELECT p.id, p.given_name, p.family_name FROM person p JOIN enrollment e ON e.person_id = p.id "
                 "WHERE e.class_id = ? AND e.role = 'student' AND e.deleted = 0 AND p.archived = 0 "
                 "AND p.deleted = 0 AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id AND a.disabled = 1) "
-                "ORDER BY p.given_name, p.family_name", (class_id,)).fetchall()
-            students = tuple((pid, given + (f" {family[:1]}." if family else "")) for pid, given, family in rows)
+                "ORDER BY p.given_name, p.family_name",
+                (class_id,),
+            ).fetchall()
+            students = tuple(
+                (pid, given + (f" {family[:1]}." if family else "")) for pid, given, family in rows
+            )
             out.append(QuickClass(class_id, name, students))
         return out
     except sqlite3.Error:

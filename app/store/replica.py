@@ -139,7 +139,9 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
         return state, True
     here = hardware_addresses()
     if seen and here and not seen & here:  # not one card in common: the same disk in another machine
-        _renew(state, fingerprint(db_path, machine=machine), "database was cloned onto another machine", db_path)
+        _renew(
+            state, fingerprint(db_path, machine=machine), "database was cloned onto another machine", db_path
+        )
         return state, True
     fp = fingerprint(db_path, seen, machine)  # cards are remembered as they come (a new adapter is fine)
     if state.fingerprint != fp:

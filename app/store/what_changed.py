@@ -152,8 +152,9 @@ def register_rebuild(table_names: Iterable[str], callback: RebuildCallback) -> C
     return subscribe(on_change, kinds_of(tables), derived=True)
 
 
-def publish(db: Any, rows: Mapping[str, Iterable[str]], *, source: Source = Source.LOCAL,
-            extra: Kind = Kind.NONE) -> Changed | None:
+def publish(
+    db: Any, rows: Mapping[str, Iterable[str]], *, source: Source = Source.LOCAL, extra: Kind = Kind.NONE
+) -> Changed | None:
     """Tell the subscribers what a committed transaction changed. Returns the event (None if empty)."""
     frozen = {t: frozenset(ids) for t, ids in rows.items() if ids}
     kinds = kinds_of(frozen) | extra

@@ -36,9 +36,13 @@ def release_future(db, now_ms: int | None = None) -> int:
 
     limit = f"{(now_ms if now_ms is not None else int(time.time() * 1000)) + FUTURE_MS:013d}"
     with db.read() as session:
-        rows = raw_connection(session).execute(
-            "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version = ?", (FUTURE_HOLD,)
-        ).fetchall()
+        rows = (
+            raw_connection(session)
+            .execute(
+                "SELECT replica_id, seq, payload FROM pending_change WHERE schema_version = ?", (FUTURE_HOLD,)
+            )
+            .fetchall()
+        )
     due = []
     for rid, seq, payload in rows:
         try:

@@ -41,6 +41,7 @@ def keep_seal(raw, seal: Seal, header: str) -> None:
         (seal.origin, seal.first, seal.last, json.dumps({**seal.to_json(), "hdr": header})),
     )
 
+
 log = logging.getLogger(__name__)
 
 

@@ -128,7 +128,11 @@ def send(run, scan: FolderScan) -> None:
                 break
             try:
                 out = run.sf.write_batch(
-                    origin, iter(changes), max_changes=limit, max_bytes=run.batch_bytes, sealer=sealer,
+                    origin,
+                    iter(changes),
+                    max_changes=limit,
+                    max_bytes=run.batch_bytes,
+                    sealer=sealer,
                     header_line=header,
                 )
             except Unsealable as exc:

@@ -165,7 +165,9 @@ class _Run:
         high = vv.get(me, 0)
         # A file's name is only a claim: a damaged file (random bytes under a batch-style name) is
         # never evidence that this database was copied. Only batches that read whole count.
-        claims = [ref.last for ref in scan.batches if ref.origin == me and (ref.last <= high or _whole(sf, ref))]
+        claims = [
+            ref.last for ref in scan.batches if ref.origin == me and (ref.last <= high or _whole(sf, ref))
+        ]
         claims += [info.vector.get(me, 0) for info in scan.seen.values()]
         own = scan.seen.get(me)
         behind = own is not None and any(seq > vv.get(origin, 0) for origin, seq in own.vector.items())

@@ -141,7 +141,9 @@ def rows_to_send(raw: sqlite3.Connection, rows: list[tuple]) -> list[ChangeRec]:
                 q = ",".join("?" * len(chunk))
                 for rec in raw.execute(f'SELECT {cols} FROM "{t}" WHERE id IN ({q})', chunk):
                     fields = {col: info.from_db(col, v) for col, v in zip(info.columns, rec)}
-                    current[rec[0]] = json.dumps(fields)  # as capture writes it: a forwarded segment keeps its seal
+                    current[rec[0]] = json.dumps(
+                        fields
+                    )  # as capture writes it: a forwarded segment keeps its seal
         for c in cs:
             text = current.get(c.row_id)
             if text is None:  # purged meanwhile: the purge scrubs the change too, so not reached

@@ -58,7 +58,9 @@ def recent(db, limit: int = 50) -> list[SyncedAction]:
                 elif "role" in fields:
                     before = _before(raw, row_id, hlc)
                     detail = f"{before or '?'} → {fields['role']}"
-                    out.append(_action(raw, st, origin, seq, hlc, table, row_id, "role", detail, bool(before)))
+                    out.append(
+                        _action(raw, st, origin, seq, hlc, table, row_id, "role", detail, bool(before))
+                    )
         for table, row_id, hlc in raw.execute(
             "SELECT table_name, row_id, hlc FROM field_clock WHERE field = ?", (PURGE_MARK,)
         ).fetchall():
@@ -75,7 +77,8 @@ def undo(db, origin: str, seq: int) -> None:
     with db.read() as s:
         raw = raw_connection(s)
         row = raw.execute(
-            "SELECT table_name, row_id, hlc, fields FROM change WHERE replica_id = ? AND seq = ?", (origin, seq)
+            "SELECT table_name, row_id, hlc, fields FROM change WHERE replica_id = ? AND seq = ?",
+            (origin, seq),
         ).fetchone()
         before = _before(raw, row[1], row[2]) if row and row[0] == "person" else None
     if row is None or row[0] not in _TABLES:

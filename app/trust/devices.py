@@ -29,7 +29,11 @@ def device_list(data_dir: Path) -> list[DeviceRow]:
     for cert in sorted(st.certs.values(), key=lambda c: c.name):
         status = "revoked" if st.is_revoked(cert) else "expired" if cert.expires < now else "enrolled"
         classes = "every class" if "*" in cert.classes else f"{len(cert.classes)} class(es)"
-        out.append(DeviceRow(cert.device, cert.name, cert.role, status, classes, me is not None and me.public == cert.key))
+        out.append(
+            DeviceRow(
+                cert.device, cert.name, cert.role, status, classes, me is not None and me.public == cert.key
+            )
+        )
     for req in st.pending_requests():
         names = ", ".join(req.class_names) or "no class yet"
         out.append(DeviceRow(req.device, req.name, req.role, "waiting", names))

@@ -64,7 +64,9 @@ def report(folder: Path, origin: str, seq: int, held: str, other: str) -> None:
     if old is not None and old.get("held") == held:
         return
     write_doc(path, {"origin": origin, "seq": seq, "held": held, "other": other})
-    log.warning("trust: two versions of change %s/%s in the folder (restored or copied database)", origin, seq)
+    log.warning(
+        "trust: two versions of change %s/%s in the folder (restored or copied database)", origin, seq
+    )
 
 
 def settle(run, scan=None) -> bool:
@@ -79,11 +81,14 @@ def settle(run, scan=None) -> bool:
     with db.write(remote=True) as s:
         raw = raw_connection(s)
         rows = raw.execute(
-            "SELECT seq, hlc, table_name, row_id FROM change WHERE replica_id = ? AND seq >= ? ORDER BY seq", (me, seq)
+            "SELECT seq, hlc, table_name, row_id FROM change WHERE replica_id = ? AND seq >= ? ORDER BY seq",
+            (me, seq),
         ).fetchall()
         ours_first = {r[0]: r[1] for r in rows}
         touched = list(dict.fromkeys((r[2], r[3]) for r in rows))
-        state = renew_replica(s, Path(db.path), "two versions of this database's changes are in the sync folder")
+        state = renew_replica(
+            s, Path(db.path), "two versions of this database's changes are in the sync folder"
+        )
         new = state.replica_id
         s.flush()
         raw.execute("DELETE FROM change WHERE replica_id = ? AND seq >= ?", (me, seq))
@@ -119,7 +124,8 @@ def _diverged(run, scan) -> int | None:
             ours = mine(seq) if seq > 0 else None
             if ours is not None and ours != held:
                 later = raw.execute(
-                    "SELECT MIN(seq) FROM change WHERE replica_id = ? AND seq <= ? AND hlc > ?", (me, seq, held)
+                    "SELECT MIN(seq) FROM change WHERE replica_id = ? AND seq <= ? AND hlc > ?",
+                    (me, seq, held),
                 ).fetchone()[0]
                 found.append(min(seq, later or seq))
         for ref in sorted((r for r in (scan.batches if scan else []) if r.writer == me and r.origin == me),
@@ -148,7 +154,8 @@ def _again(raw, table: str, row_id: str) -> capture.Captured | None:
         fields = {c: info.from_db(c, v) for c, v in zip(info.columns, rec, strict=True)}
         return capture.Captured(table, row_id, "upsert", fields, fields.get("partition") or "", info.kind)
     purged = raw.execute(
-        "SELECT 1 FROM field_clock WHERE table_name = ? AND row_id = ? AND field = ?", (table, row_id, PURGE_MARK)
+        "SELECT 1 FROM field_clock WHERE table_name = ? AND row_id = ? AND field = ?",
+        (table, row_id, PURGE_MARK),
     ).fetchone()
     return capture.Captured(table, row_id, "purge", {}, "", info.kind) if purged else None
 

@@ -61,7 +61,11 @@ class Gate:
         if (st.is_revoked(cert) or seal.serial in st.revoked.serials) and first > _upto(st, cert, origin):
             return revoked_refusal(cert), seal, cert
         if cert.expires < (self.now or time.time()):
-            return Refusal("expired", f"the certificate of {cert.name or 'its device'} has expired"), seal, cert
+            return (
+                Refusal("expired", f"the certificate of {cert.name or 'its device'} has expired"),
+                seal,
+                cert,
+            )
         if not cert.may_sign_for(origin) and cert.role == "lab":
             # Teacher and admin computers may pass on others' changes under their own seal (relay).
             return Refusal("replica", "a lab machine signed changes under another device's name"), seal, cert
@@ -73,7 +77,9 @@ class Gate:
         the footer's checksum was found to be the SHA-256 of ``body`` (``fetch_batch`` checks it),
         so it need not be computed again."""
         digest = footer.get("sha256") if verified else hashlib.sha256(body).hexdigest()
-        refusal, seal, cert = self.seal_refusal(footer.get("seal"), ref.origin, ref.first, ref.last, str(digest))
+        refusal, seal, cert = self.seal_refusal(
+            footer.get("seal"), ref.origin, ref.first, ref.last, str(digest)
+        )
         v = Verdict(refusal, seal, cert)
         if refusal is not None or cert is None:
             return v
@@ -130,5 +136,7 @@ def _stored_partition(policy: Policy, c: ChangeRec, lookup) -> Refusal | None:
     probe = ChangeRec(c.replica_id, c.seq, c.hlc, c.table, c.row_id, c.op, stored, c.schema_version,
                       c.fields_text, c._fields)  # fmt: skip
     return policy.check(probe, "9" * 13) or (
-        Refusal("lab-partition", "a lab machine may not move a record to another student") if stored.split("/")[2:] != c.partition.split("/")[2:] else None
+        Refusal("lab-partition", "a lab machine may not move a record to another student")
+        if stored.split("/")[2:] != c.partition.split("/")[2:]
+        else None
     )

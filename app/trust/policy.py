@@ -108,8 +108,11 @@ class Policy:
             if kind not in SIGNIN_KINDS_ON_LAB:
                 return Refusal("lab-unlock", "a lab machine may not free a student's sign-in")
             if not student and not klass and c.partition.partition("/")[0]:
-                return None if c.op == "upsert" and not c.fields.get("deleted") else Refusal(
-                    "lab-delete", "a lab machine may not delete records")
+                return (
+                    None
+                    if c.op == "upsert" and not c.fields.get("deleted")
+                    else Refusal("lab-delete", "a lab machine may not delete records")
+                )
         if not student or not c.partition.partition("/")[0]:
             return Refusal("lab-partition", "a lab machine may only write students' own work")
         if not self.any_class and klass not in self.classes:

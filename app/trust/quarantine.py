@@ -14,7 +14,16 @@ from app.store.raw import raw_connection
 from app.trust.policy import Refusal
 from app.trust.segment import Seal
 
-SIGNATURE_CODES = ("unsigned", "altered", "signature", "unknown", "revoked", "expired", "replica", "school-key")
+SIGNATURE_CODES = (
+    "unsigned",
+    "altered",
+    "signature",
+    "unknown",
+    "revoked",
+    "expired",
+    "replica",
+    "school-key",
+)
 
 _INSERT = (
     "INSERT OR IGNORE INTO quarantined_change (replica_id, seq, digest, code, reason, device_key, device_name, "
@@ -32,8 +41,20 @@ def keep(raw, items: list[tuple[str, int, str]], refusal: Refusal, seal: Seal | 
     raw.executemany(
         _INSERT,
         [
-            (origin, seq, hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(), refusal.code,
-             refusal.words, key, device_name, int(stored), line, seal_text, source, now)
+            (
+                origin,
+                seq,
+                hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest(),
+                refusal.code,
+                refusal.words,
+                key,
+                device_name,
+                int(stored),
+                line,
+                seal_text,
+                source,
+                now,
+            )
             for origin, seq, line in items
         ],
     )
@@ -55,9 +76,13 @@ class Group:
 def summary(db) -> list[Group]:
     """What is kept aside, grouped by reason and device, largest first."""
     with db.read() as s:
-        rows = raw_connection(s).execute(
-            "SELECT code, reason, device_name, COUNT(*) FROM quarantined_change GROUP BY code, reason, device_name"
-        ).fetchall()
+        rows = (
+            raw_connection(s)
+            .execute(
+                "SELECT code, reason, device_name, COUNT(*) FROM quarantined_change GROUP BY code, reason, device_name"
+            )
+            .fetchall()
+        )
     return sorted((Group(*r) for r in rows), key=lambda g: -g.count)
 
 

@@ -26,10 +26,14 @@ def recheck(run) -> int:
         return 0
     done = _policy_again(run)
     with run.db.read() as s:
-        rows = raw_connection(s).execute(
-            "SELECT replica_id, seq, digest, line, seal, source FROM quarantined_change "
-            "WHERE stored = 0 AND seal != '' AND code IN ('unknown', 'school-key') ORDER BY replica_id, seq"
-        ).fetchall()
+        rows = (
+            raw_connection(s)
+            .execute(
+                "SELECT replica_id, seq, digest, line, seal, source FROM quarantined_change "
+                "WHERE stored = 0 AND seal != '' AND code IN ('unknown', 'school-key') ORDER BY replica_id, seq"
+            )
+            .fetchall()
+        )
     groups: dict[str, list[tuple]] = defaultdict(list)
     for r in rows:
         groups[r[4]].append(r)
@@ -79,9 +83,13 @@ def _policy_again(run) -> int:
 
     trust = run.trust
     with run.db.read() as s:
-        rows = raw_connection(s).execute(
-            "SELECT replica_id, seq, digest, line, device_key FROM quarantined_change WHERE stored = 1"
-        ).fetchall()
+        rows = (
+            raw_connection(s)
+            .execute(
+                "SELECT replica_id, seq, digest, line, device_key FROM quarantined_change WHERE stored = 1"
+            )
+            .fetchall()
+        )
     if not rows:
         return 0
     now = f"{int(time.time() * 1000) + FUTURE_MS:013d}"
@@ -105,6 +113,10 @@ def _policy_again(run) -> int:
                 "UPDATE pending_change SET schema_version = ? WHERE replica_id = ? AND seq = ? AND schema_version = ?",
                 back,
             )
-            raw.executemany("DELETE FROM quarantined_change WHERE replica_id = ? AND seq = ? AND digest = ?", gone)
-        log.info("trust: %d change(s) refused before now pass under their device's new certificate", len(back))
+            raw.executemany(
+                "DELETE FROM quarantined_change WHERE replica_id = ? AND seq = ? AND digest = ?", gone
+            )
+        log.info(
+            "trust: %d change(s) refused before now pass under their device's new certificate", len(back)
+        )
     return len(back)

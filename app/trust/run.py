@@ -106,7 +106,9 @@ class TrustRun:
                             [c[0] for c in classes], [c[1] for c in classes], replicas)  # fmt: skip
         if old is not None and old.get("key") == me.public:
             was = old.get("body") or {}
-            if [was.get(k) for k in ("classes", "replicas", "role")] == [body[k] for k in ("classes", "replicas", "role")]:
+            if [was.get(k) for k in ("classes", "replicas", "role")] == [
+                body[k] for k in ("classes", "replicas", "role")
+            ]:
                 return  # asked already; asked again only when its classes (just taken in) changed
         write_doc(path, seal(body, me.private))
         log.info("trust: asked the school to enrol this computer (%s)", me.name)

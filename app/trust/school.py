@@ -65,7 +65,9 @@ def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, cla
     return cert
 
 
-def approve(data_dir: Path, device_id: str, role: str | None = None, classes: list[str] | None = None) -> Cert:
+def approve(
+    data_dir: Path, device_id: str, role: str | None = None, classes: list[str] | None = None
+) -> Cert:
     """Approve a device's enrolment request: its certificate is written for the next sync."""
     _, st = _holder(data_dir)
     req = st.requests.get(device_id) or _by_prefix(st, device_id)
@@ -106,7 +108,13 @@ def revoke(data_dir: Path, device_id: str, why: str = "", held: dict[str, int] |
     rev = st.revoked
     for c in certs:
         upto = {o: n for o, n in (held or {}).items() if c.may_sign_for(o) and n > 0}
-        rev.serials[c.serial] = {"device": c.device, "name": c.name, "at": time.time(), "why": why, "upto": upto}
+        rev.serials[c.serial] = {
+            "device": c.device,
+            "name": c.name,
+            "at": time.time(),
+            "why": why,
+            "upto": upto,
+        }
     rev.version += 1
     write_doc(trust_dir(data_dir) / REVOKED_DOC, seal(rev.body(st.school.fingerprint), key))  # type: ignore[union-attr]
     return [c.serial for c in certs]

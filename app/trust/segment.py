@@ -56,4 +56,6 @@ class Seal:
 
 def make_seal(private: bytes, serial: int, origin: str, first: int, last: int, schema: int, sha: str) -> Seal:
     unsigned = Seal(origin, first, last, schema, serial, sha, ed25519.public_of(private), "")
-    return Seal(origin, first, last, schema, serial, sha, unsigned.key, ed25519.sign(private, unsigned.message()))
+    return Seal(
+        origin, first, last, schema, serial, sha, unsigned.key, ed25519.sign(private, unsigned.message())
+    )

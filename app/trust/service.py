@@ -81,15 +81,21 @@ class TrustService:
     def refused_changes(self, actor: Actor, limit: int = 500) -> list[RefusedChange]:
         require_teacher(actor)
         with self.db.read() as s:
-            rows = raw_connection(s).execute(
-                "SELECT replica_id, seq, line, code, reason, device_name, at FROM quarantined_change "
-                "ORDER BY at DESC, replica_id, seq LIMIT ?",
-                (limit,),
-            ).fetchall()
+            rows = (
+                raw_connection(s)
+                .execute(
+                    "SELECT replica_id, seq, line, code, reason, device_name, at FROM quarantined_change "
+                    "ORDER BY at DESC, replica_id, seq LIMIT ?",
+                    (limit,),
+                )
+                .fetchall()
+            )
         out = []
         for origin, seq, line, code, reason, device, at in rows:
             parts = line.split("\t", 4)
-            out.append(RefusedChange(origin, seq, parts[3] if len(parts) > 3 else "", code, reason, device, at))
+            out.append(
+                RefusedChange(origin, seq, parts[3] if len(parts) > 3 else "", code, reason, device, at)
+            )
         return out
 
     def synced_actions(self, actor: Actor) -> list:
@@ -105,7 +111,9 @@ class TrustService:
         require_teacher(actor)
         undo(self.db, origin, seq)
 
-    def approve(self, actor: Actor, device: str, role: str | None = None, classes: list[str] | None = None) -> None:
+    def approve(
+        self, actor: Actor, device: str, role: str | None = None, classes: list[str] | None = None
+    ) -> None:
         require_teacher(actor)
         school.approve(self.data_dir, device, role, classes)
         self._refresh()

@@ -188,6 +188,8 @@ class TrustState:
 
 def _listing(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith("."))[:5000]
+        return sorted(p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith("."))[
+            :5000
+        ]
     except OSError:
         return []

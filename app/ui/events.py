@@ -41,4 +41,3 @@ class ChangeBus(QObject):
     def announce(self, kinds: Kind) -> None:
         """For what the database does not see (a setting changed): screens showing ``kinds`` refresh."""
         self._relay.emit(Changed(self.db, kinds))
-

@@ -12,8 +12,12 @@ class FirstPasswordDialog(QDialog):
         self.setAccessibleName(self.tr("Choose your password"))
         self.setMinimumWidth(440)
         lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("Welcome, {0}! Your school added you to Tessera. Choose a password of at least "
-                               "8 characters; you will use it every time you sign in.").format(username))
+        intro = QLabel(
+            self.tr(
+                "Welcome, {0}! Your school added you to Tessera. Choose a password of at least "
+                "8 characters; you will use it every time you sign in."
+            ).format(username)
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
@@ -29,9 +33,13 @@ class FirstPasswordDialog(QDialog):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set password and sign in"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("Set password and sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
+            self.tr("Set password and sign in")
+        )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)

@@ -16,8 +16,15 @@ def _input_types() -> frozenset:
     # Built on first use, not at import: creating QEvent's enums costs ~8 ms at start-up.
     from PySide6.QtCore import QEvent
 
-    return frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                      QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+    return frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
 
 
 class IdleWatcher(QObject):

@@ -223,8 +223,13 @@ class MainWindow(QMainWindow):
         from app.ui.tasks import run_task
 
         # The read pool: a long replay must not hold up sign-in's writes on the write worker.
-        run_task(practice.prepare, lambda _n: self._practice_ready(), self._practice_ready,
-                 on_progress=self._practice_progress, owner=self)
+        run_task(
+            practice.prepare,
+            lambda _n: self._practice_ready(),
+            self._practice_ready,
+            on_progress=self._practice_progress,
+            owner=self,
+        )
 
     def schedule_backups(self) -> None:
         """The daily copy: first a few minutes after start (not to slow the first screens), then
@@ -240,16 +245,23 @@ class MainWindow(QMainWindow):
             return
         from app.ui.tasks import run_task
 
-        run_task(lambda _p: self.ctx.db.daily_backup(), None,
-                 lambda exc: log.warning("daily backup failed: %r", exc), owner=self)
+        run_task(
+            lambda _p: self.ctx.db.daily_backup(),
+            None,
+            lambda exc: log.warning("daily backup failed: %r", exc),
+            owner=self,
+        )
 
     def _practice_progress(self, fraction: float, _message: str) -> None:
         if fraction >= 1.0:
             return
         bar = self.statusBar()
         bar.setAccessibleName("Background work")
-        bar.showMessage(self.tr("Updating practice estimates after an update: %1 done. Practice opens when this "
-                                "finishes.").replace("%1", f"{fraction:.0%}"))
+        bar.showMessage(
+            self.tr(
+                "Updating practice estimates after an update: %1 done. Practice opens when this finishes."
+            ).replace("%1", f"{fraction:.0%}")
+        )
         bar.show()
         self.progress_shown = True
 
@@ -268,7 +280,9 @@ class MainWindow(QMainWindow):
         screen.demo_ready.connect(lambda: self.show_sign_in(DEMO_HINT))
         screen.created.connect(self.signed_in)
         screen.class_arrived.connect(
-            lambda: self.show_sign_in(self.tr("Your school's class arrived through the sync folder. Sign in."))
+            lambda: self.show_sign_in(
+                self.tr("Your school's class arrived through the sync folder. Sign in.")
+            )
         )
         self._set_central(screen)
 

@@ -17,14 +17,21 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, TesseraError):
         return str(exc)
     log.error("unexpected error: %r", exc, exc_info=exc)
-    return ("Something went wrong and Tessera could not finish that. Your saved work is safe. "
-            "The details are in Tessera's log.")
+    return (
+        "Something went wrong and Tessera could not finish that. Your saved work is safe. "
+        "The details are in Tessera's log."
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
     from PySide6.QtWidgets import QMessageBox  # here: its enums cost start-up time
 
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("Tessera"), error_text(exc),  # type: ignore[arg-type]  # QObject.tr on the class: PySide6 allows it, its stubs do not
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QMessageBox.tr("Tessera"),  # type: ignore[arg-type]  # tr on the class: PySide6 allows it
+        error_text(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setAccessibleName("Error message")
     box.open()  # non-blocking: tests and the self-test never hang on it

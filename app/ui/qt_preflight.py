@@ -68,8 +68,10 @@ def missing_libraries(plugin: Path, run=subprocess.run) -> list[str]:
     return list(dict.fromkeys(_NOT_FOUND.findall(out or "")))
 
 
-def preflight_message(env: Mapping[str, str] | None = None, plugin: Path | None = None, run=subprocess.run) -> str:
-    """"" when Qt can start here; else what is missing and how to install it, in plain words."""
+def preflight_message(
+    env: Mapping[str, str] | None = None, plugin: Path | None = None, run=subprocess.run
+) -> str:
+    """ "" when Qt can start here; else what is missing and how to install it, in plain words."""
     env = os.environ if env is None else env
     wanted = env.get("QT_QPA_PLATFORM", "")
     on_x11 = wanted == "xcb" or (not wanted and env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"))
@@ -86,5 +88,7 @@ def preflight_message(env: Mapping[str, str] | None = None, plugin: Path | None 
         "Tessera cannot open its window: this computer lacks libraries that Qt's X11 plugin needs:\n"
         + "".join(f"  - {lib}\n" for lib in missing)
         + f"On Debian or Ubuntu, install them with:\n  sudo apt-get install {packages}\n"
-        + "Then start Tessera again. (Checked with: ldd " + str(plugin) + ")"
+        + "Then start Tessera again. (Checked with: ldd "
+        + str(plugin)
+        + ")"
     )

@@ -43,8 +43,9 @@ STUDENT_ID_ROLE = 256
 class SignInScreen(QWidget):
     signed_in = Signal(object)
 
-    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None,
-                 quick: list[QuickClass] | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext | None, parent: QWidget | None = None, quick: list[QuickClass] | None = None
+    ) -> None:
         """``ctx`` may arrive later (``attach``): until then the lists come from ``quick``."""
         super().__init__(parent)
         self.ctx = ctx
@@ -56,7 +57,9 @@ class SignInScreen(QWidget):
         self.message = QLabel("")
         self.message.setAccessibleName("Sign-in message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9a3412; font-size: 14px; qproperty-alignment: 'AlignTop | AlignLeft';")
+        self.message.setStyleSheet(
+            "color: #9a3412; font-size: 14px; qproperty-alignment: 'AlignTop | AlignLeft';"
+        )
         # Room for three lines: a wrapped label under the tabs is otherwise given one or two and cut.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 6)
 
@@ -211,15 +214,24 @@ class SignInScreen(QWidget):
             return
         class_id, student_id, pin = self.class_box.currentData(), item.data(STUDENT_ID_ROLE), self.pin.text()
         self._busy(True)
-        run_task(lambda _p: self.ctx.services.accounts.sign_in_student(class_id, student_id, pin),
-                 self._done, self._failed, owner=self)
+        run_task(
+            lambda _p: self.ctx.services.accounts.sign_in_student(class_id, student_id, pin),
+            self._done,
+            self._failed,
+            owner=self,
+        )
 
     def _teacher_sign_in(self) -> None:
         if self.ctx is None or not self.teacher_button.isEnabled():
             return  # not open yet, or already checking: Enter pressed twice must not sign in twice
         user, password = self.username.text(), self.password.text()
         self._busy(True)
-        run_task(lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password), self._done, self._failed, owner=self)
+        run_task(
+            lambda _p: self.ctx.services.accounts.sign_in_teacher(user, password),
+            self._done,
+            self._failed,
+            owner=self,
+        )
 
     def _first_password(self, user: str) -> None:
         """A teacher from the school's class lists: choose a password, then in (app.ui.first_password)."""
@@ -231,8 +243,13 @@ class SignInScreen(QWidget):
             self.password.clear()
             return
         chosen = dialog.password()
-        run_task(lambda _p: self.ctx.services.accounts.set_first_password(user, chosen), self._done, self._failed,
-                 writes=True, owner=self)
+        run_task(
+            lambda _p: self.ctx.services.accounts.set_first_password(user, chosen),
+            self._done,
+            self._failed,
+            writes=True,
+            owner=self,
+        )
 
     def _done(self, actor: Actor) -> None:
         self._busy(False)

@@ -32,16 +32,20 @@ def short_status(snap: Any) -> str:
     if snap is None or snap.state == "off":
         return ""
     if snap.state == "syncing":
-        return QCoreApplication.translate("Sync", "Syncing…")  # QObject.tr on the class: PySide6 allows it, its stubs do not
+        return QCoreApplication.translate(
+            "Sync", "Syncing…"
+        )  # QObject.tr on the class: PySide6 allows it, its stubs do not
     if snap.problem:
         return QCoreApplication.translate("Sync", "Sync: needs attention")
     if snap.last_sync_at:
-        return QCoreApplication.translate("Sync", "Synced %1").replace("%1", ago_words(time.time() - snap.last_sync_at))
+        return QCoreApplication.translate("Sync", "Synced %1").replace(
+            "%1", ago_words(time.time() - snap.last_sync_at)
+        )
     return ""
 
 
 def ago_words(seconds: float) -> str:
-    """"just now", "12 min ago", "3 h ago", "2 days ago" (the header re-reads it every half minute)."""
+    """ "just now", "12 min ago", "3 h ago", "2 days ago" (the header re-reads it every half minute)."""
     minutes = int(max(0.0, seconds) // 60)
     if minutes < 1:
         return QCoreApplication.translate("Sync", "just now")

@@ -41,9 +41,12 @@ class WelcomeScreen(QWidget):
         self._left = False  # the class was made on this screen
         title = QLabel(self.tr("Welcome to Tessera"))
         title.setStyleSheet("font-size: 28px; font-weight: 600;")
-        intro = QLabel(self.tr(
-            "Every learner is a mosaic. Tessera keeps your class's profiles, plans and progress on this "
-            "computer and works with no internet."))
+        intro = QLabel(
+            self.tr(
+                "Every learner is a mosaic. Tessera keeps your class's profiles, plans and progress on this "
+                "computer and works with no internet."
+            )
+        )
         intro.setWordWrap(True)
 
         demo_box = QGroupBox(self.tr("Look around first"))
@@ -51,8 +54,12 @@ class WelcomeScreen(QWidget):
         self.demo_button.setAccessibleName("Start with a demo class")
         self.demo_button.setMinimumHeight(44)
         self.demo_button.clicked.connect(self._make_demo)
-        demo_text = QLabel(self.tr("24 students with their profiles, two months of practice, plans and "
-                                   "challenges. You can add your own class later."))
+        demo_text = QLabel(
+            self.tr(
+                "24 students with their profiles, two months of practice, plans and "
+                "challenges. You can add your own class later."
+            )
+        )
         demo_text.setWordWrap(True)
         dl = QVBoxLayout(demo_box)
         dl.addWidget(demo_text)
@@ -61,9 +68,14 @@ class WelcomeScreen(QWidget):
         create_box = QGroupBox(self.tr("Create my class"))
         self.fields = {}
         form = QFormLayout(create_box)
-        for key, label, secret in [("school", "School", False), ("given", "Your first name", False),
-                                   ("family", "Your last name", False), ("username", "Username", False),
-                                   ("password", "Password (8+ characters)", True), ("klass", "Class name", False)]:
+        for key, label, secret in [
+            ("school", "School", False),
+            ("given", "Your first name", False),
+            ("family", "Your last name", False),
+            ("username", "Username", False),
+            ("password", "Password (8+ characters)", True),
+            ("klass", "Class name", False),
+        ]:
             edit = QLineEdit()
             edit.setAccessibleName(label)
             if secret:
@@ -114,8 +126,13 @@ class WelcomeScreen(QWidget):
 
     def _make_demo(self) -> None:
         self.demo_button.setEnabled(False)
-        run_with_dialog(self, self.tr("Building the demo class"), lambda p: create_demo(self.ctx.db, progress=p),
-                        on_done=lambda _info: self._leave(self.demo_ready.emit), on_error=self._demo_failed)
+        run_with_dialog(
+            self,
+            self.tr("Building the demo class"),
+            lambda p: create_demo(self.ctx.db, progress=p),
+            on_done=lambda _info: self._leave(self.demo_ready.emit),
+            on_error=self._demo_failed,
+        )
 
     def _demo_failed(self, exc: BaseException) -> None:
         self.demo_button.setEnabled(True)
@@ -125,7 +142,8 @@ class WelcomeScreen(QWidget):
         f = {k: v.text() for k, v in self.fields.items()}
         try:
             actor = self.ctx.services.accounts.create_first_teacher(
-                f["school"], f["given"], f["family"], f["username"], f["password"], f["klass"])
+                f["school"], f["given"], f["family"], f["username"], f["password"], f["klass"]
+            )
         except Exception as exc:  # noqa: BLE001
             self.error.setText(error_text(exc))
             return

@@ -98,7 +98,11 @@ class TextJournal:
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
-            if isinstance(data, dict) and data.get("student_id") == student_id and isinstance(data.get("task_id"), str):
+            if (
+                isinstance(data, dict)
+                and data.get("student_id") == student_id
+                and isinstance(data.get("task_id"), str)
+            ):
                 out.append(data["task_id"])
         return sorted(out)
 

@@ -26,4 +26,3 @@ class WritingService(WritingTasks, WritingDrafts, WritingReview):
     def __init__(self, db: Database) -> None:
         WritingReview.__init__(self)
         self.db = db
-

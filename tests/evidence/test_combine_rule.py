@@ -80,8 +80,21 @@ def test_a_level_outside_the_scale_is_not_evidence():
     assert combine(None, [JudgementFact("j", 7, 1.0)]) is None
 
 
-@pytest.mark.parametrize("score,top,level", [(0, 4, 1), (1, 4, 1), (2, 4, 2), (3, 4, 3), (4, 4, 4),
-                                             (3, 5, 3), (5, 5, 4), (2.5, 10, 1), (6, 10, 3), (10, 10, 4)])
+@pytest.mark.parametrize(
+    "score,top,level",
+    [
+        (0, 4, 1),
+        (1, 4, 1),
+        (2, 4, 2),
+        (3, 4, 3),
+        (4, 4, 4),
+        (3, 5, 3),
+        (5, 5, 4),
+        (2.5, 10, 1),
+        (6, 10, 3),
+        (10, 10, 4),
+    ],
+)
 def test_rubric_scores_as_levels(score, top, level):
     assert level_from_score(score, top) == level
 
@@ -91,9 +104,18 @@ def test_rubric_score_needs_a_scale():
         level_from_score(1, 0)
 
 
-facts = st.lists(st.builds(JudgementFact, st.text("abc", min_size=1, max_size=3), st.integers(0, 5),
-                           st.floats(0, 1e6), st.booleans(), st.booleans()), max_size=6,
-               unique_by=lambda j: j.id)  # ids are unique (UUIDv7)
+facts = st.lists(
+    st.builds(
+        JudgementFact,
+        st.text("abc", min_size=1, max_size=3),
+        st.integers(0, 5),
+        st.floats(0, 1e6),
+        st.booleans(),
+        st.booleans(),
+    ),
+    max_size=6,
+    unique_by=lambda j: j.id,
+)  # ids are unique (UUIDv7)
 practice = st.one_of(st.none(), st.builds(PracticeFact, st.floats(0, 1), st.booleans(), st.floats(0, 1e6)))
 
 

@@ -43,11 +43,23 @@ def template(tmp_path_factory):
         s.add(school)
         s.flush()
         klass = SchoolClass(school_id=school.id, name="5B", partition=partition_key(school.id))
-        teacher = Person(school_id=school.id, role="teacher", given_name="Tess", family_name="Rivera",
-                         partition=partition_key(school.id))
+        teacher = Person(
+            school_id=school.id,
+            role="teacher",
+            given_name="Tess",
+            family_name="Rivera",
+            partition=partition_key(school.id),
+        )
         s.add_all([klass, teacher])
         s.flush()
-        s.add(Enrollment(class_id=klass.id, person_id=teacher.id, role="teacher", partition=partition_key(school.id, klass.id)))
+        s.add(
+            Enrollment(
+                class_id=klass.id,
+                person_id=teacher.id,
+                role="teacher",
+                partition=partition_key(school.id, klass.id),
+            )
+        )
         dom = Domain(code="MIX", name="Mixed")
         s.add(dom)
         s.flush()
@@ -55,7 +67,9 @@ def template(tmp_path_factory):
         craft = Skill(domain_id=dom.id, code="MIX.VOICE", name="Voice")
         s.add_all([maths, craft])
         s.flush()
-        items = [Item(skill_id=maths.id, prompt=f"{i}+1", answer=str(i + 1), level=1 + i % 5) for i in range(4)]
+        items = [
+            Item(skill_id=maths.id, prompt=f"{i}+1", answer=str(i + 1), level=1 + i % 5) for i in range(4)
+        ]
         s.add_all(items)
         students = []
         for i in range(STUDENTS):
@@ -95,12 +109,29 @@ def _answer(db, ids, student: int, item: int, correct: bool, offset: float) -> N
 
 
 op = st.one_of(
-    st.tuples(st.just("answer"), st.integers(0, REPLICAS - 1), st.integers(0, STUDENTS - 1), st.integers(0, 3),
-              st.booleans(), st.floats(0, 5 * 86_400)),
-    st.tuples(st.just("judge"), st.integers(0, REPLICAS - 1), st.integers(0, STUDENTS - 1), st.integers(0, 1),
-              st.integers(1, 4), st.floats(0, 5 * 86_400)),
+    st.tuples(
+        st.just("answer"),
+        st.integers(0, REPLICAS - 1),
+        st.integers(0, STUDENTS - 1),
+        st.integers(0, 3),
+        st.booleans(),
+        st.floats(0, 5 * 86_400),
+    ),
+    st.tuples(
+        st.just("judge"),
+        st.integers(0, REPLICAS - 1),
+        st.integers(0, STUDENTS - 1),
+        st.integers(0, 1),
+        st.integers(1, 4),
+        st.floats(0, 5 * 86_400),
+    ),
     st.tuples(st.just("withdraw"), st.integers(0, REPLICAS - 1), st.integers(0, 20), st.booleans()),
-    st.tuples(st.just("edit"), st.integers(0, REPLICAS - 1), st.integers(0, STUDENTS - 1), st.text("abc", max_size=4)),
+    st.tuples(
+        st.just("edit"),
+        st.integers(0, REPLICAS - 1),
+        st.integers(0, STUDENTS - 1),
+        st.text("abc", max_size=4),
+    ),
     st.tuples(st.just("erase"), st.integers(0, REPLICAS - 1)),
     st.tuples(st.just("sync"), st.integers(0, REPLICAS - 1)),
 )
@@ -134,11 +165,15 @@ def _run(template, ops, tmp: Path) -> None:
                                      at=BASE + o[5])  # fmt: skip
                 elif o[0] == "withdraw":
                     with ctx.db.read() as s:
-                        known = [j for (j,) in raw_connection(s).execute("SELECT id FROM judgement ORDER BY id")]
+                        known = [
+                            j for (j,) in raw_connection(s).execute("SELECT id FROM judgement ORDER BY id")
+                        ]
                     if known:
                         judgements.withdraw(teacher, known[o[2] % len(known)], withdrawn=o[3])
                 elif o[0] == "edit":
-                    ctx.services.roster.update_student(teacher, ids["students"][o[2]], given_name=f"Kid{o[3]}")
+                    ctx.services.roster.update_student(
+                        teacher, ids["students"][o[2]], given_name=f"Kid{o[3]}"
+                    )
                 elif o[0] == "erase":
                     sid = ids["students"][STUDENTS - 1]  # the last student may be erased, anywhere
                     with ctx.db.read() as s:

@@ -57,7 +57,9 @@ def test_demo_laptop_to_folder_to_an_empty_machine_shows_the_same_levels(laptop,
         assert here == there
         assert here["levels"]["judged"] >= 240 and here["levels"]["mastered"] > 50
         with ctx.db.read() as s:
-            answers = raw_connection(s).execute("SELECT COUNT(*) FROM attempt WHERE deleted = 0").fetchone()[0]
+            answers = (
+                raw_connection(s).execute("SELECT COUNT(*) FROM attempt WHERE deleted = 0").fetchone()[0]
+            )
         assert here["levels"]["answers_counted"] == answers  # levels count answers, and only answers
         assert rows(ctx.db) == rows(lab.db)  # row for row, floats exactly
         # what the teacher sees agrees too: the jagged profile and the heatmap

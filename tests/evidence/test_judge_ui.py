@@ -51,7 +51,9 @@ def test_teacher_judges_from_the_skill_detail_and_can_withdraw(qtbot, demo, teac
     with qtbot.waitSignal(view.loaded, timeout=T):
         dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert view.source.text().startswith("<b>Extending</b>") and "what they saw in class" in view.source.text()
+    assert (
+        view.source.text().startswith("<b>Extending</b>") and "what they saw in class" in view.source.text()
+    )
     assert "1 earlier judgement" in view.source.text() and view.withdraw_button.isVisible()
     _shot(view, "skill_detail_after_judging")
     with qtbot.waitSignal(view.loaded, timeout=T):
@@ -94,8 +96,12 @@ def test_teacher_judges_a_handed_in_draft_by_its_rubric_rows(qtbot, demo, teache
 
     ctx, info = demo
     with ctx.db.read() as s:
-        vid, sid = s.execute(text("SELECT v.id, d.student_id FROM draft_version v JOIN draft d ON d.id = v.draft_id "
-                                  "WHERE d.status = 'submitted' ORDER BY v.saved_at DESC LIMIT 1")).first()
+        vid, sid = s.execute(
+            text(
+                "SELECT v.id, d.student_id FROM draft_version v JOIN draft d ON d.id = v.draft_id "
+                "WHERE d.status = 'submitted' ORDER BY v.saved_at DESC LIMIT 1"
+            )
+        ).first()
     j = ctx.services.judgements
     student, option, rows = j.rows_for_draft(teacher, vid)
     assert student[0] == sid and {r.skills[0][1] for r in rows} >= {"Transitions", "Spelling"}

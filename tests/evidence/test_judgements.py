@@ -45,8 +45,12 @@ def test_the_demo_levels_of_writing_are_judgements_of_real_drafts(demo):
     assert all(j.evidence_title for j in from_drafts)
     # judged-only rows count no answers: attempts are practice answers, nothing else
     with ctx.db.read() as s:
-        judged_only = s.execute(text("SELECT COUNT(*), SUM(attempts) FROM learner_skill_state "
-                                     "WHERE judged_level > 0 AND practice_mastery = 0 AND attempts = 0")).first()
+        judged_only = s.execute(
+            text(
+                "SELECT COUNT(*), SUM(attempts) FROM learner_skill_state "
+                "WHERE judged_level > 0 AND practice_mastery = 0 AND attempts = 0"
+            )
+        ).first()
         answers = s.execute(text("SELECT COUNT(*) FROM attempt WHERE deleted = 0")).scalar()
         counted = s.execute(text("SELECT SUM(attempts) FROM learner_skill_state")).scalar()
     assert judged_only[0] >= 24 * 10 and not judged_only[1]
@@ -57,7 +61,9 @@ def test_teacher_judges_from_a_draft_and_the_student_sees_where_it_came_from(dem
     ctx, info = demo
     sid, kid = info.student_ids[0], _skill(ctx, "WRC.TRANS")
     version = _version(ctx, sid)
-    j = _svc(ctx).judge(teacher, sid, kid, EvidenceRef("draft_version", version), level=4, note="Smooth links.")
+    j = _svc(ctx).judge(
+        teacher, sid, kid, EvidenceRef("draft_version", version), level=4, note="Smooth links."
+    )
     assert j.by_name == "Maya Rivera" and j.evidence_title
     row = _row(ctx, sid, kid)
     assert row.judgement_id == j.id and row.mastery == LEVEL_MASTERY[4] and row.mastered and row.attempts == 0
@@ -120,8 +126,17 @@ def test_mastered_by_judgement_is_celebrated_once(demo, teacher):
     svc.judge(teacher, sid, kid, EvidenceRef("observation"), level=3)
     svc.judge(teacher, sid, kid, EvidenceRef("observation"), level=4)
     with ctx.db.read() as s:
-        wins = s.execute(select(Celebration).where(Celebration.student_id == sid, Celebration.ref_id == kid,
-                                                   Celebration.kind == "mastered_skill")).scalars().all()
+        wins = (
+            s.execute(
+                select(Celebration).where(
+                    Celebration.student_id == sid,
+                    Celebration.ref_id == kid,
+                    Celebration.kind == "mastered_skill",
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert len(wins) == 1
 
 
@@ -163,14 +178,21 @@ def test_practice_after_a_judgement_moves_the_level(demo, teacher):
 
     sid = info.student_ids[7]
     with ctx.db.read() as s:
-        kid, before = s.execute(text("SELECT skill_id, attempts FROM learner_skill_state WHERE student_id = :s "
-                                     "AND attempts >= 6 ORDER BY attempts DESC LIMIT 1"), {"s": sid}).first()
+        kid, before = s.execute(
+            text(
+                "SELECT skill_id, attempts FROM learner_skill_state WHERE student_id = :s "
+                "AND attempts >= 6 ORDER BY attempts DESC LIMIT 1"
+            ),
+            {"s": sid},
+        ).first()
     j = _svc(ctx).judge(teacher, sid, kid, EvidenceRef("observation"), level=4, at=1.0)  # long ago
     row = _row(ctx, sid, kid)
     assert row.judgement_id == j.id and row.attempts == before
     with ctx.db.read() as s:
-        pm = s.execute(text("SELECT practice_mastery FROM learner_skill_state WHERE student_id = :s "
-                            "AND skill_id = :k"), {"s": sid, "k": kid}).scalar()
+        pm = s.execute(
+            text("SELECT practice_mastery FROM learner_skill_state WHERE student_id = :s AND skill_id = :k"),
+            {"s": sid, "k": kid},
+        ).scalar()
     # every answer came after it: (5 x 0.95 + n x practice) / (5 + n)
     assert row.mastery == pytest.approx((5 * 0.95 + before * pm) / (5 + before))
     live_model(ctx.db).rebuild(None)  # a full rebuild gives the same
@@ -184,7 +206,9 @@ def test_an_erased_student_leaves_no_judgement_and_no_level(demo, teacher):
     ctx.services.privacy.erase_student(teacher, sid, name)
     with ctx.db.read() as s:
         assert not s.execute(text("SELECT 1 FROM judgement WHERE student_id = :s"), {"s": sid}).first()
-        assert not s.execute(text("SELECT 1 FROM learner_skill_state WHERE student_id = :s"), {"s": sid}).first()
+        assert not s.execute(
+            text("SELECT 1 FROM learner_skill_state WHERE student_id = :s"), {"s": sid}
+        ).first()
 
 
 def test_the_bulk_and_the_one_by_one_combination_agree(demo, teacher):
@@ -199,7 +223,9 @@ def test_the_bulk_and_the_one_by_one_combination_agree(demo, teacher):
         practised = s.execute(text("SELECT student_id, skill_id FROM learner_skill_state WHERE attempts > 5 "
                                    "LIMIT 30")).all()  # fmt: skip
     for i, (sid, kid) in enumerate(practised):  # judged long ago, recently, and in the future
-        svc.judge(teacher, sid, kid, EvidenceRef("observation"), level=1 + i % 4, at=[1.0, 1.79e9, 4e9][i % 3])
+        svc.judge(
+            teacher, sid, kid, EvidenceRef("observation"), level=1 + i % 4, at=[1.0, 1.79e9, 4e9][i % 3]
+        )
     with ctx.db.read() as s:
         conn = raw_connection(s)
         pairs = [tuple(p) for p in conn.execute("SELECT DISTINCT student_id, skill_id FROM judgement")]
@@ -257,7 +283,9 @@ def test_answers_after_a_judgement_add_up_as_they_come_and_equal_a_fresh_count(d
                 before = max_attempt_rowid(conn)
                 insert_synced(s, Attempt, [row])
                 rowid = conn.execute("SELECT rowid FROM attempt WHERE id = ?", (row["id"],)).fetchone()[0]
-                live.record(conn, ModelAttempt(row["id"], sid, kid, row["correct"], at, item, 4000), rowid, before)
+                live.record(
+                    conn, ModelAttempt(row["id"], sid, kid, row["correct"], at, item, 4000), rowid, before
+                )
     got = _row(ctx, sid, kid)
     with ctx.db.read() as s:
         k1 = s.execute(text("SELECT judged_after FROM learner_skill_state WHERE student_id = :s AND skill_id = :k"),

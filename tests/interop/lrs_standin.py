@@ -98,8 +98,10 @@ def make_handler(store: Store):
             start, limit = int(q.get("from", ["0"])[0]), int(q.get("limit", ["100"])[0])
             with LOCK:
                 items = list(store.by_id.values())
-            page = items[start:start + limit]
-            more = f"/xapi/statements?from={start + limit}&limit={limit}" if start + limit < len(items) else ""
+            page = items[start : start + limit]
+            more = (
+                f"/xapi/statements?from={start + limit}&limit={limit}" if start + limit < len(items) else ""
+            )
             return self._send(200, {"statements": page, "more": more})
 
     return H

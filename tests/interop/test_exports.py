@@ -17,10 +17,10 @@ from app.people.actor import Actor
 SPEC = {
     "categories.csv": "sourcedId,status,dateLastModified,title,weight",
     "lineItems.csv": "sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,"
-                     "categorySourcedId,gradingPeriodSourcedId,academicSessionSourcedId,schoolSourcedId,"
-                     "scoreScaleSourcedId,resultValueMin,resultValueMax",
+    "categorySourcedId,gradingPeriodSourcedId,academicSessionSourcedId,schoolSourcedId,"
+    "scoreScaleSourcedId,resultValueMin,resultValueMax",
     "results.csv": "sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,classSourcedId,"
-                   "scoreScaleSourcedId,scoreStatus,score,textScore,scoreDate,comment,inProgress,incomplete,late,missing",
+    "scoreScaleSourcedId,scoreStatus,score,textScore,scoreDate,comment,inProgress,incomplete,late,missing",
     "lineItemLearningObjectiveIds.csv": "lineItemSourcedId,source,learningObjectiveId",
     "resultLearningObjectiveIds.csv": "resultSourcedId,source,learningObjectiveId,score,textScore",
 }
@@ -62,8 +62,12 @@ def test_gradebook_parses_back_and_totals_match_the_heatmap(linked_demo, tmp_pat
     assert manifest["oneroster.version"] == "1.2" and manifest["file.results"] == "bulk"
     assert manifest["file.users"] == "absent"
     results = files["results.csv"]
-    cells = [(st, sk, c) for i, st in enumerate(heat.students) for j, sk in enumerate(heat.skills)
-             if (c := heat.cells[i][j]) is not None]
+    cells = [
+        (st, sk, c)
+        for i, st in enumerate(heat.students)
+        for j, sk in enumerate(heat.skills)
+        if (c := heat.cells[i][j]) is not None
+    ]
     assert len(results) == len(cells) > 0
     for r in results:
         assert r["status"] in {"active", "tobedeleted"} and r["scoreStatus"] in SCORE_STATUS
@@ -83,7 +87,9 @@ def test_gradebook_parses_back_and_totals_match_the_heatmap(linked_demo, tmp_pat
     cats = {r["sourcedId"] for r in files["categories.csv"]}
     assert {r["categorySourcedId"] for r in items.values()} <= cats
     los = files["lineItemLearningObjectiveIds.csv"]
-    assert len(los) == len(heat.skills) and {lo["learningObjectiveId"] for lo in los} == {s.code for s in heat.skills}
+    assert len(los) == len(heat.skills) and {lo["learningObjectiveId"] for lo in los} == {
+        s.code for s in heat.skills
+    }
     mastered = sum(1 for _, _, c in cells if c.mastered)
     assert sum(1 for r in results if r["textScore"] == "mastered") == mastered
 
@@ -96,7 +102,9 @@ def test_skills_csv_numbers_are_numbers(linked_demo, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == len(heat.students) + 1 and len(rows[0]) == len(heat.skills) + 4
-    assert '"' not in raw.decode("utf-8-sig").split("\r\n")[1].split(",", 2)[-1].replace('""', "")  # unquoted numbers
+    assert '"' not in raw.decode("utf-8-sig").split("\r\n")[1].split(",", 2)[-1].replace(
+        '""', ""
+    )  # unquoted numbers
     for i, row in enumerate(rows[1:]):
         for j, v in enumerate(row[2:-2]):
             c = heat.cells[i][j]
@@ -113,31 +121,63 @@ def test_another_teachers_class_is_refused(linked_demo, tmp_path):
 
 
 CASE_PKG = {
-    "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001", "title": "Riverside Maths", "creator": "RD",
-                   "uri": "https://case.example/d1"},
+    "CFDocument": {
+        "identifier": "d0000000-0000-4000-8000-000000000001",
+        "title": "Riverside Maths",
+        "creator": "RD",
+        "uri": "https://case.example/d1",
+    },
     "CFItems": [
-        {"identifier": "a0000000-0000-4000-8000-000000000001", "humanCodingScheme": "NUM", "fullStatement": "Number",
-         "abbreviatedStatement": "Number", "CFItemType": "Domain"},
-        {"identifier": "a0000000-0000-4000-8000-000000000002", "humanCodingScheme": "NUM.1",
-         "fullStatement": "Count to 100 by ones and by tens.", "abbreviatedStatement": "Counting",
-         "CFItemType": "Standard"},
-        {"identifier": "a0000000-0000-4000-8000-000000000003", "humanCodingScheme": "NUM.2",
-         "fullStatement": "Add within 20, with “strategies” & drawings.", "abbreviatedStatement": "Adding",
-         "CFItemType": "Standard"},
+        {
+            "identifier": "a0000000-0000-4000-8000-000000000001",
+            "humanCodingScheme": "NUM",
+            "fullStatement": "Number",
+            "abbreviatedStatement": "Number",
+            "CFItemType": "Domain",
+        },
+        {
+            "identifier": "a0000000-0000-4000-8000-000000000002",
+            "humanCodingScheme": "NUM.1",
+            "fullStatement": "Count to 100 by ones and by tens.",
+            "abbreviatedStatement": "Counting",
+            "CFItemType": "Standard",
+        },
+        {
+            "identifier": "a0000000-0000-4000-8000-000000000003",
+            "humanCodingScheme": "NUM.2",
+            "fullStatement": "Add within 20, with “strategies” & drawings.",
+            "abbreviatedStatement": "Adding",
+            "CFItemType": "Standard",
+        },
     ],
     "CFAssociations": [
-        {"identifier": "x1", "associationType": "isChildOf", "sequenceNumber": 1,
-         "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"},
-         "destinationNodeURI": {"identifier": "d0000000-0000-4000-8000-000000000001"}},
-        {"identifier": "x2", "associationType": "isChildOf", "sequenceNumber": 2,
-         "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000002"},
-         "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}},
-        {"identifier": "x3", "associationType": "isChildOf", "sequenceNumber": 3,
-         "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000003"},
-         "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}},
-        {"identifier": "x4", "associationType": "precedes",
-         "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000002"},
-         "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000003"}},
+        {
+            "identifier": "x1",
+            "associationType": "isChildOf",
+            "sequenceNumber": 1,
+            "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"},
+            "destinationNodeURI": {"identifier": "d0000000-0000-4000-8000-000000000001"},
+        },
+        {
+            "identifier": "x2",
+            "associationType": "isChildOf",
+            "sequenceNumber": 2,
+            "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000002"},
+            "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"},
+        },
+        {
+            "identifier": "x3",
+            "associationType": "isChildOf",
+            "sequenceNumber": 3,
+            "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000003"},
+            "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"},
+        },
+        {
+            "identifier": "x4",
+            "associationType": "precedes",
+            "originNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000002"},
+            "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000003"},
+        },
     ],
 }
 
@@ -156,7 +196,9 @@ def test_case_round_trip_and_ids_in_gradebook(ctx, tmp_path):
     out = ex.case(SYSTEM, tmp_path / "out.json").path
     a, b = parse_package(src.read_bytes()), parse_package(out.read_bytes())
     assert b.doc_guid == a.doc_guid
-    assert {(n.guid, n.code, n.name, n.parent) for n in a.nodes} == {(n.guid, n.code, n.name, n.parent) for n in b.nodes}
+    assert {(n.guid, n.code, n.name, n.parent) for n in a.nodes} == {
+        (n.guid, n.code, n.name, n.parent) for n in b.nodes
+    }
     skills = lambda fw: {(n.guid, n.statement) for n in fw.nodes if n.parent}
     assert skills(a) == skills(b)
     assert set(a.precedes) == set(b.precedes)
@@ -203,7 +245,11 @@ def test_qti_import_export_import_keeps_every_item(demo, tmp_path):
     sys.path.insert(0, str(Path(__file__).parent.parent / "practice"))
     import qti_samples
 
-    samples = [getattr(qti_samples, n) for n in dir(qti_samples) if n.isupper() and isinstance(getattr(qti_samples, n), (bytes, str))]
+    samples = [
+        getattr(qti_samples, n)
+        for n in dir(qti_samples)
+        if n.isupper() and isinstance(getattr(qti_samples, n), (bytes, str))
+    ]
     originals = []
     for i, sample in enumerate(samples):
         data = sample.encode() if isinstance(sample, str) else sample
@@ -232,12 +278,13 @@ def test_a_hostile_name_is_not_a_formula_in_the_exports(demo, tmp_path):
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     klass = ctx.services.roster.my_classes(teacher)[0]
     kid = ctx.services.roster.students(teacher, klass.id)[0]
-    ctx.services.roster.update_student(teacher, kid.id, given_name='=HYPERLINK("http://evil.example","x")',
-                                       family_name="")
+    ctx.services.roster.update_student(
+        teacher, kid.id, given_name='=HYPERLINK("http://evil.example","x")', family_name=""
+    )
     out = ctx.services.exports.skills_csv(teacher, klass.id, tmp_path / "s.csv").path
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     names = [r[1] for r in rows[1:]]
-    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in names
+    assert '\'=HYPERLINK("http://evil.example","x")' in names
     assert not any(n.startswith("=") for n in names)
 
 
@@ -255,11 +302,17 @@ def test_case_skills_carry_their_guids_into_the_gradebook(demo, tmp_path):
     kid = ctx.services.roster.students(teacher, klass.id)[0]
     with ctx.db.write() as s:
         sk = s.execute(text("SELECT id FROM skill WHERE code = 'NUM.2'")).scalar_one()
-        s.add(LearnerSkillState(student_id=kid.id, skill_id=sk, attempts=4, correct=3, mastery=0.6, last_at=1.7e9))
+        s.add(
+            LearnerSkillState(
+                student_id=kid.id, skill_id=sk, attempts=4, correct=3, mastery=0.6, last_at=1.7e9
+            )
+        )
     files = _read_zip(ctx.services.exports.gradebook(teacher, klass.id, tmp_path / "gb.zip").path)
     los = {r["learningObjectiveId"]: r["source"] for r in files["lineItemLearningObjectiveIds.csv"]}
     assert los["a0000000-0000-4000-8000-000000000003"] == "case"
-    res = [r for r in files["resultLearningObjectiveIds.csv"] if r["learningObjectiveId"].startswith("a0000000")]
+    res = [
+        r for r in files["resultLearningObjectiveIds.csv"] if r["learningObjectiveId"].startswith("a0000000")
+    ]
     assert len(res) == 1 and float(res[0]["score"]) == 60.0
     cats = {r["title"] for r in files["categories.csv"]}
     assert "Number" in cats

@@ -16,8 +16,10 @@ def test_upgrade_from_0005_keeps_rows_and_adds_external_ids(tmp_path):
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     command.upgrade(cfg, "0005")
     con = sqlite3.connect(path)
-    con.execute("INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
-                "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)")
+    con.execute(
+        "INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
+        "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)"
+    )
     con.commit()
     con.close()
     db = Database.open(path, tmp_path / "backups")
@@ -26,8 +28,16 @@ def test_upgrade_from_0005_keeps_rows_and_adds_external_ids(tmp_path):
         from app.models import ExternalId
 
         with db.write() as s:
-            s.add(ExternalId(system="oneroster", kind="school", external_id="sch-1", tessera_id="s1",
-                             key="oneroster|school|sch-1", partition="s1//"))
+            s.add(
+                ExternalId(
+                    system="oneroster",
+                    kind="school",
+                    external_id="sch-1",
+                    tessera_id="s1",
+                    key="oneroster|school|sch-1",
+                    partition="s1//",
+                )
+            )
         with db.read() as s:
             from sqlalchemy import text
 

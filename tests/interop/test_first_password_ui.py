@@ -21,7 +21,9 @@ def test_first_sign_in_chooses_a_password(qtbot, ctx, fixtures):
     seen = []
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstPasswordDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, FirstPasswordDialog) and w.isVisible()
+        )
         dialog.grab().save("/tmp/interop-first-password.png")
         dialog.first.setText("short")
         dialog.second.setText("short")

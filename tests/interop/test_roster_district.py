@@ -37,17 +37,23 @@ def test_quick_district_imports_whole_and_idempotent(ctx, tmp_path):
     # the next bulk file no longer has class 00007: it is archived, and its students taken out of it
     lines = (tmp_path / "district" / "classes.csv").read_text(encoding="utf-8").splitlines()
     (tmp_path / "district" / "classes.csv").write_text(
-        "\n".join(x for x in lines if not x.startswith("cls-00007,")) + "\n", encoding="utf-8")
+        "\n".join(x for x in lines if not x.startswith("cls-00007,")) + "\n", encoding="utf-8"
+    )
     enr = (tmp_path / "district" / "enrollments.csv").read_text(encoding="utf-8").splitlines()
     gone = sum(1 for x in enr if ",cls-00007," in x)
     (tmp_path / "district" / "enrollments.csv").write_text(
-        "\n".join(x for x in enr if ",cls-00007," not in x) + "\n", encoding="utf-8")
+        "\n".join(x for x in enr if ",cls-00007," not in x) + "\n", encoding="utf-8"
+    )
     plan = svc.apply(SYSTEM, tmp_path / "district")
     archived = [e for e in plan.entries if e.action == "archived"]
     assert sum(1 for e in archived if e.kind == "class") == 1
     # the class keeps its memberships (archived, not emptied): restoring it brings it back whole
     assert sum(1 for e in archived if e.kind == "enrollment") == 0
     with ctx.db.read() as s:
-        kept = s.execute(text("SELECT COUNT(*) FROM enrollment e JOIN external_id x ON x.tessera_id = e.class_id "
-                              "WHERE x.external_id = 'cls-00007' AND e.deleted = 0")).scalar_one()
+        kept = s.execute(
+            text(
+                "SELECT COUNT(*) FROM enrollment e JOIN external_id x ON x.tessera_id = e.class_id "
+                "WHERE x.external_id = 'cls-00007' AND e.deleted = 0"
+            )
+        ).scalar_one()
         assert kept == gone

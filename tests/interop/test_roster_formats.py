@@ -39,8 +39,17 @@ def test_oneroster_12_bulk_every_error_has_a_row_and_reason(roster, fixtures):
 
 def test_passwords_phones_and_demographics_are_never_stored(ctx, roster, fixtures):
     roster.apply(SYSTEM, fixtures / "or12_bulk")
-    raw = ctx.db.path.read_bytes() + b"".join(p.read_bytes() for p in ctx.db.path.parent.glob("tessera.db-wal"))
-    for secret in (b"S3cret!", b"hunter2", b"555-0100", b"maria.rivera@example.org", b"2015-03-02", b"Fresno"):
+    raw = ctx.db.path.read_bytes() + b"".join(
+        p.read_bytes() for p in ctx.db.path.parent.glob("tessera.db-wal")
+    )
+    for secret in (
+        b"S3cret!",
+        b"hunter2",
+        b"555-0100",
+        b"maria.rivera@example.org",
+        b"2015-03-02",
+        b"Fresno",
+    ):
         assert secret not in raw
     from sqlalchemy import text
 
@@ -119,7 +128,13 @@ def test_zip_reads_like_the_folder(tmp_path, fixtures, name):
         for p in (fixtures / name).iterdir():
             zf.write(p, f"export/{p.name}")  # a folder inside the zip, as SIS exports often have
     a, b = read_roster(fixtures / name), read_roster(z)
-    assert (a.format, a.mode, a.users, a.classes, a.enrollments) == (b.format, b.mode, b.users, b.classes, b.enrollments)
+    assert (a.format, a.mode, a.users, a.classes, a.enrollments) == (
+        b.format,
+        b.mode,
+        b.users,
+        b.classes,
+        b.enrollments,
+    )
     assert [r.reason for r in a.rejects] == [r.reason for r in b.rejects]
 
 

@@ -9,10 +9,45 @@ from hypothesis import strategies as st
 from app.interop.csv_source import parse_table
 from app.interop.oneroster_read import read_roster
 
-CELLS = st.sampled_from(["", "s-1", "s-01", "c-1", "1", "06", "6", "1.2E+11", "active", "tobedeleted", "bogus",
-                         "student", "teacher", "guardian", "Ana", "Lopez, Jr.", '"q"', "\r\n", ",", "\ufeff", "é"])
-HEADERS = ["sourcedId", "status", "classSourcedId", "userSourcedId", "role", "givenName", "familyName",
-           "title", "schoolSourcedId", "name", "type", "username"]
+CELLS = st.sampled_from(
+    [
+        "",
+        "s-1",
+        "s-01",
+        "c-1",
+        "1",
+        "06",
+        "6",
+        "1.2E+11",
+        "active",
+        "tobedeleted",
+        "bogus",
+        "student",
+        "teacher",
+        "guardian",
+        "Ana",
+        "Lopez, Jr.",
+        '"q"',
+        "\r\n",
+        ",",
+        "\ufeff",
+        "é",
+    ]
+)
+HEADERS = [
+    "sourcedId",
+    "status",
+    "classSourcedId",
+    "userSourcedId",
+    "role",
+    "givenName",
+    "familyName",
+    "title",
+    "schoolSourcedId",
+    "name",
+    "type",
+    "username",
+]
 
 
 def _csv(rows):
@@ -65,12 +100,24 @@ def test_preview_of_fuzzed_files_never_crashes(ctx, tmp_path):
         d.mkdir()
         cells = ["", "c1", "c01", "u1", "u01", "sch", "student", "teacher", "tobedeleted", "Ana", "x,y"]
         (d / "orgs.csv").write_bytes(_csv([["sourcedId", "name", "type"], ["sch", "S", "school"]]))
-        (d / "classes.csv").write_bytes(_csv([["sourcedId", "title", "schoolSourcedId", "status"]] + [
-            [rnd.choice(cells) for _ in range(4)] for _ in range(5)]))
-        (d / "users.csv").write_bytes(_csv([["sourcedId", "givenName", "familyName", "role", "status"]] + [
-            [rnd.choice(cells) for _ in range(5)] for _ in range(8)]))
-        (d / "enrollments.csv").write_bytes(_csv([["sourcedId", "classSourcedId", "userSourcedId", "role", "status"]] + [
-            [rnd.choice(cells) for _ in range(5)] for _ in range(10)]))
+        (d / "classes.csv").write_bytes(
+            _csv(
+                [["sourcedId", "title", "schoolSourcedId", "status"]]
+                + [[rnd.choice(cells) for _ in range(4)] for _ in range(5)]
+            )
+        )
+        (d / "users.csv").write_bytes(
+            _csv(
+                [["sourcedId", "givenName", "familyName", "role", "status"]]
+                + [[rnd.choice(cells) for _ in range(5)] for _ in range(8)]
+            )
+        )
+        (d / "enrollments.csv").write_bytes(
+            _csv(
+                [["sourcedId", "classSourcedId", "userSourcedId", "role", "status"]]
+                + [[rnd.choice(cells) for _ in range(5)] for _ in range(10)]
+            )
+        )
         plan = svc.preview(SYSTEM, d)
         assert all(r.reason for r in plan.rejects)
         svc.apply(SYSTEM, d)

@@ -76,8 +76,19 @@ def test_preview_writes_nothing_and_failure_writes_nothing(ctx, roster, fixtures
 
 def test_empty_folder_from_the_command_line_then_teacher_sets_password(tmp_path, fixtures):
     data = tmp_path / "fresh"
-    cmd = [sys.executable, "-m", "app", "roster", "import", str(fixtures / "or12_bulk"), "--data-dir", str(data)]
-    dry = subprocess.run(cmd + ["--dry-run", "--json"], capture_output=True, text=True, timeout=120, check=False)
+    cmd = [
+        sys.executable,
+        "-m",
+        "app",
+        "roster",
+        "import",
+        str(fixtures / "or12_bulk"),
+        "--data-dir",
+        str(data),
+    ]
+    dry = subprocess.run(
+        cmd + ["--dry-run", "--json"], capture_output=True, text=True, timeout=120, check=False
+    )
     assert dry.returncode == 0, dry.stderr
     assert json.loads(dry.stdout)["counts"]["created"] == 20
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
@@ -97,8 +108,12 @@ def test_empty_folder_from_the_command_line_then_teacher_sets_password(tmp_path,
         assert acc.sign_in_teacher("ms.rivera", "a-good-password").person_id == actor.person_id
         classes = {c.name for c in ctx.services.roster.my_classes(actor)}
         assert classes == {"Maths 6, Room 2", "Year 5 Blue"}
-        kids = {r.full_name for r in ctx.services.roster.students(actor, next(
-            c.id for c in ctx.services.roster.my_classes(actor) if c.name.startswith("Maths")))}
+        kids = {
+            r.full_name
+            for r in ctx.services.roster.students(
+                actor, next(c.id for c in ctx.services.roster.my_classes(actor) if c.name.startswith("Maths"))
+            )
+        }
         assert kids == {"Annie", "Ben Osei", "Chloé Martin"}  # Annie: her preferred name
     finally:
         ctx.close()
@@ -182,14 +197,25 @@ def test_teacher_first_oneroster_import_links_their_existing_class(demo, tmp_pat
     d.mkdir()
     (d / "manifest.csv").write_text("propertyName,value\noneroster.version,1.2\nfile.users,bulk\n")
     (d / "orgs.csv").write_text("sourcedId,name,type\nsch-1,Any School,school\n")
-    (d / "classes.csv").write_text(f"sourcedId,title,schoolSourcedId\nc-1,{klass.name},sch-1\nc-2,Other,sch-1\n")
-    users = ["sourcedId,username,givenName,familyName,role",
-             f"t-1,{info.username},X,Y,teacher", "t-2,other.t,Oth,Er,teacher", "s-new,,Newton,Kid,student",
-             "s-other,,Not,Mine,student"]
+    (d / "classes.csv").write_text(
+        f"sourcedId,title,schoolSourcedId\nc-1,{klass.name},sch-1\nc-2,Other,sch-1\n"
+    )
+    users = [
+        "sourcedId,username,givenName,familyName,role",
+        f"t-1,{info.username},X,Y,teacher",
+        "t-2,other.t,Oth,Er,teacher",
+        "s-new,,Newton,Kid,student",
+        "s-other,,Not,Mine,student",
+    ]
     users += [f"s-{i},,{k.given_name},{k.family_name},student" for i, k in enumerate(kids[:3])]
     (d / "users.csv").write_text("\n".join(users) + "\n")
-    enr = ["sourcedId,classSourcedId,userSourcedId,role", "e-t,c-1,t-1,teacher", "e-n,c-1,s-new,student",
-           "e-o,c-2,t-2,teacher", "e-x,c-2,s-other,student"]
+    enr = [
+        "sourcedId,classSourcedId,userSourcedId,role",
+        "e-t,c-1,t-1,teacher",
+        "e-n,c-1,s-new,student",
+        "e-o,c-2,t-2,teacher",
+        "e-x,c-2,s-other,student",
+    ]
     enr += [f"e-{i},c-1,s-{i},student" for i in range(3)]
     (d / "enrollments.csv").write_text("\n".join(enr) + "\n")
     plan = ctx.services.roster_import.apply(teacher, d)

@@ -57,23 +57,61 @@ class Lrs:
         self.endpoint = f"http://127.0.0.1:{self.port}/{path}"
         self.env = dict(os.environ)
         if kind == "ralph":
-            self.env.update(RALPH_APP_DIR=str(folder / "app"), RALPH_AUTH_FILE=str(folder / "auth.json"),
-                            RALPH_RUNSERVER_BACKEND="fs")
-            subprocess.run([RALPH, "auth", "-u", "tessera", "-p", "secret-pw", "-s", "all", "-w",
-                            "-A", "tessera", "urn:tessera"], env=self.env, check=True, capture_output=True, timeout=120)
+            self.env.update(
+                RALPH_APP_DIR=str(folder / "app"),
+                RALPH_AUTH_FILE=str(folder / "auth.json"),
+                RALPH_RUNSERVER_BACKEND="fs",
+            )
+            subprocess.run(
+                [
+                    RALPH,
+                    "auth",
+                    "-u",
+                    "tessera",
+                    "-p",
+                    "secret-pw",
+                    "-s",
+                    "all",
+                    "-w",
+                    "-A",
+                    "tessera",
+                    "urn:tessera",
+                ],
+                env=self.env,
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
 
     def start(self, die_after: int = 0) -> None:
         if self.kind == "ralph":
             (self.folder / "store").mkdir(exist_ok=True)
-            cmd = [RALPH, "runserver", "-b", "fs", "--fs-default-directory-path", str(self.folder / "store"),
-                   "-h", "127.0.0.1", "-p", str(self.port)]
+            cmd = [
+                RALPH,
+                "runserver",
+                "-b",
+                "fs",
+                "--fs-default-directory-path",
+                str(self.folder / "store"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+            ]
         else:
-            cmd = [sys.executable, str(HERE / "lrs_standin.py"), str(self.folder / "store.jsonl"),
-                   str(self.folder / "port"), "--port", str(self.port)]
+            cmd = [
+                sys.executable,
+                str(HERE / "lrs_standin.py"),
+                str(self.folder / "store.jsonl"),
+                str(self.folder / "port"),
+                "--port",
+                str(self.port),
+            ]
             if die_after:
                 cmd += ["--die-after", str(die_after)]
-        self.proc = subprocess.Popen(cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     start_new_session=True)  # its own group: uvicorn's reloader has a child
+        self.proc = subprocess.Popen(
+            cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )  # its own group: uvicorn's reloader has a child
         _wait_port(self.port, self.proc)
 
     def kill(self) -> None:
@@ -100,9 +138,13 @@ def _class(ctx, info):
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     klass = ctx.services.roster.my_classes(teacher)[0]
     with ctx.db.read() as s:
-        n = s.execute(text("SELECT COUNT(*) FROM attempt a JOIN enrollment e ON e.person_id = a.student_id "
-                           "WHERE e.class_id = :c AND e.role = 'student' AND e.deleted = 0 AND a.deleted = 0"),
-                      {"c": klass.id}).scalar_one()
+        n = s.execute(
+            text(
+                "SELECT COUNT(*) FROM attempt a JOIN enrollment e ON e.person_id = a.student_id "
+                "WHERE e.class_id = :c AND e.role = 'student' AND e.deleted = 0 AND a.deleted = 0"
+            ),
+            {"c": klass.id},
+        ).scalar_one()
     return teacher, klass, n
 
 
@@ -193,8 +235,18 @@ def test_command_line_sends_to_the_lrs_named_by_policy(demo, tmp_path, monkeypat
         policy = tmp_path / "policy.json"
         policy.write_text(json.dumps({"xapi_lrs_url": server.endpoint}), encoding="utf-8")
         env = dict(os.environ, TESSERA_POLICY_FILE=str(policy), QT_QPA_PLATFORM="offscreen")
-        cmd = [sys.executable, "-m", "app", "export", "xapi", "--data-dir", str(data), "--lrs",
-               "--class", klass.name]
+        cmd = [
+            sys.executable,
+            "-m",
+            "app",
+            "export",
+            "xapi",
+            "--data-dir",
+            str(data),
+            "--lrs",
+            "--class",
+            klass.name,
+        ]
         for _ in range(2):  # the second run sends again from its cursor: nothing new, nothing doubled
             r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=False)
             assert r.returncode == 0, r.stderr

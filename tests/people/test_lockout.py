@@ -10,8 +10,13 @@ from hypothesis import strategies as st
 from app.people.lockout import FAIL, OK, PASSWORD_RULES, PIN_RULES, SKEW_S, UNLOCK, WINDOW_S, lock_state
 
 NOW = 1_000_000.0
-events = st.lists(st.tuples(st.sampled_from([FAIL, FAIL, FAIL, OK, UNLOCK]),
-                            st.floats(NOW - 2 * WINDOW_S, NOW + 2 * SKEW_S, allow_nan=False)), max_size=25)
+events = st.lists(
+    st.tuples(
+        st.sampled_from([FAIL, FAIL, FAIL, OK, UNLOCK]),
+        st.floats(NOW - 2 * WINDOW_S, NOW + 2 * SKEW_S, allow_nan=False),
+    ),
+    max_size=25,
+)
 
 
 @given(events, st.randoms(use_true_random=False))

@@ -16,8 +16,13 @@ import pytest
 from app.bootstrap import open_context
 from app.errors import InvalidInput, PermissionDenied
 
-ATTACK = {"idle_signout_minutes": 0, "pin_required": False, "sync_folder": "/media/student-stick",
-          "server_url": "https://evil.example", "checkins_enabled": False}
+ATTACK = {
+    "idle_signout_minutes": 0,
+    "pin_required": False,
+    "sync_folder": "/media/student-stick",
+    "server_url": "https://evil.example",
+    "checkins_enabled": False,
+}
 
 
 @pytest.fixture
@@ -70,7 +75,10 @@ def test_a_teacher_sets_idle_sign_out_for_the_lab_machine_and_it_stays(lab):
     machine = ctx.services.machine
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     machine.set(teacher, "idle_signout_minutes", 5)
-    assert ctx.settings.get("idle_signout_minutes") == 5 and ctx.settings.source("idle_signout_minutes") == "teacher"
+    assert (
+        ctx.settings.get("idle_signout_minutes") == 5
+        and ctx.settings.source("idle_signout_minutes") == "teacher"
+    )
     info_row = next(i for i in machine.current(teacher) if i.key == "idle_signout_minutes")
     assert (info_row.value, info_row.source, info_row.locked) == (5, "teacher", False)
     assert json.loads((ctx.settings.data_dir / "settings.json").read_text()) == ATTACK  # not written there
@@ -88,7 +96,9 @@ def test_students_cannot_change_machine_settings_and_a_lab_always_signs_out(lab)
     ctx = make({"lab_mode": True, "sync_folder": "/srv/school-share"})
     machine = ctx.services.machine
     accounts = ctx.services.accounts
-    student = accounts.sign_in_student(info.class_id, accounts.sign_in_students(info.class_id)[0].id, info.pin)
+    student = accounts.sign_in_student(
+        info.class_id, accounts.sign_in_students(info.class_id)[0].id, info.pin
+    )
     teacher = accounts.sign_in_teacher(info.username, info.password)
     with pytest.raises(PermissionDenied):
         machine.set(student, "idle_signout_minutes", 0)
@@ -106,7 +116,10 @@ def test_students_cannot_change_machine_settings_and_a_lab_always_signs_out(lab)
     for key, value in (("pin_required", False), ("idle_signout_minutes", 0), ("sync_folder", "/media/stick")):
         with pytest.raises((PermissionDenied, InvalidInput)):  # the settings' own door has the same limits
             ctx.settings.set_user(key, value)
-    assert ctx.settings.get("idle_signout_minutes") == 10 and ctx.settings.get("sync_folder") == "/srv/school-share"
+    assert (
+        ctx.settings.get("idle_signout_minutes") == 10
+        and ctx.settings.get("sync_folder") == "/srv/school-share"
+    )
     assert ctx.settings.get("pin_required") is True and ctx.settings.source("pin_required") == "built-in"
 
 
@@ -130,7 +143,9 @@ def test_the_headless_sync_on_a_lab_machine_uses_the_folder_a_teacher_chose(lab,
     data_dir = ctx.settings.data_dir
     share = tmp_path / "share"
     share.mkdir()
-    assert main(["--data-dir", str(data_dir), "--json"]) == 2  # no folder chosen yet (the student's is not read)
+    assert (
+        main(["--data-dir", str(data_dir), "--json"]) == 2
+    )  # no folder chosen yet (the student's is not read)
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
     ctx.services.machine.set(teacher, "sync_folder", str(share))
     ctx.close()

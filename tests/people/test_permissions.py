@@ -16,7 +16,9 @@ def second_teacher(demo):
     from app.people.accounts import hash_secret
 
     with ctx.db.write() as s:
-        p = Person(school_id=info.school_id, role="teacher", given_name="Other", partition=f"{info.school_id}//")
+        p = Person(
+            school_id=info.school_id, role="teacher", given_name="Other", partition=f"{info.school_id}//"
+        )
         s.add(p)
         s.flush()
         s.add(Account(person_id=p.id, username="other", password_hash=hash_secret("password-2")))
@@ -95,8 +97,13 @@ def test_student_sees_and_edits_only_own_profile(demo):
 def test_teacher_edits_all_profile_fields(demo, teacher):
     ctx, info = demo
     sid = info.student_ids[2]
-    view = ctx.services.profiles.update(teacher, sid, teacher_notes="Loves puzzles", accommodations="Large text",
-                                        strengths=["drawing", "drawing", " maps "])
+    view = ctx.services.profiles.update(
+        teacher,
+        sid,
+        teacher_notes="Loves puzzles",
+        accommodations="Large text",
+        strengths=["drawing", "drawing", " maps "],
+    )
     assert view.teacher_notes == "Loves puzzles" and view.strengths == ["drawing", "maps"]
     with pytest.raises(InvalidInput):
         ctx.services.profiles.update(teacher, sid, favourite_colour="blue")

@@ -45,6 +45,7 @@ def _write(ctx, model, row_id: str, **fields) -> None:  # noqa: ANN001, ANN003
 
 # -- pin_required -----------------------------------------------------------------------------------
 
+
 def test_policy_pin_required_overrides_a_pin_optional_class(demo, teacher):
     ctx, info = demo
     accounts = ctx.services.accounts
@@ -77,6 +78,7 @@ def test_a_students_settings_file_cannot_switch_pins_off(demo, teacher):
 
 # -- accounts that may not sign in ----------------------------------------------------------------
 
+
 def test_switched_off_archived_removed_and_erased_students_are_refused(demo, teacher):
     ctx, info = demo
     accounts = ctx.services.accounts
@@ -91,21 +93,27 @@ def test_switched_off_archived_removed_and_erased_students_are_refused(demo, tea
     _refused(lambda: accounts.sign_in_student(info.class_id, sid[1], info.pin), "archived", "archived")
 
     _write(ctx, Person, sid[2], deleted=True)  # a tombstone from another machine
-    _refused(lambda: accounts.sign_in_student(info.class_id, sid[2], info.pin), "removed", "no longer in Tessera")
+    _refused(
+        lambda: accounts.sign_in_student(info.class_id, sid[2], info.pin), "removed", "no longer in Tessera"
+    )
 
     _refused(lambda: accounts.sign_in_student(info.class_id, sid[3], _wrong(info.pin)), "wrong", "not right")
     name = ctx.services.roster.student(teacher, sid[3]).full_name
     ctx.services.privacy.erase_student(teacher, sid[3], name)
     with ctx.db.read() as s:  # the erasure takes the student's sign-in events with it
         assert not s.execute(select(SignInEvent.id).where(SignInEvent.person_id == sid[3])).first()
-    _refused(lambda: accounts.sign_in_student(info.class_id, sid[3], info.pin), "removed", "no longer in Tessera")
+    _refused(
+        lambda: accounts.sign_in_student(info.class_id, sid[3], info.pin), "removed", "no longer in Tessera"
+    )
 
     # none of them is offered on the sign-in screen any more
     listed = {s.id for s in accounts.sign_in_students(info.class_id)}
     assert not listed & set(sid[:4]) and sid[4] in listed
 
     _write(ctx, SchoolClass, info.class_id, archived=True)
-    _refused(lambda: accounts.sign_in_student(info.class_id, sid[4], info.pin), "class_closed", "class is closed")
+    _refused(
+        lambda: accounts.sign_in_student(info.class_id, sid[4], info.pin), "class_closed", "class is closed"
+    )
 
 
 def test_a_student_cannot_sign_in_through_another_class_or_as_a_teacher(demo):
@@ -115,8 +123,16 @@ def test_a_student_cannot_sign_in_through_another_class_or_as_a_teacher(demo):
     ctx.settings.policy["pin_required"] = False
     with ctx.db.write() as s:
         s.get(SchoolClass, info.class_id).pin_optional = True
-    _refused(lambda: accounts.sign_in_student(info.class_id, info.teacher_id, ""), "not_in_class", "not in this class")
-    _refused(lambda: accounts.sign_in_student("no-such-class", pick.id, info.pin), "class_closed", "class is closed")
+    _refused(
+        lambda: accounts.sign_in_student(info.class_id, info.teacher_id, ""),
+        "not_in_class",
+        "not in this class",
+    )
+    _refused(
+        lambda: accounts.sign_in_student("no-such-class", pick.id, info.pin),
+        "class_closed",
+        "class is closed",
+    )
 
 
 def test_switched_off_and_removed_teachers_are_refused_only_after_the_right_password(demo):
@@ -127,13 +143,16 @@ def test_switched_off_and_removed_teachers_are_refused_only_after_the_right_pass
     _write(ctx, Account, account_id, disabled=True)
     # a wrong password learns nothing about the account
     _refused(lambda: accounts.sign_in_teacher(info.username, "not it", now=T0), "wrong", "do not match")
-    _refused(lambda: accounts.sign_in_teacher(info.username, info.password, now=T0), "disabled", "switched off")
+    _refused(
+        lambda: accounts.sign_in_teacher(info.username, info.password, now=T0), "disabled", "switched off"
+    )
     _write(ctx, Account, account_id, disabled=False)
     _write(ctx, Person, info.teacher_id, deleted=True)
     _refused(lambda: accounts.sign_in_teacher(info.username, info.password, now=T0), "removed", "removed")
 
 
 # -- teacher passwords are throttled ---------------------------------------------------------------
+
 
 def test_thirty_wrong_passwords_then_the_right_one_is_refused(demo):
     """The attack from the issue, replayed: 30 wrong tries at once, then the right password."""
@@ -144,13 +163,18 @@ def test_thirty_wrong_passwords_then_the_right_one_is_refused(demo):
         with pytest.raises(SignInError) as err:
             accounts.sign_in_teacher(info.username, f"guess-{i}", now=T0 + i * 0.02)
         reasons.append(err.value.reason)
-    assert reasons[:PASSWORD_RULES.free_tries] == ["wrong"] * PASSWORD_RULES.free_tries
-    assert set(reasons[PASSWORD_RULES.free_tries:]) == {"wait"}  # refused without even being checked
-    err = _refused(lambda: accounts.sign_in_teacher(info.username, info.password, now=T0 + 1), "wait",
-                   "Too many wrong passwords")
+    assert reasons[: PASSWORD_RULES.free_tries] == ["wrong"] * PASSWORD_RULES.free_tries
+    assert set(reasons[PASSWORD_RULES.free_tries :]) == {"wait"}  # refused without even being checked
+    err = _refused(
+        lambda: accounts.sign_in_teacher(info.username, info.password, now=T0 + 1),
+        "wait",
+        "Too many wrong passwords",
+    )
     assert 0 < err.wait_s <= PASSWORD_RULES.base_s
     with ctx.db.read() as s:  # tries during the wait are not even counted: only the 5 checked ones
-        assert s.execute(select(func.count()).where(SignInEvent.person_id == info.teacher_id)).scalar_one() == 5
+        assert (
+            s.execute(select(func.count()).where(SignInEvent.person_id == info.teacher_id)).scalar_one() == 5
+        )
     assert accounts.sign_in_teacher(info.username, info.password, now=T0 + 40).person_id == info.teacher_id
 
 
@@ -169,7 +193,9 @@ def test_each_wrong_password_after_the_free_ones_doubles_the_wait_up_to_a_cap(de
             waits[checked] = round(err.value.wait_s + 0.1)
             now += err.value.wait_s + 0.5
     assert waits == {5: 30, 6: 60, 7: 120, 8: 240, 9: 480, 10: 900, 11: 900}
-    assert max(waits.values()) == PASSWORD_RULES.max_s  # never longer: no student keeps the teacher out for good
+    assert (
+        max(waits.values()) == PASSWORD_RULES.max_s
+    )  # never longer: no student keeps the teacher out for good
     # a teacher is slowed, never held: after the wait the right password works
     assert accounts.sign_in_teacher(info.username, info.password, now=now + PASSWORD_RULES.max_s + 1)
 
@@ -190,6 +216,7 @@ def test_an_unknown_username_costs_as_much_as_a_known_one(demo, monkeypatch):
 
 # -- students held for a teacher -----------------------------------------------------------------
 
+
 def _guess_until_held(accounts, info, student_id: str) -> float:  # noqa: ANN001
     now = T0
     for _ in range(PIN_RULES.hold_after):
@@ -208,8 +235,11 @@ def test_many_wrong_pins_hold_a_student_until_a_teacher_unlocks(demo, teacher):
     accounts = ctx.services.accounts
     pick = accounts.sign_in_students(info.class_id)[0]
     now = _guess_until_held(accounts, info, pick.id)
-    _refused(lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now + 3600), "held",
-             "Ask your teacher to unlock")
+    _refused(
+        lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now + 3600),
+        "held",
+        "Ask your teacher to unlock",
+    )
     assert accounts.lock_state(teacher, pick.id, now=now).held
 
     # the student cannot free themselves, nor can another student
@@ -239,7 +269,9 @@ def test_a_hold_ends_a_day_after_the_wrong_pins(demo):
     pick = accounts.sign_in_students(info.class_id)[3]
     now = _guess_until_held(accounts, info, pick.id)
     _refused(lambda: accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now), "held", "unlock")
-    assert accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now + 24 * 3600).person_id == pick.id
+    assert (
+        accounts.sign_in_student(info.class_id, pick.id, info.pin, now=now + 24 * 3600).person_id == pick.id
+    )
 
 
 def test_tombstoning_the_wrong_tries_does_not_clear_a_lock_out(demo):
@@ -259,4 +291,11 @@ def test_waits_are_said_in_whole_seconds_or_minutes():
     from app.people.accounts import _wait_words
 
     assert [_wait_words(x) for x in (0.2, 1.0, 29.6, 30.0, 90.0, 90.5, 899.0)] == [
-        "1 second", "1 second", "30 seconds", "30 seconds", "90 seconds", "2 minutes", "15 minutes"]
+        "1 second",
+        "1 second",
+        "30 seconds",
+        "30 seconds",
+        "90 seconds",
+        "2 minutes",
+        "15 minutes",
+    ]

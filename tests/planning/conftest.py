@@ -35,8 +35,13 @@ def other(demo) -> Other:
     with ctx.db.write() as s:
         klass = SchoolClass(school_id=info.school_id, name="Year 8 Oak", grade="8")
         klass.partition = partition_key(info.school_id, klass.id)
-        teacher = Person(school_id=info.school_id, role="teacher", given_name="Omar", family_name="Lee",
-                         partition=partition_key(info.school_id))
+        teacher = Person(
+            school_id=info.school_id,
+            role="teacher",
+            given_name="Omar",
+            family_name="Lee",
+            partition=partition_key(info.school_id),
+        )
         pupil = Person(school_id=info.school_id, role="student", given_name="Zoe", family_name="Park")
         pupil.partition = partition_key(info.school_id, klass.id, pupil.id)
         s.add_all([klass, teacher, pupil])
@@ -44,5 +49,8 @@ def other(demo) -> Other:
         s.add(Enrollment(class_id=klass.id, person_id=teacher.id, role="teacher", partition=klass.partition))
         s.add(Enrollment(class_id=klass.id, person_id=pupil.id, role="student", partition=pupil.partition))
         ids = klass.id, teacher.id, pupil.id
-    return Other(Actor(ids[1], "teacher", info.school_id, "Omar Lee"), ids[0],
-                 Actor(ids[2], "student", info.school_id, "Zoe Park"))
+    return Other(
+        Actor(ids[1], "teacher", info.school_id, "Omar Lee"),
+        ids[0],
+        Actor(ids[2], "student", info.school_id, "Zoe Park"),
+    )

@@ -156,7 +156,9 @@ def test_stuck_matches_the_rule_on_mixed_histories(demo, teacher, attention):
         rows.append((sid, item, rnd.random() < odds[(sid, item.id)], at, rnd.random() < 0.05))
     _save(ctx, rows)
     with ctx.db.read() as s:
-        mastered = frozenset(s.execute(text("SELECT student_id, skill_id FROM learner_skill_state WHERE mastered = 1")).all())
+        mastered = frozenset(
+            s.execute(text("SELECT student_id, skill_id FROM learner_skill_state WHERE mastered = 1")).all()
+        )
     checked = 0
     for now in (LATER - 6 * DAY, LATER - 3 * DAY, LATER - DAY, LATER, rows[500][3]):
         expected = _expected(rows, now, mastered)

@@ -40,9 +40,16 @@ def test_create_from_scratch_and_scopes(demo, teacher, other):
     svc = ctx.services.challenges
     with pytest.raises(InvalidInput, match="checkpoint"):
         svc.create(teacher, ChallengeDraft("Bridges", class_id=info.class_id))
-    draft = ChallengeDraft("Bridges", "How strong can paper be?", "Build it.", "City engineers", [],
-                           [{"criterion": "Design", "levels": ["a", "b"]}], [("Sketch", time.time() + DAY)],
-                           class_id=info.class_id)
+    draft = ChallengeDraft(
+        "Bridges",
+        "How strong can paper be?",
+        "Build it.",
+        "City engineers",
+        [],
+        [{"criterion": "Design", "levels": ["a", "b"]}],
+        [("Sketch", time.time() + DAY)],
+        class_id=info.class_id,
+    )
     view = svc.create(teacher, draft)
     assert view.scope == "class" and view.rubric[0]["levels"] == ["a", "b", "", ""]
     with pytest.raises(PermissionDenied):
@@ -50,12 +57,18 @@ def test_create_from_scratch_and_scopes(demo, teacher, other):
     with pytest.raises(PermissionDenied):
         svc.get(other.teacher, view.id)
     # A grade challenge: only for a grade you teach; it reaches every class of that grade.
-    grade = svc.create(teacher, ChallengeDraft("Grade 7 fair", checkpoints=[("x", time.time())], scope="grade",
-                                               class_id=info.class_id))
+    grade = svc.create(
+        teacher,
+        ChallengeDraft(
+            "Grade 7 fair", checkpoints=[("x", time.time())], scope="grade", class_id=info.class_id
+        ),
+    )
     assert grade.grade == "7" and grade.id in {c.id for c in svc.for_class(teacher, info.class_id)}
     with pytest.raises(PermissionDenied, match="grade you teach"):
         svc.create(other.teacher, ChallengeDraft("G7", checkpoints=[("x", 1.0)], scope="grade", grade="7"))
-    school = svc.create(other.teacher, ChallengeDraft("Whole school", checkpoints=[("x", 1.0)], scope="school"))
+    school = svc.create(
+        other.teacher, ChallengeDraft("Whole school", checkpoints=[("x", 1.0)], scope="school")
+    )
     assert school.id in {c.id for c in svc.for_class(teacher, info.class_id)}  # reaches every class
     assert grade.id not in {c.id for c in svc.for_class(other.teacher, other.class_id)}  # not grade 8
 
@@ -117,7 +130,10 @@ def test_board_and_team_work(demo, teacher, challenge, as_student, tmp_path):
     logs = work.logs(teacher, team.id)
     assert [entry.kind for entry in logs[:2]] == ["attachment", "reflection"]
     path = work.file_path(teacher, log.id)
-    assert path.read_text(encoding="utf-8") == "Roll two dice; add them." and ctx.settings.files_dir in path.parents
+    assert (
+        path.read_text(encoding="utf-8") == "Roll two dice; add them."
+        and ctx.settings.files_dir in path.parents
+    )
     with pytest.raises(PermissionDenied):
         work.file_path(outsider, log.id)
     board = svc.board(teacher, challenge.id, info.class_id)

@@ -25,7 +25,9 @@ def test_what_next_for_a_demo_student(demo, as_student):
     plan = ctx.services.plans.get(dev, dev.person_id)
     open_goals = {g.id for g in plan.goals if g.status == "active" and g.pace.status != "done"}
     assert {s.goal_id for s in steps if s.kind == "goal"} == open_goals
-    assert all(s.reason for s in steps) and [s.score for s in steps] == sorted((s.score for s in steps), reverse=True)
+    assert all(s.reason for s in steps) and [s.score for s in steps] == sorted(
+        (s.score for s in steps), reverse=True
+    )
     if not checkins.done_today(dev):
         assert "checkin" in kinds
         checkins.record(dev, 4, 4)
@@ -59,7 +61,7 @@ def test_class_summary_csv(demo, teacher, tmp_path, other):
 
 def test_csv_cells_cannot_run_as_formulas(demo, teacher, tmp_path):
     ctx, info = demo
-    ctx.services.roster.update_student(teacher, info.student_ids[0], given_name="=HYPERLINK(\"x\")")
+    ctx.services.roster.update_student(teacher, info.student_ids[0], given_name='=HYPERLINK("x")')
     path = tmp_path / "s.csv"
     ctx.services.reports.write_class_csv(teacher, info.class_id, path)
     assert "'=HYPERLINK" in path.read_text(encoding="utf-8-sig")

@@ -18,8 +18,21 @@ def _draft(svc, actor, n=2):
     sugg = svc.suggestions(actor, actor.person_id)
     assert len(sugg) >= n
     now = time.time()
-    return PlanDraft("Autumn plan", [GoalDraft(g.title, g.why, list(g.skill_ids), g.path, now + 40 * DAY, 20,
-                                               [MilestoneDraft("Start", now + 7 * DAY)]) for g in sugg[:n]])
+    return PlanDraft(
+        "Autumn plan",
+        [
+            GoalDraft(
+                g.title,
+                g.why,
+                list(g.skill_ids),
+                g.path,
+                now + 40 * DAY,
+                20,
+                [MilestoneDraft("Start", now + 7 * DAY)],
+            )
+            for g in sugg[:n]
+        ],
+    )
 
 
 @pytest.fixture
@@ -48,14 +61,21 @@ def test_plan_input_is_checked(demo, finn):
     with pytest.raises(InvalidInput, match="at least one goal"):
         plans.save(finn, finn.person_id, PlanDraft(goals=[]))
     with pytest.raises(InvalidInput, match="at most 5"):
-        plans.save(finn, finn.person_id, PlanDraft(goals=[GoalDraft(f"G{i}", path="project", target_date=1e10)
-                                                          for i in range(6)]))
+        plans.save(
+            finn,
+            finn.person_id,
+            PlanDraft(goals=[GoalDraft(f"G{i}", path="project", target_date=1e10) for i in range(6)]),
+        )
     with pytest.raises(InvalidInput, match="needs at least one skill"):
-        plans.save(finn, finn.person_id, PlanDraft(goals=[GoalDraft("Practice", path="practice", target_date=1e10)]))
+        plans.save(
+            finn, finn.person_id, PlanDraft(goals=[GoalDraft("Practice", path="practice", target_date=1e10)])
+        )
     with pytest.raises(InvalidInput, match="pace"):
         plans.save(finn, finn.person_id, PlanDraft(goals=[GoalDraft("No pace", path="project")]))
     with pytest.raises(InvalidInput, match="not in the skill framework"):
-        plans.save(finn, finn.person_id, PlanDraft(goals=[GoalDraft("X", skill_ids=["nope"], target_date=1e10)]))
+        plans.save(
+            finn, finn.person_id, PlanDraft(goals=[GoalDraft("X", skill_ids=["nope"], target_date=1e10)])
+        )
 
 
 def test_a_student_cannot_read_or_change_another_students_plan(demo, finn, as_student):
@@ -129,9 +149,18 @@ def test_self_assessment_milestones_and_evidence(demo, finn):
 def test_progress_is_shown_not_claimed_and_met_goals_are_celebrated(demo, finn, teacher):
     ctx, _info = demo
     plans, cel = ctx.services.plans, ctx.services.celebrations
-    todo = [k for d in ctx.services.framework.jagged_profile(finn, finn.person_id) for k in d.skills if not k.mastered]
-    goals = [GoalDraft(f"Master {k.name}", skill_ids=[k.skill_id], path="practice", target_date=time.time() + 9 * DAY)
-             for k in todo[:2]]
+    todo = [
+        k
+        for d in ctx.services.framework.jagged_profile(finn, finn.person_id)
+        for k in d.skills
+        if not k.mastered
+    ]
+    goals = [
+        GoalDraft(
+            f"Master {k.name}", skill_ids=[k.skill_id], path="practice", target_date=time.time() + 9 * DAY
+        )
+        for k in todo[:2]
+    ]
     view = plans.save(finn, finn.person_id, PlanDraft(goals=goals))
     goal = view.goals[0]
     with pytest.raises(InvalidInput, match="shown, not claimed"):
@@ -141,7 +170,9 @@ def test_progress_is_shown_not_claimed_and_met_goals_are_celebrated(demo, finn, 
 
     with ctx.db.write() as s:
         for k in goal.skill_ids:
-            st = s.get(LearnerSkillState, (finn.person_id, k)) or LearnerSkillState(student_id=finn.person_id, skill_id=k)
+            st = s.get(LearnerSkillState, (finn.person_id, k)) or LearnerSkillState(
+                student_id=finn.person_id, skill_id=k
+            )
             st.mastered, st.mastery, st.attempts = True, 0.95, 20
             s.add(st)
     assert plans.record_met_goals(finn, [finn.person_id]) == [goal.title]
@@ -158,7 +189,9 @@ def test_class_overview_shows_on_track_behind_and_done(demo, teacher):
     ctx, info = demo
     overview = ctx.services.plans.class_overview(teacher, info.class_id)
     assert len(overview.rows) == 24
-    assert overview.count("no_plan") == 3 and overview.count("behind") >= 3 and overview.count("on_track") >= 10
+    assert (
+        overview.count("no_plan") == 3 and overview.count("behind") >= 3 and overview.count("on_track") >= 10
+    )
     assert overview.waiting >= 3
     behind = next(r for r in overview.rows if r.pace == "behind")
     assert behind.reason and behind.goals >= 2
@@ -200,15 +233,29 @@ def test_weekly_minutes_are_remembered_until_a_student_practises(demo):
         item = s.execute(select(Item).limit(1)).scalars().first()
         item_id, skill_id = item.id, item.skill_id
     with ctx.db.write() as s:
-        bulk_insert_events(s, Attempt, [{"student_id": ids[0], "item_id": item_id, "skill_id": skill_id,
-                                         "correct": True, "response_ms": 600_000, "at": now - 60,
-                                         "partition": "//"}])
+        bulk_insert_events(
+            s,
+            Attempt,
+            [
+                {
+                    "student_id": ids[0],
+                    "item_id": item_id,
+                    "skill_id": skill_id,
+                    "correct": True,
+                    "response_ms": 600_000,
+                    "at": now - 60,
+                    "partition": "//",
+                }
+            ],
+        )
     with ctx.db.read() as s:
         second = weekly.get(s, ids, now)
         assert second == minutes_last_week(s, ids, now)
     # (x + 600000) / 60000 and x / 60000 + 10 may differ in the last bit, whatever the demo's times
     assert second[(ids[0], skill_id)] == pytest.approx(first.get((ids[0], skill_id), 0.0) + 10.0)
-    assert {k: v for k, v in second.items() if k[0] != ids[0]} == {k: v for k, v in first.items() if k[0] != ids[0]}
+    assert {k: v for k, v in second.items() if k[0] != ids[0]} == {
+        k: v for k, v in first.items() if k[0] != ids[0]
+    }
 
 
 def test_weekly_minutes_drop_when_an_attempt_of_the_week_is_erased(demo):
@@ -235,15 +282,37 @@ def test_weekly_minutes_drop_when_an_attempt_of_the_week_is_erased(demo):
         item = s.execute(select(Item).limit(1)).scalars().first()
         item_id, skill_id = item.id, item.skill_id
     with ctx.db.write() as s:
-        bulk_insert_events(s, Attempt, [{"id": attempt_id, "student_id": ids[0], "item_id": item_id,
-                                         "skill_id": skill_id, "correct": True, "response_ms": 600_000,
-                                         "at": now - 60, "partition": "//"}])
+        bulk_insert_events(
+            s,
+            Attempt,
+            [
+                {
+                    "id": attempt_id,
+                    "student_id": ids[0],
+                    "item_id": item_id,
+                    "skill_id": skill_id,
+                    "correct": True,
+                    "response_ms": 600_000,
+                    "at": now - 60,
+                    "partition": "//",
+                }
+            ],
+        )
     weekly = WeeklyMinutes()
     with ctx.db.read() as s:
         before = weekly.get(s, ids, now)
     other = "00000000-0000-7000-8000-0000000000e2"  # another replica, where the attempt was erased
-    tomb = ChangeRec(other, 1, Stamp(int(now * 1000), 0, other).encode(), "attempt", attempt_id, "delete",
-                     "//", SCHEMA_VERSION, json.dumps({"deleted": True, "updated_at": now}))
+    tomb = ChangeRec(
+        other,
+        1,
+        Stamp(int(now * 1000), 0, other).encode(),
+        "attempt",
+        attempt_id,
+        "delete",
+        "//",
+        SCHEMA_VERSION,
+        json.dumps({"deleted": True, "updated_at": now}),
+    )
     assert apply_batch(ctx.db, [tomb]).applied == 1
     with ctx.db.read() as s:
         assert s.get(Attempt, attempt_id).deleted

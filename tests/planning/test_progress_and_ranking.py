@@ -34,18 +34,27 @@ def skill(name="Fractions", mastery=0.5, attempts=10, mastered=False, last=NOW -
 # -- progress and pace ---------------------------------------------------------------------------------
 def test_practice_progress_comes_from_mastery_not_milestones():
     g = GoalFacts(path="practice", skills=(skill(mastery=0.425),), milestones=(MilestoneFact("a", 0, True),))
-    assert goal_progress(g) == 0.425  # the skill's own mastery (as the heatmap shows it); the milestone does not count
+    assert (
+        goal_progress(g) == 0.425
+    )  # the skill's own mastery (as the heatmap shows it); the milestone does not count
 
 
 def test_project_progress_mixes_milestones_and_skills():
-    g = GoalFacts(path="project", skills=(skill(mastered=True),),
-                  milestones=(MilestoneFact("a", 0, True), MilestoneFact("b", 0, False)))
+    g = GoalFacts(
+        path="project",
+        skills=(skill(mastered=True),),
+        milestones=(MilestoneFact("a", 0, True), MilestoneFact("b", 0, False)),
+    )
     assert goal_progress(g) == 0.75
 
 
 def test_pace_behind_when_a_milestone_is_late():
-    g = GoalFacts(started_at=NOW - 20 * DAY, target_date=NOW + 20 * DAY, skills=(skill(mastery=0.8),),
-                  milestones=(MilestoneFact("Practise three times", NOW - 3 * DAY, False),))
+    g = GoalFacts(
+        started_at=NOW - 20 * DAY,
+        target_date=NOW + 20 * DAY,
+        skills=(skill(mastery=0.8),),
+        milestones=(MilestoneFact("Practise three times", NOW - 3 * DAY, False),),
+    )
     pace = goal_pace(g, NOW)
     assert pace.status == "behind" and "Practise three times" in pace.reason
 
@@ -74,8 +83,15 @@ def test_done_and_auto_met():
     assert not auto_met(project)  # milestones ticked but nothing to show: not met by itself
     assert auto_met(GoalFacts(path="project", milestones=(MilestoneFact("a", 0, True),), evidence_count=1))
     assert plan_pace([goal_pace(practice, NOW)]) == "done"
-    assert plan_pace([goal_pace(practice, NOW), goal_pace(GoalFacts(started_at=NOW - 30 * DAY,
-                                                                     target_date=NOW - DAY), NOW)]) == "behind"
+    assert (
+        plan_pace(
+            [
+                goal_pace(practice, NOW),
+                goal_pace(GoalFacts(started_at=NOW - 30 * DAY, target_date=NOW - DAY), NOW),
+            ]
+        )
+        == "behind"
+    )
 
 
 # -- what next ------------------------------------------------------------------------------------------
@@ -86,9 +102,12 @@ def test_check_in_is_offered_once_a_day_and_only_when_enabled():
 
 
 def test_overdue_work_outranks_a_check_in_and_reviews():
-    f = HomeFacts(now=NOW, plan_status="approved",
-                  skills=[skill("Decimals", 0.6, 12, last=NOW - 30 * DAY)],
-                  writing=[WritingFact("w1", "My persuasive letter", due_at=NOW - DAY, draft_status="writing")])
+    f = HomeFacts(
+        now=NOW,
+        plan_status="approved",
+        skills=[skill("Decimals", 0.6, 12, last=NOW - 30 * DAY)],
+        writing=[WritingFact("w1", "My persuasive letter", due_at=NOW - DAY, draft_status="writing")],
+    )
     steps = rank(f)
     assert [s.kind for s in steps] == ["writing", "review", "checkin"]
     assert steps[0].title == "Finish My persuasive letter" and "yesterday" in steps[0].reason
@@ -104,13 +123,26 @@ def test_reviews_due_before_fading_are_ranked_by_how_overdue_and_capped():
 
 
 def test_review_intervals_grow_with_mastery():
-    assert review_interval_days(0.3, False, 3) < review_interval_days(0.8, False, 10) < review_interval_days(0.9, True, 20)
+    assert (
+        review_interval_days(0.3, False, 3)
+        < review_interval_days(0.8, False, 10)
+        < review_interval_days(0.9, True, 20)
+    )
 
 
 def test_goal_steps_follow_milestones_and_pace():
     goals = [
-        GoalStep("g1", "Fractions goal", "practice", ("F",), "Practise three times", NOW + DAY, "on_track", 0.4,
-                 "Adding fractions"),
+        GoalStep(
+            "g1",
+            "Fractions goal",
+            "practice",
+            ("F",),
+            "Practise three times",
+            NOW + DAY,
+            "on_track",
+            0.4,
+            "Adding fractions",
+        ),
         GoalStep("g2", "Comic story", "writing", (), "First draft", NOW + 20 * DAY, "behind", 0.2),
         GoalStep("g3", "Done goal", "practice", ("X",), "", 0.0, "done", 1.0),
     ]
@@ -122,15 +154,24 @@ def test_goal_steps_follow_milestones_and_pace():
 
 
 def test_challenge_checkpoints_coming_up_and_writing_feedback():
-    f = HomeFacts(now=NOW, plan_status="approved", checked_in_today=True,
-                  checkpoints=[CheckpointFact("c1", "Greener yard", "t1", "Measure the space", NOW + 2 * DAY),
-                               CheckpointFact("c1", "Greener yard", "t1", "Survey", NOW - 5 * DAY, "done"),
-                               CheckpointFact("c1", "Greener yard", "t1", "Present", NOW + 30 * DAY)],
-                  writing=[WritingFact("w2", "Story", draft_status="returned", returned_at=NOW - DAY)])
+    f = HomeFacts(
+        now=NOW,
+        plan_status="approved",
+        checked_in_today=True,
+        checkpoints=[
+            CheckpointFact("c1", "Greener yard", "t1", "Measure the space", NOW + 2 * DAY),
+            CheckpointFact("c1", "Greener yard", "t1", "Survey", NOW - 5 * DAY, "done"),
+            CheckpointFact("c1", "Greener yard", "t1", "Present", NOW + 30 * DAY),
+        ],
+        writing=[WritingFact("w2", "Story", draft_status="returned", returned_at=NOW - DAY)],
+    )
     steps = rank(f)
     # Fresh feedback (80) just ahead of a checkpoint in two days (79); one due in a month comes last.
-    assert [(s.kind, s.title) for s in steps] == [("feedback", "Read feedback on Story"),
-                                                  ("checkpoint", "Measure the space"), ("checkpoint", "Present")]
+    assert [(s.kind, s.title) for s in steps] == [
+        ("feedback", "Read feedback on Story"),
+        ("checkpoint", "Measure the space"),
+        ("checkpoint", "Present"),
+    ]
     assert "on Friday" in steps[1].reason and steps[1].action == "challenge" and steps[1].arg == "c1"
 
 
@@ -141,8 +182,11 @@ def test_no_plan_or_plan_sent_back_is_a_step():
 
 
 def test_ranking_is_deterministic_and_shows_every_option():
-    f = HomeFacts(now=NOW, skills=[skill(f"S{i}", 0.6, 10, last=NOW - 9 * DAY) for i in range(3)],
-                  writing=[WritingFact("w", "Essay", due_at=NOW + 9 * DAY)])
+    f = HomeFacts(
+        now=NOW,
+        skills=[skill(f"S{i}", 0.6, 10, last=NOW - 9 * DAY) for i in range(3)],
+        writing=[WritingFact("w", "Essay", due_at=NOW + 9 * DAY)],
+    )
     a, b = rank(f), rank(f)
     assert a == b and len(a) == 6  # 3 reviews (equal scores, by title), plan, check-in, writing
     assert [s.score for s in a] == sorted((s.score for s in a), reverse=True)

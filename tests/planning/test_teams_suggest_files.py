@@ -25,8 +25,15 @@ def _class(n=12, seed=1):
     rng = random.Random(seed)
     keys = ["area", "graphs", "argument"]
     hobbies = ["football", "chess", "music", "art", "coding"]
-    return [Candidate(f"s{i:02d}", f"Student {i}", {k: round(rng.random(), 2) for k in keys},
-                      frozenset(rng.sample(hobbies, 2))) for i in range(n)]
+    return [
+        Candidate(
+            f"s{i:02d}",
+            f"Student {i}",
+            {k: round(rng.random(), 2) for k in keys},
+            frozenset(rng.sample(hobbies, 2)),
+        )
+        for i in range(n)
+    ]
 
 
 def test_every_student_once_and_sizes_even():
@@ -45,10 +52,12 @@ def test_deterministic_whatever_the_input_order():
 
 def test_complementary_strengths_are_paired():
     # Two strong in area only, two strong in argument only: teams of two should mix them.
-    people = [Candidate("a1", "A One", {"area": 0.95, "argument": 0.1}),
-              Candidate("a2", "A Two", {"area": 0.9, "argument": 0.15}),
-              Candidate("b1", "B One", {"area": 0.1, "argument": 0.95}),
-              Candidate("b2", "B Two", {"area": 0.15, "argument": 0.9})]
+    people = [
+        Candidate("a1", "A One", {"area": 0.95, "argument": 0.1}),
+        Candidate("a2", "A Two", {"area": 0.9, "argument": 0.15}),
+        Candidate("b1", "B One", {"area": 0.1, "argument": 0.95}),
+        Candidate("b2", "B Two", {"area": 0.15, "argument": 0.9}),
+    ]
     teams = suggest_teams(people, 2)
     for t in teams:
         assert {m[0] for m in t.member_ids} == {"a", "b"}
@@ -57,8 +66,12 @@ def test_complementary_strengths_are_paired():
 
 def test_shared_interests_break_ties():
     same = {"x": 0.5}
-    people = [Candidate("p1", "P1", same, frozenset({"chess"})), Candidate("p2", "P2", same, frozenset({"dance"})),
-              Candidate("p3", "P3", same, frozenset({"chess"})), Candidate("p4", "P4", same, frozenset({"dance"}))]
+    people = [
+        Candidate("p1", "P1", same, frozenset({"chess"})),
+        Candidate("p2", "P2", same, frozenset({"dance"})),
+        Candidate("p3", "P3", same, frozenset({"chess"})),
+        Candidate("p4", "P4", same, frozenset({"dance"})),
+    ]
     teams = suggest_teams(people, 2)
     assert sorted(t.member_ids for t in teams) == [("p1", "p3"), ("p2", "p4")]
     assert all(t.shared_interests for t in teams) and "Shared interests" in teams[0].reason
@@ -78,15 +91,23 @@ def test_more_teams_than_students_and_bad_count():
 
 
 # -- goal suggestions -------------------------------------------------------------------------------------
-SKILLS = [SkillInfo("add", "NUM.ADD", "Addition facts", "NUM"), SkillInfo("mul", "NUM.MUL", "Times tables", "NUM", ("NUM.ADD",)),
-          SkillInfo("div", "NUM.DIV", "Division facts", "NUM", ("NUM.MUL",)),
-          SkillInfo("avg", "DAT.AVG", "Averages", "DAT", ("NUM.DIV",)),
-          SkillInfo("graph", "DAT.GRAPH", "Reading graphs", "DAT")]
+SKILLS = [
+    SkillInfo("add", "NUM.ADD", "Addition facts", "NUM"),
+    SkillInfo("mul", "NUM.MUL", "Times tables", "NUM", ("NUM.ADD",)),
+    SkillInfo("div", "NUM.DIV", "Division facts", "NUM", ("NUM.MUL",)),
+    SkillInfo("avg", "DAT.AVG", "Averages", "DAT", ("NUM.DIV",)),
+    SkillInfo("graph", "DAT.GRAPH", "Reading graphs", "DAT"),
+]
 
 
 def test_gaps_next_to_strengths_and_interests():
-    facts = {"add": SkillFact("add", "Addition facts", 0.95, 30, True), "mul": SkillFact("mul", "Times tables", 0.8, 20)}
-    links = [{"keywords": ["football"], "skills": ["DAT.GRAPH"], "path": "project", "idea": "Stats of {interest}"}]
+    facts = {
+        "add": SkillFact("add", "Addition facts", 0.95, 30, True),
+        "mul": SkillFact("mul", "Times tables", 0.8, 20),
+    }
+    links = [
+        {"keywords": ["football"], "skills": ["DAT.GRAPH"], "path": "project", "idea": "Stats of {interest}"}
+    ]
     out = suggest_goals(SKILLS, facts, ["football", "knitting"], links)
     # Gaps best first (Times tables is nearly there on mastered Addition), interleaved with interest ideas.
     assert [g.title for g in out] == ["Master Times tables", "Stats of football", "Master Division facts"]
@@ -131,9 +152,17 @@ def _odt() -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("name,data", [("plan.pdf", PDF), ("map.PNG", PNG), ("photo.jpeg", JPG),
-                                       ("notes.txt", "Survey: 14 people \u2713\n".encode()), ("report.docx", _docx()),
-                                       ("story.odt", _odt())])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("plan.pdf", PDF),
+        ("map.PNG", PNG),
+        ("photo.jpeg", JPG),
+        ("notes.txt", "Survey: 14 people \u2713\n".encode()),
+        ("report.docx", _docx()),
+        ("story.odt", _odt()),
+    ],
+)
 def test_good_files_are_stored_by_content(store, tmp_path, name, data):
     stored = store.store(_file(tmp_path, name, data))
     assert stored.name == name and stored.size == len(data)
@@ -143,11 +172,19 @@ def test_good_files_are_stored_by_content(store, tmp_path, name, data):
     assert again.path == stored.path
 
 
-@pytest.mark.parametrize("name,data", [("fake.pdf", PNG), ("fake.png", b"GIF89a" + b"\x00" * 20),
-                                       ("fake.jpg", PDF), ("binary.txt", b"hello\x00world"),
-                                       ("latin1.txt", "caf\xe9".encode("latin-1")),
-                                       ("fake.docx", b"PK\x03\x04not really a zip"),
-                                       ("odt-as-docx.docx", _odt()), ("docx-as-odt.odt", _docx())])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("fake.pdf", PNG),
+        ("fake.png", b"GIF89a" + b"\x00" * 20),
+        ("fake.jpg", PDF),
+        ("binary.txt", b"hello\x00world"),
+        ("latin1.txt", "caf\xe9".encode("latin-1")),
+        ("fake.docx", b"PK\x03\x04not really a zip"),
+        ("odt-as-docx.docx", _odt()),
+        ("docx-as-odt.odt", _docx()),
+    ],
+)
 def test_wrong_magic_bytes_are_refused(store, tmp_path, name, data):
     with pytest.raises(AttachmentError, match="does not look like"):
         store.store(_file(tmp_path, name, data))

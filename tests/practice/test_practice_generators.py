@@ -24,7 +24,9 @@ def _more_values(prompt: str) -> Fraction | None:
     import statistics
 
     num = r"(\d+)"
-    m = re.fullmatch(rf"A rectangle is {num} cm by {num} cm\. What is its (perimeter in cm|area in cm\u00b2)\?", prompt)
+    m = re.fullmatch(
+        rf"A rectangle is {num} cm by {num} cm\. What is its (perimeter in cm|area in cm\u00b2)\?", prompt
+    )
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         return Fraction(2 * (a + b) if m.group(3).startswith("perimeter") else a * b)
@@ -91,6 +93,7 @@ def _independent_value(key: str, prompt: str) -> Fraction | None:
     if m:
         left, right = m.group(1), _evaluate(m.group(2))
         lhs = re.sub(r"(\d)x", r"\1*x", left).replace("\u2212x", "-x").replace("\u2212", "-")
+
         # linear in x: solve from two evaluations
         def f(x):
             return _evaluate(lhs.replace("x", f"({x})"))

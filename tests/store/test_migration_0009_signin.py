@@ -32,11 +32,15 @@ def test_0009_replaces_the_local_wrong_pin_table_with_synced_events(tmp_path):
     path = tmp_path / "tessera.db"
     _at(path, "0008_trust")
     con = sqlite3.connect(path)
-    con.execute("INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
-                "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)")
-    con.execute("INSERT INTO person (id, created_at, updated_at, deleted, partition, school_id, role, given_name, "
-                "family_name, display_name, archived, target_success, pronouns) "
-                "VALUES ('p1', 1, 1, 0, 's1//p1', 's1', 'student', 'Kid', 'X', '', 0, 0.75, '')")
+    con.execute(
+        "INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
+        "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)"
+    )
+    con.execute(
+        "INSERT INTO person (id, created_at, updated_at, deleted, partition, school_id, role, given_name, "
+        "family_name, display_name, archived, target_success, pronouns) "
+        "VALUES ('p1', 1, 1, 0, 's1//p1', 's1', 'student', 'Kid', 'X', '', 0, 0.75, '')"
+    )
     con.execute("INSERT INTO signin_attempt (person_id, failures, locked_until) VALUES ('p1', 2, 0)")
     con.commit()
     con.close()
@@ -50,7 +54,10 @@ def test_0009_replaces_the_local_wrong_pin_table_with_synced_events(tmp_path):
             s.add(SignInEvent(person_id="p1", kind="fail", at=5.0, partition="s1//p1"))
         with db.read() as s:
             assert s.execute(text("SELECT given_name FROM person")).scalar_one() == "Kid"
-            assert s.execute(text("SELECT COUNT(*) FROM change WHERE table_name = 'signin_event'")).scalar_one() == 1
+            assert (
+                s.execute(text("SELECT COUNT(*) FROM change WHERE table_name = 'signin_event'")).scalar_one()
+                == 1
+            )
     finally:
         db.close()
 

@@ -29,13 +29,17 @@ def test_upgrade_from_first_schema_keeps_every_row(tmp_path):
     db_path = tmp_path / "tessera.db"
     _make_at_revision(db_path, "0001")
     con = sqlite3.connect(db_path)
-    con.execute("INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
-                "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)")
+    con.execute(
+        "INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
+        "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)"
+    )
     for i in range(50):
         con.execute(
             "INSERT INTO person (id, created_at, updated_at, deleted, partition, school_id, role, given_name, "
             "family_name, display_name, archived, target_success) VALUES (?, 1, 1, 0, 's1//', 's1', 'student', ?, "
-            "'X', '', 0, 0.75)", (f"p{i}", f"Kid {i}"))
+            "'X', '', 0, 0.75)",
+            (f"p{i}", f"Kid {i}"),
+        )
     con.commit()
     con.close()
 
@@ -173,8 +177,12 @@ def test_migrated_indexes_match_the_models(tmp_path):
     db.close()
     conn = sqlite3.connect(tmp_path / "tessera.db")
     try:
-        migrated = {(t, n) for t, n in conn.execute(
-            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")}
+        migrated = {
+            (t, n)
+            for t, n in conn.execute(
+                "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'"
+            )
+        }
     finally:
         conn.close()
     modelled = {(t.name, i.name) for t in SQLModel.metadata.tables.values() for i in t.indexes}
@@ -190,11 +198,16 @@ def test_0005_keeps_the_newest_stamp_in_replica_state_and_drops_the_hlc_index(tm
     db_path = tmp_path / "tessera.db"
     _make_at_revision(db_path, "0004")
     con = sqlite3.connect(db_path)
-    con.execute("INSERT INTO replica_state (key, replica_id, next_seq, hlc_wall, hlc_counter, fingerprint, "
-                "previous_ids) VALUES (1, 'r-old', 3, 0, 0, '', '[]')")
+    con.execute(
+        "INSERT INTO replica_state (key, replica_id, next_seq, hlc_wall, hlc_counter, fingerprint, "
+        "previous_ids) VALUES (1, 'r-old', 3, 0, 0, '', '[]')"
+    )
     for seq, hlc in [(1, "4102444800000-00007-r-old"), (2, "4102444800000-00009-r-other")]:
-        con.execute("INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
-                    "schema_version) VALUES ('r-old', ?, ?, 'school', 's1', 'upsert', '{}', '', 2)", (seq, hlc))
+        con.execute(
+            "INSERT INTO change (replica_id, seq, hlc, table_name, row_id, op, fields, partition, "
+            "schema_version) VALUES ('r-old', ?, ?, 'school', 's1', 'upsert', '{}', '', 2)",
+            (seq, hlc),
+        )
     con.commit()
     con.close()
 
@@ -227,7 +240,9 @@ def test_the_clock_resumes_after_every_stamp_written_or_received(tmp_path):
     assert Stamp.decode(db.clock.tick()) > own
     far = own.wall + 3_600_000  # a device an hour ahead
     fields = '{"id": "s-far", "name": "There", "created_at": 1, "updated_at": 1, "deleted": false, "partition": "//"}'
-    apply_batch(db, [ChangeRec("r-far", 1, f"{far:013d}-00004-r-far", "school", "s-far", "upsert", "//", 2, fields)])
+    apply_batch(
+        db, [ChangeRec("r-far", 1, f"{far:013d}-00004-r-far", "school", "s-far", "upsert", "//", 2, fields)]
+    )
     db.close()
     db = Database.open(path)
     try:
@@ -254,7 +269,9 @@ def test_0007_evidence_rebuilds_levels_from_synced_rows_at_the_next_open(demo_te
     con = sqlite3.connect(path)
     assert con.execute("SELECT name FROM sqlite_master WHERE name = 'judgement'").fetchone() is None
     student = con.execute("SELECT id FROM person WHERE role = 'student' LIMIT 1").fetchone()[0]
-    con.execute("INSERT INTO learner_skill_state VALUES (?, 'judged-by-nobody', 1.0, 3, 2, 0, 0.9, 1, 0)", (student,))
+    con.execute(
+        "INSERT INTO learner_skill_state VALUES (?, 'judged-by-nobody', 1.0, 3, 2, 0, 0.9, 1, 0)", (student,)
+    )
     answers = con.execute("SELECT COUNT(*) FROM attempt WHERE deleted = 0").fetchone()[0]
     con.commit()
     con.close()
@@ -269,6 +286,8 @@ def test_0007_evidence_rebuilds_levels_from_synced_rows_at_the_next_open(demo_te
             assert s.execute(text("SELECT COUNT(*) FROM learner_skill_state WHERE skill_id = 'judged-by-nobody'")
                              ).scalar() == 0  # fmt: skip
             assert s.execute(text("SELECT SUM(attempts) FROM learner_skill_state")).scalar() == answers
-            assert s.execute(text("SELECT COUNT(*) FROM judgement")).scalar() == 0  # judgements went with the downgrade
+            assert (
+                s.execute(text("SELECT COUNT(*) FROM judgement")).scalar() == 0
+            )  # judgements went with the downgrade
     finally:
         ctx.close()

@@ -64,8 +64,14 @@ def add_attempts(db, sd: Seeded, n: int, item: str | None = None) -> None:
     """n attempts spread over the seeded students, on ``item`` or over the seeded items in turn."""
     with db.write() as s:
         for i in range(n):
-            s.add(Attempt(student_id=sd.students[i % len(sd.students)],
-                          item_id=item or sd.items[i % len(sd.items)], skill_id=sd.skill, answer=str(i)))
+            s.add(
+                Attempt(
+                    student_id=sd.students[i % len(sd.students)],
+                    item_id=item or sd.items[i % len(sd.items)],
+                    skill_id=sd.skill,
+                    answer=str(i),
+                )
+            )
 
 
 def dump(db, with_clocks: bool = True) -> dict:

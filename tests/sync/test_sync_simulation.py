@@ -268,7 +268,9 @@ class _Signing:
             stud = s.execute(select(Person.id).where(Person.role == "student")).scalars().first()
             item = s.execute(select(Item)).scalars().first()
         with db.write() as s:
-            a = Attempt(student_id=stud, item_id=item.id, skill_id=item.skill_id, answer=answer, device=db.replica_id)
+            a = Attempt(
+                student_id=stud, item_id=item.id, skill_id=item.skill_id, answer=answer, device=db.replica_id
+            )
             s.add(a)
         return a.id
 
@@ -297,7 +299,9 @@ class _Signing:
         for db in self.dbs:
             with db.read() as s:
                 raw = raw_connection(s)
-                assert raw.execute("SELECT COUNT(*) FROM attempt WHERE id = ?", (self.late,)).fetchone()[0] == 0
+                assert (
+                    raw.execute("SELECT COUNT(*) FROM attempt WHERE id = ?", (self.late,)).fetchone()[0] == 0
+                )
                 codes = {r[0] for r in raw.execute("SELECT DISTINCT code FROM quarantined_change")}
             assert codes <= {"revoked"}, codes
 
@@ -370,7 +374,11 @@ signed_skew = st.sampled_from([0, 0, 7, -7, 2_000, -2_000, -86_400_000 * 2])
 @settings(
     max_examples=100 if FULL else 6,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
     derandomize=not FULL,
 )
 @given(

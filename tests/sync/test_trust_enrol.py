@@ -97,7 +97,9 @@ def test_changes_refused_by_the_policy_apply_once_the_certificate_allows_them(ma
     assert {q[2] for q in quarantined(sch.laptop)} == {"lab-class"}
     me = device(data_dir(sch.lab))
     old = TrustState.load(data_dir(sch.laptop)).cert_of(me.public)
-    school.issue(data_dir(sch.laptop), me.id, me.public, old.name, "lab", [sch.sd.klass, k2.id], list(old.replicas))
+    school.issue(
+        data_dir(sch.laptop), me.id, me.public, old.name, "lab", [sch.sd.klass, k2.id], list(old.replicas)
+    )
     sync_once(sch.laptop, share)
     assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 1
     assert quarantined(sch.laptop) == []

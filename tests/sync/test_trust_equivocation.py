@@ -80,12 +80,18 @@ def test_a_cloned_database_loses_no_change(make_db, share, tmp_path):
             from app.store.raw import raw_connection
 
             with sch.lab.read() as s:
-                rid, nxt, prev = raw_connection(s).execute(
-                    "SELECT replica_id, next_seq, previous_ids FROM replica_state").fetchone()
+                rid, nxt, prev = (
+                    raw_connection(s)
+                    .execute("SELECT replica_id, next_seq, previous_ids FROM replica_state")
+                    .fetchone()
+                )
             with clone.write(remote=True) as s:
                 raw = raw_connection(s)
                 raw.execute("DELETE FROM version_vector WHERE replica_id = ?", (clone.replica_id,))
-                raw.execute("UPDATE replica_state SET replica_id = ?, next_seq = ?, previous_ids = ?", (rid, nxt, prev))
+                raw.execute(
+                    "UPDATE replica_state SET replica_id = ?, next_seq = ?, previous_ids = ?",
+                    (rid, nxt, prev),
+                )
             clone.close()
             clone = Database.open(clone_dir / "tessera.db")
             assert clone.replica_id == sch.lab.replica_id

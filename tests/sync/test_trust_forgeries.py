@@ -78,10 +78,17 @@ def test_signed_forgeries_of_a_lab_machine_are_refused_and_kept(setting):
         "lab-table:account": [("account", "acc-1", {"password_hash": "$argon2id$forged"}, f"{sd.school}//")],
         # a student made admin; a forged teacher enrolment; a forged 'system' person
         "lab-table:person": [("person", st, {"role": "admin"}, part(sd, st))],
-        "lab-table:enrollment": [("enrollment", "enr-1", {"class_id": sd.klass, "person_id": st, "role": "teacher"},
-                                  part(sd, st))],  # fmt: skip
-        "lab-table:system": [("person", "system", {"id": "system", "role": "admin", "given_name": "x",
-                                                   "school_id": sd.school}, part(sd, st))],  # fmt: skip
+        "lab-table:enrollment": [
+            ("enrollment", "enr-1", {"class_id": sd.klass, "person_id": st, "role": "teacher"}, part(sd, st))
+        ],  # fmt: skip
+        "lab-table:system": [
+            (
+                "person",
+                "system",
+                {"id": "system", "role": "admin", "given_name": "x", "school_id": sd.school},
+                part(sd, st),
+            )
+        ],  # fmt: skip
         # PINs switched off for the class
         "lab-table:class": [("school_class", sd.klass, {"pin_optional": True}, f"{sd.school}/{sd.klass}/")],
         # rubric scores rewritten
@@ -89,8 +96,13 @@ def test_signed_forgeries_of_a_lab_machine_are_refused_and_kept(setting):
         # another student's answers tombstoned
         "lab-delete": [("attempt", victim_attempt, {"deleted": True}, part(sd, sd.students[1]))],
         # another class's partition
-        "lab-class": [("attempt", *_attempt_fields(sch, st, partition=f"{sd.school}/other-class/{st}"),
-                       f"{sd.school}/other-class/{st}")],  # fmt: skip
+        "lab-class": [
+            (
+                "attempt",
+                *_attempt_fields(sch, st, partition=f"{sd.school}/other-class/{st}"),
+                f"{sd.school}/other-class/{st}",
+            )
+        ],  # fmt: skip
         # another school's partition
         "school": [("attempt", *_attempt_fields(sch, st), f"other-school/{sd.klass}/{st}")],
     }
@@ -250,7 +262,10 @@ def test_purges_deletions_and_role_changes_only_from_teacher_or_admin_devices(ma
         purge_cascade(s, "plan", sch.sd.plans[sch.sd.students[1]])  # an erasure: needs an admin device
     sync_once(t2, share)
     sync_once(sch.laptop, share)
-    assert count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'teacher' AND id = ?", sch.sd.students[0]) == 1
+    assert (
+        count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'teacher' AND id = ?", sch.sd.students[0])
+        == 1
+    )
     assert count(sch.laptop, "SELECT COUNT(*) FROM plan WHERE id = ?", sch.sd.plans[sch.sd.students[1]]) == 1
     assert "purge" in {q[2] for q in quarantined(sch.laptop)}
     # the teacher sees the role change, who made it, and undoes it
@@ -262,8 +277,13 @@ def test_purges_deletions_and_role_changes_only_from_teacher_or_admin_devices(ma
     (gone,) = [a for a in recent(sch.laptop) if a.kind == "deleted"]
     assert gone.what.startswith("class") and gone.device
     undo(sch.laptop, gone.origin, gone.seq)
-    assert count(sch.laptop, "SELECT COUNT(*) FROM school_class WHERE deleted = 0 AND id = ?", sch.sd.klass) == 1
-    assert count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'student' AND id = ?", sch.sd.students[0]) == 1
+    assert (
+        count(sch.laptop, "SELECT COUNT(*) FROM school_class WHERE deleted = 0 AND id = ?", sch.sd.klass) == 1
+    )
+    assert (
+        count(sch.laptop, "SELECT COUNT(*) FROM person WHERE role = 'student' AND id = ?", sch.sd.students[0])
+        == 1
+    )
 
 
 def test_stamps_from_the_future_wait_for_the_clock(setting):
@@ -273,7 +293,14 @@ def test_stamps_from_the_future_wait_for_the_clock(setting):
     origin = _lab_origin(sch)
     rid, f = _attempt_fields(sch, st)
     ahead = Stamp(int(time.time() * 1000) + 3600_000, 0, origin).encode()
-    forge(share, origin, 1, [line(origin, 1, "attempt", rid, f, part(sch.sd, st), hlc=ahead)], key=key, serial=serial)
+    forge(
+        share,
+        origin,
+        1,
+        [line(origin, 1, "attempt", rid, f, part(sch.sd, st), hlc=ahead)],
+        key=key,
+        serial=serial,
+    )
     before = count(receiver, "SELECT COUNT(*) FROM attempt")
     sync_once(receiver, share)
     assert count(receiver, "SELECT COUNT(*) FROM attempt") == before
@@ -291,7 +318,11 @@ def _existing_attempt(db, student: str) -> str:
     from app.store.raw import raw_connection
 
     with db.read() as s:
-        return raw_connection(s).execute("SELECT id FROM attempt WHERE student_id = ? LIMIT 1", (student,)).fetchone()[0]
+        return (
+            raw_connection(s)
+            .execute("SELECT id FROM attempt WHERE student_id = ? LIMIT 1", (student,))
+            .fetchone()[0]
+        )
 
 
 def _next_seq(db) -> int:

@@ -102,7 +102,10 @@ def test_lab_machine_field_and_stored_partition_rules():
     tcert = _state("teacher").certs[PUB]
     tpol = Policy(tcert, frozenset({SCHOOL}))
     assert tpol.check(ChangeRec.decode(_line(4, "account", {"pin_hash": "x"})), now) is None
-    assert tpol.check(ChangeRec.decode(_line(5, "account", {"pin_hash": "x"}, "other/k1/s1")), now).code == "school"
+    assert (
+        tpol.check(ChangeRec.decode(_line(5, "account", {"pin_hash": "x"}, "other/k1/s1")), now).code
+        == "school"
+    )
     assert tpol.check(ChangeRec.decode(_line(6, "goal", {}, op="purge")), now).code == "purge"
 
 

@@ -30,7 +30,10 @@ def test_an_unsigned_school_moves_to_signed_sync_without_losing_a_change(make_db
     for _ in range(2):
         sync_once(lab, share)
         sync_once(laptop, share)
-    assert trust_cli(["devices", "list", "--data-dir", str(data_dir(laptop)), "--folder", str(share), "--json"]) == 0
+    assert (
+        trust_cli(["devices", "list", "--data-dir", str(data_dir(laptop)), "--folder", str(share), "--json"])
+        == 0
+    )
     rows = json.loads(capsys.readouterr().out)
     waiting = [r for r in rows if r["status"] == "waiting"]
     assert len(waiting) == 1

@@ -34,14 +34,17 @@ def test_a_local_write_publishes_its_kinds_after_commit(make_db, heard):
     sd = seed(db, students=1)
     heard.clear()
     seen_rows = []
-    unsubscribe = what_changed.subscribe(lambda c: seen_rows.append(count(db, "SELECT COUNT(*) FROM goal")),
-                                         Kind.PLANS)
+    unsubscribe = what_changed.subscribe(
+        lambda c: seen_rows.append(count(db, "SELECT COUNT(*) FROM goal")), Kind.PLANS
+    )
     try:
         with db.write() as s:
             s.add(Goal(plan_id=sd.plans[sd.students[0]], student_id=sd.students[0], title="Read more"))
     finally:
         unsubscribe()
-    assert [(c.db, c.kinds, c.source, set(c.rows)) for c in heard] == [(db, Kind.PLANS, Source.LOCAL, {"goal"})]
+    assert [(c.db, c.kinds, c.source, set(c.rows)) for c in heard] == [
+        (db, Kind.PLANS, Source.LOCAL, {"goal"})
+    ]
     assert seen_rows == [1]  # the subscriber already reads the committed row
 
 
@@ -80,7 +83,9 @@ def test_erasure_publishes_the_purged_rows_as_an_erasure(make_db, heard):
         purge_cascade(s, "person", sd.students[0])
     (changed,) = heard
     assert changed.source is Source.ERASURE
-    assert sd.students[0] in changed.rows["person"] and changed.kinds & (Kind.ROSTER | Kind.PLANS | Kind.PROFILE)
+    assert sd.students[0] in changed.rows["person"] and changed.kinds & (
+        Kind.ROSTER | Kind.PLANS | Kind.PROFILE
+    )
 
 
 def test_sync_publishes_what_it_applied_and_a_quiet_sync_only_its_state(make_db, share, heard):
@@ -119,8 +124,9 @@ def test_rebuilders_run_before_the_screens_and_only_for_sync_and_erasure(make_db
 
 
 def test_a_held_change_is_found_by_the_store_as_sync_writes_it():
-    line = ChangeRec("r1", 7, "0000000000001-00000-r1", "draft_version", "row-9", "upsert", "s/c/p", 2,
-                     '{"text": "a\\tb"}').encode()
+    line = ChangeRec(
+        "r1", 7, "0000000000001-00000-r1", "draft_version", "row-9", "upsert", "s/c/p", 2, '{"text": "a\\tb"}'
+    ).encode()
     assert pending_row(line) == ("draft_version", "row-9")
     assert pending_row("not a change") is None
 

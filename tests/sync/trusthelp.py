@@ -99,7 +99,9 @@ def forge(share: Path, origin: str, first: int, lines: list[str], *, key: bytes 
     footer = {"end": True, "count": len(lines), "last": last, "hlc_last": "",
               "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
     if key is not None:
-        signed = json.dumps(header).encode() + b"\n" + "".join(x + "\n" for x in (seal_lines or lines)).encode()
+        signed = (
+            json.dumps(header).encode() + b"\n" + "".join(x + "\n" for x in (seal_lines or lines)).encode()
+        )
         footer["seal"] = make_seal(key, serial, seal_origin or origin, first, last, capture.SCHEMA_VERSION,
                                    hashlib.sha256(signed).hexdigest()).to_json()  # fmt: skip
     path = folder / batch_name(origin, first, last)
@@ -111,9 +113,13 @@ def quarantined(db) -> list[tuple]:
     from app.store.raw import raw_connection
 
     with db.read() as s:
-        return raw_connection(s).execute(
-            "SELECT replica_id, seq, code, reason, stored FROM quarantined_change ORDER BY replica_id, seq"
-        ).fetchall()
+        return (
+            raw_connection(s)
+            .execute(
+                "SELECT replica_id, seq, code, reason, stored FROM quarantined_change ORDER BY replica_id, seq"
+            )
+            .fetchall()
+        )
 
 
 def part(sd: Seeded, student: str, klass: str | None = None) -> str:

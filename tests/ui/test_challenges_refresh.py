@@ -40,9 +40,12 @@ def two_machines(demo_template, tmp_path):
 def _a_post_arrives(qtbot, page, laptop, lab, info, share) -> None:  # noqa: ANN001
     """A student on the lab machine posts to their team's log; the laptop syncs; the board reloads."""
     student = next(
-        (acc for sid in info.student_ids
-         if (acc := lab.services.accounts.sign_in_student(info.class_id, sid, info.pin))
-         and lab.services.challenges.for_student(acc)),
+        (
+            acc
+            for sid in info.student_ids
+            if (acc := lab.services.accounts.sign_in_student(info.class_id, sid, info.pin))
+            and lab.services.challenges.for_student(acc)
+        ),
     )
     team = lab.services.challenges.for_student(student)[0][1]
     lab.services.team_work.post(student, team.id, "progress", "We measured the playground.")

@@ -27,7 +27,10 @@ def test_a_narrow_profile_keeps_room_for_the_longest_skill_name(qtbot):
 def test_a_star_means_mastered_here_as_in_the_report(qtbot):
     from PySide6.QtCharts import QBarCategoryAxis
 
-    skills = [SkillMastery("s1", "A", "Rounding", 0.84, 12, False), SkillMastery("s2", "B", "Angles", 0.86, 9, True)]
+    skills = [
+        SkillMastery("s1", "A", "Rounding", 0.84, 12, False),
+        SkillMastery("s2", "B", "Angles", 0.86, 9, True),
+    ]
     widget = JaggedProfile()
     qtbot.addWidget(widget)
     widget.set_profile([DomainProfile("d1", "NUM", "Number", "maths", skills)])

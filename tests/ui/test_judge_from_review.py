@@ -43,7 +43,9 @@ def test_teacher_judges_skills_from_the_draft_under_review(qtbot, demo, teacher)
     j = ctx.services.judgements
     given = j.for_student(teacher, row.student_id)
     newest = given[0]
-    assert newest.skill_name == "Transitions" and newest.level == 3 and newest.evidence_kind == "draft_version"
+    assert (
+        newest.skill_name == "Transitions" and newest.level == 3 and newest.evidence_kind == "draft_version"
+    )
     assert "your essay 'Should our school have a longer lunch break?'" in newest.source_words()
 
 
@@ -58,7 +60,9 @@ def test_teacher_gives_skill_levels_from_a_challenge_rubric(qtbot, demo, teacher
     dialog = page.judge_dialog
     assert len(dialog.students) >= 2  # every member of the team
     assert dialog.grid_label(0) == first and dialog.level_boxes[0].currentData() == 3  # from the assessment
-    assert "Some totals" in dialog.level_boxes[0].itemText(1) or dialog.rows[0].levels  # the rubric's own words
+    assert (
+        "Some totals" in dialog.level_boxes[0].itemText(1) or dialog.rows[0].levels
+    )  # the rubric's own words
     if os.environ.get("TESSERA_SHOTS"):
         dialog.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "challenge_judge_dialog.png"))
     dialog.save()

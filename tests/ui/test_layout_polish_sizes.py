@@ -100,7 +100,10 @@ def test_check_in_dates_fit_under_the_chart_at_1024(qtbot, demo):
     assert max(fm.horizontalAdvance(s) for s in labels) < spacing  # no "22…"
     # every day with a check-in is within the axis
     first, last = page.data.days[0].day, page.data.days[-1].day
-    lo, hi = chart.x_axis.min().date().toString("yyyy-MM-dd"), chart.x_axis.max().date().toString("yyyy-MM-dd")
+    lo, hi = (
+        chart.x_axis.min().date().toString("yyyy-MM-dd"),
+        chart.x_axis.max().date().toString("yyyy-MM-dd"),
+    )
     assert lo < first and last < hi
 
 
@@ -125,9 +128,7 @@ def test_question_import_in_a_teachers_words(qtbot, demo, tmp_path):
     assert page.import_button.text().replace("&", "") == "Import questions from a file…"
     assert "QTI" in page.import_button.toolTip()
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
-    skill = next(
-        s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG"
-    )
+    skill = next(s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG")
     one = tmp_path / "one.xml"
     one.write_text(choice22())
     with qtbot.waitSignal(page.imported, timeout=T):

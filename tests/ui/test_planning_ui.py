@@ -99,7 +99,10 @@ def test_plan_wizard_builds_and_sends_a_plan(qtbot, demo):
     qtbot.waitUntil(lambda: page.plan is not None, timeout=T)
     plan = ctx.services.plans.get(finn, finn.person_id)
     assert plan.status == "submitted" and len(plan.goals) == 3
-    assert plan.goals[0].weekly_minutes == 30 and plan.goals[0].milestones[0].title == "Practise on Mondays and Thursdays"
+    assert (
+        plan.goals[0].weekly_minutes == 30
+        and plan.goals[0].milestones[0].title == "Practise on Mondays and Thursdays"
+    )
     assert page.goals.count() == 3 and "Waiting for your teacher" in page.state.text()
 
 
@@ -116,8 +119,11 @@ def test_goal_detail_self_assessment_and_milestones(qtbot, demo):
     detail.reflection.setPlainText("I can do these on my own now.")
     _click(qtbot, detail.save_self)
     qtbot.waitUntil(lambda: "saved" in detail.status.text(), timeout=T)
-    item = next(detail.milestones.item(i) for i in range(detail.milestones.count())
-                if detail.milestones.item(i).checkState() == Qt.CheckState.Unchecked)
+    item = next(
+        detail.milestones.item(i)
+        for i in range(detail.milestones.count())
+        if detail.milestones.item(i).checkState() == Qt.CheckState.Unchecked
+    )
     item.setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: detail.status.text() == "Milestone saved.", timeout=T)
     after = next(g for g in ctx.services.plans.get(dev, dev.person_id).goals if g.id == goal.id)
@@ -242,11 +248,16 @@ def test_teacher_creates_a_challenge_forms_teams_and_follows_the_board(qtbot, de
     _click(qtbot, page.new_button)
     dlg = page.dialog
     dlg.template.setCurrentIndex(dlg.template.findData("fair-game"))
-    assert dlg.title.text() == "Design a fair game" and dlg.rubric.rowCount() == 4 and dlg.checkpoints.rowCount() == 4
+    assert (
+        dlg.title.text() == "Design a fair game"
+        and dlg.rubric.rowCount() == 4
+        and dlg.checkpoints.rowCount() == 4
+    )
     dlg.scope.setCurrentIndex(dlg.scope.findData("grade"))
     dlg.accept()
-    qtbot.waitUntil(lambda: page.pick.count() == before + 1 and page.challenge.title == "Design a fair game",
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: page.pick.count() == before + 1 and page.challenge.title == "Design a fair game", timeout=T
+    )
     assert page.challenge.scope == "grade" and page.tabs.currentWidget() is page.teams
     qtbot.waitUntil(lambda: page.teams.table.rowCount() == 24, timeout=T)
     page.teams.count.setValue(5)
@@ -326,6 +337,11 @@ def test_every_new_widget_has_an_accessible_name(qtbot, demo):
             if key in ("roster", "my_profile"):
                 continue  # not this pages
             for w in page.findChildren(QWidget):
-                if isinstance(w, interactive) and w.isVisibleTo(page) and not inner(w) and not w.accessibleName():
+                if (
+                    isinstance(w, interactive)
+                    and w.isVisibleTo(page)
+                    and not inner(w)
+                    and not w.accessibleName()
+                ):
                     missing.append(f"{key}: {type(w).__name__} {getattr(w, 'text', lambda: '')()}")
     assert missing == []

@@ -191,9 +191,7 @@ def test_qti_import_from_the_heatmap_page(qtbot, demo, tmp_path):
     ctx, info = demo
     w, page = _teacher(qtbot, ctx, info)
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)
-    skill = next(
-        s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG"
-    )
+    skill = next(s for s in ctx.services.practice_class.practice_skills(teacher) if s.code == "WRC.ARG")
     bad = tmp_path / "broken.xml"
     bad.write_text("<assessmentItem>not really")
     with qtbot.waitSignal(page.imported, timeout=10_000):
@@ -233,7 +231,7 @@ def test_stale_estimates_are_rebuilt_at_start_with_progress_at_the_bottom(qtbot,
 
 
 def test_a_note_about_a_malformed_answer_goes_once_the_answer_is_checked(qtbot, demo):
-    """"abc" to a number question says how to write a number; once a number is checked, the feedback
+    """ "abc" to a number question says how to write a number; once a number is checked, the feedback
     stands alone (the old note stayed beside it, red, for the rest of the question)."""
     from sqlalchemy import text
 
@@ -261,7 +259,7 @@ def test_a_note_about_a_malformed_answer_goes_once_the_answer_is_checked(qtbot, 
 
 
 def test_a_mistyped_answer_is_not_logged_as_an_error(qtbot, demo, caplog):
-    """"abc" to a number question is ordinary input: the log notes it at INFO, without a traceback
+    """ "abc" to a number question is ordinary input: the log notes it at INFO, without a traceback
     (it used to be an ERROR with a traceback, as if Tessera had failed)."""
     import logging
 

@@ -79,8 +79,9 @@ def test_interests_that_arrive_by_sync_show_in_the_list(qtbot, two_machines):
     lab.services.profiles.update(student, finn, interests=["cats", "the sea"])  # nothing else changed
     sync_once(lab.db, share)
     sync_once(laptop.db, share)
-    qtbot.waitUntil(lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("cats", "the sea"),
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("cats", "the sea"), timeout=T
+    )
 
 
 def test_interests_saved_on_the_student_page_show_when_back_on_the_list(qtbot, two_machines):
@@ -93,5 +94,7 @@ def test_interests_saved_on_the_student_page_show_when_back_on_the_list(qtbot, t
     roster.detail.editor.save.click()
     qtbot.waitUntil(lambda: roster.detail.editor.status.text() == "Saved.", timeout=T)
     roster.back()
-    qtbot.waitUntil(lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("chess", "volcanoes"),
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: next(r for r in roster.model.rows if r.id == finn).interests == ("chess", "volcanoes"),
+        timeout=T,
+    )

@@ -89,7 +89,9 @@ def test_add_and_rename_a_student_from_the_roster(qtbot, demo, monkeypatch):
     roster.add_student()
     qtbot.waitUntil(lambda: roster.model.rowCount() == 25, timeout=10_000)
     row = next(r for r in roster.model.rows if r.given_name == "Zoe")
-    roster.table.selectRow(roster.proxy.mapFromSource(roster.model.index(roster.model.rows.index(row), 0)).row())
+    roster.table.selectRow(
+        roster.proxy.mapFromSource(roster.model.index(roster.model.rows.index(row), 0)).row()
+    )
     roster.edit_selected()
     qtbot.waitUntil(lambda: any(r.family_name == "Quinn-Adeyemi" for r in roster.model.rows), timeout=10_000)
     roster.add_student()  # no name at all
@@ -174,8 +176,14 @@ def test_first_start_creates_my_class(qtbot, ctx):
     w = _window(qtbot, ctx)
     screen = w.centralWidget()
     assert isinstance(screen, WelcomeScreen)
-    values = {"school": "Hill School", "given": "Sam", "family": "Lee", "username": "sam.lee",
-              "password": "correct horse", "klass": "6B"}
+    values = {
+        "school": "Hill School",
+        "given": "Sam",
+        "family": "Lee",
+        "username": "sam.lee",
+        "password": "correct horse",
+        "klass": "6B",
+    }
     for key, value in values.items():
         qtbot.keyClicks(screen.fields[key], value)
     arrived = []

@@ -115,12 +115,15 @@ def test_a_name_that_can_no_longer_sign_in_is_refused_and_leaves_the_list(qtbot,
         name = ctx.services.roster.student(teacher, sid).full_name
         ctx.services.privacy.erase_student(teacher, sid, name)
     text = _student_try(qtbot, screen, sid, info.pin)
-    assert text == {
-        "disabled": "Your sign-in is switched off. Ask your teacher.",
-        "archived": "Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
-        "removed": "That name is no longer in Tessera. Ask your teacher.",
-        "erased": "That name is no longer in Tessera. Ask your teacher.",
-    }[case]
+    assert (
+        text
+        == {
+            "disabled": "Your sign-in is switched off. Ask your teacher.",
+            "archived": "Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
+            "removed": "That name is no longer in Tessera. Ask your teacher.",
+            "erased": "That name is no longer in Tessera. Ask your teacher.",
+        }[case]
+    )
     _shot(screen, case)
     assert sid not in _names(screen) and len(_names(screen)) == 23
     assert isinstance(w.centralWidget(), SignInScreen)
@@ -144,7 +147,10 @@ def test_wrong_passwords_make_the_teacher_wait_even_with_the_right_one(qtbot, de
     ctx, info = demo
     w, screen = _screen(qtbot, ctx)
     for i in range(5):
-        assert _teacher_try(qtbot, screen, info.username, f"guess-{i}") == "That username and password do not match."
+        assert (
+            _teacher_try(qtbot, screen, info.username, f"guess-{i}")
+            == "That username and password do not match."
+        )
     text = _teacher_try(qtbot, screen, info.username, info.password)
     assert text.startswith("Too many wrong passwords. Please wait ") and text.endswith(", then try again.")
     _shot(screen, "teacher-wait")
@@ -159,7 +165,8 @@ def test_a_students_settings_json_does_not_switch_idle_sign_out_off_on_a_lab_mac
     ctx.settings.policy["lab_mode"] = True
     w, _ = _screen(qtbot, ctx)
     student = ctx.services.accounts.sign_in_student(
-        info.class_id, ctx.services.accounts.sign_in_students(info.class_id)[0].id, info.pin)
+        info.class_id, ctx.services.accounts.sign_in_students(info.class_id)[0].id, info.pin
+    )
     w.signed_in(student)
     assert w.idle.interval_ms == 10 * 60_000 and w.idle.timer.isActive()
     teacher = ctx.services.accounts.sign_in_teacher(info.username, info.password)

@@ -66,6 +66,8 @@ def test_the_chosen_conflict_stays_chosen_when_newer_ones_arrive(qtbot, two_lapt
 
     assert page.conflicts[page.table.currentRow()].conflict.id == chosen
     page._restore()
-    qtbot.waitUntil(lambda: b.services.profiles.get(teacher, sid).teacher_notes == "teacher_notes written on B first",
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: b.services.profiles.get(teacher, sid).teacher_notes == "teacher_notes written on B first",
+        timeout=T,
+    )
     assert b.services.profiles.get(teacher, info.student_ids[1]).about_me == "about_me written on A later"

@@ -48,8 +48,10 @@ def test_conflict_shows_and_restores(qtbot, demo, laptop_b, tmp_path):
     assert page.conflicts[row].who  # the teacher sees whose profile it was
     page.table.selectRow(row)
     page._restore()
-    qtbot.waitUntil(lambda: laptop_b.services.profiles.get(teacher_b, sid).teacher_notes
-                    == "Written on laptop B first", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: laptop_b.services.profiles.get(teacher_b, sid).teacher_notes == "Written on laptop B first",
+        timeout=10_000,
+    )
 
 
 def test_choose_folder_and_sync_state(qtbot, demo, tmp_path):
@@ -66,8 +68,13 @@ def test_choose_folder_and_sync_state(qtbot, demo, tmp_path):
         page.set_folder(str(share))
         assert str(share) in page.folder.text()
         qtbot.waitUntil(lambda: agent.snapshot().last_sync_at is not None, timeout=60_000)
-        qtbot.waitUntil(lambda: "Last complete sync" in page.state.text()
-                        and "—" not in page.state.text().split("Last complete sync:")[1][:4], timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (
+                "Last complete sync" in page.state.text()
+                and "—" not in page.state.text().split("Last complete sync:")[1][:4]
+            ),
+            timeout=10_000,
+        )
         assert any(share.rglob("*"))  # batches written to the folder
     finally:
         agent.stop()

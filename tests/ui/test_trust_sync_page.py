@@ -88,7 +88,11 @@ def test_refuse_a_device_and_revoke_one(qtbot, school, demo_template, tmp_path):
     qtbot.waitUntil(lambda: len(section.request_rows) == 1, timeout=10_000)
     section.request_rows[0][2].click()  # Approve
     qtbot.waitUntil(lambda: not section.request_rows and section.devices.rowCount() == 2, timeout=10_000)
-    row = next(r for r in range(section.devices.rowCount()) if "this computer" not in section.devices.item(r, 0).text())
+    row = next(
+        r
+        for r in range(section.devices.rowCount())
+        if "this computer" not in section.devices.item(r, 0).text()
+    )
     section.devices.selectRow(row)
     section.revoke_button.click()
     qtbot.waitUntil(lambda: any(section.devices.item(r, 2).text() == "Revoked"

@@ -48,7 +48,9 @@ def two_machines(demo_template, tmp_path):
 def _texts(model) -> list[tuple[str, ...]]:
     """What a table shows, cell by cell."""
     return [
-        tuple(str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in range(model.columnCount()))
+        tuple(
+            str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in range(model.columnCount())
+        )
         for r in range(model.rowCount())
     ]
 
@@ -60,7 +62,9 @@ def _row_of(model, name: str) -> tuple[str, ...]:
 def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     laptop, lab, info, share = two_machines
     teacher = laptop.services.accounts.sign_in_teacher(info.username, info.password)
-    task = laptop.services.writing.create_task(teacher, info.class_id, TaskSpec("My pet", "Write about a pet."))
+    task = laptop.services.writing.create_task(
+        teacher, info.class_id, TaskSpec("My pet", "Write about a pet.")
+    )
     for ctx in (laptop, lab, laptop, lab):  # both hold the same class and the new task
         sync_once(ctx.db, share)
 
@@ -69,7 +73,9 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     review = area.show_page("writing_review")
     review.load_tasks(task.id)
     qtbot.waitUntil(lambda: review.table.rowCount() == 24, timeout=T)
-    finn_name = review.table.item(next(r for r in range(24) if "Finn" in review.table.item(r, 0).text()), 0).text()
+    finn_name = review.table.item(
+        next(r for r in range(24) if "Finn" in review.table.item(r, 0).text()), 0
+    ).text()
     before_review = _row_of(review.table.model(), finn_name)
     pages = {key: area.show_page(key) for key in ("roster", "heatmap", "plans", "challenges", "checkins")}
     qtbot.waitUntil(lambda: pages["roster"].model.rowCount() == 24, timeout=T)
@@ -77,8 +83,10 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     qtbot.waitUntil(lambda: pages["plans"].model.rowCount() == 24, timeout=T)
     qtbot.waitUntil(lambda: pages["checkins"].table.rowCount() == 24, timeout=T)
     qtbot.waitUntil(lambda: pages["challenges"].table.rowCount() > 0, timeout=T)
-    before = {key: _texts(p.table.model() if key in ("checkins", "challenges") else p.model)
-              for key, p in pages.items()}
+    before = {
+        key: _texts(p.table.model() if key in ("checkins", "challenges") else p.model)
+        for key, p in pages.items()
+    }
     finn_id = info.student_ids[FINN]
     area.show_page("roster")
     student_page = pages["roster"].detail
@@ -99,9 +107,18 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
             break
         s.practice.record_answer(finn, session, item.item_id, item.choices[0] if item.choices else "42")
     plan = s.plans.get(finn, finn_id)
-    goals = [GoalDraft(g.title, g.why, list(g.skill_ids), g.path, g.target_date, g.weekly_minutes, id=g.id) for g in (plan.goals if plan else [])]
-    s.plans.save(finn, finn_id, PlanDraft(plan.title if plan else "My plan",
-                                         [*goals, GoalDraft("Read a chapter book", "I like stories", path="project", weekly_minutes=60)]))
+    goals = [
+        GoalDraft(g.title, g.why, list(g.skill_ids), g.path, g.target_date, g.weekly_minutes, id=g.id)
+        for g in (plan.goals if plan else [])
+    ]
+    s.plans.save(
+        finn,
+        finn_id,
+        PlanDraft(
+            plan.title if plan else "My plan",
+            [*goals, GoalDraft("Read a chapter book", "I like stories", path="project", weekly_minutes=60)],
+        ),
+    )
     s.checkins.record(finn, 4, 3, "Lab day")
     s.profiles.update(finn, finn_id, about_me="I like cats and the sea.")
     s.writing.save_draft(finn, task.id, "My cat sleeps all day in the sun by the window.")
@@ -109,7 +126,9 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     mine = s.challenges.for_student(finn)
     if mine:
         s.team_work.post(finn, mine[0][1].id, "progress", "We measured the playground.")
-    s.roster.add_student(s.accounts.sign_in_teacher(info.username, info.password), info.class_id, "Zoe", "Park")
+    s.roster.add_student(
+        s.accounts.sign_in_teacher(info.username, info.password), info.class_id, "Zoe", "Park"
+    )
     sync_once(lab.db, share)
 
     sync_once(laptop.db, share)  # the laptop takes it in (the app's agent would do this in the background)
@@ -121,8 +140,9 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     assert "Lab day" in _row_of(pages["checkins"].table.model(), "Finn")
     # The hidden ones when they are next shown.
     area.show_page("roster")  # Finn's page, still open there, shows his new words
-    qtbot.waitUntil(lambda: student_page.editor.edits["about_me"].toPlainText() == "I like cats and the sea.",
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: student_page.editor.edits["about_me"].toPlainText() == "I like cats and the sea.", timeout=T
+    )
     assert about_before != "I like cats and the sea."
     pages["roster"].back()
     qtbot.waitUntil(lambda: pages["roster"].model.rowCount() == 25, timeout=T)
@@ -130,12 +150,18 @@ def test_pages_show_what_arrives_by_sync_without_a_restart(qtbot, two_machines):
     area.show_page("heatmap")
     qtbot.waitUntil(lambda: pages["heatmap"].model.rowCount() == 25, timeout=T)
     row = next(i for i, st in enumerate(pages["heatmap"].model.map.students) if st.id == finn_id)
-    qtbot.waitUntil(lambda: sum(c.attempts for c in pages["heatmap"].model.map.cells[row] if c) > answered_before,
-                    timeout=T)
+    qtbot.waitUntil(
+        lambda: sum(c.attempts for c in pages["heatmap"].model.map.cells[row] if c) > answered_before,
+        timeout=T,
+    )
     area.show_page("plans")
     qtbot.waitUntil(lambda: pages["plans"].model.rowCount() == 25, timeout=T)
-    qtbot.waitUntil(lambda: next(r.goals for r in pages["plans"].model.rows if r.student_id == finn_id)
-                    == goals_before + 1, timeout=T)
+    qtbot.waitUntil(
+        lambda: (
+            next(r.goals for r in pages["plans"].model.rows if r.student_id == finn_id) == goals_before + 1
+        ),
+        timeout=T,
+    )
     if mine:
         area.show_page("challenges")
         qtbot.waitUntil(lambda: _texts(pages["challenges"].table.model()) != before["challenges"], timeout=T)

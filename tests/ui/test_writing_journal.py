@@ -115,7 +115,9 @@ def test_erasing_a_student_erases_their_kept_text_too(qtbot, demo, teacher, monk
     roster.table.selectRow(0)
     row = roster.selected()
     journal.write(row.id, "some-task", "Unsaved words of a student who leaves", None)
-    journal.write(info.student_ids[-1] if info.student_ids[-1] != row.id else info.student_ids[0], "t", "x", None)
+    journal.write(
+        info.student_ids[-1] if info.student_ids[-1] != row.id else info.student_ids[0], "t", "x", None
+    )
     with qtbot.waitSignal(roster.detail.loaded, timeout=T):
         roster.open_selected()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (row.full_name, True))

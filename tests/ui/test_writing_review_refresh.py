@@ -50,7 +50,9 @@ def test_tasks_and_their_counts_follow_what_a_sync_brings(qtbot, two_machines):
     shown = review.task_box.currentData()
 
     lab_teacher = lab.services.accounts.sign_in_teacher(info.username, info.password)
-    task = lab.services.writing.create_task(lab_teacher, info.class_id, TaskSpec("My pet", "Write about a pet."))
+    task = lab.services.writing.create_task(
+        lab_teacher, info.class_id, TaskSpec("My pet", "Write about a pet.")
+    )
     sync_once(lab.db, share)
     sync_once(laptop.db, share)
     qtbot.waitUntil(lambda: any(t.startswith("My pet") for t in _tasks(review)), timeout=T)

@@ -245,7 +245,9 @@ def _review_pool(
     return pool
 
 
-def _approach(state: ModelState, req: SelectionRequest, skill_id: str, skills: Collection[str], memo: _Memo) -> str:
+def _approach(
+    state: ModelState, req: SelectionRequest, skill_id: str, skills: Collection[str], memo: _Memo
+) -> str:
     """A focus skill itself, or (for a learner who has not started it) its first prerequisite not in place."""
     learner = state.learners.get(req.student_id)
     seen = {skill_id}
@@ -354,13 +356,7 @@ def _plans(
                 yield nxt
         else:
             fset = {s for s, _ in focus}
-            pool = [
-                s
-                for s in skills
-                if s not in fset
-                and s != last_skill
-                and memo.ready(s)
-            ]
+            pool = [s for s in skills if s not in fset and s != last_skill and memo.ready(s)]
             if pool:
                 s = pool[rng.randrange(len(pool))]
                 yield "variety", s, f"Variety: a change to {_name(req, s)}."
@@ -371,7 +367,9 @@ def _plans(
         yield "variety", s, f"Variety: a change to {_name(req, s)}."
 
 
-def _next_step(state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random, memo: _Memo):
+def _next_step(
+    state: ModelState, req: SelectionRequest, skills: Sequence[str], rng: random.Random, memo: _Memo
+):
     """Without a plan: a ready skill not yet secure, predicted closest to the target (top three, drawn).
 
     Secure means mastered by the rule that teacher and student see (``RULE``: predicted success, answers

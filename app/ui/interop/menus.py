@@ -52,13 +52,19 @@ class InteropMenus:
 
     # -- import ------------------------------------------------------------------------------------
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.area, self.area.tr("Import class list"), "",
-                                              self.area.tr("Class lists (*.zip *.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.area,
+            self.area.tr("Import class list"),
+            "",
+            self.area.tr("Class lists (*.zip *.csv);;All files (*)"),
+        )
         if path:
             self.preview(path)
 
     def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.area, self.area.tr("Folder of OneRoster, SDS or Clever files"))
+        path = QFileDialog.getExistingDirectory(
+            self.area, self.area.tr("Folder of OneRoster, SDS or Clever files")
+        )
         if path:
             self.preview(path)
 
@@ -75,8 +81,14 @@ class InteropMenus:
                 return
             self._open_preview(path, plan)
 
-        run_with_dialog(self.area, self.area.tr("Reading the class list"), work, shown,
-                        lambda exc: show_error(self.area, exc), writes=False)
+        run_with_dialog(
+            self.area,
+            self.area.tr("Reading the class list"),
+            work,
+            shown,
+            lambda exc: show_error(self.area, exc),
+            writes=False,
+        )
 
     def _open_preview(self, path: str, plan: Any) -> Any:
         from app.ui.interop.roster_preview import RosterPreviewDialog
@@ -104,27 +116,45 @@ class InteropMenus:
             plan, report = result
             c = plan.counts
             text = self.area.tr("Imported: {0} new, {1} updated, {2} archived; {3} rows refused.").format(
-                c["created"], c["updated"], c["archived"], c["rejected"])
+                c["created"], c["updated"], c["archived"], c["rejected"]
+            )
             if report is not None:
                 text += "\n" + self.area.tr("The report is saved beside the file: {0}").format(report.name)
             QMessageBox.information(self.area, self.area.tr("Class list imported"), text)
 
-        run_with_dialog(self.area, self.area.tr("Importing the class list"), work, done,
-                        lambda exc: show_error(self.area, exc), writes=True)
+        run_with_dialog(
+            self.area,
+            self.area.tr("Importing the class list"),
+            work,
+            done,
+            lambda exc: show_error(self.area, exc),
+            writes=True,
+        )
 
     def import_case(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.area, self.area.tr("Import a CASE framework"), "",
-                                              self.area.tr("CASE package (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.area, self.area.tr("Import a CASE framework"), "", self.area.tr("CASE package (*.json)")
+        )
         if not path:
             return
         svc, actor = self.services.exports, self.actor
 
         def done(r) -> None:
-            QMessageBox.information(self.area, self.area.tr("Framework imported"), self.area.tr(
-                "{0} skills in {1} domains: {2} new, {3} updated.").format(r.skills, r.domains, r.created, r.updated))
+            QMessageBox.information(
+                self.area,
+                self.area.tr("Framework imported"),
+                self.area.tr("{0} skills in {1} domains: {2} new, {3} updated.").format(
+                    r.skills, r.domains, r.created, r.updated
+                ),
+            )
 
-        run_with_dialog(self.area, self.area.tr("Importing the framework"),
-                        lambda p: svc.import_case(actor, path, p), done, lambda exc: show_error(self.area, exc))
+        run_with_dialog(
+            self.area,
+            self.area.tr("Importing the framework"),
+            lambda p: svc.import_case(actor, path, p),
+            done,
+            lambda exc: show_error(self.area, exc),
+        )
 
     # -- export ------------------------------------------------------------------------------------
     def _pick_class(self) -> str | None:
@@ -135,7 +165,9 @@ class InteropMenus:
         if len(classes) == 1:
             return classes[0].id
         names = [c.name for c in classes]
-        name, ok = QInputDialog.getItem(self.area, self.area.tr("Export"), self.area.tr("Which class?"), names, 0, False)
+        name, ok = QInputDialog.getItem(
+            self.area, self.area.tr("Export"), self.area.tr("Which class?"), names, 0, False
+        )
         return classes[names.index(name)].id if ok else None
 
     def send_lrs(self) -> None:
@@ -148,20 +180,33 @@ class InteropMenus:
         svc, actor, where = self.services.exports, self.actor, cursor_path(self.ctx.settings, class_id)
 
         def done(r) -> None:
-            QMessageBox.information(self.area, self.area.tr("Sent"),
-                                    self.area.tr("{0} learning records sent to the LRS.").format(r.rows))
+            QMessageBox.information(
+                self.area,
+                self.area.tr("Sent"),
+                self.area.tr("{0} learning records sent to the LRS.").format(r.rows),
+            )
 
-        run_with_dialog(self.area, self.area.tr("Sending learning records"),
-                        lambda p: svc.xapi_push(actor, class_id, client, where, progress=p), done,
-                        lambda exc: show_error(self.area, exc), writes=False)
+        run_with_dialog(
+            self.area,
+            self.area.tr("Sending learning records"),
+            lambda p: svc.xapi_push(actor, class_id, client, where, progress=p),
+            done,
+            lambda exc: show_error(self.area, exc),
+            writes=False,
+        )
 
     def export(self, what: str) -> None:
         svc, actor = self.services.exports, self.actor
         class_id = self._pick_class() if what in ("gradebook", "skills", "xapi") else ""
         if class_id is None:
             return
-        suggest = {"gradebook": "gradebook.zip", "skills": "skills.csv", "xapi": "statements.jsonl",
-                   "qti": "questions-qti.zip", "case": "framework-case.json"}[what]
+        suggest = {
+            "gradebook": "gradebook.zip",
+            "skills": "skills.csv",
+            "xapi": "statements.jsonl",
+            "qti": "questions-qti.zip",
+            "case": "framework-case.json",
+        }[what]
         path, _ = QFileDialog.getSaveFileName(self.area, self.area.tr("Export"), str(Path.home() / suggest))
         if not path:
             return
@@ -174,11 +219,20 @@ class InteropMenus:
         }
 
         def done(r) -> None:
-            QMessageBox.information(self.area, self.area.tr("Exported"),
-                                    self.area.tr("Saved {0} ({1} rows).").format(r.path, r.rows))
+            QMessageBox.information(
+                self.area,
+                self.area.tr("Exported"),
+                self.area.tr("Saved {0} ({1} rows).").format(r.path, r.rows),
+            )
 
-        run_with_dialog(self.area, self.area.tr("Exporting"), jobs[what], done,
-                        lambda exc: show_error(self.area, exc), writes=False)
+        run_with_dialog(
+            self.area,
+            self.area.tr("Exporting"),
+            jobs[what],
+            done,
+            lambda exc: show_error(self.area, exc),
+            writes=False,
+        )
 
 
 def add_to_header(area: Any, header: Any) -> InteropMenus | None:

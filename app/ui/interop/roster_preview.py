@@ -24,8 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.interop.roster_plan import RosterPlan
 
-_KINDS = {"school": "School", "class": "Class", "teacher": "Teacher", "student": "Student",
-          "enrollment": "In a class", "admin": "Admin"}
+_KINDS = {
+    "school": "School",
+    "class": "Class",
+    "teacher": "Teacher",
+    "student": "Student",
+    "enrollment": "In a class",
+    "admin": "Admin",
+}
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -48,8 +54,13 @@ class RosterPreviewDialog(QDialog):
     """``repreview(selection)`` is called when an admin changes the classes (the caller runs it in the
     background and calls ``show_plan``); ``accepted`` means: import the plan with ``selection()``."""
 
-    def __init__(self, plan: RosterPlan, is_admin: bool, parent: QWidget | None = None,
-                 repreview: Callable[[set[str] | None], None] | None = None) -> None:
+    def __init__(
+        self,
+        plan: RosterPlan,
+        is_admin: bool,
+        parent: QWidget | None = None,
+        repreview: Callable[[set[str] | None], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import class list: preview"))
         self.setAccessibleName(self.tr("Import class list preview"))
@@ -112,32 +123,64 @@ class RosterPreviewDialog(QDialog):
     def show_plan(self, plan: RosterPlan) -> None:
         self.plan = plan
         c = plan.counts
-        fmt = {"oneroster-1.2": "OneRoster 1.2", "oneroster-1.1": "OneRoster 1.1", "sds-2.1": "School Data Sync",
-               "clever": "Clever", "csv": "a class list"}.get(plan.format, plan.format)
-        mode = self.tr("a full file (what is missing is archived)") if plan.mode == "bulk" else \
-            self.tr("changes only")
-        self.summary.setText(self.tr(
-            "<b>{0}</b> is {1}, {2}.<br>Importing will create <b>{3}</b>, update <b>{4}</b> and archive <b>{5}</b>; "
-            "{6} already match. <b>{7}</b> rows are refused (see Refused).").format(
-            plan.source, fmt, mode, c["created"], c["updated"], c["archived"], c["unchanged"], c["rejected"]))
+        fmt = {
+            "oneroster-1.2": "OneRoster 1.2",
+            "oneroster-1.1": "OneRoster 1.1",
+            "sds-2.1": "School Data Sync",
+            "clever": "Clever",
+            "csv": "a class list",
+        }.get(plan.format, plan.format)
+        mode = (
+            self.tr("a full file (what is missing is archived)")
+            if plan.mode == "bulk"
+            else self.tr("changes only")
+        )
+        self.summary.setText(
+            self.tr(
+                "<b>{0}</b> is {1}, {2}.<br>Importing will create <b>{3}</b>, update <b>{4}</b> and archive <b>{5}</b>; "
+                "{6} already match. <b>{7}</b> rows are refused (see Refused)."
+            ).format(
+                plan.source,
+                fmt,
+                mode,
+                c["created"],
+                c["updated"],
+                c["archived"],
+                c["unchanged"],
+                c["rejected"],
+            )
+        )
         while self.tabs.count():
             w = self.tabs.widget(0)
             self.tabs.removeTab(0)
             w.deleteLater()
-        for action, title in (("created", self.tr("New")), ("updated", self.tr("Updated")),
-                              ("archived", self.tr("Archived"))):
-            rows = [[self.tr(_KINDS.get(e.kind, e.kind)), e.name, e.detail, e.external_id]
-                    for e in plan.entries if e.action == action]
-            table = _table([self.tr("What"), self.tr("Name"), self.tr("Detail"), self.tr("Id in the file")], rows,
-                           title)
+        for action, title in (
+            ("created", self.tr("New")),
+            ("updated", self.tr("Updated")),
+            ("archived", self.tr("Archived")),
+        ):
+            rows = [
+                [self.tr(_KINDS.get(e.kind, e.kind)), e.name, e.detail, e.external_id]
+                for e in plan.entries
+                if e.action == action
+            ]
+            table = _table(
+                [self.tr("What"), self.tr("Name"), self.tr("Detail"), self.tr("Id in the file")], rows, title
+            )
             self.tabs.addTab(table, f"{title} ({len(rows)})")
         rej = [[r.file, str(r.row or ""), r.ident, r.reason] for r in plan.rejects]
-        self.tabs.addTab(_table([self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Why")], rej,
-                                self.tr("Refused")), self.tr("Refused ({0})").format(len(rej)))
+        self.tabs.addTab(
+            _table([self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Why")], rej, self.tr("Refused")),
+            self.tr("Refused ({0})").format(len(rej)),
+        )
         notes = [[n.file, str(n.row or ""), n.ident, n.reason] for n in plan.notes]
         notes += [["", "", self.tr("{0} rows").format(v), k] for k, v in plan.ignored.items()]
-        self.tabs.addTab(_table([self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Note")], notes,
-                                self.tr("Notes")), self.tr("Notes ({0})").format(len(notes)))
+        self.tabs.addTab(
+            _table(
+                [self.tr("File"), self.tr("Row"), self.tr("Id"), self.tr("Note")], notes, self.tr("Notes")
+            ),
+            self.tr("Notes ({0})").format(len(notes)),
+        )
         if rej and not plan.entries:
             self.tabs.setCurrentIndex(3)
         self.import_button.setEnabled(bool(plan.ops))

@@ -13,8 +13,13 @@ from app.planning.plans import PlanRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PACE_ORDER = {"behind": 0, "no_plan": 1, "on_track": 2, "done": 3}
 PACE_COLORS = {"behind": "#fef3c7", "no_plan": "#f3f4f6", "on_track": "#dcfce7", "done": "#dbeafe"}
-STATUS_LABELS = {"": "No plan", "draft": "Draft", "submitted": "Waiting for approval", "approved": "Approved",
-                 "changes_suggested": "Changes suggested"}
+STATUS_LABELS = {
+    "": "No plan",
+    "draft": "Draft",
+    "submitted": "Waiting for approval",
+    "approved": "Approved",
+    "changes_suggested": "Changes suggested",
+}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -50,8 +55,15 @@ class PlanOverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and col == 2:
             return QColor(PACE_COLORS.get(r.pace, "#ffffff"))
         if role == SORT_ROLE:
-            return (r.name, STATUS_LABELS.get(r.plan_status, ""), PACE_ORDER.get(r.pace, 9), r.goals, r.progress,
-                    r.next_due or 1e18, r.reason)[col]
+            return (
+                r.name,
+                STATUS_LABELS.get(r.plan_status, ""),
+                PACE_ORDER.get(r.pace, 9),
+                r.goals,
+                r.progress,
+                r.next_due or 1e18,
+                r.reason,
+            )[col]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == 0:
                 return r.name
@@ -64,8 +76,12 @@ class PlanOverviewModel(QAbstractTableModel):
             if col == 4:
                 return f"{round(r.progress * 100)}%" if r.goals else ""
             if col == 5:  # the date first: a long milestone is cut at its end, never its date
-                when = dt.datetime.fromtimestamp(r.next_due).strftime("%d %b").lstrip("0") if r.next_due else ""
-                return (f"{when}: {r.next_milestone}" if when else r.next_milestone) if r.next_milestone else ""
+                when = (
+                    dt.datetime.fromtimestamp(r.next_due).strftime("%d %b").lstrip("0") if r.next_due else ""
+                )
+                return (
+                    (f"{when}: {r.next_milestone}" if when else r.next_milestone) if r.next_milestone else ""
+                )
             return r.reason
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 5 and r.next_milestone:

@@ -95,8 +95,7 @@ class CheckInPage(QWidget):
 
         # Loads run in parallel: the first one finishing after the reload that follows a check-in would
         # show a trend without it.
-        run_task(work, self._loads(self._show),
-                 lambda e: self.status.setText(error_text(e)), owner=self)
+        run_task(work, self._loads(self._show), lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data) -> None:
         enabled = data is not None
@@ -108,8 +107,11 @@ class CheckInPage(QWidget):
             self.chart.set_days(daily_trend(items))
             if done and not self.status.text():
                 last = items[-1]
-                self.status.setText(self.tr("You checked in today at %1. You can check in again if things change.")
-                                    .replace("%1", dt.datetime.fromtimestamp(last.at).strftime("%H:%M")))
+                self.status.setText(
+                    self.tr("You checked in today at %1. You can check in again if things change.").replace(
+                        "%1", dt.datetime.fromtimestamp(last.at).strftime("%H:%M")
+                    )
+                )
         self.loaded.emit()
 
     def submit(self) -> None:
@@ -118,12 +120,20 @@ class CheckInPage(QWidget):
             self.status.setText(self.tr("Choose how you feel and your energy first."))
             return
         self.send.setEnabled(False)
-        run_task(lambda _p: self.service.record(self.actor, mood, energy, note), self._saved,
-                 self._failed, writes=True, owner=self)
+        run_task(
+            lambda _p: self.service.record(self.actor, mood, energy, note),
+            self._saved,
+            self._failed,
+            writes=True,
+            owner=self,
+        )
 
     def _saved(self, view) -> None:
-        self.status.setText(self.tr("Thanks! Checked in at %1.").replace(
-            "%1", dt.datetime.fromtimestamp(view.at).strftime("%H:%M")))
+        self.status.setText(
+            self.tr("Thanks! Checked in at %1.").replace(
+                "%1", dt.datetime.fromtimestamp(view.at).strftime("%H:%M")
+            )
+        )
         self.note.clear()
         self.mood.set_value(0)
         self.energy.set_value(0)

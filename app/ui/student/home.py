@@ -29,8 +29,13 @@ from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.next_steps_list import NextStepList
 
 # What a "what next" action opens, by page key of the student's navigation.
-ACTION_PAGES = {"practice": "practice", "writing": "writing", "checkin": "checkin", "plan": "my_plan",
-                "challenge": "my_challenge"}
+ACTION_PAGES = {
+    "practice": "practice",
+    "writing": "writing",
+    "checkin": "checkin",
+    "plan": "my_plan",
+    "challenge": "my_challenge",
+}
 
 
 class HomePage(QWidget):
@@ -45,12 +50,18 @@ class HomePage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.services = ctx.services  # not self.x: that is QWidget.x()
         self._loads = Latest()
-        self.available = {a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}}
+        self.available = {
+            a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}
+        }
         hello = QLabel(self._greeting())
         hello.setStyleSheet("font-size: 22px; font-weight: 600;")
         hello.setAccessibleName("Greeting")
-        intro = QLabel(self.tr("Here is what could help most right now, with why. The first one is only a "
-                               "suggestion: choose whatever suits you."))
+        intro = QLabel(
+            self.tr(
+                "Here is what could help most right now, with why. The first one is only a "
+                "suggestion: choose whatever suits you."
+            )
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #4b5563;")
         self.list = NextStepList()
@@ -86,36 +97,53 @@ class HomePage(QWidget):
         body.addLayout(left, 3)
         body.addLayout(right, 2)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
-        shows = Kind.PLANS | Kind.CHECKINS | Kind.CHALLENGES | Kind.PRACTICE | Kind.WRITING | Kind.CELEBRATIONS
+        shows = (
+            Kind.PLANS | Kind.CHECKINS | Kind.CHALLENGES | Kind.PRACTICE | Kind.WRITING | Kind.CELEBRATIONS
+        )
         self.lazy = LazyRefresh(self, bus, shows, self.refresh)
-        self.goal_check = LazyRefresh(self, bus, Kind.PRACTICE | Kind.PLANS, self.check_met_goals, delay_ms=1000)
+        self.goal_check = LazyRefresh(
+            self, bus, Kind.PRACTICE | Kind.PLANS, self.check_met_goals, delay_ms=1000
+        )
         self.check_met_goals()
         self.refresh()
 
     def _greeting(self) -> str:
         hour = dt.datetime.now().hour
-        part = self.tr("Good morning") if hour < 12 else self.tr("Good afternoon") if hour < 18 else self.tr("Good evening")
+        part = (
+            self.tr("Good morning")
+            if hour < 12
+            else self.tr("Good afternoon")
+            if hour < 18
+            else self.tr("Good evening")
+        )
         first = (self.actor.name or "").split(" ")[0]
         return f"{part}, {first}" if first else part
 
     def check_met_goals(self) -> None:
         """Goals met by the evidence are marked and celebrated as soon as they are seen."""
         a = self.actor
-        run_task(lambda _p: self.services.plans.record_met_goals(a, [a.person_id]), None, lambda e: None, writes=True,
-                 owner=self)
+        run_task(
+            lambda _p: self.services.plans.record_met_goals(a, [a.person_id]),
+            None,
+            lambda e: None,
+            writes=True,
+            owner=self,
+        )
 
     def refresh(self) -> None:
         a, x, sid = self.actor, self.services, self.actor.person_id
         cel = self.ctx.services.celebrations
 
         def work(_p):
-            return (x.what_next.for_student(a), x.plans.get(a, sid, with_evidence=False),
-                    cel.for_student(a, sid, limit=8))
+            return (
+                x.what_next.for_student(a),
+                x.plans.get(a, sid, with_evidence=False),
+                cel.for_student(a, sid, limit=8),
+            )
 
         # Loads run in parallel (the first one and a refresh after a change): an older one finishing
         # late must not bring back steps already done.
-        run_task(work, self._loads(self._show),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(work, self._loads(self._show), lambda e: show_error(self, e), owner=self)
 
     def _show(self, data) -> None:
         steps, plan, celebrations = data
@@ -139,8 +167,11 @@ class HomePage(QWidget):
         self.loaded.emit()
 
     def _pace_word(self, status: str) -> str:
-        return {"on_track": self.tr("on track"), "behind": self.tr("a little behind"),
-                "done": self.tr("done")}.get(status, status)
+        return {
+            "on_track": self.tr("on track"),
+            "behind": self.tr("a little behind"),
+            "done": self.tr("done"),
+        }.get(status, status)
 
     def _update_button(self) -> None:
         step = self.list.current_step()

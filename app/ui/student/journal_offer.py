@@ -19,12 +19,14 @@ JOURNAL_MS = 1_500  # "every second or two" while typing: at most this much typi
 
 
 class JournalOffer(QFrame):
-    """"Tessera kept text you typed …  [Put it back] [Discard it]"."""
+    """ "Tessera kept text you typed …  [Put it back] [Discard it]"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("journalOffer")
-        self.setStyleSheet("#journalOffer { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 6px; }")
+        self.setStyleSheet(
+            "#journalOffer { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 6px; }"
+        )
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Unsaved text found")
@@ -71,7 +73,9 @@ class EditorJournal(QObject):
             run_task(lambda _p: j.clear(sid, task_id), lambda _r: None, lambda _e: None, writes=True)
         else:
             # On the write worker, in order with the saves; no owner: it must finish if the page goes.
-            run_task(lambda _p: j.write(sid, task_id, text, saved), lambda _r: None, lambda _e: None, writes=True)
+            run_task(
+                lambda _p: j.write(sid, task_id, text, saved), lambda _r: None, lambda _e: None, writes=True
+            )
 
     def saved(self, student_id: str, task_id: str, text: str) -> None:
         """A save of ``text`` succeeded: the entry goes, unless the editor has moved on since."""
@@ -83,7 +87,9 @@ class EditorJournal(QObject):
         j = self.journal
         run_task(lambda _p: j.clear(student_id, task_id), lambda _r: None, lambda _e: None, writes=True)
 
-    def opened(self, student_id: str, task_id: str, saved_text: str, editable: bool, when: Callable[[float], str]) -> None:
+    def opened(
+        self, student_id: str, task_id: str, saved_text: str, editable: bool, when: Callable[[float], str]
+    ) -> None:
         """A draft was opened: offer back text typed into it before Tessera closed without saving."""
         self.timer.stop()
         self.entry = None
@@ -96,8 +102,10 @@ class EditorJournal(QObject):
             return
         self.entry = entry
         self.offer.label.setText(
-            self.tr("Tessera closed before it could save what you typed on %1. It kept the text on this "
-                    "computer: put it back in your draft?").replace("%1", when(entry.at))
+            self.tr(
+                "Tessera closed before it could save what you typed on %1. It kept the text on this "
+                "computer: put it back in your draft?"
+            ).replace("%1", when(entry.at))
         )
         self.offer.show()
 

@@ -100,8 +100,12 @@ class MyPlanPage(QWidget):
     def refresh(self) -> None:
         a = self.actor
         # A refresh started before a save may finish after it: only the newest read is shown.
-        run_task(lambda _p: self.plans.get(a, a.person_id), self._loads(self._show),
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: self.plans.get(a, a.person_id),
+            self._loads(self._show),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def _show(self, plan: PlanView | None) -> None:
         self.plan = plan
@@ -127,7 +131,9 @@ class MyPlanPage(QWidget):
         self.goals.blockSignals(True)
         for g in plan.goals:
             mark = "\u2714 " if g.status == "met" else ""
-            item = QListWidgetItem(f"{mark}{g.title}\n{round(g.progress * 100)}% \u00b7 {self._pace(g.pace.status)}")
+            item = QListWidgetItem(
+                f"{mark}{g.title}\n{round(g.progress * 100)}% \u00b7 {self._pace(g.pace.status)}"
+            )
             item.setForeground(QColor(PACE_COLORS.get(g.pace.status, "#111827")))
             item.setData(GOAL, g)
             item.setToolTip(g.pace.reason)
@@ -141,7 +147,9 @@ class MyPlanPage(QWidget):
         self.loaded.emit()
 
     def _pace(self, status: str) -> str:
-        return {"on_track": self.tr("on track"), "behind": self.tr("behind"), "done": self.tr("done")}.get(status, status)
+        return {"on_track": self.tr("on track"), "behind": self.tr("behind"), "done": self.tr("done")}.get(
+            status, status
+        )
 
     def _pick(self, row: int) -> None:
         item = self.goals.item(row)
@@ -160,8 +168,11 @@ class MyPlanPage(QWidget):
         a, s = self.actor, self.ctx.services
 
         def work(_p):
-            return (s.profiles.get(a, a.person_id), s.framework.jagged_profile(a, a.person_id),
-                    self.plans.suggestions(a, a.person_id))
+            return (
+                s.profiles.get(a, a.person_id),
+                s.framework.jagged_profile(a, a.person_id),
+                self.plans.suggestions(a, a.person_id),
+            )
 
         run_task(work, self._start_wizard, lambda e: show_error(self, e), owner=self)
 
@@ -177,8 +188,13 @@ class MyPlanPage(QWidget):
             return
         draft, submit = wiz.plan_draft(), wiz.submit_now
         a = self.actor
-        run_task(lambda _p: self.plans.save(a, a.person_id, draft, submit=submit), self._built,
-                 lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.plans.save(a, a.person_id, draft, submit=submit),
+            self._built,
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     def _built(self, plan: PlanView) -> None:
         self._loads.forget()  # the saved plan is newer than any read still running
@@ -186,6 +202,10 @@ class MyPlanPage(QWidget):
 
     def submit(self) -> None:
         a = self.actor
-        run_task(lambda _p: self.plans.submit(a, a.person_id), None,
-                 lambda e: self.state.setText(error_text(e)), writes=True, owner=self)
-
+        run_task(
+            lambda _p: self.plans.submit(a, a.person_id),
+            None,
+            lambda e: self.state.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )

@@ -189,8 +189,9 @@ class PracticePage(QWidget):
         outer.addWidget(self.stack)
         self._celebration_timer = QTimer(self, singleShot=True, interval=6000, timeout=self.celebration.hide)
         # The overview reloads when practice or plans changed (a session in progress is never interrupted).
-        self.lazy = LazyRefresh(self, bus, Kind.PRACTICE | Kind.PLANS, self.refresh,
-                                when=lambda: self.state in (START, SUMMARY))
+        self.lazy = LazyRefresh(
+            self, bus, Kind.PRACTICE | Kind.PLANS, self.refresh, when=lambda: self.state in (START, SUMMARY)
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -219,7 +220,9 @@ class PracticePage(QWidget):
                 self.tr("<b>Mastered:</b> %n skill(s)", "", len(o.mastered)) + f" ({names(o.mastered)})"
             )
         if o.to_refresh:  # wins from before: still celebrated, but the rule no longer holds
-            lines.append(self.tr("<b>Mastered before, practise to keep:</b> %1").replace("%1", names(o.to_refresh)))
+            lines.append(
+                self.tr("<b>Mastered before, practise to keep:</b> %1").replace("%1", names(o.to_refresh))
+            )
         lines.append(self.tr("<b>Skills practised:</b> %1 · <b>answers today:</b> %2")
                      .replace("%1", str(o.practised)).replace("%2", str(o.answers_today)))  # fmt: skip
         self.overview.setText("<br>".join(lines))

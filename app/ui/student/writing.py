@@ -189,7 +189,9 @@ class WritingPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(force=True))
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         # The list reloads when writing changed (a task set, a draft handed back); an open draft does not.
-        self.lazy = LazyRefresh(self, bus, Kind.WRITING, self.refresh, when=lambda: self.stack.currentIndex() == 0)
+        self.lazy = LazyRefresh(
+            self, bus, Kind.WRITING, self.refresh, when=lambda: self.stack.currentIndex() == 0
+        )
         self.live.start_loading()
         self.refresh()
 

@@ -37,8 +37,16 @@ SKILL = Qt.ItemDataRole.UserRole + 1
 
 
 class ChallengeDialog(QDialog):
-    def __init__(self, parent: QWidget, templates: list[Template], domains: list[DomainProfile],
-                 class_id: str, class_name: str, grade: str, draft_for) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        templates: list[Template],
+        domains: list[DomainProfile],
+        class_id: str,
+        class_name: str,
+        grade: str,
+        draft_for,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New challenge"))
         self.resize(820, 640)
@@ -87,8 +95,15 @@ class ChallengeDialog(QDialog):
         self.rubric = QTableWidget(0, 5)
         self.rubric.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.rubric.setAccessibleName("Rubric")
-        self.rubric.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("1 Beginning"), self.tr("2 Developing"),
-                                               self.tr("3 Secure"), self.tr("4 Extending")])
+        self.rubric.setHorizontalHeaderLabels(
+            [
+                self.tr("Criterion"),
+                self.tr("1 Beginning"),
+                self.tr("2 Developing"),
+                self.tr("3 Secure"),
+                self.tr("4 Extending"),
+            ]
+        )
         self.rubric.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rubric.setWordWrap(True)
         rubric_page = QWidget()
@@ -104,8 +119,13 @@ class ChallengeDialog(QDialog):
         cp_page = QWidget()
         cv = QVBoxLayout(cp_page)
         cv.addWidget(self.checkpoints)
-        cv.addLayout(self._row_buttons(self.checkpoints, self.tr("Add a checkpoint"),
-                                       lambda: self.add_checkpoint(self.tr("New checkpoint"), time.time() + 14 * DAY)))
+        cv.addLayout(
+            self._row_buttons(
+                self.checkpoints,
+                self.tr("Add a checkpoint"),
+                lambda: self.add_checkpoint(self.tr("New checkpoint"), time.time() + 14 * DAY),
+            )
+        )
 
         tabs = QTabWidget()
         tabs.setAccessibleName("Challenge parts")
@@ -116,7 +136,9 @@ class ChallengeDialog(QDialog):
         self.message = QLabel("")
         self.message.setAccessibleName("Challenge form message")
         self.message.setStyleSheet("color: #b91c1c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create challenge"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -141,7 +163,9 @@ class ChallengeDialog(QDialog):
     def _add_criterion(self, criterion: str = "", levels: list[str] | None = None) -> None:
         row = self.rubric.rowCount()
         self.rubric.insertRow(row)
-        for col, text in enumerate([criterion or self.tr("New criterion")] + list(levels or ["", "", "", ""])[:4]):
+        for col, text in enumerate(
+            [criterion or self.tr("New criterion")] + list(levels or ["", "", "", ""])[:4]
+        ):
             self.rubric.setItem(row, col, QTableWidgetItem(text))
 
     def add_checkpoint(self, title: str, due: float) -> None:
@@ -165,7 +189,9 @@ class ChallengeDialog(QDialog):
         self.partner.setText(d.community_partner)
         for i in range(self.skills.count()):
             item = self.skills.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(SKILL) in d.skill_ids else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(SKILL) in d.skill_ids else Qt.CheckState.Unchecked
+            )
         self.rubric.setRowCount(0)
         for r in d.rubric:
             self._add_criterion(r["criterion"], r.get("levels"))
@@ -175,8 +201,11 @@ class ChallengeDialog(QDialog):
             self.add_checkpoint(title, due)
 
     def draft(self) -> ChallengeDraft:
-        skills = [self.skills.item(i).data(SKILL) for i in range(self.skills.count())
-                  if self.skills.item(i).checkState() == Qt.CheckState.Checked]
+        skills = [
+            self.skills.item(i).data(SKILL)
+            for i in range(self.skills.count())
+            if self.skills.item(i).checkState() == Qt.CheckState.Checked
+        ]
         rubric = []
         for r in range(self.rubric.rowCount()):
             cells = [(self.rubric.item(r, c).text() if self.rubric.item(r, c) else "") for c in range(5)]
@@ -187,8 +216,18 @@ class ChallengeDialog(QDialog):
             item = self.checkpoints.item(r, 0)
             if item and item.text().strip():
                 checkpoints.append((item.text().strip(), _ts(self.checkpoints.cellWidget(r, 1).date())))  # type: ignore[attr-defined]  # a QDateEdit
-        return ChallengeDraft(self.title.text(), self.question.text(), self.brief.toPlainText(), self.partner.text(),
-                              skills, rubric, checkpoints, self.scope.currentData(), self.class_id, self.grade)
+        return ChallengeDraft(
+            self.title.text(),
+            self.question.text(),
+            self.brief.toPlainText(),
+            self.partner.text(),
+            skills,
+            rubric,
+            checkpoints,
+            self.scope.currentData(),
+            self.class_id,
+            self.grade,
+        )
 
     def _check(self) -> None:
         d = self.draft()

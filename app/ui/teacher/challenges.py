@@ -411,7 +411,6 @@ class ChallengesPage(QWidget):
             owner=self,
         )
 
-
     def judge_skills(self) -> None:
         """Judge each team member's skills from the team's work, one row per rubric criterion, starting
         from the levels chosen in the assessment above."""
@@ -433,8 +432,11 @@ class ChallengesPage(QWidget):
             box = self.criteria.get(row.label)
             if box is not None and box.currentData():
                 self.judge_dialog.set_level(i, int(box.currentData()))
-        self.judge_dialog.accepted.connect(lambda: self.assess_status.setText(
-            self.tr("Skill levels given to %n student(s).", "", len(members))))  # pages refresh on what changed
+        self.judge_dialog.accepted.connect(
+            lambda: self.assess_status.setText(
+                self.tr("Skill levels given to %n student(s).", "", len(members))
+            )
+        )  # pages refresh on what changed
         self.judge_dialog.open()
 
 

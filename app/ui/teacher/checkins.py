@@ -84,8 +84,9 @@ class ClassCheckInsPage(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Students' check-ins")
-        self.table.setHorizontalHeaderLabels([self.tr("Student"), self.tr("Last"), self.tr("Mood"),
-                                              self.tr("Energy"), self.tr("Their words")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Student"), self.tr("Last"), self.tr("Mood"), self.tr("Energy"), self.tr("Their words")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -121,26 +122,38 @@ class ClassCheckInsPage(QWidget):
         if not cid:
             self.loaded.emit()
             return
-        run_task(lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None,
-                 self._class_loads(self._show),
-                 lambda e: self.status.setText(error_text(e)), owner=self)
+        run_task(
+            lambda _p: svc.class_view(a, cid) if svc.enabled(a) else None,
+            self._class_loads(self._show),
+            lambda e: self.status.setText(error_text(e)),
+            owner=self,
+        )
 
     def _show(self, data: ClassCheckIns | None) -> None:
         self.data = data
         # A reload (a check-in arriving by sync, most mornings) keeps the student whose trend is shown.
         chosen = self.table.selectionModel().selectedRows()
-        keep = self.table.item(chosen[0].row(), 0).data(SID) if chosen and self.table.item(chosen[0].row(), 0) else ""
+        keep = (
+            self.table.item(chosen[0].row(), 0).data(SID)
+            if chosen and self.table.item(chosen[0].row(), 0)
+            else ""
+        )
         self.off.setVisible(data is None)
         self.split.setVisible(data is not None)
         if data is None:
             self.loaded.emit()
             return
         if data.flags:
+
             def when(ts: float) -> str:
                 return dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
 
-            self.flags.setText("<br>".join(f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})"
-                                           "</span>" for f in data.flags))
+            self.flags.setText(
+                "<br>".join(
+                    f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})</span>"
+                    for f in data.flags
+                )
+            )
         else:
             self.flags.setText(self.tr("No patterns that need attention."))
         self.table.setRowCount(len(data.students))
@@ -150,17 +163,26 @@ class ClassCheckInsPage(QWidget):
             name.setData(SID, s.student_id)
             self.table.setItem(r, 0, name)
             last = s.last
-            self.table.setItem(r, 1, QTableWidgetItem(
-                dt.datetime.fromtimestamp(last.at).strftime("%a %H:%M") if last else self.tr("none yet")))
-            for col, value, words in ((2, last.mood if last else 0, MOOD_WORDS), (3, last.energy if last else 0,
-                                                                                 ENERGY_WORDS)):
+            self.table.setItem(
+                r,
+                1,
+                QTableWidgetItem(
+                    dt.datetime.fromtimestamp(last.at).strftime("%a %H:%M") if last else self.tr("none yet")
+                ),
+            )
+            for col, value, words in (
+                (2, last.mood if last else 0, MOOD_WORDS),
+                (3, last.energy if last else 0, ENERGY_WORDS),
+            ):
                 item = QTableWidgetItem(f"{value} {self.tr(words[value])}" if value else "")
                 if value:
                     item.setForeground(QColor(COLORS[value]).darker(120))
                 self.table.setItem(r, col, item)
             self.table.setItem(r, 4, QTableWidgetItem(last.note if last else ""))
         self.table.resizeColumnsToContents()
-        row = next((r for r in range(self.table.rowCount()) if keep and self.table.item(r, 0).data(SID) == keep), -1)
+        row = next(
+            (r for r in range(self.table.rowCount()) if keep and self.table.item(r, 0).data(SID) == keep), -1
+        )
         if row < 0:
             self.show_class_trend()
         else:
@@ -181,9 +203,12 @@ class ClassCheckInsPage(QWidget):
         item = self.table.item(rows[0].row(), 0)
         sid, name = item.data(SID), item.text().lstrip("\u25cf ")
         self._wanted_trend = sid
-        run_task(lambda _p: daily_trend(self.service.for_student(self.actor, sid)),
-                 lambda days: self._show_trend(sid, name, days), lambda e: self.status.setText(error_text(e)),
-                 owner=self)
+        run_task(
+            lambda _p: daily_trend(self.service.for_student(self.actor, sid)),
+            lambda days: self._show_trend(sid, name, days),
+            lambda e: self.status.setText(error_text(e)),
+            owner=self,
+        )
 
     def _show_trend(self, student_id: str, name: str, days: list) -> None:
         if student_id == self._wanted_trend:  # else a student picked earlier finished late

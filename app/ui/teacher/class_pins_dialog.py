@@ -32,7 +32,9 @@ from app.ui.widgets.save_place import remember, suggested_path
 
 
 class ClassPinsDialog(QDialog):
-    def __init__(self, parent: QWidget, pins: ClassPinService, actor: Actor, class_id: str, status: PinStatus) -> None:
+    def __init__(
+        self, parent: QWidget, pins: ClassPinService, actor: Actor, class_id: str, status: PinStatus
+    ) -> None:
         super().__init__(parent)
         self.pins, self.actor, self.class_id, self.status = pins, actor, class_id, status
         self.result_pins: ClassPins | None = None

@@ -68,9 +68,15 @@ class DraftResponse(QSplitter):
         self.return_button = button(self, "Hand bac&k to student", "Hand back to student", self.return_draft)
         # Levels on writing skills from this draft, row by row of its task's rubric (app.evidence).
         self.services: Any = None  # the app's services, set by the page that owns this (judging needs them)
-        self.judge_button = button(self, "&Judge skills from this draft…", "Judge skills from this draft", self.judge)
-        self.judge_button.setToolTip(self.tr("Give levels on the writing skills this task's rubric asks for; "
-                                             "the student sees where each level came from."))
+        self.judge_button = button(
+            self, "&Judge skills from this draft…", "Judge skills from this draft", self.judge
+        )
+        self.judge_button.setToolTip(
+            self.tr(
+                "Give levels on the writing skills this task's rubric asks for; "
+                "the student sees where each level came from."
+            )
+        )
         self.review_note = QLabel("")
         self.review_note.setAccessibleName("Review message")
         self.review_note.setWordWrap(True)
@@ -144,7 +150,9 @@ class DraftResponse(QSplitter):
 
     def _judged(self) -> None:
         n = len({g.skill_id for g in self.dialog.given})
-        self.review_note.setText(self.tr("Levels given on %n skill(s). The student sees where they came from.", "", n))
+        self.review_note.setText(
+            self.tr("Levels given on %n skill(s). The student sees where they came from.", "", n)
+        )
 
     def _checked(self, outcome: CheckOutcome) -> None:
         self.editor.show_outcome(outcome)

@@ -249,9 +249,15 @@ class HeatmapPage(QWidget):
     def _put_back(self, place: tuple[str, str | int, int, int]) -> None:
         student, where, h, v = place
         heat = self.model.map
-        row = next((i for i, st in enumerate(heat.students) if st.id == student), -1) if heat and student else -1
+        row = (
+            next((i for i, st in enumerate(heat.students) if st.id == student), -1)
+            if heat and student
+            else -1
+        )
         if isinstance(where, str):
-            col = next((FIXED + j for j, k in enumerate(self.model.order) if heat and heat.skills[k].id == where), -1)
+            col = next(
+                (FIXED + j for j, k in enumerate(self.model.order) if heat and heat.skills[k].id == where), -1
+            )
         else:
             col = where
         if row >= 0 and col >= 0:

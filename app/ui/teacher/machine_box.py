@@ -55,5 +55,8 @@ class MachineBox(QGroupBox):
         except Exception as exc:  # noqa: BLE001
             self.status.setText(error_text(exc))
             return
-        self.status.setText(self.tr("Saved: from the next sign-in, a quiet user is signed out after %1 minutes.")
-                            .replace("%1", str(self.minutes.value())))
+        self.status.setText(
+            self.tr("Saved: from the next sign-in, a quiet user is signed out after %1 minutes.").replace(
+                "%1", str(self.minutes.value())
+            )
+        )

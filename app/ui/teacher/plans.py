@@ -379,7 +379,10 @@ class PlansPage(QWidget):
         heading and the date that starts each cell): the side pane gives way, not the table."""
         header = self.table.horizontalHeader()
         fm = header.fontMetrics()
-        least = max(fm.horizontalAdvance(self.tr("Next milestone")), fm.horizontalAdvance("23 Sep: Practise")) + 28
+        least = (
+            max(fm.horizontalAdvance(self.tr("Next milestone")), fm.horizontalAdvance("23 Sep: Practise"))
+            + 28
+        )
         fixed = sum(header.sectionSize(c) for c in range(5))
         self.table.setMinimumWidth(fixed + least + self.table.verticalScrollBar().sizeHint().width() + 4)
 
@@ -416,7 +419,10 @@ class PlansPage(QWidget):
     def ask_csv(self) -> None:
         name = self.class_box.currentText().replace(" ", "-").lower()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save the class summary"), suggested_path(f"{name}-summary.csv"), self.tr("CSV (*.csv)")
+            self,
+            self.tr("Save the class summary"),
+            suggested_path(f"{name}-summary.csv"),
+            self.tr("CSV (*.csv)"),
         )
         remember(path)
         if path:

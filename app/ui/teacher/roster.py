@@ -127,7 +127,9 @@ class RosterPage(QWidget):
         self.open_button = self._button("&Open", "Open student", self.open_selected)
         self.archive_button = self._button("Arc&hive", "Archive student", self.archive_selected)
         self.add_button.setToolTip(self.tr("Put a new student on this class's roster"))
-        self.archive_button.setToolTip(self.tr("Hide a student who left; nothing is deleted, and Undo brings them back"))
+        self.archive_button.setToolTip(
+            self.tr("Hide a student who left; nothing is deleted, and Undo brings them back")
+        )
         self.pins_button = self._button("Sign-in &PINs…", "Sign-in PINs for the class", self.class_pins)
         self.pins_button.setToolTip(self.tr("Set or make PINs for the whole class and print sign-in cards"))
         self.undo_banner = QLabel("")

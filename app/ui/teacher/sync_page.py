@@ -47,11 +47,15 @@ class SyncPage(QWidget):
         self.choose = QPushButton(self.tr("&Choose folder…"))
         self.choose.setAccessibleName("Choose sync folder")
         self.choose.clicked.connect(self._choose)
-        self.choose.setToolTip(self.tr("A folder on the school share or a USB stick that every computer can reach"))
+        self.choose.setToolTip(
+            self.tr("A folder on the school share or a USB stick that every computer can reach")
+        )
         self.now = QPushButton(self.tr("Sync &now"))
         self.now.setAccessibleName("Sync now")
         self.now.clicked.connect(self.sync_now)
-        self.now.setToolTip(self.tr("Send and fetch changes now instead of waiting for the next automatic sync"))
+        self.now.setToolTip(
+            self.tr("Send and fetch changes now instead of waiting for the next automatic sync")
+        )
         self.state = QLabel("")
         self.state.setAccessibleName("Sync state")
         self.state.setWordWrap(True)
@@ -70,13 +74,24 @@ class SyncPage(QWidget):
         wl.addWidget(self.state)
         wl.addWidget(self.progress)
 
-        archive = QGroupBox(self.tr("Replaced changes: when two computers changed the same thing, the later "
-                                    "change won and the other is kept here"))
+        archive = QGroupBox(
+            self.tr(
+                "Replaced changes: when two computers changed the same thing, the later "
+                "change won and the other is kept here"
+            )
+        )
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName("Replaced changes")
-        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Field"), self.tr("Replaced value"),
-                                              self.tr("Value now"), self.tr("When")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("What"),
+                self.tr("Field"),
+                self.tr("Replaced value"),
+                self.tr("Value now"),
+                self.tr("When"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for col in (0, 2, 3):
@@ -125,8 +140,12 @@ class SyncPage(QWidget):
             text += "  " + self.tr("(set by your school)")
         self.folder.setText(text)
         self.choose.setEnabled(not locked)
-        run_task(lambda _p: self.service.conflicts(self.actor), self._show_conflicts,
-                 lambda e: show_error(self, e), owner=self)
+        run_task(
+            lambda _p: self.service.conflicts(self.actor),
+            self._show_conflicts,
+            lambda e: show_error(self, e),
+            owner=self,
+        )
 
     def show_snapshot(self, snap) -> None:  # noqa: ANN001
         words = {
@@ -144,7 +163,9 @@ class SyncPage(QWidget):
         lines = [snap.problem or words.get(snap.state, "")]
         last = self.tr("Last complete sync: %1.").replace("%1", _when(snap.last_sync_at))
         if snap.pending_send:
-            last += " " + self.tr("Not in the sync folder yet: %n change(s) made here.", "", snap.pending_send)
+            last += " " + self.tr(
+                "Not in the sync folder yet: %n change(s) made here.", "", snap.pending_send
+            )
         elif snap.last_sync_at:
             last += " " + self.tr("Everything made here is in the sync folder.")
         lines.append(last)
@@ -169,8 +190,13 @@ class SyncPage(QWidget):
         for r, view in enumerate(conflicts):
             c = view.conflict
             what = view.what + (f" · {view.who}" if view.who else "")
-            values = [what, view.field_label, _fmt(c.value),
-                      _fmt(c.current) if c.row_exists else self.tr("(removed)"), _when(c.at)]
+            values = [
+                what,
+                view.field_label,
+                _fmt(c.value),
+                _fmt(c.current) if c.row_exists else self.tr("(removed)"),
+                _when(c.at),
+            ]
             for col, v in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(v))
         at = next((r for r, v in enumerate(conflicts) if keep is not None and v.conflict.id == keep), -1)
@@ -188,8 +214,13 @@ class SyncPage(QWidget):
         if row < 0 or row >= len(self.conflicts):
             return
         cid = self.conflicts[row].conflict.id
-        run_task(lambda _p: self.service.restore(self.actor, cid), lambda _r: self._restored(),
-                 lambda e: show_error(self, e), writes=True, owner=self)
+        run_task(
+            lambda _p: self.service.restore(self.actor, cid),
+            lambda _r: self._restored(),
+            lambda e: show_error(self, e),
+            writes=True,
+            owner=self,
+        )
 
     def _restored(self) -> None:
         self.refresh()  # the restored value reaches the other screens through the store

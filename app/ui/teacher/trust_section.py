@@ -117,11 +117,15 @@ class TrustSection(QGroupBox):
         self.action_rows = rows
         self.remote_actions.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            what = {
-                "erased": self.tr("%1 was erased"),
-                "deleted": self.tr("%1 was deleted"),
-                "role": self.tr("%1's role changed: %2"),
-            }.get(a.kind, "%1").replace("%1", a.what).replace("%2", a.detail)
+            what = (
+                {
+                    "erased": self.tr("%1 was erased"),
+                    "deleted": self.tr("%1 was deleted"),
+                    "role": self.tr("%1's role changed: %2"),
+                }.get(a.kind, "%1")
+                .replace("%1", a.what)
+                .replace("%2", a.detail)
+            )
             when = dt.datetime.fromtimestamp(a.at).strftime("%d %b %H:%M") if a.at else ""
             for col, text in enumerate((what, a.device or self.tr("another computer"), when)):
                 self.remote_actions.setItem(r, col, QTableWidgetItem(text))
@@ -174,15 +178,21 @@ class TrustSection(QGroupBox):
             n, who = str(g.count), g.device or self.tr("a device")
             text = {
                 "unknown": self.tr("%1 changes from a device this school does not know were refused."),
-                "school-key": self.tr("%1 changes were refused: this computer does not have the school's key yet."),
+                "school-key": self.tr(
+                    "%1 changes were refused: this computer does not have the school's key yet."
+                ),
                 "unsigned": self.tr("%1 changes that no device signed were refused."),
                 "altered": self.tr("%1 changes that were altered after they were signed were refused."),
                 "signature": self.tr("%1 changes with a signature that is not valid were refused."),
                 "revoked": self.tr("%1 changes from %2, whose enrolment was revoked, were refused."),
                 "expired": self.tr("%1 changes from %2, whose enrolment has expired, were refused."),
-                "replica": self.tr("%1 changes a lab machine signed in another computer's name were refused."),
+                "replica": self.tr(
+                    "%1 changes a lab machine signed in another computer's name were refused."
+                ),
                 "school": self.tr("%1 changes for another school were refused."),
-                "purge": self.tr("%1 erasures from %2 were refused: only the school's admin computer may erase."),
+                "purge": self.tr(
+                    "%1 erasures from %2 were refused: only the school's admin computer may erase."
+                ),
                 "stamp": self.tr("%1 changes with a time stamp of another computer were refused."),
                 "overflow": self.tr("%1 changes with an impossible time stamp were refused."),
             }.get(g.code, self.tr("%1 changes from %2 were refused: %3."))
@@ -236,13 +246,19 @@ class TrustSection(QGroupBox):
         self.refused_table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             when = dt.datetime.fromtimestamp(c.at).strftime("%d %b %H:%M")
-            for col, text in enumerate((c.table or "?", c.device or self.tr("unknown device"), c.reason, when)):
+            for col, text in enumerate(
+                (c.table or "?", c.device or self.tr("unknown device"), c.reason, when)
+            ):
                 self.refused_table.setItem(r, col, QTableWidgetItem(text))
 
     def _role(self, role: str) -> str:
-        return {"lab": self.tr("Lab machine"), "teacher": self.tr("Teacher"), "admin": self.tr("Admin")}.get(role, role)
+        return {"lab": self.tr("Lab machine"), "teacher": self.tr("Teacher"), "admin": self.tr("Admin")}.get(
+            role, role
+        )
 
     def _status(self, status: str) -> str:
-        return {"enrolled": self.tr("Enrolled"), "revoked": self.tr("Revoked"), "expired": self.tr("Expired")}.get(
-            status, status
-        )
+        return {
+            "enrolled": self.tr("Enrolled"),
+            "revoked": self.tr("Revoked"),
+            "expired": self.tr("Expired"),
+        }.get(status, status)

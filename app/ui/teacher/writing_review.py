@@ -142,8 +142,13 @@ class WritingReviewPage(QWidget):
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         # Hand-ins (here or arriving by sync) show in the list, and tasks set elsewhere and the tasks'
         # "awaiting feedback" counts in the task list; an open draft is not reloaded under the teacher.
-        self.lazy = LazyRefresh(self, bus, Kind.WRITING | Kind.ROSTER, self.load_tasks,
-                                when=lambda: self.stack.currentIndex() == 0)
+        self.lazy = LazyRefresh(
+            self,
+            bus,
+            Kind.WRITING | Kind.ROSTER,
+            self.load_tasks,
+            when=lambda: self.stack.currentIndex() == 0,
+        )
         self.live.start_loading()
         self.load_classes()
 

@@ -40,8 +40,9 @@ def timestamp(date: QDate, hour: int = 17) -> float:
     return dt.datetime(date.year(), date.month(), date.day(), hour, 0).timestamp()
 
 
-def list_and_detail(owner: QWidget, list_page: QWidget, detail: QWidget, back_text: str, back_name: str,
-                    back: Callable) -> QStackedWidget:
+def list_and_detail(
+    owner: QWidget, list_page: QWidget, detail: QWidget, back_text: str, back_name: str, back: Callable
+) -> QStackedWidget:
     """A page that shows a list, and a detail view with a Back button (Alt+Left), filling ``owner``."""
     detail_page = QWidget()
     layout = QVBoxLayout(detail_page)

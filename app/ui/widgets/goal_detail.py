@@ -137,7 +137,9 @@ class GoalDetail(QScrollArea):
         # A teacher gives levels on the goal's skills from the evidence picked (app.evidence); shown
         # once the page that owns this gives it the app's services.
         self.services = None
-        self.judge = self._button(self.tr("&Judge from this evidence…"), "Judge from this evidence", self.judge_evidence)
+        self.judge = self._button(
+            self.tr("&Judge from this evidence…"), "Judge from this evidence", self.judge_evidence
+        )
         self.judge.setVisible(False)
         row = QHBoxLayout()
         for b in (self.attach, self.remove, self.met):
@@ -392,7 +394,9 @@ class GoalDetail(QScrollArea):
             self.status.setText(error_text(exc))
             return
         self.judge_dialog = JudgeDialog(self.services, self.actor, [student], rows, [option], self)
-        self.judge_dialog.accepted.connect(lambda: self.status.setText(self.tr("Levels given from this evidence.")))
+        self.judge_dialog.accepted.connect(
+            lambda: self.status.setText(self.tr("Levels given from this evidence."))
+        )
         self.judge_dialog.open()
 
     def mark_met(self) -> None:

@@ -72,8 +72,12 @@ class JaggedProfile(QWidget):
             bar.append(values)
             series.append(bar)
         self.chart.addSeries(series)
-        self.key.setText(" &nbsp; ".join(
-            f"<span style='color:{PALETTE[i % len(PALETTE)]}'>■</span> {d.name}" for i, d in enumerate(domains)))
+        self.key.setText(
+            " &nbsp; ".join(
+                f"<span style='color:{PALETTE[i % len(PALETTE)]}'>■</span> {d.name}"
+                for i, d in enumerate(domains)
+            )
+        )
         cats = QBarCategoryAxis()
         cats.append(list(reversed(categories)))
         font = cats.labelsFont()
@@ -97,13 +101,17 @@ class JaggedProfile(QWidget):
         mastered = sum(1 for d in domains for s in d.skills if s.mastered)
         before = sum(1 for d in domains for s in d.skills if s.ever_mastered and not s.mastered)
         if top:
-            text = (self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
-                    .replace("%1", ", ".join(top)).replace("%2", str(mastered)))
+            text = (
+                self.tr("<b>Peaks:</b> %1 · skills mastered: %2")
+                .replace("%1", ", ".join(top))
+                .replace("%2", str(mastered))
+            )
             if before:  # the wins below count these too: say so rather than contradict them
                 text += self.tr(" (and %n mastered before, to practise again)", "", before)
             self.summary.setText(text)
         else:
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.
-        self.view.setAccessibleDescription("; ".join(
-            f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.seen))
+        self.view.setAccessibleDescription(
+            "; ".join(f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.seen)
+        )

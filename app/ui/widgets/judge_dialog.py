@@ -104,7 +104,9 @@ class JudgeDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Judging status")
         self.status.setStyleSheet("color: #b91c1c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save judgements"))
         buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save judgements")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")

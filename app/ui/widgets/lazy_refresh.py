@@ -17,8 +17,15 @@ from app.ui.events import ChangeBus
 
 
 class LazyRefresh(QObject):
-    def __init__(self, page: QWidget, bus: ChangeBus, kinds: Kind, refresh: Callable[[], None],
-                 when: Callable[[], bool] | None = None, delay_ms: int = 200) -> None:
+    def __init__(
+        self,
+        page: QWidget,
+        bus: ChangeBus,
+        kinds: Kind,
+        refresh: Callable[[], None],
+        when: Callable[[], bool] | None = None,
+        delay_ms: int = 200,
+    ) -> None:
         super().__init__(page)
         self.page, self.kinds, self.refresh, self.when = page, kinds, refresh, when
         self.dirty = False

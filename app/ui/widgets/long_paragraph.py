@@ -83,8 +83,10 @@ class LongParagraphNotice(QWidget):
         longest = longest_paragraph(plain_text(self.editor))
         if longest <= LONG:
             return
-        words = self.tr("A paragraph here is %1 characters long, so typing in it is slow. Split it at "
-                        "sentence ends? Nothing is taken out, and Ctrl+Z puts it back.")
+        words = self.tr(
+            "A paragraph here is %1 characters long, so typing in it is slow. Split it at "
+            "sentence ends? Nothing is taken out, and Ctrl+Z puts it back."
+        )
         self.words.setText(words.replace("%1", f"{longest:,}"))
         self.show()
 

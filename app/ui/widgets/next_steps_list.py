@@ -59,7 +59,9 @@ class _Delegate(QStyledItemDelegate):
             2 * PAD + QFontMetrics(title).height() + 4 + reason.height() + (16 if index.row() == 0 else 0),
         )
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         step: NextStep = index.data(STEP)
         if step is None:
             return super().paint(p, option, index)

@@ -53,24 +53,37 @@ def _scroll(inner: QWidget) -> QScrollArea:
     return area
 
 
-def start_lines(domains: list[DomainProfile], suggestions: list[GoalSuggestion]) -> tuple[list[str], list[str]]:
+def start_lines(
+    domains: list[DomainProfile], suggestions: list[GoalSuggestion]
+) -> tuple[list[str], list[str]]:
     """(my peaks, ready for next): a skill named as a peak is not also offered as "ready for next"."""
     top = peaks(domains)
-    ready = [n for s in suggestions if s.source == "gap" and (n := s.title.removeprefix("Master ")) not in top]
+    ready = [
+        n for s in suggestions if s.source == "gap" and (n := s.title.removeprefix("Master ")) not in top
+    ]
     return top, ready[:3]
 
 
 class StartPage(QWizardPage):
-    def __init__(self, profile: ProfileView, domains: list[DomainProfile], suggestions: list[GoalSuggestion],
-                 title: str) -> None:
+    def __init__(
+        self,
+        profile: ProfileView,
+        domains: list[DomainProfile],
+        suggestions: list[GoalSuggestion],
+        title: str,
+    ) -> None:
         super().__init__()
         self.setTitle(self.tr("Start from you"))
-        self.setSubTitle(self.tr("A good plan starts from what you are good at, what you love and what matters to you."))
+        self.setSubTitle(
+            self.tr("A good plan starts from what you are good at, what you love and what matters to you.")
+        )
+
         def line(label: str, items) -> QLabel:
             text = ", ".join(items) if items else self.tr("(not filled in yet: add it on My profile)")
             w = QLabel(f"<b>{label}</b> {text}")
             w.setWordWrap(True)
             return w
+
         top, ready = start_lines(domains, suggestions)
         layout = QVBoxLayout(self)
         layout.addWidget(line(self.tr("My strengths:"), profile.strengths))
@@ -88,25 +101,46 @@ class StartPage(QWizardPage):
 
 
 class GoalsPage(QWizardPage):
-    def __init__(self, suggestions: list[GoalSuggestion], existing: PlanView | None,
-                 skills: list[tuple[str, str]], peak_names: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        suggestions: list[GoalSuggestion],
+        existing: PlanView | None,
+        skills: list[tuple[str, str]],
+        peak_names: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.setTitle(self.tr("Choose your goals"))
-        self.setSubTitle(self.tr("Tick up to %1 goals. Tessera suggests skills you are ready for and ideas from "
-                                 "your interests; you can also write your own.").replace("%1", str(MAX_GOALS)))
+        self.setSubTitle(
+            self.tr(
+                "Tick up to %1 goals. Tessera suggests skills you are ready for and ideas from "
+                "your interests; you can also write your own."
+            ).replace("%1", str(MAX_GOALS))
+        )
         self.choices = QListWidget()
         self.choices.setAccessibleName("Goal choices")
         self.choices.setWordWrap(True)
         for g in existing.goals if existing else ():
             if g.status == "met":
                 continue
-            draft = GoalDraft(g.title, g.why, list(g.skill_ids), g.path, g.target_date, g.weekly_minutes,
-                              [MilestoneDraft(m.title, m.due_at, m.id, m.done) for m in g.milestones], g.id)
+            draft = GoalDraft(
+                g.title,
+                g.why,
+                list(g.skill_ids),
+                g.path,
+                g.target_date,
+                g.weekly_minutes,
+                [MilestoneDraft(m.title, m.due_at, m.id, m.done) for m in g.milestones],
+                g.id,
+            )
             self._add(draft, self.tr("in your plan now"), checked=g.status == "active")
         for s in suggestions:
-            source = (self.tr("from your interests") if s.source != "gap" else
-                      self.tr("one of your peaks: make it a mastery") if s.title.removeprefix("Master ") in peak_names
-                      else self.tr("ready for next"))  # a peak is not also "ready for next" (start page too)
+            source = (
+                self.tr("from your interests")
+                if s.source != "gap"
+                else self.tr("one of your peaks: make it a mastery")
+                if s.title.removeprefix("Master ") in peak_names
+                else self.tr("ready for next")
+            )  # a peak is not also "ready for next" (start page too)
             self._add(GoalDraft(s.title, s.why, list(s.skill_ids), s.path), source, checked=False)
         self.choices.itemChanged.connect(lambda _i: self._changed())
         self.count = QLabel("")
@@ -148,17 +182,24 @@ class GoalsPage(QWizardPage):
             return
         skill = self.own_skill.currentData()
         path = "practice" if skill else "project"
-        self._add(GoalDraft(title, self.tr("My own goal."), [skill] if skill else [], path), self.tr("my own"), True)
+        self._add(
+            GoalDraft(title, self.tr("My own goal."), [skill] if skill else [], path), self.tr("my own"), True
+        )
         self.own_title.clear()
         self._changed()
 
     def chosen(self) -> list[GoalDraft]:
-        return [self.choices.item(i).data(DRAFT) for i in range(self.choices.count())
-                if self.choices.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.choices.item(i).data(DRAFT)
+            for i in range(self.choices.count())
+            if self.choices.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _changed(self) -> None:
         n = len(self.chosen())
-        self.count.setText(self.tr("%1 chosen (1 to %2).").replace("%1", str(n)).replace("%2", str(MAX_GOALS)))
+        self.count.setText(
+            self.tr("%1 chosen (1 to %2).").replace("%1", str(n)).replace("%2", str(MAX_GOALS))
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -217,8 +258,12 @@ class MilestonesPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Milestones"))
-        self.setSubTitle(self.tr("Small steps with dates, so you and your teacher can see you moving. "
-                                 "Edit the suggestions: double-click a step to change it."))
+        self.setSubTitle(
+            self.tr(
+                "Small steps with dates, so you and your teacher can see you moving. "
+                "Edit the suggestions: double-click a step to change it."
+            )
+        )
         self.tables: list[tuple[GoalDraft, QTableWidget]] = []
         self.inner = QWidget()
         self.form = QVBoxLayout(self.inner)
@@ -230,7 +275,9 @@ class MilestonesPage(QWizardPage):
         now = time.time()
         for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
             if not g.milestones:
-                g.milestones = [MilestoneDraft(t, due) for t, due in default_milestones(g.path, now, g.target_date)]
+                g.milestones = [
+                    MilestoneDraft(t, due) for t, due in default_milestones(g.path, now, g.target_date)
+                ]
             box = QGroupBox(g.title)
             table = QTableWidget(0, 2)
             table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
@@ -243,10 +290,14 @@ class MilestonesPage(QWizardPage):
                 self._add_row(table, m.title, m.due_at or g.target_date, m.id, m.done)
             add = QPushButton(self.tr("Add a step"))
             add.setAccessibleName(f"Add a milestone to {g.title}")
-            add.clicked.connect(lambda _c=False, t=table, gd=g: self._add_row(t, self.tr("New step"), gd.target_date))
+            add.clicked.connect(
+                lambda _c=False, t=table, gd=g: self._add_row(t, self.tr("New step"), gd.target_date)
+            )
             remove = QPushButton(self.tr("Remove step"))
             remove.setAccessibleName(f"Remove the chosen milestone of {g.title}")
-            remove.clicked.connect(lambda _c=False, t=table: t.currentRow() >= 0 and t.removeRow(t.currentRow()))
+            remove.clicked.connect(
+                lambda _c=False, t=table: t.currentRow() >= 0 and t.removeRow(t.currentRow())
+            )
             buttons = QHBoxLayout()
             buttons.addWidget(add)
             buttons.addWidget(remove)
@@ -279,7 +330,8 @@ class MilestonesPage(QWizardPage):
                 item = table.item(r, 0)
                 mid, done = item.data(DRAFT) or ("", False)
                 if item.text().strip():
-                    out.append(MilestoneDraft(item.text().strip(), _ts(table.cellWidget(r, 1).date()), mid, done))  # type: ignore[attr-defined]
+                    due = table.cellWidget(r, 1).date()  # type: ignore[attr-defined]  # a QDateEdit
+                    out.append(MilestoneDraft(item.text().strip(), _ts(due), mid, done))
             g.milestones = out
         return True
 
@@ -303,19 +355,33 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:
         parts = []
         for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
-            pace = dt.date.fromtimestamp(g.target_date).strftime("%d %b %Y").lstrip("0") if g.target_date else ""
+            pace = (
+                dt.date.fromtimestamp(g.target_date).strftime("%d %b %Y").lstrip("0") if g.target_date else ""
+            )
             if g.weekly_minutes:
-                pace += (" \u00b7 " if pace else "") + self.tr("%1 min a week").replace("%1", str(g.weekly_minutes))
-            steps = "".join(f"<li>{m.title} ({dt.date.fromtimestamp(m.due_at).strftime('%d %b').lstrip('0')})</li>"
-                            for m in g.milestones)
-            parts.append(f"<h3>{g.title}</h3><p>{g.why}<br><i>{self.tr(PATHS.get(g.path, g.path))}, "
-                         f"{self.tr('by')} {pace}</i></p><ul>{steps}</ul>")
+                pace += (" \u00b7 " if pace else "") + self.tr("%1 min a week").replace(
+                    "%1", str(g.weekly_minutes)
+                )
+            steps = "".join(
+                f"<li>{m.title} ({dt.date.fromtimestamp(m.due_at).strftime('%d %b').lstrip('0')})</li>"
+                for m in g.milestones
+            )
+            parts.append(
+                f"<h3>{g.title}</h3><p>{g.why}<br><i>{self.tr(PATHS.get(g.path, g.path))}, "
+                f"{self.tr('by')} {pace}</i></p><ul>{steps}</ul>"
+            )
         self.summary.setText("".join(parts))
 
 
 class PlanWizard(QWizard):
-    def __init__(self, profile: ProfileView, domains: list[DomainProfile], suggestions: list[GoalSuggestion],
-                 existing: PlanView | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: ProfileView,
+        domains: list[DomainProfile],
+        suggestions: list[GoalSuggestion],
+        existing: PlanView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My plan"))
         self.setAccessibleName("Plan builder")

@@ -17,8 +17,13 @@ from app.skills import DomainProfile
 
 PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
 BOX = {True: "\u2611", False: "\u2610"}
-STATUS = {"": "No plan yet", "draft": "Draft", "submitted": "Waiting for approval", "approved": "Approved",
-          "changes_suggested": "Changes suggested"}
+STATUS = {
+    "": "No plan yet",
+    "draft": "Draft",
+    "submitted": "Waiting for approval",
+    "approved": "Approved",
+    "changes_suggested": "Changes suggested",
+}
 
 
 # The picture's width on the page (px at 96 dpi): A4 less the 15 mm page margins and the 2 cm that
@@ -109,45 +114,66 @@ def report_html(r: StudentReport) -> str:
     when = dt.datetime.fromtimestamp(r.generated_at).strftime("%d %B %Y").lstrip("0")
     # A name in a right-to-left script is isolated (FSI ... PDI) in a left-to-right line, so
     # "ليلى حسن: progress report" keeps its order instead of the colon and words jumping around it.
-    out = [f"<h1 dir='ltr'>{_iso(r.student_name)}: progress report</h1>",
-           f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
-           "<h2>About me</h2><table cellpadding='3'>"]
+    out = [
+        f"<h1 dir='ltr'>{_iso(r.student_name)}: progress report</h1>",
+        f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
+        "<h2>About me</h2><table cellpadding='3'>",
+    ]
     for label, items in (("Strengths", r.strengths), ("Interests", r.interests), ("Values", r.values)):
         out.append(f"<tr><td><b>{label}</b></td><td>{_e(', '.join(items)) or '-'}</td></tr>")
     out.append("</table>")
     if r.about_me:
         out.append(f"<p><i>\u201c{_e(r.about_me)}\u201d</i></p>")
     out.append(f"<h2>Plan: {_e(r.plan_title) or 'no plan yet'}</h2>")
-    out.append(f"<p>Status: <b>{STATUS.get(r.plan_status, r.plan_status)}</b>"
-               + (f" \u00b7 Teacher's note: {_e(r.teacher_note)}" if r.teacher_note else "") + "</p>")
+    out.append(
+        f"<p>Status: <b>{STATUS.get(r.plan_status, r.plan_status)}</b>"
+        + (f" \u00b7 Teacher's note: {_e(r.teacher_note)}" if r.teacher_note else "")
+        + "</p>"
+    )
     for g in r.goals:
         done = " \u2714 met" if g.status == "met" else ""
         out.append(f"<h3>{_e(g.title)}{done}</h3>")
-        out.append(f"<p>{_e(g.why)}<br><i>{_e(g.path)} \u00b7 {_e(', '.join(g.skills)) or 'no particular skill'}"
-                   f" \u00b7 {_e(g.target)}</i></p>")
-        out.append(f"<p><b>Progress {round(g.progress * 100)}%</b> \u00b7 {_e(g.pace)}: {_e(g.pace_reason)}</p>")
+        out.append(
+            f"<p>{_e(g.why)}<br><i>{_e(g.path)} \u00b7 {_e(', '.join(g.skills)) or 'no particular skill'}"
+            f" \u00b7 {_e(g.target)}</i></p>"
+        )
+        out.append(
+            f"<p><b>Progress {round(g.progress * 100)}%</b> \u00b7 {_e(g.pace)}: {_e(g.pace_reason)}</p>"
+        )
         if g.milestones:
             listed = "".join(f"<li>{BOX[done_]} {_e(t)} ({_e(due)})</li>" for t, due, done_ in g.milestones)
             out.append(f"<p><b>Milestones</b></p><ul>{listed}</ul>")
         if g.evidence:
             listed = "".join(f"<li>{_e(e)}</li>" for e in g.evidence)
             out.append(f"<p><b>Evidence</b></p><ul>{listed}</ul>")
-        out.append(f"<p><b>Self-assessment:</b> {_e(g.self_level)}"
-                   + (f" \u2014 \u201c{_e(g.self_reflection)}\u201d" if g.self_reflection else "") + "</p>")
+        out.append(
+            f"<p><b>Self-assessment:</b> {_e(g.self_level)}"
+            + (f" \u2014 \u201c{_e(g.self_reflection)}\u201d" if g.self_reflection else "")
+            + "</p>"
+        )
         if g.teacher_feedback:
             out.append(f"<p><b>Teacher feedback:</b> {_e(g.teacher_feedback)}</p>")
     out.append("<h2>Jagged profile</h2><p>Mastery per skill (bars), coloured by domain; \u2605 mastered.</p>")
-    key = " &nbsp; ".join(f"<span style='color:{PALETTE[i % len(PALETTE)]}'>\u25a0</span> {_e(d.name)}"
-                          for i, d in enumerate(r.domains))
+    key = " &nbsp; ".join(
+        f"<span style='color:{PALETTE[i % len(PALETTE)]}'>\u25a0</span> {_e(d.name)}"
+        for i, d in enumerate(r.domains)
+    )
     out.append(f"<p>{key}</p><p><img src='jagged.png' width='{IMAGE_WIDTH}'></p>")
     top = sorted((s for d in r.domains for s in d.skills if s.seen), key=lambda s: -s.mastery)[:5]
     if top:
-        out.append("<p><b>Peaks:</b> " + ", ".join(f"{_e(s.name)} ({round(s.mastery * 100)}%)" for s in top) + "</p>")
+        out.append(
+            "<p><b>Peaks:</b> " + ", ".join(f"{_e(s.name)} ({round(s.mastery * 100)}%)" for s in top) + "</p>"
+        )
     out.append("<h2>Celebrations</h2>")
     if r.celebrations:
-        out.append("<ul>" + "".join(
-            f"<li>{_e(c.title)} ({dt.datetime.fromtimestamp(c.at).strftime('%d %b').lstrip('0')})</li>"
-            for c in r.celebrations) + "</ul>")
+        out.append(
+            "<ul>"
+            + "".join(
+                f"<li>{_e(c.title)} ({dt.datetime.fromtimestamp(c.at).strftime('%d %b').lstrip('0')})</li>"
+                for c in r.celebrations
+            )
+            + "</ul>"
+        )
     else:
         out.append("<p>None yet.</p>")
     return "".join(out)
@@ -157,9 +183,13 @@ def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
     path = Path(path)
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Sans", 10))
-    doc.setDefaultStyleSheet("h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1f2937; }"
-                             "h3 { font-size: 12pt; color: #1d4ed8; }")
-    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("jagged.png"), jagged_image(report.domains))
+    doc.setDefaultStyleSheet(
+        "h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1f2937; }"
+        "h3 { font-size: 12pt; color: #1d4ed8; }"
+    )
+    doc.addResource(
+        QTextDocument.ResourceType.ImageResource, QUrl("jagged.png"), jagged_image(report.domains)
+    )
     doc.setHtml(report_html(report))
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))

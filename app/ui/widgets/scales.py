@@ -53,8 +53,11 @@ def energy_pixmap(level: int, size: int = 40) -> QPixmap:
     gap = size * 0.03
     cell = (body.width() - 6 * gap) / 5
     for i in range(level):
-        p.drawRect(QRectF(body.left() + gap + i * (cell + gap), body.top() + gap * 1.5, cell,
-                          body.height() - 3 * gap))
+        p.drawRect(
+            QRectF(
+                body.left() + gap + i * (cell + gap), body.top() + gap * 1.5, cell, body.height() - 3 * gap
+            )
+        )
     p.end()
     return pm
 
@@ -83,9 +86,11 @@ class ScalePicker(QWidget):
             b.setMinimumWidth(96)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             b.setAccessibleName(f"{name}: {level} of 5, {words[level]}")
-            b.setStyleSheet("QToolButton { padding: 6px; border: 1px solid #d1d5db; border-radius: 8px; }"
-                            "QToolButton:checked { background: #dbeafe; border: 2px solid #2563eb; }"
-                            "QToolButton:focus { border: 2px solid #1d4ed8; }")
+            b.setStyleSheet(
+                "QToolButton { padding: 6px; border: 1px solid #d1d5db; border-radius: 8px; }"
+                "QToolButton:checked { background: #dbeafe; border: 2px solid #2563eb; }"
+                "QToolButton:focus { border: 2px solid #1d4ed8; }"
+            )
             self.group.addButton(b, level)
             self.buttons[level] = b
             row.addWidget(b)

@@ -35,8 +35,10 @@ def paint_card(p: QPainter, box: QRectF, class_name: str, card: IssuedPin) -> No
     pad = box.width() * 0.06
     inner = box.adjusted(pad, pad, -pad, -pad)
     h = inner.height()
+
     def line(top, height):
         return QRectF(inner.left(), inner.top() + h * top, inner.width(), h * height)
+
     _text(p, line(0.00, 0.14), "Tessera \u00b7 sign-in card", 9, colour="#6b7280")
     _text(p, line(0.14, 0.16), f"Class: {class_name}", 11)
     _text(p, line(0.32, 0.22), card.name, 17, bold=True)
@@ -46,7 +48,9 @@ def paint_card(p: QPainter, box: QRectF, class_name: str, card: IssuedPin) -> No
           colour="#6b7280")  # fmt: skip
 
 
-def write_signin_cards(class_name: str, cards: list[IssuedPin] | tuple[IssuedPin, ...], path: str | Path) -> Path:
+def write_signin_cards(
+    class_name: str, cards: list[IssuedPin] | tuple[IssuedPin, ...], path: str | Path
+) -> Path:
     """The cards as a PDF at ``path`` (written whole or not at all)."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")

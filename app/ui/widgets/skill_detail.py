@@ -67,13 +67,21 @@ class SkillDetailView(QWidget):
         self.source.setAccessibleName("Where this level comes from")
         self.judge_button = QPushButton(self.tr("&Judge from work…"))
         self.judge_button.setAccessibleName("Judge from work")
-        self.judge_button.setToolTip(self.tr("Give a level on this skill from the student's essay, challenge "
-                                             "work, plan evidence or what you saw in class."))
+        self.judge_button.setToolTip(
+            self.tr(
+                "Give a level on this skill from the student's essay, challenge "
+                "work, plan evidence or what you saw in class."
+            )
+        )
         self.judge_button.clicked.connect(self.judge)
         self.withdraw_button = QPushButton(self.tr("&Withdraw that judgement"))
         self.withdraw_button.setAccessibleName("Withdraw the judgement")
-        self.withdraw_button.setToolTip(self.tr("Given by mistake? The level goes back to the evidence before it; "
-                                                "the judgement stays in the history."))
+        self.withdraw_button.setToolTip(
+            self.tr(
+                "Given by mistake? The level goes back to the evidence before it; "
+                "the judgement stays in the history."
+            )
+        )
         self.withdraw_button.clicked.connect(self.withdraw)
         self.withdraw_button.hide()
         self._deciding = ""
@@ -134,8 +142,11 @@ class SkillDetailView(QWidget):
         self.status.setText("")
 
         def work(_p):  # noqa: ANN001, ANN202
-            return (t.skill_detail(a, student_id, skill_id), t.practice_settings(a, student_id),
-                    j.level_source(a, student_id, skill_id))
+            return (
+                t.skill_detail(a, student_id, skill_id),
+                t.practice_settings(a, student_id),
+                j.level_source(a, student_id, skill_id),
+            )
 
         # Loads run in parallel: a cell opened before finishing late must not show, or its student's
         # settings would sit in the form and Save would write them for the student opened last.
@@ -182,8 +193,11 @@ class SkillDetailView(QWidget):
         self._deciding = j.id if j is not None else ""
         self.withdraw_button.setVisible(j is not None)
         if j is None:
-            self.source.setText(self.tr("From practice answers only: no teacher has judged this skill from work yet.")
-                                if source.attempts else self.tr("No evidence yet: no answers and no judgement."))
+            self.source.setText(
+                self.tr("From practice answers only: no teacher has judged this skill from work yet.")
+                if source.attempts
+                else self.tr("No evidence yet: no answers and no judgement.")
+            )
             return
         level = self.tr(LEVELS[j.level][0])
         text = f"<b>{level}</b> \u00b7 {j.source_words(you=False)}"

@@ -33,8 +33,9 @@ class StudentView(QWidget):
     loaded = Signal()
     erased = Signal(str)
 
-    def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, actor: Actor, bus: ChangeBus | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
         self.student_id = ""
@@ -156,8 +157,12 @@ class StudentView(QWidget):
         self._show_sources(judged)
         if self.unlock is not None:
             sid = profile.student_id
-            run_task(lambda _p: self.ctx.services.accounts.lock_state(self.actor, sid),
-                     lambda st: self._show_lock(sid, st), lambda _e: None, owner=self)
+            run_task(
+                lambda _p: self.ctx.services.accounts.lock_state(self.actor, sid),
+                lambda st: self._show_lock(sid, st),
+                lambda _e: None,
+                owner=self,
+            )
         self.loaded.emit()
 
     def _show_sources(self, judged) -> None:  # noqa: ANN001
@@ -176,8 +181,11 @@ class StudentView(QWidget):
     def _show_lock(self, student_id: str, state) -> None:  # noqa: ANN001
         if student_id == self.student_id and self.unlock is not None:
             self.unlock.setVisible(state.locked)
-            self.unlock.setToolTip(self.tr("%1 wrong PINs; unlocking lets them try again on every computer.")
-                                   .replace("%1", str(state.failures)))
+            self.unlock.setToolTip(
+                self.tr("%1 wrong PINs; unlocking lets them try again on every computer.").replace(
+                    "%1", str(state.failures)
+                )
+            )
 
     def _unlock(self) -> None:
         try:
@@ -186,8 +194,11 @@ class StudentView(QWidget):
             show_error(self, exc)
             return
         self.unlock.hide()
-        self.editor.status.setText(self.tr("%1 can sign in again (on other computers after they sync).")
-                                   .replace("%1", self.title.text()))
+        self.editor.status.setText(
+            self.tr("%1 can sign in again (on other computers after they sync).").replace(
+                "%1", self.title.text()
+            )
+        )
 
     def _save(self, values: dict) -> None:
         sid = self.student_id
@@ -250,8 +261,10 @@ class StudentView(QWidget):
             return
         sid = self.student_id
         run_task(
-            lambda _p: (self.ctx.services.privacy.erase_student(self.actor, sid, typed),
-                        _erase_journal(self.ctx.settings.data_dir, sid))[0],
+            lambda _p: (
+                self.ctx.services.privacy.erase_student(self.actor, sid, typed),
+                _erase_journal(self.ctx.settings.data_dir, sid),
+            )[0],
             lambda n: self.erased.emit(sid),
             lambda e: show_error(self, e),
             writes=True,

@@ -68,18 +68,30 @@ class TeamEditor(QWidget):
 
     def set_students(self, students: list[StudentRow], teams: tuple[TeamView, ...]) -> None:
         self.students = list(students)
-        self.names = [t.name for t in teams] or [self.tr("Team %1").replace("%1", str(i + 1)) for i in range(6)]
+        self.names = [t.name for t in teams] or [
+            self.tr("Team %1").replace("%1", str(i + 1)) for i in range(6)
+        ]
         self.count.blockSignals(True)
         self.count.setValue(len(self.names))
         self.count.blockSignals(False)
         team_of = {m: t.name for t in teams for m in t.member_ids}
         self._fill(team_of)
         if teams:
-            self.reasons.setText("<b>" + self.tr("Teams now") + "</b><br>" + "<br>".join(
-                f"<b>{t.name}</b>: {', '.join(n.split(' ')[0] for n in t.member_names)}" for t in teams))
+            self.reasons.setText(
+                "<b>"
+                + self.tr("Teams now")
+                + "</b><br>"
+                + "<br>".join(
+                    f"<b>{t.name}</b>: {', '.join(n.split(' ')[0] for n in t.member_names)}" for t in teams
+                )
+            )
         else:
-            self.reasons.setText(self.tr("No teams yet. <b>Suggest teams</b> balances complementary strengths "
-                                         "and shared interests; or choose each student's team by hand."))
+            self.reasons.setText(
+                self.tr(
+                    "No teams yet. <b>Suggest teams</b> balances complementary strengths "
+                    "and shared interests; or choose each student's team by hand."
+                )
+            )
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.filled = arrangement(self.teams())
 
@@ -93,8 +105,12 @@ class TeamEditor(QWidget):
         self.count.setValue(len(self.names))
         self.count.blockSignals(False)
         self._fill({m: t.name for t in teams for m in t.member_ids})
-        self.reasons.setText("<br><br>".join(f"<b>{t.name}</b>: {', '.join(n.split(' ')[0] for n in t.member_names)}. "
-                                         f"{t.reason}" for t in teams))
+        self.reasons.setText(
+            "<br><br>".join(
+                f"<b>{t.name}</b>: {', '.join(n.split(' ')[0] for n in t.member_names)}. {t.reason}"
+                for t in teams
+            )
+        )
         self.status.setText(self.tr("A suggestion: change anything, then save."))
 
     def _resize_names(self, n: int) -> None:

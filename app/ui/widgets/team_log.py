@@ -88,8 +88,12 @@ class TeamLogPanel(QWidget):
         if not team_id:
             self.list.clear()
             return
-        run_task(lambda _p: self.work.logs(self.actor, team_id), show,
-                 lambda e: self.status.setText(error_text(e)), owner=self)
+        run_task(
+            lambda _p: self.work.logs(self.actor, team_id),
+            show,
+            lambda e: self.status.setText(error_text(e)),
+            owner=self,
+        )
 
     def _show(self, logs: list[LogView]) -> None:
         self.list.clear()
@@ -97,7 +101,9 @@ class TeamLogPanel(QWidget):
             when = dt.datetime.fromtimestamp(log.at).strftime("%d %b %H:%M").lstrip("0")
             who = log.author_name.split(" ")[0] if log.author_name else ""
             if log.kind == "attachment":
-                body = f"{log.file_name} ({_size(log.file_size)})" + (f" \u2014 {log.text}" if log.text else "")
+                body = f"{log.file_name} ({_size(log.file_size)})" + (
+                    f" \u2014 {log.text}" if log.text else ""
+                )
             else:
                 body = log.text
             item = QListWidgetItem(f"{ICONS.get(log.kind, '')} {who} \u00b7 {when}\n{body}")
@@ -108,25 +114,40 @@ class TeamLogPanel(QWidget):
 
     def post(self) -> None:
         text, kind, tid = self.text.toPlainText(), self.kind.currentData(), self.team_id
-        run_task(lambda _p: self.work.post(self.actor, tid, kind, text), self._done,
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.work.post(self.actor, tid, kind, text),
+            self._done,
+            lambda e: self.status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
     def ask_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), "",
-                                               self.tr("Work files (*.pdf *.png *.jpg *.jpeg *.txt *.docx *.odt)"))
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach a file"),
+            "",
+            self.tr("Work files (*.pdf *.png *.jpg *.jpeg *.txt *.docx *.odt)"),
+        )
         if path:
             self.attach_file(path)
 
     def attach_file(self, path: str) -> None:
         tid = self.team_id
         self.status.setText(self.tr("Checking and copying the file…"))
-        run_task(lambda _p: self.work.attach(self.actor, tid, path), self._done,
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)
+        run_task(
+            lambda _p: self.work.attach(self.actor, tid, path),
+            self._done,
+            lambda e: self.status.setText(error_text(e)),
+            writes=True,
+            owner=self,
+        )
 
     def _done(self, log: LogView) -> None:
         self.text.clear()
-        self.status.setText(self.tr("Attached %1.").replace("%1", log.file_name) if log.file_name
-                            else self.tr("Posted."))
+        self.status.setText(
+            self.tr("Attached %1.").replace("%1", log.file_name) if log.file_name else self.tr("Posted.")
+        )
         self.load(self.team_id)
         self.posted.emit()
 

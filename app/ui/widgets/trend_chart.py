@@ -124,7 +124,11 @@ class TrendChart(QChartView):
         """The date labels under the plot, as drawn."""
         if self.x_axis is None:
             return []
-        lo, hi, n = self.x_axis.min().toMSecsSinceEpoch(), self.x_axis.max().toMSecsSinceEpoch(), self.x_axis.tickCount()
+        lo, hi, n = (
+            self.x_axis.min().toMSecsSinceEpoch(),
+            self.x_axis.max().toMSecsSinceEpoch(),
+            self.x_axis.tickCount(),
+        )
         return [
             QDateTime.fromMSecsSinceEpoch(round(lo + i * (hi - lo) / (n - 1))).toString(DATE_FORMAT)
             for i in range(n)

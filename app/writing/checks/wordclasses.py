@@ -154,5 +154,10 @@ SUPERLATIVE_ADJECTIVES = word_set(
 
 # A singular verb and its plural form, for agreement fixes ("the cars is" -> "are").
 PLURAL_VERB = {
-    "is": "are", "was": "were", "has": "have", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't",
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "doesn't": "don't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
 }
