@@ -15,7 +15,7 @@ imports ``app.store.hlc`` while it is itself being imported):
 - ``state.pending_send(db)``: our changes not yet in the folder, without touching it.
 
 Inside: ``hlc`` (clock), ``changes`` (one change and its line format), ``tables`` (what the
-models say about columns and keys), ``merge`` / ``merge_lookup`` / ``merge_records`` (the rules),
+models say about columns and keys), ``merge`` (a package: the rules; ``state`` <- ``lookup`` <- ``records`` <- ``merger``),
 ``apply`` / ``received`` / ``held`` (applying batches, storing them, held changes), ``vector``
 (version vectors), ``folder`` / ``batchfile`` (the share and its batch files), ``send`` /
 ``receive`` / ``compact`` (the steps of a sync, and who still syncs or is abandoned), ``trim``

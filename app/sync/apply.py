@@ -217,7 +217,7 @@ class Applier:
             self._mergers, self._count, self._max_hlc = [], 0, ""
             raise CommitFailed(tags, str(exc)) from exc
         for m in self._mergers:
-            self.ctx.commit(m)
+            self.ctx.commit(m.state)
         self._mergers, self._count = [], 0
         if self._max_hlc:
             self.db.clock.observe(self._max_hlc)
@@ -352,9 +352,9 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
         res.newer_schema += len(newer)
     merger = Merger(raw, ctx)
     out = merger.run(now)
-    ctx.removed(merger)
-    if merger.unreadable:
-        unreadable(raw, merger.unreadable)
+    ctx.removed(merger.state)
+    if out.unreadable:
+        unreadable(raw, out.unreadable)
     if trimmed and (out.held or out.invalid):
         untrim(raw, out.held + out.invalid, trimmed)
     if out.held:

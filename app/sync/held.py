@@ -137,7 +137,7 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
         changes = [c for c in changes if c.key not in unfit_keys]
         merger = Merger(raw, ctx)
         out = merger.run(changes)
-        ctx.removed(merger)
+        ctx.removed(merger.state)
         still = {c.key for c in out.held}
         done = [c.key for c in changes if c.key not in still] + bad
         raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
@@ -145,7 +145,7 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
             from app.store import owed
 
             owed.mark(raw)  # held changes applied at open: derived state is rebuilt by pay_owed
-    ctx.commit(merger)
+    ctx.commit(merger.state)
     total.applied += out.applied
     total.dropped += out.dropped
     total.ignored += out.ignored + len(bad)

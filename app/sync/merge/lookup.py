@@ -1,18 +1,15 @@
-"""Merge, part two: what the merge needs to know about the rows a batch touches, and which changes
+"""Merge, lookups: what the merge needs to know about the rows a batch touches, and which changes
 can be applied now, which must wait for a row or parent (held) and which are for purged rows
-(dropped). Functions of a ``merge.Merger``, inside its transaction."""
+(dropped). Functions of a ``MergeState``, inside its transaction."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.store.scrub import ALIAS_MARK, PURGE_MARK
-from app.sync.changes import ChangeRec
-from app.sync.tables import TableInfo, table_info
-
-if TYPE_CHECKING:
-    from app.sync.merge import Merger
+from app.sync.merge.state import APPLY, DROP, HOLD, Item, MergeState
+from app.sync.tables import table_info
 
 CHUNK = 400  # ids per IN (...) query, below SQLite's variable limit
 
@@ -22,30 +19,9 @@ def chunks(items: list, n: int = CHUNK):
         yield items[i : i + n]
 
 
-APPLY, HOLD, DROP = "apply", "hold", "drop"
-
-
-class _Item:
-    """One upsert being merged, with what the merge works out about it."""
-
-    __slots__ = ("c", "eff", "f", "full", "info", "parents", "state")
-
-    def __init__(self, c: ChangeRec, info: TableInfo, f: dict[str, Any]) -> None:
-        self.c = c
-        self.info = info
-        self.f = f
-        self.full = "id" in f
-        self.eff = (c.table, c.row_id)
-        self.parents: list[tuple[str, str]] = _NONE
-        self.state = APPLY
-
-
-_NONE: list = []
-
-
 # -- lookups ----------------------------------------------------------------------------
-def marks(m: Merger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    marked = m.ctx.marked_tables(m.raw) | m.new_marked
+def marks(st: MergeState, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    marked = st.marked()
     by_table: dict[str, set[str]] = defaultdict(set)
     for t, r in keys:
         if t in marked:
@@ -54,7 +30,7 @@ def marks(m: Merger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple
     for t, ids in by_table.items():
         for chunk in chunks(sorted(ids)):
             q = ",".join("?" * len(chunk))
-            for rid, fld, hlc in m.raw.execute(
+            for rid, fld, hlc in st.raw.execute(
                 f"SELECT row_id, field, hlc FROM field_clock WHERE table_name = ? "
                 f"AND field IN (?, ?) AND row_id IN ({q})",
                 (t, PURGE_MARK, ALIAS_MARK, *chunk),
@@ -64,26 +40,26 @@ def marks(m: Merger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple
     return out
 
 
-def ids_present(m: Merger, table: str, ids: set[str]) -> set[str]:
-    known = m.ctx.known.get(table, set())
+def ids_present(st: MergeState, table: str, ids: set[str]) -> set[str]:
+    known = st.ctx.known.get(table, set())
     found = {i for i in ids if i in known}
     rest = sorted(ids - found)
     for chunk in chunks(rest):
         q = ",".join("?" * len(chunk))
-        found.update(r[0] for r in m.raw.execute(f'SELECT id FROM "{table}" WHERE id IN ({q})', chunk))
+        found.update(r[0] for r in st.raw.execute(f'SELECT id FROM "{table}" WHERE id IN ({q})', chunk))
     return found
 
 
-def exists_events(m: Merger, items: list[_Item]) -> set[tuple[str, str]]:
+def exists_events(st: MergeState, items: list[Item]) -> set[tuple[str, str]]:
     """Existing event rows that partial changes (tombstones) refer to."""
     want: dict[str, set[str]] = defaultdict(set)
     for it in items:
         if not it.full and it.info.kind == "event":
             want[it.eff[0]].add(it.eff[1])
-    return {(t, r) for t, ids in want.items() for r in ids_present(m, t, ids)}
+    return {(t, r) for t, ids in want.items() for r in ids_present(st, t, ids)}
 
 
-def prefetch_records(m: Merger, items: list[_Item]) -> dict[str, tuple[dict, dict]]:
+def prefetch_records(st: MergeState, items: list[Item]) -> dict[str, tuple[dict, dict]]:
     """Current rows and field clocks of the records these changes touch, plus rows holding
     the same unique key as an incoming insert."""
     want: dict[str, set[str]] = defaultdict(set)
@@ -105,15 +81,17 @@ def prefetch_records(m: Merger, items: list[_Item]) -> dict[str, tuple[dict, dic
         for col, values in uniq.get(t, {}).items():
             for chunk in chunks(sorted(values, key=str)):
                 q = ",".join("?" * len(chunk))
-                ids.update(r[0] for r in m.raw.execute(f'SELECT id FROM "{t}" WHERE "{col}" IN ({q})', chunk))
+                ids.update(
+                    r[0] for r in st.raw.execute(f'SELECT id FROM "{t}" WHERE "{col}" IN ({q})', chunk)
+                )
         rows: dict[str, dict[str, Any]] = {}
         clocks: dict[str, dict[str, str]] = defaultdict(dict)
         cols = ", ".join(f'"{c}"' for c in info.columns)
         for chunk in chunks(sorted(ids)):
             q = ",".join("?" * len(chunk))
-            for rec in m.raw.execute(f'SELECT {cols} FROM "{t}" WHERE id IN ({q})', chunk):
+            for rec in st.raw.execute(f'SELECT {cols} FROM "{t}" WHERE id IN ({q})', chunk):
                 rows[rec[0]] = {c: info.from_db(c, v) for c, v in zip(info.columns, rec)}
-            for rid, fld, hlc in m.raw.execute(
+            for rid, fld, hlc in st.raw.execute(
                 f"SELECT row_id, field, hlc FROM field_clock WHERE table_name = ? AND row_id IN ({q})",
                 (t, *chunk),
             ):
@@ -124,26 +102,22 @@ def prefetch_records(m: Merger, items: list[_Item]) -> dict[str, tuple[dict, dic
 
 
 # -- what can be applied now --------------------------------------------------------------
-def decide(m: Merger, items: list[_Item], exists: set, doomed: dict, already: set) -> None:
-    """Mark each change APPLY, HOLD (its row or a parent is missing) or DROP (row purged)."""
-    want: dict[str, set[str]] = defaultdict(set)
-    for it in items:
-        fks = it.info.fks
-        if fks:
-            f = it.f
-            ps = [(ptable, f[col]) for col, ptable in fks if f.get(col)]
-            for ptable, v in ps:
-                want[ptable].add(v)
-            it.parents = ps
+_ORPHAN = "orphan"  # a verdict of ``_verdict`` only: a parent is purged, so this row goes too
+
+
+def decide(st: MergeState, items: list[Item], exists: set, doomed: dict, already: set) -> None:
+    """Mark each change APPLY, HOLD (its row or a parent is missing) or DROP (row purged). Rows
+    found purged on the way (a change made for a row whose parent is purged) join ``doomed``."""
+    want = _parents(items)
     in_db: set[tuple[str, str]] = set()
     for t, ids in want.items():
-        found = ids_present(m, t, ids)
+        found = ids_present(st, t, ids)
         in_db.update((t, r) for r in found)
-        m.new_known[t].update(found)
+        st.new_known[t].update(found)
     missing = {(t, r) for t, ids in want.items() for r in ids} - in_db
     purged_parents: set[tuple[str, str]] = set()
     if missing:
-        markers = marks(m, sorted(missing))
+        markers = marks(st, sorted(missing))
         purged_parents = {k for k, (kind, _) in markers.items() if kind == PURGE_MARK}
 
     # Fast path: nothing purged around here, parents all present, row present or inserted.
@@ -155,9 +129,30 @@ def decide(m: Merger, items: list[_Item], exists: set, doomed: dict, already: se
         ]
     else:
         doubt = [it for it in items if not (it.full or it.eff in exists)]
-    if not doubt:
-        return
+    if doubt:
+        _settle(doubt, items, exists, in_db, doomed, already, purged_parents)
 
+
+def _parents(items: list[Item]) -> dict[str, set[str]]:
+    """Note each change's parent rows (``Item.parents``); returns them by table."""
+    want: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        fks = it.info.fks
+        if fks:
+            f = it.f
+            ps = [(ptable, f[col]) for col, ptable in fks if f.get(col)]
+            for ptable, v in ps:
+                want[ptable].add(v)
+            it.parents = ps
+    return want
+
+
+def _settle(
+    doubt: list[Item], items: list[Item], exists: set, in_db: set, doomed: dict, already: set, purged: set
+) -> None:
+    """Hold or drop the changes in doubt until nothing moves: holding an insert can leave its
+    children without a parent, and dropping a row drops the rows made for it. ``already``: rows
+    purged before this merge; ``purged``: parents found purged."""
     avail = set(exists)
     for it in items:
         if it.full:
@@ -169,23 +164,12 @@ def decide(m: Merger, items: list[_Item], exists: set, doomed: dict, already: se
             if it.state != APPLY:
                 continue
             e = it.eff
-            if e in doomed or e in already or (it.c.table, it.c.row_id) in already:
-                it.state = DROP
-                avail.discard(e)
-                changed = True
-                continue
-            verdict = APPLY
-            for pk in it.parents:
-                if pk in purged_parents or pk in doomed or pk in already:
-                    verdict = "orphan"
-                    break
-                if pk not in in_db and pk not in avail:
-                    verdict = HOLD
-            if verdict == APPLY and e not in avail:
-                verdict = HOLD
-            if verdict == "orphan":
+            verdict = _verdict(it, in_db, avail, doomed, already, purged)
+            if verdict == _ORPHAN:
                 # Made for a row that has been purged: this row goes too.
                 doomed[e] = max(doomed.get(e, ""), it.c.hlc)
+                verdict = DROP
+            if verdict == DROP:
                 it.state = DROP
                 avail.discard(e)
                 changed = True
@@ -194,3 +178,19 @@ def decide(m: Merger, items: list[_Item], exists: set, doomed: dict, already: se
                 if it.full and e not in exists:
                     avail.discard(e)
                 changed = True
+
+
+def _verdict(it: Item, in_db: set, avail: set, doomed: dict, already: set, purged: set) -> str:
+    """APPLY, HOLD, DROP (its row is purged) or _ORPHAN (a parent is purged)."""
+    e = it.eff
+    if e in doomed or e in already or (it.c.table, it.c.row_id) in already:
+        return DROP
+    verdict = APPLY
+    for pk in it.parents:
+        if pk in purged or pk in doomed or pk in already:
+            return _ORPHAN
+        if pk not in in_db and pk not in avail:
+            verdict = HOLD
+    if verdict == APPLY and e not in avail:
+        verdict = HOLD
+    return verdict

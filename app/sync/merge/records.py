@@ -1,27 +1,25 @@
-"""Merge, part three: records edited in place. Last writer wins per field by HLC; the losing value
+"""Merge, records: edited in place. Last writer wins per field by HLC; the losing value
 goes to ``conflict_record`` unless its own replica superseded it. Two rows made offline for the
 same unique key: the smaller id keeps the key, the other becomes its alias (``@alias`` marker) and
-its values are merged in field by field. Functions of a ``merge.Merger``."""
+its values are merged in field by field. Functions of a ``MergeState``."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.store.hlc import replica_of
 from app.store.scrub import ALIAS_MARK
+from app.sync.merge.state import MergeState
 from app.sync.tables import TableInfo
-
-if TYPE_CHECKING:
-    from app.sync.merge import Merger
 
 # Bookkeeping columns still merge by last writer wins, but a losing value is not worth archiving.
 NOT_ARCHIVED = frozenset({"updated_at"})
 
 
 # -- records ----------------------------------------------------------------------------
-def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dict]) -> None:
+def apply_records(st: MergeState, info: TableInfo, items, prefetched: tuple[dict, dict]) -> None:
     rows, clocks = prefetched
     t = info.name
     colset = set(info.columns)
@@ -54,12 +52,12 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
                 # The row already here keeps the key; this id becomes its alias.
                 aliases.append((rid, other))
                 redirect[rid] = other
-                merge_fields(m, info, other, rows[other], clocks[other], f, c.hlc, dirty, colset)
-                m.out.applied += 1
+                merge_fields(st, info, other, rows[other], clocks[other], f, c.hlc, dirty, colset)
+                st.out.applied += 1
                 continue
             full = info.complete(f)
             if full is None:
-                m.out.invalid.append(c)
+                st.out.invalid.append(c)
                 continue
             full["id"] = rid
             if other is not None:
@@ -84,7 +82,7 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
                 for k, v in old.items():
                     if k != "id":
                         merge_fields(
-                            m,
+                            st,
                             info,
                             rid,
                             rows[rid],
@@ -95,18 +93,18 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
                             colset,
                         )
         else:
-            merge_fields(m, info, rid, row, clocks[rid], f, c.hlc, dirty, colset)
-        m.out.applied += 1
-        m.affected[t].add(rid)
+            merge_fields(st, info, rid, row, clocks[rid], f, c.hlc, dirty, colset)
+        st.out.applied += 1
+        st.affected[t].add(rid)
 
-    raw = m.raw
+    raw = st.raw
     for rid in removed:
         raw.execute(f'DELETE FROM "{t}" WHERE id = ?', (rid,))
         raw.execute(
             "DELETE FROM field_clock WHERE table_name = ? AND row_id = ? AND field NOT LIKE '@%'",
             (t, rid),
         )
-        m.gone.add((t, rid))
+        st.gone.add((t, rid))
     if inserted:
         cols = ", ".join(f'"{c}"' for c in info.columns)
         q = ", ".join("?" * len(info.columns))
@@ -114,7 +112,7 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
             f'INSERT INTO "{t}" ({cols}) VALUES ({q})',
             [tuple(info.to_db(col, rows[rid][col]) for col in info.columns) for rid in inserted],
         )
-        m.new_known[t].update(inserted)
+        st.new_known[t].update(inserted)
     for rid, fields in dirty.items():
         if rid in inserted or rid not in rows:
             continue
@@ -143,10 +141,10 @@ def apply_records(m: Merger, info: TableInfo, items, prefetched: tuple[dict, dic
             "INSERT OR REPLACE INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)",
             (t, old, ALIAS_MARK, new),
         )
-        m.new_marked.add(t)
+        st.new_marked.add(t)
 
 
-def merge_fields(m: Merger, info, rid, row, rclocks, fields, hlc, dirty, colset) -> None:
+def merge_fields(st: MergeState, info, rid, row, rclocks, fields, hlc, dirty, colset) -> None:
     """Per-field last writer wins against what this replica holds now."""
     src = replica_of(hlc)
     for k, v in fields.items():
@@ -156,16 +154,16 @@ def merge_fields(m: Merger, info, rid, row, rclocks, fields, hlc, dirty, colset)
         if hlc > lc:
             old = row.get(k)
             if old != v and replica_of(lc) != src and k not in NOT_ARCHIVED:
-                archive(m, info.name, rid, k, old, lc, hlc)
+                archive(st, info.name, rid, k, old, lc, hlc)
             row[k] = v
             rclocks[k] = hlc
             dirty[rid].add(k)
         elif hlc < lc and row.get(k) != v and replica_of(lc) != src and k not in NOT_ARCHIVED:
-            archive(m, info.name, rid, k, v, hlc, lc)
+            archive(st, info.name, rid, k, v, hlc, lc)
 
 
-def archive(m: Merger, table: str, rid: str, fld: str, value: Any, hlc: str, winner: str) -> None:
-    m._conflicts.append((table, rid, fld, json.dumps(value), hlc, replica_of(hlc), winner, m.now))
+def archive(st: MergeState, table: str, rid: str, fld: str, value: Any, hlc: str, winner: str) -> None:
+    st.conflicts.append((table, rid, fld, json.dumps(value), hlc, replica_of(hlc), winner, st.now))
 
 
 def _ukey(value: Any) -> Any:
