@@ -16,7 +16,7 @@ imports ``app.store.hlc`` while it is itself being imported):
 
 Inside: ``hlc`` (clock), ``changes`` (one change and its line format), ``tables`` (what the
 models say about columns and keys), ``merge`` (a package: the rules; ``state`` <- ``lookup`` <- ``records`` <- ``merger``),
-``apply`` / ``received`` / ``held`` (applying batches, storing them, held changes), ``vector``
+``apply`` / ``intake`` / ``held`` (applying batches, storing them, held changes), ``vector``
 (version vectors), ``folder`` / ``batchfile`` (the share and its batch files), ``send`` /
 ``receive`` / ``compact`` (the steps of a sync, and who still syncs or is abandoned), ``trim``
 (trimming the change log), ``lock`` (one sync at a time), ``faults`` (test hooks).

@@ -41,8 +41,8 @@ from app.sync.held import (  # noqa: F401  (imported from here)
     apply_pending,
     pending_count,
 )
+from app.sync.intake import new_changes, problems, store, unreadable, untrim
 from app.sync.merge import MergeContext, Merger
-from app.sync.received import new_changes, problems, store, unreadable, untrim
 from app.sync.tables import table_info
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from app.store import capture
 from app.store.raw import raw_connection
 from app.sync.changes import BadChange, ChangeRec
+from app.sync.intake import problems
 from app.sync.merge import MergeContext, Merger
-from app.sync.received import problems
 
 log = logging.getLogger(__name__)
 
