@@ -13,9 +13,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
 from app.store.raw import raw_connection
+from app.sync.apply_types import DATA_ERRORS, ApplyResult
 from app.sync.changes import BadChange, ChangeRec
-from app.sync.intake import problems
 from app.sync.merge import MergeContext, Merger
+from app.sync.validation import problems
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +70,9 @@ def pending_count(db) -> tuple[int, int]:
     return held, newer
 
 
-def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # -> apply.ApplyResult
+def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000) -> ApplyResult:
     """Apply every held change that can be applied now; repeat while that makes progress (a
     child may wait on a parent that was itself waiting). Call at start, after upgrading."""
-    from app.sync.apply import DATA_ERRORS, ApplyResult
-
     ctx = ctx or MergeContext()
     total = ApplyResult()
     while True:
@@ -114,7 +113,7 @@ def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # ->
     return total
 
 
-def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
+def _apply_held(db, ctx: MergeContext, batch: list[tuple], total: ApplyResult) -> int:
     """Try held changes in one transaction; returns how many left pending_change."""
     with db.write(remote=True) as session:
         raw = raw_connection(session)

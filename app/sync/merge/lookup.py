@@ -109,28 +109,38 @@ def decide(st: MergeState, items: list[Item], exists: set, doomed: dict, already
     """Mark each change APPLY, HOLD (its row or a parent is missing) or DROP (row purged). Rows
     found purged on the way (a change made for a row whose parent is purged) join ``doomed``."""
     want = _parents(items)
-    in_db: set[tuple[str, str]] = set()
-    for t, ids in want.items():
-        found = ids_present(st, t, ids)
-        in_db.update((t, r) for r in found)
-        st.new_known[t].update(found)
+    in_db = _parents_here(st, want)
     missing = {(t, r) for t, ids in want.items() for r in ids} - in_db
     purged_parents: set[tuple[str, str]] = set()
     if missing:
         markers = marks(st, sorted(missing))
         purged_parents = {k for k, (kind, _) in markers.items() if kind == PURGE_MARK}
 
-    # Fast path: nothing purged around here, parents all present, row present or inserted.
-    if doomed or already or purged_parents:
-        doubt = items
-    elif missing:
-        doubt = [
-            it for it in items if not (it.full or it.eff in exists) or not all(p in in_db for p in it.parents)
-        ]
-    else:
-        doubt = [it for it in items if not (it.full or it.eff in exists)]
+    doubt = _in_doubt(items, exists, in_db, bool(missing), bool(doomed or already or purged_parents))
     if doubt:
         _settle(doubt, items, exists, in_db, doomed, already, purged_parents)
+
+
+def _in_doubt(items: list[Item], exists: set, in_db: set, missing: bool, purges: bool) -> list[Item]:
+    """The changes that may have to wait or go. Fast path: nothing purged around here, parents
+    all present, row present or inserted by this batch."""
+    if purges:
+        return items
+    if missing:
+        return [
+            it for it in items if not (it.full or it.eff in exists) or not all(p in in_db for p in it.parents)
+        ]
+    return [it for it in items if not (it.full or it.eff in exists)]
+
+
+def _parents_here(st: MergeState, want: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """Which of these parent rows are here (remembered for the rest of the sync)."""
+    in_db: set[tuple[str, str]] = set()
+    for t, ids in want.items():
+        found = ids_present(st, t, ids)
+        in_db.update((t, r) for r in found)
+        st.new_known[t].update(found)
+    return in_db
 
 
 def _parents(items: list[Item]) -> dict[str, set[str]]:
