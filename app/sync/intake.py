@@ -74,7 +74,7 @@ def store(raw, new: list[ChangeRec], res: ApplyResult) -> set[tuple[str, int]]:
                 f = c.fields
             except (BadChange, ValueError):
                 log.warning("change %s/%s has unreadable fields; stored without them", c.replica_id, c.seq)
-                c.fields_text, c._fields = "{}", {}
+                c.without_fields()
                 ftext = "{}"
             else:
                 if c.op == "upsert" and c.schema_version == ours and "id" in f and not f.get("deleted"):

@@ -93,7 +93,7 @@ class Merger:
                 continue
             if fast and info.kind == "event" and c.op == "upsert" and t not in marked:
                 # The bulk of any backlog: a new event whose parents are known to be here.
-                f = c._fields  # parsed when stored; if not, the careful path below parses it
+                f = c.parsed  # parsed when stored; if not, the careful path below parses it
                 if f is not None and "id" in f and not f.get("deleted"):
                     for col, ptable in info.fks:
                         v = f.get(col)
@@ -181,9 +181,8 @@ class Merger:
         except (BadChange, ValueError):
             # Stored without its fields (the caller rewrites the change log's copy), as it always was.
             log.warning("change %s/%s has unreadable fields; stored without them", c.replica_id, c.seq)
-            c.fields_text, c._fields = "{}", {}
+            f = c.without_fields()
             self.out.unreadable.append(c)
-            f = c._fields
         if c.op == "delete":
             f.setdefault("deleted", True)
         items.append(Item(c, info, f))
