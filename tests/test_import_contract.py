@@ -1,6 +1,7 @@
 """The house rule: nothing below app/ui imports Qt."""
 
 import ast
+import re
 import os
 import re
 import shutil

@@ -109,14 +109,14 @@ def _wrong_answers(ctx, student_id: str, skill_id: str, pattern: str, end: float
 
 
 def _four_views(ctx, info, teacher, sid, kid, now):
-    x = ctx.services.extra
-    heat = x["practice_class"].heatmap(teacher, info.class_id, now=now)
+    x = ctx.services
+    heat = x.practice_class.heatmap(teacher, info.class_id, now=now)
     row = [s.id for s in heat.students].index(sid)
     col = [k.id for k in heat.skills].index(kid)
     cell = heat.cells[row][col]
-    detail = x["practice_class"].skill_detail(teacher, sid, kid, now=now)
-    att = x["attention"].class_attention(teacher, info.class_id, now)[sid]
-    home = {f.skill_id: f for f in x["what_next"].facts(teacher, sid, now).skills}[kid]
+    detail = x.practice_class.skill_detail(teacher, sid, kid, now=now)
+    att = x.attention.class_attention(teacher, info.class_id, now)[sid]
+    home = {f.skill_id: f for f in x.what_next.facts(teacher, sid, now).skills}[kid]
     return cell, detail, att, home
 
 
@@ -156,13 +156,13 @@ def test_the_level_rule_orders_its_cases():
 
 def test_mastered_counts_agree_with_the_wins(demo, teacher):
     ctx, info = demo
-    x = ctx.services.extra
+    x = ctx.services
     checked = 0
     for sid in info.student_ids:
         from app.people.actor import Actor
 
         me = Actor(sid, "student", info.school_id, "")
-        o = x["practice"].overview(me, sid)
+        o = x.practice.overview(me, sid)
         wins = [
             c for c in ctx.services.celebrations.for_student(me, sid, limit=500) if c.kind == "mastered_skill"
         ]

@@ -34,7 +34,7 @@ from app.ui.teacher.challenge_dialog import ChallengeDialog
 from app.ui.widgets.challenge_board import CELL, BoardTable
 from app.ui.widgets.common import button, empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
-from app.ui.widgets.team_editor import TeamEditor
+from app.ui.widgets.team_editor import TeamEditor, arrangement
 from app.ui.widgets.team_log import TeamLogPanel
 
 SCOPE_WORDS = {"class": "this class", "grade": "grade", "school": "the whole school"}
@@ -227,8 +227,14 @@ class ChallengesPage(QWidget):
 
     def _show_board(self, data) -> None:
         board, students = data
-        self.board = board
         ch = board.challenge
+        # A reload of the same challenge (a write here, or a team's log post arriving by sync) keeps
+        # teams being arranged and an assessment being written: only saving them replaces them.
+        same = self.board is not None and self.board.challenge.id == ch.id
+        assessing = same and self._assessment_edited()
+        saved_teams = arrangement([(t.name, list(t.member_ids)) for t in board.teams])
+        arranging = same and self.teams.edited() and arrangement(self.teams.teams()) != saved_teams
+        self.board = board
         scope = SCOPE_WORDS.get(ch.scope, ch.scope) + (f" {ch.grade}" if ch.scope == "grade" else "")
         self.headline.setText(
             f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
@@ -245,7 +251,8 @@ class ChallengesPage(QWidget):
         self.table.blockSignals(False)
         row = self.table.currentRow()
         self.log.load(board.teams[row].id if 0 <= row < len(board.teams) else "")
-        self.teams.set_students(students, board.teams)
+        if not arranging:
+            self.teams.set_students(students, board.teams)
         self.teams.setEnabled(ch.status != "finished")
         self.brief.setHtml(_brief_html(ch))
         keep = self.assess_team.currentData()  # a reload (after saving, say) stays on the same team
@@ -255,9 +262,19 @@ class ChallengesPage(QWidget):
             self.assess_team.addItem(t.name, t.id)
         self.assess_team.setCurrentIndex(max(0, self.assess_team.findData(keep)))
         self.assess_team.blockSignals(False)
-        self._build_criteria(ch)
-        self._fill_assessment()
+        if not (assessing and self.assess_team.currentData() == keep):
+            self._build_criteria(ch)
+            self._fill_assessment()
         self.board_loaded.emit()
+
+    def _assessment_edited(self) -> bool:
+        """Levels or a comment chosen for the team being assessed and not saved yet."""
+        team_id = self.assess_team.currentData()
+        team = next((t for t in (self.board.teams if self.board else ()) if t.id == team_id), None)
+        saved = team.assessment if team else None
+        scores = {k: b.currentData() for k, b in self.criteria.items() if b.currentData()}
+        saved_scores = {k: v for k, v in (saved.scores if saved else {}).items() if v}
+        return scores != saved_scores or self.comment.toPlainText() != (saved.comment if saved else "")
 
     def _team_chosen(self, team_id: str) -> None:
         self.log.load(team_id)

@@ -127,6 +127,9 @@ class ClassCheckInsPage(QWidget):
 
     def _show(self, data: ClassCheckIns | None) -> None:
         self.data = data
+        # A reload (a check-in arriving by sync, most mornings) keeps the student whose trend is shown.
+        chosen = self.table.selectionModel().selectedRows()
+        keep = self.table.item(chosen[0].row(), 0).data(SID) if chosen and self.table.item(chosen[0].row(), 0) else ""
         self.off.setVisible(data is None)
         self.split.setVisible(data is not None)
         if data is None:
@@ -157,7 +160,12 @@ class ClassCheckInsPage(QWidget):
                 self.table.setItem(r, col, item)
             self.table.setItem(r, 4, QTableWidgetItem(last.note if last else ""))
         self.table.resizeColumnsToContents()
-        self.show_class_trend()
+        row = next((r for r in range(self.table.rowCount()) if keep and self.table.item(r, 0).data(SID) == keep), -1)
+        if row < 0:
+            self.show_class_trend()
+        else:
+            self.table.selectRow(row)
+            self._student_trend()  # their trend again, with what arrived
         self.loaded.emit()
 
     def show_class_trend(self) -> None:

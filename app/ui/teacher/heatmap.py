@@ -216,8 +216,10 @@ class HeatmapPage(QWidget):
         )
 
     def _show(self, heatmap: Heatmap) -> None:
+        place = self._place()  # before _order, which swaps in the new map
         self.model.set_heatmap(heatmap, self._order(heatmap))
         self._size_columns()
+        self._put_back(place)
         started = sum(c is not None for r in heatmap.cells for c in r)
         if not heatmap.students:  # the empty message says it all; "0 students, …" adds nothing
             self.summary.setText("")
@@ -233,6 +235,29 @@ class HeatmapPage(QWidget):
             )
         self._show_empty(heatmap)
         self.loaded.emit()
+
+    def _place(self) -> tuple[str, str | int, int, int]:
+        """The current cell (student id, skill id or fixed column) and the scroll: a reload (answers
+        arriving by sync during a lesson) puts the teacher's place in the grid back."""
+        bars = self.table.horizontalScrollBar().value(), self.table.verticalScrollBar().value()
+        source = self.proxy.mapToSource(self.table.currentIndex())
+        if not source.isValid() or self.model.map is None or source.row() >= len(self.model.map.students):
+            return "", -1, *bars
+        skill = self.model.skill_at(source.column())
+        return self.model.map.students[source.row()].id, skill.id if skill else source.column(), *bars
+
+    def _put_back(self, place: tuple[str, str | int, int, int]) -> None:
+        student, where, h, v = place
+        heat = self.model.map
+        row = next((i for i, st in enumerate(heat.students) if st.id == student), -1) if heat and student else -1
+        if isinstance(where, str):
+            col = next((FIXED + j for j, k in enumerate(self.model.order) if heat and heat.skills[k].id == where), -1)
+        else:
+            col = where
+        if row >= 0 and col >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, col)))
+        self.table.horizontalScrollBar().setValue(h)
+        self.table.verticalScrollBar().setValue(v)
 
     def _show_empty(self, heatmap: Heatmap) -> None:
         if not heatmap.students:

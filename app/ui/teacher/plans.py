@@ -69,6 +69,7 @@ class PlansPage(QWidget):
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.plans = ctx.services.plans
         self.reports = ctx.services.reports
+        self._reselecting = ""  # the student whose plan is shown, picked again after the overview reloaded
         self.plan: PlanView | None = None
         # Tickets of the loads asked for last: loads run in parallel, and an earlier one (another
         # student, or an older read of this one) finishing late must not replace it.
@@ -236,7 +237,11 @@ class PlansPage(QWidget):
         self.table.resizeColumnsToContents()
         self._keep_milestones_whole()
         if current:
+            # The same student after a reload (a write here, or what a sync brought): fresh figures, but
+            # the goal detail keeps the feedback being typed and its "Feedback saved.".
+            self._reselecting = current if self.plan is not None and self.plan.student_id == current else ""
             self.select_student(current)
+            self._reselecting = ""
         elif self.proxy.rowCount():
             self.table.selectRow(0)
         self.loaded.emit()
@@ -264,6 +269,9 @@ class PlansPage(QWidget):
         row = self.model.row_at(self.proxy.mapToSource(index))
         self.who.setText(row.name)
         self.reason.setText(row.reason)
+        if row.student_id == self._reselecting:
+            self._load_plan(row.student_id)
+            return
         # Until this student's plan arrives, nothing may act on the one shown before (Approve or
         # Save feedback would write to the previous student).
         self.plan = None

@@ -164,7 +164,8 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.show_archived.toggled.connect(lambda _b: self.refresh())
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.lazy = LazyRefresh(self, bus, Kind.ROSTER, self.refresh)
+        # The rows show interests (profiles) and skills mastered (practice) beside the names.
+        self.lazy = LazyRefresh(self, bus, Kind.ROSTER | Kind.PROFILE | Kind.PRACTICE, self.refresh)
         self.lazy_attention = LazyRefresh(self, bus, ATTENTION_KINDS, self.load_attention)
         self.lazy_labels = LazyRefresh(self, bus, Kind.ROSTER, self.relabel_classes)  # the class box's counts
         self._undo_timer = QTimer(self, singleShot=True, interval=15_000, timeout=self._hide_undo)
@@ -247,7 +248,15 @@ class RosterPage(QWidget):
 
     def _show_rows(self, data: tuple[str, str, bool, list[StudentRow]]) -> None:
         class_id, search, archived, rows = data
+        # A reload (a write here, or what a sync brought) keeps the student the teacher has selected
+        # and where the list is scrolled: Edit, Open and Archive act on the selection.
+        keep, index = self.selected(), self.table.currentIndex()
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        at = next((i for i, r in enumerate(rows) if keep is not None and r.id == keep.id), -1)
+        if at >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(at, max(0, index.column()))))
+        self.table.verticalScrollBar().setValue(scrolled)
         self._rows_for = (class_id, search, archived)
         self.count.setText(self.tr("%n student(s)", "", len(rows)))
         self._show_empty()

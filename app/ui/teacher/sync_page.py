@@ -160,6 +160,10 @@ class SyncPage(QWidget):
             self.progress.hide()
 
     def _show_conflicts(self, conflicts: list) -> None:
+        # The list is newest first: conflicts a sync brings push the rest down. The teacher's choice is
+        # kept by id, so Restore never restores the value that moved into the chosen row instead.
+        row = self.table.currentRow()
+        keep = self.conflicts[row].conflict.id if 0 <= row < len(self.conflicts) else None
         self.conflicts = conflicts
         self.table.setRowCount(len(conflicts))
         for r, view in enumerate(conflicts):
@@ -169,6 +173,12 @@ class SyncPage(QWidget):
                       _fmt(c.current) if c.row_exists else self.tr("(removed)"), _when(c.at)]
             for col, v in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(v))
+        at = next((r for r, v in enumerate(conflicts) if keep is not None and v.conflict.id == keep), -1)
+        if at >= 0:
+            self.table.selectRow(at)
+        else:
+            self.table.clearSelection()
+            self.table.setCurrentCell(-1, -1)
         self.empty.setVisible(not conflicts)
         self.table.setVisible(bool(conflicts))
         self.restore.setEnabled(bool(conflicts))

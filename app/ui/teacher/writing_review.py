@@ -140,8 +140,9 @@ class WritingReviewPage(QWidget):
         self.class_box.currentIndexChanged.connect(lambda _i: self.load_tasks())
         self.task_box.currentIndexChanged.connect(lambda _i: self.load_drafts())
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
-        # Hand-ins (here or arriving by sync) show in the list; an open draft is not reloaded under the teacher.
-        self.lazy = LazyRefresh(self, bus, Kind.WRITING | Kind.ROSTER, self.load_drafts,
+        # Hand-ins (here or arriving by sync) show in the list, and tasks set elsewhere and the tasks'
+        # "awaiting feedback" counts in the task list; an open draft is not reloaded under the teacher.
+        self.lazy = LazyRefresh(self, bus, Kind.WRITING | Kind.ROSTER, self.load_tasks,
                                 when=lambda: self.stack.currentIndex() == 0)
         self.live.start_loading()
         self.load_classes()
@@ -348,5 +349,5 @@ class WritingReviewPage(QWidget):
 
     def back(self) -> None:
         self.stack.setCurrentIndex(0)
-        self.load_drafts()
+        self.load_tasks()  # and its drafts: what changed while the draft was open was held back until now
         self.table.setFocus()

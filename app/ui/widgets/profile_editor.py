@@ -63,6 +63,25 @@ class ProfileEditor(QWidget):
         self.shown = self.values()
         self.status.setText("")
 
+    def merge_profile(self, view: ProfileView) -> None:
+        """A newer copy of the profile already shown (written here, or arriving by sync): a field being
+        typed in keeps what is typed, every other field takes the new value, and the status line keeps
+        what it says ("Saved.", "New PIN set…"): the reload a save causes must not wipe its message."""
+        typed = self.values()
+        for key, edit in self.edits.items():
+            new = _text(view, key)
+            if key in typed and typed[key] != self.shown.get(key):
+                continue  # being typed: kept (and saved as typed)
+            current = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+            if current == new:
+                continue  # unchanged: the cursor stays where it is
+            if isinstance(edit, QLineEdit):
+                edit.setText(new)
+                edit.setCursorPosition(0)
+            else:
+                edit.setPlainText(new)
+        self.shown = {key: _text(view, key) for key in self.shown}
+
     def edited(self) -> bool:
         """Something typed and not saved yet."""
         return self.values() != self.shown
@@ -77,3 +96,9 @@ class ProfileEditor(QWidget):
 
     def _save(self) -> None:
         self.save_requested.emit(self.values())
+
+
+def _text(view: ProfileView, key: str) -> str:
+    """A field as its edit shows it (lists joined by commas)."""
+    value = getattr(view, key)
+    return ", ".join(value or []) if key in LIST_FIELDS else value or ""

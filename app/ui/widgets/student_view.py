@@ -143,10 +143,12 @@ class StudentView(QWidget):
 
     def _show(self, data) -> None:  # noqa: ANN001
         profile, domains, celebrations, judged = data
-        # A reload of the same student (a change elsewhere: practice, a celebration) keeps what is
-        # still being typed; another student always gets their own profile.
-        if profile.student_id != self._shown or not self.editor.edited():
+        # A reload of the same student (a change here or by sync: a save, practice, a celebration) keeps
+        # what is still being typed and the status line; another student always gets their own profile.
+        if profile.student_id != self._shown:
             self.editor.set_profile(profile)
+        else:
+            self.editor.merge_profile(profile)
         self._shown = profile.student_id
         self.title.setText(profile.name)
         self.jagged.set_profile(domains)

@@ -29,6 +29,7 @@ class TeamEditor(QWidget):
         super().__init__()
         self.students: list[StudentRow] = []
         self.names: list[str] = []
+        self.filled: dict[str, frozenset[str]] = {}  # the teams as last filled in (saved ones)
         self.count = QSpinBox()
         self.count.setRange(1, 12)
         self.count.setValue(6)
@@ -80,6 +81,11 @@ class TeamEditor(QWidget):
             self.reasons.setText(self.tr("No teams yet. <b>Suggest teams</b> balances complementary strengths "
                                          "and shared interests; or choose each student's team by hand."))
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.filled = arrangement(self.teams())
+
+    def edited(self) -> bool:
+        """Teams arranged here (by hand or from a suggestion) since they were last filled in."""
+        return arrangement(self.teams()) != self.filled
 
     def show_suggestion(self, teams: list[SuggestedTeam]) -> None:
         self.names = [t.name for t in teams]
@@ -120,3 +126,8 @@ class TeamEditor(QWidget):
             if name:
                 out.setdefault(name, []).append(s.id)
         return [(n, m) for n, m in out.items() if m]
+
+
+def arrangement(teams: list[tuple[str, list[str]]]) -> dict[str, frozenset[str]]:
+    """Team name -> its members, for comparing two arrangements whatever their order."""
+    return {name: frozenset(members) for name, members in teams if members}
