@@ -1,7 +1,6 @@
 """The house rule: nothing below app/ui imports Qt."""
 
 import ast
-import re
 import os
 import re
 import shutil
