@@ -86,3 +86,71 @@ def test_the_floors_contract_refuses_an_import_that_runs_up(tmp_path):
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
     assert result.returncode != 0 and "house.downstairs -> house.upstairs" in result.stdout
+
+
+def _cycles(package: str) -> list[list[str]]:
+    """The import cycles among ``package``'s modules (imports for type checking and inside
+    functions count): each a strongly connected group of two or more modules, sorted."""
+    import grimp
+
+    graph = grimp.build_graph(package.split(".")[0], cache_dir=None)
+    mods = sorted(m for m in graph.modules if m == package or m.startswith(package + "."))
+    inside = set(mods)
+    edges = {m: sorted(graph.find_modules_directly_imported_by(m) & inside) for m in mods}
+    # Tarjan's strongly connected components, iteratively (no recursion limit to mind).
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in mods:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = len(index)
+                stack.append(v)
+                on_stack.add(v)
+            if i < len(edges[v]):
+                work.append((v, i + 1))
+                w = edges[v][i]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            if low[v] == index[v]:
+                group = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    group.append(w)
+                    if w == v:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+    return sorted(found)
+
+
+def test_sync_modules_import_one_way():
+    """Inside app.sync no two modules import each other, even through others: the merge and the
+    applying of received changes each run one way (state <- lookup <- records <- merger;
+    apply_types <- intake, validation <- held <- apply)."""
+    assert _cycles("app.sync") == []
+
+
+def test_cycle_finder_notices_a_cycle(tmp_path, monkeypatch):
+    pkg = tmp_path / "loop"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from loop import b\n")
+    (pkg / "b.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from loop import c\n")
+    (pkg / "c.py").write_text("def f():\n    from loop import a  # lazy, still a cycle\n")
+    (pkg / "d.py").write_text("from loop import a\n")  # imports into the cycle, is not part of it
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _cycles("loop") == [["loop.a", "loop.b", "loop.c"]]

@@ -15,9 +15,11 @@ imports ``app.store.hlc`` while it is itself being imported):
 - ``state.pending_send(db)``: our changes not yet in the folder, without touching it.
 
 Inside: ``hlc`` (clock), ``changes`` (one change and its line format), ``tables`` (what the
-models say about columns and keys), ``merge`` / ``merge_lookup`` / ``merge_records`` (the rules),
-``apply`` / ``received`` / ``held`` (applying batches, storing them, held changes), ``vector``
-(version vectors), ``folder`` / ``batchfile`` (the share and its batch files), ``send`` /
-``receive`` / ``compact`` (the steps of a sync, and who still syncs or is abandoned), ``trim``
-(trimming the change log), ``lock`` (one sync at a time), ``faults`` (test hooks).
+models say about columns and keys), ``merge`` (a package, the rules: ``state`` <- ``lookup`` <-
+``records`` <- ``merger``), ``apply`` (applying batches) over ``intake`` (storing what arrived),
+``validation`` (what cannot be applied, and why), ``held`` (held changes) and ``apply_types``
+(what they report), ``vector`` (version vectors), ``folder`` / ``batchfile`` (the share and its
+batch files), ``send`` / ``receive`` / ``compact`` (the steps of a sync, and who still syncs or is
+abandoned), ``trim`` (trimming the change log), ``lock`` (one sync at a time), ``faults`` (test
+hooks). Inside app.sync, imports run one way (tests/test_import_contract.py).
 """

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import logging
 import operator
-import sqlite3
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import replace
 from typing import Any, Self
 
 from sqlalchemy.exc import IntegrityError
@@ -33,6 +32,7 @@ from app.store import capture, owed
 from app.store.hlc import is_stamp, zero_stamp
 from app.store.raw import raw_connection
 from app.sync import faults, vector
+from app.sync.apply_types import DATA_ERRORS, ApplyResult
 from app.sync.changes import ChangeRec
 from app.sync.held import (  # noqa: F401  (imported from here)
     FUTURE_HOLD,
@@ -41,52 +41,15 @@ from app.sync.held import (  # noqa: F401  (imported from here)
     apply_pending,
     pending_count,
 )
+from app.sync.intake import new_changes, store, unreadable, untrim
 from app.sync.merge import MergeContext, Merger
-from app.sync.received import new_changes, problems, store, unreadable, untrim
 from app.sync.tables import table_info
+from app.sync.validation import problems
 
 log = logging.getLogger(__name__)
 
 WAL_PAGES_WHILE_APPLYING = 8192  # 32 MB of WAL between checkpoints instead of 4 MB
 CACHE_KIB_WHILE_APPLYING = 32_768  # 32 MB page cache while applying (SQLite default: 2 MB)
-# What a change's data can make SQLite or the merge raise (a type SQLite cannot bind, a number too
-# large, text that is not Unicode, a broken constraint). Not OperationalError: a full disk or a
-# locked database is no fault of the change, and must not set it aside.
-DATA_ERRORS = (
-    sqlite3.IntegrityError,
-    sqlite3.ProgrammingError,
-    sqlite3.InterfaceError,
-    sqlite3.DataError,
-    ValueError,
-    TypeError,
-    KeyError,
-    OverflowError,
-    RecursionError,
-)
-
-
-@dataclass
-class ApplyResult:
-    received: int = 0  # new changes stored here
-    duplicates: int = 0  # already held: skipped
-    applied: int = 0
-    held: int = 0  # waiting for a row or parent that has not arrived
-    newer_schema: int = 0  # kept for a newer Tessera
-    dropped: int = 0  # for purged rows
-    ignored: int = 0
-    conflicts: int = 0
-    set_aside: int = 0  # could not be applied (also counted in ``ignored``)
-    problems: list[str] = field(default_factory=list)  # why, one line per change set aside
-    max_hlc: str = ""
-
-    def add(self, other: ApplyResult) -> None:
-        for f in fields(self):
-            if f.name == "max_hlc":
-                self.max_hlc = max(self.max_hlc, other.max_hlc)
-            else:
-                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
-
-
 class Applier:
     """Applies batches of remote changes in transactions that may span several batches (one
     transaction per file would rewrite the same index pages over and over on a big backlog).
@@ -217,7 +180,7 @@ class Applier:
             self._mergers, self._count, self._max_hlc = [], 0, ""
             raise CommitFailed(tags, str(exc)) from exc
         for m in self._mergers:
-            self.ctx.commit(m)
+            self.ctx.commit(m.state)
         self._mergers, self._count = [], 0
         if self._max_hlc:
             self.db.clock.observe(self._max_hlc)
@@ -352,9 +315,9 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
         res.newer_schema += len(newer)
     merger = Merger(raw, ctx)
     out = merger.run(now)
-    ctx.removed(merger)
-    if merger.unreadable:
-        unreadable(raw, merger.unreadable)
+    ctx.removed(merger.state)
+    if out.unreadable:
+        unreadable(raw, out.unreadable)
     if trimmed and (out.held or out.invalid):
         untrim(raw, out.held + out.invalid, trimmed)
     if out.held:

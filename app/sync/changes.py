@@ -58,17 +58,22 @@ class ChangeRec:
     partition: str
     schema_version: int
     fields_text: str
-    _fields: dict[str, Any] | None = None
+    parsed: dict[str, Any] | None = None  # the fields once read (``fields``); None until then
     problem: str = ""  # why this change cannot be applied (see ``salvage``); "" when it is fine
 
     @property
     def fields(self) -> dict[str, Any]:
-        if self._fields is None:
+        if self.parsed is None:
             value = parse_json(self.fields_text) if self.fields_text else {}
             if not isinstance(value, dict):
                 raise BadChange(f"fields of {self.replica_id}/{self.seq} are not an object")
-            self._fields = value
-        return self._fields
+            self.parsed = value
+        return self.parsed
+
+    def without_fields(self) -> dict[str, Any]:
+        """Its fields cannot be read: keep the change (and forward it) with none."""
+        self.fields_text, self.parsed = "{}", {}
+        return self.parsed
 
     @property
     def key(self) -> tuple[str, int]:

@@ -13,9 +13,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.store import capture
 from app.store.raw import raw_connection
+from app.sync.apply_types import DATA_ERRORS, ApplyResult
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.merge import MergeContext, Merger
-from app.sync.received import problems
+from app.sync.validation import problems
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +74,9 @@ def pending_count(db) -> tuple[int, int]:
     return held, newer
 
 
-def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # -> apply.ApplyResult
+def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000) -> ApplyResult:
     """Apply every held change that can be applied now; repeat while that makes progress (a
     child may wait on a parent that was itself waiting). Call at start, after upgrading."""
-    from app.sync.apply import DATA_ERRORS, ApplyResult
-
     ctx = ctx or MergeContext()
     total = ApplyResult()
     while True:
@@ -118,7 +117,7 @@ def apply_pending(db, ctx: MergeContext | None = None, chunk: int = 2000):  # ->
     return total
 
 
-def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
+def _apply_held(db, ctx: MergeContext, batch: list[tuple], total: ApplyResult) -> int:
     """Try held changes in one transaction; returns how many left pending_change."""
     with db.write(remote=True) as session:
         raw = raw_connection(session)
@@ -141,7 +140,7 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
         changes = [c for c in changes if c.key not in unfit_keys]
         merger = Merger(raw, ctx)
         out = merger.run(changes)
-        ctx.removed(merger)
+        ctx.removed(merger.state)
         still = {c.key for c in out.held}
         done = [c.key for c in changes if c.key not in still] + bad
         raw.executemany("DELETE FROM pending_change WHERE replica_id = ? AND seq = ?", done)
@@ -149,7 +148,7 @@ def _apply_held(db, ctx: MergeContext, batch: list[tuple], total) -> int:
             from app.store import owed
 
             owed.mark(raw)  # held changes applied at open: derived state is rebuilt by pay_owed
-    ctx.commit(merger)
+    ctx.commit(merger.state)
     total.applied += out.applied
     total.dropped += out.dropped
     total.ignored += out.ignored + len(bad)

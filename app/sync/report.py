@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass, field, replace
 
-from app.sync.apply import ApplyResult
+from app.sync.apply_types import ApplyResult
 
 log = logging.getLogger(__name__)
 

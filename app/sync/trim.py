@@ -22,7 +22,7 @@ readable ``seen.json`` in the folder, except abandoned ones (``compact.py``). A 
 folder without a readable ``seen.json`` means we cannot tell what it lacks: nothing is trimmed
 then. How far we have trimmed is remembered in the local sync state, so a sync with nothing new
 does no work here, and each sync spends at most ``TRIM_SECONDS`` on it. Changes received from
-other replicas are stored trimmed as they are applied (``apply._store``): they reached us, and
+other replicas are stored trimmed as they are applied (``intake.store``): they reached us, and
 their origin still holds them whole until everyone has them.
 """
 
@@ -74,7 +74,7 @@ def trim_change_log(
     """Drop the payloads of this database's own changes (under its id and previous ids) that
     every known replica has acknowledged (see the module's docstring), for at most ``budget_s``
     seconds: a long log is trimmed over several syncs. (Changes received from others are stored
-    trimmed as they are applied: ``apply._store``.) Returns how many changes were trimmed."""
+    trimmed as they are applied: ``intake.store``.) Returns how many changes were trimmed."""
     ack = acknowledged(scan, db.replica_id, abandoned_days)
     if not ack:
         return 0

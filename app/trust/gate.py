@@ -134,7 +134,7 @@ def _stored_partition(policy: Policy, c: ChangeRec, lookup) -> Refusal | None:
     if stored is None or stored == c.partition:
         return None
     probe = ChangeRec(c.replica_id, c.seq, c.hlc, c.table, c.row_id, c.op, stored, c.schema_version,
-                      c.fields_text, c._fields)  # fmt: skip
+                      c.fields_text, c.parsed)  # fmt: skip
     return policy.check(probe, "9" * 13) or (
         Refusal("lab-partition", "a lab machine may not move a record to another student")
         if stored.split("/")[2:] != c.partition.split("/")[2:]

@@ -1,4 +1,4 @@
-"""Merge: turn changes from other replicas into rows, inside the caller's transaction.
+"""Merge, the whole: turn changes from other replicas into rows, inside the caller's transaction.
 
 Rules (DESIGN.md, "Sync"):
 - ``record`` tables: last writer wins per field, by HLC (the text form sorts, replica id breaks
@@ -19,109 +19,68 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from app.store.scrub import ALIAS_MARK, PURGE_MARK, scrub_purged
 from app.sync.changes import BadChange, ChangeRec
-from app.sync.merge_lookup import (
-    APPLY,
-    DROP,
-    HOLD,
-    _Item,
-    decide,
-    exists_events,
-    marks,
-    prefetch_records,
-)
-from app.sync.merge_records import apply_records
+from app.sync.merge.lookup import decide, exists_events, marks, prefetch_records
+from app.sync.merge.records import apply_records
+from app.sync.merge.state import APPLY, DROP, HOLD, Item, MergeContext, MergeState, Outcome
 from app.sync.purge import descendants
 from app.sync.tables import TableInfo, table_info
 
 log = logging.getLogger(__name__)
 
-KNOWN_CAP = 300_000  # parent ids remembered per sync before the cache starts afresh
-
-
-class MergeContext:
-    """Caches that live for one sync session: parent rows known to exist, and which tables
-    carry purge or alias markers at all (most never do, which saves a query per batch)."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, set[str]] = defaultdict(set)
-        self._marked: set[str] | None = None
-        self.affected: dict[str, set[str]] = defaultdict(set)
-
-    def forget(self) -> None:
-        self.known.clear()
-        self._marked = None
-
-    def marked_tables(self, raw: sqlite3.Connection) -> set[str]:
-        if self._marked is None:
-            self._marked = {
-                r[0]
-                for r in raw.execute(
-                    "SELECT DISTINCT table_name FROM field_clock WHERE field IN (?, ?)",
-                    (PURGE_MARK, ALIAS_MARK),
-                )
-            }
-        return self._marked
-
-    def removed(self, merger: Merger) -> None:
-        """Forget rows a merger purged, and note its markers, at once (before its transaction
-        commits): being wrong this way only costs a query, never a wrong shortcut."""
-        for t, rid in merger.gone:
-            self.known[t].discard(rid)
-        if self._marked is not None:
-            self._marked |= merger.new_marked
-
-    def commit(self, merger: Merger) -> None:
-        """Take what a merger learnt, once its transaction has committed."""
-        if sum(len(v) for v in self.known.values()) > KNOWN_CAP:
-            self.known.clear()
-        for t, ids in merger.new_known.items():
-            self.known[t].update(ids)
-        for t, rid in merger.gone:
-            self.known[t].discard(rid)
-        if self._marked is not None:
-            self._marked |= merger.new_marked
-        for t, ids in merger.affected.items():
-            self.affected[t].update(ids)
-
-
-@dataclass
-class Outcome:
-    held: list[ChangeRec] = field(default_factory=list)
-    applied: int = 0
-    dropped: int = 0  # for purged rows
-    ignored: int = 0  # unknown table, malformed, or unusable
-    conflicts: int = 0
-    invalid: list[ChangeRec] = field(default_factory=list)  # cannot make a row: set aside
-
 
 class Merger:
+    """Merges one list of changes into the caller's transaction (``run``). What it did and learnt
+    is in ``state``, for ``MergeContext.removed`` and ``commit``."""
+
     def __init__(self, raw: sqlite3.Connection, ctx: MergeContext, now: float | None = None) -> None:
+        self.state = MergeState(raw, ctx) if now is None else MergeState(raw, ctx, now)
         self.raw = raw
-        self.ctx = ctx
-        self.now = now if now is not None else time.time()
-        self.out = Outcome()
-        self.new_known: dict[str, set[str]] = defaultdict(set)
-        self.gone: set[tuple[str, str]] = set()
-        self.new_marked: set[str] = set()
-        self.affected: dict[str, set[str]] = defaultdict(set)
-        self._conflicts: list[tuple] = []
-        self.unreadable: list[ChangeRec] = []  # fields that are not a JSON object
+        self.out = self.state.out
 
     # -- entry point ------------------------------------------------------------------------
     def run(self, changes: list[ChangeRec]) -> Outcome:
-        items: list[_Item] = []
+        st = self.state
+        marked = st.marked()
+        items, purges, fast_rows = self._triage(changes, marked)
+        for t, rows in fast_rows.items():
+            self._insert_events(t, rows)
+            self.out.applied += len(rows)
+        found = self._redirect(items, purges, marked)
+        doomed: dict[tuple[str, str], str] = {}  # rows to purge now -> hlc
+        for c in purges:
+            key = (c.table, c.row_id)
+            doomed[key] = max(doomed.get(key, ""), c.hlc)
+        already = {k for k, (kind, _) in found.items() if kind == PURGE_MARK}
+
+        records = prefetch_records(st, items)
+        exists = exists_events(st, items)
+        for t, (by_id, _) in records.items():
+            exists.update((t, r) for r in by_id)
+        decide(st, items, exists, doomed, already)
+
+        self._purge(doomed)
+        dropped = [it for it in items if it.state == DROP]
+        self.out.held = [it.c for it in items if it.state == HOLD]
+        self.out.dropped += len(dropped) + len(purges)
+        self._rescrub(dropped, doomed)
+        self._apply(items, records)
+        return self.out
+
+    def _triage(
+        self, changes: list[ChangeRec], marked: set[str]
+    ) -> tuple[list[Item], list[ChangeRec], dict[str, list[tuple]]]:
+        """Sort changes into the fast path (new events whose parents are known to be here: rows to
+        insert as they are), purges, and the careful path (``Item``s)."""
+        items: list[Item] = []
         purges: list[ChangeRec] = []
-        marked = self.ctx.marked_tables(self.raw) | self.new_marked
         fast = not any(c.op == "purge" for c in changes)
         fast_rows: dict[str, list[tuple]] = defaultdict(list)
-        known = self.ctx.known
-        new_known = self.new_known
+        known = self.state.ctx.known
+        new_known = self.state.new_known
         infos: dict[str, TableInfo | None] = {}
         for c in changes:
             t = c.table
@@ -134,7 +93,7 @@ class Merger:
                 continue
             if fast and info.kind == "event" and c.op == "upsert" and t not in marked:
                 # The bulk of any backlog: a new event whose parents are known to be here.
-                f = c._fields  # parsed when stored; if not, the careful path below parses it
+                f = c.parsed  # parsed when stored; if not, the careful path below parses it
                 if f is not None and "id" in f and not f.get("deleted"):
                     for col, ptable in info.fks:
                         v = f.get(col)
@@ -146,56 +105,45 @@ class Merger:
                             fast_rows[t].append(row)
                             continue
             self._careful(c, info, items)
-        for t, rows in fast_rows.items():
-            self._insert_events(t, rows)
-            self.out.applied += len(rows)
-        found = (
-            marks(
-                self,
-                [(it.c.table, it.c.row_id) for it in items if it.c.table in marked]
-                + [(c.table, c.row_id) for c in purges if c.table in marked],
-            )
-            if marked
-            else {}
+        return items, purges, fast_rows
+
+    def _redirect(
+        self, items: list[Item], purges: list[ChangeRec], marked: set[str]
+    ) -> dict[tuple[str, str], tuple[str, str]]:
+        """The purge and alias markers of the rows these changes name; a change for an alias
+        lands on the row it is an alias of (``Item.eff``)."""
+        if not marked:
+            return {}
+        found = marks(
+            self.state,
+            [(it.c.table, it.c.row_id) for it in items if it.c.table in marked]
+            + [(c.table, c.row_id) for c in purges if c.table in marked],
         )
         if found:
             for it in items:
                 m = found.get((it.c.table, it.c.row_id))
                 if m and m[0] == ALIAS_MARK:
                     it.eff = (it.c.table, m[1])
-        doomed: dict[tuple[str, str], str] = {}  # rows to purge now -> hlc
-        for c in purges:
-            key = (c.table, c.row_id)
-            doomed[key] = max(doomed.get(key, ""), c.hlc)
-        already = {k for k, (kind, _) in found.items() if kind == PURGE_MARK}
+        return found
 
-        records = prefetch_records(self, items)
-        exists = exists_events(self, items)
-        for t, (by_id, _) in records.items():
-            exists.update((t, r) for r in by_id)
-        decide(self, items, exists, doomed, already)
-
-        self._purge(doomed)
+    def _apply(self, items: list[Item], records: dict[str, tuple[dict, dict]]) -> None:
+        """Write the changes that can be applied now, and the conflicts they make."""
+        st = self.state
         live = [it for it in items if it.state == APPLY]
-        dropped = [it for it in items if it.state == DROP]
-        self.out.held = [it.c for it in items if it.state == HOLD]
-        self.out.dropped += len(dropped) + len(purges)
-        self._rescrub(dropped, doomed)
         self._apply_events([it for it in live if it.info.kind == "event"])
-        by_table: dict[str, list[_Item]] = defaultdict(list)
+        by_table: dict[str, list[Item]] = defaultdict(list)
         for it in live:
             if it.info.kind == "record":
                 by_table[it.info.name].append(it)
         for t, its in by_table.items():
-            apply_records(self, its[0].info, its, records.get(t, ({}, {})))
-        if self._conflicts:
+            apply_records(st, its[0].info, its, records.get(t, ({}, {})))
+        if st.conflicts:
             self.raw.executemany(
                 "INSERT INTO conflict_record (table_name, row_id, field, value, hlc, replica_id, "
                 "winner_hlc, at, restored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                self._conflicts,
+                st.conflicts,
             )
-            self.out.conflicts += len(self._conflicts)
-        return self.out
+            self.out.conflicts += len(st.conflicts)
 
     # -- purge ------------------------------------------------------------------------------
     def _purge(self, doomed: dict[tuple[str, str], str]) -> None:
@@ -206,12 +154,12 @@ class Merger:
             for dt, dr in [*descendants(self.raw, t, r), (t, r)]:
                 self.raw.execute(f'DELETE FROM "{dt}" WHERE id = ?', (dr,))
                 scrub.append((dt, dr, hlc))
-                self.gone.add((dt, dr))
-                self.affected[dt].add(dr)
-                self.new_marked.add(dt)
+                self.state.gone.add((dt, dr))
+                self.state.affected[dt].add(dr)
+                self.state.new_marked.add(dt)
         scrub_purged(self.raw, scrub)
 
-    def _rescrub(self, dropped: list[_Item], doomed: dict) -> None:
+    def _rescrub(self, dropped: list[Item], doomed: dict) -> None:
         """Changes that arrived for rows already purged: keep the change, not its payload."""
         rows = {(it.c.table, it.c.row_id) for it in dropped} | {it.eff for it in dropped}
         rows -= set(doomed)
@@ -223,7 +171,7 @@ class Merger:
             )
 
     # -- events -----------------------------------------------------------------------------
-    def _careful(self, c: ChangeRec, info: TableInfo, items: list[_Item]) -> None:
+    def _careful(self, c: ChangeRec, info: TableInfo, items: list[Item]) -> None:
         """Queue a change for the careful path (looks at what is here, may hold or drop it)."""
         if c.op not in ("upsert", "delete"):
             self.out.ignored += 1
@@ -233,14 +181,13 @@ class Merger:
         except (BadChange, ValueError):
             # Stored without its fields (the caller rewrites the change log's copy), as it always was.
             log.warning("change %s/%s has unreadable fields; stored without them", c.replica_id, c.seq)
-            c.fields_text, c._fields = "{}", {}
-            self.unreadable.append(c)
-            f = c._fields
+            f = c.without_fields()
+            self.out.unreadable.append(c)
         if c.op == "delete":
             f.setdefault("deleted", True)
-        items.append(_Item(c, info, f))
+        items.append(Item(c, info, f))
 
-    def _apply_events(self, items: list[_Item]) -> None:
+    def _apply_events(self, items: list[Item]) -> None:
         inserts: dict[str, list[tuple]] = defaultdict(list)
         tombs: list[tuple[str, float, str]] = []
         for it in items:
@@ -261,7 +208,7 @@ class Merger:
             self.raw.execute(
                 f'UPDATE "{t}" SET deleted = 1, updated_at = MAX(updated_at, ?) WHERE id = ?', (updated, r)
             )
-            self.affected[t].add(r)
+            self.state.affected[t].add(r)
 
     def _insert_events(self, t: str, rows: list[tuple]) -> None:
         info = table_info(t)
@@ -270,6 +217,6 @@ class Merger:
         marks = ", ".join("?" * len(info.columns))
         self.raw.executemany(f'INSERT OR IGNORE INTO "{t}" ({cols}) VALUES ({marks})', rows)
         ids = {row[0] for row in rows}
-        self.affected[t].update(ids)
+        self.state.affected[t].update(ids)
         if info.children:
-            self.new_known[t].update(ids)
+            self.state.new_known[t].update(ids)
