@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 
 WAL_PAGES_WHILE_APPLYING = 8192  # 32 MB of WAL between checkpoints instead of 4 MB
 CACHE_KIB_WHILE_APPLYING = 32_768  # 32 MB page cache while applying (SQLite default: 2 MB)
+
+
 class Applier:
     """Applies batches of remote changes in transactions that may span several batches (one
     transaction per file would rewrite the same index pages over and over on a big backlog).
