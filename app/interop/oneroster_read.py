@@ -7,9 +7,6 @@ parents, guardians, aides and administrators are counted as left out, not import
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from app.errors import InvalidInput
 from app.interop.csv_source import CsvSource
 from app.interop.roster_checks import entity_rows, excel_damage, grade
 from app.interop.roster_data import Enrol, Klass, Org, RosterFile, User
@@ -194,36 +191,3 @@ def _read_users(pkg: RosterFile, table, roles: dict[str, str]) -> None:
             enabled=row.get("enableduser", "true").strip().lower() not in ("false", "0", "no"),
             row=line,
         )  # fmt: skip
-
-
-def read_roster(path: str | Path, system: str | None = None) -> RosterFile:
-    """Any supported roster, told apart by its files: OneRoster (manifest.csv or the 1.1 set), School
-    Data Sync v2.1 (enrollments without sourcedIds), Clever (students.csv + sections.csv) or a plain
-    "name, class" CSV. Raises InvalidInput only when the path holds no roster at all."""
-    src = CsvSource(path)
-    try:
-        pkg = _read_any(src, path, system)
-        pkg.source = Path(path).name
-        return pkg
-    finally:
-        src.close()
-
-
-def _read_any(src: CsvSource, path: str | Path, system: str | None) -> RosterFile:
-    from app.interop import roster_adapters
-
-    names = src.names
-    if "sections.csv" in names and ("students.csv" in names or "teachers.csv" in names):
-        return roster_adapters.read_clever(src, system or "clever")
-    if "users.csv" in names or "enrollments.csv" in names:
-        if "manifest.csv" not in names and roster_adapters.looks_like_sds(src):
-            return roster_adapters.read_sds(src, system or "sds")
-        return read_oneroster(src, system or "oneroster")
-    only = src.only()
-    if only is not None:
-        return roster_adapters.read_plain(src, only, system or "csv")
-    raise InvalidInput(
-        f"{Path(path).name} is not a roster Tessera knows: expected OneRoster files (manifest.csv, "
-        "users.csv, classes.csv, enrollments.csv), School Data Sync or Clever files, or one CSV "
-        "with a name and a class column."
-    )

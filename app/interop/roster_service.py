@@ -9,11 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.interop.oneroster_read import read_roster
 from app.interop.roster_apply import apply_ops, audit
 from app.interop.roster_data import RosterFile
 from app.interop.roster_db import load
 from app.interop.roster_plan import Planner, RosterPlan
+from app.interop.roster_read import read_roster
 from app.people.actor import Actor
 from app.people.permissions import require_teacher, teacher_class_ids
 from app.store.database import Database

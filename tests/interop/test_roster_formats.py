@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.interop.oneroster_read import read_roster
+from app.interop.roster_read import read_roster
 from app.people.actor import SYSTEM
 
 

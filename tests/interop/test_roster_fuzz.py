@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.interop.csv_source import parse_table
-from app.interop.oneroster_read import read_roster
+from app.interop.roster_read import read_roster
 
 CELLS = st.sampled_from(
     [
