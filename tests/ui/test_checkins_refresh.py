@@ -3,13 +3,10 @@ teacher is reading stays chosen, and the chart stays theirs (not the class's).""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.sync.session import sync_once
 from app.ui.tasks import wait_idle
 from app.ui.teacher.checkins import SID
@@ -22,21 +19,6 @@ _OPEN: list = []
 def _close_windows():
     yield
     close_all(_OPEN)
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def test_the_student_whose_trend_is_shown_stays_chosen(qtbot, two_machines):

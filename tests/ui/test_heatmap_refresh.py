@@ -3,12 +3,9 @@ teacher is on stays current, by student and skill, and the grid stays where it w
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.sync.session import sync_once
 
 T = 20_000
@@ -19,21 +16,6 @@ _OPEN: list = []
 def _close_windows():
     yield
     close_all(_OPEN)
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def _current(page) -> tuple[str, str]:  # noqa: ANN001

@@ -3,13 +3,10 @@ student's goal keeps the feedback the teacher is typing and the "Feedback saved.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.sync.session import sync_once
 from app.ui.tasks import wait_idle
 
@@ -50,21 +47,6 @@ def test_feedback_saved_stays_after_the_reload_the_save_causes(qtbot, demo):
     _settled()  # the chosen plan reloaded after the overview
     assert page.detail.status.text() == "Feedback saved."
     assert page.detail.feedback.toPlainText() == "Great start, keep going."
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def test_feedback_being_typed_stays_when_a_sync_brings_answers(qtbot, two_machines):

@@ -5,13 +5,10 @@ that arrived show and are not written back over by the teacher's save."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtWidgets import QInputDialog
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.sync.session import sync_once
 
 T = 20_000
@@ -57,21 +54,6 @@ def test_a_new_pin_message_stays_after_the_reload_it_causes(qtbot, demo, monkeyp
     with qtbot.waitSignal(view.loaded, timeout=T):  # the PIN is a roster change: the page reloads
         view._set_pin()
     assert view.editor.status.text().startswith("New PIN set:")
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def test_a_note_being_typed_stays_and_words_from_sync_are_not_saved_over(qtbot, two_machines):

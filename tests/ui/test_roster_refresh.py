@@ -4,12 +4,9 @@ that come from elsewhere (a student's interests, skills mastered) show what arri
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.sync.session import sync_once
 
 T = 20_000
@@ -20,21 +17,6 @@ _OPEN: list = []
 def _close_windows():
     yield
     close_all(_OPEN)
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def _roster(qtbot, ctx, info):  # noqa: ANN001, ANN202
