@@ -7,13 +7,10 @@ teacher next opens them. (On 52792f9 the check-ins page on screen never shows th
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from windowhelp import close_all, open_window
 
-from app.bootstrap import open_context
 from app.planning.plans import GoalDraft, PlanDraft
 from app.sync.session import sync_once
 from app.writing.results import TaskSpec
@@ -27,22 +24,6 @@ _OPEN: list = []
 def _close_windows():
     yield
     close_all(_OPEN)
-
-
-@pytest.fixture
-def two_machines(demo_template, tmp_path):
-    """The teacher's laptop and a lab machine, copies of one class, syncing through a folder."""
-    src, info = demo_template
-    share = tmp_path / "share"
-    share.mkdir()
-    opened = []
-    for name in ("laptop", "lab"):
-        (tmp_path / name).mkdir()
-        shutil.copy2(src / "tessera.db", tmp_path / name / "tessera.db")
-        opened.append(open_context(tmp_path / name))
-    yield opened[0], opened[1], info, share
-    for ctx in opened:
-        ctx.close()
 
 
 def _texts(model) -> list[tuple[str, ...]]:
