@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.ui.main_window import MainWindow
+from app.ui.tasks import wait_idle
 from app.ui.widgets.next_steps_list import STEP
 
 DEV, FINN, NIA = 3, 5, 13
@@ -238,6 +240,30 @@ def test_a_plan_reload_keeps_the_goal_being_written_about(qtbot, demo):
     qtbot.waitUntil(lambda: page.plan is not loaded, timeout=T)
     assert page.detail.goal.id == goal_id and page.detail.status.text() == "Feedback saved."
     assert page.detail.feedback.toPlainText() == "Lovely start. Next, try"
+
+
+def test_save_feedback_takes_a_click_as_soon_as_the_plan_is_shown(qtbot, demo):
+    """The plan's result arrives and nothing else has run yet (a loaded machine): the goal's parts,
+    hidden while it loaded, are laid out already, so a click on Save feedback is not lost on a
+    button of no height (test_a_plan_reload_keeps_the_goal_being_written_about timed out so)."""
+    area = _teacher_area(qtbot, demo)
+    page = area.show_page("plans")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 24, timeout=T)
+
+    def only_the_results() -> None:  # the loads' results, without Qt's pending layout pass
+        wait_idle()
+        QApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+
+    only_the_results()  # the first student's plan, never laid out
+    page.filter_box.setCurrentIndex(page.filter_box.findData("waiting"))
+    page.table.selectRow(0)  # hides the goal until this student's plan arrives
+    only_the_results()
+    assert page.plan is not None and page.detail.goal is not None
+    page.detail.feedback.setPlainText("Lovely start.")
+    before = page.plan
+    _click(qtbot, page.detail.save_feedback)
+    qtbot.waitUntil(lambda: page.plan is not before, timeout=T)
+    assert page.detail.status.text() == "Feedback saved."
 
 
 def test_teacher_creates_a_challenge_forms_teams_and_follows_the_board(qtbot, demo):

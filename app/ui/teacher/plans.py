@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -324,6 +325,9 @@ class PlansPage(QWidget):
         self.goals.blockSignals(False)
         fit(self.goals, 110)
         self._set_actions()
+        # Lay the pane out now, not at Qt's next pass: the goal's parts were hidden while the plan
+        # loaded, and until then Save feedback, enabled, has no height and a click on it is lost.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _pick_goal(self, row: int) -> None:
         item = self.goals.item(row)
