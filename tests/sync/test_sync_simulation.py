@@ -343,6 +343,10 @@ def _archive(db) -> dict:
     return out
 
 
+# the simulations build real databases per example: slow, large and fixture-scoped on purpose
+SLOW_RUNS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
 def _purged(db) -> set:
     with db.read() as s:
         return set(
@@ -353,11 +357,7 @@ def _purged(db) -> set:
 @settings(
     max_examples=400 if FULL else 20,
     deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
+    suppress_health_check=SLOW_RUNS,
     derandomize=not FULL,
 )
 @given(
@@ -374,11 +374,7 @@ signed_skew = st.sampled_from([0, 0, 7, -7, 2_000, -2_000, -86_400_000 * 2])
 @settings(
     max_examples=100 if FULL else 6,
     deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
+    suppress_health_check=SLOW_RUNS,
     derandomize=not FULL,
 )
 @given(
