@@ -105,6 +105,15 @@ class TrustService:
         require_teacher(actor)
         return recent(self.db)
 
+    def set_up_school(self, actor: Actor, name: str) -> None:
+        """The welcome screen's first class: make the new school's key (``app.trust_upgrade``), unless
+        the machine policy or the sync folder already names a school, which this computer joins instead."""
+        from app.trust_upgrade import set_up_with_school
+
+        require_teacher(actor)
+        folder = self.settings.get("sync_folder") if self.settings is not None else ""
+        set_up_with_school(self.db, name.strip(), folder or None)
+
     def undo_action(self, actor: Actor, origin: str, seq: int) -> None:
         from app.trust.actions import undo
 

@@ -23,6 +23,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_with_dialog
 
 if TYPE_CHECKING:
+    from app.people.actor import Actor
     from app.sync.agent import SyncSnapshot
 
 
@@ -147,7 +148,7 @@ class WelcomeScreen(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.error.setText(error_text(exc))
             return
-        _make_school_key(self.ctx, f["school"])
+        _make_school_key(self.ctx, actor, f["school"])
         self._leave(lambda: self.created.emit(actor))
 
     def _leave(self, go: Callable[[], None]) -> None:
@@ -160,14 +161,13 @@ class WelcomeScreen(QWidget):
 DEMO_HINT = f"Demo class ready. Teacher: {DEMO_USERNAME} / {DEMO_PASSWORD}. Students' PIN: 1234."
 
 
-def _make_school_key(ctx: AppContext, name: str) -> None:
-    """Signed sync from the first day: the new school's key is made here (``app/trust``). A failure
-    only leaves the school unsigned for now (an IT admin can run ``python -m app school create``)."""
+def _make_school_key(ctx: AppContext, actor: Actor, name: str) -> None:
+    """Signed sync from the first day: the new school's key is made here, through the trust service
+    (``app/trust``). A failure only leaves the school unsigned for now (an IT admin can run
+    ``python -m app school create``)."""
     import logging
 
-    from app.trust_upgrade import set_up_with_school
-
     try:
-        set_up_with_school(ctx.db, name.strip(), ctx.settings.get("sync_folder") or None)
+        ctx.services.trust.set_up_school(actor, name)
     except Exception:  # noqa: BLE001
         logging.getLogger(__name__).exception("trust: the school key could not be made")
