@@ -95,9 +95,10 @@ def set_class_pins(
     with db.read() as s:
         require_class(s, actor, class_id)
         klass = s.get(SchoolClass, class_id)
-        todo = [(p.id, p.full_name, sign_in_name(p)) for p, a in _students(s, class_id)
+        students = _students(s, class_id)
+        todo = [(p.id, p.full_name, sign_in_name(p)) for p, a in students
                 if not only_missing or a is None or not a.pin_hash]  # fmt: skip
-        total = len(_students(s, class_id))
+        total = len(students)
     # Hashing is the slow part (Argon2, by design): done before the write, so the transaction is short.
     issued, hashes = [], {}
     for i, (sid, name, short) in enumerate(todo):
