@@ -17,7 +17,6 @@ from sqlalchemy import select
 from app.errors import InvalidInput, NotFound
 from app.evidence.rubric_skills import JudgeRow, challenge_rows, writing_rows
 from app.models import (
-    Celebration,
     Challenge,
     Draft,
     DraftVersion,
@@ -31,6 +30,7 @@ from app.models import (
 )
 from app.models.evidence import EVIDENCE_KINDS, Judgement
 from app.people.actor import Actor
+from app.people.celebrations import CelebrationService
 from app.people.permissions import require_student_access, require_teacher
 from app.practice.engine.combine import LEVEL_MASTERY, level_from_score
 from app.practice.judged_levels import refresh_pairs
@@ -195,25 +195,15 @@ class JudgementService:
             now = conn.execute("SELECT mastered FROM learner_skill_state WHERE student_id = ? AND skill_id = ?",
                                (student_id, skill_id)).fetchone()  # fmt: skip
             if now and now[0] and not (was and was[0]):
-                seen = s.execute(
-                    select(Celebration.id).where(
-                        Celebration.student_id == student_id,
-                        Celebration.kind == "mastered_skill",
-                        Celebration.ref_id == skill_id,
-                        Celebration.deleted == False,
-                    )
-                ).first()  # noqa: E712
-                if seen is None:
-                    s.add(
-                        Celebration(
-                            student_id=student_id,
-                            kind="mastered_skill",
-                            ref_id=skill_id,
-                            title=f"Mastered {skill.name}",
-                            at=j.at,
-                            partition=person.partition,
-                        )
-                    )
+                CelebrationService.record_once(
+                    s,
+                    student_id,
+                    person.partition,
+                    "mastered_skill",
+                    f"Mastered {skill.name}",
+                    skill_id,
+                    j.at,
+                )
             return _view(j, skill.name)
 
     def withdraw(self, actor: Actor, judgement_id: str, withdrawn: bool = True) -> JudgementView:

@@ -58,6 +58,23 @@ def verify_secret(hashed: str | None, secret: str) -> bool:
         return False
 
 
+def store_pin(s: Session, person: Person, account: Account | None, hashed: str, by_id: str) -> None:
+    """A student's new PIN (its hash), with the account made if they had none. A new PIN from the
+    teacher frees the sign-in, on every machine: an unlock event, synced like the wrong tries."""
+    if account is None:
+        account = Account(person_id=person.id, partition=person.partition)
+        s.add(account)
+    account.pin_hash = hashed
+    s.add(
+        SignInEvent(person_id=person.id, kind=UNLOCK, at=time.time(), by_id=by_id, partition=person.partition)
+    )
+
+
+def sign_in_name(person: Person) -> str:
+    """A student as the sign-in screen lists them: first name and initial."""
+    return person.given_name + (f" {person.family_name[:1]}." if person.family_name else "")
+
+
 class PasswordNotSet(SignInError):
     """A teacher made by a roster import signs in for the first time: they choose their password."""
 
@@ -268,8 +285,7 @@ class AccountService:
         needs_pin = self._pin_needed(klass)
         out = []
         for person, _pin_hash in rows:
-            initial = f" {person.family_name[:1]}." if person.family_name else ""
-            out.append(SignInStudent(person.id, person.given_name + initial, needs_pin=needs_pin))
+            out.append(SignInStudent(person.id, sign_in_name(person), needs_pin=needs_pin))
         return out
 
     def sign_in_student(self, class_id: str, student_id: str, pin: str, now: float | None = None) -> Actor:
@@ -377,21 +393,7 @@ class AccountService:
             ).first():
                 raise PermissionDenied("This student is not in one of your classes.")
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
-            person = s.get(Person, student_id)
-            if account is None:
-                account = Account(person_id=student_id, partition=person.partition)
-                s.add(account)
-            account.pin_hash = hash_secret(pin)
-            # A new PIN from the teacher frees the sign-in, on every machine.
-            s.add(
-                SignInEvent(
-                    person_id=student_id,
-                    kind=UNLOCK,
-                    at=time.time(),
-                    by_id=actor.person_id,
-                    partition=person.partition,
-                )
-            )
+            store_pin(s, s.get(Person, student_id), account, hash_secret(pin), actor.person_id)
         self._unsaved_fails.pop(student_id, None)
 
     def _lock(self, s: Session, person_id: str, now: float, rules: Rules) -> LockState:

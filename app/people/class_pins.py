@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -15,10 +14,9 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from app.errors import InvalidInput
-from app.models import Account, Enrollment, Person, SchoolClass, SignInEvent
-from app.people.accounts import hash_secret
+from app.models import Account, Enrollment, Person, SchoolClass
+from app.people.accounts import hash_secret, sign_in_name, store_pin
 from app.people.actor import Actor
-from app.people.lockout import UNLOCK
 from app.people.permissions import require_class
 from app.store.database import Database
 
@@ -62,10 +60,6 @@ class PinStatus:
     pin_optional: bool
 
 
-def _sign_in_name(p: Person) -> str:
-    return p.given_name + (f" {p.family_name[:1]}." if p.family_name else "")
-
-
 def _students(s, class_id: str) -> list[tuple[Person, Account | None]]:
     return list(s.execute(
         select(Person, Account).join(Enrollment, Enrollment.person_id == Person.id)
@@ -101,9 +95,10 @@ def set_class_pins(
     with db.read() as s:
         require_class(s, actor, class_id)
         klass = s.get(SchoolClass, class_id)
-        todo = [(p.id, p.full_name, _sign_in_name(p)) for p, a in _students(s, class_id)
+        students = _students(s, class_id)
+        todo = [(p.id, p.full_name, sign_in_name(p)) for p, a in students
                 if not only_missing or a is None or not a.pin_hash]  # fmt: skip
-        total = len(_students(s, class_id))
+        total = len(students)
     # Hashing is the slow part (Argon2, by design): done before the write, so the transaction is short.
     issued, hashes = [], {}
     for i, (sid, name, short) in enumerate(todo):
@@ -116,22 +111,8 @@ def set_class_pins(
         accounts = {a.person_id: a for a in s.execute(select(Account).where(Account.person_id.in_(list(hashes))))
                     .scalars()}  # fmt: skip
         for sid, hashed in hashes.items():
-            account = accounts.get(sid)
-            person = s.get(Person, sid)
-            if account is None:
-                account = Account(person_id=sid, partition=person.partition)
-                s.add(account)
-            account.pin_hash = hashed
             # A new PIN starts with no wrong tries against it, on every machine (as set_pin does).
-            s.add(
-                SignInEvent(
-                    person_id=sid,
-                    kind=UNLOCK,
-                    at=time.time(),
-                    by_id=actor.person_id,
-                    partition=person.partition,
-                )
-            )
+            store_pin(s, s.get(Person, sid), accounts.get(sid), hashed, actor.person_id)
     report(1.0, "Done")
     return ClassPins(class_id, klass.name if klass else "", tuple(issued), total - len(todo))
 

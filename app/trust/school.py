@@ -42,17 +42,6 @@ def create_school(data_dir: Path, name: str, school_ids: list[str], replicas: Se
     return school
 
 
-def add_school_ids(data_dir: Path, school_ids: list[str]) -> None:
-    """Name more school rows as this school's (a second teacher's class set up on its own)."""
-    key, st = _holder(data_dir)
-    ids = sorted(set(st.school.school_ids) | set(school_ids))  # type: ignore[union-attr]
-    if ids == list(st.school.school_ids):  # type: ignore[union-attr]
-        return
-    body = dict(st.school_doc["body"])  # type: ignore[index]
-    body.update(school_ids=ids, version=st.school.version + 1)  # type: ignore[union-attr]
-    write_doc(trust_dir(data_dir) / SCHOOL_DOC, seal(body, key))
-
-
 def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, classes: list[str],
           replicas: list[str], days: float = CERT_DAYS) -> Cert:  # fmt: skip
     """Sign a certificate for a device (a new one, or a renewal with a new serial)."""

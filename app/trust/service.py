@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.errors import PermissionDenied
 from app.people.actor import Actor
 from app.people.permissions import require_teacher
 from app.store.raw import raw_connection
@@ -115,9 +116,13 @@ class TrustService:
         set_up_with_school(self.db, name.strip(), folder or None)
 
     def undo_action(self, actor: Actor, origin: str, seq: int) -> None:
-        from app.trust.actions import undo
+        """Undo one of the synced actions listed (``synced_actions``) that can be undone; any other
+        change (one made on this computer, a new row) is not this page's to reverse."""
+        from app.trust.actions import recent, undo
 
         require_teacher(actor)
+        if not any(a.undo and (a.origin, a.seq) == (origin, seq) for a in recent(self.db, limit=2**31)):
+            raise PermissionDenied("Only a deletion or role change from another computer can be undone here.")
         undo(self.db, origin, seq)
 
     def approve(

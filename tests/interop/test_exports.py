@@ -316,3 +316,26 @@ def test_case_skills_carry_their_guids_into_the_gradebook(demo, tmp_path):
     assert len(res) == 1 and float(res[0]["score"]) == 60.0
     cats = {r["title"] for r in files["categories.csv"]}
     assert "Number" in cats
+
+
+def test_a_student_or_a_stranger_cannot_export_or_import(linked_demo, tmp_path):
+    """The promise in the module's words, tried: a student exports and imports nothing; a teacher of
+    other classes gets none of this class's skills or statements."""
+    ctx, _, klass, _ = linked_demo
+    ex = ctx.services.exports
+    student = Actor("s", "student", "", "S")
+    stranger = Actor("x", "teacher", "", "X")
+    src = tmp_path / "case.json"
+    src.write_text(json.dumps(CASE_PKG), encoding="utf-8")
+    for call in (
+        lambda: ex.qti(student, tmp_path / "q.zip"),
+        lambda: ex.case(student, tmp_path / "c.json"),
+        lambda: ex.import_case(student, src),
+        lambda: ex.class_ids(student),
+        lambda: ex.skills_csv(stranger, klass.id, tmp_path / "s.csv"),
+        lambda: ex.xapi_push(stranger, klass.id, None, tmp_path / "cursor"),
+        lambda: ex.check_class(stranger, klass.id),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert not any(tmp_path.glob("[qcs].*"))
