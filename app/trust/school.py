@@ -4,6 +4,7 @@ sync folder at the next sync (or at once, when a folder is given)."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from app.errors import TesseraError
 from app.identity import ed25519
 from app.identity.docs import ALL_CLASSES, CERT_DAYS, ROLES, Cert, Request, seal
 from app.identity.keys import device, save_school_private, school_private, trust_dir
+from app.store.raw import raw_connection
 from app.trust.state import CERTS, REFUSED, REVOKED_DOC, SCHOOL_DOC, School, TrustState, write_doc
 
 DAY = 86400.0
@@ -123,3 +125,28 @@ def _holder(data_dir: Path) -> tuple[bytes, TrustState]:
 def _by_prefix(st: TrustState, prefix: str) -> Request | None:
     found = [r for d, r in st.requests.items() if d.startswith(prefix)]
     return found[0] if len(found) == 1 else None
+
+
+def school_rows(db) -> tuple[list[str], list[str], str]:
+    """(school ids, this database's replica ids, the first school's name)."""
+    with db.read() as s:
+        raw = raw_connection(s)
+        schools = raw.execute("SELECT id, name FROM school WHERE deleted = 0 ORDER BY created_at").fetchall()
+        rid, previous = raw.execute("SELECT replica_id, previous_ids FROM replica_state").fetchone()
+    return [r[0] for r in schools], [*json.loads(previous or "[]"), rid], (schools[0][1] if schools else "")
+
+
+def set_up_with_school(db, name: str, folder: str | None = None) -> School | None:
+    """The welcome screen's school set-up: make the school key for a brand-new school. Returns
+    None (and does nothing) where the machine policy already names a school key, or the sync
+    folder already holds a school's document: that school's key is elsewhere, and this computer
+    asks to join it at its first sync instead (two teachers of one school who each set up a class
+    must not end up as two schools that refuse each other's changes)."""
+    from app.trust.run import policy_anchor, share_trust
+
+    if policy_anchor():
+        return None
+    if folder and (share_trust(Path(folder)) / SCHOOL_DOC).exists():
+        return None
+    ids, replicas, _ = school_rows(db)
+    return create_school(Path(db.path).parent, name, ids, replicas)

@@ -107,9 +107,9 @@ class TrustService:
         return recent(self.db)
 
     def set_up_school(self, actor: Actor, name: str) -> None:
-        """The welcome screen's first class: make the new school's key (``app.trust_upgrade``), unless
+        """The welcome screen's first class: make the new school's key (``school.set_up_with_school``), unless
         the machine policy or the sync folder already names a school, which this computer joins instead."""
-        from app.trust_upgrade import set_up_with_school
+        from app.trust.school import set_up_with_school
 
         require_teacher(actor)
         folder = self.settings.get("sync_folder") if self.settings is not None else ""

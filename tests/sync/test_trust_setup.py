@@ -13,9 +13,8 @@ from app.identity.docs import seal
 from app.identity.keys import device
 from app.sync.session import sync_once
 from app.trust.run import share_trust
-from app.trust.school import create_school
+from app.trust.school import create_school, set_up_with_school
 from app.trust.state import REQUESTS, SCHOOL_DOC, TrustState, read_doc, write_doc
-from app.trust_upgrade import set_up_with_school
 
 
 def test_welcome_set_up_makes_the_key_unless_a_school_is_named(make_db, share, tmp_path, monkeypatch):

@@ -11,8 +11,7 @@ import pytest
 
 from app.bootstrap import open_context
 from app.sync.session import sync_once
-from app.trust.school import create_school
-from app.trust_upgrade import school_rows
+from app.trust.school import create_school, school_rows
 from app.ui.main_window import MainWindow
 
 
