@@ -11,6 +11,7 @@ from typing import Any
 
 from app.store.hlc import replica_of
 from app.store.scrub import ALIAS_MARK
+from app.sync.merge import rules
 from app.sync.merge.state import Item, MergeState
 from app.sync.tables import TableInfo
 
@@ -167,19 +168,17 @@ class _TableMerge:
 def merge_fields(st: MergeState, info, rid, row, rclocks, fields, hlc, dirty, colset) -> None:
     """Per-field last writer wins against what this replica holds now."""
     src = replica_of(hlc)
-    for k, v in fields.items():
-        if k == "id" or k not in colset:
-            continue
-        lc = rclocks.get(k, "")
-        if hlc > lc:
-            old = row.get(k)
-            if old != v and replica_of(lc) != src and k not in NOT_ARCHIVED:
-                archive(st, info.name, rid, k, old, lc, hlc)
-            row[k] = v
-            rclocks[k] = hlc
-            dirty[rid].add(k)
-        elif hlc < lc and row.get(k) != v and replica_of(lc) != src and k not in NOT_ARCHIVED:
-            archive(st, info.name, rid, k, v, hlc, lc)
+
+    def lost(k: str, value: Any, stamp: str, winner: str) -> None:
+        # The value here lost (stamp: its clock) or the incoming one did (winner: the clock here).
+        here = stamp if winner == hlc else winner
+        other = fields[k] if winner == hlc else row.get(k)
+        if value != other and replica_of(here) != src and k not in NOT_ARCHIVED:
+            archive(st, info.name, rid, k, value, stamp, winner)
+
+    changed = rules.merge_record(row, rclocks, fields, hlc, colset, lost)
+    if changed:
+        dirty[rid].update(changed)
 
 
 def archive(st: MergeState, table: str, rid: str, fld: str, value: Any, hlc: str, winner: str) -> None:

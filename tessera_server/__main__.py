@@ -1,0 +1,3 @@
+from tessera_server.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Push: a device hands over a sealed batch. Idempotent by (origin, first sequence number): the
+same batch again is acknowledged with the cursor it got the first time.
+
+Checks, in order: the batch is whole (``wire.open_batch``), its seal and every change pass the
+desktop's own gate and write policy (``app.trust.gate``) for this school. A batch whose seal fails
+is refused whole and kept in quarantine; changes the policy refuses are kept in quarantine with
+their reason and left out of the current rows; the batch itself is stored unchanged (every
+device's gate refuses the same changes, so all hold the same). Then the current rows are merged,
+and the cursor is taken last, so the school's lock is held only for the final inserts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from app.sync.batchfile import BatchDamaged
+from app.trust.gate import Gate
+from tessera_server import schools
+from tessera_server.auth import Caller, Refused
+from tessera_server.db import is_pg, take_cursor
+from tessera_server.rows import class_of, materialize, part_of
+from tessera_server.schema import change_key, part_sum, quarantine, row, segment
+from tessera_server.wire import open_batch
+
+HASH_MOD = 1 << 60
+
+
+def key_hash(origin: str, seq: int) -> int:
+    """One change's share of its partition's hash (the client computes the same, ``check``)."""
+    return int.from_bytes(hashlib.sha256(f"{origin}:{seq}".encode()).digest()[:8], "big") % HASH_MOD
+
+
+@dataclass
+class PushResult:
+    status: str  # stored | duplicate | refused
+    cursor: int = 0
+    refused: int = 0
+    words: str = ""
+    codes: dict[str, int] = field(default_factory=dict)
+
+
+def push(conn: Connection, who: Caller, data: bytes, now: float | None = None) -> PushResult:
+    try:
+        b = open_batch(data)
+    except BatchDamaged as exc:
+        raise Refused(400, f"The batch is {exc.reason}.") from None
+    ref = b.ref
+    sid = who.school_id
+    dup = conn.execute(select(segment.c.cursor, segment.c.last, segment.c.sha256).where(
+        segment.c.school_id == sid, segment.c.origin == ref.origin, segment.c.first == ref.first)).first()  # fmt: skip
+    if dup is not None:
+        if dup.last == ref.last and dup.sha256 == b.footer.get("sha256"):
+            return PushResult("duplicate", int(dup.cursor))
+        raise Refused(409, "Another batch with these sequence numbers is already here (equivocation).")
+    held = conn.execute(select(change_key.c.seq).where(
+        change_key.c.school_id == sid, change_key.c.origin == ref.origin,
+        change_key.c.seq.between(ref.first, ref.last))).fetchall()  # fmt: skip
+    if len(held) == ref.last - ref.first + 1:
+        return PushResult("duplicate", 0)  # every change already came in other batches
+    found = schools.trust(conn, sid)
+    assert found is not None
+    st, _ = found
+    gate = Gate(st, now)
+
+    def lookup(table: str, row_id: str) -> str | None:
+        r = conn.execute(select(row.c.part).where(row.c.school_id == sid, row.c.table_name == table,
+                                                  row.c.row_id == row_id)).first()  # fmt: skip
+        return None if r is None else r.part
+
+    v = gate.check(ref, b.body, b.footer, b.changes, lookup, verified=True)
+    at = time.time()
+    if v.refusal is not None:
+        conn.execute(quarantine.insert().prefix_with("OR IGNORE") if not is_pg(conn) else quarantine.insert(),
+                     [{"school_id": sid, "origin": ref.origin, "seq": ref.first, "device_id": who.device_id,
+                       "code": v.refusal.code, "words": v.refusal.words,
+                       "line": "batch:" + base64.b64encode(data).decode(), "at": at}])  # fmt: skip
+        return PushResult("refused", 0, ref.last - ref.first + 1, v.refusal.words, {v.refusal.code: 1})
+    refused = {c.key for c, _ in v.refused}
+    codes: dict[str, int] = defaultdict(int)
+    if v.refused:
+        rows = []
+        for c, why in v.refused:
+            codes[why.code] += 1
+            rows.append({"school_id": sid, "origin": c.replica_id, "seq": c.seq, "device_id": who.device_id,
+                         "code": why.code, "words": why.words, "line": c.encode(), "at": at})  # fmt: skip
+        _insert_ignore(conn, quarantine, rows)
+    good = [c for c in b.changes if c.key not in refused and (not c.problem or c.problem.startswith("@"))]
+    materialize(conn, sid, good)
+    classes = sorted({class_of(c.partition) for c in b.changes})
+    # Last: the cursor, under the school's lock until commit (``db.take_cursor``).
+    cursor = take_cursor(conn, sid, 1)
+    conn.execute(segment.insert().values(
+        school_id=sid, cursor=cursor, origin=ref.origin, first=ref.first, last=ref.last,
+        sha256=b.footer.get("sha256"), data=data, size=len(data), classes=json.dumps(classes),
+        device_id=who.device_id, at=at))  # fmt: skip
+    held_seqs = {r[0] for r in held}
+    keys = [{"school_id": sid, "origin": c.replica_id, "seq": c.seq, "part": part_of(c.partition), "cursor": cursor}
+            for c in b.changes if c.seq not in held_seqs]  # fmt: skip
+    conn.execute(change_key.insert(), keys)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for k in keys:
+        s = sums[k["part"]]
+        s[0] += 1
+        s[1] = (s[1] + key_hash(k["origin"], k["seq"])) % HASH_MOD
+    _add_sums(conn, sid, sums)
+    return PushResult("stored", cursor, len(refused), "", dict(codes))
+
+
+def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:  # noqa: ANN001
+    if is_pg(conn):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+def _add_sums(conn: Connection, sid: str, sums: dict[str, list[int]]) -> None:
+    if is_pg(conn):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    for part, (n, h) in sums.items():
+        stmt = insert(part_sum).values(school_id=sid, part=part, count=n, hash=h)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=["school_id", "part"],
+            set_={"count": part_sum.c.count + n, "hash": (part_sum.c.hash + h) % HASH_MOD}))  # fmt: skip
+
+

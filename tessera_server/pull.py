@@ -1,0 +1,162 @@
+"""Pull: pages of segments in cursor order, bounded in count and bytes, filtered to the device's
+scope; the server's vector; the per-partition check; a snapshot of current rows.
+
+Scope: a device whose certificate names classes (a lab machine of one class) gets only those
+classes, plus what belongs to no class (the school's own rows, the shared skill framework). A
+segment that mixes in other classes is sent as a *redacted* copy: each change out of scope is
+replaced by a stand-in that keeps its place in its origin's sequence (so version vectors stay
+contiguous) and names no table, row or class; the copy is sealed by the server's own admin
+certificate as a relay (``app/trust/segment.py``), which the desktop's gate accepts from a teacher
+or admin key. A segment with nothing in scope is all stand-ins."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from app.sync.changes import ChangeRec
+from app.trust.segment import Seal, make_seal
+from tessera_server import schools
+from tessera_server.auth import Caller
+from tessera_server.ingest import HASH_MOD
+from tessera_server.rows import class_of
+from tessera_server.schema import part_sum, row, school, segment
+from tessera_server.wire import body_digest, build_batch, open_batch
+
+MAX_PAGE_COUNT = 200
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+REDACTED = "redacted"
+
+
+@dataclass
+class Page:
+    epoch: str
+    cursor: int  # the last cursor this page covers: ask after it next
+    more: bool
+    batches: list[dict]
+
+
+def in_scope(who: Caller, classes: list[str]) -> bool:
+    return who.every_class or all(k == "" or k in who.classes for k in classes)
+
+
+def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT, max_bytes: int = MAX_PAGE_BYTES,
+         vector: dict[str, int] | None = None) -> Page:  # fmt: skip
+    """Segments after ``after``. ``vector``: skip segments it already covers (after an epoch change,
+    a client reconciles by version vector rather than by a cursor the server never handed out)."""
+    sid = who.school_id
+    epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == sid)).scalar_one()
+    limit = max(1, min(limit, MAX_PAGE_COUNT))
+    max_bytes = max(64 * 1024, min(max_bytes, MAX_PAGE_BYTES))
+    metas = conn.execute(
+        select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last, segment.c.size)
+        .where(segment.c.school_id == sid, segment.c.cursor > after)
+        .order_by(segment.c.cursor)
+        .limit(limit + 1)
+    ).fetchall()
+    more = len(metas) > limit
+    chosen, total = [], 0
+    for m in metas[:limit]:
+        if chosen and total + m.size > max_bytes:
+            more = True
+            break
+        chosen.append(m)
+        total += m.size
+    cursor = chosen[-1].cursor if chosen else after
+    wanted = [m.cursor for m in chosen if not (vector and vector.get(m.origin, 0) >= m.last)]
+    batches = []
+    if wanted:
+        for r in conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last,
+                                     segment.c.data, segment.c.classes)
+                              .where(segment.c.school_id == sid, segment.c.cursor.in_(wanted))
+                              .order_by(segment.c.cursor)):  # fmt: skip
+            data = r.data if in_scope(who, json.loads(r.classes)) else redact(conn, who, bytes(r.data))
+            batches.append({"cursor": r.cursor, "origin": r.origin, "first": r.first, "last": r.last,
+                            "data": base64.b64encode(data).decode()})  # fmt: skip
+    return Page(epoch, cursor, more, batches)
+
+
+def one(conn: Connection, who: Caller, cursor: int) -> bytes | None:
+    r = conn.execute(select(segment.c.data, segment.c.classes).where(
+        segment.c.school_id == who.school_id, segment.c.cursor == cursor)).first()  # fmt: skip
+    if r is None:
+        return None
+    return bytes(r.data) if in_scope(who, json.loads(r.classes)) else redact(conn, who, bytes(r.data))
+
+
+def redact(conn: Connection, who: Caller, data: bytes) -> bytes:
+    b = open_batch(data)
+    lines = []
+    for c in b.changes:
+        if who.every_class or class_of(c.partition) in ("", *who.classes):
+            lines.append(c.encode())
+        else:
+            lines.append(ChangeRec(c.replica_id, c.seq, c.hlc, "", "", REDACTED, "", c.schema_version, "{}").encode())
+    found = schools.trust(conn, who.school_id)
+    assert found is not None
+    _, srow = found
+    old = Seal.from_json(b.footer.get("seal"))
+    digest = body_digest(b.header_line, lines)
+    s = make_seal(srow.server_private, srow.server_cert.serial, b.ref.origin, b.ref.first, b.ref.last,
+                  old.schema if old else 0, digest)  # fmt: skip
+    out, _ = build_batch(b.header_line, lines, b.changes[-1], s.to_json())
+    return out
+
+
+def vector(conn: Connection, school_id: str, origins: list[str] | None = None) -> dict[str, int]:
+    """Per origin, the highest sequence number up to which the server holds every change."""
+    q = select(segment.c.origin, segment.c.first, segment.c.last).where(segment.c.school_id == school_id)
+    if origins:
+        q = q.where(segment.c.origin.in_(origins))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for o, f, last in conn.execute(q):
+        spans.setdefault(o, []).append((f, last))
+    out = {}
+    for o, ss in spans.items():
+        top = 0
+        for f, last in sorted(ss):
+            if f > top + 1:
+                break
+            top = max(top, last)
+        out[o] = top
+    return out
+
+
+def check(conn: Connection, who: Caller) -> dict[str, dict[str, int]]:
+    """Per partition in the device's scope: how many changes the server holds, and their hash."""
+    out = {}
+    for part, n, h in conn.execute(select(part_sum.c.part, part_sum.c.count, part_sum.c.hash).where(
+            part_sum.c.school_id == who.school_id)):  # fmt: skip
+        if in_scope(who, [class_of(part)]):
+            out[part] = {"count": int(n), "hash": int(h) % HASH_MOD}
+    return out
+
+
+def partition_segments(conn: Connection, who: Caller, part: str) -> list[dict]:
+    """The segments holding changes of one partition: what a device re-reads to repair it."""
+    from tessera_server.schema import change_key
+
+    if not in_scope(who, [class_of(part)]):
+        return []
+    cursors = sorted({r[0] for r in conn.execute(select(change_key.c.cursor).where(
+        change_key.c.school_id == who.school_id, change_key.c.part == part).distinct())})  # fmt: skip
+    rows = conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last).where(
+        segment.c.school_id == who.school_id, segment.c.cursor.in_(cursors))).fetchall() if cursors else []  # fmt: skip
+    return [{"cursor": r.cursor, "origin": r.origin, "first": r.first, "last": r.last} for r in rows]
+
+
+def snapshot(conn: Connection, who: Caller) -> dict:
+    """The current rows of the device's scope and the cursor they stand for (read in one
+    transaction), so a new device can start from them and pull only what came after."""
+    sid = who.school_id
+    top = conn.execute(select(school.c.next_cursor, school.c.epoch).where(school.c.school_id == sid)).one()
+    out = []
+    for r in conn.execute(select(row).where(row.c.school_id == sid).order_by(row.c.table_name, row.c.row_id)):
+        if in_scope(who, [class_of(r.part)]):
+            out.append({"table": r.table_name, "id": r.row_id, "partition": r.part,
+                        "fields": json.loads(r.fields), "clocks": json.loads(r.clocks), "deleted": r.deleted})  # fmt: skip
+    return {"epoch": top.epoch, "cursor": int(top.next_cursor) - 1, "vector": vector(conn, sid), "rows": out}

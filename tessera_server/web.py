@@ -1,0 +1,288 @@
+"""The HTTP face of the server (Starlette). Routes live under ``/v1/schools/{school}``; the
+OpenAPI document is ``/openapi.json`` (``openapi.py``). Every route but ``hello``, ``token`` and
+enrolment needs a device token (``auth.py``).
+
+- Plain HTTP is refused unless the caller is on loopback (a reverse proxy that terminates TLS sets
+  ``X-Forwarded-Proto``; uvicorn trusts it from ``--forwarded-allow-ips``).
+- Overload: at most ``max_busy`` requests are worked on at once; the next is answered 429 with
+  ``Retry-After`` at once rather than queued (clients back off with jitter).
+- Responses are gzipped when the client accepts it (batches inside are gzip already).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+
+from sqlalchemy import Engine
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from tessera_server import __version__, auth, devices, ingest, pull, schools
+from tessera_server.auth import Refused
+from tessera_server.db import make_engine, upgrade
+from tessera_server.openapi import document
+from tessera_server.schema import blob
+from tessera_server.schools import ServerError
+
+log = logging.getLogger("tessera_server")
+MAX_BLOB = 64 * 1024 * 1024
+
+
+def _loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+class Guard:
+    """HTTPS outside loopback, and the 429 valve."""
+
+    def __init__(self, app: ASGIApp, max_busy: int) -> None:
+        self.app = app
+        self.busy = 0
+        self.max_busy = max_busy
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        if scope.get("scheme") != "https" and not _loopback(client[0] if client else None):
+            await JSONResponse({"error": "Use HTTPS: plain HTTP is only served on this computer itself."},
+                               status_code=403)(scope, receive, send)  # fmt: skip
+            return
+        if self.busy >= self.max_busy and scope["path"] != "/v1/health":
+            await JSONResponse({"error": "The server is busy: try again shortly."}, status_code=429,
+                               headers={"Retry-After": "1"})(scope, receive, send)  # fmt: skip
+            return
+        self.busy += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.busy -= 1
+
+
+def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size: int = 10) -> Starlette:
+    engine: Engine = make_engine(url, pool_size=pool_size)
+    if migrate:
+        upgrade(engine)
+
+    def tx(fn, *args):  # noqa: ANN001, ANN202
+        with engine.begin() as conn:
+            return fn(conn, *args)
+
+    async def run(fn, *args):  # noqa: ANN001, ANN202
+        return await run_in_threadpool(tx, fn, *args)
+
+    async def who(request: Request) -> auth.Caller:
+        sid = request.path_params["school"]
+        return await run_in_threadpool(auth.caller, engine.begin, sid, request.headers.get("authorization"))
+
+    async def body_json(request: Request, limit: int = 1024 * 1024) -> dict:
+        raw = await read_body(request, limit)
+        try:
+            doc = json.loads(raw)
+        except ValueError:
+            raise Refused(400, "The body is not JSON.") from None
+        if not isinstance(doc, dict):
+            raise Refused(400, "The body must be a JSON object.")
+        return doc
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"ok": True, "version": __version__})
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(document())
+
+    async def hello(request: Request) -> Response:
+        doc = await body_json(request)
+        return JSONResponse(await run(auth.hello, request.path_params["school"], doc.get("challenge")))
+
+    async def token(request: Request) -> Response:
+        d = await body_json(request)
+        out = await run(auth.issue_token, request.path_params["school"], d.get("key"), d.get("nonce"), d.get("sig"))
+        return JSONResponse(out)
+
+    async def enrol(request: Request) -> Response:
+        d = await body_json(request)
+        sid = request.path_params["school"]
+        if await run(schools.load, sid) is None:
+            raise Refused(404, "No such school on this server.")
+        return JSONResponse({"status": await run(devices.enrol, sid, d)})
+
+    async def enrolment(request: Request) -> Response:
+        status, cert = await run(devices.status, request.path_params["school"], request.path_params["device"])
+        return JSONResponse({"status": status, "cert": cert})
+
+    async def trust(request: Request) -> Response:
+        w = await who(request)
+        st, row = await run(schools.trust, w.school_id)
+        certs = list(st.cert_docs.values())
+        return JSONResponse({"school": st.school_doc, "certs": certs, "revoked": st.revoked_doc, "epoch": row.epoch})
+
+    async def vector(request: Request) -> Response:
+        w = await who(request)
+        origins = [o for o in request.query_params.get("origins", "").split(",") if o]
+        return JSONResponse({"vector": await run(pull.vector, w.school_id, origins or None)})
+
+    async def push(request: Request) -> Response:
+        w = await who(request)
+        data = await read_body(request, ingest_max())
+        res = await run(ingest.push, w, data)
+        return JSONResponse({"status": res.status, "cursor": res.cursor, "refused": res.refused,
+                             "words": res.words, "codes": res.codes})  # fmt: skip
+
+    async def changes(request: Request) -> Response:
+        w = await who(request)
+        q = request.query_params
+        try:
+            after, limit = int(q.get("after", "0")), int(q.get("limit", str(pull.MAX_PAGE_COUNT)))
+            max_bytes = int(q.get("max_bytes", str(pull.MAX_PAGE_BYTES)))
+        except ValueError:
+            raise Refused(400, "after, limit and max_bytes are whole numbers.") from None
+        vec = None
+        if request.method == "POST":
+            d = await body_json(request, 8 * 1024 * 1024)
+            raw = d.get("vector") or {}
+            if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
+                raise Refused(400, "vector maps replica ids to whole numbers.")
+            vec = raw
+        p = await run(pull.page, w, after, limit, max_bytes, vec)
+        return JSONResponse({"epoch": p.epoch, "cursor": p.cursor, "more": p.more, "batches": p.batches})
+
+    async def one_segment(request: Request) -> Response:
+        w = await who(request)
+        data = await run(pull.one, w, int(request.path_params["cursor"]))
+        if data is None:
+            raise Refused(404, "No such segment.")
+        return Response(data, media_type="application/gzip")
+
+    async def seen(request: Request) -> Response:
+        w = await who(request)
+        d = await body_json(request, 8 * 1024 * 1024)
+        await run(_seen, w, d.get("vector"))
+        return JSONResponse({"ok": True})
+
+    async def check(request: Request) -> Response:
+        w = await who(request)
+        return JSONResponse({"partitions": await run(pull.check, w)})
+
+    async def partition(request: Request) -> Response:
+        w = await who(request)
+        return JSONResponse({"segments": await run(pull.partition_segments, w, request.query_params.get("part", ""))})
+
+    async def snapshot(request: Request) -> Response:
+        w = await who(request)
+        return JSONResponse(await run(pull.snapshot, w))
+
+    async def blob_put(request: Request) -> Response:
+        w = await who(request)
+        data = await read_body(request, MAX_BLOB)
+        sha = request.path_params["sha"]
+        import hashlib
+
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise Refused(400, "The file's content does not match its name (SHA-256).")
+        await run(_put_blob, w.school_id, sha, data)
+        return JSONResponse({"ok": True})
+
+    async def blob_get(request: Request) -> Response:
+        w = await who(request)
+        data = await run(_get_blob, w.school_id, request.path_params["sha"])
+        if data is None:
+            raise Refused(404, "No such file.")
+        return Response(data, media_type="application/octet-stream")
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Refused)
+        return JSONResponse({"error": exc.words}, status_code=exc.status)
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+    s = "/v1/schools/{school}"
+    routes = [
+        Route("/v1/health", health),
+        Route("/openapi.json", openapi),
+        Route(f"{s}/hello", hello, methods=["POST"]),
+        Route(f"{s}/token", token, methods=["POST"]),
+        Route(f"{s}/enrol", enrol, methods=["POST"]),
+        Route(f"{s}/enrol/{{device}}", enrolment),
+        Route(f"{s}/trust", trust),
+        Route(f"{s}/vector", vector),
+        Route(f"{s}/batches", push, methods=["POST"]),
+        Route(f"{s}/changes", changes, methods=["GET", "POST"]),
+        Route(f"{s}/segments/{{cursor:int}}", one_segment),
+        Route(f"{s}/seen", seen, methods=["POST"]),
+        Route(f"{s}/check", check),
+        Route(f"{s}/partition", partition),
+        Route(f"{s}/snapshot", snapshot),
+        Route(f"{s}/blobs/{{sha:str}}", blob_put, methods=["PUT"]),
+        Route(f"{s}/blobs/{{sha:str}}", blob_get, methods=["GET"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, max_busy=max_busy), Middleware(GZipMiddleware, minimum_size=1024)],
+        exception_handlers={Refused: refused, ServerError: server_error},
+    )
+    app.state.engine = engine
+    return app
+
+
+def ingest_max() -> int:
+    from tessera_server.wire import MAX_PUSH_BYTES
+
+    return MAX_PUSH_BYTES
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing more than ``limit`` bytes without reading it all."""
+    n = request.headers.get("content-length")
+    if n is not None and n.isdigit() and int(n) > limit:
+        raise Refused(413, "Too large.")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Refused(413, "Too large.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _seen(conn, who: auth.Caller, vec) -> None:  # noqa: ANN001
+    from sqlalchemy import update
+
+    from tessera_server.schema import device
+
+    if not isinstance(vec, dict):
+        raise Refused(400, "vector maps replica ids to whole numbers.")
+    conn.execute(update(device).where(device.c.school_id == who.school_id, device.c.device_id == who.device_id)
+                 .values(seen=json.dumps(vec)))  # fmt: skip
+
+
+def _put_blob(conn, school_id: str, sha: str, data: bytes) -> None:  # noqa: ANN001
+    from sqlalchemy import select
+
+    if conn.execute(select(blob.c.sha256).where(blob.c.school_id == school_id, blob.c.sha256 == sha)).first():
+        return
+    conn.execute(blob.insert().values(school_id=school_id, sha256=sha, data=data, size=len(data)))
+
+
+def _get_blob(conn, school_id: str, sha: str) -> bytes | None:  # noqa: ANN001
+    from sqlalchemy import select
+
+    r = conn.execute(select(blob.c.data).where(blob.c.school_id == school_id, blob.c.sha256 == sha)).first()
+    return None if r is None else bytes(r.data)
+
+
