@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -116,73 +117,35 @@ class BatchFiles:
     ) -> tuple[BatchRef, int] | None:
         """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
         returns the new file and how many changes it holds, or None if there were none.
-        Consumes from ``changes`` only what fits. ``sealer(origin, first, last, sha256 of the
-        file before its footer)`` gives the footer's ``seal`` (signed sync, ``app/trust``); what it
-        raises leaves no file behind. ``header_line``: the header to write as it is (a segment
-        passed on with its author's seal keeps its author's header)."""
-        it = iter(changes)
-        first_change = next(it, None)
-        if first_change is None:
+        Consumes from ``changes`` only what fits (see ``encode_batch``); what the sealer raises
+        leaves no file behind."""
+        made = encode_batch(
+            self.me,
+            origin,
+            changes,
+            max_changes=max_changes,
+            max_bytes=max_bytes,
+            sealer=sealer,
+            header_line=header_line,
+        )
+        if made is None:
             return None
+        data, first, last, count = made
+        return self.put_batch_file(origin, first, last, data), count
+
+    def put_batch_file(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
+        """Put a batch's bytes into our own subfolder: temporary name, fsync, rename (the same
+        range again replaces the file whole: a reader sees one or the other, never a mix)."""
+        name = batch_name(origin, first, last)
+        final = self.mine / name
         tmp = self.mine / f"{TEMP_PREFIX}{uuid.uuid4().hex[:12]}.part"
-        digest = hashlib.sha256()
-        count = 0
-        size = 0
-        last = first_change
         try:
             with open(tmp, "wb") as fh:
-                with gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=1, mtime=0) as gz:
-
-                    def put(text: str) -> None:
-                        nonlocal size
-                        b = text.encode("utf-8") + b"\n"
-                        digest.update(b)
-                        gz.write(b)
-                        size += len(b)
-
-                    put(
-                        header_line
-                        or json.dumps(
-                            {
-                                "format": FORMAT,
-                                "v": VERSION,
-                                "writer": self.me,
-                                "origin": origin,
-                                "first": first_change.seq,
-                                "hlc_first": first_change.hlc,
-                                "created": time.time(),
-                            },
-                            separators=(",", ":"),
-                        )
-                    )
-                    c: ChangeRec | None = first_change
-                    expected = first_change.seq
-                    while c is not None:
-                        if c.replica_id != origin or c.seq != expected:
-                            raise ValueError(f"batch of {origin} is not contiguous at {c.replica_id}/{c.seq}")
-                        put(c.encode())
-                        last = c
-                        count += 1
-                        expected += 1
-                        if count >= max_changes or size >= max_bytes:
-                            break
-                        c = next(it, None)
-                    footer = {
-                        "end": True,
-                        "count": count,
-                        "last": last.seq,
-                        "hlc_last": last.hlc,
-                        "sha256": digest.hexdigest(),
-                    }
-                    if sealer is not None:
-                        footer["seal"] = sealer(origin, first_change.seq, last.seq, str(footer["sha256"]))
-                    gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
+                fh.write(data)
                 fh.flush()
                 faults.hit("batch:before_fsync")
                 os.fsync(fh.fileno())
             faults.hit("batch:before_rename")
-            name = batch_name(origin, first_change.seq, last.seq)
-            final = self.mine / name
             os.replace(tmp, final)
             fsync_dir(self.mine)
             faults.hit("batch:after_rename")
@@ -193,7 +156,7 @@ class BatchFiles:
                 pass
             raise
         st = final.stat()
-        return BatchRef(self.me, name, final, origin, first_change.seq, last.seq, st.st_size), count
+        return BatchRef(self.me, name, final, origin, first, last, st.st_size)
 
     def read_header(self, ref: BatchRef) -> dict:
         """The first line only (cheap): used to order files before reading them whole."""
@@ -224,31 +187,7 @@ class BatchFiles:
         except OSError as exc:
             self.raise_if_unreachable(exc)
             raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
-        d = zlib.decompressobj(wbits=31)
-        try:
-            raw = d.decompress(data, MAX_RAW_BYTES)
-        except zlib.error as exc:
-            raise BatchDamaged(_damage_words(exc)) from exc
-        if d.unconsumed_tail:
-            raise BatchDamaged(TOO_LARGE)
-        if not d.eof:
-            raise BatchDamaged("truncated (the file is incomplete)")
-        if d.unused_data.strip(b"\0"):
-            raise BatchDamaged("damaged (extra data after the end)")
-        del data
-        end = raw.rfind(b"\n", 0, len(raw) - 1)
-        if end < 0 or not raw.endswith(b"\n"):
-            raise BatchDamaged("truncated (no footer)")
-        body, footer_line = raw[: end + 1], raw[end + 1 :]
-        try:
-            footer = json.loads(footer_line)
-        except (ValueError, RecursionError) as exc:
-            raise BatchDamaged("truncated (no footer)") from exc
-        if not isinstance(footer, dict) or not footer.get("end"):
-            raise BatchDamaged("truncated (no footer)")
-        if hashlib.sha256(body).hexdigest() != footer.get("sha256"):
-            raise BatchDamaged("damaged (checksum does not match)")
-        return body, footer
+        return decode_batch(data)
 
     def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
         """The changes of a fetched batch, after checking they are the ones its name promises.
@@ -288,6 +227,109 @@ class BatchFiles:
             expected += 1
             changes.append(c)
         return Batch(ref, header, changes)
+
+
+def encode_batch(
+    writer: str,
+    origin: str,
+    changes: Iterable[ChangeRec],
+    *,
+    max_changes: int = BATCH_CHANGES,
+    max_bytes: int = BATCH_BYTES,
+    sealer: Callable[[str, int, int, str], dict] | None = None,
+    header_line: str | None = None,
+) -> tuple[bytes, int, int, int] | None:
+    """A batch's bytes from changes (contiguous sequence numbers of one origin, ascending), up to
+    a limit: (data, first, last, count), or None if there were none. Consumes from ``changes``
+    only what fits. ``sealer(origin, first, last, sha256 of the batch before its footer)`` gives
+    the footer's ``seal`` (signed sync, ``app/trust``). ``header_line``: the header to write as it
+    is (a segment passed on with its author's seal keeps its author's header)."""
+    it = iter(changes)
+    first_change = next(it, None)
+    if first_change is None:
+        return None
+    digest = hashlib.sha256()
+    count = 0
+    size = 0
+    last = first_change
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=1, mtime=0) as gz:
+
+        def put(text: str) -> None:
+            nonlocal size
+            b = text.encode("utf-8") + b"\n"
+            digest.update(b)
+            gz.write(b)
+            size += len(b)
+
+        put(
+            header_line
+            or json.dumps(
+                {
+                    "format": FORMAT,
+                    "v": VERSION,
+                    "writer": writer,
+                    "origin": origin,
+                    "first": first_change.seq,
+                    "hlc_first": first_change.hlc,
+                    "created": time.time(),
+                },
+                separators=(",", ":"),
+            )
+        )
+        c: ChangeRec | None = first_change
+        expected = first_change.seq
+        while c is not None:
+            if c.replica_id != origin or c.seq != expected:
+                raise ValueError(f"batch of {origin} is not contiguous at {c.replica_id}/{c.seq}")
+            put(c.encode())
+            last = c
+            count += 1
+            expected += 1
+            if count >= max_changes or size >= max_bytes:
+                break
+            c = next(it, None)
+        footer = {
+            "end": True,
+            "count": count,
+            "last": last.seq,
+            "hlc_last": last.hlc,
+            "sha256": digest.hexdigest(),
+        }
+        if sealer is not None:
+            footer["seal"] = sealer(origin, first_change.seq, last.seq, str(footer["sha256"]))
+        gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
+    return buf.getvalue(), first_change.seq, last.seq, count
+
+
+def decode_batch(data: bytes) -> tuple[bytes, dict]:
+    """Decompress and verify a batch's stored bytes: (body, footer). Raises BatchDamaged. With
+    ``encode_batch``, the one place batch bytes are made and read (whatever the transport)."""
+    d = zlib.decompressobj(wbits=31)
+    try:
+        raw = d.decompress(data, MAX_RAW_BYTES)
+    except zlib.error as exc:
+        raise BatchDamaged(_damage_words(exc)) from exc
+    if d.unconsumed_tail:
+        raise BatchDamaged(TOO_LARGE)
+    if not d.eof:
+        raise BatchDamaged("truncated (the file is incomplete)")
+    if d.unused_data.strip(b"\0"):
+        raise BatchDamaged("damaged (extra data after the end)")
+    del data
+    end = raw.rfind(b"\n", 0, len(raw) - 1)
+    if end < 0 or not raw.endswith(b"\n"):
+        raise BatchDamaged("truncated (no footer)")
+    body, footer_line = raw[: end + 1], raw[end + 1 :]
+    try:
+        footer = json.loads(footer_line)
+    except (ValueError, RecursionError) as exc:
+        raise BatchDamaged("truncated (no footer)") from exc
+    if not isinstance(footer, dict) or not footer.get("end"):
+        raise BatchDamaged("truncated (no footer)")
+    if hashlib.sha256(body).hexdigest() != footer.get("sha256"):
+        raise BatchDamaged("damaged (checksum does not match)")
+    return body, footer
 
 
 def _change(line: str | bytes, origin: str, seq: int) -> ChangeRec:
