@@ -54,7 +54,9 @@ class Caller:
 
 
 def proof_message(school_id: str, challenge: str, nonce_text: str) -> bytes:
-    return canonical({"kind": "server-proof", "school": school_id, "challenge": challenge, "nonce": nonce_text})
+    return canonical(
+        {"kind": "server-proof", "school": school_id, "challenge": challenge, "nonce": nonce_text}
+    )
 
 
 def token_message(school_id: str, nonce_text: str, key: str) -> bytes:
@@ -85,7 +87,9 @@ def secret(conn: Connection) -> bytes:
     got = conn.execute(select(server_meta.c.value).where(server_meta.c.key == "token_secret")).scalar()
     if got is None:
         conn.execute(server_meta.insert().values(key="token_secret", value=secrets.token_hex(32)))
-        got = conn.execute(select(server_meta.c.value).where(server_meta.c.key == "token_secret")).scalar_one()
+        got = conn.execute(
+            select(server_meta.c.value).where(server_meta.c.key == "token_secret")
+        ).scalar_one()
     return bytes.fromhex(got)
 
 
@@ -150,7 +154,9 @@ def caller(conn_factory, school_id: str, header: str | None, now: float | None =
                                                   device.c.device_id == body["d"])).first()  # fmt: skip
         who = None
         if d is not None and d.status == "enrolled" and d.key == body["k"] and d.serial == body["n"]:
-            who = Caller(school_id, d.device_id, d.key, d.role, frozenset(json.loads(d.classes)), int(d.serial))
+            who = Caller(
+                school_id, d.device_id, d.key, d.role, frozenset(json.loads(d.classes)), int(d.serial)
+            )
         hit = (mono, who)
         with _LOCK:
             _STATUS[(school_id, body["d"])] = hit

@@ -73,7 +73,9 @@ def take_cursor(conn: Connection, school_id: str, count: int) -> int:
     if is_pg(conn):
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": school_id})
     first = conn.execute(
-        text("UPDATE school SET next_cursor = next_cursor + :n WHERE school_id = :s RETURNING next_cursor - :n"),
+        text(
+            "UPDATE school SET next_cursor = next_cursor + :n WHERE school_id = :s RETURNING next_cursor - :n"
+        ),
         {"n": count, "s": school_id},
     ).scalar_one()
     return int(first)

@@ -64,7 +64,9 @@ def _one(conn: Connection, school_id: str, device_id: str):  # noqa: ANN202
     rows = conn.execute(select(device).where(device.c.school_id == school_id,
                                              device.c.device_id.startswith(device_id))).fetchall()  # fmt: skip
     if len(rows) != 1:
-        raise ServerError("No device with that id." if not rows else "More than one device starts so: give more.")
+        raise ServerError(
+            "No device with that id." if not rows else "More than one device starts so: give more."
+        )
     return rows[0]
 
 
@@ -86,7 +88,7 @@ def approve(conn: Connection, school_id: str, device_id: str, role: str | None =
     conn.execute(update(device).where(device.c.school_id == school_id, device.c.device_id == d.device_id).values(
         status="enrolled", role=role, classes=json.dumps(list(cert.classes)),
         cert_doc=json.dumps(seal(cert.body(), row.private)), serial=serial, expires=cert.expires))  # fmt: skip
-    schools.invalidate(school_id)
+    schools.invalidate(school_id, conn)
     return cert
 
 
@@ -94,7 +96,7 @@ def refuse(conn: Connection, school_id: str, device_id: str) -> None:
     d = _one(conn, school_id, device_id)
     conn.execute(update(device).where(device.c.school_id == school_id, device.c.device_id == d.device_id).values(
         status="refused"))  # fmt: skip
-    schools.invalidate(school_id)
+    schools.invalidate(school_id, conn)
 
 
 def revoke(conn: Connection, school_id: str, device_id: str, why: str = "") -> int:
@@ -123,5 +125,44 @@ def revoke(conn: Connection, school_id: str, device_id: str, why: str = "") -> i
         revoked_doc=json.dumps(seal(body, row.private))))  # fmt: skip
     conn.execute(update(device).where(device.c.school_id == school_id, device.c.device_id == d.device_id).values(
         status="revoked"))  # fmt: skip
-    schools.invalidate(school_id)
+    schools.invalidate(school_id, conn)
     return int(d.serial)
+
+
+def accept_doc(conn: Connection, who, path: str, doc) -> None:  # noqa: ANN001
+    """A certificate or revocation list signed with the school key on the admin's computer (the
+    desktop's own devices flow, when the school key stayed there): kept if it holds."""
+    from app.identity.docs import opened
+    from tessera_server.auth import Refused
+
+    row = schools.load(conn, who.school_id)
+    assert row is not None
+    if path.startswith("certs/"):
+        b = opened(doc, "cert", row.school.key)
+        cert = Cert.from_body(b) if b else None
+        if cert is None or cert.school != who.school_id:
+            raise Refused(400, "That certificate is not signed with this school's key.")
+        found = conn.execute(select(device.c.serial, device.c.status).where(
+            device.c.school_id == who.school_id, device.c.device_id == cert.device)).first()  # fmt: skip
+        values = dict(key=cert.key, name=cert.name, role=cert.role, classes=json.dumps(list(cert.classes)),
+                      status="enrolled", cert_doc=json.dumps(doc), serial=cert.serial, expires=cert.expires)  # fmt: skip
+        if found is None:
+            conn.execute(device.insert().values(school_id=who.school_id, device_id=cert.device, at=time.time(),
+                                                **values))  # fmt: skip
+        elif (found.serial or 0) < cert.serial and found.status != "revoked":
+            conn.execute(update(device).where(device.c.school_id == who.school_id,
+                                              device.c.device_id == cert.device).values(**values))  # fmt: skip
+    elif path == "revoked.json":
+        b = opened(doc, "revoked", row.school.key)
+        if b is None or b.get("school") != who.school_id:
+            raise Refused(400, "That revocation list is not signed with this school's key.")
+        old = conn.execute(select(school.c.revoked_doc).where(school.c.school_id == who.school_id)).scalar()
+        if old is None or int(json.loads(old)["body"].get("version", 0)) < int(b.get("version", 0)):
+            conn.execute(update(school).where(school.c.school_id == who.school_id).values(
+                revoked_doc=json.dumps(doc)))  # fmt: skip
+            serials = {int(k) for k in dict(b.get("serials", {}))}
+            conn.execute(update(device).where(device.c.school_id == who.school_id,
+                                              device.c.serial.in_(serials)).values(status="revoked"))  # fmt: skip
+    else:
+        raise Refused(400, "Only certificates and the revocation list can be sent here.")
+    schools.invalidate(who.school_id, conn)

@@ -131,5 +131,3 @@ def _add_sums(conn: Connection, sid: str, sums: dict[str, list[int]]) -> None:
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["school_id", "part"],
             set_={"count": part_sum.c.count + n, "hash": (part_sum.c.hash + h) % HASH_MOD}))  # fmt: skip
-
-

@@ -25,7 +25,7 @@ from tessera_server.auth import Caller
 from tessera_server.ingest import HASH_MOD
 from tessera_server.rows import class_of
 from tessera_server.schema import part_sum, row, school, segment
-from tessera_server.wire import body_digest, build_batch, open_batch
+from tessera_server.wire import open_batch, rebuild
 
 MAX_PAGE_COUNT = 200
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -45,9 +45,10 @@ def in_scope(who: Caller, classes: list[str]) -> bool:
 
 
 def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT, max_bytes: int = MAX_PAGE_BYTES,
-         vector: dict[str, int] | None = None) -> Page:  # fmt: skip
+         vector: dict[str, int] | None = None, meta: bool = False) -> Page:  # fmt: skip
     """Segments after ``after``. ``vector``: skip segments it already covers (after an epoch change,
-    a client reconciles by version vector rather than by a cursor the server never handed out)."""
+    a client reconciles by version vector rather than by a cursor the server never handed out).
+    ``meta``: what each segment is, without its bytes (``GET segments/{cursor}`` gives them)."""
     sid = who.school_id
     epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == sid)).scalar_one()
     limit = max(1, min(limit, MAX_PAGE_COUNT))
@@ -68,7 +69,11 @@ def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT,
         total += m.size
     cursor = chosen[-1].cursor if chosen else after
     wanted = [m.cursor for m in chosen if not (vector and vector.get(m.origin, 0) >= m.last)]
-    batches = []
+    batches: list[dict] = []
+    if meta:
+        sizes = {m.cursor: m for m in chosen}
+        return Page(epoch, cursor, more, [{"cursor": c, "origin": sizes[c].origin, "first": sizes[c].first,
+                                           "last": sizes[c].last, "size": sizes[c].size} for c in wanted])  # fmt: skip
     if wanted:
         for r in conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last,
                                      segment.c.data, segment.c.classes)
@@ -90,21 +95,24 @@ def one(conn: Connection, who: Caller, cursor: int) -> bytes | None:
 
 def redact(conn: Connection, who: Caller, data: bytes) -> bytes:
     b = open_batch(data)
-    lines = []
+    changes = []
     for c in b.changes:
         if who.every_class or class_of(c.partition) in ("", *who.classes):
-            lines.append(c.encode())
+            changes.append(c)
         else:
-            lines.append(ChangeRec(c.replica_id, c.seq, c.hlc, "", "", REDACTED, "", c.schema_version, "{}").encode())
+            changes.append(
+                ChangeRec(c.replica_id, c.seq, c.hlc, "", "", REDACTED, "", c.schema_version, "{}")
+            )
     found = schools.trust(conn, who.school_id)
     assert found is not None
     _, srow = found
     old = Seal.from_json(b.footer.get("seal"))
-    digest = body_digest(b.header_line, lines)
-    s = make_seal(srow.server_private, srow.server_cert.serial, b.ref.origin, b.ref.first, b.ref.last,
-                  old.schema if old else 0, digest)  # fmt: skip
-    out, _ = build_batch(b.header_line, lines, b.changes[-1], s.to_json())
-    return out
+
+    def sealer(origin: str, first: int, last: int, sha: str) -> dict:
+        return make_seal(srow.server_private, srow.server_cert.serial, origin, first, last,
+                         old.schema if old else 0, sha).to_json()  # fmt: skip
+
+    return rebuild(srow.server_cert.device, b.header_line, changes, sealer)
 
 
 def vector(conn: Connection, school_id: str, origins: list[str] | None = None) -> dict[str, int]:

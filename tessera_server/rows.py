@@ -91,8 +91,12 @@ def upsert(conn: Connection, values: list[dict]) -> None:
     stmt = insert(row)
     stmt = stmt.on_conflict_do_update(
         index_elements=["school_id", "table_name", "row_id"],
-        set_={"part": stmt.excluded.part, "fields": stmt.excluded.fields, "clocks": stmt.excluded.clocks,
-              "deleted": stmt.excluded.deleted},  # fmt: skip
+        set_={
+            "part": stmt.excluded.part,
+            "fields": stmt.excluded.fields,
+            "clocks": stmt.excluded.clocks,
+            "deleted": stmt.excluded.deleted,
+        },  # fmt: skip
     )
     conn.execute(stmt, values)
 

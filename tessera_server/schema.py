@@ -35,6 +35,7 @@ school = Table(
     Column("revoked_doc", Text),
     Column("epoch", String(40), nullable=False),  # new after a restore from backup
     Column("next_cursor", BigInteger, nullable=False, default=1),
+    Column("trust_version", Integer, nullable=False, default=0),  # bumped by every trust change
     Column("created", Float, nullable=False),
 )
 

@@ -65,9 +65,16 @@ def create_school(conn: Connection, name: str, school_ids: list[str], private: b
                 "admin", 0, time.time() + 10 * 365 * DAY)  # fmt: skip
     conn.execute(
         school.insert().values(
-            school_id=sid, name=found.name or name, doc=json.dumps(doc), private_key=ed25519.b64(key),
-            server_cert=json.dumps(seal(cert.body(), key)), server_key=ed25519.b64(server_private),
-            revoked_doc=None, epoch=new_epoch(), next_cursor=1, created=time.time(),
+            school_id=sid,
+            name=found.name or name,
+            doc=json.dumps(doc),
+            private_key=ed25519.b64(key),
+            server_cert=json.dumps(seal(cert.body(), key)),
+            server_key=ed25519.b64(server_private),
+            revoked_doc=None,
+            epoch=new_epoch(),
+            next_cursor=1,
+            created=time.time(),
         )  # fmt: skip
     )
     invalidate(sid)
@@ -94,7 +101,7 @@ def import_school(conn: Connection, data_dir: Path) -> SchoolRow:
     if st.revoked_doc is not None:
         conn.execute(update(school).where(school.c.school_id == row.school_id).values(
             revoked_doc=json.dumps(st.revoked_doc)))  # fmt: skip
-    invalidate(row.school_id)
+    invalidate(row.school_id, conn)
     return row
 
 
@@ -114,22 +121,28 @@ def load(conn: Connection, school_id: str) -> SchoolRow | None:
                      r.epoch)  # fmt: skip
 
 
-# -- the trust state the gate reads, cached briefly per process ------------------------------------
-_CACHE: dict[str, tuple[float, TrustState, SchoolRow]] = {}
+# -- the trust state the gate reads, cached per process while the school's trust_version stands ------
+_CACHE: dict[str, tuple[int, TrustState, SchoolRow]] = {}
 _LOCK = threading.Lock()
-TTL = 2.0  # seconds another process's approval or revocation takes to be seen here
+TTL = 1.0  # seconds a device's status is cached per process (``auth.caller``)
 
 
-def invalidate(school_id: str) -> None:
+def invalidate(school_id: str, conn: Connection | None = None) -> None:
+    """Trust changed (approval, revocation): every process rebuilds its state at its next use."""
     with _LOCK:
         _CACHE.pop(school_id, None)
+    if conn is not None:
+        conn.execute(update(school).where(school.c.school_id == school_id).values(
+            trust_version=school.c.trust_version + 1))  # fmt: skip
 
 
 def trust(conn: Connection, school_id: str) -> tuple[TrustState, SchoolRow] | None:
-    now = time.monotonic()
+    version = conn.execute(select(school.c.trust_version).where(school.c.school_id == school_id)).scalar()
+    if version is None:
+        return None
     with _LOCK:
         hit = _CACHE.get(school_id)
-    if hit is not None and now - hit[0] < TTL:
+    if hit is not None and hit[0] == version:
         return hit[1], hit[2]
     row = load(conn, school_id)
     if row is None:
@@ -156,7 +169,7 @@ def trust(conn: Connection, school_id: str) -> tuple[TrustState, SchoolRow] | No
         if b is not None:
             st.revoked, st.revoked_doc = Revocations.from_body(b), doc
     with _LOCK:
-        _CACHE[school_id] = (now, st, row)
+        _CACHE[school_id] = (version, st, row)
     return st, row
 
 
@@ -166,7 +179,7 @@ def new_epoch_after_restore(conn: Connection) -> list[str]:
     ids = [r[0] for r in conn.execute(select(school.c.school_id))]
     for sid in ids:
         conn.execute(update(school).where(school.c.school_id == sid).values(epoch=new_epoch()))
-        invalidate(sid)
+        invalidate(sid, conn)
     return ids
 
 

@@ -111,7 +111,9 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
 
     async def token(request: Request) -> Response:
         d = await body_json(request)
-        out = await run(auth.issue_token, request.path_params["school"], d.get("key"), d.get("nonce"), d.get("sig"))
+        out = await run(
+            auth.issue_token, request.path_params["school"], d.get("key"), d.get("nonce"), d.get("sig")
+        )
         return JSONResponse(out)
 
     async def enrol(request: Request) -> Response:
@@ -129,7 +131,9 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         w = await who(request)
         st, row = await run(schools.trust, w.school_id)
         certs = list(st.cert_docs.values())
-        return JSONResponse({"school": st.school_doc, "certs": certs, "revoked": st.revoked_doc, "epoch": row.epoch})
+        return JSONResponse(
+            {"school": st.school_doc, "certs": certs, "revoked": st.revoked_doc, "epoch": row.epoch}
+        )
 
     async def vector(request: Request) -> Response:
         w = await who(request)
@@ -158,7 +162,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
             if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
                 raise Refused(400, "vector maps replica ids to whole numbers.")
             vec = raw
-        p = await run(pull.page, w, after, limit, max_bytes, vec)
+        p = await run(pull.page, w, after, limit, max_bytes, vec, q.get("meta") == "1")
         return JSONResponse({"epoch": p.epoch, "cursor": p.cursor, "more": p.more, "batches": p.batches})
 
     async def one_segment(request: Request) -> Response:
@@ -180,7 +184,9 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
 
     async def partition(request: Request) -> Response:
         w = await who(request)
-        return JSONResponse({"segments": await run(pull.partition_segments, w, request.query_params.get("part", ""))})
+        return JSONResponse(
+            {"segments": await run(pull.partition_segments, w, request.query_params.get("part", ""))}
+        )
 
     async def snapshot(request: Request) -> Response:
         w = await who(request)
@@ -204,6 +210,12 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
             raise Refused(404, "No such file.")
         return Response(data, media_type="application/octet-stream")
 
+    async def docs(request: Request) -> Response:
+        w = await who(request)
+        d = await body_json(request)
+        await run(devices.accept_doc, w, str(d.get("path", "")), d.get("doc"))
+        return JSONResponse({"ok": True})
+
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Refused)
         return JSONResponse({"error": exc.words}, status_code=exc.status)
@@ -220,6 +232,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         Route(f"{s}/enrol", enrol, methods=["POST"]),
         Route(f"{s}/enrol/{{device}}", enrolment),
         Route(f"{s}/trust", trust),
+        Route(f"{s}/docs", docs, methods=["POST"]),
         Route(f"{s}/vector", vector),
         Route(f"{s}/batches", push, methods=["POST"]),
         Route(f"{s}/changes", changes, methods=["GET", "POST"]),
@@ -286,3 +299,9 @@ def _get_blob(conn, school_id: str, sha: str) -> bytes | None:  # noqa: ANN001
     return None if r is None else bytes(r.data)
 
 
+def app_from_env() -> Starlette:
+    """The app uvicorn's workers make (``cli.serve``): the database from the environment."""
+    import os
+
+    return create_app(os.environ["TESSERA_SERVER_DATABASE"], migrate=False,
+                      max_busy=int(os.environ.get("TESSERA_SERVER_MAX_BUSY", "64")))  # fmt: skip

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("revoked_doc", sa.Text),
         sa.Column("epoch", sa.String(40), nullable=False),
         sa.Column("next_cursor", sa.BigInteger, nullable=False),
+        sa.Column("trust_version", sa.Integer, nullable=False, server_default="0"),
         sa.Column("created", sa.Float, nullable=False),
     )
     op.create_table(
@@ -143,5 +144,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for t in ("server_meta", "blob", "row", "quarantine", "part_sum", "change_key", "segment", "nonce", "device", "school"):
+    for t in (
+        "server_meta",
+        "blob",
+        "row",
+        "quarantine",
+        "part_sum",
+        "change_key",
+        "segment",
+        "nonce",
+        "device",
+        "school",
+    ):
         op.drop_table(t)

@@ -1,0 +1,429 @@
+"""The school server as a sync target: the ``Transport`` of ``transport.py`` over HTTPS (stdlib
+``http.client``: nothing added to the desktop bundle). The server's protocol is described by its
+OpenAPI document (``tessera_server/openapi.py``).
+
+- Trust: the client pins the school key's fingerprint (policy ``school_key``). Before it sends
+  anything it asks the server to sign a fresh random challenge with the school key; a server that
+  cannot (a stolen TLS certificate alone) is refused. Plain ``http://`` only to loopback.
+- Sign-in: the device signs a one-time server nonce with its own key and gets a short-lived token.
+- Listing: segments after the cursor this device has durably passed (kept in ``state_path`` with
+  the server's epoch). The cursor moves only when a published seen vector covers every segment up
+  to it, so a crash between fetch and apply re-reads rather than skips. A new epoch (the server
+  was restored from a backup) lists from the start again, skipping what the vector covers.
+- Busy (429): waits ``Retry-After`` plus jitter, a few times, then ``TargetBusy``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import ipaddress
+import json
+import random
+import secrets
+import ssl
+import threading
+import time
+import zlib
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from app.identity import ed25519
+from app.identity.docs import canonical
+from app.sync.batchfile import BatchRef, batch_name
+from app.sync.transport import (
+    BatchDamaged,
+    BlobRefused,
+    Listing,
+    SeenDoc,
+    TargetBusy,
+    TargetError,
+    TargetInfo,
+    TargetRefused,
+    TargetUnavailable,
+    Transport,
+    check_blob,
+)
+
+TIMEOUT = 30.0
+BUSY_TRIES = 5
+HEADER_BYTES = 64 * 1024
+
+
+class HttpTransport(Transport):
+    def __init__(self, url: str, school_key: str, me: str, device_id: str, device_private: bytes,
+                 state_path: Path | None = None, *, timeout: float = TIMEOUT, cafile: str | None = None,
+                 rng: random.Random | None = None, page_bytes: int = 8 * 1024 * 1024) -> None:  # fmt: skip
+        parts = urlsplit(url.rstrip("/"))
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise TargetError(f"The server address {url!r} is not a web address (https://...).")
+        if parts.scheme == "http" and not _loopback(parts.hostname):
+            raise TargetError(
+                "The school server must be reached over HTTPS (plain http only on this computer)."
+            )
+        self.url = url.rstrip("/")
+        self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
+        self.base = parts.path.rstrip("/")
+        self.school = school_key
+        self.me = me
+        self.device_id = device_id
+        self.private = device_private
+        self.public = ed25519.public_of(device_private)
+        self.state_path = state_path
+        self.timeout = timeout
+        self.cafile = cafile
+        self.rng = rng or random.Random()
+        self.page_bytes = page_bytes
+        self._token: tuple[str, float] | None = None
+        self._hello: dict | None = None
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._cursors: dict[str, int] = {}  # batch name -> server cursor (from the last scan)
+        self._listed: list[tuple[int, str, int]] = []  # (cursor, origin, last) of the last scan
+        self._scan_top = 0
+        self._epoch = ""
+        self.refusals: list[dict] = []  # what the server refused of our pushes, for the Sync page
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _conn(self) -> http.client.HTTPConnection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self.scheme == "https":
+                ctx = ssl.create_default_context(cafile=self.cafile)
+                conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=ctx)
+            else:
+                conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            self._local.conn = conn
+        return conn
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def request(self, method: str, path: str, body: bytes | dict | None = None, *, auth: bool = True,
+                ctype: str = "application/json", ok404: bool = False) -> tuple[int, bytes, str]:  # fmt: skip
+        """One request, with the token, retried on a dropped keep-alive connection, on 429 after
+        ``Retry-After`` and jitter, and once on an expired token. Returns (status, body, type)."""
+        data = json.dumps(body).encode() if isinstance(body, dict) else body
+        busy = 0
+        renewed = False
+        while True:
+            headers = {"Accept-Encoding": "gzip", "User-Agent": "Tessera"}
+            if data is not None:
+                headers["Content-Type"] = ctype
+            if auth:
+                headers["Authorization"] = f"Bearer {self._bearer()}"
+            status, raw, rtype, retry = self._once(method, self.base + path, data, headers)
+            if status == 429:
+                busy += 1
+                if busy >= BUSY_TRIES:
+                    raise TargetBusy("The school server is busy; Tessera will try again shortly.", retry)
+                time.sleep(min(30.0, retry * (1 + self.rng.random()) + self.rng.random() * 0.2 * busy))
+                continue
+            if status == 401 and auth and not renewed:
+                renewed = True
+                self._token = None
+                continue
+            if status in (401, 403):
+                raise TargetRefused(f"The school server refused this computer: {_words(raw)}")
+            if status == 404 and ok404:
+                return status, raw, rtype
+            if status >= 500:
+                raise TargetUnavailable(f"The school server had a problem ({status}); try again later.")
+            if status >= 400:
+                raise TargetError(f"The school server refused the request: {_words(raw)}")
+            return status, raw, rtype
+
+    def _once(
+        self, method: str, path: str, data: bytes | None, headers: dict
+    ) -> tuple[int, bytes, str, float]:
+        for attempt in (0, 1):
+            try:
+                conn = self._conn()
+                conn.request(method, path, body=data, headers=headers)
+                resp = conn.getresponse()
+                raw = resp.read()
+                if resp.getheader("Content-Encoding") == "gzip":
+                    raw = gzip.decompress(raw)
+                retry = float(resp.getheader("Retry-After") or 1)
+                return resp.status, raw, resp.getheader("Content-Type") or "", retry
+            except ssl.SSLError as exc:
+                self._drop()
+                raise TargetRefused(
+                    f"The school server's certificate is not trusted ({exc.reason})."
+                ) from exc
+            except (OSError, http.client.HTTPException, EOFError, zlib.error) as exc:
+                self._drop()
+                if attempt == 1 or not isinstance(exc, (http.client.RemoteDisconnected, ConnectionResetError,
+                                                        BrokenPipeError)):  # fmt: skip
+                    raise TargetUnavailable(f"The school server cannot be reached ({exc}).") from exc
+        raise AssertionError("unreachable")
+
+    def _json(self, method: str, path: str, body: dict | None = None, **kw) -> dict:  # noqa: ANN003
+        _, raw, _ = self.request(method, path, body, **kw)
+        try:
+            out = json.loads(raw)
+        except ValueError as exc:
+            raise TargetUnavailable("The school server sent an answer Tessera cannot read.") from exc
+        if not isinstance(out, dict):
+            raise TargetUnavailable("The school server sent an answer Tessera cannot read.")
+        return out
+
+    def _s(self, tail: str) -> str:
+        return f"/v1/schools/{quote(self.school, safe='')}{tail}"
+
+    # -- proving each side -----------------------------------------------------------------
+    def hello(self) -> dict:
+        """Ask for a nonce; check the server holds the pinned school key (raises TargetRefused)."""
+        challenge = secrets.token_hex(16)
+        h = self._json("POST", self._s("/hello"), {"challenge": challenge}, auth=False)
+        doc = h.get("school")
+        from app.trust.state import School
+
+        school = School.from_doc(doc if isinstance(doc, dict) else None)
+        if school is None or school.fingerprint != self.school:
+            raise TargetRefused(
+                "This server does not belong to this computer's school (its school key differs)."
+            )
+        msg = canonical({"kind": "server-proof", "school": self.school, "challenge": challenge,
+                         "nonce": h.get("nonce")})  # fmt: skip
+        if not ed25519.verify(school.key, msg, str(h.get("proof"))):
+            raise TargetRefused(
+                "This server could not prove it holds the school key: it is not the school's server."
+            )
+        self._hello = h
+        return h
+
+    def _bearer(self) -> str:
+        with self._lock:
+            tok = self._token
+        if tok is not None and tok[1] - 30 > time.time():
+            return tok[0]
+        h = self.hello()
+        sig = ed25519.sign(self.private, canonical({"kind": "token-request", "school": self.school,
+                                                     "nonce": h["nonce"], "key": self.public}))  # fmt: skip
+        t = self._json(
+            "POST", self._s("/token"), {"key": self.public, "nonce": h["nonce"], "sig": sig}, auth=False
+        )
+        with self._lock:
+            self._token = (str(t["token"]), float(t["expires"]))
+        return self._token[0]
+
+    # -- Transport ---------------------------------------------------------------------------
+    def describe(self) -> TargetInfo:
+        return TargetInfo("server", "The school server", self.url, compacts=False)
+
+    def reachable(self) -> bool:
+        try:
+            status, _, _ = self.request("GET", "/v1/health", auth=False)
+            return status == 200
+        except TargetError:
+            return False
+
+    def prepare(self) -> None:
+        self._bearer()
+
+    def _state(self) -> dict:
+        if self.state_path is None:
+            return dict(getattr(self, "_mem_state", {}))
+        try:
+            st = json.loads(self.state_path.read_text("utf-8"))
+            return st if isinstance(st, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _save_state(self, st: dict) -> None:
+        if self.state_path is None:
+            self._mem_state = dict(st)
+            return
+        tmp = self.state_path.with_name(self.state_path.name + ".tmp")
+        tmp.write_text(json.dumps(st), "utf-8")
+        tmp.replace(self.state_path)
+
+    def scan(self, vector: dict[str, int] | None = None) -> Listing:
+        """Segments after our cursor (all of them after an epoch change, less what ``vector``
+        covers). Only what each segment is: its bytes come with ``fetch_batch``."""
+        st = self._state()
+        hello = self._hello or self.hello()
+        epoch = str(hello.get("epoch", ""))
+        after = int(st.get("cursor", 0)) if st.get("epoch") == epoch else 0
+        out = Listing()
+        cursors: dict[str, int] = {}
+        listed: list[tuple[int, str, int]] = []
+        while True:
+            q = f"/changes?after={after}&meta=1&max_bytes={self.page_bytes}"
+            p = self._json("POST" if vector else "GET", self._s(q), {"vector": vector} if vector else None)
+            epoch = str(p.get("epoch", epoch))
+            for b in p.get("batches", []):
+                name = batch_name(b["origin"], b["first"], b["last"])
+                cursors[name] = int(b["cursor"])
+                listed.append((int(b["cursor"]), b["origin"], int(b["last"])))
+                out.batches.append(BatchRef("server", name, Path(name), b["origin"], b["first"], b["last"],
+                                            int(b.get("size", 0))))  # fmt: skip
+                out.replicas.add(b["origin"])
+            after = int(p.get("cursor", after))
+            if not p.get("more"):
+                break
+        with self._lock:
+            self._cursors = cursors
+            self._listed = listed
+            self._scan_top = after
+            self._epoch = epoch
+        return out
+
+    def fetch_batch(self, ref: BatchRef) -> bytes:
+        with self._lock:
+            cursor = self._cursors.get(ref.name)
+        if cursor is None:
+            raise FileNotFoundError(ref.name)
+        status, raw, _ = self.request("GET", self._s(f"/segments/{cursor}"), ok404=True)
+        if status == 404:
+            raise FileNotFoundError(ref.name)
+        if not raw:
+            raise BatchDamaged("truncated (the file is incomplete)")
+        return raw
+
+    def batch_header(self, ref: BatchRef) -> dict:
+        data = self.fetch_batch(ref)
+        try:
+            d = zlib.decompressobj(wbits=31)
+            head = d.decompress(data, HEADER_BYTES)
+            return json.loads(head.split(b"\n", 1)[0])
+        except (zlib.error, ValueError) as exc:
+            raise BatchDamaged("damaged (unreadable header)") from exc
+
+    def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
+        _, raw, _ = self.request("POST", self._s("/batches"), data, ctype="application/gzip")
+        out = json.loads(raw)
+        if out.get("status") == "refused" or out.get("refused"):
+            self.refusals.append({"origin": origin, "first": first, "last": last, "refused": out.get("refused"),
+                                  "words": out.get("words", ""), "codes": out.get("codes", {})})  # fmt: skip
+        name = batch_name(origin, first, last)
+        return BatchRef(self.me, name, Path(name), origin, first, last, len(data))
+
+    def remove_batch(self, ref: BatchRef) -> bool:
+        return False  # the server keeps and compacts its own store
+
+    def publish_seen(self, doc: SeenDoc) -> None:
+        self._json("POST", self._s("/seen"), {"vector": doc.vector, "schema_version": doc.schema_version,
+                                               "damaged": doc.damaged})  # fmt: skip
+        self.advance(doc.vector)
+
+    def advance(self, vector: dict[str, int]) -> None:
+        """Move the stored cursor past every listed segment the vector covers, up to the first
+        that it does not (that one is listed again next time)."""
+        with self._lock:
+            listed, top, epoch = list(self._listed), self._scan_top, self._epoch
+        if not epoch:
+            return
+        st = self._state()
+        upto = int(st.get("cursor", 0)) if st.get("epoch") == epoch else 0
+        for cursor, origin, last in sorted(listed):
+            if vector.get(origin, 0) < last:
+                break
+            upto = cursor
+        else:
+            upto = max(upto, top)
+        self._save_state({"epoch": epoch, "cursor": upto})
+
+    def server_vector(self, origins: list[str] | None = None) -> dict[str, int]:
+        q = "/vector" + (f"?origins={','.join(origins)}" if origins else "")
+        return {k: int(v) for k, v in self._json("GET", self._s(q)).get("vector", {}).items()}
+
+    def check(self) -> dict[str, dict[str, int]]:
+        return self._json("GET", self._s("/check")).get("partitions", {})
+
+    def partition_refs(self, part: str) -> list[BatchRef]:
+        segs = self._json("GET", self._s(f"/partition?part={quote(part, safe='')}")).get("segments", [])
+        out = []
+        with self._lock:
+            for b in segs:
+                name = batch_name(b["origin"], b["first"], b["last"])
+                self._cursors[name] = int(b["cursor"])
+                out.append(BatchRef("server", name, Path(name), b["origin"], b["first"], b["last"], 0))
+        return out
+
+    # blobs
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        check_blob(sha256, data)
+        try:
+            self.request("PUT", self._s(f"/blobs/{sha256}"), data, ctype="application/octet-stream")
+        except TargetRefused:
+            raise
+        except TargetError as exc:
+            if isinstance(exc, TargetUnavailable):
+                raise
+            raise BlobRefused(str(exc)) from exc
+
+    def get_blob(self, sha256: str) -> bytes | None:
+        status, raw, _ = self.request("GET", self._s(f"/blobs/{sha256}"), ok404=True)
+        return None if status == 404 else raw
+
+    def has_blob(self, sha256: str) -> bool:
+        return self.get_blob(sha256) is not None
+
+    # trust documents
+    def _trust(self) -> dict:
+        try:
+            return self._json("GET", self._s("/trust"))
+        except TargetRefused:
+            h = self._hello or self.hello()
+            _, raw, _ = self.request("GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False)
+            cert = json.loads(raw).get("cert")
+            return {"school": h.get("school"), "certs": [cert] if cert else [], "revoked": None}
+
+    def get_doc(self, path: str) -> bytes | None:
+        t = self._trust()
+        if path == "school.json":
+            doc = t.get("school")
+        elif path == "revoked.json":
+            doc = t.get("revoked")
+        elif path.startswith("certs/"):
+            name = path[6:].removesuffix(".json")
+            doc = next((c for c in t.get("certs", []) if _cert_names(c) & {name}), None)
+        else:
+            doc = None
+        return None if doc is None else json.dumps(doc, sort_keys=True).encode()
+
+    def put_doc(self, path: str, data: bytes) -> None:
+        try:
+            doc = json.loads(data)
+        except ValueError as exc:
+            raise TargetError("That trust document is not readable.") from exc
+        if path.startswith("requests/"):
+            self._json("POST", self._s("/enrol"), doc, auth=False)
+        else:
+            self._json("POST", self._s("/docs"), {"path": path, "doc": doc})
+
+    def list_docs(self, folder: str) -> list[str]:
+        t = self._trust()
+        if folder.strip("/") == "certs":
+            return sorted(f"{c['body']['device']}.json" for c in t.get("certs", []) if isinstance(c, dict))
+        return []
+
+    def close(self) -> None:
+        self._drop()
+
+
+def _cert_names(doc: dict) -> set[str]:
+    try:
+        b = doc["body"]
+        return {str(b["device"]), str(b["serial"])}
+    except (KeyError, TypeError):
+        return set()
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _words(raw: bytes) -> str:
+    try:
+        return str(json.loads(raw).get("error") or "no reason given")
+    except (ValueError, AttributeError):
+        return raw[:200].decode("utf-8", "replace") or "no reason given"
