@@ -124,6 +124,7 @@ class SimDevice:
         self.refused: list[tuple[ChangeRec, str]] = []
         self.cert: Cert | None = None
         self.skew_ms = 0
+        self.segments: dict[tuple[str, int], bytes] = {}  # others' segments as received (to forward)
 
     # enrolment
     def ask(self) -> None:
@@ -205,6 +206,7 @@ class SimDevice:
             if v.refusal is not None:
                 self.refused.extend((c, v.refusal.code) for c in batch.changes)
                 continue
+            self.segments[(ref.origin, ref.first)] = data
             for c in batch.changes:
                 if c.key not in self.held:
                     self.held[c.key] = c
@@ -220,6 +222,64 @@ class SimDevice:
             n += 1
         self.vector[origin] = n
 
+    def sync(self) -> None:
+        """Push what the server lacks (ours from where its vector stops, and others' segments we
+        hold, as they came: after a restore from backup it may have lost them), then pull."""
+        theirs = self.t.server_vector()
+        mine = theirs.get(self.me, 0)
+        if mine < self.sent:
+            self.sent = mine  # the server lost some of ours: send them again
+        self.push()
+        for (origin, first), data in sorted(self.segments.items()):
+            if origin != self.me and theirs.get(origin, 0) < first:
+                last = self._last_of(data)
+                self.t.put_batch(origin, first, last, data)
+        self.pull()
+
+    @staticmethod
+    def _last_of(data: bytes) -> int:
+        _, footer = decode_batch(data)
+        return int(footer["last"])
+
+    def rows(self) -> dict[tuple[str, str], dict]:
+        """The current rows by the shared merge rules, from what we hold (any order)."""
+        return materialize_plain(c for c in self.held.values() if c.table)
+
+    def log_keys(self) -> set[tuple[str, int]]:
+        return {c.key for c in self.log}
+
     def real(self) -> dict[tuple[str, int], str]:
         """What we hold, less the stand-ins of redacted changes: (origin, seq) -> line."""
         return {k: c.encode() for k, c in self.held.items() if c.table}
+
+
+def materialize_plain(changes) -> dict[tuple[str, str], dict]:  # noqa: ANN001
+    """Rows from changes by ``app.sync.merge.rules`` in memory: what the server's rows must equal."""
+    from app.sync.merge import rules
+    from app.sync.tables import table_info
+
+    rows: dict[tuple[str, str], dict] = {}
+    clocks: dict[tuple[str, str], dict] = {}
+    purged: set[tuple[str, str]] = set()
+    for c in sorted(changes, key=lambda c: c.hlc):
+        info = table_info(c.table)
+        key = (c.table, c.row_id)
+        if info is None or key in purged:
+            continue
+        if c.op == "purge":
+            purged.add(key)
+            rows.pop(key, None)
+            continue
+        if info.kind == "event":
+            got = rules.merge_event(rows.get(key), c.fields)
+            if got is not None:
+                rows[key] = got
+        else:
+            row = rows.setdefault(key, {})
+            rules.merge_record(row, clocks.setdefault(key, {}), c.fields, c.hlc, frozenset(info.columns))
+    return rows
+
+
+def server_rows(dev: SimDevice) -> dict[tuple[str, str], dict]:
+    snap = dev.t._json("GET", dev.t._s("/snapshot"))
+    return {(r["table"], r["id"]): r["fields"] for r in snap["rows"] if r["fields"]}
