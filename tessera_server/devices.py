@@ -32,7 +32,9 @@ def enrol(conn: Connection, school_id: str, doc: dict) -> str:
     """Keep a device's request; returns its status (waiting, or enrolled when it already is)."""
     req = Request.from_doc(doc)
     if req is None:
-        raise ServerError("That is not a signed enrolment request.")
+        from tessera_server.auth import Refused
+
+        raise Refused(403, "That is not a signed enrolment request.")
     found = conn.execute(select(device).where(device.c.school_id == school_id,
                                               device.c.device_id == req.device)).first()  # fmt: skip
     if found is not None:
@@ -141,7 +143,7 @@ def accept_doc(conn: Connection, who, path: str, doc) -> None:  # noqa: ANN001
         b = opened(doc, "cert", row.school.key)
         cert = Cert.from_body(b) if b else None
         if cert is None or cert.school != who.school_id:
-            raise Refused(400, "That certificate is not signed with this school's key.")
+            raise Refused(403, "That certificate is not signed with this school's key.")
         found = conn.execute(select(device.c.serial, device.c.status).where(
             device.c.school_id == who.school_id, device.c.device_id == cert.device)).first()  # fmt: skip
         values = dict(key=cert.key, name=cert.name, role=cert.role, classes=json.dumps(list(cert.classes)),
@@ -155,7 +157,7 @@ def accept_doc(conn: Connection, who, path: str, doc) -> None:  # noqa: ANN001
     elif path == "revoked.json":
         b = opened(doc, "revoked", row.school.key)
         if b is None or b.get("school") != who.school_id:
-            raise Refused(400, "That revocation list is not signed with this school's key.")
+            raise Refused(403, "That revocation list is not signed with this school's key.")
         old = conn.execute(select(school.c.revoked_doc).where(school.c.school_id == who.school_id)).scalar()
         if old is None or int(json.loads(old)["body"].get("version", 0)) < int(b.get("version", 0)):
             conn.execute(update(school).where(school.c.school_id == who.school_id).values(
@@ -164,5 +166,5 @@ def accept_doc(conn: Connection, who, path: str, doc) -> None:  # noqa: ANN001
             conn.execute(update(device).where(device.c.school_id == who.school_id,
                                               device.c.serial.in_(serials)).values(status="revoked"))  # fmt: skip
     else:
-        raise Refused(400, "Only certificates and the revocation list can be sent here.")
+        raise Refused(403, "Only certificates and the revocation list can be sent here.")
     schools.invalidate(who.school_id, conn)

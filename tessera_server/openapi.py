@@ -103,6 +103,8 @@ def _answer(name: str, media: str = "application/json", errors: tuple[int, ...] 
 SCHOOL = {"name": "school", "in": "path", "required": True, "schema": S,
           "description": "The school key's fingerprint (32 hex digits)"}  # fmt: skip
 AUTH = [{"token": []}]
+SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+SIGNED = _obj({"body": {"type": "object"}, "key": S, "sig": S}, ["body", "key", "sig"])
 
 
 def _op(
@@ -133,7 +135,9 @@ def document() -> dict:
                 "A one-time nonce, and the server's proof that it holds the school key",
                 _answer("Hello", errors=(404, 429)),
                 auth=False,
-                body=_json(_obj({"challenge": S}, ["challenge"])),
+                body=_json(
+                    _obj({"challenge": {"type": "string", "minLength": 16, "maxLength": 128}}, ["challenge"])
+                ),
             )
         },  # fmt: skip
         f"{s}/token": {
@@ -147,9 +151,9 @@ def document() -> dict:
         f"{s}/enrol": {
             "post": _op(
                 "Ask to enrol (a signed request document)",
-                _answer("EnrolStatus", errors=(404, 429)),
+                _answer("EnrolStatus", errors=(403, 404, 429)),
                 auth=False,
-                body=_json({"type": "object"}),
+                body=_json(SIGNED),
             )
         },  # fmt: skip
         f"{s}/enrol/{{device}}": {
@@ -179,7 +183,7 @@ def document() -> dict:
             "post": _op(
                 "Push one sealed batch (idempotent by origin and first sequence number)",
                 _answer("PushResult", errors=(401, 403, 409, 413, 429)),
-                body={"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
+                body={"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
             )
         },  # fmt: skip
         f"{s}/changes": {
@@ -227,14 +231,14 @@ def document() -> dict:
         f"{s}/blobs/{{sha}}": {
             "put": _op(
                 "Store an attachment by its SHA-256",
-                _answer("Ok", errors=(401, 403, 413, 429)),
+                _answer("Ok", errors=(401, 403, 409, 413, 429)),
                 body={"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-                params=[{"name": "sha", "in": "path", "required": True, "schema": S}],
+                params=[{"name": "sha", "in": "path", "required": True, "schema": SHA}],
             ),  # fmt: skip
             "get": _op(
                 "An attachment's bytes",
                 _answer("", "application/octet-stream", (401, 403, 404, 429)),
-                params=[{"name": "sha", "in": "path", "required": True, "schema": S}],
+                params=[{"name": "sha", "in": "path", "required": True, "schema": SHA}],
             ),  # fmt: skip
         },
     }

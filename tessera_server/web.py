@@ -18,6 +18,7 @@ import logging
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
@@ -192,6 +193,9 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         w = await who(request)
         return JSONResponse(await run(pull.snapshot, w))
 
+    async def blob(request: Request) -> Response:
+        return await (blob_put(request) if request.method == "PUT" else blob_get(request))
+
     async def blob_put(request: Request) -> Response:
         w = await who(request)
         data = await read_body(request, MAX_BLOB)
@@ -199,7 +203,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         import hashlib
 
         if hashlib.sha256(data).hexdigest() != sha:
-            raise Refused(400, "The file's content does not match its name (SHA-256).")
+            raise Refused(409, "The file's content does not match its name (SHA-256).")
         await run(_put_blob, w.school_id, sha, data)
         return JSONResponse({"ok": True})
 
@@ -219,6 +223,10 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Refused)
         return JSONResponse({"error": exc.words}, status_code=exc.status)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     async def server_error(request: Request, exc: Exception) -> Response:
         return JSONResponse({"error": str(exc)}, status_code=400)
@@ -241,13 +249,12 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         Route(f"{s}/check", check),
         Route(f"{s}/partition", partition),
         Route(f"{s}/snapshot", snapshot),
-        Route(f"{s}/blobs/{{sha:str}}", blob_put, methods=["PUT"]),
-        Route(f"{s}/blobs/{{sha:str}}", blob_get, methods=["GET"]),
+        Route(f"{s}/blobs/{{sha:str}}", blob, methods=["GET", "PUT"]),
     ]
     app = Starlette(
         routes=routes,
         middleware=[Middleware(Guard, max_busy=max_busy), Middleware(GZipMiddleware, minimum_size=1024)],
-        exception_handlers={Refused: refused, ServerError: server_error},
+        exception_handlers={Refused: refused, ServerError: server_error, HTTPException: http_error},
     )
     app.state.engine = engine
     return app

@@ -295,7 +295,7 @@ class HttpTransport(Transport):
             raise BatchDamaged("damaged (unreadable header)") from exc
 
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
-        _, raw, _ = self.request("POST", self._s("/batches"), data, ctype="application/gzip")
+        _, raw, _ = self.request("POST", self._s("/batches"), data, ctype="application/octet-stream")
         out = json.loads(raw)
         if out.get("status") == "refused" or out.get("refused"):
             self.refusals.append({"origin": origin, "first": first, "last": last, "refused": out.get("refused"),

@@ -69,7 +69,7 @@ class ServerProc:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(10)
+                self.proc.wait(2)  # clients' keep-alive connections would hold a graceful stop
             except subprocess.TimeoutExpired:
                 self.kill()
 

@@ -135,8 +135,12 @@ class CuttingProxy:
                 c.sendall(data)
         except OSError:
             pass
-        c.close()
-        s.close()
+        for sock in (c, s):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes the other thread's recv at once
+            except OSError:
+                pass
+            sock.close()
 
 
 def test_connection_cut_halfway_through_a_page(pgw):
