@@ -5,12 +5,16 @@ as a server would (a batch put twice keeps the first bytes) and can be switched 
 
 from __future__ import annotations
 
+import gzip
+import json
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.sync.batchfile import BATCH_RE, BatchRef, batch_name
+from app.sync import faults
+from app.sync.batchfile import BATCH_RE, BatchDamaged, BatchRef, batch_name
 from app.sync.transport import (
     BlobRefused,
     Listing,
@@ -89,12 +93,6 @@ class MemoryTransport(Transport):
         return data
 
     def batch_header(self, ref: BatchRef) -> dict:
-        import gzip
-        import json
-        import zlib
-
-        from app.sync.batchfile import BatchDamaged
-
         data = self.fetch_batch(ref)
         try:
             raw = zlib.decompressobj(wbits=31).decompress(data, 64 * 1024)
@@ -108,10 +106,14 @@ class MemoryTransport(Transport):
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
         self._check(write=True)
         name = batch_name(origin, first, last)
+        # The folder's fault points, so the simulations cut a memory sync where they cut a folder's.
+        faults.hit("batch:before_fsync")
+        faults.hit("batch:before_rename")
         with self.place.lock:
             self.place.puts += 1
             stored = self.place.batches.setdefault((self.me, name), bytes(data))
             self.place.written[self.me] = time.time()
+        faults.hit("batch:after_rename")
         return BatchRef(self.me, name, Path(name), origin, first, last, len(stored))
 
     def remove_batch(self, ref: BatchRef) -> bool:
@@ -121,6 +123,7 @@ class MemoryTransport(Transport):
 
     def publish_seen(self, doc: SeenDoc) -> None:
         self._check(write=True)
+        faults.hit("seen:before_rename")
         now = time.time()
         with self.place.lock:
             self.place.seen[self.me] = SeenInfo(
