@@ -25,6 +25,7 @@ from app.store.replica import renew_replica
 from app.sync import vector
 from app.sync.apply import apply_pending, pending_count, restore_checkpointing
 from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchDamaged, BatchRef
+from app.sync.blobs import fetch_files, reported_bad, send_files
 from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact, live_replicas
 from app.sync.folder import FolderScan, FolderUnavailable, folder_error
 from app.sync.folder_transport import FolderTransport
@@ -140,6 +141,9 @@ class _Run:
             vector.settle_previous(raw_connection(s))
         t = self.open()
         self.report.folder = self.opener.address or t.describe().address
+        self.report.target = t.describe().kind
+        prev = load_state(self.db).get("targets", {}).get(self.report.target, {})
+        self.files_known: set[str] = set(prev.get("files", [])) if isinstance(prev, dict) else set()
         scan = t.scan()
         if self._rolled_back(self.sf, scan):
             t = self.open()
@@ -159,6 +163,11 @@ class _Run:
             for name, reason in scan.skipped:
                 skip(self.report, name, reason)
             repair_own(self, scan)
+            # Files first, so a row that names one never reaches a place without it. A file someone
+            # refused (damaged or planted at the place) is put again from here.
+            bad = frozenset(reported_bad(scan))
+            self.files_known -= bad
+            self.report.files_sent = send_files(self.db, t, self.files_known, self.stop, bad)
             send(self, scan)
             Receiver(self).receive(scan)
             if not self.stop():
@@ -167,6 +176,12 @@ class _Run:
                 self.report.applied += res.applied
                 self.report.dropped += res.dropped
                 self.report.conflicts += res.conflicts
+                refused: list[str] = []
+                self.report.files_received = fetch_files(
+                    self.db, t, self.report, self.files_known, self.stop, refused
+                )
+                for sha in refused:
+                    self.damaged[f"blob:{sha}"] = {"blob": sha}
             if self.trust is not None:
                 forget_arrived(self.db)
             self._write_seen()
@@ -240,7 +255,9 @@ class _Run:
         self.sf.write_seen(
             {k: v for k, v in vv.items() if v > 0},
             schema_version=capture.SCHEMA_VERSION,
-            damaged=sorted(self.damaged.values(), key=lambda d: (d["writer"], d["name"])),
+            damaged=sorted(
+                self.damaged.values(), key=lambda d: (d.get("writer", ""), d.get("name", d.get("blob")))
+            ),
             previous_ids=previous,
         )
 
@@ -260,26 +277,55 @@ class _Run:
 
     def _save_state(self, scan: FolderScan) -> None:
         me = self.db.replica_id
+        key = self.report.target or "folder"
         own = [ref.last for ref in scan.batches if ref.origin == me]
         own += [i.vector.get(me, 0) for r, i in scan.seen.items() if r != me]
         prev = load_state(self.db)
+        got = prev.get("targets")
+        targets: dict = got if isinstance(got, dict) else {}
+        old: dict = targets[key] if isinstance(targets.get(key), dict) else {}
         exported = max(own, default=0)
-        if prev.get("replica_id") == me:
+        if key == "folder" and prev.get("replica_id") == me:
             exported = max(exported, int(prev.get("exported", 0)))
+        if old.get("replica_id") == me:
+            exported = max(exported, int(old.get("exported", 0)))
         with self.db.read() as s:
             next_seq = raw_connection(s).execute("SELECT next_seq FROM replica_state").fetchone()[0]
         self.report.pending_send = max(0, next_seq - 1 - exported)
         self.report.unacknowledged = self.unacknowledged(scan)  # as the peers' seen.json said at the start
-        state = {
-            "replica_id": me,
-            "exported": exported,
-            "folder": self.report.folder,
-            "last_sync_at": time.time() if self.report.complete else prev.get("last_sync_at"),
-            "last_attempt_at": time.time(),
-        }
+        if key == "folder":
+            state = {
+                "replica_id": me,
+                "exported": exported,
+                "folder": self.report.folder,
+                "last_sync_at": time.time() if self.report.complete else prev.get("last_sync_at"),
+                "last_attempt_at": time.time(),
+            }
+        else:  # the top-level fields are the folder's (``pending_send`` reads them offline)
+            state = {k: v for k, v in prev.items() if k not in ("targets", "trimmed")}
         if prev.get("replica_id") == me and "trimmed" in prev:
             state["trimmed"] = prev["trimmed"]
+        targets[key] = self._target_state(old, exported)
+        state["targets"] = targets
         save_state(self.db, state)
+
+    def _target_state(self, old: dict, exported: int) -> dict:
+        """What the Sync page shows for this target, from what the place acknowledged."""
+        now = time.time()
+        refused = [s.reason for s in self.report.skipped if "refused" in s.reason][:20]
+        return {
+            "replica_id": self.db.replica_id,
+            "address": self.report.folder,
+            "exported": exported,
+            "pending_send": self.report.pending_send,
+            "unacknowledged": self.report.unacknowledged,
+            "last_sync_at": now if self.report.complete else old.get("last_sync_at"),
+            "last_attempt_at": now,
+            "refused": self.report.refused + self.report.files_refused,
+            "refused_reasons": refused,
+            "files_waiting": self.report.files_waiting,
+            "files": sorted(self.files_known),
+        }
 
 
 def _whole(sf: Place, ref: BatchRef) -> bool:
