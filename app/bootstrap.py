@@ -75,11 +75,15 @@ class AppContext:
     agent: Any = None  # the sync agent, once started
 
     def start_sync(self) -> Any:
-        """Start the background sync agent (folder from policy > user setting > machine default)."""
+        """Start the background sync agent (folder and school server from policy > user setting >
+        machine default)."""
         from app.sync.agent import SyncAgent, folder_from_settings
+        from app.sync.targets import server_from_settings
 
         if self.agent is None:
-            self.agent = SyncAgent(self.db, folder_from_settings(self.settings))
+            self.agent = SyncAgent(
+                self.db, folder_from_settings(self.settings), server=server_from_settings(self.settings)
+            )
             self.agent.start()
         return self.agent
 

@@ -19,18 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput
+from app.store.files import KINDS, stored_path
 
 MAX_BYTES = 20 * 1024 * 1024
 CHUNK = 1024 * 1024
-KINDS = {
-    ".pdf": "pdf",
-    ".png": "png",
-    ".jpg": "jpeg",
-    ".jpeg": "jpeg",
-    ".txt": "text",
-    ".docx": "docx",
-    ".odt": "odt",
-}
 MAGIC = {
     "pdf": b"%PDF-",
     "png": b"\x89PNG\r\n\x1a\n",
@@ -39,7 +31,6 @@ MAGIC = {
     "odt": b"PK\x03\x04",
 }
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 class AttachmentError(InvalidInput):
@@ -122,11 +113,10 @@ class FileStore:
 
     def path_for(self, sha256: str, name: str) -> Path:
         """Where a stored file lives. The hash is checked, so synced data cannot point elsewhere."""
-        if not _SHA.match(sha256 or ""):
+        path = stored_path(self.root, sha256, name)
+        if path is None:
             raise AttachmentError("That attachment reference is not valid.")
-        ext = Path(name).suffix.lower()
-        ext = ext if ext in KINDS else ""
-        return self.root / sha256[:2] / f"{sha256}{ext}"
+        return path
 
     def store(self, src: str | Path, display_name: str | None = None) -> StoredFile:
         src = Path(src)

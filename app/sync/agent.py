@@ -28,6 +28,9 @@ from app.sync.receive import is_set_aside
 from app.sync.report import SkippedFile, SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
+from app.sync.status import SyncProgress, TargetStatus
+from app.sync.targets import server_opener
+from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,36 @@ class SyncSnapshot:
     progress: tuple[str, int, int] | None = None  # (phase, done, total) while syncing
     last_report: dict[str, Any] | None = None
     failures: int = 0
+    server: TargetStatus | None = None  # the school server, when one is set (``targets.py``)
+    cancelled: bool = False  # the last folder sync was cancelled at a safe point
+    folder_refused: tuple[int, tuple[str, ...]] = (0, ())  # refused at the last folder sync, and why
+
+    @property
+    def targets(self) -> tuple[TargetStatus, ...]:
+        """One status per place this computer syncs with (the folder first), for the Sync page."""
+        out = []
+        if self.folder or self.state != "off":
+            p = self.progress
+            out.append(
+                TargetStatus(
+                    key="folder",
+                    address=self.folder,
+                    state=self.state,
+                    last_success_at=self.last_sync_at,
+                    last_attempt_at=self.last_attempt_at,
+                    waiting_to_send=self.pending_send,
+                    unacknowledged=self.unacknowledged,
+                    refused=self.folder_refused[0],
+                    refused_reasons=self.folder_refused[1],
+                    files_waiting=int((self.last_report or {}).get("files_waiting", 0)),
+                    problem=self.problem,
+                    progress=SyncProgress(*p) if p else None,
+                    cancelled=self.cancelled,
+                )
+            )
+        if self.server is not None:
+            out.append(self.server)
+        return tuple(out)
 
 
 def folder_from_settings(settings: Any) -> Callable[[], str | None]:
@@ -143,9 +176,16 @@ class SyncAgent:
         backoff_cap: float = 600.0,
         round_files: int = 20,
         sync: Callable[..., SyncReport] = sync_once,
+        server: FolderSource = None,
+        open_server: Callable[[str, Any], Callable] = server_opener,
     ) -> None:
         self.db = db
         self._folder_source = folder
+        self._server_source = server
+        self._open_server = open_server
+        self._server_next = 0.0  # monotonic time of the next server sync
+        self._server_failures = 0
+        self._cancel = threading.Event()
         self.interval = interval
         self.poll = poll
         self.backoff_base = backoff_base
@@ -182,7 +222,17 @@ class SyncAgent:
 
     def sync_now(self) -> None:
         """Sync as soon as possible (skips any waiting or backoff)."""
+        self._server_next = 0.0
         self._wake.set()
+
+    def cancel(self) -> None:
+        """Stop the sync under way at the next safe point (between batches: a batch is applied
+        whole or not at all); what arrived stays, the rest follows at the next sync."""
+        self._cancel.set()
+
+    def set_server(self, server: FolderSource) -> None:
+        self._server_source = server
+        self.sync_now()
 
     def set_folder(self, folder: FolderSource) -> None:
         self._folder_source = folder
@@ -253,6 +303,12 @@ class SyncAgent:
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
+            try:
+                self._server_round()
+            except Exception:  # a bug there must never stop the folder's sync
+                log.exception("server round failed")
+            if self._stop.is_set():
+                break
             folder = self._folder()
             if not folder:
                 self._update(
@@ -320,7 +376,27 @@ class SyncAgent:
             failures = 0
             notice = skipped_words(report.skipped)
             now = time.time()
+            refused = _refused(report)
+            if not report.complete:  # cancelled at a safe point: not a complete sync
+                self._update(
+                    state="idle",
+                    cancelled=True,
+                    next_attempt_at=now + self.interval,
+                    problem=None,
+                    problem_code=None,
+                    notice=CANCELLED,
+                    progress=None,
+                    last_report=report.to_dict(),
+                    pending_send=report.pending_send,
+                    unacknowledged=report.unacknowledged,
+                    folder_refused=refused,
+                    failures=0,
+                )
+                self._wait(self.interval)
+                continue
             self._update(
+                cancelled=False,
+                folder_refused=refused,
                 state="idle",
                 last_sync_at=now,
                 next_attempt_at=now + self.interval,
@@ -335,23 +411,123 @@ class SyncAgent:
             )
             self._wait(self.interval)
 
-    def _sync_all(self, folder: str) -> SyncReport | None:
-        """Rounds of bounded size until everything is done; None if asked to stop midway."""
+    def _stopping(self) -> bool:
+        return self._stop.is_set() or self._cancel.is_set()
+
+    def _sync_all(
+        self, folder: Any, progress: Callable[[str, int, int], None] | None = None
+    ) -> SyncReport | None:
+        """Rounds of bounded size until everything is done; None if asked to stop midway. When
+        cancelled, the report of what was done (``complete`` False)."""
         total: SyncReport | None = None
+        self._cancel.clear()
         while True:
             report = self._sync(
                 self.db,
                 folder,
                 max_files=self.round_files,
-                should_stop=self._stop.is_set,
-                progress=lambda phase, done, n: self._update(progress=(phase, done, n)),
+                should_stop=self._stopping,
+                progress=progress or (lambda phase, done, n: self._update(progress=(phase, done, n))),
             )
             total = report if total is None else merge_reports(total, report)
-            self._update(pending_send=report.pending_send)
+            if progress is None:
+                self._update(pending_send=report.pending_send)
             if report.complete:
                 return total
             if self._stop.is_set():
                 return None
+            if self._cancel.is_set():
+                self._cancel.clear()
+                total.complete = False
+                return total
+
+    # -- the school server (``targets.py``) ------------------------------------------------------
+    def _server(self) -> str:
+        src = self._server_source
+        try:
+            value = src() if callable(src) else src
+        except Exception:
+            log.exception("could not read the server setting")
+            value = None
+        return str(value).strip() if value else ""
+
+    def _server_status(self, url: str, **changes: Any) -> TargetStatus:
+        old = self._snap.server
+        base = old if old is not None and old.address == url else TargetStatus("server", url)
+        return replace(base, **changes)
+
+    def _server_round(self) -> None:
+        url = self._server()
+        if not url:
+            if self._snap.server is not None:
+                self._update(server=None)
+            return
+        if time.monotonic() < self._server_next:
+            return
+        try:
+            opener = self._open_server(url, self.db)
+        except TargetError as exc:  # not in this build, or a URL it refuses (plain HTTP...)
+            self._update(
+                server=self._server_status(url, state="unavailable", problem=str(exc), progress=None)
+            )
+            self._server_next = time.monotonic() + self.interval
+            return
+        self._update(
+            server=self._server_status(url, state="syncing", last_attempt_at=time.time(), progress=None)
+        )
+
+        def progress(phase: str, done: int, n: int) -> None:
+            self._update(server=self._server_status(url, progress=SyncProgress(phase, done, n)))
+
+        try:
+            report = self._sync_all(opener, progress)
+        except TargetBusy as exc:
+            self._server_failed(url, "unreachable", str(exc), max(exc.retry_after, self.poll))
+            return
+        except TargetRefused as exc:
+            self._server_failed(url, "error", f"{exc} {SAFE}", self.backoff_cap)
+            return
+        except (TargetUnavailable, SyncBusy) as exc:
+            self._server_failures += 1
+            delay = self._backoff(self._server_failures)
+            self._server_failed(
+                url, "unreachable", f"{exc} Tessera will try again {in_words(delay)}. {SAFE}", delay
+            )
+            return
+        except Exception as exc:  # noqa: BLE001  (the folder keeps syncing whatever happens here)
+            log.exception("server sync failed")
+            self._server_failures += 1
+            delay = self._backoff(self._server_failures)
+            self._server_failed(url, "error", unexpected_words(exc, url, delay), delay)
+            return
+        if report is None:
+            return
+        self._server_failures = 0
+        self._server_next = time.monotonic() + self.interval
+        refused = _refused(report)
+        self._update(
+            server=self._server_status(
+                url,
+                state="idle",
+                last_success_at=report.finished_at if report.complete else self._snap_server_success(url),
+                waiting_to_send=report.pending_send,
+                unacknowledged=report.unacknowledged,
+                refused=refused[0],
+                refused_reasons=refused[1],
+                files_waiting=report.files_waiting,
+                problem=None,
+                progress=None,
+                cancelled=not report.complete,
+            )
+        )
+
+    def _snap_server_success(self, url: str) -> float | None:
+        s = self._snap.server
+        return s.last_success_at if s is not None and s.address == url else None
+
+    def _server_failed(self, url: str, state: str, text: str, delay: float) -> None:
+        self._server_next = time.monotonic() + delay
+        self._update(server=self._server_status(url, state=state, problem=text, progress=None))
 
     def _fail(self, folder: str, failures: int, delay: float, code: str, text: str) -> None:
         self._update(
@@ -365,6 +541,17 @@ class SyncAgent:
             last_attempt_at=time.time(),
             pending_send=self._pending(),
         )
+
+
+CANCELLED = (
+    "Sync was cancelled. Everything that arrived before is kept; the rest follows at the next sync. " + SAFE
+)
+
+
+def _refused(report: SyncReport) -> tuple[int, tuple[str, ...]]:
+    """How many changes and files the place sent that were refused, and why (first reasons)."""
+    reasons = tuple(dict.fromkeys(s.reason for s in report.skipped if "refused" in s.reason))[:10]
+    return report.refused + report.files_refused, reasons
 
 
 def _reachable(folder: str) -> bool:

@@ -190,43 +190,47 @@ class BatchFiles:
         return decode_batch(data)
 
     def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
-        """The changes of a fetched batch, after checking they are the ones its name promises.
-        Raises BatchDamaged for a file that cannot be used; a line that is not a well-formed
-        change (bad text, stamp or metadata) becomes a stand-in with a ``problem`` instead."""
-        try:
-            lines: list = body.decode("utf-8").split("\n")
-        except UnicodeDecodeError:
-            lines = body.split(b"\n")  # some line is not UTF-8: decode them one by one below
-        lines.pop()  # the final newline
-        try:
-            header = json.loads(lines[0])
-        except (ValueError, RecursionError, IndexError) as exc:
-            raise BatchDamaged("damaged (no header)") from exc
-        if not isinstance(header, dict):
-            raise BatchDamaged("damaged (no header)")
-        if (
-            header.get("format") != FORMAT
-            or header.get("origin") != ref.origin
-            or header.get("first") != ref.first
-            or footer.get("last") != ref.last
-            or footer.get("count") != ref.last - ref.first + 1
-            or len(lines) - 1 != footer.get("count")
-        ):
-            raise BatchDamaged("damaged (contents do not match its name)")
-        version = header.get("v", 0)
-        if not isinstance(version, int):
-            raise BatchDamaged("damaged (unreadable header)")
-        if version > VERSION:
-            raise BatchDamaged("written by a newer Tessera (format version); update Tessera to read it")
-        changes = []
-        expected = ref.first
-        for line in lines[1:]:
-            c = _change(line, ref.origin, expected)
-            if c.replica_id != ref.origin or c.seq != expected:
-                raise BatchDamaged("damaged (sequence numbers out of order)")
-            expected += 1
-            changes.append(c)
-        return Batch(ref, header, changes)
+        return parse_batch(ref, body, footer)
+
+
+def parse_batch(ref: BatchRef, body: bytes, footer: dict) -> Batch:
+    """The changes of a fetched batch, after checking they are the ones its name promises.
+    Raises BatchDamaged for a file that cannot be used; a line that is not a well-formed
+    change (bad text, stamp or metadata) becomes a stand-in with a ``problem`` instead."""
+    try:
+        lines: list = body.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        lines = body.split(b"\n")  # some line is not UTF-8: decode them one by one below
+    lines.pop()  # the final newline
+    try:
+        header = json.loads(lines[0])
+    except (ValueError, RecursionError, IndexError) as exc:
+        raise BatchDamaged("damaged (no header)") from exc
+    if not isinstance(header, dict):
+        raise BatchDamaged("damaged (no header)")
+    if (
+        header.get("format") != FORMAT
+        or header.get("origin") != ref.origin
+        or header.get("first") != ref.first
+        or footer.get("last") != ref.last
+        or footer.get("count") != ref.last - ref.first + 1
+        or len(lines) - 1 != footer.get("count")
+    ):
+        raise BatchDamaged("damaged (contents do not match its name)")
+    version = header.get("v", 0)
+    if not isinstance(version, int):
+        raise BatchDamaged("damaged (unreadable header)")
+    if version > VERSION:
+        raise BatchDamaged("written by a newer Tessera (format version); update Tessera to read it")
+    changes = []
+    expected = ref.first
+    for line in lines[1:]:
+        c = _change(line, ref.origin, expected)
+        if c.replica_id != ref.origin or c.seq != expected:
+            raise BatchDamaged("damaged (sequence numbers out of order)")
+        expected += 1
+        changes.append(c)
+    return Batch(ref, header, changes)
 
 
 def encode_batch(

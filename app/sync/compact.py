@@ -24,9 +24,10 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from app.sync.folder import FolderScan, SeenInfo, SyncFolder
+from app.sync.folder import FolderScan, SeenInfo
 
 if TYPE_CHECKING:
+    from app.sync.place import Place
     from app.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def abandoned_replicas(
 
 
 def compact(
-    sf: SyncFolder,
+    sf: Place,
     scan: FolderScan,
     report: SyncReport,
     written: set[str],

@@ -23,10 +23,8 @@ import re
 import stat
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import TesseraError
 from app.sync import faults
 from app.sync.batchfile import (  # noqa: F401  (BATCH_*, Batch, BatchDamaged: imported from here too)
     BATCH_BYTES,
@@ -43,6 +41,7 @@ from app.sync.batchfile import (  # noqa: F401  (BATCH_*, Batch, BatchDamaged: i
     fsync_dir,
     read_plain,
 )
+from app.sync.transport import Listing, SeenInfo, TargetFull, TargetReadOnly, TargetUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -66,28 +65,20 @@ _UNREADABLE = (
 _TEMP_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download", ".!sync", ".syncthing")
 
 
-class FolderUnavailable(TesseraError):
+class FolderUnavailable(TargetUnavailable):
     """The sync folder cannot be reached or used; the message is for a teacher."""
 
 
-@dataclass
-class SeenInfo:
-    replica: str
-    vector: dict[str, int]
-    updated: float  # the later of what the writer wrote and the file's modification time
-    schema_version: int = 0
-    damaged: list[dict] = field(default_factory=list)
+class FolderFull(FolderUnavailable, TargetFull):
+    """The sync folder has no space left."""
 
 
-@dataclass
-class FolderScan:
-    replicas: set[str] = field(default_factory=set)  # every replica folder present
-    seen: dict[str, SeenInfo] = field(default_factory=dict)
-    unreadable_seen: set[str] = field(default_factory=set)
-    folder_mtime: dict[str, float] = field(default_factory=dict)
-    last_write: dict[str, float] = field(default_factory=dict)  # newest file mtime per replica folder
-    batches: list[BatchRef] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (relative path, reason)
+class FolderReadOnly(FolderUnavailable, TargetReadOnly):
+    """The sync folder cannot be written (read-only, or no permission)."""
+
+
+# The folder's listing is the transport's (``transport.py``); these names stay for the callers.
+FolderScan = Listing
 
 
 def classify(name: str) -> str:
@@ -139,7 +130,7 @@ class SyncFolder(BatchFiles):
         try:
             self.mine.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise FolderUnavailable(os_words(exc, self.folder)) from exc
+            raise folder_error(exc, self.folder) from exc
 
     def clean_temp(self, older_than: float = 0.0) -> int:
         """Remove temporary files this replica left behind (only ever in its own folder)."""
@@ -165,7 +156,7 @@ class SyncFolder(BatchFiles):
         try:
             dirs = list(os.scandir(self.replicas_dir)) if self.replicas_dir.is_dir() else []
         except OSError as exc:
-            raise FolderUnavailable(os_words(exc, self.folder)) from exc
+            raise folder_error(exc, self.folder) from exc
         for d in dirs:
             if not d.is_dir(follow_symlinks=False):
                 continue
@@ -182,7 +173,7 @@ class SyncFolder(BatchFiles):
                 out.last_write[d.name] = 0.0 if entries else out.folder_mtime[d.name]
             except OSError as exc:
                 if not self.reachable():
-                    raise FolderUnavailable(os_words(exc, self.folder)) from exc
+                    raise folder_error(exc, self.folder) from exc
                 out.skipped.append((d.name, f"could not be listed ({exc.strerror or exc})"))
                 continue
             for e in entries:
@@ -305,6 +296,18 @@ def _unlink(path: Path) -> bool:
         return True
     except FileNotFoundError:
         return False
+
+
+def folder_error(exc: OSError, folder: Path) -> FolderUnavailable:
+    """The Tessera error for an OSError met while using the folder (full, read-only, or away)."""
+    import errno
+
+    words = os_words(exc, folder)
+    if exc.errno == errno.ENOSPC:
+        return FolderFull(words)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return FolderReadOnly(words)
+    return FolderUnavailable(words)
 
 
 def os_words(exc: OSError, folder: Path) -> str:

@@ -25,8 +25,9 @@ from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.apply import Applier, CommitFailed, quarantine_batch
 from app.sync.batchfile import BatchDamaged, BatchRef
-from app.sync.folder import FolderScan, FolderUnavailable
+from app.sync.folder import FolderScan
 from app.sync.report import skip
+from app.sync.transport import TargetUnavailable
 from app.trust import equivocation
 from app.trust.segment import Seal
 
@@ -91,13 +92,13 @@ class Receiver:
         # Parsing stays on this thread. Two files in memory at most.
         pool = (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="tessera-sync-read")
-            if _elsewhere(run.folder, Path(run.db.path).parent)
+            if run.folder is None or _elsewhere(run.folder, Path(run.db.path).parent)
             else _Inline()
         )
         with _fewer_collections(), pool, Applier(run.db, run.ctx, max_changes=run.apply_group) as applier:
             try:
                 self._files(pool, applier)
-            except (OSError, FolderUnavailable):
+            except (OSError, TargetUnavailable):
                 self._commit(applier)  # keep what was applied before the folder went away
                 raise
             self._commit(applier)
@@ -177,7 +178,8 @@ class Receiver:
             seen = applier.run_in(lambda raw: equivocation.check(raw, ref, batch.changes))
             if seen is not None:
                 v.refusal = equivocation.REFUSAL
-                equivocation.report(run.folder, ref.origin, *seen)
+                if run.folder is not None:
+                    equivocation.report(run.folder, ref.origin, *seen)
         if v.refusal is not None or v.refused:
             applier.run_in(lambda raw: trust.keep_refused(raw, ref, body, v))
         if v.refusal is not None:

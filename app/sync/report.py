@@ -41,6 +41,11 @@ class SyncReport:
     renewed_replica: bool = False
     refused: int = 0  # changes refused by the trust checks and kept aside (app/trust)
     signed: bool = False  # this sync checked signatures (the school has moved to signed sync)
+    files_sent: int = 0  # attachment files put at the place (``blobs.py``)
+    files_received: int = 0  # attachment files that arrived here, checked
+    files_waiting: int = 0  # files named by rows here that the place does not hold yet
+    files_refused: int = 0  # files whose bytes did not match their fingerprint or size: refused
+    target: str = ""  # "folder" | "server" | "memory": the kind of place this sync went to
     skipped: list[SkippedFile] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -82,6 +87,9 @@ def merge_reports(a: SyncReport, b: SyncReport) -> SyncReport:
         "compacted",
         "trimmed",
         "refused",
+        "files_sent",
+        "files_received",
+        "files_refused",
     ):
         setattr(out, name, getattr(a, name) + getattr(b, name))
     out.renewed_replica = a.renewed_replica or b.renewed_replica

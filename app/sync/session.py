@@ -25,15 +25,19 @@ from app.store.replica import renew_replica
 from app.sync import vector
 from app.sync.apply import apply_pending, pending_count, restore_checkpointing
 from app.sync.batchfile import BATCH_BYTES, BATCH_CHANGES, BatchDamaged, BatchRef
+from app.sync.blobs import fetch_files, reported_bad, send_files
 from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact, live_replicas
-from app.sync.folder import FolderScan, FolderUnavailable, SyncFolder, os_words
+from app.sync.folder import FolderScan, FolderUnavailable, folder_error
+from app.sync.folder_transport import FolderTransport
 from app.sync.held import release_future
 from app.sync.lock import SyncLock
 from app.sync.merge import MergeContext
+from app.sync.place import Place
 from app.sync.receive import Receiver
 from app.sync.report import SkippedFile, SyncReport, skip
 from app.sync.send import repair_own, send
 from app.sync.state import load_state, pending_send, save_state
+from app.sync.transport import TargetUnavailable, Transport
 from app.sync.trim import trim_change_log
 from app.trust import equivocation
 from app.trust.recheck import recheck
@@ -49,7 +53,7 @@ REBUILD_FLUSH = 20_000  # rows; derived state is rebuilt at least this often dur
 
 def sync_once(
     db,
-    folder: Path | str,
+    folder: Path | str | Callable[[str], Transport],
     *,
     max_files: int | None = None,
     batch_changes: int = BATCH_CHANGES,
@@ -67,11 +71,13 @@ def sync_once(
     nothing written for ``abandoned_days`` no longer holds back compaction (``compact.py``);
     ``trim`` trims the change log of what every known replica has seen (``trim.py``). Raises
     FolderUnavailable when the folder cannot be reached (before or during the sync: whatever was
-    applied stays applied)."""
-    report = SyncReport(folder=str(folder), started_at=time.time())
+    applied stays applied). ``folder`` may also be a transport factory (``me`` -> Transport,
+    ``targets.py``): the sync then goes through that place, raising its ``TargetError``s."""
+    opener = _opener(folder)
+    report = SyncReport(folder=opener.address, started_at=time.time())
     stop = should_stop or (lambda: False)
     with SyncLock(db.path, wait=lock_wait):
-        run = _Run(db, Path(folder), report, max_files, batch_changes, batch_bytes, stop, progress)
+        run = _Run(db, opener, report, max_files, batch_changes, batch_bytes, stop, progress)
         run.apply_group = apply_group
         run.abandoned_days = abandoned_days
         run.trim = trim
@@ -81,10 +87,33 @@ def sync_once(
     return report
 
 
+class _Opener:
+    """Makes the transport for the current replica id (a new one after the id is renewed)."""
+
+    def __init__(self, make: Callable[[str], Transport], folder: Path | None) -> None:
+        self.make = make
+        self.folder = folder  # the folder, for the trust documents; None for other places
+        self.address = str(folder) if folder is not None else ""
+
+
+def _opener(target) -> _Opener:
+    if isinstance(target, (str, Path)):
+        path = Path(target)
+        return _Opener(lambda me: FolderTransport(path, me), path)
+    if isinstance(target, _Opener):
+        return target
+    opener = _Opener(target, None)
+    folder = getattr(target, "folder", None)
+    opener.folder = Path(folder) if folder is not None else None
+    opener.address = str(getattr(target, "address", "") or opener.folder or "")
+    return opener
+
+
 class _Run:
-    def __init__(self, db, folder, report, max_files, batch_changes, batch_bytes, stop, progress) -> None:
+    def __init__(self, db, opener, report, max_files, batch_changes, batch_bytes, stop, progress) -> None:
         self.db = db
-        self.folder = folder
+        self.opener: _Opener = opener
+        self.folder: Path | None = opener.folder  # the trust documents' folder (None: not a folder)
         self.report = report
         self.budget = max_files if max_files is not None else 1 << 60
         self.batch_changes = batch_changes
@@ -100,27 +129,33 @@ class _Run:
         self.trust: TrustRun | None = None
 
     # -- the whole run ----------------------------------------------------------------------
+    def open(self) -> Transport:
+        t = self.opener.make(self.db.replica_id)
+        t.prepare()
+        self.transport = t
+        self.sf = Place(t)
+        return t
+
     def go(self) -> None:
         with self.db.write(remote=True) as s:
             vector.settle_previous(raw_connection(s))
-        sf = SyncFolder(self.folder, self.db.replica_id)
-        sf.prepare()
-        sf.clean_temp()
-        scan = sf.scan()
-        if self._rolled_back(sf, scan):
-            sf = SyncFolder(self.folder, self.db.replica_id)
-            sf.prepare()
-            scan = sf.scan()
-        self.sf = sf
+        t = self.open()
+        self.report.folder = self.opener.address or t.describe().address
+        self.report.target = t.describe().kind
+        prev = load_state(self.db).get("targets", {}).get(self.report.target, {})
+        self.files_known: set[str] = set(prev.get("files", [])) if isinstance(prev, dict) else set()
+        scan = t.scan()
+        if self._rolled_back(self.sf, scan):
+            t = self.open()
+            scan = t.scan()
         # Signed sync (``app/trust``): None while the school has not moved to it.
         self.trust = TrustRun.start(self.db, self.folder)
-        if self.trust is not None and equivocation.settle(self, scan):
-            sf = SyncFolder(self.folder, self.db.replica_id)  # renewed: two versions of our changes
-            sf.prepare()
-            scan = sf.scan()
-            self.sf = sf
+        if self.trust is not None and self.folder is not None and equivocation.settle(self, scan):
+            t = self.open()  # renewed: two versions of our changes
+            scan = t.scan()
             self.trust = TrustRun.start(self.db, self.folder)
         self.report.signed = self.trust is not None
+        sf = self.sf
         try:
             if self.trust is not None:
                 recheck(self)
@@ -128,6 +163,11 @@ class _Run:
             for name, reason in scan.skipped:
                 skip(self.report, name, reason)
             repair_own(self, scan)
+            # Files first, so a row that names one never reaches a place without it. A file someone
+            # refused (damaged or planted at the place) is put again from here.
+            bad = frozenset(reported_bad(scan))
+            self.files_known -= bad
+            self.report.files_sent = send_files(self.db, t, self.files_known, self.stop, bad)
             send(self, scan)
             Receiver(self).receive(scan)
             if not self.stop():
@@ -136,27 +176,37 @@ class _Run:
                 self.report.applied += res.applied
                 self.report.dropped += res.dropped
                 self.report.conflicts += res.conflicts
+                refused: list[str] = []
+                self.report.files_received = fetch_files(
+                    self.db, t, self.report, self.files_known, self.stop, refused
+                )
+                for sha in refused:
+                    self.damaged[f"blob:{sha}"] = {"blob": sha}
             if self.trust is not None:
                 forget_arrived(self.db)
             self._write_seen()
             if self.report.complete:
                 with self.db.read() as s:
                     own = vector.load(raw_connection(s))
-                compact(sf, scan, self.report, {r.name for r in self.written}, own, self.abandoned_days)
+                if t.describe().compacts:
+                    compact(sf, scan, self.report, {r.name for r in self.written}, own, self.abandoned_days)
                 if self.trim:
                     self.report.trimmed = trim_change_log(self.db, scan, self.abandoned_days)
         except OSError as exc:
+            if self.folder is None:
+                raise TargetUnavailable(f"{t.describe().label} could not be used ({exc}).") from exc
             if not sf.reachable():
                 raise FolderUnavailable(f"The sync folder {self.folder} could not be reached.") from exc
-            raise FolderUnavailable(os_words(exc, self.folder)) from exc  # read-only, full...
+            raise folder_error(exc, self.folder) from exc  # read-only, full...
         finally:
             restore_checkpointing(self.db)
             self.flush_rebuild(force=True)
             self.report.held, self.report.newer_schema = pending_count(self.db)
             self._save_state(scan)
+            t.close()
 
     # -- replica identity -------------------------------------------------------------------
-    def _rolled_back(self, sf: SyncFolder, scan: FolderScan) -> bool:
+    def _rolled_back(self, sf: Place, scan: FolderScan) -> bool:
         """The folder knows changes of ours that this database does not have: the file was put
         back to an earlier state in place. Take a new id so no sequence number is used twice."""
         me = self.db.replica_id
@@ -205,7 +255,9 @@ class _Run:
         self.sf.write_seen(
             {k: v for k, v in vv.items() if v > 0},
             schema_version=capture.SCHEMA_VERSION,
-            damaged=sorted(self.damaged.values(), key=lambda d: (d["writer"], d["name"])),
+            damaged=sorted(
+                self.damaged.values(), key=lambda d: (d.get("writer", ""), d.get("name", d.get("blob")))
+            ),
             previous_ids=previous,
         )
 
@@ -225,29 +277,58 @@ class _Run:
 
     def _save_state(self, scan: FolderScan) -> None:
         me = self.db.replica_id
+        key = self.report.target or "folder"
         own = [ref.last for ref in scan.batches if ref.origin == me]
         own += [i.vector.get(me, 0) for r, i in scan.seen.items() if r != me]
         prev = load_state(self.db)
+        got = prev.get("targets")
+        targets: dict = got if isinstance(got, dict) else {}
+        old: dict = targets[key] if isinstance(targets.get(key), dict) else {}
         exported = max(own, default=0)
-        if prev.get("replica_id") == me:
+        if key == "folder" and prev.get("replica_id") == me:
             exported = max(exported, int(prev.get("exported", 0)))
+        if old.get("replica_id") == me:
+            exported = max(exported, int(old.get("exported", 0)))
         with self.db.read() as s:
             next_seq = raw_connection(s).execute("SELECT next_seq FROM replica_state").fetchone()[0]
         self.report.pending_send = max(0, next_seq - 1 - exported)
         self.report.unacknowledged = self.unacknowledged(scan)  # as the peers' seen.json said at the start
-        state = {
-            "replica_id": me,
-            "exported": exported,
-            "folder": str(self.folder),
-            "last_sync_at": time.time() if self.report.complete else prev.get("last_sync_at"),
-            "last_attempt_at": time.time(),
-        }
+        if key == "folder":
+            state = {
+                "replica_id": me,
+                "exported": exported,
+                "folder": self.report.folder,
+                "last_sync_at": time.time() if self.report.complete else prev.get("last_sync_at"),
+                "last_attempt_at": time.time(),
+            }
+        else:  # the top-level fields are the folder's (``pending_send`` reads them offline)
+            state = {k: v for k, v in prev.items() if k not in ("targets", "trimmed")}
         if prev.get("replica_id") == me and "trimmed" in prev:
             state["trimmed"] = prev["trimmed"]
+        targets[key] = self._target_state(old, exported)
+        state["targets"] = targets
         save_state(self.db, state)
 
+    def _target_state(self, old: dict, exported: int) -> dict:
+        """What the Sync page shows for this target, from what the place acknowledged."""
+        now = time.time()
+        refused = [s.reason for s in self.report.skipped if "refused" in s.reason][:20]
+        return {
+            "replica_id": self.db.replica_id,
+            "address": self.report.folder,
+            "exported": exported,
+            "pending_send": self.report.pending_send,
+            "unacknowledged": self.report.unacknowledged,
+            "last_sync_at": now if self.report.complete else old.get("last_sync_at"),
+            "last_attempt_at": now,
+            "refused": self.report.refused + self.report.files_refused,
+            "refused_reasons": refused,
+            "files_waiting": self.report.files_waiting,
+            "files": sorted(self.files_known),
+        }
 
-def _whole(sf: SyncFolder, ref: BatchRef) -> bool:
+
+def _whole(sf: Place, ref: BatchRef) -> bool:
     try:
         sf.read_batch(ref)
         return True

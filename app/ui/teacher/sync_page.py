@@ -111,6 +111,10 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(where)
+        from app.ui.teacher.sync_targets import SyncTargets
+
+        self.targets = SyncTargets(self.agent, self)
+        outer.addWidget(self.targets)
         from app.ui.teacher.trust_section import TrustSection
 
         self.trust = TrustSection(ctx, actor, self)
@@ -148,6 +152,7 @@ class SyncPage(QWidget):
         )
 
     def show_snapshot(self, snap) -> None:  # noqa: ANN001
+        self.targets.show_snapshot(snap)
         words = {
             "off": self.tr("Sync is off: choose a folder to share work between computers."),
             "idle": self.tr("Up to date."),
@@ -172,13 +177,7 @@ class SyncPage(QWidget):
         if snap.notice:
             lines.append(snap.notice)
         self.state.setText("\n".join(x for x in lines if x))
-        if snap.progress:
-            _phase, done, total = snap.progress
-            self.progress.setRange(0, max(1, total))
-            self.progress.setValue(done)
-            self.progress.show()
-        else:
-            self.progress.hide()
+        self.progress.hide()  # progress shows per place, in the section below (sync_targets.py)
 
     def _show_conflicts(self, conflicts: list) -> None:
         # The list is newest first: conflicts a sync brings push the rest down. The teacher's choice is
