@@ -16,6 +16,7 @@ OpenAPI document (``tessera_server/openapi.py``).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import http.client
 import ipaddress
 import json
@@ -25,6 +26,7 @@ import ssl
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -36,6 +38,7 @@ from app.sync.transport import (
     BlobRefused,
     Listing,
     SeenDoc,
+    SeenInfo,
     TargetBusy,
     TargetError,
     TargetInfo,
@@ -46,6 +49,7 @@ from app.sync.transport import (
 )
 
 TIMEOUT = 30.0
+SERVER = "tessera-server"  # the writer name of the server's own seen vector in a listing
 BUSY_TRIES = 5
 HEADER_BYTES = 64 * 1024
 
@@ -83,6 +87,8 @@ class HttpTransport(Transport):
         self._scan_top = 0
         self._epoch = ""
         self.refusals: list[dict] = []  # what the server refused of our pushes, for the Sync page
+        self.on_prepare = None
+        self.vector_of: Callable[[], dict[str, int]] | None = None  # this database's vector
 
     # -- plumbing ---------------------------------------------------------------------------
     def _conn(self) -> http.client.HTTPConnection:
@@ -223,7 +229,10 @@ class HttpTransport(Transport):
             return False
 
     def prepare(self) -> None:
-        self._bearer()
+        if self.on_prepare is not None:
+            self.on_prepare(self)  # signed sync's documents in, enrolment out (``http_enrol``)
+        else:
+            self._bearer()
 
     def _state(self) -> dict:
         if self.state_path is None:
@@ -249,7 +258,13 @@ class HttpTransport(Transport):
         hello = self._hello or self.hello()
         epoch = str(hello.get("epoch", ""))
         after = int(st.get("cursor", 0)) if st.get("epoch") == epoch else 0
+        if after == 0 and vector is None and self.vector_of is not None:
+            vector = self.vector_of()  # a new epoch (or a first sync): skip what we hold already
         out = Listing()
+        # What the server holds, as a seen vector: the steps send only what it lacks (ours, and
+        # others' it lost in a restore from backup), and a server that holds more of ours than
+        # this database has means this database was put back (a new replica id, ``session``).
+        out.seen[SERVER] = SeenInfo(SERVER, self.server_vector(), time.time())
         cursors: dict[str, int] = {}
         listed: list[tuple[int, str, int]] = []
         while True:
@@ -427,3 +442,42 @@ def _words(raw: bytes) -> str:
         return str(json.loads(raw).get("error") or "no reason given")
     except (ValueError, AttributeError):
         return raw[:200].decode("utf-8", "replace") or "no reason given"
+
+
+def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
+    """The school server at ``url`` for this database (``targets.py``): this computer's device key,
+    the school key it pins (the machine policy's ``school_key``, else the school it already
+    belongs to), and its cursor kept in the data folder. Raises TargetRefused with no school key."""
+    from app.identity.keys import device
+    from app.sync import http_enrol
+    from app.trust.run import policy_anchor
+    from app.trust.state import TrustState
+
+    data_dir = Path(db.path).parent
+    st = TrustState.load(data_dir)
+    anchor = policy_anchor() or (st.school.fingerprint if st.school else "")
+    if not anchor:
+        raise TargetRefused(
+            "Tessera needs the school key's fingerprint to trust the school server: set school_key in "
+            "the machine policy (the installer's SCHOOLKEY)."
+        )
+    me = device(data_dir)
+    if me is None:
+        raise TargetRefused("This computer's key cannot be read, so it cannot sign in to the school server.")
+    key = hashlib.sha256(url.encode()).hexdigest()[:12]
+
+    def make(replica: str) -> HttpTransport:
+        t = HttpTransport(url, anchor, replica, me.id, me.private, data_dir / f"server-{key}.json")
+        t.on_prepare = lambda tr: http_enrol.prepare(tr, db, data_dir)
+        t.vector_of = lambda: _vector(db)
+        return t
+
+    return make
+
+
+def _vector(db) -> dict[str, int]:  # noqa: ANN001
+    from app.store.raw import raw_connection
+    from app.sync import vector
+
+    with db.read() as s:
+        return vector.load(raw_connection(s))
