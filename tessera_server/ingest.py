@@ -24,6 +24,7 @@ from app.sync.batchfile import BatchDamaged
 from app.trust.gate import Gate
 from tessera_server import schools
 from tessera_server.auth import Caller, Refused
+from tessera_server.bulk import insert_ignore
 from tessera_server.db import is_pg, take_cursor
 from tessera_server.rows import class_of, materialize, part_of
 from tessera_server.schema import change_key, part_sum, quarantine, row, segment
@@ -103,7 +104,7 @@ def push(conn: Connection, who: Caller, data: bytes, now: float | None = None) -
     held_seqs = {r[0] for r in held}
     keys = [{"school_id": sid, "origin": c.replica_id, "seq": c.seq, "part": part_of(c.partition), "cursor": cursor}
             for c in b.changes if c.seq not in held_seqs]  # fmt: skip
-    conn.execute(change_key.insert(), keys)
+    insert_ignore(conn, change_key, keys)
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k in keys:
         s = sums[k["part"]]

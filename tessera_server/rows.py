@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from app.sync.changes import ChangeRec
@@ -34,18 +34,40 @@ def class_of(partition: str) -> str:
 
 def materialize(conn: Connection, school_id: str, changes: list[ChangeRec]) -> int:
     """Merge the changes (already checked by the gate) into the current rows; returns how many
-    rows were written."""
-    todo = [c for c in changes if table_info(c.table) is not None]
+    rows were written. New events (the bulk of any backlog) go in as they are, insert-if-absent;
+    records, tombstones and purges are merged against the rows here."""
+    fresh: list[dict] = []
+    todo: list[ChangeRec] = []
+    for c in changes:
+        info = table_info(c.table)
+        if info is None:
+            continue
+        if info.kind == "event" and c.op == "upsert":
+            try:
+                f = c.fields
+            except ValueError:
+                continue
+            if "id" in f and not f.get("deleted"):
+                fresh.append({"school_id": school_id, "table_name": c.table, "row_id": c.row_id, "part": c.partition,
+                              "fields": c.fields_text, "clocks": '{"*":"%s"}' % c.hlc, "deleted": False})  # fmt: skip
+                continue
+        todo.append(c)
+    if fresh:
+        insert_new(conn, fresh)
     if not todo:
-        return 0
-    keys = sorted({(c.table, c.row_id) for c in todo})
+        return len(fresh)
     here: dict[tuple[str, str], dict] = {}
-    for i in range(0, len(keys), CHUNK):
-        chunk = keys[i : i + CHUNK]
-        for r in conn.execute(select(row).where(row.c.school_id == school_id,
-                                                tuple_(row.c.table_name, row.c.row_id).in_(chunk))):  # fmt: skip
-            here[(r.table_name, r.row_id)] = {"part": r.part, "fields": json.loads(r.fields),
-                                              "clocks": json.loads(r.clocks)}  # fmt: skip
+    by_table: dict[str, set[str]] = defaultdict(set)
+    for c in todo:
+        by_table[c.table].add(c.row_id)
+    for t, ids in by_table.items():
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), CHUNK):
+            chunk = ordered[i : i + CHUNK]
+            for r in conn.execute(select(row).where(row.c.school_id == school_id, row.c.table_name == t,
+                                                    row.c.row_id.in_(chunk))):  # fmt: skip
+                here[(r.table_name, r.row_id)] = {"part": r.part, "fields": json.loads(r.fields),
+                                                  "clocks": json.loads(r.clocks)}  # fmt: skip
     dirty: dict[tuple[str, str], dict] = {}
     for c in todo:
         key = (c.table, c.row_id)
@@ -80,7 +102,22 @@ def materialize(conn: Connection, school_id: str, changes: list[ChangeRec]) -> i
     ]  # fmt: skip
     if values:
         upsert(conn, values)
-    return len(values)
+    return len(fresh) + len(values)
+
+
+def _insert(conn: Connection):  # noqa: ANN202
+    if is_pg(conn):
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    return insert
+
+
+def insert_new(conn: Connection, values: list[dict]) -> None:
+    """New event rows: a grow-only set, so a row already here (the same event again) stays."""
+    from tessera_server.bulk import insert_ignore
+
+    insert_ignore(conn, row, values)
 
 
 def upsert(conn: Connection, values: list[dict]) -> None:
