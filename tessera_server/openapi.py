@@ -37,7 +37,9 @@ SCHEMAS = {
         },
         ["school", "certs", "epoch"],
     ),  # fmt: skip
-    "Vector": _obj({"vector": {"type": "object", "additionalProperties": I}}, ["vector"]),
+    "Vector": _obj(
+        {"vector": {"type": "object", "additionalProperties": I}, "epoch": S}, ["vector", "epoch"]
+    ),
     "PushResult": _obj(
         {
             "status": {"enum": ["stored", "duplicate", "refused"]},

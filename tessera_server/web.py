@@ -139,7 +139,8 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
     async def vector(request: Request) -> Response:
         w = await who(request)
         origins = [o for o in request.query_params.get("origins", "").split(",") if o]
-        return JSONResponse({"vector": await run(pull.vector, w.school_id, origins or None)})
+        vec, epoch = await run(_vector, w.school_id, origins or None)
+        return JSONResponse({"vector": vec, "epoch": epoch})
 
     async def push(request: Request) -> Response:
         w = await who(request)
@@ -312,3 +313,12 @@ def app_from_env() -> Starlette:
 
     return create_app(os.environ["TESSERA_SERVER_DATABASE"], migrate=False,
                       max_busy=int(os.environ.get("TESSERA_SERVER_MAX_BUSY", "64")))  # fmt: skip
+
+
+def _vector(conn, school_id: str, origins: list[str] | None) -> tuple[dict[str, int], str]:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from tessera_server.schema import school
+
+    epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == school_id)).scalar_one()
+    return pull.vector(conn, school_id, origins), epoch

@@ -78,8 +78,7 @@ class HttpTransport(Transport):
         self.cafile = cafile
         self.rng = rng or random.Random()
         self.page_bytes = page_bytes
-        self._token: tuple[str, float] | None = None
-        self._hello: dict | None = None
+        self.session = _Session()  # token and hello, shared by the transports of one device (open_server)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._cursors: dict[str, int] = {}  # batch name -> server cursor (from the last scan)
@@ -130,7 +129,7 @@ class HttpTransport(Transport):
                 continue
             if status == 401 and auth and not renewed:
                 renewed = True
-                self._token = None
+                self.session.token = None
                 continue
             if status in (401, 403):
                 raise TargetRefused(f"The school server refused this computer: {_words(raw)}")
@@ -199,12 +198,11 @@ class HttpTransport(Transport):
             raise TargetRefused(
                 "This server could not prove it holds the school key: it is not the school's server."
             )
-        self._hello = h
+        self.session.hello = h
         return h
 
     def _bearer(self) -> str:
-        with self._lock:
-            tok = self._token
+        tok = self.session.token
         if tok is not None and tok[1] - 30 > time.time():
             return tok[0]
         h = self.hello()
@@ -213,9 +211,12 @@ class HttpTransport(Transport):
         t = self._json(
             "POST", self._s("/token"), {"key": self.public, "nonce": h["nonce"], "sig": sig}, auth=False
         )
-        with self._lock:
-            self._token = (str(t["token"]), float(t["expires"]))
-        return self._token[0]
+        self.session.token = (str(t["token"]), float(t["expires"]))
+        return self.session.token[0]
+
+    def signed_in(self) -> bool:
+        tok = self.session.token
+        return tok is not None and tok[1] - 30 > time.time()
 
     # -- Transport ---------------------------------------------------------------------------
     def describe(self) -> TargetInfo:
@@ -255,8 +256,8 @@ class HttpTransport(Transport):
         """Segments after our cursor (all of them after an epoch change, less what ``vector``
         covers). Only what each segment is: its bytes come with ``fetch_batch``."""
         st = self._state()
-        hello = self._hello or self.hello()
-        epoch = str(hello.get("epoch", ""))
+        held = self._json("GET", self._s("/vector"))
+        epoch = str(held.get("epoch", ""))
         after = int(st.get("cursor", 0)) if st.get("epoch") == epoch else 0
         if after == 0 and vector is None and self.vector_of is not None:
             vector = self.vector_of()  # a new epoch (or a first sync): skip what we hold already
@@ -264,7 +265,9 @@ class HttpTransport(Transport):
         # What the server holds, as a seen vector: the steps send only what it lacks (ours, and
         # others' it lost in a restore from backup), and a server that holds more of ours than
         # this database has means this database was put back (a new replica id, ``session``).
-        out.seen[SERVER] = SeenInfo(SERVER, self.server_vector(), time.time())
+        out.seen[SERVER] = SeenInfo(
+            SERVER, {k: int(v) for k, v in held.get("vector", {}).items()}, time.time()
+        )
         cursors: dict[str, int] = {}
         listed: list[tuple[int, str, int]] = []
         while True:
@@ -384,7 +387,7 @@ class HttpTransport(Transport):
         try:
             return self._json("GET", self._s("/trust"))
         except TargetRefused:
-            h = self._hello or self.hello()
+            h = self.session.hello or self.hello()
             _, raw, _ = self.request("GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False)
             cert = json.loads(raw).get("cert")
             return {"school": h.get("school"), "certs": [cert] if cert else [], "revoked": None}
@@ -420,6 +423,17 @@ class HttpTransport(Transport):
 
     def close(self) -> None:
         self._drop()
+
+
+class _Session:
+    """What a device keeps between syncs with one server: its token and the last hello."""
+
+    def __init__(self) -> None:
+        self.token: tuple[str, float] | None = None
+        self.hello: dict | None = None
+
+
+_SESSIONS: dict[tuple[str, str, str], _Session] = {}
 
 
 def _cert_names(doc: dict) -> set[str]:
@@ -466,8 +480,11 @@ def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
         raise TargetRefused("This computer's key cannot be read, so it cannot sign in to the school server.")
     key = hashlib.sha256(url.encode()).hexdigest()[:12]
 
+    session = _SESSIONS.setdefault((url, anchor, me.public), _Session())
+
     def make(replica: str) -> HttpTransport:
         t = HttpTransport(url, anchor, replica, me.id, me.private, data_dir / f"server-{key}.json")
+        t.session = session
         t.on_prepare = lambda tr: http_enrol.prepare(tr, db, data_dir)
         t.vector_of = lambda: _vector(db)
         return t

@@ -96,7 +96,7 @@ def test_revoked_device_is_refused_at_its_next_request(sqlite_world):
     time.sleep(1.1)  # the server caches a device's status for a second
     with pytest.raises(TargetRefused):
         dev.t.scan()
-    dev.t._token = None
+    dev.t.session.token = None
     with pytest.raises(TargetRefused):
         dev.t.prepare()
 
