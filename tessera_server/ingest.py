@@ -99,7 +99,7 @@ def push(conn: Connection, who: Caller, data: bytes, now: float | None = None) -
     cursor = take_cursor(conn, sid, 1)
     conn.execute(segment.insert().values(
         school_id=sid, cursor=cursor, origin=ref.origin, first=ref.first, last=ref.last,
-        sha256=b.footer.get("sha256"), data=data, size=len(data), classes=json.dumps(classes),
+        sha256=b.footer.get("sha256"), hlc_first=str(b.header.get("hlc_first", ""))[:100], data=data, size=len(data), classes=json.dumps(classes),
         device_id=who.device_id, at=at))  # fmt: skip
     held_seqs = {r[0] for r in held}
     keys = [{"school_id": sid, "origin": c.replica_id, "seq": c.seq, "part": part_of(c.partition), "cursor": cursor}

@@ -34,8 +34,10 @@ SCHEMAS = {
             "certs": {"type": "array", "items": {"type": "object"}},
             "revoked": {"type": ["object", "null"]},
             "epoch": S,
+            "version": I,
+            "unchanged": B,
         },
-        ["school", "certs", "epoch"],
+        ["epoch", "version"],
     ),  # fmt: skip
     "Vector": _obj(
         {"vector": {"type": "object", "additionalProperties": I}, "epoch": S}, ["vector", "epoch"]
@@ -166,7 +168,13 @@ def document() -> dict:
                 params=[{"name": "device", "in": "path", "required": True, "schema": S}],
             )
         },  # fmt: skip
-        f"{s}/trust": {"get": _op("The school document, certificates and revocations", _answer("Trust"))},
+        f"{s}/trust": {
+            "get": _op(
+                "The school document, certificates and revocations (unchanged: only the version)",
+                _answer("Trust"),
+                params=[_q("version", I)],
+            )  # fmt: skip
+        },
         f"{s}/docs": {
             "post": _op(
                 "A certificate or revocation list signed with the school key elsewhere",

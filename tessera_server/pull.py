@@ -54,7 +54,14 @@ def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT,
     limit = max(1, min(limit, MAX_PAGE_COUNT))
     max_bytes = max(64 * 1024, min(max_bytes, MAX_PAGE_BYTES))
     metas = conn.execute(
-        select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last, segment.c.size)
+        select(
+            segment.c.cursor,
+            segment.c.origin,
+            segment.c.first,
+            segment.c.last,
+            segment.c.size,
+            segment.c.hlc_first,
+        )
         .where(segment.c.school_id == sid, segment.c.cursor > after)
         .order_by(segment.c.cursor)
         .limit(limit + 1)
@@ -73,7 +80,8 @@ def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT,
     if meta:
         sizes = {m.cursor: m for m in chosen}
         return Page(epoch, cursor, more, [{"cursor": c, "origin": sizes[c].origin, "first": sizes[c].first,
-                                           "last": sizes[c].last, "size": sizes[c].size} for c in wanted])  # fmt: skip
+                                           "last": sizes[c].last, "size": sizes[c].size, "hlc_first": sizes[c].hlc_first}
+                                          for c in wanted])  # fmt: skip
     if wanted:
         for r in conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last,
                                      segment.c.data, segment.c.classes)

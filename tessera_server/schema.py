@@ -78,6 +78,7 @@ segment = Table(
     Column("first", BigInteger, nullable=False),
     Column("last", BigInteger, nullable=False),
     Column("sha256", String(64), nullable=False),
+    Column("hlc_first", String(100), nullable=False, default=""),  # the header's, for ordering
     Column("data", LargeBinary, nullable=False),
     Column("size", Integer, nullable=False),
     Column("classes", Text, nullable=False),  # JSON: the class ids its changes touch ("" school-wide)

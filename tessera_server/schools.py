@@ -136,6 +136,13 @@ def invalidate(school_id: str, conn: Connection | None = None) -> None:
             trust_version=school.c.trust_version + 1))  # fmt: skip
 
 
+def version_of(school_id: str) -> int:
+    """The trust version of the state this process last built (``trust``) for the school."""
+    with _LOCK:
+        hit = _CACHE.get(school_id)
+    return hit[0] if hit else -1
+
+
 def trust(conn: Connection, school_id: str) -> tuple[TrustState, SchoolRow] | None:
     version = conn.execute(select(school.c.trust_version).where(school.c.school_id == school_id)).scalar()
     if version is None:

@@ -131,10 +131,12 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
     async def trust(request: Request) -> Response:
         w = await who(request)
         st, row = await run(schools.trust, w.school_id)
+        version = schools.version_of(w.school_id)
+        if request.query_params.get("version") == str(version):
+            return JSONResponse({"version": version, "unchanged": True, "epoch": row.epoch})
         certs = list(st.cert_docs.values())
-        return JSONResponse(
-            {"school": st.school_doc, "certs": certs, "revoked": st.revoked_doc, "epoch": row.epoch}
-        )
+        return JSONResponse({"school": st.school_doc, "certs": certs, "revoked": st.revoked_doc, "epoch": row.epoch,
+                             "version": version})  # fmt: skip
 
     async def vector(request: Request) -> Response:
         w = await who(request)

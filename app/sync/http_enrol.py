@@ -65,7 +65,7 @@ def request_doc(db) -> dict:
 def prepare(transport, db, data_dir: Path) -> None:  # noqa: ANN001
     """Before a sync: the school's documents in, and a request out when we are not enrolled."""
     if transport.signed_in():  # a token from an earlier sync: it proved the school key then
-        take_trust(data_dir, transport.school, transport._json("GET", transport._s("/trust")))
+        take_trust(data_dir, transport.school, transport._trust())
         return
     hello = transport.hello()
     take_trust(data_dir, transport.school, {"school": hello.get("school")})
@@ -74,4 +74,4 @@ def prepare(transport, db, data_dir: Path) -> None:  # noqa: ANN001
     except TargetRefused:
         transport._json("POST", transport._s("/enrol"), request_doc(db), auth=False)
         raise TargetRefused(WAITING) from None
-    take_trust(data_dir, transport.school, transport._json("GET", transport._s("/trust")))
+    take_trust(data_dir, transport.school, transport._trust())

@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.Column("first", sa.BigInteger, nullable=False),
         sa.Column("last", sa.BigInteger, nullable=False),
         sa.Column("sha256", S, nullable=False),
+        sa.Column("hlc_first", sa.String(100), nullable=False, server_default=""),
         sa.Column("data", sa.LargeBinary, nullable=False),
         sa.Column("size", sa.Integer, nullable=False),
         sa.Column("classes", sa.Text, nullable=False),
