@@ -11,7 +11,6 @@ and the cursor is taken last, so the school's lock is held only for the final in
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import time
 from collections import defaultdict
@@ -21,21 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from app.sync.batchfile import BatchDamaged
+from app.sync.checksum import HASH_MOD, key_hash, part_of
 from app.trust.gate import Gate
 from tessera_server import schools
 from tessera_server.auth import Caller, Refused
 from tessera_server.bulk import insert_ignore
 from tessera_server.db import is_pg, take_cursor
-from tessera_server.rows import class_of, materialize, part_of
+from tessera_server.rows import class_of, materialize
 from tessera_server.schema import change_key, part_sum, quarantine, row, segment
 from tessera_server.wire import open_batch
-
-HASH_MOD = 1 << 60
-
-
-def key_hash(origin: str, seq: int) -> int:
-    """One change's share of its partition's hash (the client computes the same, ``check``)."""
-    return int.from_bytes(hashlib.sha256(f"{origin}:{seq}".encode()).digest()[:8], "big") % HASH_MOD
 
 
 @dataclass

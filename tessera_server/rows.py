@@ -22,11 +22,6 @@ PURGED = "@purge"
 CHUNK = 500
 
 
-def part_of(partition: str) -> str:
-    """The check's and the scope's partition: ``school/class`` (``school`` or "" above a class)."""
-    return "/".join(partition.split("/")[:2])
-
-
 def class_of(partition: str) -> str:
     parts = partition.split("/")
     return parts[1] if len(parts) > 1 else ""

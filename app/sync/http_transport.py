@@ -92,6 +92,8 @@ class HttpTransport(Transport):
         self.refusals: list[dict] = []  # what the server refused of our pushes, for the Sync page
         self.on_prepare = None
         self.vector_of: Callable[[], dict[str, int]] | None = None  # this database's vector
+        self.after_sync: Callable[[HttpTransport], None] | None = None
+        self.last_check = None  # http_check.CheckResult of the last sync
 
     # -- plumbing ---------------------------------------------------------------------------
     def _conn(self) -> http.client.HTTPConnection:
@@ -358,6 +360,8 @@ class HttpTransport(Transport):
         self._json("POST", self._s("/seen"), {"vector": doc.vector, "schema_version": doc.schema_version,
                                                "damaged": doc.damaged})  # fmt: skip
         self.advance(doc.vector)
+        if self.after_sync is not None:
+            self.after_sync(self)  # the per-partition check (``http_check``)
 
     def advance(self, vector: dict[str, int]) -> None:
         """Move the stored cursor past every listed segment the vector covers, up to the first
@@ -374,7 +378,8 @@ class HttpTransport(Transport):
             upto = cursor
         else:
             upto = max(upto, top)
-        self._save_state({"epoch": epoch, "cursor": upto})
+        st.update(epoch=epoch, cursor=upto)
+        self._save_state(st)
 
     def server_vector(self, origins: list[str] | None = None) -> dict[str, int]:
         q = "/vector" + (f"?origins={','.join(origins)}" if origins else "")
@@ -526,6 +531,7 @@ def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
         t.session = session
         t.on_prepare = lambda tr: http_enrol.prepare(tr, db, data_dir)
         t.vector_of = lambda: _vector(db)
+        t.after_sync = lambda tr: _check(tr, db)
         return t
 
     return make
@@ -537,3 +543,11 @@ def _vector(db) -> dict[str, int]:  # noqa: ANN001
 
     with db.read() as s:
         return vector.load(raw_connection(s))
+
+
+def _check(t: HttpTransport, db) -> None:  # noqa: ANN001
+    from app.sync import http_check
+
+    st = t._state()
+    t.last_check = http_check.check_and_repair(t, db, st.setdefault("check", {}))
+    t._save_state(st)
