@@ -29,6 +29,7 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from app.identity import ed25519
@@ -90,10 +91,10 @@ class HttpTransport(Transport):
         self._scan_top = 0
         self._epoch = ""
         self.refusals: list[dict] = []  # what the server refused of our pushes, for the Sync page
-        self.on_prepare = None
+        self.on_prepare: Callable[[HttpTransport], None] | None = None
         self.vector_of: Callable[[], dict[str, int]] | None = None  # this database's vector
         self.after_sync: Callable[[HttpTransport], None] | None = None
-        self.last_check = None  # http_check.CheckResult of the last sync
+        self.last_check: Any = None  # http_check.CheckResult of the last sync
 
     # -- plumbing ---------------------------------------------------------------------------
     def _conn(self) -> http.client.HTTPConnection:
