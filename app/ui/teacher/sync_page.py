@@ -117,7 +117,7 @@ class SyncPage(QWidget):
         outer.addWidget(self.targets)
         from app.ui.teacher.trust_section import TrustSection
 
-        self.trust = TrustSection(ctx, actor, self)
+        self.trust = TrustSection(ctx, actor, self, bus=bus)
         outer.addWidget(self.trust)
         if actor.is_teacher:
             from app.ui.teacher.machine_box import MachineBox
