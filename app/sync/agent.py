@@ -28,7 +28,7 @@ from app.sync.receive import is_set_aside
 from app.sync.report import SkippedFile, SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
-from app.sync.status import SyncProgress, TargetStatus
+from app.sync.status import SyncProgress, TargetStatus, saved_for
 from app.sync.targets import server_opener
 from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
 
@@ -471,7 +471,18 @@ class SyncAgent:
 
     def _server_status(self, url: str, **changes: Any) -> TargetStatus:
         old = self._snap.server
-        base = old if old is not None and old.address == url else TargetStatus("server", url)
+        if old is not None and old.address == url:
+            return replace(old, **changes)
+        # First word about this server since start: what the last sync with it left (offline too).
+        saved = saved_for(self.db, url) if self.db is not None else {}
+        known = bool(saved)
+        base = TargetStatus(
+            "server",
+            url,
+            last_success_at=saved.get("last_sync_at") if known else None,
+            last_attempt_at=saved.get("last_attempt_at") if known else None,
+            waiting_to_send=int(saved.get("pending_send", 0)) if known else 0,
+        )
         return replace(base, **changes)
 
     def _server_round(self) -> None:
