@@ -28,7 +28,7 @@ from app.sync.receive import is_set_aside
 from app.sync.report import SkippedFile, SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
-from app.sync.status import SyncProgress, TargetStatus
+from app.sync.status import SyncProgress, TargetStatus, saved_for
 from app.sync.targets import server_opener
 from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
 
@@ -185,7 +185,10 @@ class SyncAgent:
         self._open_server = open_server
         self._server_next = 0.0  # monotonic time of the next server sync
         self._server_failures = 0
-        self._cancel = threading.Event()
+        self._cancel = threading.Event()  # the folder's sync under way
+        self._server_cancel = threading.Event()
+        self._server_wake = threading.Event()
+        self._server_thread: threading.Thread | None = None
         self.interval = interval
         self.poll = poll
         self.backoff_base = backoff_base
@@ -207,14 +210,24 @@ class SyncAgent:
         self._update(pending_send=self._pending())
         self._thread = threading.Thread(target=self._run, name="tessera-sync", daemon=True)
         self._thread.start()
+        # The server has its own loop, so an unplugged stick's backoff never delays it (one sync
+        # at a time still: the sync lock).
+        self._server_thread = threading.Thread(
+            target=self._run_server, name="tessera-sync-server", daemon=True
+        )
+        self._server_thread.start()
 
     def stop(self, timeout: float = 10.0) -> bool:
         """Ask the agent to stop after the file it is on; True if it has stopped."""
         self._stop.set()
         self._wake.set()
+        self._server_wake.set()
         if self._thread:
+            end = time.monotonic() + timeout
             self._thread.join(timeout)
-            alive = self._thread.is_alive()
+            if self._server_thread:
+                self._server_thread.join(max(0.0, end - time.monotonic()))
+            alive = self._thread.is_alive() or bool(self._server_thread and self._server_thread.is_alive())
             if not alive:
                 self._update(state="stopped", progress=None, next_attempt_at=None)
             return not alive
@@ -224,11 +237,14 @@ class SyncAgent:
         """Sync as soon as possible (skips any waiting or backoff)."""
         self._server_next = 0.0
         self._wake.set()
+        self._server_wake.set()
 
     def cancel(self) -> None:
         """Stop the sync under way at the next safe point (between batches: a batch is applied
         whole or not at all); what arrived stays, the rest follows at the next sync."""
         self._cancel.set()
+        if self._snap.server is not None and self._snap.server.state == "syncing":
+            self._server_cancel.set()
 
     def set_server(self, server: FolderSource) -> None:
         self._server_source = server
@@ -303,12 +319,6 @@ class SyncAgent:
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            try:
-                self._server_round()
-            except Exception:  # a bug there must never stop the folder's sync
-                log.exception("server round failed")
-            if self._stop.is_set():
-                break
             folder = self._folder()
             if not folder:
                 self._update(
@@ -411,22 +421,20 @@ class SyncAgent:
             )
             self._wait(self.interval)
 
-    def _stopping(self) -> bool:
-        return self._stop.is_set() or self._cancel.is_set()
-
     def _sync_all(
         self, folder: Any, progress: Callable[[str, int, int], None] | None = None
     ) -> SyncReport | None:
         """Rounds of bounded size until everything is done; None if asked to stop midway. When
         cancelled, the report of what was done (``complete`` False)."""
         total: SyncReport | None = None
-        self._cancel.clear()
+        cancel = self._cancel if progress is None else self._server_cancel
+        cancel.clear()
         while True:
             report = self._sync(
                 self.db,
                 folder,
                 max_files=self.round_files,
-                should_stop=self._stopping,
+                should_stop=lambda: self._stop.is_set() or cancel.is_set(),
                 progress=progress or (lambda phase, done, n: self._update(progress=(phase, done, n))),
             )
             total = report if total is None else merge_reports(total, report)
@@ -436,10 +444,20 @@ class SyncAgent:
                 return total
             if self._stop.is_set():
                 return None
-            if self._cancel.is_set():
-                self._cancel.clear()
+            if cancel.is_set():
+                cancel.clear()
                 total.complete = False
                 return total
+
+    def _run_server(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._server_round()
+            except Exception:  # a bug there must never stop sync
+                log.exception("server round failed")
+            wait = self._server_next - time.monotonic() if self._server() else self.interval
+            if self._server_wake.wait(max(self.poll, min(wait, self.interval))):
+                self._server_wake.clear()
 
     # -- the school server (``targets.py``) ------------------------------------------------------
     def _server(self) -> str:
@@ -453,7 +471,18 @@ class SyncAgent:
 
     def _server_status(self, url: str, **changes: Any) -> TargetStatus:
         old = self._snap.server
-        base = old if old is not None and old.address == url else TargetStatus("server", url)
+        if old is not None and old.address == url:
+            return replace(old, **changes)
+        # First word about this server since start: what the last sync with it left (offline too).
+        saved = saved_for(self.db, url) if self.db is not None else {}
+        known = bool(saved)
+        base = TargetStatus(
+            "server",
+            url,
+            last_success_at=saved.get("last_sync_at") if known else None,
+            last_attempt_at=saved.get("last_attempt_at") if known else None,
+            waiting_to_send=int(saved.get("pending_send", 0)) if known else 0,
+        )
         return replace(base, **changes)
 
     def _server_round(self) -> None:

@@ -130,8 +130,15 @@ class _Run:
 
     # -- the whole run ----------------------------------------------------------------------
     def open(self) -> Transport:
+        old = getattr(self, "transport", None)
+        if old is not None:
+            old.close()  # the replica id was renewed: a new view of the place
         t = self.opener.make(self.db.replica_id)
-        t.prepare()
+        try:
+            t.prepare()
+        except BaseException:
+            t.close()
+            raise
         self.transport = t
         self.sf = Place(t)
         return t

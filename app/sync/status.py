@@ -44,3 +44,13 @@ def saved_target(db, key: str) -> dict:
     except (AttributeError, TypeError):
         return {}
     return got if isinstance(got, dict) else {}
+
+
+def saved_for(db, address: str) -> dict:
+    """What the last sync with the place at ``address`` left in the sync state ({} if none)."""
+    try:
+        targets = load_state(db).get("targets", {})
+        found = [t for t in targets.values() if isinstance(t, dict) and t.get("address") == address]
+    except (AttributeError, TypeError):
+        return {}
+    return max(found, key=lambda t: t.get("last_attempt_at") or 0, default={})

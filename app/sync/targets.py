@@ -3,7 +3,8 @@ machine policy say (``sync_folder``, ``server_url``; policy > user setting > mac
 
 The folder is always available (``folder_transport.py``). The server's HTTP transport plugs in
 here: a module ``app.sync.http_transport`` with ``open_server(url: str, db) -> (me -> Transport)``
-is found on first use, or a factory is given to ``register_server_transport``. Without either, a
+is found on first use, or a factory is given to ``register_server_transport``. The opener may
+carry an ``address`` attribute (the URL, for the sync report and the Sync page). Without either, a
 configured server is shown as "not available in this build" (``ServerSyncUnavailable``), and the
 folder keeps syncing.
 """

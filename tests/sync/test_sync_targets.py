@@ -56,7 +56,7 @@ def test_two_computers_sync_through_the_server_alone(make_db, no_http):
     a, b = make_db("a"), make_db("b")
     seed(a, students=2)
     server = MemoryPlace()
-    register_server_transport(lambda url, db: (lambda me: MemoryTransport(server, me, url)))
+    register_server_transport(lambda url, db: lambda me: MemoryTransport(server, me, url))
     agents = [SyncAgent(d, None, server="https://school.example", interval=0.1, poll=0.05) for d in (a, b)]
     for ag in agents:
         ag.start()
@@ -76,7 +76,7 @@ def test_an_unreachable_server_is_said_and_retried(make_db, no_http):
     a = make_db("a")
     seed(a, students=1)
     server = MemoryPlace(reachable=False)
-    register_server_transport(lambda url, db: (lambda me: MemoryTransport(server, me, url)))
+    register_server_transport(lambda url, db: lambda me: MemoryTransport(server, me, url))
     agent = SyncAgent(a, None, server="https://school.example", interval=0.1, poll=0.05, backoff_base=0.05)
     agent.start()
     try:
@@ -129,3 +129,21 @@ def test_memory_transport_unreachable_raises(make_db):
     a = make_db("a")
     with pytest.raises(TargetUnavailable):
         sync_once(a, lambda me: MemoryTransport(MemoryPlace(reachable=False), me))
+
+
+def test_after_a_restart_offline_the_server_keeps_its_last_success(make_db, no_http):
+    a = make_db("a")
+    seed(a, students=1)
+    server = MemoryPlace()
+    url = "https://school.example"
+    sync_once(a, lambda me: MemoryTransport(server, me, url))
+    server.reachable = False
+    register_server_transport(lambda u, db: lambda me: MemoryTransport(server, me, u))
+    agent = SyncAgent(a, None, server=url, interval=0.1, poll=0.05, backoff_base=0.05)
+    agent.start()
+    try:
+        assert _wait_for(lambda: agent.snapshot().server and agent.snapshot().server.state == "unreachable")
+        st = agent.snapshot().server
+        assert st.last_success_at is not None and st.waiting_to_send == 0  # as the server acknowledged
+    finally:
+        assert agent.stop(timeout=10)

@@ -116,3 +116,25 @@ def test_cancel_stops_a_long_first_sync_between_batches(qtbot, demo, laptop_b, t
     sync_once(laptop_b.db, share)
     with laptop_b.db.read() as s:
         assert vector.load(raw_connection(s))[ctx_a.db.replica_id] == max(lasts)  # the rest followed
+
+
+def test_a_server_only_computer_says_so_and_syncs_now(qtbot, demo, tmp_path):
+    from app.sync.memory import MemoryPlace, MemoryTransport
+
+    ctx, info = demo
+    server = MemoryPlace()
+    register_server_transport(lambda url, db: lambda me: MemoryTransport(server, me, url))
+    ctx.settings.set_user("server_url", "https://tessera.school.example")
+    agent = ctx.start_sync()
+    try:
+        w, page = _page(qtbot, ctx, info)
+        qtbot.waitUntil(lambda: set(page.targets.boxes) == {"server"}, timeout=60_000)
+        box = page.targets.boxes["server"]
+        qtbot.waitUntil(lambda: "Last complete sync" in box.words.text(), timeout=60_000)
+        assert "school server" in page.state.text()  # not "Sync is off"
+        page.sync_now()
+        assert "Choose a sync folder first" not in page.state.text()
+        assert server.seen  # it went to the server
+    finally:
+        agent.stop()
+        register_server_transport(None)

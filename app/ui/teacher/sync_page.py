@@ -117,7 +117,7 @@ class SyncPage(QWidget):
         outer.addWidget(self.targets)
         from app.ui.teacher.trust_section import TrustSection
 
-        self.trust = TrustSection(ctx, actor, self)
+        self.trust = TrustSection(ctx, actor, self, bus=bus)
         outer.addWidget(self.trust)
         if actor.is_teacher:
             from app.ui.teacher.machine_box import MachineBox
@@ -161,6 +161,8 @@ class SyncPage(QWidget):
             "error": "",
             "stopped": self.tr("Sync has stopped."),
         }
+        if snap.state == "off" and getattr(snap, "server", None) is not None:
+            words["off"] = self.tr("No sync folder; this computer syncs with the school server (below).")
         unconfirmed = getattr(snap, "unacknowledged", 0)
         if snap.state == "idle" and (snap.pending_send or unconfirmed):  # "up to date" only when it is
             words["idle"] = self.tr("Sent. Waiting for the other computers to pick up %n change(s).", "",
@@ -229,7 +231,8 @@ class SyncPage(QWidget):
     def sync_now(self) -> None:
         """Sync at once, or say why it cannot (never a button that does nothing visible)."""
         folder, _locked = self.service.folder()
-        if not folder:
+        server = getattr(self.agent.snapshot(), "server", None) if self.agent is not None else None
+        if not folder and server is None:
             self.state.setText(self.tr("Choose a sync folder first: a folder on the school share or a USB "
                                        "stick that every computer can reach. Then press Sync now."))  # fmt: skip
             self.choose.setFocus()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,7 +26,7 @@ from app.ui.tasks import run_task
 
 
 class TrustSection(QGroupBox):
-    def __init__(self, ctx, actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, actor, parent: QWidget | None = None, bus=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setTitle(self.tr("Who may sync with this school"))
         self.actor = actor
@@ -104,6 +105,12 @@ class TrustSection(QGroupBox):
                   self.remote_actions, self.undo_button):  # fmt: skip
             w.hide()
         self.off.setText(self.tr("Checking who may sync…"))
+        if bus is not None:
+            # A sync brings enrolment requests, certificates and refusals: show them while open.
+            from app.ui.events import Kind
+            from app.ui.widgets.lazy_refresh import LazyRefresh
+
+            self.lazy = LazyRefresh(self, bus, Kind.SYNC_STATE | Kind.ROSTER, self.refresh)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------
@@ -160,11 +167,21 @@ class TrustSection(QGroupBox):
         for req in ov.waiting:
             self._add_request(req, ov.holds_key)
         shown = [d for d in ov.devices if d.status != "refused"]
+        # The teacher's choice is kept by device id: rows move when a sync brings a device.
+        keep = self.selected_device()
         self.devices.setRowCount(len(shown))
         for r, d in enumerate(shown):
             name = d.name + (self.tr(" (this computer)") if d.this else "")
             for col, text in enumerate((name, self._role(d.role), self._status(d.status))):
-                self.devices.setItem(r, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, d.device)
+                self.devices.setItem(r, col, cell)
+        at = next((r for r, d in enumerate(shown) if keep is not None and d.device == keep), -1)
+        if at >= 0:
+            self.devices.selectRow(at)
+        else:
+            self.devices.clearSelection()
+            self.devices.setCurrentCell(-1, -1)
         self.devices.setVisible(ov.signed)
         self.revoke_button.setVisible(ov.signed)
         self.revoke_button.setEnabled(ov.holds_key and bool(shown))
@@ -227,11 +244,17 @@ class TrustSection(QGroupBox):
         run_task(lambda _p: action(self.actor, device), lambda _r: self.refresh(),
                  lambda e: show_error(self, e), owner=self)  # fmt: skip
 
-    def _revoke(self) -> None:
+    def selected_device(self) -> str | None:
+        """The id of the device chosen in the table (None when none is)."""
         row = self.devices.currentRow()
-        shown = [d for d in (self.overview.devices if self.overview else []) if d.status != "refused"]
-        if 0 <= row < len(shown):
-            self._do(self.service.revoke, shown[row].device)
+        item = self.devices.item(row, 0) if row >= 0 else None
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(value) if value else None
+
+    def _revoke(self) -> None:
+        device = self.selected_device()
+        if device is not None:
+            self._do(self.service.revoke, device)
 
     def _toggle_refused(self, on: bool) -> None:
         self.refused_table.setVisible(on)
