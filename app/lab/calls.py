@@ -25,8 +25,14 @@ from app.errors import InvalidInput
 # Calls that need no sign-in: the sign-in screen's lists and the sign-in itself.
 PUBLIC: dict[str, frozenset[str]] = {
     "accounts": frozenset(
-        {"has_teacher", "sign_in_classes", "sign_in_students", "sign_in_student", "sign_in_teacher",
-         "set_first_password"}  # fmt: skip
+        {
+            "has_teacher",
+            "sign_in_classes",
+            "sign_in_students",
+            "sign_in_student",
+            "sign_in_teacher",
+            "set_first_password",
+        }  # fmt: skip
     ),
 }
 SIGN_INS = frozenset({"accounts.sign_in_student", "accounts.sign_in_teacher", "accounts.set_first_password"})
@@ -43,14 +49,42 @@ SIGNED_IN: dict[str, frozenset[str]] = {
         {"overview", "start_session", "next_item", "record_answer", "session_summary", "end_session"}
     ),
     "writing": frozenset(
-        {"my_tasks", "task", "check_config", "word_list", "open_draft", "save_draft", "submit", "draft",
-         "versions", "version_text", "diff_versions", "check_draft", "tasks_for_class",
-         "drafts_for_task", "add_comment", "return_draft"}  # fmt: skip
+        {
+            "my_tasks",
+            "task",
+            "check_config",
+            "word_list",
+            "open_draft",
+            "save_draft",
+            "submit",
+            "draft",
+            "versions",
+            "version_text",
+            "diff_versions",
+            "check_draft",
+            "tasks_for_class",
+            "drafts_for_task",
+            "add_comment",
+            "return_draft",
+        }  # fmt: skip
     ),
     "plans": frozenset(
-        {"get", "suggestions", "evidence_options", "save", "submit", "set_milestone_done", "self_assess",
-         "attach_evidence", "remove_evidence", "set_goal_status", "record_met_goals", "class_overview",
-         "review", "feedback"}  # fmt: skip
+        {
+            "get",
+            "suggestions",
+            "evidence_options",
+            "save",
+            "submit",
+            "set_milestone_done",
+            "self_assess",
+            "attach_evidence",
+            "remove_evidence",
+            "set_goal_status",
+            "record_met_goals",
+            "class_overview",
+            "review",
+            "feedback",
+        }  # fmt: skip
     ),
     "checkins": frozenset({"enabled", "record", "remove", "done_today", "for_student", "class_view"}),
     "challenges": frozenset({"for_student", "get", "board", "for_class"}),

@@ -14,14 +14,16 @@ def main(argv: list[str]) -> int:
 
     p = argparse.ArgumentParser(prog="tessera lab-service", description="Serve a lab machine's Tessera data.")
     p.add_argument("--data-dir", help="the lab data folder (default: the policy's, or the machine-wide one)")
-    p.add_argument("--socket", help=f"where to listen (default: the policy's lab_socket, else {default_socket()})")
+    p.add_argument(
+        "--socket", help=f"where to listen (default: the policy's lab_socket, else {default_socket()})"
+    )
     p.add_argument("--demo", action="store_true", help="add the demo class if the folder has no class yet")
     args = p.parse_args(argv)
     settings = load_settings(args.data_dir)
+    import os
+
     from app.bootstrap import setup_logging
     from app.lab.folder import secure_folder
-
-    import os
 
     os.umask(0o077)
     secure_folder(settings.data_dir)  # before the log file is made in it

@@ -101,13 +101,17 @@ class LabClient:
         args = tuple(a for a in args if not isinstance(a, Actor))  # the service knows who is signed in
         kwargs.pop("actor", None)
         kwargs.pop("now", None)
-        request = encode_request({"call": name, "args": calls.encode(list(args)), "kwargs": calls.encode(kwargs)})
+        request = encode_request(
+            {"call": name, "args": calls.encode(list(args)), "kwargs": calls.encode(kwargs)}
+        )
         with self._lock:
             try:
                 write_frame(self.sock, request)
                 reply = pickle.loads(read_frame(self.sock, MAX_REPLY))  # noqa: S301  from the trusted service
             except (OSError, EOFError) as exc:
-                raise LabUnavailable("The connection to this lab computer's Tessera service was lost.") from exc
+                raise LabUnavailable(
+                    "The connection to this lab computer's Tessera service was lost."
+                ) from exc
         if "error" in reply:
             raise _rebuild_error(reply["error"])
         if reply.get("kinds") and self.on_change is not None:

@@ -57,5 +57,7 @@ def folder_problem(folder: Path, lab_mode: bool) -> str | None:
                 "Tessera lab service keeps the data: check that it is installed and running "
                 "(docs/installing.md), or ask the school's IT."
             )
-        return f"Tessera cannot write to its folder {folder}. Check its permissions, or start with --data-dir."
+        return (
+            f"Tessera cannot write to its folder {folder}. Check its permissions, or start with --data-dir."
+        )
     return None

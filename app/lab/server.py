@@ -17,6 +17,7 @@ import socket
 import socketserver
 import struct
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,9 @@ def error_reply(exc: BaseException) -> dict[str, Any]:
     if isinstance(exc, TesseraError):
         return {"error": {"cls": type(exc).__name__, "message": str(exc),
                           "reason": getattr(exc, "reason", ""), "wait_s": getattr(exc, "wait_s", 0.0)}}  # fmt: skip
-    return {"error": {"cls": "TesseraError", "message": "The lab service could not do that; its log says why."}}
+    return {
+        "error": {"cls": "TesseraError", "message": "The lab service could not do that; its log says why."}
+    }
 
 
 class LabService:
@@ -106,6 +109,10 @@ class LabService:
             return None
         if call == "session.who":
             return session.actor
+        if call in ("session.sync_now", "session.sync_status"):
+            if session.actor is None:
+                raise calls.Refused("Please sign in first.")
+            return self._sync(wait=call == "session.sync_now")
         if not calls.allowed(call, session.actor is not None):
             if calls.allowed(call, True):
                 raise calls.Refused("Please sign in first.")
@@ -123,6 +130,23 @@ class LabService:
             session.actor = result  # bound here, by the service's own check of the PIN or password
             log.info("signed in %s (%s) from OS user %s", result.person_id, result.role, session.uid)
         return result
+
+    def _sync(self, wait: bool, timeout: float = 120.0) -> dict[str, Any]:
+        """Anyone signed in may ask for a sync now (it only wakes the service's own sync agent) and
+        hear how it went, in the words the teacher's screen uses."""
+        agent = self.ctx.agent
+        if agent is None:
+            return {"state": "off", "last_sync_at": None, "problem": "This lab computer has no sync folder."}
+        started = time.time()
+        if wait:
+            agent.sync_now()
+            while time.time() - started < timeout:
+                snap = agent.snapshot()
+                if (snap.last_attempt_at or 0) >= started and snap.state != "syncing":
+                    break
+                time.sleep(0.2)
+        snap = agent.snapshot()
+        return {"state": snap.state, "last_sync_at": snap.last_sync_at, "problem": snap.problem}
 
     def close(self) -> None:
         self.ctx.close()
@@ -182,6 +206,7 @@ def serve(data_dir: str | Path, socket_path: str | Path, ready: threading.Event 
         path.unlink()
     server = _Server(str(path), _Handler)
     server.service = service
+    service.ctx.start_sync()  # the service syncs the lab's data (folder from the policy), not the app
     os.chmod(path, 0o666)
     log.info("lab service on %s for %s", path, data_dir)
     if ready is not None:
