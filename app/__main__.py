@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.lab.cli import main as lab_main
 
         return lab_main(argv[1:])
+    if argv and argv[0] == "pin-key":  # the school's PIN key, moved between machines by an admin
+        from app.lab.cli import pin_key_main
+
+        return pin_key_main(argv[1:])
     if argv and argv[0] == "sync":
         from app.sync_cli import main as sync_main
 

@@ -9,6 +9,7 @@ message. One connection per app, one call at a time on it (the UI's workers shar
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import socket
@@ -25,6 +26,8 @@ from app.lab import calls
 from app.lab.wire import MAX_REPLY, encode_request, read_frame, write_frame
 from app.people.actor import Actor
 from app.writing.journal import JournalEntry
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SOCKET = {
     "linux": "/run/tessera/lab.sock",
@@ -202,6 +205,13 @@ class LabContext:
 
     def start_sync(self) -> Any:
         return None
+
+    def end_session(self) -> None:
+        """Signed out (or idle): the service unbinds this connection's sign-in."""
+        try:
+            self.client.call("session.sign_out")
+        except errors.TesseraError as exc:
+            log.warning("lab sign-out not told to the service: %s", exc)
 
     def close(self) -> None:
         self.client.close()

@@ -196,23 +196,41 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     service: LabService
 
 
-def serve(data_dir: str | Path, socket_path: str | Path, ready: threading.Event | None = None) -> None:
-    """Run until stopped (SIGTERM from systemd ends the process). The socket is world-connectable:
-    who may connect is not the question, what a connection may do is (see module doc)."""
-    os.umask(0o077)  # everything the service writes (database, backups, logs, journal) is its own
+def start(data_dir: str | Path, socket_path: str | Path) -> _Server:
+    """Open the data folder and listen (``serve_forever`` on the result runs it; tests run it in a
+    thread). The socket is world-connectable: who may connect is not the question, what a
+    connection may do is (see the module doc)."""
     service = LabService(data_dir)
     path = Path(socket_path)
     if path.exists() or path.is_symlink():
         path.unlink()
     server = _Server(str(path), _Handler)
     server.service = service
-    service.ctx.start_sync()  # the service syncs the lab's data (folder from the policy), not the app
     os.chmod(path, 0o666)
+    service.ctx.start_sync()  # the service syncs the lab's data (folder from the policy), not the app
+    threading.Thread(target=_backups, args=(service,), name="tessera-backups", daemon=True).start()
     log.info("lab service on %s for %s", path, data_dir)
+    return server
+
+
+def _backups(service: LabService, every_s: float = 3600.0) -> None:
+    """The daily copy for "Restore last backup", taken by the service (it owns the folder)."""
+    while True:
+        time.sleep(every_s)
+        try:
+            service.ctx.db.daily_backup()
+        except Exception as exc:  # noqa: BLE001  a failed backup must never stop the lab
+            log.warning("daily backup failed: %r", exc)
+
+
+def serve(data_dir: str | Path, socket_path: str | Path, ready: threading.Event | None = None) -> None:
+    """Run until stopped (SIGTERM from systemd ends the process)."""
+    os.umask(0o077)  # everything the service writes (database, backups, logs, journal) is its own
+    server = start(data_dir, socket_path)
     if ready is not None:
         ready.set()
     try:
         server.serve_forever()
     finally:
         server.server_close()
-        service.close()
+        server.service.close()

@@ -308,6 +308,9 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(float(self.ctx.settings.get("idle_signout_minutes")))
 
     def sign_out(self) -> None:
+        end = getattr(self.ctx, "end_session", None)  # a lab computer: the service forgets the sign-in
+        if end is not None and self.area is not None:
+            end()
         if self.area is not None:
             idle = not self.idle.timer.isActive()
             self.show_sign_in(self.tr("You were signed out after a quiet while.") if idle else "")

@@ -1,0 +1,129 @@
+"""The lab service's request checks, in process (no OS accounts needed): the allow-list, arguments
+checked against each method's type hints, hostile JSON refused in words, and every allow-listed
+method's hints readable (a method the check cannot read would fail at a student's first call)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import typing
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.errors import PermissionDenied
+from app.lab import calls
+from app.lab.server import LabService, Session
+from app.planning.plans import GoalDraft, PlanDraft
+
+
+@pytest.fixture(scope="module")
+def service(demo_template, tmp_path_factory):
+    import shutil
+
+    d = tmp_path_factory.mktemp("lab-calls")
+    shutil.copy2(demo_template[0] / "tessera.db", d / "tessera.db")
+    svc = LabService(d)
+    yield svc, demo_template[1]
+    svc.close()
+
+
+def _signed_in(service, i: int = 0) -> Session:
+    svc, info = service
+    s = Session(uid=None)
+    r = svc.handle(
+        s, {"call": "accounts.sign_in_student", "args": [info.class_id, info.student_ids[i], info.pin]}
+    )
+    assert "ok" in r, r
+    return s
+
+
+def test_every_allowed_method_exists_and_its_hints_can_be_checked(service):
+    svc, _info = service
+    calls.load_dataclasses()
+    for table in (calls.PUBLIC, calls.SIGNED_IN):
+        for name, methods in table.items():
+            for m in methods:
+                func = getattr(svc._target(name), m)
+                typing.get_type_hints(func)
+                params = list(inspect.signature(func).parameters)
+                assert "src" not in params and "path" not in params, f"{name}.{m} takes a path"
+
+
+def test_a_plan_draft_arrives_as_the_dataclass_and_unknown_fields_are_refused():
+    calls.load_dataclasses()
+    draft = (
+        PlanDraft(goals=[GoalDraft(title="Read more")]) if "goals" in PlanDraft.__dataclass_fields__ else None
+    )
+    if draft is None:
+        pytest.skip("PlanDraft has no goals field")
+    got = calls.decode(calls.encode(draft), PlanDraft, 0)
+    assert got == draft
+    with pytest.raises(calls.Refused):
+        calls.decode({**calls.encode(draft), "owner_id": "x"}, PlanDraft, 0)
+
+
+def test_values_of_the_wrong_kind_are_refused():
+    for value, tp in [("1", int), (True, int), (1, str), ([1], list[str]), ({"a": 1}, dict[str, str]), ("x", None),
+                      ({"__class__": "os.system"}, str), ("a" * (calls.MAX_STR + 1), str)]:  # fmt: skip
+        with pytest.raises(calls.Refused):
+            calls.decode(value, tp, 0)
+    deep: list = []
+    for _ in range(20):
+        deep = [deep]
+    with pytest.raises(calls.Refused):
+        calls.decode(deep, list, 0)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(["call", "args", "kwargs", "actor", "session"]), json_values, max_size=4)
+)
+def test_any_json_request_gets_a_worded_answer_never_a_crash(service, request):
+    svc, _info = service
+    reply = svc.handle(Session(uid=None), json.loads(json.dumps(request)))
+    assert set(reply) in ({"ok", "kinds"}, {"error"})
+    if "error" in reply:
+        assert reply["error"]["message"] and "Traceback" not in reply["error"]["message"]
+
+
+def test_signed_in_calls_act_for_the_signed_in_student_only(service):
+    svc, info = service
+    s = _signed_in(service, 0)
+    mine = svc.handle(s, {"call": "what_next.for_student", "args": []})
+    assert "ok" in mine
+    other = svc.handle(s, {"call": "what_next.for_student", "args": [info.student_ids[1]]})
+    assert other["error"]["cls"] == PermissionDenied.__name__
+    teacher_only = svc.handle(s, {"call": "roster.add_student", "args": [info.class_id, "Mallory"]})
+    assert teacher_only["error"]["cls"] == PermissionDenied.__name__
+    svc.handle(s, {"call": "session.sign_out"})
+    assert "sign in first" in svc.handle(s, {"call": "what_next.for_student"})["error"]["message"]
+
+
+def test_a_save_tells_the_client_what_changed(service):
+    svc, _info = service
+    s = _signed_in(service, 2)
+    tasks = svc.handle(s, {"call": "writing.my_tasks"})["ok"]
+    task = next(t.task for t in tasks if t.status != "submitted")
+    r = svc.handle(s, {"call": "writing.save_draft", "args": [task.id, "A new paragraph about tides."]})
+    assert r["ok"].saved and r["kinds"]
+
+
+def test_the_crash_journal_is_each_students_own(service):
+    svc, info = service
+    a, b = _signed_in(service, 3), _signed_in(service, 4)
+    me, other = info.student_ids[3], info.student_ids[4]
+    assert "ok" in svc.handle(a, {"call": "journal.write", "args": [me, "t1", "typed", None]})
+    assert svc.handle(a, {"call": "journal.read", "args": [me, "t1"]})["ok"].text == "typed"
+    for call, args in [("journal.read", [me, "t1"]), ("journal.clear", [me, "t1"]), ("journal.tasks_of", [me]),
+                       ("journal.write", [me, "t1", "overwritten", None])]:  # fmt: skip
+        assert svc.handle(b, {"call": call, "args": args})["error"]["cls"] == PermissionDenied.__name__
+    assert svc.handle(b, {"call": "journal.tasks_of", "args": [other]})["ok"] == []

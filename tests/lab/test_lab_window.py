@@ -1,0 +1,87 @@
+"""The app in lab mode, driven like a student: it opens no database; the sign-in screen, the home page
+and the writing page (saving, and the crash journal) work through the lab service's socket; signing
+out ends the service's session. (The service runs in this process; tests/lab/test_two_accounts.py
+runs it as its own OS account.)"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.config import Settings
+from app.lab.client import connect
+from app.lab.server import start
+from app.store.what_changed import Kind
+from app.ui.main_window import MainArea, MainWindow
+from app.ui.signin import STUDENT_ID_ROLE, SignInScreen
+from app.ui.tasks import wait_idle
+
+T = 20_000
+
+
+@pytest.fixture
+def lab(demo_template, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy2(demo_template[0] / "tessera.db", data / "tessera.db")
+    server = start(data, tmp_path / "lab.sock")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, tmp_path / "lab.sock", demo_template[1]
+    server.shutdown()
+    server.server_close()
+    server.service.close()
+
+
+def test_a_student_signs_in_writes_and_signs_out_through_the_service(qtbot, lab, tmp_path):
+    server, sock, info = lab
+    settings = Settings(data_dir=tmp_path / "not-used", policy={"lab_mode": True})
+    ctx = connect(settings, str(sock))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    ctx.client.on_change = lambda kinds: w.bus.announce(Kind(kinds))
+    w.attach(ctx)
+    w.resize(1280, 800)
+    w.show()
+    screen = w.centralWidget()
+    assert isinstance(screen, SignInScreen) and screen.class_box.count() >= 1
+    me = info.student_ids[5]
+    ids = [screen.names.item(i).data(STUDENT_ID_ROLE) for i in range(screen.names.count())]
+    screen.names.setCurrentRow(ids.index(me))
+    qtbot.keyClicks(screen.pin, "0000")  # wrong: the service says so in the screen's words
+    qtbot.mouseClick(screen.student_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.student_button.isEnabled(), timeout=T)
+    assert "PIN is not right" in screen.message.text()
+    screen.names.setCurrentRow(ids.index(me))
+    qtbot.keyClicks(screen.pin, info.pin)
+    qtbot.mouseClick(screen.student_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(w.centralWidget(), MainArea), timeout=T)
+    assert ctx.client.call("session.who").person_id == me
+
+    page = w.area.show_page("writing")
+    qtbot.waitUntil(lambda: bool(page.tasks), timeout=T)
+    task = next(m.task for m in page.tasks if m.status != "submitted")
+    with qtbot.waitSignal(page.opened, timeout=T):
+        page.open_task(task.id)
+    page.editor.selectAll()
+    qtbot.keyClicks(page.editor, "Tides rise twice a day.")
+    kept = server.service.journal.inner
+    qtbot.waitUntil(lambda: (e := kept.read(me, task.id)) is not None and "Tides" in e.text, timeout=T)
+    page.save(force=True)
+    wait_idle()
+    qtbot.waitUntil(lambda: kept.read(me, task.id) is None, timeout=T)
+    svc = server.service.ctx.services
+    from app.people.actor import Actor
+
+    assert (
+        "Tides rise twice a day."
+        in svc.writing.open_draft(Actor(me, "student", info.school_id), task.id).text
+    )
+
+    w.sign_out()
+    wait_idle()
+    assert ctx.client.call("session.who") is None
+    ctx.close()
