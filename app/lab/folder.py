@@ -41,7 +41,7 @@ def folder_problem(folder: Path, lab_mode: bool) -> str | None:
         for path in (folder, folder / "tessera.db", folder / "backups", folder / "journal", folder / "keys"):
             try:
                 mode = stat.S_IMODE(path.stat().st_mode)
-            except FileNotFoundError:
+            except OSError:  # not there, or not ours to look at (the folder is closed to us: as it should be)
                 continue
             if mode & 0o077:
                 return (

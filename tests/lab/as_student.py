@@ -175,6 +175,9 @@ def attack(a: dict) -> dict:
         return "reset"
 
     res["system_reset_pin"] = _outcome(system_reset)
+    from app.lab.folder import folder_problem
+
+    res["folder_check"] = folder_problem(Path(a["data_dir"]), lab_mode=True)
     res["read_db"] = _outcome(lambda: len(Path(a["data_dir"], "tessera.db").read_bytes()))
     time.sleep(0.1)
     return res

@@ -85,6 +85,12 @@ def lab(tmp_path_factory) -> Lab:
         for name in (svc, s1, s2):
             _useradd(name)
             made.append(name)
+        probe = subprocess.run(["setpriv", "--reuid", s1, "--regid", s1, "--init-groups", "--", sys.executable,
+                                "-c", "import app.lab.client"], cwd="/", capture_output=True, text=True)  # fmt: skip
+        if probe.returncode != 0:
+            pytest.skip(
+                f"this checkout or its Python cannot be run by another account: {probe.stderr[-300:]}"
+            )
         os.chmod(base, 0o755)  # like /var/lib: anyone may pass through, the data folder is the service's
         data, run, share = base / "data", base / "run", base / "share"
         for folder, mode in ((data, 0o700), (run, 0o755), (share, 0o700)):

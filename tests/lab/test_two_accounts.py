@@ -109,5 +109,6 @@ def test_a_student_on_the_socket_cannot_act_as_anyone_else(lab):
     # The attack (the app's own code, the SYSTEM actor, the lab's database) has nothing to open.
     assert r["system_reset_pin"].startswith("refused"), r["system_reset_pin"]
     assert r["read_db"].startswith("refused PermissionError")
+    assert "lab service" in r["folder_check"]  # what the app tells a student pointed at the folder
     assert _pin_hash(lab, ben["person_id"]) == ben_pin_before
     assert lab.service.poll() is None  # and the service is still serving
