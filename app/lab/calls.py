@@ -40,56 +40,46 @@ SIGN_INS = frozenset({"accounts.sign_in_student", "accounts.sign_in_teacher", "a
 # Calls for a signed-in person; each service method checks what this person may do, as on the desktop.
 SIGNED_IN: dict[str, frozenset[str]] = {
     "accounts": frozenset({"lock_state", "unlock", "set_pin"}),
-    "roster": frozenset({"my_classes", "students", "student", "add_student", "set_pin_optional"}),
+    "roster": frozenset(
+        {"my_classes", "students", "student", "add_student", "set_pin_optional", "create_class", "set_archived",
+         "update_student"}  # fmt: skip
+    ),
     "profiles": frozenset({"get", "update"}),
-    "framework": frozenset({"domains", "jagged_profile"}),
+    "framework": frozenset({"domains", "jagged_profile", "skills_by_code"}),
     "celebrations": frozenset({"for_student", "add"}),
     "what_next": frozenset({"for_student", "facts"}),
     "practice": frozenset(
         {"overview", "start_session", "next_item", "record_answer", "session_summary", "end_session"}
     ),
+    "practice_class": frozenset(
+        {"heatmap", "practice_settings", "practice_skills", "set_focus", "set_target", "skill_detail"}
+    ),
     "writing": frozenset(
-        {
-            "my_tasks",
-            "task",
-            "check_config",
-            "word_list",
-            "open_draft",
-            "save_draft",
-            "submit",
-            "draft",
-            "versions",
-            "version_text",
-            "diff_versions",
-            "check_draft",
-            "tasks_for_class",
-            "drafts_for_task",
-            "add_comment",
-            "return_draft",
-        }  # fmt: skip
+        {"my_tasks", "task", "check_config", "word_list", "open_draft", "save_draft", "submit", "draft",
+         "versions", "version_text", "diff_versions", "check_draft", "tasks_for_class",
+         "drafts_for_task", "add_comment", "return_draft", "create_task", "update_task", "set_task_archived",
+         "set_word_list"}  # fmt: skip
     ),
     "plans": frozenset(
-        {
-            "get",
-            "suggestions",
-            "evidence_options",
-            "save",
-            "submit",
-            "set_milestone_done",
-            "self_assess",
-            "attach_evidence",
-            "remove_evidence",
-            "set_goal_status",
-            "record_met_goals",
-            "class_overview",
-            "review",
-            "feedback",
-        }  # fmt: skip
+        {"get", "suggestions", "evidence_options", "save", "submit", "set_milestone_done", "self_assess",
+         "attach_evidence", "remove_evidence", "set_goal_status", "record_met_goals", "class_overview",
+         "review", "feedback"}  # fmt: skip
     ),
-    "checkins": frozenset({"enabled", "record", "remove", "done_today", "for_student", "class_view"}),
-    "challenges": frozenset({"for_student", "get", "board", "for_class"}),
-    "team_work": frozenset({"set_status", "post", "logs"}),
-    "judgements": frozenset({"rows_for_plan_evidence", "rows_for_draft", "rows_for_team", "for_student"}),
+    "checkins": frozenset(
+        {"enabled", "record", "remove", "done_today", "for_student", "class_view", "set_school_enabled"}
+    ),
+    "challenges": frozenset(
+        {"for_student", "get", "board", "for_class", "templates", "draft_from_template", "create", "finish",
+         "suggest_teams"}  # fmt: skip
+    ),
+    "team_work": frozenset({"set_status", "post", "logs", "assess"}),
+    "judgements": frozenset(
+        {"rows_for_plan_evidence", "rows_for_draft", "rows_for_team", "for_student", "deciding_for_student",
+         "evidence_options", "judgeable_skills", "level_source", "withdraw"}  # fmt: skip
+    ),
+    "reports": frozenset({"class_summary", "student_report"}),
+    "attention": frozenset({"class_attention"}),
+    "class_pins": frozenset({"status", "set_pins"}),
     "machine": frozenset({"current"}),
     "journal": frozenset({"write", "read", "clear", "tasks_of"}),  # the writing editor's crash journal
 }
@@ -237,9 +227,11 @@ def _dataclass(cls: type, value: dict[str, Any], depth: int) -> Any:
 
 def _dataclasses() -> dict[str, type]:
     """The dataclasses a client may send (by class name): what the student and teacher screens pass."""
+    from app.planning.challenges import ChallengeDraft
     from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft
+    from app.writing.results import TaskSpec
 
-    return {c.__name__: c for c in (PlanDraft, GoalDraft, MilestoneDraft)}
+    return {c.__name__: c for c in (PlanDraft, GoalDraft, MilestoneDraft, ChallengeDraft, TaskSpec)}
 
 
 DATACLASSES: dict[str, type] = {}

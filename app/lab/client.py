@@ -70,6 +70,7 @@ class LabClient:
     def __init__(self, socket_path: str | Path, timeout: float | None = 120.0) -> None:
         self.path = str(socket_path)
         self.on_change: Callable[[int], None] | None = None
+        self.on_sign_in: Callable[[], None] | None = None
         self._lock = threading.Lock()
         try:
             self._check_place()
@@ -119,6 +120,8 @@ class LabClient:
             raise _rebuild_error(reply["error"])
         if reply.get("kinds") and self.on_change is not None:
             self.on_change(int(reply["kinds"]))
+        if name in calls.SIGN_INS and self.on_sign_in is not None:
+            self.on_sign_in()
         return reply.get("ok")
 
     def close(self) -> None:
@@ -202,6 +205,16 @@ class LabContext:
     def __post_init__(self) -> None:
         self.services = RemoteServices(self.client)
         self.journal = RemoteJournal(self.client)
+        self.client.on_sign_in = self.read_machine_settings
+        self.read_machine_settings()
+
+    def read_machine_settings(self) -> None:
+        """A teacher's choices for this computer (idle sign-out, check-ins) live in the service's
+        database: read them at start and at each sign-in (the policy still wins, as everywhere)."""
+        try:
+            self.settings.teacher = dict(self.client.call("session.settings"))
+        except errors.TesseraError as exc:
+            log.warning("this computer's settings not read from the lab service: %s", exc)
 
     def start_sync(self) -> Any:
         return None

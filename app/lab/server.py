@@ -109,6 +109,9 @@ class LabService:
             return None
         if call == "session.who":
             return session.actor
+        if call == "session.settings":  # what the app on the machine needs: idle sign-out, check-ins
+            st = self.ctx.settings
+            return {k: st.teacher[k] for k in ("idle_signout_minutes", "checkins_enabled") if k in st.teacher}
         if call in ("session.sync_now", "session.sync_status"):
             if session.actor is None:
                 raise calls.Refused("Please sign in first.")

@@ -127,3 +127,28 @@ def test_the_crash_journal_is_each_students_own(service):
                        ("journal.write", [me, "t1", "overwritten", None])]:  # fmt: skip
         assert svc.handle(b, {"call": call, "args": args})["error"]["cls"] == PermissionDenied.__name__
     assert svc.handle(b, {"call": "journal.tasks_of", "args": [other]})["ok"] == []
+
+
+def test_a_teacher_on_a_lab_machine_works_through_the_service_within_their_rights(service):
+    import pickle
+
+    svc, info = service
+    t = Session(uid=None)
+    assert "ok" in svc.handle(t, {"call": "accounts.sign_in_teacher", "args": [info.username, info.password]})
+    classes = svc.handle(t, {"call": "roster.my_classes"})["ok"]
+    assert info.class_id in {c.id for c in classes}
+    rows = svc.handle(t, {"call": "roster.students", "args": [info.class_id]})
+    assert len(pickle.loads(pickle.dumps(rows))["ok"]) >= 5
+    assert "ok" in svc.handle(t, {"call": "class_pins.status", "args": [info.class_id]})
+    sid = info.student_ids[6]
+    assert "ok" in svc.handle(t, {"call": "accounts.set_pin", "args": [info.class_id, sid, "8642"]})
+    s = Session(uid=None)
+    got = svc.handle(s, {"call": "accounts.sign_in_student", "args": [info.class_id, sid, "8642"]})
+    assert got["ok"].person_id == sid
+    for call in ("privacy.erase_student", "sync.set_folder", "trust.approve", "exports.gradebook"):
+        assert "does not offer" in svc.handle(t, {"call": call, "args": []})["error"]["message"]
+    # A student's connection is not the teacher's: the same calls are refused there.
+    assert (
+        svc.handle(s, {"call": "class_pins.status", "args": [info.class_id]})["error"]["cls"]
+        == "PermissionDenied"
+    )
