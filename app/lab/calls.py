@@ -41,8 +41,16 @@ SIGN_INS = frozenset({"accounts.sign_in_student", "accounts.sign_in_teacher", "a
 SIGNED_IN: dict[str, frozenset[str]] = {
     "accounts": frozenset({"lock_state", "unlock", "set_pin"}),
     "roster": frozenset(
-        {"my_classes", "students", "student", "add_student", "set_pin_optional", "create_class", "set_archived",
-         "update_student"}  # fmt: skip
+        {
+            "my_classes",
+            "students",
+            "student",
+            "add_student",
+            "set_pin_optional",
+            "create_class",
+            "set_archived",
+            "update_student",
+        }  # fmt: skip
     ),
     "profiles": frozenset({"get", "update"}),
     "framework": frozenset({"domains", "jagged_profile", "skills_by_code"}),
@@ -55,27 +63,76 @@ SIGNED_IN: dict[str, frozenset[str]] = {
         {"heatmap", "practice_settings", "practice_skills", "set_focus", "set_target", "skill_detail"}
     ),
     "writing": frozenset(
-        {"my_tasks", "task", "check_config", "word_list", "open_draft", "save_draft", "submit", "draft",
-         "versions", "version_text", "diff_versions", "check_draft", "tasks_for_class",
-         "drafts_for_task", "add_comment", "return_draft", "create_task", "update_task", "set_task_archived",
-         "set_word_list"}  # fmt: skip
+        {
+            "my_tasks",
+            "task",
+            "check_config",
+            "word_list",
+            "open_draft",
+            "save_draft",
+            "submit",
+            "draft",
+            "versions",
+            "version_text",
+            "diff_versions",
+            "check_draft",
+            "tasks_for_class",
+            "drafts_for_task",
+            "add_comment",
+            "return_draft",
+            "create_task",
+            "update_task",
+            "set_task_archived",
+            "set_word_list",
+        }  # fmt: skip
     ),
     "plans": frozenset(
-        {"get", "suggestions", "evidence_options", "save", "submit", "set_milestone_done", "self_assess",
-         "attach_evidence", "remove_evidence", "set_goal_status", "record_met_goals", "class_overview",
-         "review", "feedback"}  # fmt: skip
+        {
+            "get",
+            "suggestions",
+            "evidence_options",
+            "save",
+            "submit",
+            "set_milestone_done",
+            "self_assess",
+            "attach_evidence",
+            "remove_evidence",
+            "set_goal_status",
+            "record_met_goals",
+            "class_overview",
+            "review",
+            "feedback",
+        }  # fmt: skip
     ),
     "checkins": frozenset(
         {"enabled", "record", "remove", "done_today", "for_student", "class_view", "set_school_enabled"}
     ),
     "challenges": frozenset(
-        {"for_student", "get", "board", "for_class", "templates", "draft_from_template", "create", "finish",
-         "suggest_teams"}  # fmt: skip
+        {
+            "for_student",
+            "get",
+            "board",
+            "for_class",
+            "templates",
+            "draft_from_template",
+            "create",
+            "finish",
+            "suggest_teams",
+        }  # fmt: skip
     ),
     "team_work": frozenset({"set_status", "post", "logs", "assess"}),
     "judgements": frozenset(
-        {"rows_for_plan_evidence", "rows_for_draft", "rows_for_team", "for_student", "deciding_for_student",
-         "evidence_options", "judgeable_skills", "level_source", "withdraw"}  # fmt: skip
+        {
+            "rows_for_plan_evidence",
+            "rows_for_draft",
+            "rows_for_team",
+            "for_student",
+            "deciding_for_student",
+            "evidence_options",
+            "judgeable_skills",
+            "level_source",
+            "withdraw",
+        }  # fmt: skip
     ),
     "reports": frozenset({"class_summary", "student_report"}),
     "attention": frozenset({"class_attention"}),
