@@ -162,12 +162,32 @@ def _takes_actor(func: Any) -> bool:
     return bool(params) and params[0] == "actor"
 
 
+MAX_CONNECTIONS_PER_USER = 16  # an app uses one; a script opening thousands must not starve the others
+IDLE_CLOSE_S = 12 * 3600  # a connection silent this long is closed (the app reconnects when asked)
+
+
 class _Handler(socketserver.BaseRequestHandler):
     server: _Server
 
     def handle(self) -> None:
         sock: socket.socket = self.request
         session = Session(uid=peer_uid(sock))
+        if not self.server.admit(session.uid):
+            log.warning("lab connection from OS user %s refused: too many at once", session.uid)
+            try:
+                write_frame(
+                    sock, pickle.dumps(error_reply(calls.Refused("Too many Tessera windows are open.")))
+                )
+            except OSError:
+                pass
+            return
+        try:
+            self._serve(sock, session)
+        finally:
+            self.server.leave(session.uid)
+
+    def _serve(self, sock: socket.socket, session: Session) -> None:
+        sock.settimeout(IDLE_CLOSE_S)
         while True:
             try:
                 body = read_frame(sock, MAX_REQUEST)
@@ -197,6 +217,22 @@ class _Handler(socketserver.BaseRequestHandler):
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
     service: LabService
+
+    def __init__(self, *a: Any, **k: Any) -> None:
+        super().__init__(*a, **k)
+        self._open: dict[int | None, int] = {}
+        self._count_lock = threading.Lock()
+
+    def admit(self, uid: int | None) -> bool:
+        with self._count_lock:
+            if self._open.get(uid, 0) >= MAX_CONNECTIONS_PER_USER:
+                return False
+            self._open[uid] = self._open.get(uid, 0) + 1
+            return True
+
+    def leave(self, uid: int | None) -> None:
+        with self._count_lock:
+            self._open[uid] = self._open.get(uid, 1) - 1
 
 
 def start(data_dir: str | Path, socket_path: str | Path) -> _Server:

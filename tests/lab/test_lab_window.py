@@ -85,3 +85,41 @@ def test_a_student_signs_in_writes_and_signs_out_through_the_service(qtbot, lab,
     wait_idle()
     assert ctx.client.call("session.who") is None
     ctx.close()
+
+
+def test_one_account_cannot_hold_every_connection(lab):
+    import pickle
+    import socket
+    import struct
+
+    from app.lab.server import MAX_CONNECTIONS_PER_USER
+
+    _server, sock, _info = lab
+    held = []
+    for _ in range(MAX_CONNECTIONS_PER_USER):
+        c = socket.socket(socket.AF_UNIX)
+        c.connect(str(sock))
+        held.append(c)
+    extra = socket.socket(socket.AF_UNIX)
+    extra.connect(str(sock))
+    extra.settimeout(20)
+    head = extra.recv(4, socket.MSG_WAITALL)
+    (n,) = struct.unpack(">I", head)
+    assert "Too many" in pickle.loads(extra.recv(n, socket.MSG_WAITALL))["error"]["message"]
+    extra.close()
+    held.pop().close()
+    import time
+
+    from app.lab.client import LabClient
+
+    deadline = time.time() + 20
+    while True:  # the freed place is counted back when the service notices the closed connection
+        try:
+            assert LabClient(sock).call("accounts.has_teacher") is True
+            break
+        except Exception:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
+    for c in held:
+        c.close()
