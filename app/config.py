@@ -185,7 +185,8 @@ def load_settings(cli_data_dir: str | None = None) -> Settings:
     policy = read_machine_policy()
     data_dir = resolve_data_dir(cli_data_dir, policy)
     settings = Settings(data_dir=data_dir, policy=policy, machine=_read_json(machine_defaults_path()))
-    settings.user = _read_json(settings.user_settings_path)
+    # On a lab machine the file is not read (see Settings._layers), and the folder is the lab service's.
+    settings.user = {} if settings.lab_mode else _read_json(settings.user_settings_path)
     return settings
 
 

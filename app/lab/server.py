@@ -88,6 +88,9 @@ class LabService:
         self._heard.kinds = 0
         try:
             return {"ok": self._run(session, request), "kinds": self._heard.kinds}
+        except calls.Refused as exc:  # kept in the log: hand-written requests are worth knowing about
+            log.info("refused %r from OS user %s: %s", request.get("call"), session.uid, exc)
+            return error_reply(exc)
         except EXPECTED as exc:
             return error_reply(exc)
         except TesseraError as exc:
@@ -124,6 +127,8 @@ class LabService:
         func = getattr(self._target(service), method)
         bound = calls.bind_arguments(func, args, kwargs)
         public = method in calls.PUBLIC.get(service, ())
+        if call in calls.SIGN_INS:
+            session.actor = None  # a new sign-in replaces the old one, whatever its outcome
         if public:
             result = func(**bound)
         else:

@@ -152,3 +152,14 @@ def test_a_teacher_on_a_lab_machine_works_through_the_service_within_their_right
         svc.handle(s, {"call": "class_pins.status", "args": [info.class_id]})["error"]["cls"]
         == "PermissionDenied"
     )
+
+
+def test_a_failed_sign_in_on_a_signed_in_connection_leaves_it_signed_out(service):
+    svc, info = service
+    s = _signed_in(service, 7)
+    wrong = svc.handle(
+        s, {"call": "accounts.sign_in_student", "args": [info.class_id, info.student_ids[8], "0000"]}
+    )
+    assert wrong["error"]["cls"] == "SignInError"
+    assert svc.handle(s, {"call": "session.who"})["ok"] is None
+    assert "sign in first" in svc.handle(s, {"call": "what_next.for_student"})["error"]["message"]
