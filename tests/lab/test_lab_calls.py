@@ -163,3 +163,30 @@ def test_a_failed_sign_in_on_a_signed_in_connection_leaves_it_signed_out(service
     assert wrong["error"]["cls"] == "SignInError"
     assert svc.handle(s, {"call": "session.who"})["ok"] is None
     assert "sign in first" in svc.handle(s, {"call": "what_next.for_student"})["error"]["message"]
+
+
+def test_a_student_practises_a_question_and_saves_a_plan_through_the_service(service):
+    svc, info = service
+    s = _signed_in(service, 9)
+    me = info.student_ids[9]
+    started = svc.handle(s, {"call": "practice.start_session", "args": [me, 3]})["ok"]
+    item = svc.handle(s, {"call": "practice.next_item", "args": [started.session_id]})["ok"]
+    answer = item.choices[0] if item.choices else "7"
+    got = svc.handle(
+        s, {"call": "practice.record_answer", "args": [started.session_id, item.item_id, answer]}
+    )
+    assert "ok" in got or got["error"]["cls"] == "InvalidInput", (
+        got
+    )  # a malformed answer is the student's to fix
+    draft = PlanDraft(
+        title="My term",
+        goals=[GoalDraft(title="Read two books", why="I like stories", path="writing", weekly_minutes=30)],
+    )
+    saved = svc.handle(s, {"call": "plans.save", "args": [me, calls.encode(draft)]})
+    assert "ok" in saved, saved
+    assert saved["ok"].title == "My term" and saved["kinds"]
+    assert "Read two books" in [
+        g.title for g in svc.handle(s, {"call": "plans.get", "args": [me]})["ok"].goals
+    ]
+    other = svc.handle(s, {"call": "plans.save", "args": [info.student_ids[10], calls.encode(draft)]})
+    assert other["error"]["cls"] == "PermissionDenied"
