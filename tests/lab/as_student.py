@@ -163,8 +163,9 @@ def attack(a: dict) -> dict:
     res["add_student"] = _outcome(lambda: s.roster.add_student(me, cls, "Mallory"))
     res["class_checkins"] = _outcome(lambda: s.checkins.class_view(me, cls))
     res["system_actor"] = _outcome(lambda: c.call("what_next.for_student", SYSTEM, other))
-    res["sign_in_other_without_pin"] = _outcome(lambda: s.accounts.sign_in_student(cls, other, ""))
     res["still_me"] = c.call("session.who").person_id == me.person_id
+    res["sign_in_other_without_pin"] = _outcome(lambda: s.accounts.sign_in_student(cls, other, ""))
+    res["signed_out_after_failed_sign_in"] = c.call("session.who") is None
 
     # The old attack: the app's own code with the SYSTEM actor on the lab's database.
     def system_reset() -> object:

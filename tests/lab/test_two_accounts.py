@@ -105,7 +105,7 @@ def test_a_student_on_the_socket_cannot_act_as_anyone_else(lab):
                 "unlock_other", "add_student", "class_checkins", "system_actor"):  # fmt: skip
         assert r[key].startswith("refused PermissionDenied"), (key, r[key])
     assert r["sign_in_other_without_pin"].startswith("refused SignInError")
-    assert r["still_me"] is True
+    assert r["still_me"] is True and r["signed_out_after_failed_sign_in"] is True
     # The attack (the app's own code, the SYSTEM actor, the lab's database) has nothing to open.
     assert r["system_reset_pin"].startswith("refused"), r["system_reset_pin"]
     assert r["read_db"].startswith("refused PermissionError")
