@@ -201,6 +201,8 @@ class LabContext:
     journal: RemoteJournal = field(init=False)
     db: Any = None
     agent: Any = None  # the service syncs; the app does not
+    # The service syncs, and a teacher sets sync and devices up on their own computer: no Sync page here.
+    hidden_pages: tuple[str, ...] = ("sync",)
 
     def __post_init__(self) -> None:
         self.services = RemoteServices(self.client)

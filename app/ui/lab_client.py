@@ -34,6 +34,15 @@ def run_lab_client(app: Any, settings: Any) -> int:
     # What a call changed, told by the service: the pages of this window refresh as after a local save.
     ctx.client.on_change = lambda kinds: window.bus.announce(Kind(kinds))
     window.attach(ctx)  # type: ignore[arg-type]  # a LabContext has AppContext's shape
+    from app.ui.welcome import WelcomeScreen
+
+    if isinstance(window.centralWidget(), WelcomeScreen):  # a new class is made on the teacher's computer
+        window.show_sign_in(
+            window.tr(
+                "This lab computer has no class yet. It arrives with the next sync from your teacher's "
+                "computer, or a teacher can sign in here once it has."
+            )
+        )
     import platformdirs
 
     # The window's size is the user's own (the lab folder is the service's, not this account's).

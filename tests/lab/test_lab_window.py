@@ -123,3 +123,32 @@ def test_one_account_cannot_hold_every_connection(lab):
             time.sleep(0.2)
     for c in held:
         c.close()
+
+
+def test_every_page_opens_on_a_lab_machine_for_a_teacher_and_a_student(qtbot, lab, tmp_path):
+    """What the service does not offer on a lab computer fails in words; no page reaches for a database."""
+    from app.ui.nav import STUDENT_PAGES, TEACHER_PAGES
+
+    server, sock, info = lab
+    for who, pages in (("teacher", TEACHER_PAGES), ("student", STUDENT_PAGES)):
+        ctx = connect(Settings(data_dir=tmp_path / "not-used", policy={"lab_mode": True}), str(sock))
+        w = MainWindow()
+        qtbot.addWidget(w)
+        ctx.client.on_change = lambda kinds, w=w: w.bus.announce(Kind(kinds))
+        w.attach(ctx)
+        w.show()
+        if who == "teacher":
+            actor = ctx.services.accounts.sign_in_teacher(info.username, info.password)
+        else:
+            actor = ctx.services.accounts.sign_in_student(info.class_id, info.student_ids[11], info.pin)
+        w.signed_in(actor)
+        assert [k for k, _t, _s in w.area.specs] == [k for k, _t, _s in pages if k != "sync"]
+        for key, _title, _spec in w.area.specs:
+            w.area.show_page(key)
+            qtbot.wait(200)
+        wait_idle()
+        qtbot.wait(300)
+        w.sign_out()
+        wait_idle()
+        w.close()
+        ctx.close()
