@@ -74,8 +74,8 @@ def pin_key_main(argv: list[str]) -> int:
     if args.action == "import":
         if not args.file:
             p.error("import needs --file")
-        keys = pin_key.import_text(folder, Path(args.file).read_text("ascii"))
-        print(f"PIN key {keys.primary} is now this machine's; restart the lab service to use it.")
+        added = pin_key.import_text(folder, Path(args.file).read_text("ascii"))
+        print(f"PIN key {added.primary} is now this machine's; restart the lab service to use it.")
         return 0
     keys = pin_key.load(folder, create=args.action == "export")
     if keys is None:

@@ -53,12 +53,12 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
         return run_lab_client(app, settings)
     from app.lab.folder import folder_problem
 
-    problem = folder_problem(settings.data_dir, settings.lab_mode)  # said plainly, before anything fails
-    if problem:
+    wrong = folder_problem(settings.data_dir, settings.lab_mode)  # said plainly, before anything fails
+    if wrong:
         from PySide6.QtWidgets import QMessageBox
 
-        print(f"tessera: {problem}", file=sys.stderr)
-        QMessageBox.warning(None, "Tessera", problem)
+        print(f"tessera: {wrong}", file=sys.stderr)
+        QMessageBox.warning(None, "Tessera", wrong)
         if settings.lab_mode:
             return 2
     window = MainWindow(quick=sign_in_lists(settings.database_path))
