@@ -101,3 +101,17 @@ def test_a_lab_machine_makes_its_key_at_first_start(tmp_path, monkeypatch):
         assert stat.S_IMODE(os.stat(pin_key.path(tmp_path / "data")).st_mode) == 0o600
     finally:
         c.close()
+
+
+def test_the_admins_pin_key_commands_move_the_key_and_never_print_it(tmp_path, capsys):
+    from app.__main__ import main
+
+    a, b, f = tmp_path / "a", tmp_path / "b", tmp_path / "pin.key"
+    assert main(["pin-key", "show", "--data-dir", str(a)]) == 2  # none yet: said, not made
+    assert main(["pin-key", "export", "--data-dir", str(a), "--file", str(f)]) == 0
+    secret = json.loads(f.read_text())["tessera_pin_key"]
+    assert stat.S_IMODE(os.stat(f).st_mode) == 0o600
+    assert main(["pin-key", "import", "--data-dir", str(b), "--file", str(f)]) == 0
+    assert main(["pin-key", "show", "--data-dir", str(b)]) == 0
+    out = capsys.readouterr().out
+    assert secret not in out and pin_key.load(b).keys == pin_key.load(a).keys
