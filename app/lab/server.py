@@ -73,7 +73,7 @@ class LabService:
         self._heard = threading.local()  # what this thread's call changed, for the client's screens
         from app.store.what_changed import subscribe
 
-        subscribe(self._on_change)
+        self._unsubscribe = subscribe(self._on_change)
 
     def _on_change(self, changed: Any) -> None:
         if changed.db is self.ctx.db and hasattr(self._heard, "kinds"):
@@ -157,6 +157,7 @@ class LabService:
         return {"state": snap.state, "last_sync_at": snap.last_sync_at, "problem": snap.problem}
 
     def close(self) -> None:
+        self._unsubscribe()
         self.ctx.close()
 
 
