@@ -35,12 +35,16 @@ _REQUEST_KEYS = frozenset({"call", "args", "kwargs"})
 
 
 def peer_uid(sock: socket.socket) -> int | None:
-    """The OS user at the other end of a Unix socket (Linux SO_PEERCRED), or None elsewhere."""
+    """The OS user at the other end of a Unix socket (Linux SO_PEERCRED, macOS LOCAL_PEERCRED), or None."""
     opt = getattr(socket, "SO_PEERCRED", None)
-    if opt is None:
-        return None
-    pid, uid, gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
-    return uid
+    if opt is not None:
+        _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
+        return int(uid)
+    bsd = getattr(socket, "LOCAL_PEERCRED", None)  # macOS: struct xucred {u_int version; uid_t uid; ...}
+    if bsd is not None:  # (not tried here: no Mac on this machine)
+        _version, uid = struct.unpack("2I", sock.getsockopt(0, bsd, 76)[:8])  # SOL_LOCAL is 0
+        return int(uid)
+    return None
 
 
 @dataclass
