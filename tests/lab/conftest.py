@@ -104,7 +104,10 @@ def lab(tmp_path_factory) -> Lab:
         sock = run / "lab.sock"
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(data), "LANG": "C.UTF-8",
                "TESSERA_POLICY_FILE": str(policy), "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
-        argv = ["setpriv", "--reuid", svc, "--regid", svc, "--init-groups", "--", sys.executable, "-m", "app",
+        # TESSERA_LAB_SERVICE_EXE=dist/tessera/tessera runs the built bundle, as the systemd unit does.
+        exe = os.environ.get("TESSERA_LAB_SERVICE_EXE")
+        program = [str(Path(exe).resolve())] if exe else [sys.executable, "-m", "app"]
+        argv = ["setpriv", "--reuid", svc, "--regid", svc, "--init-groups", "--", *program,
                 "lab-service", "--data-dir", str(data), "--socket", str(sock), "--demo"]  # fmt: skip
         with open(log, "wb") as out:
             service = subprocess.Popen(argv, cwd=str(REPO), env=env, stdout=out, stderr=subprocess.STDOUT)
