@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--json", action="store_true")
     sub.add_parser("sync", help="sync once through a folder (see: python -m app sync --help)", add_help=False)
     sub.add_parser("school", help="signed sync: make or show the school key", add_help=False)
+    sub.add_parser("lab-service", help="serve a lab machine's data to signed-in sessions", add_help=False)
     sub.add_parser("devices", help="signed sync: list, approve, refuse, revoke devices", add_help=False)
     return p
 
@@ -34,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         from app.trust_cli import main as trust_main
 
         return trust_main(argv)
+    if argv and argv[0] == "lab-service":  # the lab machine's data service (issue 19, app.lab)
+        from app.lab.cli import main as lab_main
+
+        return lab_main(argv[1:])
+    if argv and argv[0] == "pin-key":  # the school's PIN key, moved between machines by an admin
+        from app.lab.cli import pin_key_main
+
+        return pin_key_main(argv[1:])
     if argv and argv[0] == "sync":
         from app.sync_cli import main as sync_main
 

@@ -147,6 +147,10 @@ def open_context(data_dir: str | Path | None = None, settings: Settings | None =
     """Open the data folder: check the database, migrate with a backup, set up services."""
     settings = settings or load_settings(str(data_dir) if data_dir else None)
     db = Database.open(settings.database_path, settings.backups_dir)
+    from app.identity import pin_key
+
+    # PINs peppered with the school's key (issue 19); a lab machine makes one at its first start.
+    db.pin_keys = pin_key.load(settings.data_dir, create=settings.lab_mode)
     services = make_services(db, settings)  # registers derived-state rebuilds before any sync work
     from app.sync.apply import apply_pending
 

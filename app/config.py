@@ -46,6 +46,7 @@ BUILTIN: dict[str, Any] = {
     "pin_required": True,
     "xapi_lrs_url": "",  # an LRS's xAPI endpoint (".../xAPI/"); empty: xAPI only as files (issue 17)
     "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
+    "lab_socket": "",  # the lab service's socket (issue 19); empty: the platform's (app/lab/client.py)
 }
 
 POLICY_KEYS = tuple(BUILTIN)
@@ -184,7 +185,8 @@ def load_settings(cli_data_dir: str | None = None) -> Settings:
     policy = read_machine_policy()
     data_dir = resolve_data_dir(cli_data_dir, policy)
     settings = Settings(data_dir=data_dir, policy=policy, machine=_read_json(machine_defaults_path()))
-    settings.user = _read_json(settings.user_settings_path)
+    # On a lab machine the file is not read (see Settings._layers), and the folder is the lab service's.
+    settings.user = {} if settings.lab_mode else _read_json(settings.user_settings_path)
     return settings
 
 

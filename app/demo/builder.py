@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.models.base import partition_key
 from app.people.accounts import hash_secret
+from app.people.pins import hash_pin
 from app.skills.service import load_default_framework
 from app.store.database import Database
 
@@ -90,7 +91,7 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
         s.flush()
         for i, p in enumerate(students):
             s.add(Enrollment(class_id=klass.id, person_id=p.id, role="student", partition=p.partition))
-            s.add(Account(person_id=p.id, pin_hash=hash_secret(DEMO_PIN), partition=p.partition))
+            s.add(Account(person_id=p.id, pin_hash=hash_pin(db, DEMO_PIN), partition=p.partition))
             s.add(
                 Profile(
                     student_id=p.id,

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, or_, select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied, SignInError, StorageError
@@ -32,6 +30,9 @@ from app.people.lockout import (
     lock_state,
 )
 from app.people.permissions import require_class, require_student_access
+from app.people.pins import hash_pin, hash_secret, verify_pin, verify_secret
+
+__all__ = ["AccountService", "hash_secret", "verify_secret", "store_pin", "sign_in_name"]
 from app.store.database import Database
 
 if TYPE_CHECKING:
@@ -40,22 +41,6 @@ if TYPE_CHECKING:
     from app.config import Settings
 
 log = logging.getLogger(__name__)
-
-# OWASP's Argon2id baseline: memory-hard yet quick enough for a lab machine's sign-in screen.
-_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
-
-
-def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
-
-
-def verify_secret(hashed: str | None, secret: str) -> bool:
-    if not hashed:
-        return False
-    try:
-        return _hasher.verify(hashed, secret)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def store_pin(s: Session, person: Person, account: Account | None, hashed: str, by_id: str) -> None:
@@ -335,7 +320,7 @@ class AccountService:
                 )
             if account is None or not account.pin_hash:
                 raise SignInError("You do not have a PIN yet. Ask your teacher to set one.", reason="no_pin")
-            if not verify_secret(account.pin_hash, pin):
+            if not verify_pin(self.db, account.pin_hash, pin):
                 self._fail(person, now)
                 raise SignInError("That PIN is not right. Try again.")
         self._succeeded(person, state, now)
@@ -393,7 +378,7 @@ class AccountService:
             ).first():
                 raise PermissionDenied("This student is not in one of your classes.")
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
-            store_pin(s, s.get(Person, student_id), account, hash_secret(pin), actor.person_id)
+            store_pin(s, s.get(Person, student_id), account, hash_pin(self.db, pin), actor.person_id)
         self._unsaved_fails.pop(student_id, None)
 
     def _lock(self, s: Session, person_id: str, now: float, rules: Rules) -> LockState:

@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput
 from app.models import Account, Enrollment, Person, SchoolClass
-from app.people.accounts import hash_secret, sign_in_name, store_pin
+from app.people.accounts import sign_in_name, store_pin
 from app.people.actor import Actor
 from app.people.permissions import require_class
+from app.people.pins import hash_pin
 from app.store.database import Database
 
 __all__ = ["ClassPins", "IssuedPin", "PinStatus", "class_pin_status", "new_pin", "set_class_pins"]
@@ -103,7 +104,7 @@ def set_class_pins(
     issued, hashes = [], {}
     for i, (sid, name, short) in enumerate(todo):
         pin = same_pin or new_pin()
-        hashes[sid] = hash_secret(pin)
+        hashes[sid] = hash_pin(db, pin)
         issued.append(IssuedPin(sid, name, short, pin))
         report(0.9 * (i + 1) / max(1, len(todo)), f"PIN {i + 1} of {len(todo)}")
     with db.write() as s:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -96,6 +97,8 @@ class Database:
         self._writer = sessionmaker(self.write_engine, class_=Session, expire_on_commit=False)
         capture.install(self._writer)
         self.clock = HybridClock("")
+        # The school's PIN key(s), when this folder holds them (app/identity/pin_key.py; set by bootstrap).
+        self.pin_keys: Any = None
 
     @classmethod
     def open(cls, path: Path, backups_dir: Path | None = None) -> "Database":

@@ -47,6 +47,20 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     from app.store.quick_read import sign_in_lists
 
     settings = load_settings(data_dir)
+    if settings.lab_mode and data_dir is None and not os.environ.get("TESSERA_HOME"):
+        from app.ui.lab_client import run_lab_client  # the lab service holds the data (issue 19)
+
+        return run_lab_client(app, settings)
+    from app.lab.folder import folder_problem
+
+    wrong = folder_problem(settings.data_dir, settings.lab_mode)  # said plainly, before anything fails
+    if wrong:
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"tessera: {wrong}", file=sys.stderr)
+        QMessageBox.warning(None, "Tessera", wrong)
+        if settings.lab_mode:
+            return 2
     window = MainWindow(quick=sign_in_lists(settings.database_path))
     from app.ui import window_state
 

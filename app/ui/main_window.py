@@ -41,7 +41,8 @@ class MainArea(QWidget):
         super().__init__(parent)
         self.ctx, self.actor, self.bus = ctx, actor, bus
         self.pages: dict[str, QWidget] = {}
-        self.specs = pages_for(actor.role)
+        # A lab computer's app leaves out what its lab service does instead (the Sync page: app/lab/client.py).
+        self.specs = [p for p in pages_for(actor.role) if p[0] not in getattr(ctx, "hidden_pages", ())]
 
         header = QHBoxLayout()
         who = QLabel(self.tr("Signed in as <b>%1</b>").replace("%1", actor.name or actor.role))
@@ -308,6 +309,9 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(float(self.ctx.settings.get("idle_signout_minutes")))
 
     def sign_out(self) -> None:
+        end = getattr(self.ctx, "end_session", None)  # a lab computer: the service forgets the sign-in
+        if end is not None and self.area is not None:
+            end()
         if self.area is not None:
             idle = not self.idle.timer.isActive()
             self.show_sign_in(self.tr("You were signed out after a quiet while.") if idle else "")

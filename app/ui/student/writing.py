@@ -128,7 +128,7 @@ class WritingPage(QWidget):
         self.editor.setPlaceholderText(self.tr("Start writing here…"))
         self.long_paragraph = LongParagraphNotice(self.editor)
         self.journal_offer = JournalOffer()
-        self.journal = EditorJournal(self.editor, TextJournal(ctx.settings.data_dir), self._journal_key,
+        self.journal = EditorJournal(self.editor, _journal_of(ctx), self._journal_key,
                                      self.journal_offer)  # fmt: skip
         self.editor.pasted.connect(self.long_paragraph.check)
         self.panel = FindingsPanel(can_apply=True)
@@ -542,3 +542,8 @@ class WritingPage(QWidget):
         self.stack.setCurrentIndex(0)
         self.refresh()
         self.list.setFocus()
+
+
+def _journal_of(ctx: Any) -> Any:
+    """The crash journal: on a lab computer the service keeps it in its own folder (app/lab/journal.py)."""
+    return getattr(ctx, "journal", None) or TextJournal(ctx.settings.data_dir)

@@ -1,0 +1,285 @@
+"""The lab service: owns the lab's data folder under its own OS account and serves signed-in sessions
+over a Unix socket (``python -m app lab-service --data-dir DIR --socket PATH``).
+
+A connection is one session. It starts signed out: only the sign-in screen's calls are allowed. A
+successful sign-in, checked here with the PIN or password, binds the Actor to that connection; every
+later call runs the same service method the desktop runs, with that Actor, so the same permission
+checks apply. Nothing the client sends can name another actor: there is no actor, session id or
+clock in a request (calls.py). The peer's OS user (SO_PEERCRED) is recorded with each sign-in.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import socket
+import socketserver
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.errors import EXPECTED, TesseraError
+from app.lab import calls
+from app.lab.folder import secure_folder
+from app.lab.journal import LabJournal
+from app.lab.wire import MAX_REQUEST, WireError, decode_request, read_frame, write_frame
+from app.people.actor import Actor
+
+log = logging.getLogger(__name__)
+
+_REQUEST_KEYS = frozenset({"call", "args", "kwargs"})
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The OS user at the other end of a Unix socket (Linux SO_PEERCRED, macOS LOCAL_PEERCRED), or None."""
+    opt = getattr(socket, "SO_PEERCRED", None)
+    if opt is not None:
+        _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
+        return int(uid)
+    bsd = getattr(socket, "LOCAL_PEERCRED", None)  # macOS: struct xucred {u_int version; uid_t uid; ...}
+    if bsd is not None:  # (not tried here: no Mac on this machine)
+        _version, uid = struct.unpack("2I", sock.getsockopt(0, bsd, 76)[:8])  # SOL_LOCAL is 0
+        return int(uid)
+    return None
+
+
+@dataclass
+class Session:
+    uid: int | None
+    actor: Actor | None = None
+    calls: int = field(default=0)
+
+
+def error_reply(exc: BaseException) -> dict[str, Any]:
+    if isinstance(exc, TesseraError):
+        return {"error": {"cls": type(exc).__name__, "message": str(exc),
+                          "reason": getattr(exc, "reason", ""), "wait_s": getattr(exc, "wait_s", 0.0)}}  # fmt: skip
+    return {
+        "error": {"cls": "TesseraError", "message": "The lab service could not do that; its log says why."}
+    }
+
+
+class LabService:
+    """The open data folder and what one request does with it (no sockets here: tests call ``handle``)."""
+
+    def __init__(self, data_dir: str | Path) -> None:
+        from app.bootstrap import open_context
+
+        self.data_dir = Path(data_dir)
+        secure_folder(self.data_dir)
+        self.ctx = open_context(self.data_dir)
+        self.journal = LabJournal(self.data_dir)
+        calls.load_dataclasses()
+        self._heard = threading.local()  # what this thread's call changed, for the client's screens
+        from app.store.what_changed import subscribe
+
+        self._unsubscribe = subscribe(self._on_change)
+
+    def _on_change(self, changed: Any) -> None:
+        if changed.db is self.ctx.db and hasattr(self._heard, "kinds"):
+            self._heard.kinds |= changed.kinds.value
+
+    def _target(self, service: str) -> Any:
+        if service == "journal":
+            return self.journal
+        return getattr(self.ctx.services, service)
+
+    def handle(self, session: Session, request: dict[str, Any]) -> dict[str, Any]:
+        self._heard.kinds = 0
+        try:
+            return {"ok": self._run(session, request), "kinds": self._heard.kinds}
+        except calls.Refused as exc:  # kept in the log: hand-written requests are worth knowing about
+            log.info("refused %r from OS user %s: %s", request.get("call"), session.uid, exc)
+            return error_reply(exc)
+        except EXPECTED as exc:
+            return error_reply(exc)
+        except TesseraError as exc:
+            log.warning("lab request %s failed: %s", request.get("call"), exc)
+            return error_reply(exc)
+        except Exception as exc:  # a fault: logged with its trace here, told in words to the client
+            log.exception("lab request %s failed", request.get("call"))
+            return error_reply(exc)
+
+    def _run(self, session: Session, request: dict[str, Any]) -> Any:
+        if set(request) - _REQUEST_KEYS:
+            raise calls.Refused("The request has fields the lab service does not take.")
+        call = request.get("call")
+        args, kwargs = request.get("args", []), request.get("kwargs", {})
+        if not isinstance(call, str) or not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise calls.Refused("The request is not one the lab service understands.")
+        if call == "session.sign_out":
+            session.actor = None
+            return None
+        if call == "session.who":
+            return session.actor
+        if call == "session.settings":  # what the app on the machine needs: idle sign-out, check-ins
+            st = self.ctx.settings
+            return {k: st.teacher[k] for k in ("idle_signout_minutes", "checkins_enabled") if k in st.teacher}
+        if call in ("session.sync_now", "session.sync_status"):
+            if session.actor is None:
+                raise calls.Refused("Please sign in first.")
+            return self._sync(wait=call == "session.sync_now")
+        if not calls.allowed(call, session.actor is not None):
+            if calls.allowed(call, True):
+                raise calls.Refused("Please sign in first.")
+            raise calls.Refused(f"The lab service does not offer {call!r}.")
+        service, _, method = call.partition(".")
+        func = getattr(self._target(service), method)
+        bound = calls.bind_arguments(func, args, kwargs)
+        public = method in calls.PUBLIC.get(service, ())
+        if call in calls.SIGN_INS:
+            session.actor = None  # a new sign-in replaces the old one, whatever its outcome
+        if public:
+            result = func(**bound)
+        else:
+            assert session.actor is not None
+            result = func(session.actor, **bound) if _takes_actor(func) else func(**bound)
+        if call in calls.SIGN_INS and isinstance(result, Actor):
+            session.actor = result  # bound here, by the service's own check of the PIN or password
+            log.info("signed in %s (%s) from OS user %s", result.person_id, result.role, session.uid)
+        return result
+
+    def _sync(self, wait: bool, timeout: float = 120.0) -> dict[str, Any]:
+        """Anyone signed in may ask for a sync now (it only wakes the service's own sync agent) and
+        hear how it went, in the words the teacher's screen uses."""
+        agent = self.ctx.agent
+        if agent is None:
+            return {"state": "off", "last_sync_at": None, "problem": "This lab computer has no sync folder."}
+        started = time.time()
+        if wait:
+            agent.sync_now()
+            while time.time() - started < timeout:
+                snap = agent.snapshot()
+                if (snap.last_attempt_at or 0) >= started and snap.state != "syncing":
+                    break
+                time.sleep(0.2)
+        snap = agent.snapshot()
+        return {"state": snap.state, "last_sync_at": snap.last_sync_at, "problem": snap.problem}
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self.ctx.close()
+
+
+def _takes_actor(func: Any) -> bool:
+    import inspect
+
+    params = list(inspect.signature(func).parameters)
+    return bool(params) and params[0] == "actor"
+
+
+MAX_CONNECTIONS_PER_USER = 16  # an app uses one; a script opening thousands must not starve the others
+IDLE_CLOSE_S = 12 * 3600  # a connection silent this long is closed (the app reconnects when asked)
+
+
+class _Handler(socketserver.BaseRequestHandler):
+    server: _Server
+
+    def handle(self) -> None:
+        sock: socket.socket = self.request
+        session = Session(uid=peer_uid(sock))
+        if not self.server.admit(session.uid):
+            log.warning("lab connection from OS user %s refused: too many at once", session.uid)
+            try:
+                write_frame(
+                    sock, pickle.dumps(error_reply(calls.Refused("Too many Tessera windows are open.")))
+                )
+            except OSError:
+                pass
+            return
+        try:
+            self._serve(sock, session)
+        finally:
+            self.server.leave(session.uid)
+
+    def _serve(self, sock: socket.socket, session: Session) -> None:
+        sock.settimeout(IDLE_CLOSE_S)
+        while True:
+            try:
+                body = read_frame(sock, MAX_REQUEST)
+                request = decode_request(body)
+            except EOFError:
+                return
+            except (WireError, OSError) as exc:
+                log.warning("lab connection from OS user %s closed: %s", session.uid, exc)
+                try:
+                    write_frame(sock, pickle.dumps(error_reply(calls.Refused(f"Refused: {exc}."))))
+                except OSError:
+                    pass
+                return
+            session.calls += 1
+            reply = self.server.service.handle(session, request)
+            try:
+                data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001  an unpicklable result is a fault of ours
+                log.exception("lab reply to %s could not be encoded", request.get("call"))
+                data = pickle.dumps(error_reply(RuntimeError()))
+            try:
+                write_frame(sock, data)
+            except OSError:
+                return
+
+
+class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+    service: LabService
+
+    def __init__(self, *a: Any, **k: Any) -> None:
+        super().__init__(*a, **k)
+        self._open: dict[int | None, int] = {}
+        self._count_lock = threading.Lock()
+
+    def admit(self, uid: int | None) -> bool:
+        with self._count_lock:
+            if self._open.get(uid, 0) >= MAX_CONNECTIONS_PER_USER:
+                return False
+            self._open[uid] = self._open.get(uid, 0) + 1
+            return True
+
+    def leave(self, uid: int | None) -> None:
+        with self._count_lock:
+            self._open[uid] = self._open.get(uid, 1) - 1
+
+
+def start(data_dir: str | Path, socket_path: str | Path) -> _Server:
+    """Open the data folder and listen (``serve_forever`` on the result runs it; tests run it in a
+    thread). The socket is world-connectable: who may connect is not the question, what a
+    connection may do is (see the module doc)."""
+    service = LabService(data_dir)
+    path = Path(socket_path)
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    server = _Server(str(path), _Handler)
+    server.service = service
+    os.chmod(path, 0o666)
+    service.ctx.start_sync()  # the service syncs the lab's data (folder from the policy), not the app
+    threading.Thread(target=_backups, args=(service,), name="tessera-backups", daemon=True).start()
+    log.info("lab service on %s for %s", path, data_dir)
+    return server
+
+
+def _backups(service: LabService, every_s: float = 3600.0) -> None:
+    """The daily copy for "Restore last backup", taken by the service (it owns the folder)."""
+    while True:
+        time.sleep(every_s)
+        try:
+            service.ctx.db.daily_backup()
+        except Exception as exc:  # noqa: BLE001  a failed backup must never stop the lab
+            log.warning("daily backup failed: %r", exc)
+
+
+def serve(data_dir: str | Path, socket_path: str | Path, ready: threading.Event | None = None) -> None:
+    """Run until stopped (SIGTERM from systemd ends the process)."""
+    os.umask(0o077)  # everything the service writes (database, backups, logs, journal) is its own
+    server = start(data_dir, socket_path)
+    if ready is not None:
+        ready.set()
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+        server.service.close()
