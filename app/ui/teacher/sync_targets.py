@@ -94,7 +94,7 @@ class SyncTargets(QGroupBox):
         self.boxes: dict[str, TargetBox] = {}
         self.rows = QVBoxLayout()
         self.empty = QLabel(self.tr("This computer does not sync with any place yet."))
-        self.cancel = QPushButton(self.tr("&Cancel sync"))
+        self.cancel = QPushButton(self.tr("Cancel s&ync"))
         self.cancel.setAccessibleName("Cancel sync")
         self.cancel.setToolTip(
             self.tr("Stop the sync under way at the next safe point; what arrived is kept")
@@ -126,7 +126,7 @@ class SyncTargets(QGroupBox):
         if not syncing:
             self.cancelling = False
         self.cancel.setEnabled(syncing and not self.cancelling)
-        self.cancel.setText(self.tr("Cancelling…") if self.cancelling else self.tr("&Cancel sync"))
+        self.cancel.setText(self.tr("Cancelling…") if self.cancelling else self.tr("Cancel s&ync"))
 
     def _cancel(self) -> None:
         if self.agent is None:
