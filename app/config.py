@@ -46,6 +46,7 @@ BUILTIN: dict[str, Any] = {
     "pin_required": True,
     "xapi_lrs_url": "",  # an LRS's xAPI endpoint (".../xAPI/"); empty: xAPI only as files (issue 17)
     "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
+    "language": "",  # "en", "es"; empty: the system's (issue 18, app/ui/language.py)
 }
 
 POLICY_KEYS = tuple(BUILTIN)

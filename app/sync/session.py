@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import _
 from app.store import capture, what_changed
 from app.store.raw import raw_connection
 from app.store.replica import renew_replica
@@ -147,7 +148,9 @@ class _Run:
                     self.report.trimmed = trim_change_log(self.db, scan, self.abandoned_days)
         except OSError as exc:
             if not sf.reachable():
-                raise FolderUnavailable(f"The sync folder {self.folder} could not be reached.") from exc
+                raise FolderUnavailable(
+                    _("The sync folder {folder} could not be reached.", folder=self.folder)
+                ) from exc
             raise FolderUnavailable(os_words(exc, self.folder)) from exc  # read-only, full...
         finally:
             restore_checkpointing(self.db)
@@ -174,7 +177,7 @@ class _Run:
         if max(claims, default=0) <= high and not behind:
             return False
         with self.db.write(remote=True) as s:
-            state = renew_replica(s, self.db.path, "the sync folder holds newer changes of this database")
+            state = renew_replica(s, self.db.path, _("the sync folder holds newer changes of this database"))
             new = state.replica_id
             s.flush()
             vector.settle_previous(raw_connection(s))

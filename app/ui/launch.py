@@ -13,7 +13,9 @@ import time
 log = logging.getLogger(__name__)
 
 
-def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -> int:
+def run_gui(
+    data_dir: str | None, demo: bool = False, self_test: bool = False, lang: str | None = None
+) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if data_dir is None:
@@ -29,13 +31,17 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.ui.plurals import install_plurals
 
     install_plurals(app)  # before any window: "%n student(s)" reads "1 student", "3 students"
+    from app.config import load_settings
+    from app.ui.language import chosen_language, setup_language
+
+    # Before the pages are imported: tables of labels below the UI are translated as they load.
+    setup_language(app, chosen_language(load_settings(data_dir), lang))
     from app.ui.collector import collect_on_ui_thread
+    from app.ui.main_window import MainWindow
 
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
     app.setApplicationName("Tessera")
@@ -43,7 +49,6 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     if self_test:
         return _self_test(app, data_dir)
 
-    from app.config import load_settings
     from app.store.quick_read import sign_in_lists
 
     settings = load_settings(data_dir)

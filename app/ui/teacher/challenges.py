@@ -4,7 +4,6 @@ finish the challenge (which celebrates every member)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +27,7 @@ from app.people.actor import Actor
 from app.planning.challenges import Board, ChallengeView
 from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import day_year
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
@@ -448,10 +448,7 @@ def _brief_html(ch: ChallengeView) -> str:
         + "</tr>"
         for r in ch.rubric
     )
-    cps = "".join(
-        f"<li>{e(c.title)} \u2014 {dt.datetime.fromtimestamp(c.due_at).strftime('%d %b %Y').lstrip('0')}</li>"
-        for c in ch.checkpoints
-    )
+    cps = "".join(f"<li>{e(c.title)} \u2014 {day_year(c.due_at)}</li>" for c in ch.checkpoints)
     return (
         f"<h2>{e(ch.title)}</h2><p><b>Driving question:</b> {e(ch.driving_question)}</p>"
         f"<p><b>Community partner:</b> {e(ch.community_partner)}</p><p>{e(ch.brief)}</p>"

@@ -3,7 +3,6 @@ each goal, approve it or suggest changes; export a student's report (PDF) or the
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
@@ -29,6 +28,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.plans import ClassPlans, PlanRow, PlanView
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import day
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
@@ -306,7 +306,7 @@ class PlansPage(QWidget):
             self.detail.set_goal(None)
         else:
             status = self.tr(STATUS_LABELS.get(plan.status, plan.status))
-            when = dt.datetime.fromtimestamp(plan.updated_at).strftime("%d %b").lstrip("0")
+            when = day(plan.updated_at)
             extra = f" \u00b7 {self.tr('your note')}: {plan.teacher_note}" if plan.teacher_note else ""
             none = "<br>" + self.tr("No goals in this plan yet.") if not plan.goals else ""
             self.note.setText(

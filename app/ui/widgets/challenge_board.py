@@ -3,7 +3,6 @@ done, in progress, not started or late. The teacher may change a status with a d
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -11,6 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
 from app.planning.challenges import Board
+from app.ui.locale_format import day
 
 CELL = {  # symbol, label, background
     "done": ("\u2714", "Done", "#dcfce7"),
@@ -66,7 +66,7 @@ class BoardTable(QTableWidget):
         self.setRowCount(len(board.teams))
         self._heads = [self.tr("Team")]
         for point in cps:
-            when = dt.datetime.fromtimestamp(point.due_at).strftime("%d %b").lstrip("0")
+            when = day(point.due_at)
             self._heads.append((point.title, f"{self.tr('due')} {when}"))
         self._heads.append(self.tr("Posts"))
         self.setHorizontalHeaderLabels([h if isinstance(h, str) else "\n".join(h) for h in self._heads])
