@@ -37,23 +37,26 @@ def tool(name: str) -> str:
 
 
 def marked_strings(root: Path = REPO / "app") -> list[tuple[str, bool]]:
-    """(text, is_plural) for every literal passed to ``_`` or ``N_`` below the UI, in file order."""
+    """(text, is_plural) for every literal passed to ``_`` or ``N_`` (below the UI, and in the UI for
+    labels kept in tables), and to ``tr`` inside an f-string, which lupdate does not read."""
     out: list[tuple[str, bool]] = []
     seen: set[tuple[str, bool]] = set()
     for path in sorted(root.rglob("*.py")):
-        if "ui" in path.relative_to(root).parts[:1]:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstring = {id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)}
         for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else ""
+            attr = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            wanted = name in ("_", "N_") or (attr == "tr" and id(node) in in_fstring)
             if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_")
+                wanted
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                key = (node.args[0].value, any(k.arg == "n" for k in node.keywords))
+                key = (node.args[0].value, any(k.arg == "n" for k in node.keywords) or len(node.args) > 2)
                 if key not in seen:
                     seen.add(key)
                     out.append(key)

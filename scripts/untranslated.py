@@ -11,6 +11,7 @@ expects nothing listed. ``--shots DIR`` also saves each screen as a PNG (``--lan
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -79,8 +80,8 @@ def untranslated(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
         if not w.isVisibleTo(root) and w is not root:
             continue
         for text in texts_of(w):
-            plain = _TAG.sub(" ", text).replace("&nbsp;", " ").replace("&&", "&")
-            rest = _MARKED.sub(" ", plain)  # what passed through translation, the rest must be data
+            plain = html.unescape(_TAG.sub(" ", text.replace("&&", "&")))
+            rest = " ".join(_MARKED.sub(" ", plain).split())  # what passed tr; the rest must be data
             if not _LETTERS.search(rest):
                 continue
             for d in sorted((d for d in data if d in rest), key=len, reverse=True):
@@ -92,7 +93,7 @@ def untranslated(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
 
 def data_strings(db_path: Path) -> set[str]:
     """Every text stored in the database (names, titles, skills...): user data, never translated."""
-    out: set[str] = {"Tessera"}  # the name of the app
+    out: set[str] = {"Tessera", "KB", "MB"}  # the name of the app, units
     con = sqlite3.connect(db_path)
     tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     for t in tables:
@@ -104,7 +105,7 @@ def data_strings(db_path: Path) -> set[str]:
         for c in cols:
             for (v,) in con.execute(f'SELECT DISTINCT "{c}" FROM "{t}" LIMIT 5000'):
                 if isinstance(v, str) and 1 < len(v) < 400:
-                    out.add(v)
+                    out.add(" ".join(v.split()))
                     out.update(p.strip() for p in re.split(r"[\n,;]", v) if len(p.strip()) > 1)
     con.close()
     return out

@@ -127,6 +127,36 @@ def spanish_locale() -> QLocale:
     return system if system.language() == QLocale.Language.Spanish else QLocale("es_CO")
 
 
+class BySourceTranslator(QTranslator):
+    """The catalogue looked up by source text alone, asked after the compiled .qm misses: a label
+    kept in a table (``N_("Class roster")``) and shown with ``self.tr(title)`` is asked for in the
+    showing class's context, which the catalogue does not hold."""
+
+    def __init__(self, parent: Any, ts: Path) -> None:
+        super().__init__(parent)
+        import xml.etree.ElementTree as ET
+
+        self.forms: dict[str, list[str]] = {}
+        for m in ET.parse(ts).getroot().iter("message"):
+            tr = m.find("translation")
+            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            forms = [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
+            if all(forms):
+                self.forms.setdefault(m.findtext("source") or "", forms)
+
+    def translate(  # noqa: D102
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        forms = self.forms.get(source_text)
+        if not forms:
+            return None
+        return forms[0] if n == 1 or len(forms) == 1 else forms[-1]  # Spanish: one, and the rest
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return not self.forms
+
+
 def _qt_translate(context: str, source: str, n: int) -> str | None:
     return QCoreApplication.translate(context, source, None, n)
 
@@ -149,6 +179,11 @@ def setup_language(app: QCoreApplication, code: str) -> str:
         QLocale.setDefault(QLocale("en_US"))
         return code
     QLocale.setDefault(spanish_locale())
+    ts = translations_dir() / f"tessera_{code}.ts"
+    if ts.exists():  # installed first, so asked last
+        fallback = BySourceTranslator(app, ts)
+        app.installTranslator(fallback)
+        _keep.append(fallback)
     for folder, name in (
         (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{code}"),
         (translations_dir(), f"tessera_{code}"),

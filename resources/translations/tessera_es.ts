@@ -5168,6 +5168,351 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Aquí solo se puede deshacer un borrado o un cambio de rol hecho en otra computadora.</translation>
     </message>
     <message>
+        <source>Class roster</source>
+        <translation>Lista de la clase</translation>
+    </message>
+    <message>
+        <source>Writing review</source>
+        <translation>Revisión de escritos</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Mi perfil</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Starting (below 50%)</source>
+        <translation>Empezando (menos del 50%)</translation>
+    </message>
+    <message>
+        <source>Learning (50-75%)</source>
+        <translation>Aprendiendo (50-75%)</translation>
+    </message>
+    <message>
+        <source>Nearly there (75%+)</source>
+        <translation>Casi lo logra (75%+)</translation>
+    </message>
+    <message>
+        <source>Mastered</source>
+        <translation>Dominada</translation>
+    </message>
+    <message>
+        <source>Stuck (! recent answers wrong)</source>
+        <translation>Atascado (! respuestas recientes incorrectas)</translation>
+    </message>
+    <message>
+        <source>Click to sort students by it.</source>
+        <translation>Haz clic para ordenar a los estudiantes por esto.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>sin empezar</translation>
+    </message>
+    <message>
+        <source>judged from work</source>
+        <translation>evaluado a partir del trabajo</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Sin plan</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Esperando aprobación</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Changes suggested</source>
+        <translation>Cambios sugeridos</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Necesita atención</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Community partner</source>
+        <translation>Socio de la comunidad</translation>
+    </message>
+    <message>
+        <source>Your teacher assessed your work</source>
+        <translation>Tu docente evaluó tu trabajo</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>atrasado</translation>
+    </message>
+    <message>
+        <source>Draft: not sent to your teacher yet</source>
+        <translation>Borrador: aún no se envió a tu docente</translation>
+    </message>
+    <message>
+        <source>Waiting for your teacher</source>
+        <translation>Esperando a tu docente</translation>
+    </message>
+    <message>
+        <source>Approved by your teacher ✔</source>
+        <translation>Aprobado por tu docente ✔</translation>
+    </message>
+    <message>
+        <source>Your teacher suggested changes</source>
+        <translation>Tu docente sugirió cambios</translation>
+    </message>
+    <message>
+        <source>this class</source>
+        <translation>esta clase</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>grado</translation>
+    </message>
+    <message>
+        <source>the whole school</source>
+        <translation>toda la escuela</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>con</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>para</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>último: %1</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <source>No answers on this skill yet.</source>
+        <translation>Aún no hay respuestas en esta habilidad.</translation>
+    </message>
+    <message>
+        <source>Fewer than half of typical questions likely right.</source>
+        <translation>Se espera acertar menos de la mitad de las preguntas típicas.</translation>
+    </message>
+    <message>
+        <source>Half to three in four typical questions likely right.</source>
+        <translation>Se espera acertar entre la mitad y tres de cada cuatro preguntas típicas.</translation>
+    </message>
+    <message>
+        <source>Three in four or more likely right, but not yet mastered.</source>
+        <translation>Se espera acertar tres de cada cuatro o más, pero aún no está dominada.</translation>
+    </message>
+    <message>
+        <source>The mastery rule holds: likely right, enough answers, and most recent ones right.</source>
+        <translation>Se cumple la regla de dominio: probable acierto, suficientes respuestas y la mayoría de las recientes correctas.</translation>
+    </message>
+    <message>
+        <source>Most recent answers were wrong, whatever the estimate says: worth a word with the student.</source>
+        <translation>La mayoría de las respuestas recientes fueron incorrectas, diga lo que diga la estimación: vale la pena hablar con el estudiante.</translation>
+    </message>
+    <message>
+        <source>&amp;Import questions from a file…</source>
+        <translation>&amp;Importar preguntas de un archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Recalculate</source>
+        <translation>&amp;Recalcular</translation>
+    </message>
+    <message>
+        <source>&amp;Sort by this column</source>
+        <translation>&amp;Ordenar por esta columna</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>al día</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>atrasado</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>sin plan</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>your note</source>
+        <translation>tu nota</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>actualizado</translation>
+    </message>
+    <message>
+        <source>&amp;Add student…</source>
+        <translation>&amp;Agregar estudiante…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Arc&amp;hivar</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;PINs…</source>
+        <translation>&amp;PIN de inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>%1 plan behind</source>
+        <translation>%1 plan atrasado</translation>
+    </message>
+    <message>
+        <source>%1 plans behind</source>
+        <translation>%1 planes atrasados</translation>
+    </message>
+    <message>
+        <source>%1 essay to read</source>
+        <translation>%1 ensayo por leer</translation>
+    </message>
+    <message>
+        <source>%1 essays to read</source>
+        <translation>%1 ensayos por leer</translation>
+    </message>
+    <message>
+        <source>&amp;Edit task…</source>
+        <translation>&amp;Editar tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;Open draft</source>
+        <translation>&amp;Abrir borrador</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>&amp;Nueva tarea…</translation>
+    </message>
+    <message>
+        <source>&amp;Word list…</source>
+        <translation>&amp;Lista de palabras…</translation>
+    </message>
+    <message>
+        <source>Your first name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Your last name</source>
+        <translation>Tu apellido</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password (8+ characters)</source>
+        <translation>Contraseña (8 caracteres o más)</translation>
+    </message>
+    <message>
+        <source>Class name</source>
+        <translation>Nombre de la clase</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>entrega</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n borrador</numerusform>
+            <numerusform>%n borradores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n versión</numerusform>
+            <numerusform>%n versiones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>para el</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Fortalezas</translation>
+    </message>
+    <message>
+        <source>What matters to me</source>
+        <translation>Lo que me importa</translation>
+    </message>
+    <message>
+        <source>How I like to learn</source>
+        <translation>Cómo me gusta aprender</translation>
+    </message>
+    <message>
+        <source>In my own words</source>
+        <translation>Con mis propias palabras</translation>
+    </message>
+    <message>
+        <source>Accommodations</source>
+        <translation>Adaptaciones</translation>
+    </message>
+    <message>
+        <source>secure, with a teacher’s judgement of their work</source>
+        <translation>firme, con la evaluación de un docente sobre su trabajo</translation>
+    </message>
+    <message>
+        <source>expected right on a typical question</source>
+        <translation>de aciertos esperados en una pregunta típica</translation>
+    </message>
+    <message>
         <source>That writing task no longer exists.</source>
         <translation>Esa tarea de escritura ya no existe.</translation>
     </message>
@@ -5806,13 +6151,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Skill framework (CASE)...</source>
         <translation>Marco de habilidades (CASE)...</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>%1 {noun}</source>
-        <translation>%1 {noun}</translation>
     </message>
 </context>
 <context>

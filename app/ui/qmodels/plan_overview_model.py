@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.i18n import N_
 from app.planning.levels import PACE_LABELS
 from app.planning.plans import PlanRow
 from app.ui.locale_format import day
@@ -13,17 +14,17 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PACE_ORDER = {"behind": 0, "no_plan": 1, "on_track": 2, "done": 3}
 PACE_COLORS = {"behind": "#fef3c7", "no_plan": "#f3f4f6", "on_track": "#dcfce7", "done": "#dbeafe"}
 STATUS_LABELS = {
-    "": "No plan",
-    "draft": "Draft",
-    "submitted": "Waiting for approval",
-    "approved": "Approved",
-    "changes_suggested": "Changes suggested",
+    "": N_("No plan"),
+    "draft": N_("Draft"),
+    "submitted": N_("Waiting for approval"),
+    "approved": N_("Approved"),
+    "changes_suggested": N_("Changes suggested"),
 }
 Index = QModelIndex | QPersistentModelIndex
 
 
 class PlanOverviewModel(QAbstractTableModel):
-    HEADERS = ("Student", "Plan", "Pace", "Goals", "Progress", "Next milestone", "Why")
+    HEADERS = ("Student", N_("Plan"), N_("Pace"), N_("Goals"), "Progress", "Next milestone", "Why")
 
     def __init__(self) -> None:
         super().__init__()

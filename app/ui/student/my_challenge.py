@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
@@ -32,7 +33,7 @@ from app.ui.widgets.common import empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_log import TeamLogPanel
 
-STATUS_WORDS = [("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done")]
+STATUS_WORDS = [("not_started", "Not started"), ("in_progress", N_("In progress")), ("done", "Done")]
 
 
 class MyChallengePage(QWidget):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.challenges import Board, ChallengeView
 from app.planning.levels import LEVELS
@@ -37,7 +38,7 @@ from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor, arrangement
 from app.ui.widgets.team_log import TeamLogPanel
 
-SCOPE_WORDS = {"class": "this class", "grade": "grade", "school": "the whole school"}
+SCOPE_WORDS = {"class": N_("this class"), "grade": N_("grade"), "school": N_("the whole school")}
 
 
 class ChallengesPage(QWidget):
@@ -235,7 +236,7 @@ class ChallengesPage(QWidget):
         saved_teams = arrangement([(t.name, list(t.member_ids)) for t in board.teams])
         arranging = same and self.teams.edited() and arrangement(self.teams.teams()) != saved_teams
         self.board = board
-        scope = SCOPE_WORDS.get(ch.scope, ch.scope) + (f" {ch.grade}" if ch.scope == "grade" else "")
+        scope = self.tr(SCOPE_WORDS.get(ch.scope, ch.scope)) + (f" {ch.grade}" if ch.scope == "grade" else "")
         self.headline.setText(
             f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
             f"{html.escape(ch.community_partner)} \u00b7 {self.tr('for')} {scope}"

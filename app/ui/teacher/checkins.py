@@ -149,7 +149,7 @@ class ClassCheckInsPage(QWidget):
 
             self.flags.setText(
                 "<br>".join(
-                    f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})</span>"
+                    f"\u25cf {f.message} <span style='color:#6b7280'>({self.tr('last: %1').replace('%1', when(f.last_at))})</span>"
                     for f in data.flags
                 )
             )

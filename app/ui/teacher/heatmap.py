@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.practice.results import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus, Kind
@@ -36,12 +37,12 @@ from app.ui.widgets.skill_detail import SkillDetailView
 
 # What each colour means, in a teacher's words (the key's tooltips; the same words as the F1 guide).
 BAND_TIPS = {
-    "Not started": "No answers on this skill yet.",
-    "Starting": "Fewer than half of typical questions likely right.",
-    "Learning": "Half to three in four typical questions likely right.",
-    "Nearly there": "Three in four or more likely right, but not yet mastered.",
-    "Mastered": "The mastery rule holds: likely right, enough answers, and most recent ones right.",
-    "Stuck": "Most recent answers were wrong, whatever the estimate says: worth a word with the student.",
+    "Not started": N_("No answers on this skill yet."),
+    "Starting": N_("Fewer than half of typical questions likely right."),
+    "Learning": N_("Half to three in four typical questions likely right."),
+    "Nearly there": N_("Three in four or more likely right, but not yet mastered."),
+    "Mastered": N_("The mastery rule holds: likely right, enough answers, and most recent ones right."),
+    "Stuck": N_("Most recent answers were wrong, whatever the estimate says: worth a word with the student."),
 }
 
 
@@ -85,7 +86,7 @@ class HeatmapPage(QWidget):
         self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
         self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
         self.import_button = self._button(
-            "&Import questions from a file…", "Import questions from a file", self.choose_import
+            N_("&Import questions from a file…"), "Import questions from a file", self.choose_import
         )
         self.import_button.setToolTip(
             self.tr(
@@ -94,7 +95,7 @@ class HeatmapPage(QWidget):
             )
         )
         self.recalc_button = self._button(
-            "&Recalculate", "Recalculate estimates from all answers", self.recalculate
+            N_("&Recalculate"), "Recalculate estimates from all answers", self.recalculate
         )
         self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
         top = QHBoxLayout()
@@ -158,7 +159,7 @@ class HeatmapPage(QWidget):
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         self.sort_button = self._button(
-            "&Sort by this column", "Sort students by the selected column", self.sort_by_current
+            N_("&Sort by this column"), "Sort students by the selected column", self.sort_by_current
         )
         self.hint = hint
         # A class with no students (or no skills yet) shows what to do instead of a blank grid.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.plans import ClassPlans, PlanRow, PlanView
 from app.ui.events import ChangeBus, Kind
@@ -37,10 +38,17 @@ from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.save_place import remember, suggested_path
 
+PACE_WORDS = {
+    "on_track": N_("on track"),
+    "behind": N_("behind"),
+    "done": N_("done"),
+    "no_plan": N_("no plan"),
+}
+
 FILTERS = [
-    ("all", "Everyone"),
+    ("all", N_("Everyone")),
     ("behind", "Behind"),
-    ("waiting", "Waiting for approval"),
+    ("waiting", N_("Waiting for approval")),
     ("on_track", "On track"),
     ("done", "Done"),
     ("no_plan", "No plan yet"),
@@ -313,7 +321,7 @@ class PlansPage(QWidget):
                 f"<b>{plan.title}</b> \u00b7 {status} \u00b7 {self.tr('updated')} {when}{extra}{none}"
             )
             for g in plan.goals:
-                pace = g.pace.status.replace("_", " ")
+                pace = self.tr(PACE_WORDS.get(g.pace.status, g.pace.status))
                 item = QListWidgetItem(f"{g.title}  \u00b7  {round(g.progress * 100)}%  \u00b7  {pace}")
                 item.setToolTip(item.text())
                 item.setData(GOAL, g)

@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
+from app.i18n import N_
 from app.planning.challenges import Board
 from app.ui.locale_format import day
 
 CELL = {  # symbol, label, background
     "done": ("\u2714", "Done", "#dcfce7"),
-    "in_progress": ("\u25d0", "In progress", "#dbeafe"),
+    "in_progress": ("\u25d0", N_("In progress"), "#dbeafe"),
     "not_started": ("\u25cb", "Not started", "#f9fafb"),
     "late": ("!", "Late", "#fef3c7"),
 }

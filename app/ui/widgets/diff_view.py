@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.writing.diff import DELETE, INSERT, TextDiff
 from app.writing.results import VersionInfo
 
@@ -36,8 +37,12 @@ def when_short(at: float) -> str:
 
 
 def plural(owner: QWidget, n: int, noun: str) -> str:
-    """ "1 word", "3 words" (translators get both forms)."""
-    return owner.tr(f"%1 {noun}" if n == 1 else f"%1 {noun}s").replace("%1", str(n))
+    """ "1 word", "3 words" (translators get both forms, by Qt's %n)."""
+    if noun == "word":
+        return _("%n word(s)", n=n)
+    if noun == "version":
+        return _("%n version(s)", n=n)
+    return _("%n draft(s)", n=n)
 
 
 def diff_html(diff: TextDiff) -> str:

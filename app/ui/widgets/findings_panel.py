@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_
 from app.ui.widgets.live_check import CheckOutcome
 from app.ui.widgets.writing_editor import COLOURS
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
 from app.writing.results import CommentInfo
 
 MAX_SUGGESTIONS = 5
-CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: "Style"}
+CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: N_("Style")}
 _Index = QModelIndex | QPersistentModelIndex
 
 

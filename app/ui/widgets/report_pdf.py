@@ -11,6 +11,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.errors import StorageError
+from app.i18n import N_
 from app.planning.reports import StudentReport
 from app.skills import DomainProfile
 from app.ui.locale_format import day, long_day
@@ -20,7 +21,7 @@ BOX = {True: "\u2611", False: "\u2610"}
 STATUS = {
     "": "No plan yet",
     "draft": "Draft",
-    "submitted": "Waiting for approval",
+    "submitted": N_("Waiting for approval"),
     "approved": "Approved",
     "changes_suggested": "Changes suggested",
 }
@@ -119,7 +120,11 @@ def report_html(r: StudentReport) -> str:
         f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
         "<h2>About me</h2><table cellpadding='3'>",
     ]
-    for label, items in (("Strengths", r.strengths), ("Interests", r.interests), ("Values", r.values)):
+    for label, items in (
+        (N_("Strengths"), r.strengths),
+        (N_("Interests"), r.interests),
+        ("Values", r.values),
+    ):
         out.append(f"<tr><td><b>{label}</b></td><td>{_e(', '.join(items)) or '-'}</td></tr>")
     out.append("</table>")
     if r.about_me:
