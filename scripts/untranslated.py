@@ -93,7 +93,8 @@ def untranslated(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
 
 def data_strings(db_path: Path) -> set[str]:
     """Every text stored in the database (names, titles, skills...): user data, never translated."""
-    out: set[str] = {"Tessera", "KB", "MB"}  # the name of the app, units
+    # the name of the app, units, and each language named in its own words (the language chooser)
+    out: set[str] = {"Tessera", "KB", "MB", "English", "Español"}
     con = sqlite3.connect(db_path)
     tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     for t in tables:
@@ -152,7 +153,7 @@ def run(lang: str = "pseudo", shots: Path | None = None) -> dict[str, list[tuple
         if shots is not None:
             window.grab().save(str(shots / f"{lang}-{name}.png"))
 
-    data: set[str] = {"Tessera"}
+    data: set[str] = {"Tessera", "English", "Español"}
     look("welcome")
     create_demo(ctx.db)
     data = data_strings(ctx.settings.database_path) | locale_words()
@@ -193,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         shots.mkdir(parents=True, exist_ok=True)
     report = run(args.lang, shots)
     if args.json:
-        print(json.dumps({"screens": len(report), "untranslated": report}, ensure_ascii=False, indent=1))
+        direction = QApplication.instance().layoutDirection().name  # type: ignore[union-attr]
+        out = {"screens": len(report), "direction": direction, "untranslated": report}
+        print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         for screen, found in report.items():
             for kind, text in found:

@@ -1138,6 +1138,29 @@
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Set by your school for this computer.</source>
+        <translation>Lo fijó tu escuela para esta computadora.</translation>
+    </message>
+    <message>
+        <source>Could not save the choice: %1</source>
+        <translation>No se pudo guardar la elección: %1</translation>
+    </message>
+    <message>
+        <source>From the next start of Tessera.</source>
+        <translation>Desde el próximo inicio de Tessera.</translation>
+    </message>
+</context>
+<context>
     <name>LongParagraphNotice</name>
     <message>
         <source>Spli&amp;t into paragraphs</source>
