@@ -1345,6 +1345,13 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>“%1” can be read two ways. Write fifteen hundred as 1500, and one and a half as 1,5.</source>
+        <translation>«%1» se puede leer de dos maneras. Escribe mil quinientos como 1500 y uno y medio como 1,5.</translation>
+    </message>
+</context>
+<context>
     <name>PacePage</name>
     <message>
         <source>Path and pace</source>
@@ -4107,7 +4114,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>“{v}” is not a number Tessera can read. Write it like 12, -3, 0.75, 3/4 or 1 1/2.</source>
-        <translation>«{v}» no es un número que Tessera pueda leer. Escríbelo como 12, -3, 0.75, 3/4 o 1 1/2.</translation>
+        <translation>«{v}» no es un número que Tessera pueda leer. Escríbelo como 12, -3, 0,75, 3/4 o 1 1/2.</translation>
     </message>
     <message>
         <source>Choose one of the answers first (press its number, or click it).</source>
@@ -4115,7 +4122,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Type a number (like 12, 0.75 or 3/4), then press Enter.</source>
-        <translation>Escribe un número (como 12, 0.75 o 3/4) y luego presiona Enter.</translation>
+        <translation>Escribe un número (como 12, 0,75 o 3/4) y luego presiona Enter.</translation>
     </message>
     <message>
         <source>Type your answer, then press Enter.</source>
