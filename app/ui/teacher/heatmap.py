@@ -27,6 +27,7 @@ from app.i18n import N_
 from app.people.actor import Actor
 from app.practice.results import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import number as count_text
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
@@ -404,8 +405,8 @@ class HeatmapPage(QWidget):
         def done(report) -> None:  # noqa: ANN001
             self.status.setText(
                 self.tr("Estimates recalculated from %1 answers in %2 s.")
-                .replace("%1", f"{report.answers:,}")
-                .replace("%2", f"{report.seconds:.1f}")
+                .replace("%1", count_text(report.answers))
+                .replace("%2", count_text(round(report.seconds, 1)))
             )
             self.bus.announce(Kind.PRACTICE)  # estimates are derived state: the store does not see them
 
