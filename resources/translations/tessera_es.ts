@@ -526,6 +526,10 @@
         <translation>Preparando el diccionario…</translation>
     </message>
     <message>
+        <source>The writing checks read English only for now: their suggestions are in English.</source>
+        <translation>Por ahora, las revisiones de escritura solo leen inglés: sus sugerencias están en inglés.</translation>
+    </message>
+    <message>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>

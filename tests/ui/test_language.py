@@ -71,7 +71,10 @@ from app.ui.locale_format import number
 from app.ui.widgets.diff_view import plural
 from PySide6.QtWidgets import QWidget
 box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+from app.ui.widgets.findings_panel import FindingsPanel
+panel = FindingsPanel()
 print(json.dumps({
+    "writing_note": [panel.english_only.isVisibleTo(panel), panel.english_only.text()],
     "ui": QCoreApplication.translate("MainArea", "Si&gn out"),
     "ui_plural": QCoreApplication.translate("RosterPage", "%n student(s)", None, 3),
     "below": _("That PIN is not right. Try again."),
@@ -98,6 +101,17 @@ def test_spanish_reaches_every_kind_of_text():
     assert out["words"] == "3 palabras"
     assert out["qt_button"].replace("&", "") == "Cancelar"  # Qt's own catalogue, qtbase_es
     assert out["numbers"] == ["1.500", "1,5"]
+    assert out["writing_note"] == [
+        True, "Por ahora, las revisiones de escritura solo leen inglés: sus sugerencias están en inglés."
+    ]  # fmt: skip
+
+
+def test_in_english_the_writing_checks_need_no_note(qtbot):
+    from app.ui.widgets.findings_panel import FindingsPanel
+
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    assert not panel.english_only.isVisibleTo(panel)
 
 
 @pytest.mark.parametrize("lang", ["ar-pseudo"])
