@@ -16,6 +16,10 @@ nothing installed (tests of the services, the command line, the sync server) the
 - Only literal first arguments are found by the extractor (``scripts/i18n_extract.py``), which writes
   them where ``pyside6-lupdate`` reads them; a test fails when the catalogue is not current.
 
+Dates in those sentences: ``day(ts)`` ("25 Nov"), ``weekday(ts)`` ("Tuesday") and ``day_year(ts)``
+are written by the UI's locale once it installs its formatters (``install(..., dates=...)``), else in
+English as before.
+
 What is not marked, on purpose: the writing checks' findings (English-only, the writing page says so),
 the command-line tools' output (for admins' scripts and logs), anything written to files other systems
 read (exports, sync batches) and log messages.
@@ -23,6 +27,7 @@ read (exports, sync batches) and log messages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -32,12 +37,34 @@ PLURAL_MARK = "(s)"
 # (context, source, n) -> translated template, or None for "no translation".
 Translator = Callable[[str, str, int], "str | None"]
 _translator: Translator | None = None
+_dates: dict[str, Callable[[float], str]] = {}
 
 
-def install(translator: Translator | None) -> None:
-    """Set (or with None, remove) the function that translates marked sentences."""
+def install(translator: Translator | None, dates: dict[str, Callable[[float], str]] | None = None) -> None:
+    """Set (or with None, remove) the function that translates marked sentences, and the functions
+    that write dates ("day", "weekday", "day_year") in the user's language."""
     global _translator
     _translator = translator
+    _dates.clear()
+    _dates.update(dates or {})
+
+
+def day(ts: float) -> str:
+    """ "25 Nov" in the user's language."""
+    f = _dates.get("day")
+    return f(ts) if f else dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0")
+
+
+def weekday(ts: float) -> str:
+    """ "Tuesday" in the user's language."""
+    f = _dates.get("weekday")
+    return f(ts) if f else dt.datetime.fromtimestamp(ts).strftime("%A")
+
+
+def day_year(ts: float) -> str:
+    """ "25 Nov 2026" in the user's language."""
+    f = _dates.get("day_year")
+    return f(ts) if f else dt.datetime.fromtimestamp(ts).strftime("%d %b %Y").lstrip("0")
 
 
 def english_plural(text: str, n: int) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app import i18n
 from app.errors import InvalidInput, NotFound
 from app.evidence.rubric_skills import JudgeRow, challenge_rows, writing_rows
 from app.i18n import _
@@ -83,7 +84,7 @@ class JudgementView:
 
     def source_words(self, you: bool = True) -> str:
         """ "Judged by Maya Rivera from your essay 'A place that matters to me', 2 Dec"."""
-        day = time.strftime("%-d %b", time.localtime(self.at))
+        day = i18n.day(self.at)
         whose = "your" if you else "the"
         if self.evidence_kind == "observation":
             what = _("what they saw in class")
@@ -278,7 +279,7 @@ class JudgementService:
                 .join(WritingTask, WritingTask.id == Draft.task_id)
                 .where(Draft.student_id == student_id, Draft.deleted == False, DraftVersion.deleted == False)  # noqa: E712
                 .order_by(DraftVersion.saved_at.desc())).all():  # fmt: skip
-                when = time.strftime("%-d %b", time.localtime(v.saved_at))
+                when = i18n.day(v.saved_at)
                 out.append(EvidenceOption("draft_version", v.id, _("Essay '{title}' ({word_count} words, {when})", title=task.title, word_count=v.word_count, when=when),
                                           tuple(task.skill_ids or ())))  # fmt: skip
             for ev, goal in s.execute(select(GoalEvidence, Goal).join(Goal, Goal.id == GoalEvidence.goal_id)

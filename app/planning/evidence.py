@@ -3,12 +3,12 @@ goal began, skills mastered) and attached by the student (drafts, challenge work
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, func, select
 from sqlmodel import Session
 
+from app import i18n
 from app.i18n import _
 from app.models import Attempt, Challenge, Draft, Goal, GoalEvidence, LearnerSkillState, Team, WritingTask
 
@@ -175,11 +175,7 @@ def goal_evidence(
                 )
             if k in mastered:
                 when = mastered[k]
-                stamp = (
-                    _(" on {lstrip}", lstrip=dt.datetime.fromtimestamp(when).strftime("%d %b").lstrip("0"))
-                    if when
-                    else ""
-                )
+                stamp = _(" on {lstrip}", lstrip=i18n.day(when)) if when else ""
                 items.append(
                     EvidenceView(
                         "mastered_skill",

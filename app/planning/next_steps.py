@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app import i18n
 from app.i18n import _
 from app.planning.progress import SkillFact
 
@@ -96,16 +97,16 @@ def review_interval_days(mastery: float, mastered: bool, attempts: int) -> float
 def _when(ts: float, now: float) -> str:
     days = _days_between(now, ts)
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
+        return _("yesterday")
     if days < 0:
         return _("{v} days ago", v=-days)
     if days < 7:
-        return "on " + dt.datetime.fromtimestamp(ts).strftime("%A")
-    return "on " + dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0")
+        return _("on {day}", day=i18n.weekday(ts))
+    return _("on {day}", day=i18n.day(ts))
 
 
 def _days_between(now: float, ts: float) -> int:

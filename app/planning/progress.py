@@ -7,9 +7,9 @@ the goal's skills; a project or writing goal's from its milestones, and from its
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
+from app import i18n
 from app.i18n import _
 
 DAY = 86_400.0
@@ -99,7 +99,7 @@ def auto_met(g: GoalFacts) -> bool:
 
 
 def _day(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0")
+    return i18n.day(ts)
 
 
 def goal_pace(g: GoalFacts, now: float) -> Pace:

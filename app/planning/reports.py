@@ -4,7 +4,6 @@ celebrations) as plain data for the UI to print to PDF, and a class summary writ
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 import time
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Integer, func, select
 
+from app import i18n
 from app.errors import StorageError
 from app.i18n import _
 from app.models import Celebration, LearnerSkillState, SchoolClass
@@ -83,7 +83,7 @@ CSV_COLUMNS = [
 
 
 def _date(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b %Y").lstrip("0") if ts else ""
+    return i18n.day_year(ts) if ts else ""
 
 
 def _cell(value: object) -> str:

@@ -166,7 +166,9 @@ def setup_language(app: QCoreApplication, code: str) -> str:
     global _current
     code = normalise(code)
     _current = code
-    i18n.install(_qt_translate)
+    from app.ui import locale_format as fmt
+
+    i18n.install(_qt_translate, dates={"day": fmt.day, "weekday": fmt.weekday, "day_year": fmt.day_year})
     if code in TEST_LANGUAGES:
         tr = PseudoTranslator(app, arabic=code == "ar-pseudo")
         app.installTranslator(tr)

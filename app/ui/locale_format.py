@@ -30,6 +30,11 @@ def weekday_day(ts: float) -> str:
     return _fmt(ts, "ddd d MMM")
 
 
+def weekday(ts: float) -> str:
+    """ "Tuesday" / "martes"."""
+    return QLocale().toString(_at(ts), "dddd")
+
+
 def weekday_time(ts: float) -> str:
     return _fmt(ts, "ddd HH:mm")
 

@@ -3589,6 +3589,18 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Puedo explicarlo, enseñarlo o usarlo en algo nuevo.</translation>
     </message>
     <message>
+        <source>on {day}</source>
+        <translation>el {day}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
         <source>{v} days ago</source>
         <translation>hace {v} días</translation>
     </message>
