@@ -1165,6 +1165,45 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Tessera could not start: %1</source>
+        <translation>Tessera no pudo iniciar: %1</translation>
+    </message>
+    <message>
+        <source>You can go back to the copy of %1 or start with an empty class.</source>
+        <translation>Puedes volver a la copia del %1 o empezar con una clase vacía.</translation>
+    </message>
+    <message>
+        <source>There is no backup on this computer yet: you can start with an empty class.</source>
+        <translation>Todavía no hay una copia de seguridad en esta computadora: puedes empezar con una clase vacía.</translation>
+    </message>
+    <message>
+        <source>This computer syncs with a school folder: the class comes back at the next sync.</source>
+        <translation>Esta computadora se sincroniza con una carpeta de la escuela: la clase vuelve en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Tessera keeps the damaged file aside, so nothing is thrown away.</source>
+        <translation>Tessera guarda aparte el archivo dañado, así que no se tira nada.</translation>
+    </message>
+    <message>
+        <source>Restore last backup</source>
+        <translation>Restaurar la última copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>Empezar de cero</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Starting with an empty class; the damaged file is kept at %1.</source>
+        <translation>Empezando con una clase vacía; el archivo dañado se guarda en %1.</translation>
+    </message>
+</context>
+<context>
     <name>LongParagraphNotice</name>
     <message>
         <source>Spli&amp;t into paragraphs</source>
@@ -1234,6 +1273,13 @@
     <message>
         <source>You were signed out after a quiet while.</source>
         <translation>Se cerró tu sesión después de un rato sin actividad.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Something went wrong and Tessera could not finish that. Your saved work is safe. The details are in Tessera&apos;s log.</source>
+        <translation>Algo salió mal y Tessera no pudo terminar eso. Tu trabajo guardado está a salvo. Los detalles están en el registro de Tessera.</translation>
     </message>
 </context>
 <context>
