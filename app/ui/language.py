@@ -170,9 +170,9 @@ def setup_language(app: QCoreApplication, code: str) -> str:
 
     i18n.install(_qt_translate, dates={"day": fmt.day, "weekday": fmt.weekday, "day_year": fmt.day_year})
     if code in TEST_LANGUAGES:
-        tr = PseudoTranslator(app, arabic=code == "ar-pseudo")
-        app.installTranslator(tr)
-        _keep.append(tr)
+        pseudo_tr = PseudoTranslator(app, arabic=code == "ar-pseudo")
+        app.installTranslator(pseudo_tr)
+        _keep.append(pseudo_tr)
         if code == "ar-pseudo":
             QLocale.setDefault(QLocale("ar_EG"))
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # type: ignore[attr-defined]

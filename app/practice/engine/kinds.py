@@ -54,6 +54,7 @@ class ItemKind:
     # raises InvalidInput saying what to fix
     clean: Callable[[str, tuple[str, ...], str], str]
     check: Callable[[list[str], str], bool]  # (accepted answers, response) -> right?
+    numeric: bool = False  # a typed number: the UI reads it by the user's language first ("1,5")
 
     def shown(self, answer: str) -> str:
         """The first accepted answer, as shown after a wrong one."""
@@ -100,6 +101,7 @@ _BUILT_IN = (
         entry_hint=_("Type a number (like 12, 0.75 or 3/4), then press Enter."),
         clean=_clean_number,
         check=number_right,
+        numeric=True,
     ),
     ItemKind(
         name="text",

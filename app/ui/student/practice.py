@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.errors import InvalidInput, StorageError
 from app.people.actor import Actor
+from app.practice.engine.kinds import item_kind
 from app.practice.results import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
@@ -321,7 +322,7 @@ class PracticePage(QWidget):
             self.answer.focus()
             return
         self.message.setText("")  # a note about an earlier malformed answer no longer applies
-        if self.item.kind == "number":  # "1,5" in Spanish is one and a half; "1,500" is asked again
+        if item_kind(self.item.kind).numeric:  # "1,5" in Spanish is one and a half; "1,500" is asked again
             try:
                 response = read_number(response)
             except InvalidInput as exc:
