@@ -186,14 +186,28 @@ def setup_language(app: QCoreApplication, code: str) -> str:
         fallback = BySourceTranslator(app, ts)
         app.installTranslator(fallback)
         _keep.append(fallback)
-    for folder, name in (
-        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{code}"),
-        (translations_dir(), f"tessera_{code}"),
-    ):
+    for folder in qt_translations_dirs():
         tr = QTranslator(app)
-        if tr.load(name, str(folder)):
+        if tr.load(f"qtbase_{code}", str(folder)):
             app.installTranslator(tr)
             _keep.append(tr)
-        else:
-            log.warning("no %s.qm in %s: that part stays in English", name, folder)
+            break
+    else:
+        log.warning("no qtbase_%s.qm: Qt's standard buttons stay in English", code)
+    tr = QTranslator(app)
+    if tr.load(f"tessera_{code}", str(translations_dir())):
+        app.installTranslator(tr)
+        _keep.append(tr)
+    else:
+        log.warning("no tessera_%s.qm in %s: Tessera stays in English", code, translations_dir())
     return code
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own catalogues may be: Qt's answer, then beside PySide6 (a PyInstaller bundle
+    collects them under PySide6/Qt/translations or PySide6/translations)."""
+    import PySide6
+
+    here = Path(PySide6.__file__).resolve().parent
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), here / "Qt" / "translations",
+            here / "translations"]  # fmt: skip
