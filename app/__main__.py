@@ -16,6 +16,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="folder for Tessera's data (default: per-user data folder)")
     p.add_argument("--demo", action="store_true", help="start with the demo class if there is no data")
     p.add_argument("--self-test", action="store_true", help="open the main screens offscreen and exit")
+    p.add_argument("--lang", help="language for this run: en, es (or pseudo, ar-pseudo to test translation)")
     sub = p.add_subparsers(dest="command")
     d = sub.add_parser("demo", help="create the demo class headless")
     d.add_argument("--data-dir", dest="sub_data_dir")
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return _reader_may_leave(lambda: _info(data_dir, args.json))
     from app.ui.launch import run_gui
 
-    return run_gui(data_dir, demo=args.demo, self_test=args.self_test)
+    return run_gui(data_dir, demo=args.demo, self_test=args.self_test, lang=args.lang)
 
 
 def _reader_may_leave(command: Callable[[], int]) -> int:

@@ -47,6 +47,7 @@ BUILTIN: dict[str, Any] = {
     "xapi_lrs_url": "",  # an LRS's xAPI endpoint (".../xAPI/"); empty: xAPI only as files (issue 17)
     "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
     "lab_socket": "",  # the lab service's socket (issue 19); empty: the platform's (app/lab/client.py)
+    "language": "",  # "en", "es"; empty: the system's (issue 18, app/ui/language.py)
 }
 
 POLICY_KEYS = tuple(BUILTIN)

@@ -6,22 +6,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import _
+
 __all__ = ["JudgeRow", "challenge_rows", "writing_rows"]
 
 # writing rubric criterion (app.writing.findings.RubricCriteria) -> (what the row asks, skill code)
 WRITING_CRITERIA: dict[str, tuple[str, str]] = {
-    "min_words": ("Says enough about the topic", "WRC.IDEA"),
-    "topic_words": ("Uses the topic's words", "WRC.IDEA"),
-    "min_paragraphs": ("Organises ideas in paragraphs", "WRC.PARA"),
-    "require_claim": ("States a clear opinion or main idea", "WRC.ARG"),
-    "require_conclusion": ("Finishes with a conclusion", "WRC.ORG"),
-    "min_transitions": ("Links ideas with transitions", "WRC.TRANS"),
+    "min_words": (_("Says enough about the topic"), "WRC.IDEA"),
+    "topic_words": (_("Uses the topic's words"), "WRC.IDEA"),
+    "min_paragraphs": (_("Organises ideas in paragraphs"), "WRC.PARA"),
+    "require_claim": (_("States a clear opinion or main idea"), "WRC.ARG"),
+    "require_conclusion": (_("Finishes with a conclusion"), "WRC.ORG"),
+    "min_transitions": (_("Links ideas with transitions"), "WRC.TRANS"),
 }
 # check categories (spelling, grammar, style) -> the mechanics they show
 WRITING_CHECKS: dict[str, tuple[str, str]] = {
-    "spelling": ("Spells words correctly", "WRM.SPELL"),
-    "grammar": ("Writes grammatical sentences", "WRM.GRAM"),
-    "style": ("Varies sentences and chooses words well", "WRC.VOICE"),
+    "spelling": (_("Spells words correctly"), "WRM.SPELL"),
+    "grammar": (_("Writes grammatical sentences"), "WRM.GRAM"),
+    "style": (_("Varies sentences and chooses words well"), "WRC.VOICE"),
 }
 
 

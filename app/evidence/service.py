@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app import i18n
 from app.errors import InvalidInput, NotFound
 from app.evidence.rubric_skills import JudgeRow, challenge_rows, writing_rows
+from app.i18n import _
 from app.models import (
     Challenge,
     Draft,
@@ -42,9 +44,9 @@ __all__ = ["EvidenceOption", "EvidenceRef", "JudgementService", "JudgementView",
 MAX_NOTE = 1000
 KIND_WORDS = {
     "draft_version": "essay",
-    "deliverable": "challenge work",
-    "plan_evidence": "plan evidence",
-    "observation": "what the teacher saw in class",
+    "deliverable": _("challenge work"),
+    "plan_evidence": _("plan evidence"),
+    "observation": _("what the teacher saw in class"),
 }
 
 
@@ -82,15 +84,15 @@ class JudgementView:
 
     def source_words(self, you: bool = True) -> str:
         """ "Judged by Maya Rivera from your essay 'A place that matters to me', 2 Dec"."""
-        day = time.strftime("%-d %b", time.localtime(self.at))
+        day = i18n.day(self.at)
         whose = "your" if you else "the"
         if self.evidence_kind == "observation":
-            what = "what they saw in class"
+            what = _("what they saw in class")
         elif self.evidence_title:
             what = f"{whose} {KIND_WORDS[self.evidence_kind]} '{self.evidence_title}'"
         else:
             what = f"{whose} {KIND_WORDS[self.evidence_kind]}"
-        return f"Judged by {self.by_name or 'a teacher'} from {what}, {day}"
+        return _("Judged by {v} from {what}, {day}", v=self.by_name or "a teacher", what=what, day=day)
 
 
 @dataclass(frozen=True)
@@ -115,23 +117,23 @@ def _view(j: Judgement, skill_name: str) -> JudgementView:
 def _evidence_title(s, student_id: str, ref: EvidenceRef) -> str:
     """What the work is called; refuses work that is not this student's."""
     if ref.kind not in EVIDENCE_KINDS:
-        raise InvalidInput("Say what work the judgement comes from.")
+        raise InvalidInput(_("Say what work the judgement comes from."))
     if ref.kind == "observation":
         return ""
     if not ref.id:
-        raise InvalidInput("Choose the work the judgement comes from.")
+        raise InvalidInput(_("Choose the work the judgement comes from."))
     if ref.kind == "draft_version":
         v = s.get(DraftVersion, ref.id)
         d = s.get(Draft, v.draft_id) if v is not None and not v.deleted else None
         if d is None or d.deleted or d.student_id != student_id:
-            raise NotFound("That draft is not this student's, or it is not in Tessera any more.")
+            raise NotFound(_("That draft is not this student's, or it is not in Tessera any more."))
         task = s.get(WritingTask, d.task_id)
         return task.title if task is not None else ""
     if ref.kind == "deliverable":
         log = s.get(TeamLog, ref.id)
         team = s.get(Team, log.team_id if log is not None else ref.id)
         if team is None or team.deleted or student_id not in (team.member_ids or []):
-            raise NotFound("That challenge work is not this student's team's, or it is gone.")
+            raise NotFound(_("That challenge work is not this student's team's, or it is gone."))
         ch = s.get(Challenge, team.challenge_id)
         title = ch.title if ch is not None else team.name
         return f"{title}: {log.file_name or log.text[:40]}" if log is not None and (log.file_name or log.text) \
@@ -139,7 +141,7 @@ def _evidence_title(s, student_id: str, ref: EvidenceRef) -> str:
     ev = s.get(GoalEvidence, ref.id)
     goal = s.get(Goal, ev.goal_id) if ev is not None and not ev.deleted else None
     if goal is None or goal.student_id != student_id:
-        raise NotFound("That plan evidence is not this student's, or it is gone.")
+        raise NotFound(_("That plan evidence is not this student's, or it is gone."))
     return goal.title
 
 
@@ -163,21 +165,21 @@ class JudgementService:
         require_teacher(actor)
         if level is None:
             if score is None or score_max is None:
-                raise InvalidInput("Give a level or a rubric score.")
+                raise InvalidInput(_("Give a level or a rubric score."))
             if not 0 <= score <= score_max:
-                raise InvalidInput("A rubric score is between 0 and the row's points.")
+                raise InvalidInput(_("A rubric score is between 0 and the row's points."))
             level = level_from_score(score, score_max)
         elif level not in LEVEL_MASTERY:
-            raise InvalidInput("A level is 1 (Beginning) to 4 (Extending).")
+            raise InvalidInput(_("A level is 1 (Beginning) to 4 (Extending)."))
         if len(note) > MAX_NOTE:
-            raise InvalidInput(f"A note is at most {MAX_NOTE} characters.")
+            raise InvalidInput(_("A note is at most {MAX_NOTE} characters.", MAX_NOTE=MAX_NOTE))
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             person, skill = s.get(Person, student_id), s.get(Skill, skill_id)
             if person is None or person.deleted or person.role != "student":
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             if skill is None or skill.deleted:
-                raise NotFound("That skill is not in the framework any more.")
+                raise NotFound(_("That skill is not in the framework any more."))
             title = _evidence_title(s, student_id, evidence)
             teacher = s.get(Person, actor.person_id)
             conn = raw_connection(s)
@@ -200,7 +202,7 @@ class JudgementService:
                     student_id,
                     person.partition,
                     "mastered_skill",
-                    f"Mastered {skill.name}",
+                    _("Mastered {name}", name=skill.name),
                     skill_id,
                     j.at,
                 )
@@ -212,7 +214,7 @@ class JudgementService:
         with self.db.write() as s:
             j = s.get(Judgement, judgement_id)
             if j is None or j.deleted:
-                raise NotFound("That judgement is not in Tessera any more.")
+                raise NotFound(_("That judgement is not in Tessera any more."))
             require_student_access(s, actor, j.student_id)
             if j.withdrawn != withdrawn:
                 j.withdrawn = withdrawn
@@ -221,7 +223,7 @@ class JudgementService:
                 s.flush()
                 refresh_pairs(raw_connection(s), [(j.student_id, j.skill_id)])
             skill = s.get(Skill, j.skill_id)
-            return _view(j, skill.name if skill is not None else "a skill")
+            return _view(j, skill.name if skill is not None else _("a skill"))
 
     def for_student(self, actor: Actor, student_id: str, skill_id: str | None = None) -> list[JudgementView]:
         """Judgements of a student (of one skill), newest first, withdrawn ones included."""
@@ -277,14 +279,14 @@ class JudgementService:
                 .join(WritingTask, WritingTask.id == Draft.task_id)
                 .where(Draft.student_id == student_id, Draft.deleted == False, DraftVersion.deleted == False)  # noqa: E712
                 .order_by(DraftVersion.saved_at.desc())).all():  # fmt: skip
-                when = time.strftime("%-d %b", time.localtime(v.saved_at))
-                out.append(EvidenceOption("draft_version", v.id, f"Essay '{task.title}' ({v.word_count} words, {when})",
+                when = i18n.day(v.saved_at)
+                out.append(EvidenceOption("draft_version", v.id, _("Essay '{title}' ({word_count} words, {when})", title=task.title, word_count=v.word_count, when=when),
                                           tuple(task.skill_ids or ())))  # fmt: skip
             for ev, goal in s.execute(select(GoalEvidence, Goal).join(Goal, Goal.id == GoalEvidence.goal_id)
                                       .where(Goal.student_id == student_id, GoalEvidence.deleted == False)  # noqa: E712
                                       .order_by(GoalEvidence.created_at.desc())).all():  # fmt: skip
                 words = (ev.note or ev.kind).split("\n")[0][:50]
-                out.append(EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}",
+                out.append(EvidenceOption("plan_evidence", ev.id, _("Plan: {title}: {words}", title=goal.title, words=words),
                                           tuple(goal.skill_ids or ())))  # fmt: skip
             for team, ch in s.execute(
                 select(Team, Challenge)
@@ -293,9 +295,9 @@ class JudgementService:
             ).all():  # noqa: E712
                 if student_id not in (team.member_ids or []):
                     continue
-                out.append(EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})",
+                out.append(EvidenceOption("deliverable", team.id, _("Challenge '{title}' ({name})", title=ch.title, name=team.name),
                                           tuple(ch.skill_ids or ())))  # fmt: skip
-        out.append(EvidenceOption("observation", "", "What I saw in class (an observation)", ()))
+        out.append(EvidenceOption("observation", "", _("What I saw in class (an observation)"), ()))
         return out
 
     def rows_for_draft(
@@ -309,14 +311,18 @@ class JudgementService:
             d = s.get(Draft, v.draft_id) if v is not None else None
             task = s.get(WritingTask, d.task_id) if d is not None else None
             if task is None:
-                raise NotFound("That draft is not in Tessera any more.")
+                raise NotFound(_("That draft is not in Tessera any more."))
             require_student_access(s, actor, d.student_id)
             person = s.get(Person, d.student_id)
             by_code = {
                 k.code: (k.id, k.name)
                 for k in s.execute(select(Skill).where(Skill.deleted == False)).scalars()
             }  # noqa: E712
-        option = EvidenceOption("draft_version", v.id, f"Essay '{task.title}' ({v.word_count} words)")
+        option = EvidenceOption(
+            "draft_version",
+            v.id,
+            _("Essay '{title}' ({word_count} words)", title=task.title, word_count=v.word_count),
+        )
         return (d.student_id, person.full_name if person else ""), option, writing_rows(list(task.rubric or []), dict(task.checks or {}), by_code,
                                                   list(task.skill_ids or []))  # fmt: skip
 
@@ -330,7 +336,7 @@ class JudgementService:
             team = s.get(Team, team_id)
             ch = s.get(Challenge, team.challenge_id) if team is not None else None
             if ch is None or team.deleted:
-                raise NotFound("That team is not in Tessera any more.")
+                raise NotFound(_("That team is not in Tessera any more."))
             members = []
             for pid in team.member_ids or []:
                 p = s.get(Person, pid)
@@ -339,7 +345,9 @@ class JudgementService:
                     members.append((pid, p.full_name))
             names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
             skills = [(k, names[k]) for k in ch.skill_ids or () if k in names]
-        option = EvidenceOption("deliverable", team.id, f"Challenge '{ch.title}' ({team.name})")
+        option = EvidenceOption(
+            "deliverable", team.id, _("Challenge '{title}' ({name})", title=ch.title, name=team.name)
+        )
         return members, option, challenge_rows(list(ch.rubric or []), skills)
 
     def rows_for_plan_evidence(
@@ -352,12 +360,14 @@ class JudgementService:
             ev = s.get(GoalEvidence, evidence_id)
             goal = s.get(Goal, ev.goal_id) if ev is not None and not ev.deleted else None
             if goal is None:
-                raise NotFound("That evidence is not in Tessera any more.")
+                raise NotFound(_("That evidence is not in Tessera any more."))
             require_student_access(s, actor, goal.student_id)
             person = s.get(Person, goal.student_id)
             names: dict[str, str] = dict(s.execute(select(Skill.id, Skill.name)).all())
         words = (ev.note or ev.kind).split("\n")[0][:50]
-        option = EvidenceOption("plan_evidence", ev.id, f"Plan: {goal.title}: {words}")
+        option = EvidenceOption(
+            "plan_evidence", ev.id, _("Plan: {title}: {words}", title=goal.title, words=words)
+        )
         rows = [JudgeRow(names[k], ((k, names[k]),)) for k in goal.skill_ids or () if k in names]
         return (goal.student_id, person.full_name if person else ""), option, rows
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InvalidInput
+from app.i18n import _
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # one CSV; a district's users.csv is a few MB
 MAX_ZIP_RATIO = 200  # a CSV compresses ~5-10x; far more than this is a bomb
@@ -40,12 +41,12 @@ class Table:
 def decode(data: bytes) -> tuple[str, str]:
     """Text and a note on how it was read (empty for UTF-8)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "read as UTF-16"
+        return data.decode("utf-16"), _("read as UTF-16")
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" as Windows-1252; every byte decodes, so names keep their accents.
-        return data.decode("cp1252", errors="replace"), "not UTF-8: read as Windows-1252 (Excel's CSV)"
+        return data.decode("cp1252", errors="replace"), _("not UTF-8: read as Windows-1252 (Excel's CSV)")
 
 
 def parse_table(name: str, data: bytes) -> Table:
@@ -56,7 +57,7 @@ def parse_table(name: str, data: bytes) -> Table:
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        table.problems.append((1, f"the header line cannot be read ({exc})"))
+        table.problems.append((1, _("the header line cannot be read ({exc})", exc=exc)))
         return table
     if not header:
         return table
@@ -71,15 +72,16 @@ def parse_table(name: str, data: bytes) -> Table:
             break
         except csv.Error as exc:
             line = reader.line_num
-            table.problems.append((start, f"this row cannot be read ({exc}); check its quotes"))
+            table.problems.append((start, _("this row cannot be read ({exc}); check its quotes", exc=exc)))
             continue
         line = reader.line_num
         if not values or all(not v.strip() for v in values):
             continue  # blank lines (a trailing CRLF, an Excel export) are not rows
         if len(values) != width:
-            why = (
-                f"this row has {len(values)} values but the header has {width} columns; "
-                "a comma inside a value needs quotes"
+            why = _(
+                "this row has {len} values but the header has {width} columns; a comma inside a value needs quotes",
+                len=len(values),
+                width=width,
             )
             table.problems.append((start, why))
             continue
@@ -105,7 +107,9 @@ class CsvSource:
             try:
                 self._zip = zipfile.ZipFile(self.path)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise InvalidInput(f"{self.path.name} is not a readable zip file ({exc}).") from None
+                raise InvalidInput(
+                    _("{name} is not a readable zip file ({exc}).", name=self.path.name, exc=exc)
+                ) from None
             for info in self._zip.infolist():
                 base = info.filename.replace("\\", "/").rsplit("/", 1)[-1].lower()
                 if base.endswith(".csv") and not info.is_dir() and base not in self._files:
@@ -113,11 +117,13 @@ class CsvSource:
         elif self.path.is_file():
             self._files[self.path.name.lower()] = self.path
         else:
-            raise InvalidInput(f"There is no file or folder at {self.path}.")
+            raise InvalidInput(_("There is no file or folder at {path}.", path=self.path))
         if not self._files:
             raise InvalidInput(
-                f"{self.path.name} holds no CSV files. A roster is a folder or zip of "
-                "CSV files (OneRoster, School Data Sync, Clever) or one CSV file."
+                _(
+                    "{name} holds no CSV files. A roster is a folder or zip of CSV files (OneRoster, School Data Sync, Clever) or one CSV file.",
+                    name=self.path.name,
+                )
             )
 
     @property
@@ -132,7 +138,11 @@ class CsvSource:
         if isinstance(src, Path):
             if src.stat().st_size > MAX_FILE_BYTES:
                 raise InvalidInput(
-                    f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it."
+                    _(
+                        "{name} is larger than {v} MB; Tessera does not read it.",
+                        name=name,
+                        v=MAX_FILE_BYTES // 2**20,
+                    )
                 )
             return src.read_bytes()
         assert self._zip is not None and isinstance(src, zipfile.ZipInfo)
@@ -141,17 +151,26 @@ class CsvSource:
             or src.file_size > MAX_ZIP_RATIO * max(src.compress_size, 1) + 2**20
         ):
             raise InvalidInput(
-                f"{name} in {self.path.name} unpacks to far more than it holds (a zip bomb?); "
-                "Tessera does not read it."
+                _(
+                    "{name} in {name2} unpacks to far more than it holds (a zip bomb?); Tessera does not read it.",
+                    name=name,
+                    name2=self.path.name,
+                )
             )
         try:
             with self._zip.open(src) as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-            raise InvalidInput(f"{name} in {self.path.name} cannot be unpacked ({exc}).") from None
+            raise InvalidInput(
+                _("{name} in {name2} cannot be unpacked ({exc}).", name=name, name2=self.path.name, exc=exc)
+            ) from None
         if len(data) > MAX_FILE_BYTES:
             raise InvalidInput(
-                f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB; Tessera does not read it."
+                _(
+                    "{name} is larger than {v} MB; Tessera does not read it.",
+                    name=name,
+                    v=MAX_FILE_BYTES // 2**20,
+                )
             )
         return data
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from app.i18n import _
 from app.interop.external_ids import outside_ids
 from app.interop.gradebook_export import (
     GradebookIds,
@@ -104,7 +105,9 @@ class MoreExports:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InvalidInput(f"Could not open {Path(path).name}: {exc.strerror or exc}.") from None
+            raise InvalidInput(
+                _("Could not open {name}: {v}.", name=Path(path).name, v=exc.strerror or exc)
+            ) from None
         fw = parse_package(data)
         with self.db.write() as s:
             return import_framework(s, fw)
@@ -212,7 +215,7 @@ class ExportService(MoreExports):
     ) -> ExportResult:
         heat = self._practice.heatmap(actor, class_id)  # checks the class is the actor's
         if progress:
-            progress(0.5, "Writing the gradebook...")
+            progress(0.5, _("Writing the gradebook..."))
         tables = gradebook_tables(heat, self._ids(class_id))
         path = write_gradebook(tables, out)
         return ExportResult(path, len(tables["results.csv"]) - 1, "gradebook")

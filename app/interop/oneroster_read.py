@@ -7,19 +7,20 @@ parents, guardians, aides and administrators are counted as left out, not import
 
 from __future__ import annotations
 
+from app.i18n import _
 from app.interop.csv_source import CsvSource
 from app.interop.roster_checks import entity_rows, excel_damage, grade
 from app.interop.roster_data import Enrol, Klass, Org, RosterFile, User
 
 ROLE_MAP = {"student": "student", "teacher": "teacher"}
 _LEFT_OUT = {
-    "parent": "parents and guardians are not imported",
-    "guardian": "parents and guardians are not imported",
-    "relative": "parents and guardians are not imported",
-    "aide": "aides and proctors are not imported",
-    "proctor": "aides and proctors are not imported",
+    "parent": _("parents and guardians are not imported"),
+    "guardian": _("parents and guardians are not imported"),
+    "relative": _("parents and guardians are not imported"),
+    "aide": _("aides and proctors are not imported"),
+    "proctor": _("aides and proctors are not imported"),
 }
-_ADMIN = "administrators are not imported (add them in Tessera)"
+_ADMIN = _("administrators are not imported (add them in Tessera)")
 
 
 def role_of(value: str) -> tuple[str, str]:
@@ -39,7 +40,7 @@ def _manifest(src: CsvSource, pkg: RosterFile) -> dict[str, str]:
     if table is None:
         return {}
     out = {}
-    for _, row in table.rows:
+    for _x, row in table.rows:
         out[row.get("propertyname", "").strip().lower()] = row.get("value", "").strip().lower()
     modes = {v for k, v in out.items() if k.startswith("file.") and v in ("bulk", "delta")}
     pkg.mode = "delta" if "delta" in modes else "bulk"
@@ -55,7 +56,7 @@ def read_oneroster(src: CsvSource, system: str = "oneroster") -> RosterFile:
     if version.startswith("1.1") or (not version and users is not None and "role" in users.headers):
         pkg.format = "oneroster-1.1"
     if not manifest_present:
-        pkg.note("manifest.csv", 0, "", "there is no manifest.csv: read as a bulk file")
+        pkg.note("manifest.csv", 0, "", _("there is no manifest.csv: read as a bulk file"))
     _read_orgs(src, pkg)
     years = _read_sessions(src)
     _read_classes(src, pkg, years)
@@ -76,7 +77,7 @@ def _read_orgs(src: CsvSource, pkg: RosterFile) -> None:
     for line, row, sid, status in entity_rows(pkg, table):
         name = row.get("name", "")
         if not name:
-            pkg.reject(table.name, line, sid, "the organisation has no name")
+            pkg.reject(table.name, line, sid, _("the organisation has no name"))
             continue
         pkg.orgs[sid] = Org(sid, name, (row.get("type") or "school").lower(), status, line)
 
@@ -86,7 +87,7 @@ def _read_sessions(src: CsvSource) -> dict[str, str]:
     if table is None:
         return {}
     out = {}
-    for _, row in table.rows:
+    for _x, row in table.rows:
         sid = row.get("sourcedid", "")
         if sid:
             out[sid] = row.get("schoolyear") or row.get("title", "")
@@ -101,10 +102,10 @@ def _read_classes(src: CsvSource, pkg: RosterFile, years: dict[str, str]) -> Non
         title = row.get("title", "")
         school = row.get("schoolsourcedid", "")
         if not title:
-            pkg.reject(table.name, line, sid, "the class has no title")
+            pkg.reject(table.name, line, sid, _("the class has no title"))
             continue
         if not school:
-            pkg.reject(table.name, line, sid, "the class has no schoolSourcedId")
+            pkg.reject(table.name, line, sid, _("the class has no schoolSourcedId"))
             continue
         g, note = grade(row.get("grades", ""))
         if note:
@@ -124,7 +125,7 @@ def _read_roles(src: CsvSource, pkg: RosterFile) -> dict[str, str]:
         user = row.get("usersourcedid", "")
         role, why = role_of(row.get("role", ""))
         if not user:
-            pkg.reject(table.name, line, "", "the role has no userSourcedId")
+            pkg.reject(table.name, line, "", _("the role has no userSourcedId"))
         elif role:
             # a teacher who is also listed as a student somewhere stays a teacher
             out[user] = "teacher" if "teacher" in (role, out.get(user)) else role
@@ -142,7 +143,7 @@ def _read_enrollments(src: CsvSource, pkg: RosterFile) -> None:
         role, why = role_of(row.get("role", ""))
         if not klass or not user:
             pkg.reject(
-                table.name, line, sid, "the enrollment needs both a classSourcedId and a userSourcedId"
+                table.name, line, sid, _("the enrollment needs both a classSourcedId and a userSourcedId")
             )
             continue
         if not role:
@@ -150,7 +151,10 @@ def _read_enrollments(src: CsvSource, pkg: RosterFile) -> None:
                 pkg.ignored[why] += 1
             else:
                 pkg.reject(
-                    table.name, line, sid, f"role “{row.get('role', '')}” is not a OneRoster enrollment role"
+                    table.name,
+                    line,
+                    sid,
+                    _("role “{get}” is not a OneRoster enrollment role", get=row.get("role", "")),
                 )
             continue
         pkg.enrollments[sid] = Enrol(sid, klass, user, role, status, line)
@@ -165,22 +169,24 @@ def _read_users(pkg: RosterFile, table, roles: dict[str, str]) -> None:
         if "role" in table.headers:  # 1.1 (and 1.2 files written the old way)
             role, why = role_of(row.get("role", ""))
             if not role and not why:
-                pkg.reject(table.name, line, sid, f"role “{row.get('role', '')}” is not a OneRoster role")
+                pkg.reject(
+                    table.name, line, sid, _("role “{get}” is not a OneRoster role", get=row.get("role", ""))
+                )
                 continue
         else:
             role, why = roles.get(sid, by_enrollment.get(sid, "")), ""
             if sid in roles and not roles[sid] and sid not in by_enrollment:
-                why = "people whose only role is parent, guardian, aide or administrator are not imported"
+                why = _("people whose only role is parent, guardian, aide or administrator are not imported")
         if not role and why:
             pkg.ignored[why] += 1
             continue
         given, family = row.get("givenname", ""), row.get("familyname", "")
         if not given and status == "active":
-            pkg.reject(table.name, line, sid, "the person has no givenName")
+            pkg.reject(table.name, line, sid, _("the person has no givenName"))
             continue
         bad = excel_damage(row.get("username", ""))
         if bad:
-            pkg.note(table.name, line, sid, f"username {bad}")
+            pkg.note(table.name, line, sid, _("username {bad}", bad=bad))
         pkg.users[sid] = User(
             sid=sid, given=given, family=family, role=role,
             username=row.get("username", "").strip().lower(),

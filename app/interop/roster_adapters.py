@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from app.i18n import _
 from app.interop.csv_source import CsvSource, Table
 from app.interop.oneroster_read import _read_orgs, _read_roles, _read_users, role_of
 from app.interop.roster_checks import entity_rows, excel_damage, grade
@@ -27,13 +28,13 @@ def _pair_rows(pkg: RosterFile, table: Table, a: str, b: str):
         pkg.reject(table.name, line, "", reason)
     missing = [c for c in (a, b) if c not in table.headers]
     if missing:
-        pkg.reject(table.name, 1, "", f"the file has no “{missing[0]}” column")
+        pkg.reject(table.name, 1, "", _("the file has no “{v}” column", v=missing[0]))
         return
     seen: dict[str, int] = {}
     for line, row in table.rows:
         x, y = row.get(a, ""), row.get(b, "")
         if not x or not y:
-            pkg.reject(table.name, line, "", f"the row needs both {a} and {b}")
+            pkg.reject(table.name, line, "", _("the row needs both {a} and {b}", a=a, b=b))
             continue
         bad = excel_damage(x) or excel_damage(y)
         if bad:
@@ -41,7 +42,7 @@ def _pair_rows(pkg: RosterFile, table: Table, a: str, b: str):
             continue
         key = f"{x}|{y}"
         if key in seen:
-            pkg.reject(table.name, line, key, f"this pair is already listed on row {seen[key]}")
+            pkg.reject(table.name, line, key, _("this pair is already listed on row {v}", v=seen[key]))
             continue
         seen[key] = line
         yield line, row, key
@@ -55,7 +56,7 @@ def read_sds(src: CsvSource, system: str = "sds") -> RosterFile:
         for line, row, sid, status in entity_rows(pkg, classes):
             title, school = row.get("title", ""), row.get("orgsourcedid") or row.get("schoolsourcedid", "")
             if not title or not school:
-                pkg.reject(classes.name, line, sid, "the class needs a title and an orgSourcedId")
+                pkg.reject(classes.name, line, sid, _("the class needs a title and an orgSourcedId"))
                 continue
             pkg.classes[sid] = Klass(sid, title, school, "", "", status, line)
     roles = _read_roles(src, pkg)
@@ -67,7 +68,12 @@ def read_sds(src: CsvSource, system: str = "sds") -> RosterFile:
                 if why:
                     pkg.ignored[why] += 1
                 else:
-                    pkg.reject(enr.name, line, key, f"role “{row.get('role', '')}” is not student or teacher")
+                    pkg.reject(
+                        enr.name,
+                        line,
+                        key,
+                        _("role “{get}” is not student or teacher", get=row.get("role", "")),
+                    )
                 continue
             c, u = key.split("|", 1)
             pkg.enrollments[f"{key}|{role}"] = Enrol(f"{key}|{role}", c, u, role, "active", line)
@@ -81,7 +87,7 @@ def read_clever(src: CsvSource, system: str = "clever") -> RosterFile:
     pkg = RosterFile(format="clever", system=system)
     schools = src.table("schools.csv")
     if schools is not None:
-        for line, row, sid, _ in entity_rows(pkg, schools, "schoolid"):
+        for line, row, sid, _x in entity_rows(pkg, schools, "schoolid"):
             pkg.orgs[sid] = Org(sid, row.get("schoolname") or sid, "school", "active", line)
     for fname, role, id_col in (
         ("teachers.csv", "teacher", "teacherid"),
@@ -90,12 +96,17 @@ def read_clever(src: CsvSource, system: str = "clever") -> RosterFile:
         table = src.table(fname)
         if table is None:
             continue
-        for line, row, sid, _ in entity_rows(pkg, table, id_col):
+        for line, row, sid, _x in entity_rows(pkg, table, id_col):
             if not row.get("firstname"):
-                pkg.reject(fname, line, sid, "the person has no First_name")
+                pkg.reject(fname, line, sid, _("the person has no First_name"))
                 continue
             if sid in pkg.users:
-                pkg.reject(fname, line, sid, f"the id “{sid}” is also used in {pkg.users[sid].role}s")
+                pkg.reject(
+                    fname,
+                    line,
+                    sid,
+                    _("the id “{sid}” is also used in {role}s", sid=sid, role=pkg.users[sid].role),
+                )
                 continue
             g, note = grade(row.get("grade", ""))
             if note:
@@ -105,13 +116,13 @@ def read_clever(src: CsvSource, system: str = "clever") -> RosterFile:
                                   orgs=(row.get("schoolid", ""),), row=line)  # fmt: skip
     sections = src.table("sections.csv")
     if sections is not None:
-        for line, row, sid, _ in entity_rows(pkg, sections, "sectionid"):
+        for line, row, sid, _x in entity_rows(pkg, sections, "sectionid"):
             title = row.get("name") or " ".join(
                 x for x in (row.get("coursename", ""), row.get("period", "")) if x
             )
             if not title or not row.get("schoolid"):
                 pkg.reject(
-                    sections.name, line, sid, "the section needs a Name (or Course_name) and a School_id"
+                    sections.name, line, sid, _("the section needs a Name (or Course_name) and a School_id")
                 )
                 continue
             g, note = grade(row.get("grade", ""))
@@ -165,12 +176,16 @@ def read_plain(src: CsvSource, name: str, system: str = "csv") -> RosterFile:
     has_name = any(c in table.headers for c in _NAME_COLS + _GIVEN_COLS)
     has_class = any(c in table.headers for c in _CLASS_COLS)
     if not has_name or not has_class:
-        what = "a name column (name, or first name and last name)" if not has_name else "a class column"
+        what = _("a name column (name, or first name and last name)") if not has_name else _("a class column")
         pkg.reject(
             name,
             1,
             "",
-            f"the file needs {what}; its columns are: {', '.join(h for h in table.headers if h) or 'none'}",
+            _(
+                "the file needs {what}; its columns are: {v}",
+                what=what,
+                v=", ".join(h for h in table.headers if h) or "none",
+            ),
         )
         return pkg
     pkg.orgs["school"] = Org("school", "", "school")
@@ -182,10 +197,10 @@ def read_plain(src: CsvSource, name: str, system: str = "csv") -> RosterFile:
             family = family or family2
         klass = " ".join(_first(row, _CLASS_COLS).split())
         if not given:
-            pkg.reject(name, line, "", "the row has no name")
+            pkg.reject(name, line, "", _("the row has no name"))
             continue
         if not klass:
-            pkg.reject(name, line, given, "the row has no class")
+            pkg.reject(name, line, given, _("the row has no class"))
             continue
         g, note = grade(klass) if klass.isdigit() else (klass, "")
         if note:  # a class called "6" that Excel shortened from "06" is still the same class
@@ -195,7 +210,17 @@ def read_plain(src: CsvSource, name: str, system: str = "csv") -> RosterFile:
         person = f"{given} {family}".strip()
         ukey = f"{ckey}/{name_key(person)}"
         if ukey in seen:
-            pkg.reject(name, line, person, f"{person} is already listed in class {klass} on row {seen[ukey]}")
+            pkg.reject(
+                name,
+                line,
+                person,
+                _(
+                    "{person} is already listed in class {klass} on row {v}",
+                    person=person,
+                    klass=klass,
+                    v=seen[ukey],
+                ),
+            )
             continue
         seen[ukey] = line
         pkg.classes.setdefault(ckey, Klass(ckey, klass, "school", row=line))

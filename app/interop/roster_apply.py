@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlmodel import Session
 
+from app.i18n import _
 from app.interop.roster_plan import Op
 from app.models import Account, AuditEvent, Enrollment, ExternalId, Person, Profile, School, SchoolClass
 from app.models.base import now
@@ -72,7 +73,7 @@ def apply_ops(session: Session, ops: list[Op], progress: Callable[[float, str], 
             insert_synced(session, model, batch)
             done += len(batch)
             if progress:
-                progress(0.1 + 0.8 * done / total, "Saving the class lists...")
+                progress(0.1 + 0.8 * done / total, _("Saving the class lists..."))
     assert not inserts, f"no order for {list(inserts)}"
     session.flush()
     for op in updates:

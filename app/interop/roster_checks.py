@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.i18n import _
 from app.interop.csv_source import Table
 from app.interop.roster_data import RosterFile
 
@@ -29,9 +30,9 @@ STATUSES = {"", "active", "tobedeleted", "inactive"}
 def excel_damage(value: str) -> str:
     """Why a value looks rewritten by a spreadsheet ('' if it does not)."""
     if _EXCEL_NUMBER.match(value):
-        return (
-            f"“{value}” looks like a number a spreadsheet rewrote in scientific notation; export "
-            "the file again from the school's system without opening and saving it in Excel"
+        return _(
+            "“{value}” looks like a number a spreadsheet rewrote in scientific notation; export the file again from the school's system without opening and saving it in Excel",
+            value=value,
         )
     return ""
 
@@ -43,7 +44,9 @@ def grade(value: str) -> tuple[str, str]:
         return "", ""
     first = re.split(r"[,;]", v)[0].strip()
     if first.isdigit() and len(first) == 1:
-        return f"0{first}", f"grade “{first}” read as “0{first}” (a spreadsheet drops the leading zero)"
+        return f"0{first}", _(
+            "grade “{first}” read as “0{first}” (a spreadsheet drops the leading zero)", first=first
+        )
     word = _GRADE_WORDS.get(first.lower())
     if word:
         return word, ""
@@ -71,15 +74,18 @@ def entity_rows(
             table.name,
             1,
             "",
-            f"the file has no “{id_col}” column (its columns: "
-            f"{', '.join(h for h in table.headers if h) or 'none'})",
+            _(
+                "the file has no “{id_col}” column (its columns: {v})",
+                id_col=id_col,
+                v=", ".join(h for h in table.headers if h) or "none",
+            ),
         )
         return
     seen: dict[str, int] = {}
     for line, row in table.rows:
         sid = row.get(id_col, "")
         if not sid:
-            pkg.reject(table.name, line, "", f"the row has no {id_col}")
+            pkg.reject(table.name, line, "", _("the row has no {id_col}", id_col=id_col))
             continue
         bad = excel_damage(sid)
         if bad:
@@ -90,14 +96,21 @@ def entity_rows(
                 table.name,
                 line,
                 sid,
-                f"the id “{sid}” is already used on row {seen[sid]}; the second row was left out",
+                _(
+                    "the id “{sid}” is already used on row {v}; the second row was left out",
+                    sid=sid,
+                    v=seen[sid],
+                ),
             )
             continue
         seen[sid] = line
         status = status_of(row.get("status", ""))
         if status is None:
             pkg.reject(
-                table.name, line, sid, f"status “{row.get('status')}” is neither active nor tobedeleted"
+                table.name,
+                line,
+                sid,
+                _("status “{get}” is neither active nor tobedeleted", get=row.get("status")),
             )
             continue
         yield line, row, sid, status
@@ -113,5 +126,5 @@ def leading_zero_hint(ref: str, known: set[str] | dict) -> str:
         return ""
     for cand in known:
         if cand != ref and len(cand) > len(ref) and _ZEROS.sub("", cand) == bare:
-            return f" (the file has “{cand}”: did a spreadsheet drop a leading zero?)"
+            return _(" (the file has “{cand}”: did a spreadsheet drop a leading zero?)", cand=cand)
     return ""

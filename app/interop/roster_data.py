@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app.i18n import _
+
 
 @dataclass(frozen=True)
 class RowIssue:
@@ -18,7 +20,7 @@ class RowIssue:
     reason: str
 
     def __str__(self) -> str:
-        at = f"{self.file} row {self.row}" if self.row else self.file
+        at = _("{file} row {row}", file=self.file, row=self.row) if self.row else self.file
         return f"{at}{f' ({self.ident})' if self.ident else ''}: {self.reason}"
 
 
@@ -86,11 +88,11 @@ class RosterFile:
     def file_of(self, kind: str) -> str:
         """The file a kind of record came from, for messages ("classes" -> "sections.csv" for Clever)."""
         if self.format == "csv":
-            return "the file"
+            return _("the file")
         if self.format == "clever":
             return {
                 "classes": "sections.csv",
-                "users": "students.csv or teachers.csv",
+                "users": _("students.csv or teachers.csv"),
                 "orgs": "schools.csv",
             }.get(kind, f"{kind}.csv")
         return f"{kind}.csv"

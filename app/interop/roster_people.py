@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.i18n import _
 from app.interop.external_ids import stable_id
 from app.interop.roster_adapters import name_key
 from app.interop.roster_checks import leading_zero_hint
@@ -63,7 +64,7 @@ class PeopleAndMemberships:
                     self.pkg.file_of("users"),
                     u.row,
                     sid,
-                    "this person was erased from Tessera; they are not made again",
+                    _("this person was erased from Tessera; they are not made again"),
                 )
                 continue
             if tid is None:
@@ -89,7 +90,7 @@ class PeopleAndMemberships:
                         p.role,
                         ext,
                         f"{p.name} {p.family}".strip(),
-                        "no longer in the school's file",
+                        _("no longer in the school's file"),
                     )
 
     def _update_person(self, sid: str, u: User, tid: str) -> None:
@@ -111,7 +112,11 @@ class PeopleAndMemberships:
                     self.pkg.file_of("users"),
                     u.row,
                     sid,
-                    f"is a {u.role} in the file but a {row.role} in Tessera; the role was not changed",
+                    _(
+                        "is a {role} in the file but a {role2} in Tessera; the role was not changed",
+                        role=u.role,
+                        role2=row.role,
+                    ),
                 )
             )
         name = f"{u.given or row.name} {u.family if u.given else row.family}".strip()
@@ -136,7 +141,7 @@ class PeopleAndMemberships:
                 self.pkg.file_of("users"),
                 u.row,
                 sid,
-                "the person has no role in roles.csv or enrollments.csv",
+                _("the person has no role in roles.csv or enrollments.csv"),
             )
             return ""
         school = (
@@ -152,7 +157,10 @@ class PeopleAndMemberships:
             )
         if not school:
             self.reject(
-                self.pkg.file_of("users"), u.row, sid, "the person is in no class and no school of this file"
+                self.pkg.file_of("users"),
+                u.row,
+                sid,
+                _("the person is in no class and no school of this file"),
             )
             return ""
         name = f"{u.given} {u.family}".strip()
@@ -160,7 +168,7 @@ class PeopleAndMemberships:
         if match:
             self.partition_of[match] = self.db.people[match].partition
             self.link("person", sid, match)
-            self.entry("updated", u.role, sid, name, "matched to this person in Tessera")
+            self.entry("updated", u.role, sid, name, _("matched to this person in Tessera"))
             before = self.plan.unchanged
             self._update_person(sid, u, match)
             self.plan.unchanged = before  # the match itself is the change
@@ -188,7 +196,13 @@ class PeopleAndMemberships:
                 partition=part,
             )  # the teacher sets a password at first sign-in
         self.link("person", sid, tid)
-        self.entry("created", u.role, sid, name, f"sign-in name {username}" if u.role == "teacher" else "")
+        self.entry(
+            "created",
+            u.role,
+            sid,
+            name,
+            _("sign-in name {username}", username=username) if u.role == "teacher" else "",
+        )
         return tid
 
     def _match_person(self, sid: str, u: User, school: str, klass: str | None) -> str:
@@ -228,14 +242,23 @@ class PeopleAndMemberships:
             name, n = base, 2
             while name in self.taken:
                 name, n = f"{base}{n}", n + 1
-            why = "is taken in Tessera" if u.username in self.taken else "is not a valid Tessera sign-in name"
+            why = (
+                _("is taken in Tessera")
+                if u.username in self.taken
+                else _("is not a valid Tessera sign-in name")
+            )
             if u.username:
                 self.plan.notes.append(
                     RowIssue(
                         self.pkg.file_of("users"),
                         u.row,
                         sid,
-                        f"username “{u.username}” {why}; signs in as “{name}”",
+                        _(
+                            "username “{username}” {why}; signs in as “{name}”",
+                            username=u.username,
+                            why=why,
+                            name=name,
+                        ),
                     )
                 )
         self.taken.add(name)
@@ -264,24 +287,35 @@ class PeopleAndMemberships:
                         fname,
                         e.row,
                         e.sid,
-                        f"class “{e.klass}” is not in {self.pkg.file_of('classes')}"
+                        _(
+                            "class “{klass}” is not in {file_of}",
+                            klass=e.klass,
+                            file_of=self.pkg.file_of("classes"),
+                        )
                         + leading_zero_hint(e.klass, self.pkg.classes),
                     )
                 elif e.status == "active":
-                    self.reject(fname, e.row, e.sid, f"its class “{e.klass}” was refused")
+                    self.reject(fname, e.row, e.sid, _("its class “{klass}” was refused", klass=e.klass))
                 continue
             p = self.person_of.get(e.user)
             if p is None:
                 if e.user in refused:
                     self.reject(
-                        fname, e.row, e.sid, f"its person “{e.user}” was refused (row {refused[e.user]})"
+                        fname,
+                        e.row,
+                        e.sid,
+                        _("its person “{user}” was refused (row {v})", user=e.user, v=refused[e.user]),
                     )
                 elif e.user not in self.pkg.users and ("person", e.user) not in self.db.links:
                     self.reject(
                         fname,
                         e.row,
                         e.sid,
-                        f"person “{e.user}” is not in {self.pkg.file_of('users')}"
+                        _(
+                            "person “{user}” is not in {file_of}",
+                            user=e.user,
+                            file_of=self.pkg.file_of("users"),
+                        )
                         + leading_zero_hint(e.user, self.pkg.users),
                     )
                 elif (
@@ -293,8 +327,12 @@ class PeopleAndMemberships:
                         fname,
                         e.row,
                         e.sid,
-                        f"its person “{e.user}” was refused ({self.pkg.file_of('users')} row "
-                        f"{self.pkg.users[e.user].row})",
+                        _(
+                            "its person “{user}” was refused ({file_of} row {row})",
+                            user=e.user,
+                            file_of=self.pkg.file_of("users"),
+                            row=self.pkg.users[e.user].row,
+                        ),
                     )
                 continue
             key = (c, p, e.role)
@@ -302,7 +340,7 @@ class PeopleAndMemberships:
             if e.status == "tobedeleted":
                 if have and not have[1]:
                     self.update(Enrollment, have[0], deleted=True)
-                    self.entry("archived", "enrollment", e.sid, ename(e), "taken out of the class")
+                    self.entry("archived", "enrollment", e.sid, ename(e), _("taken out of the class"))
                 else:
                     self.plan.unchanged += 1
                 continue
@@ -312,7 +350,7 @@ class PeopleAndMemberships:
             elif have:
                 self.update(Enrollment, have[0], deleted=False)
                 self.db.enrollments[key] = (have[0], False)
-                self.entry("updated", "enrollment", e.sid, ename(e), "back in the class")
+                self.entry("updated", "enrollment", e.sid, ename(e), _("back in the class"))
             else:
                 eid = stable_id(self.pkg.system, "enrollment", e.sid)
                 part = self.db.people[p].partition if e.role == "student" else self.db.classes[c].partition
@@ -321,7 +359,7 @@ class PeopleAndMemberships:
                 self.entry("created", "enrollment", e.sid, ename(e))
         if self.pkg.mode != "bulk":
             return
-        linked_people = {t for (k, _), t in self.db.links.items() if k == "person"}
+        linked_people = {t for (k, _x), t in self.db.links.items() if k == "person"}
         for c in set(self.class_of.values()):
             for key, eid in by_class.get(c, ()):
                 if key not in active and key[1] in linked_people and key[1] != self.actor.person_id:
@@ -331,8 +369,8 @@ class PeopleAndMemberships:
                         "archived",
                         "enrollment",
                         self.db.linked_back.get(("person", key[1]), ""),
-                        f"{p.name if p else '?'} in {self.db.classes[c].name}",
-                        "no longer in the class",
+                        _("{v} in {name}", v=p.name if p else "?", name=self.db.classes[c].name),
+                        _("no longer in the class"),
                     )
 
     def _enrol_name(self, e) -> str:
@@ -340,7 +378,7 @@ class PeopleAndMemberships:
         k = self.pkg.classes.get(e.klass)
         who = f"{u.given} {u.family}".strip() if u else e.user
         c = self.db.classes.get(self.class_of.get(e.klass, ""))
-        return f"{who} in {k.title if k else c.name if c else e.klass}"
+        return _("{who} in {v}", who=who, v=k.title if k else c.name if c else e.klass)
 
 
 def _row(id: str, school: str, name: str, partition: str, **kw: Any) -> Any:
@@ -350,16 +388,16 @@ def _row(id: str, school: str, name: str, partition: str, **kw: Any) -> Any:
 def _describe(changes: dict[str, Any], row: Any) -> str:
     labels = {
         "name": "name",
-        "given_name": "first name",
-        "family_name": "last name",
-        "display_name": "known as",
+        "given_name": _("first name"),
+        "family_name": _("last name"),
+        "display_name": _("known as"),
         "grade": "grade",
         "year": "year",
     }
     parts = []
     for k, v in changes.items():
         if k == "archived":
-            parts.append("archived" if v else "back from the archive")
+            parts.append("archived" if v else _("back from the archive"))
         elif k in ("deleted",):
             continue
         else:

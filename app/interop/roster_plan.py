@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.interop.external_ids import link_row, stable_id
 from app.interop.roster_adapters import name_key
 from app.interop.roster_checks import leading_zero_hint
@@ -135,7 +136,7 @@ class Planner(PeopleAndMemberships):
         self.me = ""  # the acting teacher's id in the file
         self.taken = set(db.usernames)
         self.linked: dict[str, set[str]] = {}  # kind -> Tessera ids linked in this system
-        for (k, _), t in db.links.items():
+        for (k, _x), t in db.links.items():
             self.linked.setdefault(k, set()).add(t)
         self._teachers_by_name: dict[tuple[str, str], list[str]] | None = None
 
@@ -171,7 +172,7 @@ class Planner(PeopleAndMemberships):
     # -- the plan ------------------------------------------------------------------------------------
     def run(self) -> RosterPlan:
         if self.actor.is_student:
-            raise PermissionDenied("Only a teacher or an admin can import a class list.")
+            raise PermissionDenied(_("Only a teacher or an admin can import a class list."))
         scope = self._scope()
         self._schools(scope)
         self._classes(scope)
@@ -219,7 +220,7 @@ class Planner(PeopleAndMemberships):
             unknown = self.selection - classes
             if unknown:
                 self.plan.notes.append(
-                    RowIssue("", 0, ", ".join(sorted(unknown)), "chosen classes not in the file")
+                    RowIssue("", 0, ", ".join(sorted(unknown)), _("chosen classes not in the file"))
                 )
             return classes & self.selection
         if self.pkg.format == "csv":
@@ -236,8 +237,9 @@ class Planner(PeopleAndMemberships):
             mine &= self.selection
         if not mine:
             raise PermissionDenied(
-                "This file does not list you as the teacher of any class, so there is "
-                "nothing you may import from it. Ask your school's Tessera admin to import it."
+                _(
+                    "This file does not list you as the teacher of any class, so there is nothing you may import from it. Ask your school's Tessera admin to import it."
+                )
             )
         return mine
 
@@ -248,7 +250,7 @@ class Planner(PeopleAndMemberships):
                 self.school_of[s] = self.actor.school_id
             return
         file_schools = {sid for sid, o in self.pkg.orgs.items() if o.type == "school"}
-        linked = {t for (k, _), t in self.db.links.items() if k == "school"}
+        linked = {t for (k, _x), t in self.db.links.items() if k == "school"}
         for sid in sorted(needed | (file_schools if self.full else set())):
             org = self.pkg.orgs.get(sid)
             tid = self.db.links.get(("school", sid))
@@ -256,7 +258,13 @@ class Planner(PeopleAndMemberships):
                 self.school_of[sid] = tid
                 if org and org.name and self.db.schools[tid].name != org.name:
                     self.update(School, tid, name=org.name)
-                    self.entry("updated", "school", sid, org.name, f"name was {self.db.schools[tid].name}")
+                    self.entry(
+                        "updated",
+                        "school",
+                        sid,
+                        org.name,
+                        _("name was {name}", name=self.db.schools[tid].name),
+                    )
                 else:
                     self.plan.unchanged += 1
                 continue
@@ -285,7 +293,8 @@ class Planner(PeopleAndMemberships):
                     "school",
                     sid,
                     org.name or match.name,
-                    "matched to this school in Tessera" + (f" (was called {match.name})" if renamed else ""),
+                    _("matched to this school in Tessera")
+                    + (_(" (was called {name})", name=match.name) if renamed else ""),
                 )
                 continue
             tid = stable_id(self.pkg.system, "school", sid)
@@ -298,7 +307,7 @@ class Planner(PeopleAndMemberships):
             self.entry("created", "school", sid, name)
 
     def _classes(self, scope: set[str]) -> None:
-        linked = {t for (k, _), t in self.db.links.items() if k == "class"}
+        linked = {t for (k, _x), t in self.db.links.items() if k == "class"}
         by_name: dict[tuple[str, str], list] = {}
         for c in self.db.classes.values():
             by_name.setdefault((c.school_id, name_key(c.name)), []).append(c)
@@ -310,7 +319,11 @@ class Planner(PeopleAndMemberships):
                     self.pkg.file_of("classes"),
                     k.row,
                     sid,
-                    f"its school “{k.school}” is not in {self.pkg.file_of('orgs')}"
+                    _(
+                        "its school “{school}” is not in {file_of}",
+                        school=k.school,
+                        file_of=self.pkg.file_of("orgs"),
+                    )
                     + leading_zero_hint(k.school, self.pkg.orgs),
                 )
                 continue
@@ -321,7 +334,7 @@ class Planner(PeopleAndMemberships):
                     self.pkg.file_of("classes"),
                     k.row,
                     sid,
-                    "this class was deleted in Tessera; it is not made again",
+                    _("this class was deleted in Tessera; it is not made again"),
                 )
                 continue
             if tid is None:
@@ -334,7 +347,7 @@ class Planner(PeopleAndMemberships):
                     tid = same[0].id
                     self.partition_of[tid] = same[0].partition
                     self.link("class", sid, tid)
-                    self.entry("updated", "class", sid, k.title, "matched to this class in Tessera")
+                    self.entry("updated", "class", sid, k.title, _("matched to this class in Tessera"))
                 else:
                     tid = stable_id(self.pkg.system, "class", sid)
                     part = partition_key(school, tid)
@@ -348,7 +361,9 @@ class Planner(PeopleAndMemberships):
                         "class",
                         sid,
                         k.title,
-                        " · ".join(x for x in (f"grade {k.grade}" if k.grade else "", k.year) if x),
+                        " · ".join(
+                            x for x in (_("grade {grade}", grade=k.grade) if k.grade else "", k.year) if x
+                        ),
                     )
                     if self.is_teacher:
                         self.my_classes.add(tid)
@@ -367,7 +382,7 @@ class Planner(PeopleAndMemberships):
             self.partition_of[tid] = row.partition
             if self.is_teacher and tid not in self.my_classes:
                 self.reject(
-                    self.pkg.file_of("classes"), k.row, sid, "this class is not one of yours in Tessera"
+                    self.pkg.file_of("classes"), k.row, sid, _("this class is not one of yours in Tessera")
                 )
                 del self.class_of[sid]
                 continue
@@ -397,4 +412,4 @@ class Planner(PeopleAndMemberships):
                     and c.school_id in in_file_schools
                 ):
                     self.update(SchoolClass, tid, archived=True)
-                    self.entry("archived", "class", ext, c.name, "no longer in the school's file")
+                    self.entry("archived", "class", ext, c.name, _("no longer in the school's file"))

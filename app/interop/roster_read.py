@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.interop import roster_adapters
 from app.interop.csv_source import CsvSource
 from app.interop.oneroster_read import read_oneroster
@@ -40,7 +41,8 @@ def _read_any(src: CsvSource, path: str | Path, system: str | None) -> RosterFil
     if only is not None:
         return roster_adapters.read_plain(src, only, system or "csv")
     raise InvalidInput(
-        f"{Path(path).name} is not a roster Tessera knows: expected OneRoster files (manifest.csv, "
-        "users.csv, classes.csv, enrollments.csv), School Data Sync or Clever files, or one CSV "
-        "with a name and a class column."
+        _(
+            "{name} is not a roster Tessera knows: expected OneRoster files (manifest.csv, users.csv, classes.csv, enrollments.csv), School Data Sync or Clever files, or one CSV with a name and a class column.",
+            name=Path(path).name,
+        )
     )

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import _
 from app.interop.roster_apply import apply_ops, audit
 from app.interop.roster_data import RosterFile
 from app.interop.roster_db import load
@@ -42,7 +43,7 @@ class RosterImportService:
         with self.db.read() as s:
             mine = teacher_class_ids(s, actor) if actor.person_id != "system" else set()
             if progress:
-                progress(0.5, "Comparing with the classes in Tessera...")
+                progress(0.5, _("Comparing with the classes in Tessera..."))
             return Planner(pkg, load(s, pkg.system), actor, mine, selection, source, school_name).run()
 
     def apply(
@@ -61,7 +62,7 @@ class RosterImportService:
             mine = teacher_class_ids(s, actor) if actor.person_id != "system" else set()
             plan = Planner(pkg, load(s, pkg.system), actor, mine, selection, source, school_name).run()
             if progress:
-                progress(0.1, "Saving the class lists...")
+                progress(0.1, _("Saving the class lists..."))
             if plan.ops:
                 apply_ops(s, plan.ops, progress)
                 audit(
@@ -79,7 +80,7 @@ class RosterImportService:
         if isinstance(roster, RosterFile):
             return roster, roster.source or roster.format
         if progress:
-            progress(0.05, "Reading the file...")
+            progress(0.05, _("Reading the file..."))
         return read_roster(roster), Path(roster).name
 
 
@@ -100,7 +101,7 @@ def save_report(plan: RosterPlan, beside: str | Path) -> Path | None:
             for n in plan.notes:
                 w.writerow(["note", "", n.ident, "", n.reason, n.file, n.row])
             for why, count in plan.ignored.items():
-                w.writerow(["left out", "", "", f"{count} rows", why, "", ""])
+                w.writerow([_("left out"), "", "", _("{count} rows", count=count), why, "", ""])
     except OSError:
         return None
     return out

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied, SignInError, StorageError
+from app.i18n import _
 from app.models import Account, AuditEvent, Enrollment, Person, School, SchoolClass, SignInEvent
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -72,8 +73,8 @@ def _dummy_hash() -> str:
 def _wait_words(seconds: float) -> str:
     if seconds <= 90:
         n = max(1, math.ceil(seconds))
-        return f"{n} second{'s' if n > 1 else ''}"
-    return f"{math.ceil(seconds / 60)} minutes"
+        return _("%n second(s)", n=n)
+    return _("{ceil} minutes", ceil=math.ceil(seconds / 60))
 
 
 @dataclass(frozen=True)
@@ -126,14 +127,14 @@ class AccountService:
     ) -> Actor:
         username = username.strip().lower()
         if not re.fullmatch(r"[a-z0-9._-]{3,40}", username):
-            raise InvalidInput("A username needs 3 to 40 letters, digits, dots, dashes or underscores.")
+            raise InvalidInput(_("A username needs 3 to 40 letters, digits, dots, dashes or underscores."))
         if len(password) < 8:
-            raise InvalidInput("Please choose a password of at least 8 characters.")
+            raise InvalidInput(_("Please choose a password of at least 8 characters."))
         if not given_name.strip() or not class_name.strip() or not school_name.strip():
-            raise InvalidInput("Please fill in your name, your school and your class.")
+            raise InvalidInput(_("Please fill in your name, your school and your class."))
         with self.db.write() as s:
             if s.execute(select(Account.id).where(Account.username == username)).first():
-                raise InvalidInput(f"The username {username!r} is taken.")
+                raise InvalidInput(_("The username {username!r} is taken.", username=username))
             school = School(name=school_name.strip())
             school.partition = partition_key(school.id)
             s.add(school)
@@ -185,7 +186,7 @@ class AccountService:
             state = self._lock(s, row[1].id, now, PASSWORD_RULES) if row else None
         if row is None:
             verify_secret(_dummy_hash(), password)  # as slow as a real check: no hint which usernames exist
-            raise SignInError("That username and password do not match.")
+            raise SignInError(_("That username and password do not match."))
         account, person = row
         if (
             account.password_hash is None
@@ -193,24 +194,27 @@ class AccountService:
             and not person.archived
             and not person.deleted
         ):
-            raise PasswordNotSet("Welcome! This is your first sign-in: please choose your password.")
+            raise PasswordNotSet(_("Welcome! This is your first sign-in: please choose your password."))
         if state.locked:  # checked before the password: during the wait even the right one is refused
             raise SignInError(
-                f"Too many wrong passwords. Please wait {_wait_words(state.wait_s)}, then try again.",
+                _(
+                    "Too many wrong passwords. Please wait {wait_words}, then try again.",
+                    wait_words=_wait_words(state.wait_s),
+                ),
                 reason="wait",
                 wait_s=state.wait_s,
             )
         if not verify_secret(account.password_hash, password):
             self._fail(person, now)
-            raise SignInError("That username and password do not match.")
+            raise SignInError(_("That username and password do not match."))
         # Account states are told only to whoever knows the password.
         if person.deleted:
             raise SignInError(
-                "This account was removed from Tessera. Ask your school's Tessera admin.", reason="removed"
+                _("This account was removed from Tessera. Ask your school's Tessera admin."), reason="removed"
             )
         if account.disabled or person.archived:
             raise SignInError(
-                "This account is switched off. Ask your school's Tessera admin.", reason="disabled"
+                _("This account is switched off. Ask your school's Tessera admin."), reason="disabled"
             )
         self._succeeded(person, state, now)
         self._audit(person.id, "signin.teacher", person.partition)
@@ -219,7 +223,7 @@ class AccountService:
     def set_first_password(self, username: str, password: str) -> Actor:
         """A teacher made by a roster import (no password yet) chooses one, once; then signs in."""
         if len(password) < 8:
-            raise InvalidInput("Please choose a password of at least 8 characters.")
+            raise InvalidInput(_("Please choose a password of at least 8 characters."))
         with self.db.write() as s:
             row = s.execute(
                 select(Account, Person)
@@ -230,7 +234,7 @@ class AccountService:
                 )
             ).first()
             if row is None or row[0].password_hash is not None or row[0].disabled or row[1].archived:
-                raise SignInError("That account already has a password; sign in with it.")
+                raise SignInError(_("That account already has a password; sign in with it."))
             account, person = row
             account.password_hash = hash_secret(password)
             s.add(AuditEvent(actor_id=person.id, action="account.password_set", subject_id=person.id,
@@ -291,38 +295,44 @@ class AccountService:
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
             state = self._lock(s, student_id, now, PIN_RULES)
         if person is None or person.deleted:  # erased, or removed on another machine
-            raise SignInError("That name is no longer in Tessera. Ask your teacher.", reason="removed")
+            raise SignInError(_("That name is no longer in Tessera. Ask your teacher."), reason="removed")
         if klass is None or klass.deleted or klass.archived:
             raise SignInError(
-                "This class is closed. Ask your teacher which class to pick.", reason="class_closed"
+                _("This class is closed. Ask your teacher which class to pick."), reason="class_closed"
             )
         if not enrolled or person.role != "student":
             raise SignInError(
-                "That name is not in this class. Check the class, or ask your teacher.", reason="not_in_class"
+                _("That name is not in this class. Check the class, or ask your teacher."),
+                reason="not_in_class",
             )
         if person.archived:
             raise SignInError(
-                "Your teacher has archived your account, so it cannot sign in. Ask your teacher.",
+                _("Your teacher has archived your account, so it cannot sign in. Ask your teacher."),
                 reason="archived",
             )
         if account is not None and (account.disabled or account.deleted):
-            raise SignInError("Your sign-in is switched off. Ask your teacher.", reason="disabled")
+            raise SignInError(_("Your sign-in is switched off. Ask your teacher."), reason="disabled")
         if self._pin_needed(klass):
             if state.held:
                 raise SignInError(
-                    "Too many wrong PINs today. Ask your teacher to unlock your sign-in.", reason="held"
+                    _("Too many wrong PINs today. Ask your teacher to unlock your sign-in."), reason="held"
                 )
             if state.wait_s > 0:
                 raise SignInError(
-                    f"Too many wrong PINs. Please wait {_wait_words(state.wait_s)}, or ask your teacher.",
+                    _(
+                        "Too many wrong PINs. Please wait {wait_words}, or ask your teacher.",
+                        wait_words=_wait_words(state.wait_s),
+                    ),
                     reason="wait",
                     wait_s=state.wait_s,
                 )
             if account is None or not account.pin_hash:
-                raise SignInError("You do not have a PIN yet. Ask your teacher to set one.", reason="no_pin")
+                raise SignInError(
+                    _("You do not have a PIN yet. Ask your teacher to set one."), reason="no_pin"
+                )
             if not verify_pin(self.db, account.pin_hash, pin):
                 self._fail(person, now)
-                raise SignInError("That PIN is not right. Try again.")
+                raise SignInError(_("That PIN is not right. Try again."))
         self._succeeded(person, state, now)
         self._audit(person.id, "signin.student", person.partition)
         return Actor(person.id, "student", person.school_id, person.full_name)
@@ -333,7 +343,7 @@ class AccountService:
         with self.db.read() as s:
             require_student_access(s, actor, student_id)
             if actor.is_student:
-                raise PermissionDenied("Only a teacher can see this.")
+                raise PermissionDenied(_("Only a teacher can see this."))
             return self._lock(s, student_id, now, PIN_RULES)
 
     def unlock(self, actor: Actor, student_id: str, now: float | None = None) -> None:
@@ -342,11 +352,11 @@ class AccountService:
         now = time.time() if now is None else now
         with self.db.write() as s:
             if not actor.is_teacher:
-                raise PermissionDenied("Only a teacher can unlock a sign-in.")
+                raise PermissionDenied(_("Only a teacher can unlock a sign-in."))
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None or person.deleted:
-                raise NotFound("That student is no longer in Tessera.")
+                raise NotFound(_("That student is no longer in Tessera."))
             s.add(
                 SignInEvent(
                     person_id=student_id,
@@ -368,7 +378,7 @@ class AccountService:
 
     def set_pin(self, actor: Actor, class_id: str, student_id: str, pin: str) -> None:
         if not re.fullmatch(r"\d{4,6}", pin):
-            raise InvalidInput("A PIN is 4 to 6 digits.")
+            raise InvalidInput(_("A PIN is 4 to 6 digits."))
         with self.db.write() as s:
             require_class(s, actor, class_id)
             if not s.execute(
@@ -376,7 +386,7 @@ class AccountService:
                     Enrollment.class_id == class_id, Enrollment.person_id == student_id
                 )
             ).first():
-                raise PermissionDenied("This student is not in one of your classes.")
+                raise PermissionDenied(_("This student is not in one of your classes."))
             account = s.execute(select(Account).where(Account.person_id == student_id)).scalars().first()
             store_pin(s, s.get(Person, student_id), account, hash_pin(self.db, pin), actor.person_id)
         self._unsaved_fails.pop(student_id, None)

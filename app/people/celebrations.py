@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.models import Celebration, Person
 from app.people.actor import Actor
 from app.people.permissions import require_student_access, require_teacher
@@ -42,7 +43,7 @@ class CelebrationService:
     def add(self, actor: Actor, student_id: str, title: str, detail: str = "") -> CelebrationView:
         require_teacher(actor)
         if not title.strip():
-            raise InvalidInput("Say what you are celebrating.")
+            raise InvalidInput(_("Say what you are celebrating."))
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)

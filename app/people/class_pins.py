@@ -14,6 +14,7 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.models import Account, Enrollment, Person, SchoolClass
 from app.people.accounts import sign_in_name, store_pin
 from app.people.actor import Actor
@@ -91,7 +92,7 @@ def set_class_pins(
     """Set PINs for the class's students in one transaction: a new random PIN each, or ``same_pin`` for
     all; ``only_missing``: leave students who have a PIN alone. Teachers of the class only."""
     if same_pin is not None and not re.fullmatch(r"\d{4,6}", same_pin):
-        raise InvalidInput("A PIN is 4 to 6 digits.")
+        raise InvalidInput(_("A PIN is 4 to 6 digits."))
     report = progress or (lambda f, m: None)
     with db.read() as s:
         require_class(s, actor, class_id)
@@ -106,7 +107,7 @@ def set_class_pins(
         pin = same_pin or new_pin()
         hashes[sid] = hash_pin(db, pin)
         issued.append(IssuedPin(sid, name, short, pin))
-        report(0.9 * (i + 1) / max(1, len(todo)), f"PIN {i + 1} of {len(todo)}")
+        report(0.9 * (i + 1) / max(1, len(todo)), _("PIN {v} of {len}", v=i + 1, len=len(todo)))
     with db.write() as s:
         require_class(s, actor, class_id)  # still their class
         accounts = {a.person_id: a for a in s.execute(select(Account).where(Account.person_id.in_(list(hashes))))

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from app.config import BUILTIN, Settings
 from app.errors import InvalidInput, PermissionDenied
+from app.i18n import _
 from app.models import AuditEvent, MachineSetting
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -76,9 +77,11 @@ class MachineSettingsService:
         require_teacher(actor)
         st = self._settings()
         if key not in TEACHER_KEYS:
-            raise PermissionDenied("Only your school's policy for this computer can set that.")
+            raise PermissionDenied(_("Only your school's policy for this computer can set that."))
         if st.is_locked(key):
-            raise PermissionDenied("Your school set this for this computer; ask your school's Tessera admin.")
+            raise PermissionDenied(
+                _("Your school set this for this computer; ask your school's Tessera admin.")
+            )
         self._save(key, _checked(key, value, st.lab_mode), actor)
 
     def _save_for_caller(self, key: str, value: Any) -> None:
@@ -86,12 +89,12 @@ class MachineSettingsService:
         SyncService.set_folder does): the same limits as ``set``."""
         st = self._settings()
         if key not in TEACHER_KEYS or st.is_locked(key):
-            raise PermissionDenied("Only your school's policy for this computer can set that.")
+            raise PermissionDenied(_("Only your school's policy for this computer can set that."))
         self._save(key, _checked(key, value, st.lab_mode))
 
     def _settings(self) -> Settings:
         if self.settings is None:
-            raise PermissionDenied("This computer's settings cannot be changed here.")
+            raise PermissionDenied(_("This computer's settings cannot be changed here."))
         return self.settings
 
     def _save(self, key: str, value: Any, actor: Actor | None = None) -> None:
@@ -127,15 +130,21 @@ def _checked(key: str, value: Any, lab: bool) -> Any:
         return None
     if isinstance(BUILTIN[key], bool):
         if not isinstance(value, bool):
-            raise InvalidInput("Please choose on or off.")
+            raise InvalidInput(_("Please choose on or off."))
         return value
     if key == "idle_signout_minutes":
         try:
             minutes = int(value)
         except (TypeError, ValueError):
-            raise InvalidInput("Idle sign-out is a number of minutes.") from None
+            raise InvalidInput(_("Idle sign-out is a number of minutes.")) from None
         low = 1 if lab else 0  # a lab computer always signs a quiet student out
         if not low <= minutes <= MAX_IDLE_MINUTES:
-            raise InvalidInput(f"Idle sign-out on this computer is {low} to {MAX_IDLE_MINUTES} minutes.")
+            raise InvalidInput(
+                _(
+                    "Idle sign-out on this computer is {low} to {MAX_IDLE_MINUTES} minutes.",
+                    low=low,
+                    MAX_IDLE_MINUTES=MAX_IDLE_MINUTES,
+                )
+            )
         return minutes
     return str(value).strip()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.models import Enrollment, SchoolClass
 from app.people.actor import Actor
 
@@ -41,13 +42,13 @@ def student_class_ids(session: Session, student_id: str) -> set[str]:
 
 def require_teacher(actor: Actor) -> None:
     if not actor.is_teacher:
-        raise PermissionDenied("Only a teacher can do that.")
+        raise PermissionDenied(_("Only a teacher can do that."))
 
 
 def require_class(session: Session, actor: Actor, class_id: str) -> None:
     require_teacher(actor)
     if class_id not in teacher_class_ids(session, actor):
-        raise PermissionDenied("You can only see and change your own classes.")
+        raise PermissionDenied(_("You can only see and change your own classes."))
 
 
 def can_see_student(session: Session, actor: Actor, student_id: str) -> bool:
@@ -61,5 +62,5 @@ def can_see_student(session: Session, actor: Actor, student_id: str) -> bool:
 def require_student_access(session: Session, actor: Actor, student_id: str) -> None:
     if not can_see_student(session, actor, student_id):
         if actor.is_student:
-            raise PermissionDenied("You can only see your own work.")
-        raise PermissionDenied("This student is not in one of your classes.")
+            raise PermissionDenied(_("You can only see your own work."))
+        raise PermissionDenied(_("This student is not in one of your classes."))

@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.models import SYNCED_TABLES, AuditEvent, Person, Team
 from app.people.actor import Actor
 from app.people.permissions import require_student_access, require_teacher
@@ -50,7 +51,7 @@ class PrivacyService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             data = {
                 name: [r.model_dump() for r in rows]
                 for name, rows in _student_rows(s, student_id, person.partition).items()
@@ -76,9 +77,14 @@ class PrivacyService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             if confirm_name.strip() != person.full_name:
-                raise InvalidInput(f"To erase, type the student's full name exactly: {person.full_name}")
+                raise InvalidInput(
+                    _(
+                        "To erase, type the student's full name exactly: {full_name}",
+                        full_name=person.full_name,
+                    )
+                )
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
             groups = _student_rows(s, student_id, person.partition)
             order = sorted(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Person, Profile
 from app.people.actor import Actor
 from app.people.permissions import require_student_access
@@ -36,7 +37,7 @@ def _clean_list(value) -> list[str]:  # noqa: ANN001
         value = [v for v in value.replace(";", ",").split(",")]
     items = [str(v).strip()[:80] for v in value if str(v).strip()]
     if len(items) > MAX_ITEMS:
-        raise InvalidInput(f"Please keep each list to {MAX_ITEMS} items.")
+        raise InvalidInput(_("Please keep each list to {MAX_ITEMS} items.", MAX_ITEMS=MAX_ITEMS))
     return list(dict.fromkeys(items))
 
 
@@ -49,7 +50,7 @@ class ProfileService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             prof = s.execute(select(Profile).where(Profile.student_id == student_id)).scalars().first()
         view = ProfileView(student_id, person.full_name)
         if prof:
@@ -64,9 +65,9 @@ class ProfileService:
     def update(self, actor: Actor, student_id: str, **changes) -> ProfileView:  # noqa: ANN003
         unknown = set(changes) - set(LIST_FIELDS) - set(TEXT_FIELDS)
         if unknown:
-            raise InvalidInput(f"Unknown profile fields: {', '.join(sorted(unknown))}.")
+            raise InvalidInput(_("Unknown profile fields: {join}.", join=", ".join(sorted(unknown))))
         if actor.is_student and set(changes) - Profile.STUDENT_FIELDS:
-            raise PermissionDenied("Only your teacher can change that part of your profile.")
+            raise PermissionDenied(_("Only your teacher can change that part of your profile."))
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             prof = s.execute(select(Profile).where(Profile.student_id == student_id)).scalars().first()
@@ -80,6 +81,8 @@ class ProfileService:
                 else:
                     text = str(v)
                     if len(text) > MAX_TEXT:
-                        raise InvalidInput(f"Please keep this under {MAX_TEXT} characters.")
+                        raise InvalidInput(
+                            _("Please keep this under {MAX_TEXT} characters.", MAX_TEXT=MAX_TEXT)
+                        )
                     setattr(prof, k, text)
         return self.get(actor, student_id)

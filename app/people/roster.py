@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import AuditEvent, Enrollment, LearnerSkillState, Person, Profile, SchoolClass
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -76,7 +77,7 @@ class RosterService:
     def create_class(self, actor: Actor, name: str, grade: str = "") -> ClassInfo:
         require_teacher(actor)
         if not name.strip():
-            raise InvalidInput("Please give the class a name.")
+            raise InvalidInput(_("Please give the class a name."))
         with self.db.write() as s:
             klass = SchoolClass(school_id=actor.school_id, name=name.strip(), grade=grade.strip())
             klass.partition = partition_key(actor.school_id, klass.id)
@@ -146,7 +147,7 @@ class RosterService:
 
     def add_student(self, actor: Actor, class_id: str, given_name: str, family_name: str = "") -> StudentRow:
         if not given_name.strip():
-            raise InvalidInput("A student needs at least a first name.")
+            raise InvalidInput(_("A student needs at least a first name."))
         with self.db.write() as s:
             require_class(s, actor, class_id)
             klass = s.get(SchoolClass, class_id)
@@ -177,9 +178,11 @@ class RosterService:
         allowed = {"given_name", "family_name", "display_name", "pronouns"}
         bad = set(fields) - allowed
         if bad:
-            raise InvalidInput(f"These details cannot be changed here: {', '.join(sorted(bad))}.")
+            raise InvalidInput(
+                _("These details cannot be changed here: {join}.", join=", ".join(sorted(bad)))
+            )
         if "given_name" in fields and not fields["given_name"].strip():
-            raise InvalidInput("A student needs at least a first name.")
+            raise InvalidInput(_("A student needs at least a first name."))
         with self.db.write() as s:
             require_teacher(actor)
             require_student_access(s, actor, student_id)
@@ -194,7 +197,7 @@ class RosterService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             person.archived = archived
             s.add(
                 AuditEvent(
@@ -210,7 +213,7 @@ class RosterService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             if actor.is_student and person.id != actor.person_id:
-                raise PermissionDenied("You can only see your own work.")
+                raise PermissionDenied(_("You can only see your own work."))
             return person

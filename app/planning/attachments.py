@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.store.files import KINDS, stored_path
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -52,7 +53,7 @@ def clean_name(name: str) -> str:
     base = unicodedata.normalize("NFC", base)
     base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip().lstrip(".").strip()
     if not base or base in {".", ".."}:
-        raise AttachmentError("That file has no usable name.")
+        raise AttachmentError(_("That file has no usable name."))
     stem, dot, ext = base.rpartition(".")
     if len(base) > 120:
         base = (stem[: 110 - len(ext)] + dot + ext) if dot else base[:120]
@@ -63,7 +64,7 @@ def kind_for(name: str) -> str:
     ext = Path(name).suffix.lower()
     if ext not in KINDS:
         allowed = ", ".join(sorted({e.lstrip(".") for e in KINDS}))
-        raise AttachmentError(f"Tessera can attach only these kinds of file: {allowed}.")
+        raise AttachmentError(_("Tessera can attach only these kinds of file: {allowed}.", allowed=allowed))
     return KINDS[ext]
 
 
@@ -115,7 +116,7 @@ class FileStore:
         """Where a stored file lives. The hash is checked, so synced data cannot point elsewhere."""
         path = stored_path(self.root, sha256, name)
         if path is None:
-            raise AttachmentError("That attachment reference is not valid.")
+            raise AttachmentError(_("That attachment reference is not valid."))
         return path
 
     def store(self, src: str | Path, display_name: str | None = None) -> StoredFile:
@@ -125,12 +126,12 @@ class FileStore:
         try:
             st = os.stat(src)
         except OSError as exc:
-            raise AttachmentError(f"Tessera cannot read that file ({exc.strerror or exc}).") from exc
+            raise AttachmentError(_("Tessera cannot read that file ({v}).", v=exc.strerror or exc)) from exc
         if not stat.S_ISREG(st.st_mode):
-            raise AttachmentError("Only ordinary files can be attached, not folders or devices.")
+            raise AttachmentError(_("Only ordinary files can be attached, not folders or devices."))
         limit_mb = self.max_bytes // (1024 * 1024)
         if st.st_size > self.max_bytes:
-            raise AttachmentError(f"That file is too big: the limit is {limit_mb} MB.")
+            raise AttachmentError(_("That file is too big: the limit is {limit_mb} MB.", limit_mb=limit_mb))
         self.root.mkdir(parents=True, exist_ok=True)
         digest, size = hashlib.sha256(), 0
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
@@ -140,17 +141,23 @@ class FileStore:
                 while chunk := fh.read(CHUNK):
                     size += len(chunk)
                     if size > self.max_bytes:  # the file grew since we looked
-                        raise AttachmentError(f"That file is too big: the limit is {limit_mb} MB.")
+                        raise AttachmentError(
+                            _("That file is too big: the limit is {limit_mb} MB.", limit_mb=limit_mb)
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
             if size == 0:
-                raise AttachmentError("That file is empty.")
+                raise AttachmentError(_("That file is empty."))
             # Check the copy, not the original, so what was checked is what is kept.
             if not _looks_like(kind, tmp):
                 raise AttachmentError(
-                    f"{name} does not look like a real {kind.upper()} file, so it was not attached."
+                    _(
+                        "{name} does not look like a real {upper} file, so it was not attached.",
+                        name=name,
+                        upper=kind.upper(),
+                    )
                 )
             sha = digest.hexdigest()
             final = self.path_for(sha, name)

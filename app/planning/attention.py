@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from app.i18n import _
 from app.people.actor import Actor
 from app.people.permissions import require_class
 from app.planning.plans import PlanService
@@ -84,13 +85,13 @@ class Attention:
         parts = []
         if self.stuck:
             n = len(self.stuck) - 1
-            more = f" and {n} more skill{'s' if n > 1 else ''}" if n else ""
-            parts.append(f"Stuck on {self.stuck[0].name}{more}")
+            more = _(" and %n more skill(s)", n=n) if n else ""
+            parts.append(_("Stuck on {name}{more}", name=self.stuck[0].name, more=more))
         if self.plan_behind:
-            parts.append("Plan behind")
+            parts.append(_("Plan behind"))
         if self.essays:
             n = len(self.essays)
-            parts.append(f"{n} essay{'s' if n > 1 else ''} to read")
+            parts.append(_("%n essay(s) to read", n=n))
         return " \u00b7 ".join(parts)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Challenge, SchoolClass, Team
 from app.people.actor import Actor
 from app.people.permissions import student_class_ids, teacher_class_ids
@@ -20,14 +21,14 @@ from app.people.permissions import student_class_ids, teacher_class_ids
 def get_challenge(s: Session, challenge_id: str) -> Challenge:
     ch = s.get(Challenge, challenge_id)
     if ch is None or ch.deleted:
-        raise NotFound("That challenge no longer exists.")
+        raise NotFound(_("That challenge no longer exists."))
     return ch
 
 
 def get_team(s: Session, team_id: str) -> Team:
     team = s.get(Team, team_id)
     if team is None or team.deleted:
-        raise NotFound("That team no longer exists.")
+        raise NotFound(_("That team no longer exists."))
     return team
 
 
@@ -52,7 +53,7 @@ def can_run(s: Session, actor: Actor, ch: Challenge) -> bool:
 
 def require_run(s: Session, actor: Actor, ch: Challenge) -> None:
     if not can_run(s, actor, ch):
-        raise PermissionDenied("Only the teachers running this challenge can do that.")
+        raise PermissionDenied(_("Only the teachers running this challenge can do that."))
 
 
 def team_class_id(team: Team) -> str:
@@ -78,5 +79,5 @@ def can_see_team(s: Session, actor: Actor, team: Team, ch: Challenge | None = No
 def require_team(s: Session, actor: Actor, team: Team, ch: Challenge | None = None) -> None:
     if not can_see_team(s, actor, team, ch):
         if actor.is_student:
-            raise PermissionDenied("You can only see your own team's work.")
-        raise PermissionDenied("This team is not in one of your classes.")
+            raise PermissionDenied(_("You can only see your own team's work."))
+        raise PermissionDenied(_("This team is not in one of your classes."))

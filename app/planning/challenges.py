@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.config import resources_dir
 from app.errors import InvalidInput, PermissionDenied
+from app.i18n import _
 from app.models import (
     Challenge,
     Checkpoint,
@@ -134,7 +135,7 @@ def load_templates(path: Path | None = None) -> list[Template]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))["templates"]
     except (OSError, ValueError, KeyError) as exc:
-        raise InvalidInput(f"The challenge templates could not be read: {exc}") from exc
+        raise InvalidInput(_("The challenge templates could not be read: {exc}", exc=exc)) from exc
     return [
         Template(
             t["key"],
@@ -168,7 +169,7 @@ def _clean_rubric(rubric: list[dict]) -> list[dict]:
         out.append({"criterion": name[:120], "levels": levels + [""] * (4 - len(levels))})
     names = [r["criterion"] for r in out]
     if len(set(names)) != len(names):
-        raise InvalidInput("Each rubric criterion needs its own name.")
+        raise InvalidInput(_("Each rubric criterion needs its own name."))
     return out
 
 
@@ -183,7 +184,7 @@ class ChallengeService:
     def draft_from_template(self, key: str, class_id: str = "", start: float | None = None) -> ChallengeDraft:
         t = next((t for t in self.templates() if t.key == key), None)
         if t is None:
-            raise InvalidInput("That template is not available.")
+            raise InvalidInput(_("That template is not available."))
         start = start or time.time()
         with self.db.read() as s:
             ids: dict[str, str] = dict(
@@ -204,12 +205,12 @@ class ChallengeService:
     def create(self, actor: Actor, d: ChallengeDraft) -> ChallengeView:
         require_teacher(actor)
         if not d.title.strip():
-            raise InvalidInput("Give the challenge a title.")
+            raise InvalidInput(_("Give the challenge a title."))
         if d.scope not in SCOPES:
-            raise InvalidInput("A challenge is for one class, a grade or the whole school.")
+            raise InvalidInput(_("A challenge is for one class, a grade or the whole school."))
         checkpoints = [(t.strip(), float(due)) for t, due in d.checkpoints if t.strip()]
         if not checkpoints:
-            raise InvalidInput("Add at least one checkpoint with a date.")
+            raise InvalidInput(_("Add at least one checkpoint with a date."))
         with self.db.write() as s:
             school_id, class_id, grade = actor.school_id, None, ""
             if d.scope == "class":
@@ -222,7 +223,7 @@ class ChallengeService:
                     klass = s.get(SchoolClass, d.class_id) if d.class_id else None
                     grade = klass.grade if klass else ""
                 if not grade or grade not in acc.teacher_grades(s, actor):
-                    raise PermissionDenied("You can set a grade challenge only for a grade you teach.")
+                    raise PermissionDenied(_("You can set a grade challenge only for a grade you teach."))
             valid = set(s.execute(select(Skill.id).where(Skill.id.in_(d.skill_ids))).scalars())
             ch = Challenge(
                 scope=d.scope,
@@ -256,7 +257,7 @@ class ChallengeService:
         with self.db.read() as s:
             ch = acc.get_challenge(s, challenge_id)
             if not acc.can_run(s, actor, ch) and not self._on_team(s, actor, ch.id):
-                raise PermissionDenied("You can only see challenges you are part of.")
+                raise PermissionDenied(_("You can only see challenges you are part of."))
             return _view(s, ch, skill_names(s))
 
     def for_class(self, actor: Actor, class_id: str, include_finished: bool = True) -> list[ChallengeView]:
@@ -315,7 +316,7 @@ class ChallengeService:
             elif not acc.can_run(s, actor, ch):
                 teams = [t for t in teams if acc.can_see_team(s, actor, t, ch)]
                 if not teams:
-                    raise PermissionDenied("You can only see challenges you are part of.")
+                    raise PermissionDenied(_("You can only see challenges you are part of."))
             else:
                 teams = [t for t in teams if acc.can_see_team(s, actor, t, ch)]
             return Board(view, tuple(_team_views(s, teams, view)))
@@ -355,7 +356,9 @@ class ChallengeService:
         plans: list[TeamSuggestion] = suggest_teams(cands, max(1, int(n_teams)), keys or None, names)
         by_id = {p.id: p.full_name for p in students}
         return [
-            SuggestedTeam(f"Team {i + 1}", t.member_ids, tuple(by_id[m] for m in t.member_ids), t.reason)
+            SuggestedTeam(
+                _("Team {v}", v=i + 1), t.member_ids, tuple(by_id[m] for m in t.member_ids), t.reason
+            )
             for i, t in enumerate(plans)
         ]
 
@@ -376,13 +379,13 @@ class ChallengeService:
                 if not name or not members:
                     continue
                 if set(members) - allowed:
-                    raise PermissionDenied("Teams can only have students of this class.")
+                    raise PermissionDenied(_("Teams can only have students of this class."))
                 if set(members) & seen:
-                    raise InvalidInput("A student can be on only one team.")
+                    raise InvalidInput(_("A student can be on only one team."))
                 seen |= set(members)
                 clean.append((name, members))
-            if len({n for n, _ in clean}) != len(clean):
-                raise InvalidInput("Each team needs its own name.")
+            if len({n for n, _x in clean}) != len(clean):
+                raise InvalidInput(_("Each team needs its own name."))
             klass = s.get(SchoolClass, class_id)
             part = partition_key(klass.school_id, class_id)
             existing = {
@@ -437,7 +440,7 @@ class ChallengeService:
                             sid,
                             p.partition,
                             "challenge_done",
-                            f"Finished the challenge: {ch.title}",
+                            _("Finished the challenge: {title}", title=ch.title),
                             ref_id=ch.id,
                         )
             return n
@@ -462,9 +465,9 @@ def _require_reaches(s, actor: Actor, ch: Challenge, class_id: str) -> None:
         or (ch.scope == "class" and ch.class_id == class_id)
     )
     if not reaches:
-        raise PermissionDenied("This challenge is not set for that class.")
+        raise PermissionDenied(_("This challenge is not set for that class."))
     if ch.status == "finished":
-        raise InvalidInput("This challenge is finished; its teams can no longer change.")
+        raise InvalidInput(_("This challenge is finished; its teams can no longer change."))
 
 
 def _view(s, ch: Challenge, names: dict[str, str]) -> ChallengeView:

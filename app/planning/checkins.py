@@ -14,14 +14,15 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import CheckIn, School
 from app.people.actor import Actor
 from app.people.permissions import require_class, require_student_access
 from app.planning.queries import class_students, person
 from app.store.database import Database
 
-MOOD_WORDS = {1: "Very low", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
-ENERGY_WORDS = {1: "Exhausted", 2: "Tired", 3: "Steady", 4: "Lively", 5: "Full of energy"}
+MOOD_WORDS = {1: _("Very low"), 2: _("Low"), 3: _("Okay"), 4: _("Good"), 5: _("Great")}
+ENERGY_WORDS = {1: _("Exhausted"), 2: _("Tired"), 3: _("Steady"), 4: _("Lively"), 5: _("Full of energy")}
 LOW_MOOD = 2
 FLAG_STREAK = 3
 CLASS_MIN_COUNT = 3  # a class trend day needs this many check-ins
@@ -58,9 +59,10 @@ class Flag:
 
     @property
     def message(self) -> str:
-        return (
-            f"{self.name} reported low mood in their last {self.streak} check-ins. "
-            "It may be worth a quiet word."
+        return _(
+            "{name} reported low mood in their last {streak} check-ins. It may be worth a quiet word.",
+            name=self.name,
+            streak=self.streak,
         )
 
 
@@ -132,29 +134,29 @@ class CheckInService:
 
     def _require_enabled(self, actor: Actor) -> None:
         if not self.enabled(actor):
-            raise CheckInsOff("Check-ins are switched off at this school.")
+            raise CheckInsOff(_("Check-ins are switched off at this school."))
 
     def set_school_enabled(self, actor: Actor, enabled: bool) -> None:
         """The school's policy; only an administrator changes it."""
         if actor.role != "admin":
-            raise PermissionDenied("Only a school administrator can switch check-ins on or off.")
+            raise PermissionDenied(_("Only a school administrator can switch check-ins on or off."))
         with self.db.write() as s:
             school = s.get(School, actor.school_id)
             if school is None:
-                raise NotFound("That school does not exist.")
+                raise NotFound(_("That school does not exist."))
             school.checkins_enabled = bool(enabled)
 
     def record(
         self, actor: Actor, mood: int, energy: int, note: str = "", now: float | None = None
     ) -> CheckInView:
         if not actor.is_student:
-            raise PermissionDenied("Check-ins are the student's own: only students check in.")
+            raise PermissionDenied(_("Check-ins are the student's own: only students check in."))
         self._require_enabled(actor)
         if mood not in MOOD_WORDS or energy not in ENERGY_WORDS:
-            raise InvalidInput("Choose how you feel and your energy, from 1 to 5.")
+            raise InvalidInput(_("Choose how you feel and your energy, from 1 to 5."))
         note = (note or "").strip()
         if len(note) > 280:
-            raise InvalidInput("Keep the sentence short: 280 characters at most.")
+            raise InvalidInput(_("Keep the sentence short: 280 characters at most."))
         with self.db.write() as s:
             who = person(s, actor.person_id)
             c = CheckIn(
@@ -173,9 +175,9 @@ class CheckInService:
         with self.db.write() as s:
             c = s.get(CheckIn, checkin_id)
             if c is None or c.deleted:
-                raise NotFound("That check-in is no longer there.")
+                raise NotFound(_("That check-in is no longer there."))
             if not (actor.is_student and actor.person_id == c.student_id):
-                raise PermissionDenied("Only the student can take back their own check-in.")
+                raise PermissionDenied(_("Only the student can take back their own check-in."))
             c.deleted = True
 
     def done_today(self, actor: Actor, now: float | None = None) -> bool:

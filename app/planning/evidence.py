@@ -3,12 +3,13 @@ goal began, skills mastered) and attached by the student (drafts, challenge work
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, func, select
 from sqlmodel import Session
 
+from app import i18n
+from app.i18n import _
 from app.models import Attempt, Challenge, Draft, Goal, GoalEvidence, LearnerSkillState, Team, WritingTask
 
 ATTACHABLE = ("draft", "challenge", "note")
@@ -40,7 +41,7 @@ def options(s: Session, student_id: str) -> list[EvidenceOption]:
         .order_by(Draft.created_at.desc())
     ).all()
     for did, title, status in drafts:
-        out.append(EvidenceOption("draft", did, f"Writing: {title} ({status})"))
+        out.append(EvidenceOption("draft", did, _("Writing: {title} ({status})", title=title, status=status)))
     teams = s.execute(
         select(Team.id, Team.member_ids, Challenge.title)
         .join(Challenge, Challenge.id == Team.challenge_id)
@@ -48,7 +49,7 @@ def options(s: Session, student_id: str) -> list[EvidenceOption]:
     ).all()
     for tid, members, title in teams:
         if student_id in (members or []):
-            out.append(EvidenceOption("challenge", tid, f"Challenge: {title}"))
+            out.append(EvidenceOption("challenge", tid, _("Challenge: {title}", title=title)))
     return out
 
 
@@ -59,7 +60,7 @@ def _labels(s: Session, items: list[GoalEvidence]) -> dict[str, str]:
     if drafts:
         out.update(
             {
-                d: f"Writing: {t}"
+                d: _("Writing: {t}", t=t)
                 for d, t in s.execute(
                     select(Draft.id, WritingTask.title)
                     .join(WritingTask, WritingTask.id == Draft.task_id)
@@ -70,7 +71,7 @@ def _labels(s: Session, items: list[GoalEvidence]) -> dict[str, str]:
     if teams:
         out.update(
             {
-                tid: f"Challenge: {t}"
+                tid: _("Challenge: {t}", t=t)
                 for tid, t in s.execute(
                     select(Team.id, Challenge.title)
                     .join(Challenge, Challenge.id == Team.challenge_id)
@@ -147,8 +148,12 @@ def goal_evidence(
                 items.append(
                     EvidenceView(
                         "attempts",
-                        f"{n} practice questions on {names.get(k, 'a skill')} "
-                        f"since the plan began ({round(100 * right / n)}% right)",
+                        _(
+                            "{n_} practice questions on {get} since the plan began ({round}% right)",
+                            n_=n,
+                            get=names.get(k, "a skill"),
+                            round=round(100 * right / n),
+                        ),
                         last,
                         k,
                     )
@@ -158,17 +163,26 @@ def goal_evidence(
                 items.append(
                     EvidenceView(
                         "skill_state",
-                        f"{names.get(k, 'a skill')}: {round(st[0] * 100)}% "
-                        f"likely right now, from {st[1]} questions in all",
+                        _(
+                            "{get}: {round}% likely right now, from {v} questions in all",
+                            get=names.get(k, "a skill"),
+                            round=round(st[0] * 100),
+                            v=st[1],
+                        ),
                         st[2],
                         k,
                     )
                 )
             if k in mastered:
                 when = mastered[k]
-                stamp = f" on {dt.datetime.fromtimestamp(when).strftime('%d %b').lstrip('0')}" if when else ""
+                stamp = _(" on {lstrip}", lstrip=i18n.day(when)) if when else ""
                 items.append(
-                    EvidenceView("mastered_skill", f"Mastered {names.get(k, 'a skill')}{stamp}", when, k)
+                    EvidenceView(
+                        "mastered_skill",
+                        _("Mastered {get}{stamp}", get=names.get(k, "a skill"), stamp=stamp),
+                        when,
+                        k,
+                    )
                 )
         for e in attached:
             if e.goal_id == g.id:

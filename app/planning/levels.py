@@ -3,18 +3,20 @@ plan and checkpoint states. The UI translates the labels; services only store th
 
 from __future__ import annotations
 
+from app.i18n import _
+
 # The level scale students assess themselves against (0 = not assessed yet).
 LEVELS: dict[int, tuple[str, str]] = {
-    1: ("Beginning", "I am starting out and need help with most steps."),
-    2: ("Developing", "I can do some of it, with help or a worked example."),
-    3: ("Secure", "I can do it on my own, most of the time."),
-    4: ("Extending", "I can explain it, teach it, or use it in something new."),
+    1: (_("Beginning"), _("I am starting out and need help with most steps.")),
+    2: (_("Developing"), _("I can do some of it, with help or a worked example.")),
+    3: (_("Secure"), _("I can do it on my own, most of the time.")),
+    4: (_("Extending"), _("I can explain it, teach it, or use it in something new.")),
 }
 
 PATHS: dict[str, str] = {
-    "practice": "Practice",
-    "project": "A project",
-    "writing": "Writing",
+    "practice": _("Practice"),
+    "project": _("A project"),
+    "writing": _("Writing"),
 }
 
 PLAN_STATUSES = ("draft", "submitted", "approved", "changes_suggested")
@@ -24,10 +26,10 @@ SCOPES = ("class", "grade", "school")
 
 # Pace of a goal or a plan, as the teacher's overview shows it.
 PACE_LABELS: dict[str, str] = {
-    "on_track": "On track",
-    "behind": "Behind",
-    "done": "Done",
-    "no_plan": "No plan yet",
+    "on_track": _("On track"),
+    "behind": _("Behind"),
+    "done": _("Done"),
+    "no_plan": _("No plan yet"),
 }
 
 # A skill counts as mastered at this predicted success; progress towards it is mastery / target.

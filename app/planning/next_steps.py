@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app import i18n
+from app.i18n import _
 from app.planning.progress import SkillFact
 
 DAY = 86_400.0
@@ -95,16 +97,16 @@ def review_interval_days(mastery: float, mastered: bool, attempts: int) -> float
 def _when(ts: float, now: float) -> str:
     days = _days_between(now, ts)
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
+        return _("yesterday")
     if days < 0:
-        return f"{-days} days ago"
+        return _("{v} days ago", v=-days)
     if days < 7:
-        return "on " + dt.datetime.fromtimestamp(ts).strftime("%A")
-    return "on " + dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0")
+        return _("on {day}", day=i18n.weekday(ts))
+    return _("on {day}", day=i18n.day(ts))
 
 
 def _days_between(now: float, ts: float) -> int:
@@ -124,19 +126,27 @@ def _reviews(f: HomeFacts, goal_skills: set[str]) -> list[NextStep]:
         days = round(since)
         if ratio >= 1.0:
             score = min(80.0, 55.0 + 10.0 * (ratio - 1.0)) + bonus
-            what = ("you know it well" if s.mastered else
-                    "it was hard last time, so ask for help if it still is" if s.level == "stuck" else
-                    "you are still building it")  # fmt: skip
-            reason = (
-                f"You last practised {s.name} {days} days ago and {what}: "
-                "a short review now keeps it from fading."
+            what = (_("you know it well") if s.mastered else
+                    _("it was hard last time, so ask for help if it still is") if s.level == "stuck" else
+                    _("you are still building it"))  # fmt: skip
+            reason = _(
+                "You last practised {name} {days} days ago and {what}: a short review now keeps it from fading.",
+                name=s.name,
+                days=days,
+                what=what,
             )
         elif ratio >= 0.75:
             score = 30.0 + bonus
-            reason = f"{s.name} will be due for a review in a day or two; a head start helps it stick."
+            reason = _(
+                "{name} will be due for a review in a day or two; a head start helps it stick.", name=s.name
+            )
         else:
             continue
-        out.append(NextStep("practice", s.skill_id, f"Review {s.name}", reason, round(score, 2), "review"))
+        out.append(
+            NextStep(
+                "practice", s.skill_id, _("Review {name}", name=s.name), reason, round(score, 2), "review"
+            )
+        )
     out.sort(key=lambda n: (-n.score, n.title))
     return out[:MAX_REVIEWS]
 
@@ -153,25 +163,33 @@ def _goals(f: HomeFacts) -> list[NextStep]:
             d = _days_between(f.now, g.milestone_due)
             if d < 0:
                 score = min(95.0, 86.0 + 3.0 * (-d))
-                reason = (
-                    f"Your milestone \u201c{g.next_milestone}\u201d was due {_when(g.milestone_due, f.now)}."
+                reason = _(
+                    "Your milestone “{next_milestone}” was due {when}.",
+                    next_milestone=g.next_milestone,
+                    when=_when(g.milestone_due, f.now),
                 )
             elif d <= 3:
                 score = 70.0 - 2.0 * d
-                reason = (
-                    f"Your milestone \u201c{g.next_milestone}\u201d is due {_when(g.milestone_due, f.now)}."
+                reason = _(
+                    "Your milestone “{next_milestone}” is due {when}.",
+                    next_milestone=g.next_milestone,
+                    when=_when(g.milestone_due, f.now),
                 )
             else:
                 score = 45.0
-                reason = f"Next step for your goal: \u201c{g.next_milestone}\u201d ({pct}% done so far)."
+                reason = _(
+                    "Next step for your goal: “{next_milestone}” ({pct}% done so far).",
+                    next_milestone=g.next_milestone,
+                    pct=pct,
+                )
         else:
             score = 45.0
-            reason = f"Keep going on your goal: {pct}% done so far."
+            reason = _("Keep going on your goal: {pct}% done so far.", pct=pct)
         if g.pace == "behind":
             score = max(score, 60.0)
-            reason += " You are a little behind your plan; a session now catches up."
+            reason += _(" You are a little behind your plan; a session now catches up.")
         if action == "practice" and g.weakest_skill:
-            reason += f" Practise {g.weakest_skill}."
+            reason += _(" Practise {weakest_skill}.", weakest_skill=g.weakest_skill)
         out.append(NextStep(action, arg, g.title, reason, round(score, 2), "goal", g.goal_id))
     return out
 
@@ -184,14 +202,27 @@ def _checkpoints(f: HomeFacts) -> list[NextStep]:
         d = _days_between(f.now, c.due_at) if c.due_at else 99
         if d < 0:
             score = min(95.0, 88.0 + 2.0 * (-d))
-            reason = f"Your team's checkpoint \u201c{c.title}\u201d for {c.challenge_title} was due {_when(c.due_at, f.now)}."
+            reason = _(
+                "Your team's checkpoint “{title}” for {challenge_title} was due {when}.",
+                title=c.title,
+                challenge_title=c.challenge_title,
+                when=_when(c.due_at, f.now),
+            )
         elif d <= 7:
             score = 85.0 - 3.0 * d
-            reason = f"Your team's checkpoint \u201c{c.title}\u201d for {c.challenge_title} is due {_when(c.due_at, f.now)}."
+            reason = _(
+                "Your team's checkpoint “{title}” for {challenge_title} is due {when}.",
+                title=c.title,
+                challenge_title=c.challenge_title,
+                when=_when(c.due_at, f.now),
+            )
         else:
             score = 35.0 if c.status == "in_progress" else 25.0
-            reason = (
-                f"Coming up for {c.challenge_title}: \u201c{c.title}\u201d, due {_when(c.due_at, f.now)}."
+            reason = _(
+                "Coming up for {challenge_title}: “{title}”, due {when}.",
+                challenge_title=c.challenge_title,
+                title=c.title,
+                when=_when(c.due_at, f.now),
             )
         out.append(NextStep("challenge", c.challenge_id, c.title, reason, round(score, 2), "checkpoint"))
     out.sort(key=lambda n: (-n.score, n.title))
@@ -207,9 +238,10 @@ def _writing(f: HomeFacts) -> list[NextStep]:
                     NextStep(
                         "writing",
                         w.task_id,
-                        f"Read feedback on {w.title}",
-                        "Your teacher returned your writing with feedback: read it while it is fresh "
-                        "and improve your draft.",
+                        _("Read feedback on {title}", title=w.title),
+                        _(
+                            "Your teacher returned your writing with feedback: read it while it is fresh and improve your draft."
+                        ),
                         80.0,
                         "feedback",
                     )
@@ -221,13 +253,23 @@ def _writing(f: HomeFacts) -> list[NextStep]:
         started = w.draft_status == "writing"
         verb = "Finish" if started else "Start"
         if d < 0:
-            score, reason = min(95.0, 90.0 + (-d)), f"{w.title} was due {_when(w.due_at, f.now)}."
+            score, reason = (
+                min(95.0, 90.0 + (-d)),
+                _("{title} was due {when}.", title=w.title, when=_when(w.due_at, f.now)),
+            )
         elif d <= 3:
-            score, reason = 82.0 - 3.0 * d, f"{w.title} is due {_when(w.due_at, f.now)}."
+            score, reason = (
+                82.0 - 3.0 * d,
+                _("{title} is due {when}.", title=w.title, when=_when(w.due_at, f.now)),
+            )
         elif d <= 10:
             score, reason = (
                 40.0,
-                f"{w.title} is due {_when(w.due_at, f.now)}; starting early makes it easier.",
+                _(
+                    "{title} is due {when}; starting early makes it easier.",
+                    title=w.title,
+                    when=_when(w.due_at, f.now),
+                ),
             )
         else:
             continue
@@ -243,9 +285,10 @@ def rank(f: HomeFacts) -> list[NextStep]:
             NextStep(
                 "checkin",
                 "",
-                "Check in",
-                "You have not checked in today. It takes a few seconds "
-                "and helps your teacher know how you are.",
+                _("Check in"),
+                _(
+                    "You have not checked in today. It takes a few seconds and helps your teacher know how you are."
+                ),
                 72.0,
                 "checkin",
             )
@@ -255,8 +298,8 @@ def rank(f: HomeFacts) -> list[NextStep]:
             NextStep(
                 "plan",
                 "",
-                "Make your plan",
-                "You do not have a plan yet: choose goals that start from your strengths and interests.",
+                _("Make your plan"),
+                _("You do not have a plan yet: choose goals that start from your strengths and interests."),
                 50.0,
                 "plan",
             )
@@ -267,7 +310,7 @@ def rank(f: HomeFacts) -> list[NextStep]:
                 "plan",
                 "",
                 "Update your plan",
-                "Your teacher suggested changes to your plan: read the note and update it.",
+                _("Your teacher suggested changes to your plan: read the note and update it."),
                 65.0,
                 "plan",
             )
@@ -277,8 +320,8 @@ def rank(f: HomeFacts) -> list[NextStep]:
             NextStep(
                 "plan",
                 "",
-                "Send your plan to your teacher",
-                "Your plan is still a draft: send it to your teacher when you are happy with it.",
+                _("Send your plan to your teacher"),
+                _("Your plan is still a draft: send it to your teacher when you are happy with it."),
                 48.0,
                 "plan",
             )

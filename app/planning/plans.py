@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Domain, Goal, GoalEvidence, Milestone, Plan, Profile, Skill
 from app.people.actor import Actor
 from app.people.celebrations import CelebrationService
@@ -94,7 +95,7 @@ class GoalDraft:
 
 @dataclass
 class PlanDraft:
-    title: str = "My plan"
+    title: str = _("My plan")
     goals: list[GoalDraft] = field(default_factory=list)
     term: str = ""
 
@@ -134,13 +135,13 @@ class ClassPlans:
 def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
     value = (value or "").strip()
     if len(value) > limit:
-        raise InvalidInput(f"Please keep the {what} under {limit} characters.")
+        raise InvalidInput(_("Please keep the {what} under {limit} characters.", what=what, limit=limit))
     return value
 
 
 def _own_student(actor: Actor, student_id: str) -> None:
     if actor.person_id != "system" and not (actor.is_student and actor.person_id == student_id):
-        raise PermissionDenied("Only the student can change their own plan; teachers give feedback.")
+        raise PermissionDenied(_("Only the student can change their own plan; teachers give feedback."))
 
 
 class PlanService:
@@ -205,7 +206,9 @@ class PlanService:
             b = bundles.get(p.id)
             if b is None:
                 rows.append(
-                    PlanRow(p.id, p.full_name, "", "", "no_plan", 0, 0, 0, 0.0, "", 0.0, "No plan yet.", 0.0)
+                    PlanRow(
+                        p.id, p.full_name, "", "", "no_plan", 0, 0, 0, 0.0, "", 0.0, _("No plan yet."), 0.0
+                    )
                 )
                 continue
             live = b.goals
@@ -225,11 +228,11 @@ class PlanService:
                 behind[0].pace.reason
                 if behind
                 else (
-                    "Every goal met."
+                    _("Every goal met.")
                     if b.pace == "done" and live
-                    else "No goals yet."
+                    else _("No goals yet.")
                     if not live
-                    else "On track."
+                    else _("On track.")
                 )
             )
             updated = max([b.plan.updated_at] + [g.goal.updated_at for g in live])
@@ -259,9 +262,14 @@ class PlanService:
         _own_student(actor, student_id)
         goals = [g for g in draft.goals if g.title.strip()]
         if not goals:
-            raise InvalidInput("Choose at least one goal for your plan.")
+            raise InvalidInput(_("Choose at least one goal for your plan."))
         if len(goals) > MAX_GOALS:
-            raise InvalidInput(f"A plan has at most {MAX_GOALS} goals: fewer goals, done well, work better.")
+            raise InvalidInput(
+                _(
+                    "A plan has at most {MAX_GOALS} goals: fewer goals, done well, work better.",
+                    MAX_GOALS=MAX_GOALS,
+                )
+            )
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             who = person(s, student_id)
@@ -271,7 +279,7 @@ class PlanService:
                 plan = Plan(student_id=student_id, partition=who.partition)
                 s.add(plan)
                 s.flush()  # rows that point at it are inserted after it (no ORM relationships)
-            plan.title = _text(draft.title, "plan title", 120) or "My plan"
+            plan.title = _text(draft.title, _("plan title"), 120) or _("My plan")
             plan.term = _text(draft.term, "term", 60)
             if submit:
                 plan.status = "submitted"
@@ -305,7 +313,7 @@ class PlanService:
         with self.db.write() as s:
             plan = load_plan_row(s, student_id)
             if plan is None:
-                raise NotFound("Make your plan first.")
+                raise NotFound(_("Make your plan first."))
             plan.status = "submitted"
 
     def set_milestone_done(self, actor: Actor, milestone_id: str, done: bool) -> None:
@@ -313,13 +321,13 @@ class PlanService:
             m = s.get(Milestone, milestone_id)
             goal = s.get(Goal, m.goal_id) if m else None
             if m is None or goal is None or m.deleted:
-                raise NotFound("That milestone no longer exists.")
+                raise NotFound(_("That milestone no longer exists."))
             _own_student(actor, goal.student_id)
             m.done, m.done_at = bool(done), (time.time() if done else 0.0)
 
     def self_assess(self, actor: Actor, goal_id: str, level: int, reflection: str) -> None:
         if level not in LEVELS:
-            raise InvalidInput("Choose a level from 1 (Beginning) to 4 (Extending).")
+            raise InvalidInput(_("Choose a level from 1 (Beginning) to 4 (Extending)."))
         with self.db.write() as s:
             goal = _goal(s, goal_id)
             _own_student(actor, goal.student_id)
@@ -330,16 +338,16 @@ class PlanService:
         self, actor: Actor, goal_id: str, kind: str, ref_id: str = "", note: str = ""
     ) -> None:
         if kind not in ev.ATTACHABLE:
-            raise InvalidInput("That kind of evidence cannot be attached to a goal.")
+            raise InvalidInput(_("That kind of evidence cannot be attached to a goal."))
         with self.db.write() as s:
             goal = _goal(s, goal_id)
             _own_student(actor, goal.student_id)
             if kind != "note" and ref_id not in {
                 o.ref_id for o in ev.options(s, goal.student_id) if o.kind == kind
             }:
-                raise PermissionDenied("You can only attach your own work as evidence.")
+                raise PermissionDenied(_("You can only attach your own work as evidence."))
             if kind == "note" and not note.strip():
-                raise InvalidInput("Write what the evidence shows.")
+                raise InvalidInput(_("Write what the evidence shows."))
             s.add(
                 GoalEvidence(
                     goal_id=goal.id,
@@ -355,13 +363,13 @@ class PlanService:
             item = s.get(GoalEvidence, evidence_id)
             goal = s.get(Goal, item.goal_id) if item else None
             if item is None or goal is None:
-                raise NotFound("That evidence is no longer there.")
+                raise NotFound(_("That evidence is no longer there."))
             _own_student(actor, goal.student_id)
             item.deleted = True  # events are never edited: a tombstone
 
     def set_goal_status(self, actor: Actor, goal_id: str, status: str) -> None:
         if status not in ("active", "met", "dropped"):
-            raise InvalidInput("Unknown goal status.")
+            raise InvalidInput(_("Unknown goal status."))
         with self.db.write() as s:
             goal = _goal(s, goal_id)
             require_student_access(s, actor, goal.student_id)
@@ -372,8 +380,9 @@ class PlanService:
                     gb = next((g for g in (bundle.goals if bundle else []) if g.goal.id == goal.id), None)
                     if gb is None or not (auto_met(gb.facts) or gb.pace.progress >= 1.0):
                         raise InvalidInput(
-                            "Progress is shown, not claimed: finish the milestones and attach "
-                            "evidence (or master the skills) first."
+                            _(
+                                "Progress is shown, not claimed: finish the milestones and attach evidence (or master the skills) first."
+                            )
                         )
             was = goal.status
             goal.status = status
@@ -383,7 +392,7 @@ class PlanService:
                     goal.student_id,
                     goal.partition,
                     "goal_met",
-                    f"Met a goal: {goal.title}",
+                    _("Met a goal: {title}", title=goal.title),
                     ref_id=goal.id,
                 )
 
@@ -412,7 +421,7 @@ class PlanService:
                             g.goal.student_id,
                             g.goal.partition,
                             "goal_met",
-                            f"Met a goal: {g.goal.title}",
+                            _("Met a goal: {title}", title=g.goal.title),
                             ref_id=g.goal.id,
                             at=now,
                         )
@@ -423,14 +432,14 @@ class PlanService:
     def review(self, actor: Actor, plan_id: str, decision: str, note: str = "") -> None:
         require_teacher(actor)
         if decision not in ("approved", "changes_suggested"):
-            raise InvalidInput("Approve the plan or suggest changes.")
+            raise InvalidInput(_("Approve the plan or suggest changes."))
         note = _text(note, "note")
         if decision == "changes_suggested" and not note:
-            raise InvalidInput("Say what you suggest changing, so the student knows what to do.")
+            raise InvalidInput(_("Say what you suggest changing, so the student knows what to do."))
         with self.db.write() as s:
             plan = s.get(Plan, plan_id)
             if plan is None or plan.deleted:
-                raise NotFound("That plan no longer exists.")
+                raise NotFound(_("That plan no longer exists."))
             require_student_access(s, actor, plan.student_id)
             plan.status = decision
             plan.teacher_note = note
@@ -459,26 +468,26 @@ def load_plan_row(s: Session, student_id: str) -> Plan | None:
 def _goal(s: Session, goal_id: str) -> Goal:
     goal = s.get(Goal, goal_id)
     if goal is None or goal.deleted:
-        raise NotFound("That goal no longer exists.")
+        raise NotFound(_("That goal no longer exists."))
     return goal
 
 
 def _apply_goal(goal: Goal, gd: GoalDraft, sort: int, valid_skills: set[str]) -> None:
     if gd.path not in PATHS:
-        raise InvalidInput("Choose practice, a project or writing as the path for each goal.")
+        raise InvalidInput(_("Choose practice, a project or writing as the path for each goal."))
     skills = list(dict.fromkeys(k for k in gd.skill_ids if k))
     if set(skills) - valid_skills:
-        raise InvalidInput("One of the goal's skills is not in the skill framework.")
+        raise InvalidInput(_("One of the goal's skills is not in the skill framework."))
     if gd.path == "practice" and not skills:
-        raise InvalidInput(f"The practice goal \u201c{gd.title.strip()}\u201d needs at least one skill.")
+        raise InvalidInput(_("The practice goal “{strip}” needs at least one skill.", strip=gd.title.strip()))
     if gd.weekly_minutes < 0 or gd.weekly_minutes > 1200:
-        raise InvalidInput("Weekly minutes should be between 0 and 1200.")
+        raise InvalidInput(_("Weekly minutes should be between 0 and 1200."))
     if not gd.target_date and not gd.weekly_minutes:
         raise InvalidInput(
-            f"Choose a pace for \u201c{gd.title.strip()}\u201d: a target date or minutes a week."
+            _("Choose a pace for “{strip}”: a target date or minutes a week.", strip=gd.title.strip())
         )
-    goal.title = _text(gd.title, "goal title", 200)
-    goal.why = _text(gd.why, "reason for the goal", 500)
+    goal.title = _text(gd.title, _("goal title"), 200)
+    goal.why = _text(gd.why, _("reason for the goal"), 500)
     goal.skill_ids = skills
     goal.path = gd.path
     goal.target_date = float(gd.target_date or 0.0)
@@ -489,7 +498,9 @@ def _apply_goal(goal: Goal, gd: GoalDraft, sort: int, valid_skills: set[str]) ->
 def _save_milestones(s: Session, goal: Goal, drafts: list[MilestoneDraft], partition: str) -> None:
     drafts = [m for m in drafts if m.title.strip()]
     if len(drafts) > MAX_MILESTONES:
-        raise InvalidInput(f"A goal has at most {MAX_MILESTONES} milestones.")
+        raise InvalidInput(
+            _("A goal has at most {MAX_MILESTONES} milestones.", MAX_MILESTONES=MAX_MILESTONES)
+        )
     existing = {
         m.id: m
         for m in s.execute(

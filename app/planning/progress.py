@@ -7,8 +7,10 @@ the goal's skills; a project or writing goal's from its milestones, and from its
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
+
+from app import i18n
+from app.i18n import _
 
 DAY = 86_400.0
 BEHIND_MARGIN = 0.2  # progress may trail the straight line to the target date by this much
@@ -97,7 +99,7 @@ def auto_met(g: GoalFacts) -> bool:
 
 
 def _day(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0")
+    return i18n.day(ts)
 
 
 def goal_pace(g: GoalFacts, now: float) -> Pace:
@@ -106,7 +108,7 @@ def goal_pace(g: GoalFacts, now: float) -> Pace:
     if g.target_date > g.started_at > 0:
         expected = min(1.0, max(0.0, (now - g.started_at) / (g.target_date - g.started_at)))
     if g.status == "met" or progress >= 1.0:
-        return Pace("done", progress, expected, "Goal met.")
+        return Pace("done", progress, expected, _("Goal met."))
     late = tuple(
         m.title for m in g.milestones if not m.done and m.due_at and now - m.due_at > MILESTONE_GRACE
     )
@@ -117,17 +119,23 @@ def goal_pace(g: GoalFacts, now: float) -> Pace:
             "behind",
             progress,
             expected,
-            f"Milestone \u201c{late[0]}\u201d was due on {_day(first.due_at)}.",
+            _("Milestone “{v}” was due on {day}.", v=late[0], day=_day(first.due_at)),
             late,
         )
     if g.target_date and now > g.target_date:
         return Pace(
-            "behind", progress, expected, f"The target date ({_day(g.target_date)}) has passed at {pct}."
+            "behind",
+            progress,
+            expected,
+            _("The target date ({day}) has passed at {pct}.", day=_day(g.target_date), pct=pct),
         )
     # With milestones, they are the plan's own pacing; without, a straight line to the target date.
     if g.target_date and not g.milestones and progress + BEHIND_MARGIN < expected:
         return Pace(
-            "behind", progress, expected, f"{pct} done; about {round(expected * 100)}% was planned by now."
+            "behind",
+            progress,
+            expected,
+            _("{pct} done; about {round}% was planned by now.", pct=pct, round=round(expected * 100)),
         )
     if (
         g.weekly_minutes
@@ -139,11 +147,15 @@ def goal_pace(g: GoalFacts, now: float) -> Pace:
             "behind",
             progress,
             expected,
-            f"{round(g.minutes_last_week)} of {g.weekly_minutes} minutes this week.",
+            _(
+                "{round} of {weekly_minutes} minutes this week.",
+                round=round(g.minutes_last_week),
+                weekly_minutes=g.weekly_minutes,
+            ),
         )
     if g.started_at and now - g.started_at < DAY:  # nothing done towards it yet: say where it starts
-        return Pace("on_track", progress, expected, f"Just set: it starts from {pct}.")
-    return Pace("on_track", progress, expected, f"{pct} done, keeping pace with the plan.")
+        return Pace("on_track", progress, expected, _("Just set: it starts from {pct}.", pct=pct))
+    return Pace("on_track", progress, expected, _("{pct} done, keeping pace with the plan.", pct=pct))
 
 
 def plan_pace(paces: list[Pace]) -> str:

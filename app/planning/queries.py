@@ -6,6 +6,7 @@ from sqlalchemy import select, tuple_
 from sqlmodel import Session
 
 from app.errors import NotFound
+from app.i18n import _
 from app.models import Enrollment, LearnerSkillState, Person, Skill
 from app.planning.progress import SkillFact
 
@@ -13,7 +14,7 @@ from app.planning.progress import SkillFact
 def person(s: Session, person_id: str) -> Person:
     p = s.get(Person, person_id)
     if p is None or p.deleted:
-        raise NotFound("That student no longer exists.")
+        raise NotFound(_("That student no longer exists."))
     return p
 
 

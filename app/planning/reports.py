@@ -4,7 +4,6 @@ celebrations) as plain data for the UI to print to PDF, and a class summary writ
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 import time
 from collections.abc import Callable
@@ -13,7 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import Integer, func, select
 
+from app import i18n
 from app.errors import StorageError
+from app.i18n import _
 from app.models import Celebration, LearnerSkillState, SchoolClass
 from app.people.actor import Actor
 from app.people.celebrations import CelebrationService, CelebrationView
@@ -65,24 +66,24 @@ class StudentReport:
 
 CSV_COLUMNS = [
     "Student",
-    "Plan status",
+    _("Plan status"),
     "Pace",
     "Goals",
-    "Goals met",
-    "Goals behind",
-    "Goal progress %",
-    "Next milestone",
-    "Next milestone due",
-    "Skills practised",
-    "Skills mastered",
-    "Mean mastery %",
-    "Celebrations (30 days)",
-    "Why (pace)",
+    _("Goals met"),
+    _("Goals behind"),
+    _("Goal progress %"),
+    _("Next milestone"),
+    _("Next milestone due"),
+    _("Skills practised"),
+    _("Skills mastered"),
+    _("Mean mastery %"),
+    _("Celebrations (30 days)"),
+    _("Why (pace)"),
 ]
 
 
 def _date(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b %Y").lstrip("0") if ts else ""
+    return i18n.day_year(ts) if ts else ""
 
 
 def _cell(value: object) -> str:
@@ -107,11 +108,11 @@ class ReportService:
         self, actor: Actor, student_id: str, progress: ProgressFn | None = None
     ) -> StudentReport:
         report = progress or (lambda f, m: None)
-        report(0.1, "Reading the profile")
+        report(0.1, _("Reading the profile"))
         profile = self.profiles.get(actor, student_id)
-        report(0.3, "Reading the plan and its evidence")
+        report(0.3, _("Reading the plan and its evidence"))
         plan = self.plans.get(actor, student_id)
-        report(0.6, "Reading the jagged profile")
+        report(0.6, _("Reading the jagged profile"))
         domains = self.framework.jagged_profile(actor, student_id)
         celebrations = self.celebrations.for_student(actor, student_id, limit=20)
         with self.db.read() as s:
@@ -122,13 +123,17 @@ class ReportService:
             target = " and ".join(
                 x
                 for x in (
-                    f"by {_date(g.target_date)}" if g.target_date else "",
-                    f"{g.weekly_minutes} minutes a week" if g.weekly_minutes else "",
+                    _("by {date}", date=_date(g.target_date)) if g.target_date else "",
+                    _("{weekly_minutes} minutes a week", weekly_minutes=g.weekly_minutes)
+                    if g.weekly_minutes
+                    else "",
                 )
                 if x
             )
             level = (
-                f"{g.self_level} {LEVELS[g.self_level][0]}" if g.self_level in LEVELS else "Not yet assessed"
+                f"{g.self_level} {LEVELS[g.self_level][0]}"
+                if g.self_level in LEVELS
+                else _("Not yet assessed")
             )
             goals.append(
                 ReportGoal(
@@ -148,7 +153,7 @@ class ReportService:
                     tuple(e.label for e in g.evidence),
                 )
             )
-        report(0.9, "Putting the report together")
+        report(0.9, _("Putting the report together"))
         return StudentReport(
             profile.name,
             ", ".join(names),
@@ -226,11 +231,11 @@ class ReportService:
     ) -> int:
         """Write the class summary to ``path`` (atomically). Returns the number of students."""
         report = progress or (lambda f, m: None)
-        report(0.1, "Reading the class's plans")
+        report(0.1, _("Reading the class's plans"))
         rows = self.class_summary(actor, class_id)
         path = Path(path)
         tmp = path.with_name(path.name + ".part")
-        report(0.7, "Writing the file")
+        report(0.7, _("Writing the file"))
         try:
             with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
                 w = csv.writer(fh)
@@ -238,10 +243,12 @@ class ReportService:
                 for i, row in enumerate(rows):
                     w.writerow([_cell(c) for c in row])
                     if i % 10 == 0:
-                        report(0.7 + 0.3 * i / max(1, len(rows)), "Writing the file")
+                        report(0.7 + 0.3 * i / max(1, len(rows)), _("Writing the file"))
             os.replace(tmp, path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise StorageError(f"The summary could not be saved to {path}: {exc.strerror or exc}.") from exc
+            raise StorageError(
+                _("The summary could not be saved to {path}: {v}.", path=path, v=exc.strerror or exc)
+            ) from exc
         report(1.0, "Saved")
         return len(rows)

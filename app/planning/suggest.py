@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.config import resources_dir
+from app.i18n import _
 from app.planning.progress import SkillFact
 
 STRONG = 0.7  # a prerequisite at or above this predicted success counts as a strength
@@ -62,8 +63,8 @@ def gap_suggestions(skills: list[SkillInfo], facts: dict[str, SkillFact]) -> lis
         names = " and ".join(p.name for p in pre)
         out.append(
             GoalSuggestion(
-                title=f"Master {s.name}",
-                why=f"You are strong in {names}, so {s.name} is a good next step.",
+                title=_("Master {name}", name=s.name),
+                why=_("You are strong in {names}, so {name} is a good next step.", names=names, name=s.name),
                 skill_ids=(s.skill_id,),
                 path="writing" if s.subject == "writing" else "practice",
                 source="gap",
@@ -92,7 +93,11 @@ def interest_suggestions(
             out.append(
                 GoalSuggestion(
                     title=idea,
-                    why=f"You love {interest}; this builds {skill_names}.",
+                    why=_(
+                        "You love {interest}; this builds {skill_names}.",
+                        interest=interest,
+                        skill_names=skill_names,
+                    ),
                     skill_ids=tuple(t.skill_id for t in targets),
                     path=str(link.get("path", "project")),
                     source="interest",
@@ -135,12 +140,12 @@ def suggest_goals(
 
 MILESTONE_IDEAS = {
     "practice": (
-        "Practise three times a week",
-        "Get most questions right without hints",
-        "Explain a worked example to a friend",
+        _("Practise three times a week"),
+        _("Get most questions right without hints"),
+        _("Explain a worked example to a friend"),
     ),
-    "writing": ("Plan my piece", "First draft", "Final draft with feedback used"),
-    "project": ("Gather what I need", "Make a first version", "Share it with the class"),
+    "writing": (_("Plan my piece"), _("First draft"), _("Final draft with feedback used")),
+    "project": (_("Gather what I need"), _("Make a first version"), _("Share it with the class")),
 }
 
 

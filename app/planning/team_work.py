@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.models import Checkpoint, Person, RubricScore, TeamCheckpoint, TeamLog
 from app.people.actor import Actor
 from app.people.permissions import require_teacher
@@ -40,16 +41,16 @@ class TeamWorkService:
 
     def set_status(self, actor: Actor, team_id: str, checkpoint_id: str, status: str) -> None:
         if status not in CHECKPOINT_STATUSES:
-            raise InvalidInput("A checkpoint is not started, in progress or done.")
+            raise InvalidInput(_("A checkpoint is not started, in progress or done."))
         with self.db.write() as s:
             team = acc.get_team(s, team_id)
             ch = acc.get_challenge(s, team.challenge_id)
             acc.require_team(s, actor, team, ch)
             if ch.status == "finished":
-                raise InvalidInput("This challenge is finished.")
+                raise InvalidInput(_("This challenge is finished."))
             cp = s.get(Checkpoint, checkpoint_id)
             if cp is None or cp.challenge_id != team.challenge_id:
-                raise NotFound("That checkpoint is not part of this challenge.")
+                raise NotFound(_("That checkpoint is not part of this challenge."))
             row = (
                 s.execute(
                     select(TeamCheckpoint).where(
@@ -67,12 +68,12 @@ class TeamWorkService:
 
     def post(self, actor: Actor, team_id: str, kind: str, text: str) -> LogView:
         if kind not in POST_KINDS:
-            raise InvalidInput("Post progress or a reflection.")
+            raise InvalidInput(_("Post progress or a reflection."))
         text = (text or "").strip()
         if not text:
-            raise InvalidInput("Write something first.")
+            raise InvalidInput(_("Write something first."))
         if len(text) > 4000:
-            raise InvalidInput("Please keep a post under 4000 characters.")
+            raise InvalidInput(_("Please keep a post under 4000 characters."))
         with self.db.write() as s:
             team = acc.get_team(s, team_id)
             acc.require_team(s, actor, team)
@@ -146,11 +147,11 @@ class TeamWorkService:
         with self.db.read() as s:
             log = s.get(TeamLog, log_id)
             if log is None or log.deleted or log.kind != "attachment":
-                raise NotFound("That file is no longer attached.")
+                raise NotFound(_("That file is no longer attached."))
             acc.require_team(s, actor, acc.get_team(s, log.team_id))
         path = self.files.path_for(log.file_sha256, log.file_name)
         if not path.exists():
-            raise NotFound("That file has not arrived on this computer yet; it comes with the next sync.")
+            raise NotFound(_("That file has not arrived on this computer yet; it comes with the next sync."))
         return path
 
     def assess(self, actor: Actor, team_id: str, scores: dict, comment: str = "") -> None:
@@ -163,9 +164,9 @@ class TeamWorkService:
             clean = {}
             for k, v in scores.items():
                 if k not in criteria:
-                    raise InvalidInput(f"\u201c{k}\u201d is not a criterion of this challenge's rubric.")
+                    raise InvalidInput(_("“{k}” is not a criterion of this challenge's rubric.", k=k))
                 if int(v) not in LEVELS:
-                    raise InvalidInput("Rubric levels go from 1 (Beginning) to 4 (Extending).")
+                    raise InvalidInput(_("Rubric levels go from 1 (Beginning) to 4 (Extending)."))
                 clean[k] = int(v)
             row = (
                 s.execute(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import _
+
 INTEREST_WEIGHT = 0.35  # one shared interest is worth about a third of a fully covered skill
 BALANCE_WEIGHT = 0.5
 MAX_ROUNDS = 30
@@ -77,7 +79,7 @@ def suggest_teams(
     n_teams = min(n_teams, len(candidates))
     keys = sorted(keys if keys else {k for c in candidates for k in c.strengths})
     ordered = sorted(candidates, key=lambda c: (-round(c.total, 6), c.id))
-    teams: list[list[Candidate]] = [[] for _ in range(n_teams)]
+    teams: list[list[Candidate]] = [[] for _x in range(n_teams)]
     for i, c in enumerate(ordered):
         lap, pos = divmod(i, n_teams)
         teams[pos if lap % 2 == 0 else n_teams - 1 - pos].append(c)
@@ -110,8 +112,8 @@ def suggest_teams(
         shared = _shared(team)
         by_id = {c.id: c.name for c in team}
         strong = ", ".join(f"{names.get(k, k)} ({by_id[m].split()[0]})" for k, m in covers[:4])
-        reason = f"Strengths: {strong}." if strong else "A mix of growing strengths."
+        reason = _("Strengths: {strong}.", strong=strong) if strong else _("A mix of growing strengths.")
         if shared:
-            reason += f" Shared interests: {', '.join(shared[:3])}."
+            reason += _(" Shared interests: {join}.", join=", ".join(shared[:3]))
         out.append(TeamSuggestion(tuple(c.id for c in team), tuple(covers), tuple(shared), reason))
     return out

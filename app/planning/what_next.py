@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import NotFound
+from app.i18n import _
 from app.models import Challenge, CheckIn, Checkpoint, Draft, Person, Team, TeamCheckpoint, WritingTask
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -43,7 +44,7 @@ class WhatNextService:
                 select(Person.school_id).where(Person.id == student_id)
             ).scalar_one_or_none()
             if school_id is None:
-                raise NotFound("That student no longer exists.")
+                raise NotFound(_("That student no longer exists."))
             names = skill_names(s)
             known = skill_facts(s, [student_id], None, names)
             levels = skill_levels(raw_connection(s), [student_id], now)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.models import Item, Skill
 from app.practice.engine import vocabulary
 from app.practice.engine.generators import GENERATORS, generate_pool
@@ -74,7 +75,7 @@ def ensure_item_bank(
     gens = [g for g in GENERATORS.values() if g.skill in codes]
     for n, gen in enumerate(gens):
         if progress is not None:
-            progress(n / max(len(gens), 1), f"Writing questions: {gen.title}")
+            progress(n / max(len(gens), 1), _("Writing questions: {title}", title=gen.title))
         skill_id = codes[gen.skill]
         for item in generate_pool(gen.key, per_level):
             item_id = item_id_for(skill_id, item.source_ref)
@@ -127,9 +128,9 @@ def import_qti_items(
     caller's transaction. Items already imported (same identifier and question) are not added twice."""
     skill = session.get(Skill, skill_id)
     if skill is None or skill.deleted:
-        raise NotFound("That skill is not in the framework any more; choose another one.")
+        raise NotFound(_("That skill is not in the framework any more; choose another one."))
     if not items:
-        raise InvalidInput(f"{name} has no questions in it. Nothing was imported.")
+        raise InvalidInput(_("{name} has no questions in it. Nothing was imported.", name=name))
     ids = [item_id_for(skill_id, f"qti:{it.source_ref}|{it.prompt}") for it in items]
     existing = set(session.execute(select(Item.id).where(Item.id.in_(ids))).scalars())
     rows, seen = [], set()

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.models import Person, PracticeFocus, Skill
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -109,7 +110,7 @@ class ClassPracticeService:
             require_student_access(s, actor, student_id)
             person, skill = s.get(Person, student_id), s.get(Skill, skill_id)
             if person is None or skill is None:
-                raise NotFound("That student or skill is not in Tessera any more.")
+                raise NotFound(_("That student or skill is not in Tessera any more."))
             conn = raw_connection(s)
             row = conn.execute(
                 "SELECT mastery, attempts, correct, mastered_at, judged_level, mastered FROM learner_skill_state "
@@ -130,7 +131,7 @@ class ClassPracticeService:
             )
         state: ModelState = new_state()
         if snap is not None:
-            state.learners[student_id], _ = learner_from_json(snap[0])
+            state.learners[student_id], _x = learner_from_json(snap[0])
         status = assess_mastery(state, student_id, skill_id, skill_name=skill.name,
                                 probability=row[0] if row else None)  # fmt: skip
         level, explanation = status.level, status.explanation
@@ -139,21 +140,20 @@ class ClassPracticeService:
         if (
             row is not None and row[4] > 0
         ):  # a teacher's judgement of work decides (app.practice.engine.combine)
-            level = "mastered" if row[5] else "nearly there" if row[0] >= RULE.nearly else "learning"
+            level = "mastered" if row[5] else _("nearly there") if row[0] >= RULE.nearly else "learning"
             explanation = (
-                f"Judged from {person.full_name}'s work rather than practice questions: about {round(row[0] * 100)}% secure."
+                _("Judged from {full_name}'s work rather than practice questions: about {round}% secure.", full_name=person.full_name, round=round(row[0] * 100))
                 if not row[1] else
-                f"A teacher's judgement of {person.full_name}'s work, with the practice answers given since: "
-                f"about {round(row[0] * 100)}% secure."
+                _("A teacher's judgement of {full_name}'s work, with the practice answers given since: about {round}% secure.", full_name=person.full_name, round=round(row[0] * 100))
             )  # fmt: skip
         if standing is not None and standing.level != level:
             # The shared level wins (the heatmap and roster show it); the rule's facts stay as the why.
             facts = explanation.split(": ", 1)[-1]
             t = standing.tally
             if standing.level == "stuck" and t is not None:
-                why = (f"the last {t.wrong_run} answers were wrong" if t.wrong_run >= RUN
-                       else f"{t.right} of {t.attempts} right in the last {WINDOW_DAYS} days")  # fmt: skip
-                explanation = f"Stuck: {why}. Also: {facts}"
+                why = (_("the last {wrong_run} answers were wrong", wrong_run=t.wrong_run) if t.wrong_run >= RUN
+                       else _("{right} of {attempts} right in the last {WINDOW_DAYS} days", right=t.right, attempts=t.attempts, WINDOW_DAYS=WINDOW_DAYS))  # fmt: skip
+                explanation = _("Stuck: {why}. Also: {facts}", why=why, facts=facts)
             else:
                 explanation = f"{standing.level.capitalize()}: {facts}"
             level = standing.level
@@ -190,7 +190,7 @@ class ClassPracticeService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             focus = (
                 s.execute(
                     select(PracticeFocus.skill_id).where(
@@ -210,12 +210,12 @@ class ClassPracticeService:
         require_teacher(actor)
         lo, hi = TARGET_RANGE
         if not isinstance(target, (int, float)) or not lo <= float(target) <= hi:
-            raise InvalidInput(f"Choose a target between {lo:.0%} and {hi:.0%} right.")
+            raise InvalidInput(_("Choose a target between {lo:.0%} and {hi:.0%} right.", lo=lo, hi=hi))
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             person.target_success = round(float(target), 3)
 
     def set_focus(self, actor: Actor, student_id: str, skill_ids: list[str]) -> None:
@@ -223,21 +223,28 @@ class ClassPracticeService:
         require_teacher(actor)
         wanted = list(dict.fromkeys(skill_ids))
         if len(wanted) > MAX_FOCUS:
-            raise InvalidInput(f"Choose up to {MAX_FOCUS} focus skills, so practice still has some variety.")
+            raise InvalidInput(
+                _(
+                    "Choose up to {MAX_FOCUS} focus skills, so practice still has some variety.",
+                    MAX_FOCUS=MAX_FOCUS,
+                )
+            )
         with self.db.write() as s:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             known = {sk.id: sk for sk in s.execute(select(Skill).where(Skill.id.in_(wanted))).scalars()}
             counts = _bank_counts(raw_connection(s))
             for k in wanted:
                 if k not in known:
-                    raise NotFound("One of those skills is not in the framework any more.")
+                    raise NotFound(_("One of those skills is not in the framework any more."))
                 if not counts.get(k):
                     raise InvalidInput(
-                        f"\u201c{known[k].name}\u201d has no practice questions yet, so it cannot be a focus. "
-                        "Import questions for it first, or choose another skill."
+                        _(
+                            "“{name}” has no practice questions yet, so it cannot be a focus. Import questions for it first, or choose another skill.",
+                            name=known[k].name,
+                        )
                     )
             rows = (
                 s.execute(select(PracticeFocus).where(PracticeFocus.student_id == student_id)).scalars().all()
@@ -262,9 +269,9 @@ class ClassPracticeService:
         Errors say in plain words which item is wrong and why."""
         require_teacher(actor)
         report = progress or (lambda f, m: None)
-        report(0.05, "Reading the file")
+        report(0.05, _("Reading the file"))
         items = import_qti(path)
-        report(0.6, f"Adding {len(items)} questions")
+        report(0.6, _("Adding {len} questions", len=len(items)))
         with self.db.write() as s:
             result = import_qti_items(s, items, skill_id, partition_key(actor.school_id), Path(path).name)
         live_model(self.db).refresh_items(result.item_ids)

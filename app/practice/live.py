@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.practice.engine.learner_model import (
     Attempt,
     ModelParams,
@@ -312,7 +313,7 @@ class LiveModel:
                             built = build(conn, items, prereqs, self.params, since, progress)
                         tail = tail_rows(conn, built.max_rowid, items)
                         last = built.state.last_key
-                        late = [order_key(a) for a, _ in tail if last is not None and order_key(a) <= last]
+                        late = [order_key(a) for a, _x in tail if last is not None and order_key(a) <= last]
                         if late:
                             since = None if since is None else min(since, *late)
                             continue
@@ -327,7 +328,7 @@ class LiveModel:
                 self.rebuilds += 1
                 self.last_replayed = built.replayed
             if progress is not None:
-                progress(1.0, "Estimates are up to date")
+                progress(1.0, _("Estimates are up to date"))
             log.info("learner model rebuilt from %s: %d answers replayed",
                      "the start" if built.full else "a checkpoint", built.replayed)  # fmt: skip
             return built

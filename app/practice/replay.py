@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from app.i18n import _
 from app.practice.engine.learner_model import Attempt, ModelParams, ModelState, new_state, register_item
 from app.practice.engine.tracking import Cards, SkillRow, apply_answer
 from app.practice.model_store import (
@@ -126,7 +127,7 @@ def apply_rows(
         pair = (a.student_id, a.skill_id)
         prev = rows.get(pair)
         info = items.get(a.item_id) if a.item_id else None
-        _, rows[pair] = apply_answer(
+        _x, rows[pair] = apply_answer(
             state, cards, a, info.word_id if info else None,
             prev.mastered_at if prev is not None else prior_mastered.get(pair, 0.0),
         )  # fmt: skip
@@ -138,7 +139,7 @@ def apply_rows(
         built.replayed += 1
         if progress is not None and n % 4096 == 4095 and span is not None:
             lo, hi = span
-            progress(0.05 + 0.85 * min(1.0, (a.at - lo) / max(hi - lo, 1.0)), "Replaying answers")
+            progress(0.05 + 0.85 * min(1.0, (a.at - lo) / max(hi - lo, 1.0)), _("Replaying answers"))
 
 
 def build(
@@ -154,7 +155,7 @@ def build(
     Reads inside the caller's (read) transaction; writes nothing.
     """
     report = progress or (lambda f, m: None)
-    report(0.0, "Reading saved estimates")
+    report(0.0, _("Reading saved estimates"))
     w = max_attempt_rowid(conn)
     cp = checkpoint_before(conn, since) if since is not None else None
     state: ModelState | None = None
@@ -186,5 +187,5 @@ def build(
     apply_rows(built, attempt_rows(conn, base, w, items), items, prior, from_day, report,
                (lo, hi) if lo is not None else None)  # fmt: skip
     built.max_rowid = w
-    report(0.9, "Saving the new estimates")
+    report(0.9, _("Saving the new estimates"))
     return built

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.ids import new_id
 from app.models import Attempt as AttemptRow
 from app.models import Person, PracticeFocus, Skill
@@ -46,7 +47,7 @@ __all__ = ["PracticeService"]
 SESSION_LENGTH = 10
 SESSION_HOURS = 12  # a sitting left open longer than this is forgotten (its answers are all saved)
 MAX_RESPONSE_MS = 60 * 60 * 1000
-RIGHT = ("Right!", "Yes, that's it.", "Correct.", "Well done.")
+RIGHT = (_("Right!"), _("Yes, that's it."), _("Correct."), _("Well done."))
 
 
 @dataclass
@@ -80,9 +81,9 @@ def require_self(actor: Actor, student_id: str) -> None:
     if actor.person_id == "system":
         return
     if not actor.is_student:
-        raise PermissionDenied("Practice is for students: sign in as the student to practise.")
+        raise PermissionDenied(_("Practice is for students: sign in as the student to practise."))
     if actor.person_id != student_id:
-        raise PermissionDenied("You can only practise as yourself.")
+        raise PermissionDenied(_("You can only practise as yourself."))
 
 
 class PracticeService:
@@ -118,7 +119,7 @@ class PracticeService:
             require_student_access(s, actor, student_id)
             person = s.get(Person, student_id)
             if person is None:
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             conn = raw_connection(s)
             names = dict(conn.execute("SELECT id, name FROM skill"))
             focus = [
@@ -142,13 +143,13 @@ class PracticeService:
                                  (student_id, day)).fetchone()[0]  # fmt: skip
         due, practised = [], 0
         if snap is not None:
-            learner, _ = learner_from_json(snap[0])
+            learner, _x = learner_from_json(snap[0])
             practised = len(learner.skills)
             for k, ls in learner.skills.items():
                 info = due_info(ls.last_at, ls.review_interval_days, now)
                 if ls.n >= REVIEW_MIN_ATTEMPTS and info.is_due and k in names:
                     due.append((-info.overdue_ratio, names[k]))
-        return PracticeOverview(person.target_success, tuple(sorted(focus)), tuple(n for _, n in sorted(due)),
+        return PracticeOverview(person.target_success, tuple(sorted(focus)), tuple(n for _x, n in sorted(due)),
                                 tuple(mastered), practised, today, tuple(to_refresh))  # fmt: skip
 
     # -- sessions ----------------------------------------------------------------------------------
@@ -158,11 +159,11 @@ class PracticeService:
         """Begin a sitting of ``length`` questions (optionally on one skill only)."""
         require_self(actor, student_id)
         if not 1 <= length <= 50:
-            raise InvalidInput("A practice session has 1 to 50 questions.")
+            raise InvalidInput(_("A practice session has 1 to 50 questions."))
         with self.db.read() as s:
             person = s.get(Person, student_id)
             if person is None or person.deleted or person.role != "student":
-                raise NotFound("That student is not in Tessera any more.")
+                raise NotFound(_("That student is not in Tessera any more."))
             focus = {
                 f.skill_id: f.weight
                 for f in s.execute(
@@ -191,20 +192,21 @@ class PracticeService:
             live.reconcile()
         live.maybe_checkpoint()
         if len(live.index) == 0:
-            raise InvalidInput("There are no practice questions yet. Ask your teacher to add some.")
+            raise InvalidInput(_("There are no practice questions yet. Ask your teacher to add some."))
         note = ""
         allowed = None
         if skill_id is not None:
             if live.index.count(skill_id) == 0:
                 raise InvalidInput(
-                    f"There are no questions for \u201c{self._name(skill_id)}\u201d yet. "
-                    "Ask your teacher to add some, or practise another skill."
+                    _(
+                        "There are no questions for “{name}” yet. Ask your teacher to add some, or practise another skill.",
+                        name=self._name(skill_id),
+                    )
                 )
             allowed = frozenset({skill_id})
         empty = [k for k in focus if live.index.count(k) == 0]
         if empty:
-            note = (f"{', '.join(self._name(k) for k in sorted(empty))} has no questions yet, "
-                    "so today's practice works on your other skills.")  # fmt: skip
+            note = (_("{join} has no questions yet, so today's practice works on your other skills.", join=', '.join(self._name(k) for k in sorted(empty))))  # fmt: skip
             focus = {k: w for k, w in focus.items() if k not in empty}
         sess = _Session(new_id(), student_id, person.partition, length, person.target_success, focus, allowed,
                         time.time(), recent, zlib.crc32(student_id.encode()) ^ int(time.time()))  # fmt: skip
@@ -222,7 +224,7 @@ class PracticeService:
         with self._lock:
             sess = self._sessions.get(session_id)
         if sess is None:
-            raise NotFound("This practice session has ended. Start a new one.")
+            raise NotFound(_("This practice session has ended. Start a new one."))
         require_self(actor, sess.student_id)
         return sess
 
@@ -255,7 +257,7 @@ class PracticeService:
                             self._vocab_skill_id)  # fmt: skip
             if sel is None:
                 raise InvalidInput(
-                    "There are no other questions to practise right now. Ask your teacher to add some."
+                    _("There are no other questions to practise right now. Ask your teacher to add some.")
                 )
             info = live.items[sel.item_id]
         sess.served += 1
@@ -274,7 +276,7 @@ class PracticeService:
         sess = self._session(actor, session_id)
         if sess.current is None or sess.current[0].item_id != item_id:
             raise InvalidInput(
-                "That question is not the one on screen any more. Answer the current question."
+                _("That question is not the one on screen any more. Answer the current question.")
             )
         live = self.live
         info: ItemInfo = live.items[item_id]
@@ -299,9 +301,9 @@ class PracticeService:
                 name = self._name(info.skill_id)
                 celebration = ""
                 if rec.newly_mastered:
-                    celebration = f"You mastered {name}!"
+                    celebration = _("You mastered {name}!", name=name)
                     CelebrationService.record(s, sess.student_id, sess.partition, "mastered_skill",
-                                              f"Mastered {name}", ref_id=info.skill_id, at=at)  # fmt: skip
+                                              _("Mastered {name}", name=name), ref_id=info.skill_id, at=at)  # fmt: skip
         sess.answers.append(_Answer(item_id, info.skill_id, correct, rec.mastery_before, rec.row.mastery,
                                     rec.newly_mastered))  # fmt: skip
         sess.recent.append(item_id)
@@ -310,7 +312,7 @@ class PracticeService:
         if correct:
             feedback = RIGHT[len(sess.answers) % len(RIGHT)]
         else:
-            feedback = f"Not quite: the answer is {expected}."
+            feedback = _("Not quite: the answer is {expected}.", expected=expected)
         return AnswerResult(correct, expected, feedback, info.hint, info.skill_id, name, rec.mastery_before,
                             rec.row.mastery, rec.newly_mastered, celebration, len(sess.answers), sess.length)  # fmt: skip
 
@@ -336,13 +338,21 @@ class PracticeService:
         mastered = tuple(s.name for s in skills if s.mastered)
         n = len(sess.answers)
         if n == 0:
-            message = "No questions answered this time."
+            message = _("No questions answered this time.")
         elif right == n:
-            message = f"All {n} right. Brilliant work!"
+            message = _("All {n_} right. Brilliant work!", n_=n)
         elif right >= n * 0.7:
-            message = f"{right} of {n} right. Good work: these questions were chosen to stretch you."
+            message = _(
+                "{right} of {n_} right. Good work: these questions were chosen to stretch you.",
+                right=right,
+                n_=n,
+            )
         else:
-            message = f"{right} of {n} right. Tricky ones today; the hints show the way, and practice makes them easier."
+            message = _(
+                "{right} of {n_} right. Tricky ones today; the hints show the way, and practice makes them easier.",
+                right=right,
+                n_=n,
+            )
         return SessionSummary(n, right, time.time() - sess.started, skills, mastered, message)
 
     def end_session(self, actor: Actor, session_id: str) -> None:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.config import resources_dir
 from app.errors import InvalidInput
+from app.i18n import _
 from app.models import Domain, LearnerSkillState, Skill
 from app.people.actor import Actor
 from app.people.permissions import require_student_access
@@ -57,7 +58,9 @@ def load_default_framework(session: Session, path: Path | None = None) -> int:
         data = json.loads(path.read_text(encoding="utf-8"))
         domains = data["domains"]
     except (OSError, ValueError, KeyError) as exc:
-        raise InvalidInput(f"The skill framework file {path.name} could not be read: {exc}") from exc
+        raise InvalidInput(
+            _("The skill framework file {name} could not be read: {exc}", name=path.name, exc=exc)
+        ) from exc
     added = 0
     for i, d in enumerate(domains):
         dom = Domain(code=d["code"], name=d["name"], subject=d.get("subject", ""), sort=i)

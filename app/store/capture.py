@@ -18,6 +18,7 @@ from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.orm import Session
 
 from app.errors import TesseraError
+from app.i18n import _
 from app.models.base import SyncedModel, now
 from app.store.scrub import scrub_purged
 
@@ -83,7 +84,9 @@ def _before_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
                 # Events are append-only; the only edit allowed is a tombstone.
                 changed = _changed(obj)
                 if set(changed) - {"deleted", "updated_at"}:
-                    raise TesseraError(f"{obj.__tablename__} entries cannot be changed once written.")
+                    raise TesseraError(
+                        _("{tablename} entries cannot be changed once written.", tablename=obj.__tablename__)
+                    )
             obj.updated_at = now()
             fields = _changed(obj)
             entries.append(
@@ -92,7 +95,7 @@ def _before_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
     for obj in list(session.deleted):
         if isinstance(obj, SyncedModel):
             if not session.info.get("purge"):
-                raise TesseraError("Synced rows are archived or tombstoned, not deleted.")
+                raise TesseraError(_("Synced rows are archived or tombstoned, not deleted."))
             entries.append(Captured(obj.__tablename__, obj.id, "purge", {}, obj.partition, obj.sync_kind))
     if entries:
         write_changes(session, entries)

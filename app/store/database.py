@@ -19,6 +19,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from app.errors import DatabaseCorrupt, StorageError
+from app.i18n import _
 from app.models.sync import ReplicaState
 from app.store import capture, migrate, what_changed
 from app.store.engine import make_engines
@@ -33,15 +34,17 @@ def check_file(path: Path, backups_dir: Path | None = None) -> None:
     """Raise DatabaseCorrupt if the file is not a healthy SQLite database. The reason SQLite gives
     goes to the log; the teacher reads what it means."""
     if path.is_dir():
-        raise StorageError(f"Tessera's data file {path} is a folder, not a file: move it away and restart.")
+        raise StorageError(
+            _("Tessera's data file {path} is a folder, not a file: move it away and restart.", path=path)
+        )
     if not path.exists():
         return
     if path.stat().st_size == 0:
         # A first start cut short leaves an empty file too, but once backups exist it held a class.
         if backups_dir is not None and migrate.latest_backup(backups_dir) is not None:
-            raise DatabaseCorrupt("The class data file is empty: its contents were lost.")
+            raise DatabaseCorrupt(_("The class data file is empty: its contents were lost."))
         return
-    damaged = "The class data file is damaged and cannot be opened."
+    damaged = _("The class data file is damaged and cannot be opened.")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -80,8 +83,11 @@ def check_writable(folder: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise StorageError(
-            f"Tessera cannot save in {folder}: {exc.strerror or exc}. "
-            "Check that the folder exists, is not read-only and the disk is not full."
+            _(
+                "Tessera cannot save in {folder}: {v}. Check that the folder exists, is not read-only and the disk is not full.",
+                folder=folder,
+                v=exc.strerror or exc,
+            )
         ) from exc
 
 
@@ -113,11 +119,13 @@ class Database:
         except DatabaseError as exc:
             db.close()
             if isinstance(exc, OperationalError) and "readonly" in str(exc).lower():
-                raise StorageError("The class data file is read-only; Tessera cannot save changes.") from exc
+                raise StorageError(
+                    _("The class data file is read-only; Tessera cannot save changes.")
+                ) from exc
             if "disk is full" in str(exc).lower() or "full" in str(exc.orig).lower():
-                raise StorageError("The disk is full; free some space and start Tessera again.") from exc
+                raise StorageError(_("The disk is full; free some space and start Tessera again.")) from exc
             log.error("%s could not be opened: %s", path, exc.orig)
-            raise DatabaseCorrupt("The class data file is damaged and cannot be opened.") from exc
+            raise DatabaseCorrupt(_("The class data file is damaged and cannot be opened.")) from exc
         except Exception:
             db.close()
             raise
@@ -166,12 +174,14 @@ class Database:
             msg = str(exc.orig).lower()
             if "full" in msg:
                 raise StorageError(
-                    "The disk is full: your last change was not saved. Free some space."
+                    _("The disk is full: your last change was not saved. Free some space.")
                 ) from exc
             if "readonly" in msg or "read-only" in msg:
-                raise StorageError("The data folder is read-only: your last change was not saved.") from exc
+                raise StorageError(
+                    _("The data folder is read-only: your last change was not saved.")
+                ) from exc
             if "disk i/o" in msg or "unable to open" in msg:  # a USB stick pulled, a network drive gone
-                raise StorageError("The data folder stopped answering: your last change was not saved."
+                raise StorageError(_("The data folder stopped answering: your last change was not saved.")
                                    ) from exc  # fmt: skip
             raise
         except BaseException:

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from app.errors import DatabaseTooNew
+from app.i18n import _
 from app.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -80,8 +81,9 @@ def latest_backup(backups_dir: Path) -> Path | None:
 def refuse_if_newer(revision: str | None) -> None:
     if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
         raise DatabaseTooNew(
-            "This data was saved by a newer version of Tessera. Please update Tessera on this "
-            "computer; nothing has been changed."
+            _(
+                "This data was saved by a newer version of Tessera. Please update Tessera on this computer; nothing has been changed."
+            )
         )
 
 

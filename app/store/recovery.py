@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from app.errors import StorageError
+from app.i18n import _
 from app.store.migrate import copy_aside, latest_backup
 
 
@@ -18,6 +19,6 @@ def restore_latest(db_path: Path, backups_dir: Path) -> Path:
     """Put the newest backup in place of the (already set aside) database."""
     backup = latest_backup(backups_dir)
     if backup is None:
-        raise StorageError("There is no backup to restore yet.")
+        raise StorageError(_("There is no backup to restore yet."))
     shutil.copy2(backup, db_path)
     return backup

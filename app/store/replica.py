@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.i18n import _
 from app.ids import new_id
 from app.models.sync import ReplicaState
 
@@ -135,12 +136,15 @@ def ensure_replica(session: Session, db_path: Path) -> tuple[ReplicaState, bool]
     # A machine id that could not be read this time (a Mac's ioreg failing) is unknown, not different.
     machine = machine_id() or (fields[1] if len(fields) >= 4 else "")
     if where not in (place(db_path, machine), place(db_path, _legacy_machine_id())):
-        _renew(state, fingerprint(db_path, machine=machine), "database was copied or restored", db_path)
+        _renew(state, fingerprint(db_path, machine=machine), _("database was copied or restored"), db_path)
         return state, True
     here = hardware_addresses()
     if seen and here and not seen & here:  # not one card in common: the same disk in another machine
         _renew(
-            state, fingerprint(db_path, machine=machine), "database was cloned onto another machine", db_path
+            state,
+            fingerprint(db_path, machine=machine),
+            _("database was cloned onto another machine"),
+            db_path,
         )
         return state, True
     fp = fingerprint(db_path, seen, machine)  # cards are remembered as they come (a new adapter is fine)

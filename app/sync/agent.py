@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import StorageError
+from app.i18n import _
 from app.sync.folder import FolderUnavailable
 from app.sync.lock import SyncBusy
 from app.sync.receive import is_set_aside
@@ -35,7 +36,7 @@ from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUna
 log = logging.getLogger(__name__)
 
 FolderSource = str | Path | Callable[[], "str | Path | None"] | None
-SAFE = "Your work is safe on this computer."
+SAFE = _("Your work is safe on this computer.")
 
 
 @dataclass(frozen=True)
@@ -94,13 +95,13 @@ def folder_from_settings(settings: Any) -> Callable[[], str | None]:
 def in_words(seconds: float) -> str:
     if seconds < 55:
         n = max(1, round(seconds))
-        return f"in {n} second{'s' if n != 1 else ''}"
+        return _("in %n second(s)", n=n)
     n = max(1, round(seconds / 60))
-    return f"in {n} minute{'s' if n != 1 else ''}"
+    return _("in %n minute(s)", n=n)
 
 
 def _place(folder: str) -> str:
-    return "The school share" if folder.startswith(("\\\\", "//", "smb:")) else "The sync folder"
+    return _("The school share") if folder.startswith(("\\\\", "//", "smb:")) else _("The sync folder")
 
 
 def unexpected_words(exc: BaseException, folder: str, delay: float) -> str:
@@ -109,38 +110,49 @@ def unexpected_words(exc: BaseException, folder: str, delay: float) -> str:
     import errno
 
     place = _place(folder).lower()
-    again = f"Tessera will try again {in_words(delay)}."
+    again = _("Tessera will try again {in_words}.", in_words=in_words(delay))
     code = getattr(exc, "errno", None)
     if isinstance(exc, OSError) and code == errno.ENOSPC:
-        return (
-            f"There is no space left to write to {place}. {again} Your work is safe on this "
-            "computer; ask your IT admin to free some space."
+        return _(
+            "There is no space left to write to {place}. {again} Your work is safe on this computer; ask your IT admin to free some space.",
+            place=place,
+            again=again,
         )
     if isinstance(exc, OSError) and code == errno.EROFS:
-        return (
-            f"{_place(folder)} is read-only, so Tessera cannot write to it. {again} Your work is "
-            "safe on this computer; ask your IT admin to make the folder writable."
+        return _(
+            "{place} is read-only, so Tessera cannot write to it. {again} Your work is safe on this computer; ask your IT admin to make the folder writable.",
+            place=_place(folder),
+            again=again,
         )
     if isinstance(exc, PermissionError) or (isinstance(exc, OSError) and code in (errno.EACCES, errno.EPERM)):
-        return (
-            f"Tessera may not write to {place}. {again} Your work is safe on this computer; ask "
-            "your IT admin to check the folder's permissions."
+        return _(
+            "Tessera may not write to {place}. {again} Your work is safe on this computer; ask your IT admin to check the folder's permissions.",
+            place=place,
+            again=again,
         )
     if isinstance(exc, FileNotFoundError):
-        return (
-            f"A file in {place} went missing while Tessera was using it (another computer may "
-            f"have tidied it up). {again} {SAFE}"
+        return _(
+            "A file in {place} went missing while Tessera was using it (another computer may have tidied it up). {again} {SAFE}",
+            place=place,
+            again=again,
+            SAFE=SAFE,
         )
     if isinstance(exc, TimeoutError) or (isinstance(exc, OSError) and code == errno.ETIMEDOUT):
-        return f"{_place(folder)} took too long to answer; the network may be slow. {again} {SAFE}"
-    if isinstance(exc, OSError):
-        return (
-            f"Tessera could not use {place}. {again} Your work is safe on this computer; if this "
-            "keeps happening, ask your IT admin to check the folder."
+        return _(
+            "{place} took too long to answer; the network may be slow. {again} {SAFE}",
+            place=_place(folder),
+            again=again,
+            SAFE=SAFE,
         )
-    return (
-        f"Sync did not finish because of an unexpected problem. {again} Your work is safe on this "
-        "computer; if this keeps happening, ask your IT admin to look at Tessera's log."
+    if isinstance(exc, OSError):
+        return _(
+            "Tessera could not use {place}. {again} Your work is safe on this computer; if this keeps happening, ask your IT admin to check the folder.",
+            place=place,
+            again=again,
+        )
+    return _(
+        "Sync did not finish because of an unexpected problem. {again} Your work is safe on this computer; if this keeps happening, ask your IT admin to look at Tessera's log.",
+        again=again,
     )
 
 
@@ -153,13 +165,17 @@ def skipped_words(skipped: list[SkippedFile]) -> str | None:
     words = []
     if left:
         words.append(
-            f"{left} file(s) in the sync folder were incomplete or damaged and were skipped; Tessera will "
-            "pick them up when they are whole."
+            _(
+                "%n file(s) in the sync folder were incomplete or damaged and were skipped; Tessera will pick them up when they are whole.",
+                n=left,
+            )
         )
     if aside:
         words.append(
-            f"Some changes in {aside} file(s) from other computers could not be applied and were set "
-            "aside; everything else was applied. Tessera's log names them for your IT admin."
+            _(
+                "Some changes in %n file(s) from other computers could not be applied and were set aside; everything else was applied. Tessera's log names them for your IT admin.",
+                n=aside,
+            )
         )
     return " ".join(words + [SAFE])
 
@@ -340,8 +356,12 @@ class SyncAgent:
                     failures,
                     delay,
                     "unreachable",
-                    f"{_place(folder)} could not be reached. Tessera will try again {in_words(delay)}. "
-                    f"{SAFE}",
+                    _(
+                        "{place} could not be reached. Tessera will try again {in_words}. {SAFE}",
+                        place=_place(folder),
+                        in_words=in_words(delay),
+                        SAFE=SAFE,
+                    ),
                 )
                 self._wait(delay, until_reachable=folder)
                 continue
@@ -352,12 +372,22 @@ class SyncAgent:
                 failures += 1
                 delay = self._backoff(failures)
                 if _reachable(folder):
-                    code, text = "folder", f"{exc} Tessera will try again {in_words(delay)}. {SAFE}"
+                    code, text = (
+                        "folder",
+                        _(
+                            "{exc} Tessera will try again {in_words}. {SAFE}",
+                            exc=exc,
+                            in_words=in_words(delay),
+                            SAFE=SAFE,
+                        ),
+                    )
                 else:
                     code = "unreachable"
-                    text = (
-                        f"{_place(folder)} could not be reached. Tessera will try again "
-                        f"{in_words(delay)}. {SAFE}"
+                    text = _(
+                        "{place} could not be reached. Tessera will try again {in_words}. {SAFE}",
+                        place=_place(folder),
+                        in_words=in_words(delay),
+                        SAFE=SAFE,
                     )
                 self._fail(folder, failures, delay, code, text)
                 self._wait(delay, until_reachable=folder if code == "unreachable" else None)
@@ -370,7 +400,11 @@ class SyncAgent:
                 failures += 1
                 delay = self._backoff(failures)
                 self._fail(
-                    folder, failures, delay, "storage", f"{exc} Tessera will try again {in_words(delay)}."
+                    folder,
+                    failures,
+                    delay,
+                    "storage",
+                    _("{exc} Tessera will try again {in_words}.", exc=exc, in_words=in_words(delay)),
                 )
                 self._wait(delay)
                 continue

@@ -28,6 +28,7 @@ from typing import Any, Self
 
 from sqlalchemy.exc import IntegrityError
 
+from app.i18n import _
 from app.store import capture, owed
 from app.store.hlc import is_stamp, zero_stamp
 from app.store.raw import raw_connection
@@ -266,7 +267,7 @@ def _set_aside(raw, bad: list[tuple[ChangeRec, str]], res: ApplyResult) -> None:
     retried on their own), and say which and why in the log and in ``res.problems``. A change
     whose stamp is ahead of our clock (``FUTURE_MARK``, from ``app/trust``) waits instead, under
     FUTURE_HOLD, until the clock reaches it (``held.release_future``)."""
-    if any(why == FUTURE_MARK for _, why in bad):
+    if any(why == FUTURE_MARK for _x, why in bad):
         waiting = [c for c, why in bad if why == FUTURE_MARK]
         raw.executemany(_PENDING_SQL, [(c.replica_id, c.seq, FUTURE_HOLD, c.encode()) for c in waiting])
         res.held += len(waiting)
@@ -280,9 +281,9 @@ def _set_aside(raw, bad: list[tuple[ChangeRec, str]], res: ApplyResult) -> None:
         log.error("sync: and %d more change(s) set aside", len(bad) - LOGGED_PER_BATCH)
     raw.executemany(
         _PENDING_SQL,
-        [(c.replica_id, c.seq, QUARANTINE, _aside_payload(c)) for c, _ in bad],
+        [(c.replica_id, c.seq, QUARANTINE, _aside_payload(c)) for c, _x in bad],
     )
-    res.problems.extend(f"change {c.seq}: {why}" for c, why in bad)
+    res.problems.extend(_("change {seq}: {why}", seq=c.seq, why=why) for c, why in bad)
     res.set_aside += len(bad)
     res.ignored += len(bad)
 
@@ -305,7 +306,7 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
     trimmed = store(raw, new, res)
     if bad:
         _set_aside(raw, bad, res)
-        keys = {c.key for c, _ in bad}
+        keys = {c.key for c, _x in bad}
         good = [c for c in new if c.key not in keys]
     else:
         good = new
@@ -325,7 +326,7 @@ def _receive(raw, me: str, changes: list[ChangeRec], ctx: MergeContext, res: App
     if out.held:
         _hold(raw, out.held)
     if out.invalid:
-        _set_aside(raw, [(c, "a required value is missing") for c in out.invalid], res)
+        _set_aside(raw, [(c, _("a required value is missing")) for c in out.invalid], res)
     res.applied += out.applied
     res.held += len(out.held)
     res.dropped += out.dropped

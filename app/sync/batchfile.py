@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.i18n import _
 from app.sync import faults
 from app.sync.changes import BadChange, ChangeRec
 
@@ -32,8 +33,8 @@ VERSION = 1
 TEMP_PREFIX = ".tmp-"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # compressed; a batch is far smaller (see BATCH_BYTES)
 MAX_RAW_BYTES = 256 * 1024 * 1024  # decompressed, guards against a runaway file
-NOT_PLAIN = "not a plain file (a link, pipe or device); ignored"
-TOO_LARGE = "too large to be a Tessera batch"
+NOT_PLAIN = _("not a plain file (a link, pipe or device); ignored")
+TOO_LARGE = _("too large to be a Tessera batch")
 # No O_NOFOLLOW or O_NONBLOCK on Windows: there ``folder.scan`` lists plain files only (lstat).
 _PLAIN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -165,7 +166,7 @@ class BatchFiles:
                 line = gz.readline(64 * 1024)
             header = json.loads(line)
             if not isinstance(header, dict) or header.get("format") != FORMAT:
-                raise BatchDamaged("not a Tessera batch")
+                raise BatchDamaged(_("not a Tessera batch"))
             return header
         except FileNotFoundError:
             raise
@@ -180,13 +181,13 @@ class BatchFiles:
         """Read, decompress and verify a batch: (body, footer). Mostly I/O, zlib and hashlib,
         which let other threads run, so it can go ahead on a reading thread."""
         try:
-            data, _ = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
+            data, _x = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
         except FileNotFoundError:
             self.raise_if_unreachable(None)
             raise
         except OSError as exc:
             self.raise_if_unreachable(exc)
-            raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
+            raise BatchDamaged(_("could not be read ({v})", v=exc.strerror or exc)) from exc
         return decode_batch(data)
 
     def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
@@ -205,9 +206,9 @@ def parse_batch(ref: BatchRef, body: bytes, footer: dict) -> Batch:
     try:
         header = json.loads(lines[0])
     except (ValueError, RecursionError, IndexError) as exc:
-        raise BatchDamaged("damaged (no header)") from exc
+        raise BatchDamaged(_("damaged (no header)")) from exc
     if not isinstance(header, dict):
-        raise BatchDamaged("damaged (no header)")
+        raise BatchDamaged(_("damaged (no header)"))
     if (
         header.get("format") != FORMAT
         or header.get("origin") != ref.origin
@@ -216,18 +217,18 @@ def parse_batch(ref: BatchRef, body: bytes, footer: dict) -> Batch:
         or footer.get("count") != ref.last - ref.first + 1
         or len(lines) - 1 != footer.get("count")
     ):
-        raise BatchDamaged("damaged (contents do not match its name)")
+        raise BatchDamaged(_("damaged (contents do not match its name)"))
     version = header.get("v", 0)
     if not isinstance(version, int):
-        raise BatchDamaged("damaged (unreadable header)")
+        raise BatchDamaged(_("damaged (unreadable header)"))
     if version > VERSION:
-        raise BatchDamaged("written by a newer Tessera (format version); update Tessera to read it")
+        raise BatchDamaged(_("written by a newer Tessera (format version); update Tessera to read it"))
     changes = []
     expected = ref.first
     for line in lines[1:]:
         c = _change(line, ref.origin, expected)
         if c.replica_id != ref.origin or c.seq != expected:
-            raise BatchDamaged("damaged (sequence numbers out of order)")
+            raise BatchDamaged(_("damaged (sequence numbers out of order)"))
         expected += 1
         changes.append(c)
     return Batch(ref, header, changes)
@@ -317,22 +318,22 @@ def decode_batch(data: bytes) -> tuple[bytes, dict]:
     if d.unconsumed_tail:
         raise BatchDamaged(TOO_LARGE)
     if not d.eof:
-        raise BatchDamaged("truncated (the file is incomplete)")
+        raise BatchDamaged(_("truncated (the file is incomplete)"))
     if d.unused_data.strip(b"\0"):
-        raise BatchDamaged("damaged (extra data after the end)")
+        raise BatchDamaged(_("damaged (extra data after the end)"))
     del data
     end = raw.rfind(b"\n", 0, len(raw) - 1)
     if end < 0 or not raw.endswith(b"\n"):
-        raise BatchDamaged("truncated (no footer)")
+        raise BatchDamaged(_("truncated (no footer)"))
     body, footer_line = raw[: end + 1], raw[end + 1 :]
     try:
         footer = json.loads(footer_line)
     except (ValueError, RecursionError) as exc:
-        raise BatchDamaged("truncated (no footer)") from exc
+        raise BatchDamaged(_("truncated (no footer)")) from exc
     if not isinstance(footer, dict) or not footer.get("end"):
-        raise BatchDamaged("truncated (no footer)")
+        raise BatchDamaged(_("truncated (no footer)"))
     if hashlib.sha256(body).hexdigest() != footer.get("sha256"):
-        raise BatchDamaged("damaged (checksum does not match)")
+        raise BatchDamaged(_("damaged (checksum does not match)"))
     return body, footer
 
 
@@ -341,7 +342,7 @@ def _change(line: str | bytes, origin: str, seq: int) -> ChangeRec:
         try:
             line = line.decode("utf-8")
         except UnicodeDecodeError:
-            return ChangeRec.salvage(b"", origin, seq, "it is not valid text (UTF-8)")
+            return ChangeRec.salvage(b"", origin, seq, _("it is not valid text (UTF-8)"))
     try:
         return ChangeRec.decode(line)
     except BadChange as exc:
@@ -380,11 +381,11 @@ def read_plain(path: Path, cap: int, too_large: str) -> tuple[bytes, os.stat_res
 
 def _damage_words(exc: BaseException) -> str:
     if isinstance(exc, EOFError):
-        return "truncated (the file is incomplete)"
+        return _("truncated (the file is incomplete)")
     if isinstance(exc, gzip.BadGzipFile):
-        return "damaged (not a valid compressed file)"
+        return _("damaged (not a valid compressed file)")
     if isinstance(exc, zlib.error):
-        return "damaged (not a valid compressed file)"
+        return _("damaged (not a valid compressed file)")
     if isinstance(exc, ValueError):
-        return "damaged (unreadable header)"
-    return f"could not be read ({exc})"
+        return _("damaged (unreadable header)")
+    return _("could not be read ({exc})", exc=exc)

@@ -18,6 +18,7 @@ import json.scanner
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import _
 from app.store.hlc import is_stamp, zero_stamp
 
 _COMPACT = (",", ":")
@@ -66,7 +67,13 @@ class ChangeRec:
         if self.parsed is None:
             value = parse_json(self.fields_text) if self.fields_text else {}
             if not isinstance(value, dict):
-                raise BadChange(f"fields of {self.replica_id}/{self.seq} are not an object")
+                raise BadChange(
+                    _(
+                        "fields of {replica_id}/{seq} are not an object",
+                        replica_id=self.replica_id,
+                        seq=self.seq,
+                    )
+                )
             self.parsed = value
         return self.parsed
 
@@ -103,17 +110,17 @@ class ChangeRec:
     def decode(line: str) -> ChangeRec:
         parts = line.split("\t", 8)
         if len(parts) != 9:
-            raise BadChange("not a change line")
+            raise BadChange(_("not a change line"))
         rid, seq, hlc, table, row_id, op, partition, schema, ftext = parts
         try:
             c = ChangeRec(rid, int(seq), hlc, table, row_id, op, partition, int(schema), ftext)
         except ValueError as exc:
-            raise BadChange(f"bad metadata: {exc}") from exc
+            raise BadChange(_("bad metadata: {exc}", exc=exc)) from exc
         if not (0 < c.seq < MAX_SEQ and 0 <= c.schema_version < MAX_SCHEMA):
-            raise BadChange("bad metadata: a number out of range")  # SQLite stores 64 bits at most
+            raise BadChange(_("bad metadata: a number out of range"))  # SQLite stores 64 bits at most
         if not is_stamp(hlc):
             # A stamp that is not one would sort after every real one and win every later edit.
-            raise BadChange(f"its time stamp {hlc[:40]!r} is not valid")
+            raise BadChange(_("its time stamp {v!r} is not valid", v=hlc[:40]))
         return c
 
     @staticmethod

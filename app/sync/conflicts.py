@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.models.sync import ConflictRecord, FieldClock
 from app.store.hlc import replica_of
 from app.sync.tables import table_info
@@ -87,13 +88,13 @@ def restore_conflict(db, conflict_id: int) -> None:
     with db.write() as s:
         rec = s.get(ConflictRecord, conflict_id)
         if rec is None:
-            raise NotFound("That earlier value is no longer in the archive.")
+            raise NotFound(_("That earlier value is no longer in the archive."))
         info = table_info(rec.table_name)
         if info is None or info.kind != "record" or rec.field not in info.columns or rec.field == "id":
-            raise InvalidInput("This value cannot be restored.")
+            raise InvalidInput(_("This value cannot be restored."))
         obj = s.get(info.model, rec.row_id)
         if obj is None:
-            raise NotFound("The record this value belonged to no longer exists.")
+            raise NotFound(_("The record this value belonged to no longer exists."))
         value = json.loads(rec.value)
         current = getattr(obj, rec.field)
         old_hlc = _clock(s, rec.table_name, rec.row_id, rec.field)

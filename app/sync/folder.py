@@ -25,6 +25,7 @@ import time
 import uuid
 from pathlib import Path
 
+from app.i18n import _
 from app.sync import faults
 from app.sync.batchfile import (  # noqa: F401  (BATCH_*, Batch, BatchDamaged: imported from here too)
     BATCH_BYTES,
@@ -85,14 +86,14 @@ def classify(name: str) -> str:
     """Why a file in a replica folder is not a batch we read."""
     low = name.lower()
     if low.startswith((TEMP_PREFIX, ".~", "~$", ".syncthing.", "~")) or low.endswith(_TEMP_SUFFIXES):
-        return "temporary file (still being written, or left by an interrupted copy)"
+        return _("temporary file (still being written, or left by an interrupted copy)")
     if low.startswith(("chg-", "seen")):
         if _CONFLICT_RE.search(low) or low.count("-") > 8:
-            return "a copy made by a file-sync program (conflicted copy); the original is used"
-        return "renamed or unknown batch file"
+            return _("a copy made by a file-sync program (conflicted copy); the original is used")
+        return _("renamed or unknown batch file")
     if low in {"desktop.ini", ".ds_store", "thumbs.db"} or low.startswith("._"):
         return ""  # system clutter: not worth a word
-    return "not a Tessera sync file"
+    return _("not a Tessera sync file")
 
 
 class SyncFolder(BatchFiles):
@@ -111,9 +112,13 @@ class SyncFolder(BatchFiles):
         itself: an unplugged USB stick's mount point must not become a local folder)."""
         try:
             if not self.folder.is_dir():
-                raise FolderUnavailable(f"The sync folder {self.folder} could not be reached.")
+                raise FolderUnavailable(
+                    _("The sync folder {folder} could not be reached.", folder=self.folder)
+                )
         except OSError as exc:
-            raise FolderUnavailable(f"The sync folder {self.folder} could not be reached ({exc}).") from exc
+            raise FolderUnavailable(
+                _("The sync folder {folder} could not be reached ({exc}).", folder=self.folder, exc=exc)
+            ) from exc
 
     def reachable(self) -> bool:
         try:
@@ -123,7 +128,9 @@ class SyncFolder(BatchFiles):
 
     def raise_if_unreachable(self, exc: BaseException | None) -> None:
         if not self.reachable():
-            raise FolderUnavailable(f"The sync folder {self.folder} could not be reached.") from exc
+            raise FolderUnavailable(
+                _("The sync folder {folder} could not be reached.", folder=self.folder)
+            ) from exc
 
     def prepare(self) -> None:
         self.check()
@@ -174,7 +181,7 @@ class SyncFolder(BatchFiles):
             except OSError as exc:
                 if not self.reachable():
                     raise folder_error(exc, self.folder) from exc
-                out.skipped.append((d.name, f"could not be listed ({exc.strerror or exc})"))
+                out.skipped.append((d.name, _("could not be listed ({v})", v=exc.strerror or exc)))
                 continue
             for e in entries:
                 try:
@@ -195,7 +202,7 @@ class SyncFolder(BatchFiles):
                     info = self._read_seen(Path(e.path), d.name)
                     if info is None:
                         out.unreadable_seen.add(d.name)
-                        out.skipped.append((f"{d.name}/{e.name}", "damaged or incomplete"))
+                        out.skipped.append((f"{d.name}/{e.name}", _("damaged or incomplete")))
                     else:
                         out.seen[d.name] = info
                     continue
@@ -207,7 +214,7 @@ class SyncFolder(BatchFiles):
                     continue
                 first, last, origin = int(m.group(1)), int(m.group(2)), m.group(3)
                 if last < first:
-                    out.skipped.append((f"{d.name}/{e.name}", "renamed or unknown batch file"))
+                    out.skipped.append((f"{d.name}/{e.name}", _("renamed or unknown batch file")))
                     continue
                 out.batches.append(BatchRef(d.name, e.name, Path(e.path), origin, first, last, st.st_size))
         return out
@@ -215,7 +222,7 @@ class SyncFolder(BatchFiles):
     # -- seen files -----------------------------------------------------------------------------
     def _read_seen(self, path: Path, replica: str) -> SeenInfo | None:
         try:
-            raw, st = read_plain(path, MAX_SEEN_BYTES, "too large")
+            raw, st = read_plain(path, MAX_SEEN_BYTES, _("too large"))
             mtime = st.st_mtime
             data = json.loads(raw.decode("utf-8"))
             body = {k: v for k, v in data.items() if k != "sha256"}
@@ -315,10 +322,10 @@ def os_words(exc: OSError, folder: Path) -> str:
     import errno
 
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"Tessera cannot write to the sync folder {folder}: it is read-only or you do not "
-            "have permission."
+        return _(
+            "Tessera cannot write to the sync folder {folder}: it is read-only or you do not have permission.",
+            folder=folder,
         )
     if exc.errno == errno.ENOSPC:
-        return f"The sync folder {folder} is full."
-    return f"The sync folder {folder} could not be reached ({exc.strerror or exc})."
+        return _("The sync folder {folder} is full.", folder=folder)
+    return _("The sync folder {folder} could not be reached ({v}).", folder=folder, v=exc.strerror or exc)

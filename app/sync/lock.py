@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO, Self
 
 from app.errors import TesseraError
+from app.i18n import _
 
 _thread_locks: dict[str, threading.Lock] = {}
 _guard = threading.Lock()
@@ -31,7 +32,7 @@ class SyncLock:
 
     def __enter__(self) -> Self:
         if not self._tlock.acquire(timeout=self.wait):
-            raise SyncBusy("Another sync is already running on this computer; Tessera will try again.")
+            raise SyncBusy(_("Another sync is already running on this computer; Tessera will try again."))
         try:
             self._lock_file()
         except BaseException:
@@ -59,7 +60,7 @@ class SyncLock:
                     fh.close()
                     self._fh = None
                     raise SyncBusy(
-                        "Another sync is already running on this computer; Tessera will try again."
+                        _("Another sync is already running on this computer; Tessera will try again.")
                     ) from None
                 time.sleep(0.1)
 

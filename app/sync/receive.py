@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
+from app.i18n import _
 from app.store.raw import raw_connection
 from app.sync import vector
 from app.sync.apply import Applier, CommitFailed, quarantine_batch
@@ -46,14 +47,20 @@ def keep_seal(raw, seal: Seal, header: str) -> None:
 log = logging.getLogger(__name__)
 
 
-SET_ASIDE = "change(s) in it could not be applied and were set aside"
+SET_ASIDE = _("change(s) in it could not be applied and were set aside")
 
 
 def set_aside_words(res) -> str:  # res: apply.ApplyResult
     """Why changes of one file were set aside, for the report: the first reasons, then a count."""
     shown = "; ".join(res.problems[:3])
-    more = f"; and {len(res.problems) - 3} more" if len(res.problems) > 3 else ""
-    return f"{res.set_aside} {SET_ASIDE} ({shown}{more}); the rest of the file was applied"
+    more = _("; and {v} more", v=len(res.problems) - 3) if len(res.problems) > 3 else ""
+    return _(
+        "{set_aside} {SET_ASIDE} ({shown}{more}); the rest of the file was applied",
+        set_aside=res.set_aside,
+        SET_ASIDE=SET_ASIDE,
+        shown=shown,
+        more=more,
+    )
 
 
 def is_set_aside(reason: str) -> bool:
@@ -185,7 +192,11 @@ class Receiver:
         if v.refusal is not None:
             n = ref.last - ref.first + 1
             run.report.refused += n
-            skip(run.report, ref.rel, f"{n} change(s) refused and kept aside: {v.refusal.words}")
+            skip(
+                run.report,
+                ref.rel,
+                _("%n change(s) refused and kept aside: {words}", n=n, words=v.refusal.words),
+            )
             return False
         run.report.refused += len(v.refused)
         if v.seal is not None and ref.origin not in trust.own_ids:

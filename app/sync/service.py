@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.models import SYNCED_TABLES
 from app.people.actor import Actor
 from app.people.permissions import require_teacher, teacher_class_ids
@@ -17,57 +18,57 @@ from app.sync.conflicts import Conflict, list_conflicts, restore_conflict
 # readable form of its database name (``some_field`` -> "Some field").
 TABLE_WORDS = {
     "profile": "Profile",
-    "plan": "Learning plan",
+    "plan": _("Learning plan"),
     "goal": "Goal",
     "milestone": "Milestone",
-    "goal_evidence": "Goal evidence",
+    "goal_evidence": _("Goal evidence"),
     "challenge": "Challenge",
     "checkpoint": "Checkpoint",
     "team": "Team",
-    "team_checkpoint": "Team checkpoint",
-    "team_log": "Team log",
-    "rubric_score": "Rubric score",
+    "team_checkpoint": _("Team checkpoint"),
+    "team_log": _("Team log"),
+    "rubric_score": _("Rubric score"),
     "check_in": "Check-in",
     "celebration": "Celebration",
-    "item": "Practice question",
-    "attempt": "Practice answer",
-    "practice_focus": "Practice focus",
-    "writing_task": "Writing task",
+    "item": _("Practice question"),
+    "attempt": _("Practice answer"),
+    "practice_focus": _("Practice focus"),
+    "writing_task": _("Writing task"),
     "draft": "Draft",
     "draft_version": "Draft",
-    "draft_comment": "Comment on a draft",
-    "word_list": "Word list",
+    "draft_comment": _("Comment on a draft"),
+    "word_list": _("Word list"),
     "person": "Person",
     "school_class": "Class",
-    "enrollment": "Class membership",
-    "domain": "Learning area",
+    "enrollment": _("Class membership"),
+    "domain": _("Learning area"),
 }
 FIELD_WORDS = {
-    "teacher_notes": "Teacher's notes",
-    "teacher_note": "Teacher's note",
-    "teacher_feedback": "Teacher's feedback",
-    "about_me": "About me",
-    "learning_prefs": "How they like to learn",
-    "why": "Why it matters",
+    "teacher_notes": _("Teacher's notes"),
+    "teacher_note": _("Teacher's note"),
+    "teacher_feedback": _("Teacher's feedback"),
+    "about_me": _("About me"),
+    "learning_prefs": _("How they like to learn"),
+    "why": _("Why it matters"),
     "skill_ids": "Skills",
-    "member_ids": "Team members",
-    "target_date": "Target date",
-    "weekly_minutes": "Minutes a week",
-    "self_level": "Own rating",
-    "self_reflection": "Own reflection",
-    "due_at": "Due date",
-    "done_at": "Done on",
-    "submitted_at": "Handed in",
-    "returned_at": "Given back",
-    "given_name": "First name",
-    "family_name": "Family name",
-    "display_name": "Name shown",
-    "target_success": "Target success rate",
+    "member_ids": _("Team members"),
+    "target_date": _("Target date"),
+    "weekly_minutes": _("Minutes a week"),
+    "self_level": _("Own rating"),
+    "self_reflection": _("Own reflection"),
+    "due_at": _("Due date"),
+    "done_at": _("Done on"),
+    "submitted_at": _("Handed in"),
+    "returned_at": _("Given back"),
+    "given_name": _("First name"),
+    "family_name": _("Family name"),
+    "display_name": _("Name shown"),
+    "target_success": _("Target success rate"),
 }
 _TABLE_FIELD_WORDS = {
-    ("draft_version", "text"): "Draft text",
+    ("draft_version", "text"): _("Draft text"),
     ("draft_comment", "text"): "Comment",
-    ("team_log", "text"): "Log entry",
+    ("team_log", "text"): _("Log entry"),
 }
 
 
@@ -123,7 +124,7 @@ class SyncService:
     def restore(self, actor: Actor, conflict_id: int) -> None:
         require_teacher(actor)
         if conflict_id not in {v.conflict.id for v in self.conflicts(actor, include_restored=True)}:
-            raise PermissionDenied("You can only restore values in your own classes.")
+            raise PermissionDenied(_("You can only restore values in your own classes."))
         restore_conflict(self.db, conflict_id)
 
     def folder(self) -> tuple[str, bool]:
@@ -137,5 +138,5 @@ class SyncService:
         if self.settings is None:
             return
         if self.settings.is_locked("sync_folder"):
-            raise PermissionDenied("Your school set the sync folder for this computer.")
+            raise PermissionDenied(_("Your school set the sync folder for this computer."))
         self.settings.set_user("sync_folder", folder.strip())

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import _
 from app.store import capture, what_changed
 from app.store.raw import raw_connection
 from app.store.replica import renew_replica
@@ -203,7 +204,9 @@ class _Run:
             if self.folder is None:
                 raise TargetUnavailable(f"{t.describe().label} could not be used ({exc}).") from exc
             if not sf.reachable():
-                raise FolderUnavailable(f"The sync folder {self.folder} could not be reached.") from exc
+                raise FolderUnavailable(
+                    _("The sync folder {folder} could not be reached.", folder=self.folder)
+                ) from exc
             raise folder_error(exc, self.folder) from exc  # read-only, full...
         finally:
             restore_checkpointing(self.db)
@@ -231,7 +234,7 @@ class _Run:
         if max(claims, default=0) <= high and not behind:
             return False
         with self.db.write(remote=True) as s:
-            state = renew_replica(s, self.db.path, "the sync folder holds newer changes of this database")
+            state = renew_replica(s, self.db.path, _("the sync folder holds newer changes of this database"))
             new = state.replica_id
             s.flush()
             vector.settle_previous(raw_connection(s))

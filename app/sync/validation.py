@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer
 
+from app.i18n import _
 from app.store import capture
 from app.store.hlc import STAMP_RE
 from app.sync.changes import BadChange, ChangeRec
@@ -33,7 +34,7 @@ def problems(new: list[ChangeRec]) -> list[tuple[ChangeRec, str]]:
             out.append((c, c.problem))
             continue
         if type(c.hlc) is not str or stamp(c.hlc) is None:
-            out.append((c, f"its time stamp {c.hlc[:40]!r} is not valid"))
+            out.append((c, _("its time stamp {v!r} is not valid", v=c.hlc[:40])))
             continue
         if c.schema_version > ours:
             continue
@@ -42,12 +43,12 @@ def problems(new: list[ChangeRec]) -> list[tuple[ChangeRec, str]]:
         if check is None:
             continue  # not a table of ours: the merge ignores it
         if not c.row_id:
-            out.append((c, "it names no row"))
+            out.append((c, _("it names no row")))
             continue
         try:
             why = check.why(c.fields)
         except (BadChange, ValueError):
-            why = "its fields are not readable (not a JSON object)" if c.op == "upsert" else ""
+            why = _("its fields are not readable (not a JSON object)") if c.op == "upsert" else ""
         if why:
             out.append((c, why))
     for c, why in out:
@@ -92,8 +93,13 @@ class _Check:
             kinds = types.get(k)
             if kinds is not None and not isinstance(v, kinds):
                 if v is None:
-                    return f"{self.table}.{k} is empty but must have a value"
-                return f"{self.table}.{k} holds {_kind(v)}, which that column cannot hold"
+                    return _("{table}.{k} is empty but must have a value", table=self.table, k=k)
+                return _(
+                    "{table}.{k} holds {kind}, which that column cannot hold",
+                    table=self.table,
+                    k=k,
+                    kind=_kind(v),
+                )
         return ""
 
 
@@ -117,8 +123,8 @@ def _kind(v: Any) -> str:
 _KINDS = {
     str: "text",
     bool: "true/false",
-    int: "a number",
-    float: "a number",
-    list: "a list",
-    dict: "an object",
+    int: _("a number"),
+    float: _("a number"),
+    list: _("a list"),
+    dict: _("an object"),
 }

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from app.i18n import _
 from app.models import Person, SchoolClass
 from app.store.raw import raw_connection
 from app.store.scrub import PURGE_MARK
@@ -127,8 +128,8 @@ def _action(raw, st: TrustState, origin, seq, hlc, table, row_id, kind, detail, 
 def _name(raw, table: str, row_id: str) -> str:
     if table == "school_class":
         r = raw.execute("SELECT name FROM school_class WHERE id = ?", (row_id,)).fetchone()
-        return f"class {r[0]}" if r else "a class"
+        return _("class {v}", v=r[0]) if r else _("a class")
     if table == "person":
         r = raw.execute("SELECT given_name, family_name FROM person WHERE id = ?", (row_id,)).fetchone()
-        return " ".join(x for x in r if x) if r else "a person"
-    return "the school" if table == "school" else table
+        return " ".join(x for x in r if x) if r else _("a person")
+    return _("the school") if table == "school" else table

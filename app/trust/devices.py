@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.i18n import _
 from app.identity.keys import device, school_private
 from app.trust.state import TrustState
 
@@ -28,14 +29,14 @@ def device_list(data_dir: Path) -> list[DeviceRow]:
     now = time.time()
     for cert in sorted(st.certs.values(), key=lambda c: c.name):
         status = "revoked" if st.is_revoked(cert) else "expired" if cert.expires < now else "enrolled"
-        classes = "every class" if "*" in cert.classes else f"{len(cert.classes)} class(es)"
+        classes = _("every class") if "*" in cert.classes else _("{len} class(es)", len=len(cert.classes))
         out.append(
             DeviceRow(
                 cert.device, cert.name, cert.role, status, classes, me is not None and me.public == cert.key
             )
         )
     for req in st.pending_requests():
-        names = ", ".join(req.class_names) or "no class yet"
+        names = ", ".join(req.class_names) or _("no class yet")
         out.append(DeviceRow(req.device, req.name, req.role, "waiting", names))
     for dev in st.refused:
         asked = st.requests.get(dev)

@@ -18,6 +18,7 @@ import json
 import logging
 from pathlib import Path
 
+from app.i18n import _
 from app.store import capture
 from app.store.raw import raw_connection
 from app.store.replica import renew_replica
@@ -53,8 +54,9 @@ def check(raw, ref, changes: list[ChangeRec]) -> tuple[int, str, str] | None:
 
 REFUSAL = Refusal(
     "equivocation",
-    "two different versions of the same changes were signed: that computer's data was put back from a "
-    "backup or copied; it will send its changes again under a new name",
+    _(
+        "two different versions of the same changes were signed: that computer's data was put back from a backup or copied; it will send its changes again under a new name"
+    ),
 )
 
 
@@ -87,7 +89,7 @@ def settle(run, scan=None) -> bool:
         ours_first = {r[0]: r[1] for r in rows}
         touched = list(dict.fromkeys((r[2], r[3]) for r in rows))
         state = renew_replica(
-            s, Path(db.path), "two versions of this database's changes are in the sync folder"
+            s, Path(db.path), _("two versions of this database's changes are in the sync folder")
         )
         new = state.replica_id
         s.flush()

@@ -8,6 +8,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 
+from app.i18n import _
 from app.identity.docs import Cert
 from app.sync.changes import ChangeRec
 from app.sync.held import FUTURE_MARK
@@ -15,7 +16,7 @@ from app.trust.policy import FUTURE, FUTURE_MS, Policy, Refusal
 from app.trust.segment import Seal
 from app.trust.state import TrustState
 
-REFUSED = "refused by the school's trust rules: "
+REFUSED = _("refused by the school's trust rules: ")
 
 
 @dataclass
@@ -43,32 +44,36 @@ class Gate:
         ``digest`` holds, and whose it is."""
         st = self.state
         if st.school is None:
-            return Refusal("school-key", "this computer does not have its school's key yet"), None, None
+            return Refusal("school-key", _("this computer does not have its school's key yet")), None, None
         seal = Seal.from_json(seal_json)
         if seal is None:
-            return Refusal("unsigned", "it is not signed by any device"), None, None
+            return Refusal("unsigned", _("it is not signed by any device")), None, None
         if (seal.origin, seal.first, seal.last) != (origin, first, last):
-            return Refusal("altered", "its signature is for other changes"), seal, None
+            return Refusal("altered", _("its signature is for other changes")), seal, None
         if digest != seal.sha256:
-            return Refusal("altered", "its changes were altered after they were signed"), seal, None
+            return Refusal("altered", _("its changes were altered after they were signed")), seal, None
         if not seal.holds():
-            return Refusal("signature", "its signature is not valid"), seal, None
+            return Refusal("signature", _("its signature is not valid")), seal, None
         cert = st.cert_of(seal.key)
         if cert is None:
-            return Refusal("unknown", "it comes from a device this school does not know"), seal, None
+            return Refusal("unknown", _("it comes from a device this school does not know")), seal, None
         # What a revoked device wrote before (as far as the revoking computer held it) stays good
         # everywhere, so every peer keeps the same; what it wrote after is refused.
         if (st.is_revoked(cert) or seal.serial in st.revoked.serials) and first > _upto(st, cert, origin):
             return revoked_refusal(cert), seal, cert
         if cert.expires < (self.now or time.time()):
             return (
-                Refusal("expired", f"the certificate of {cert.name or 'its device'} has expired"),
+                Refusal("expired", _("the certificate of {v} has expired", v=cert.name or "its device")),
                 seal,
                 cert,
             )
         if not cert.may_sign_for(origin) and cert.role == "lab":
             # Teacher and admin computers may pass on others' changes under their own seal (relay).
-            return Refusal("replica", "a lab machine signed changes under another device's name"), seal, cert
+            return (
+                Refusal("replica", _("a lab machine signed changes under another device's name")),
+                seal,
+                cert,
+            )
         return None, seal, cert
 
     def check(self, ref, body: bytes, footer: dict, changes: list[ChangeRec], lookup=None,
@@ -111,7 +116,7 @@ class Gate:
 
 
 def revoked_refusal(cert: Cert) -> Refusal:
-    return Refusal("revoked", f"it comes from {cert.name or 'a device'}, which was revoked")
+    return Refusal("revoked", _("it comes from {v}, which was revoked", v=cert.name or "a device"))
 
 
 def _upto(st: TrustState, cert: Cert, origin: str) -> int:
@@ -136,7 +141,7 @@ def _stored_partition(policy: Policy, c: ChangeRec, lookup) -> Refusal | None:
     probe = ChangeRec(c.replica_id, c.seq, c.hlc, c.table, c.row_id, c.op, stored, c.schema_version,
                       c.fields_text, c.parsed)  # fmt: skip
     return policy.check(probe, "9" * 13) or (
-        Refusal("lab-partition", "a lab machine may not move a record to another student")
+        Refusal("lab-partition", _("a lab machine may not move a record to another student"))
         if stored.split("/")[2:] != c.partition.split("/")[2:]
         else None
     )

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.identity.docs import ALL_CLASSES, Cert
 from app.sync.changes import ChangeRec
 
@@ -61,7 +62,7 @@ class Refusal:
     words: str  # a sentence for a teacher
 
 
-FUTURE = Refusal("future", "its time stamp is more than 5 minutes ahead of this computer's clock")
+FUTURE = Refusal("future", _("its time stamp is more than 5 minutes ahead of this computer's clock"))
 
 
 class Policy:
@@ -80,14 +81,14 @@ class Policy:
         plus ``FUTURE_MS``, as the 13 digits a stamp starts with."""
         hlc = c.hlc
         if hlc[20:] != c.replica_id:
-            return Refusal("stamp", "its time stamp names another device than the one that made it")
+            return Refusal("stamp", _("its time stamp names another device than the one that made it"))
         if hlc.startswith(LAST_WALL):
-            return Refusal("overflow", "its time stamp is at the end of the clock and cannot be followed")
+            return Refusal("overflow", _("its time stamp is at the end of the clock and cannot be followed"))
         if c.op == "purge" and not self.admin:
-            return Refusal("purge", "an erasure can only come from the school's admin computer")
-        school, _, rest = c.partition.partition("/")
+            return Refusal("purge", _("an erasure can only come from the school's admin computer"))
+        school, _x, rest = c.partition.partition("/")
         if school and school not in self.school_ids:
-            return Refusal("school", "it belongs to another school")
+            return Refusal("school", _("it belongs to another school"))
         if self.lab and (why := self._lab(c, rest)) is not None:
             return why
         # Last: a change that waits for the clock has passed every other rule already.
@@ -96,8 +97,8 @@ class Policy:
     def _lab(self, c: ChangeRec, rest: str) -> Refusal | None:
         t = c.table
         if t not in LAB:
-            return Refusal("lab-table", f"a lab machine may not change {_what(t)}")
-        klass, _, student = rest.partition("/")
+            return Refusal("lab-table", _("a lab machine may not change {what}", what=_what(t)))
+        klass, _x, student = rest.partition("/")
         if t == "signin_event":
             # Wrong tries typed on the lab machine count on every machine (teachers' too: they are slowed,
             # never held); freeing a sign-in is a teacher's act.
@@ -106,30 +107,32 @@ class Policy:
             except ValueError:
                 return None
             if kind not in SIGNIN_KINDS_ON_LAB:
-                return Refusal("lab-unlock", "a lab machine may not free a student's sign-in")
+                return Refusal("lab-unlock", _("a lab machine may not free a student's sign-in"))
             if not student and not klass and c.partition.partition("/")[0]:
                 return (
                     None
                     if c.op == "upsert" and not c.fields.get("deleted")
-                    else Refusal("lab-delete", "a lab machine may not delete records")
+                    else Refusal("lab-delete", _("a lab machine may not delete records"))
                 )
         if not student or not c.partition.partition("/")[0]:
-            return Refusal("lab-partition", "a lab machine may only write students' own work")
+            return Refusal("lab-partition", _("a lab machine may only write students' own work"))
         if not self.any_class and klass not in self.classes:
-            return Refusal("lab-class", "it belongs to a class this lab machine is not enrolled for")
+            return Refusal("lab-class", _("it belongs to a class this lab machine is not enrolled for"))
         if c.op != "upsert":
-            return Refusal("lab-delete", "a lab machine may not delete records")
+            return Refusal("lab-delete", _("a lab machine may not delete records"))
         try:
             fields = c.fields
         except ValueError:
             return None  # unreadable fields: set aside by the usual checks
         if fields.get("deleted"):
-            return Refusal("lab-delete", "a lab machine may not delete records")
+            return Refusal("lab-delete", _("a lab machine may not delete records"))
         if t in EVENTS and "id" not in fields:
-            return Refusal("lab-delete", "a lab machine may not change work once it is written")
+            return Refusal("lab-delete", _("a lab machine may not change work once it is written"))
         allowed = LAB[t]
         if allowed is not None and not allowed.issuperset(fields):
-            return Refusal("lab-field", f"a lab machine may not change {_what(t)} fields set by a teacher")
+            return Refusal(
+                "lab-field", _("a lab machine may not change {what} fields set by a teacher", what=_what(t))
+            )
         return None
 
 
@@ -138,12 +141,12 @@ def _what(table: str) -> str:
 
 
 _NAMES = {
-    "account": "passwords, PINs or accounts",
-    "person": "people or their roles",
-    "enrollment": "class enrolments",
-    "school_class": "class settings",
-    "school": "school settings",
-    "rubric_score": "rubric scores",
+    "account": _("passwords, PINs or accounts"),
+    "person": _("people or their roles"),
+    "enrollment": _("class enrolments"),
+    "school_class": _("class settings"),
+    "school": _("school settings"),
+    "rubric_score": _("rubric scores"),
     "profile": "profile",
-    "draft_comment": "teachers' comments",
+    "draft_comment": _("teachers' comments"),
 }

@@ -10,6 +10,7 @@ import logging
 import time
 from pathlib import Path
 
+from app.i18n import _
 from app.identity.docs import Cert, request_body, seal
 from app.identity.keys import Device, device
 from app.store.raw import raw_connection
@@ -119,7 +120,7 @@ class TrustRun:
 
         me = self.device
         if me is None:
-            raise Unsealable("this computer has no key")
+            raise Unsealable(_("this computer has no key"))
         serial = self.cert.serial if self.cert else 0
         return make_seal(me.private, serial, origin, first, last, capture.SCHEMA_VERSION, sha).to_json()
 
@@ -132,7 +133,7 @@ class TrustRun:
             if s is not None and (s.origin, s.first, s.last, s.sha256) == (origin, first, last, sha):
                 return s.to_json()
             if self.cert is None or self.cert.role == "lab" or self.device is None:
-                raise Unsealable("only teacher and admin computers pass on changes under their own seal")
+                raise Unsealable(_("only teacher and admin computers pass on changes under their own seal"))
             return make_seal(self.device.private, self.cert.serial, origin, first, last,
                              s.schema if s else 0, sha).to_json()  # fmt: skip
 

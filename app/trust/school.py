@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.errors import TesseraError
+from app.i18n import _
 from app.identity import ed25519
 from app.identity.docs import ALL_CLASSES, CERT_DAYS, ROLES, Cert, Request, seal
 from app.identity.keys import device, save_school_private, school_private, trust_dir
@@ -27,10 +28,10 @@ def create_school(data_dir: Path, name: str, school_ids: list[str], replicas: Se
     """Make the school key pair (kept in this data folder), the school's signed document, and a
     certificate for this device as the school's admin device. Refuses if a school key is here."""
     if school_private(data_dir) is not None:
-        raise TrustError("This computer already holds a school key.")
+        raise TrustError(_("This computer already holds a school key."))
     st = TrustState.load(data_dir)
     if st.school is not None:
-        raise TrustError("This computer already belongs to a school; it cannot make another.")
+        raise TrustError(_("This computer already belongs to a school; it cannot make another."))
     key = ed25519.new_private()
     save_school_private(data_dir, key)
     body = {"kind": "school", "key": ed25519.public_of(key), "name": name,
@@ -48,7 +49,7 @@ def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, cla
           replicas: list[str], days: float = CERT_DAYS) -> Cert:  # fmt: skip
     """Sign a certificate for a device (a new one, or a renewal with a new serial)."""
     if role not in ROLES:
-        raise TrustError(f"Unknown role {role!r}: use lab, teacher or admin.")
+        raise TrustError(_("Unknown role {role!r}: use lab, teacher or admin.", role=role))
     key, st = _holder(data_dir)
     cert = Cert(device_id, public, name, st.school.fingerprint, tuple(classes) or (ALL_CLASSES,), role,  # type: ignore[union-attr]
                 st.next_serial(), time.time() + days * DAY, tuple(replicas))  # fmt: skip
@@ -60,10 +61,10 @@ def approve(
     data_dir: Path, device_id: str, role: str | None = None, classes: list[str] | None = None
 ) -> Cert:
     """Approve a device's enrolment request: its certificate is written for the next sync."""
-    _, st = _holder(data_dir)
+    _x, st = _holder(data_dir)
     req = st.requests.get(device_id) or _by_prefix(st, device_id)
     if req is None:
-        raise TrustError("No request from that device is waiting.")
+        raise TrustError(_("No request from that device is waiting."))
     role = role or req.role
     if role == "admin" and req.role != "admin":
         role = "teacher"  # admin is given only by asking for it from the command line
@@ -80,7 +81,7 @@ def refuse(data_dir: Path, device_id: str) -> None:
     key, st = _holder(data_dir)
     req = st.requests.get(device_id) or _by_prefix(st, device_id)
     if req is None:
-        raise TrustError("No request from that device is waiting.")
+        raise TrustError(_("No request from that device is waiting."))
     body = {"kind": "refused", "device": req.device, "device_key": req.key, "at": time.time()}
     write_doc(trust_dir(data_dir) / REFUSED / f"{req.device}.json", seal(body, key))
 
@@ -92,10 +93,10 @@ def revoke(data_dir: Path, device_id: str, why: str = "", held: dict[str, int] |
     key, st = _holder(data_dir)
     certs = [c for c in st.certs.values() if c.device == device_id or c.device.startswith(device_id)]
     if not certs:
-        raise TrustError("No device with that id is enrolled.")
+        raise TrustError(_("No device with that id is enrolled."))
     me = device(data_dir, create=False)
     if me is not None and any(c.key == me.public for c in certs):
-        raise TrustError("This computer cannot revoke itself.")
+        raise TrustError(_("This computer cannot revoke itself."))
     rev = st.revoked
     for c in certs:
         upto = {o: n for o, n in (held or {}).items() if c.may_sign_for(o) and n > 0}
@@ -116,8 +117,9 @@ def _holder(data_dir: Path) -> tuple[bytes, TrustState]:
     st = TrustState.load(data_dir)
     if key is None or st.school is None or st.school.key != ed25519.public_of(key):
         raise TrustError(
-            "This computer does not hold the school key: approve, refuse and revoke devices on the "
-            "computer where the school was set up."
+            _(
+                "This computer does not hold the school key: approve, refuse and revoke devices on the computer where the school was set up."
+            )
         )
     return key, st
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.people.actor import Actor
 from app.people.permissions import require_teacher
 from app.store.raw import raw_connection
@@ -122,7 +123,9 @@ class TrustService:
 
         require_teacher(actor)
         if not any(a.undo and (a.origin, a.seq) == (origin, seq) for a in recent(self.db, limit=2**31)):
-            raise PermissionDenied("Only a deletion or role change from another computer can be undone here.")
+            raise PermissionDenied(
+                _("Only a deletion or role change from another computer can be undone here.")
+            )
         undo(self.db, origin, seq)
 
     def approve(

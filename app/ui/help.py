@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import resources_dir
+from app.i18n import N_
 
 GUIDES = {"teacher": "teacher.md", "student": "student.md"}
 # The section of a guide for each page (its heading's words), so F1 opens where the user is.
 SECTIONS = {
-    "roster": "Class roster", "heatmap": "Skills", "plans": "Plans", "challenges": "Challenges",
-    "checkins": "Check-ins", "writing_review": "Writing review", "sync": "Sync",
-    "home": "Home", "practice": "Practice", "writing": "Writing", "my_plan": "My plan",
-    "my_challenge": "My challenge", "checkin": "Check in", "my_profile": "My profile",
+    "roster": N_("Class roster"), "heatmap": "Skills", "plans": "Plans", "challenges": "Challenges",
+    "checkins": "Check-ins", "writing_review": N_("Writing review"), "sync": "Sync",
+    "home": N_("Home"), "practice": "Practice", "writing": "Writing", "my_plan": "My plan",
+    "my_challenge": "My challenge", "checkin": "Check in", "my_profile": N_("My profile"),
     "signin": "Signing in", "welcome": "Getting started",
 }  # fmt: skip
 STYLE = "body { font-size: 15px; color: #1f2937; } h1 { font-size: 24px; } h2 { font-size: 19px; color: #1d4ed8; }"

@@ -13,7 +13,9 @@ import time
 log = logging.getLogger(__name__)
 
 
-def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -> int:
+def run_gui(
+    data_dir: str | None, demo: bool = False, self_test: bool = False, lang: str | None = None
+) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if data_dir is None:
@@ -29,13 +31,17 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.ui.plurals import install_plurals
 
     install_plurals(app)  # before any window: "%n student(s)" reads "1 student", "3 students"
+    from app.config import load_settings
+    from app.ui.language import chosen_language, setup_language
+
+    # Before the pages are imported: tables of labels below the UI are translated as they load.
+    setup_language(app, chosen_language(load_settings(data_dir), lang))
     from app.ui.collector import collect_on_ui_thread
+    from app.ui.main_window import MainWindow
 
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
     app.setApplicationName("Tessera")
@@ -43,7 +49,6 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     if self_test:
         return _self_test(app, data_dir)
 
-    from app.config import load_settings
     from app.store.quick_read import sign_in_lists
 
     settings = load_settings(data_dir)
@@ -118,6 +123,7 @@ class _Opener:
             on_ready(self.app, self.window, self.bench)
 
     def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
         from app.errors import DatabaseCorrupt, TesseraError
@@ -126,12 +132,17 @@ class _Opener:
         if isinstance(exc, DatabaseCorrupt):
             self._recover(exc)
             return
-        text = error_text(exc) if isinstance(exc, TesseraError) else f"Tessera could not start: {exc}"
+        text = (
+            error_text(exc)
+            if isinstance(exc, TesseraError)
+            else QCoreApplication.translate("Launch", "Tessera could not start: %1").replace("%1", str(exc))
+        )
         print(f"tessera: {text}", file=sys.stderr)
         QMessageBox.critical(self.window, "Tessera", text)
         self.app.exit(2)
 
     def _recover(self, exc: BaseException) -> None:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
         from app.errors import StorageError
@@ -141,22 +152,38 @@ class _Opener:
         backup = latest_backup(self.settings.backups_dir)
         synced = self.settings.get("sync_folder")  # policy > user setting > machine default
         if backup is not None:
-            taken = time.strftime("%d %b %Y, %H:%M", time.localtime(backup.stat().st_mtime))
-            choice = f"You can go back to the copy of {taken} or start with an empty class."
+            from app.ui.locale_format import day_year
+
+            mtime = backup.stat().st_mtime
+            taken = f"{day_year(mtime)}, {time.strftime('%H:%M', time.localtime(mtime))}"
+            choice = QCoreApplication.translate(
+                "Launch", "You can go back to the copy of %1 or start with an empty class."
+            ).replace("%1", taken)
         else:
-            choice = "There is no backup on this computer yet: you can start with an empty class."
+            choice = QCoreApplication.translate(
+                "Launch", "There is no backup on this computer yet: you can start with an empty class."
+            )
         if synced:  # the share holds every change this computer sent: they come back at the next sync
-            choice += " This computer syncs with a school folder: the class comes back at the next sync."
+            choice += " " + QCoreApplication.translate(
+                "Launch", "This computer syncs with a school folder: the class comes back at the next sync."
+            )
+        kept = QCoreApplication.translate(
+            "Launch", "Tessera keeps the damaged file aside, so nothing is thrown away."
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Tessera",
-            f"{exc}\n\nTessera keeps the damaged file aside, so nothing is thrown away. {choice}",
+            f"{exc}\n\n" + kept + f" {choice}",
             parent=self.window,
         )
-        restore = box.addButton("Restore last backup", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(
+            QCoreApplication.translate("Launch", "Restore last backup"), QMessageBox.ButtonRole.AcceptRole
+        )
         restore.setEnabled(backup is not None)
-        fresh = box.addButton("Start fresh", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        fresh = box.addButton(
+            QCoreApplication.translate("Launch", "Start fresh"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QCoreApplication.translate("Launch", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() not in (restore, fresh):
             self.app.exit(2)
@@ -171,7 +198,10 @@ class _Opener:
                 QMessageBox.information(
                     self.window,
                     "Tessera",
-                    f"{exc2} Starting with an empty class; the damaged file is kept at {aside}.",
+                    f"{exc2} "
+                    + QCoreApplication.translate(
+                        "Launch", "Starting with an empty class; the damaged file is kept at %1."
+                    ).replace("%1", str(aside)),
                 )
         self.start()
 

@@ -60,6 +60,9 @@ class MainArea(QWidget):
         from app.ui.interop.menus import add_to_header  # Import / Export (issue 17)
 
         self.interop = add_to_header(self, header)
+        from app.ui.language_box import add_to_header as add_language  # issue 18
+
+        self.language = add_language(self, header)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")

@@ -17,9 +17,12 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, TesseraError):
         return str(exc)
     log.error("unexpected error: %r", exc, exc_info=exc)
-    return (
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "Messages",
         "Something went wrong and Tessera could not finish that. Your saved work is safe. "
-        "The details are in Tessera's log."
+        "The details are in Tessera's log.",
     )
 
 

@@ -2,24 +2,26 @@
 Each entry: (key, title, "module:Class"). A page class takes (ctx, actor, bus) and has refresh(); it
 may have focus_first(), which puts the focus on its main control when it is the first page shown."""
 
+from app.i18n import N_
+
 TEACHER_PAGES: list[tuple[str, str, str]] = [
-    ("roster", "Class roster", "app.ui.teacher.roster:RosterPage"),
+    ("roster", N_("Class roster"), "app.ui.teacher.roster:RosterPage"),
     ("heatmap", "Skills", "app.ui.teacher.heatmap:HeatmapPage"),
     ("plans", "Plans", "app.ui.teacher.plans:PlansPage"),
     ("challenges", "Challenges", "app.ui.teacher.challenges:ChallengesPage"),
     ("checkins", "Check-ins", "app.ui.teacher.checkins:ClassCheckInsPage"),
-    ("writing_review", "Writing review", "app.ui.teacher.writing_review:WritingReviewPage"),
+    ("writing_review", N_("Writing review"), "app.ui.teacher.writing_review:WritingReviewPage"),
     ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 
 STUDENT_PAGES: list[tuple[str, str, str]] = [
-    ("home", "Home", "app.ui.student.home:HomePage"),
+    ("home", N_("Home"), "app.ui.student.home:HomePage"),
     ("practice", "Practice", "app.ui.student.practice:PracticePage"),
     ("writing", "Writing", "app.ui.student.writing:WritingPage"),
     ("my_plan", "My plan", "app.ui.student.my_plan:MyPlanPage"),
     ("my_challenge", "My challenge", "app.ui.student.my_challenge:MyChallengePage"),
     ("checkin", "Check in", "app.ui.student.checkin:CheckInPage"),
-    ("my_profile", "My profile", "app.ui.student.my_profile:MyProfilePage"),
+    ("my_profile", N_("My profile"), "app.ui.student.my_profile:MyProfilePage"),
 ]
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import AppContext
 from app.demo import DEMO_PASSWORD, DEMO_USERNAME, create_demo
+from app.i18n import N_
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_with_dialog
 
@@ -70,12 +71,12 @@ class WelcomeScreen(QWidget):
         self.fields = {}
         form = QFormLayout(create_box)
         for key, label, secret in [
-            ("school", "School", False),
-            ("given", "Your first name", False),
-            ("family", "Your last name", False),
-            ("username", "Username", False),
-            ("password", "Password (8+ characters)", True),
-            ("klass", "Class name", False),
+            ("school", N_("School"), False),
+            ("given", N_("Your first name"), False),
+            ("family", N_("Your last name"), False),
+            ("username", N_("Username"), False),
+            ("password", N_("Password (8+ characters)"), True),
+            ("klass", N_("Class name"), False),
         ]:
             edit = QLineEdit()
             edit.setAccessibleName(label)

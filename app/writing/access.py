@@ -12,6 +12,7 @@ from sqlalchemy import LargeBinary, cast, func, literal, select
 from sqlmodel import Session
 
 from app.errors import NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Draft, DraftVersion, Enrollment, Person, WordList, WritingTask
 from app.people.actor import Actor
 from app.people.permissions import require_class, student_class_ids
@@ -30,7 +31,7 @@ def word_count(text: str) -> int:
 def load_task(s: Session, task_id: str) -> WritingTask:
     task = s.get(WritingTask, task_id)
     if task is None or task.deleted:
-        raise NotFound("That writing task no longer exists.")
+        raise NotFound(_("That writing task no longer exists."))
     return task
 
 
@@ -38,7 +39,7 @@ def require_task(s: Session, actor: Actor, task: WritingTask) -> None:
     """The teacher of the task's class, or a student in it (students never see archived tasks)."""
     if actor.is_student:
         if task.archived or task.class_id not in student_class_ids(s, actor.person_id):
-            raise NotFound("That writing task is not one of yours.")
+            raise NotFound(_("That writing task is not one of yours."))
     else:
         require_class(s, actor, task.class_id)
 
@@ -47,11 +48,11 @@ def load_draft(s: Session, actor: Actor, draft_id: str) -> tuple[Draft, WritingT
     """The draft and its task, if actor may see it: its own student, or a teacher of the class."""
     draft = s.get(Draft, draft_id)
     if draft is None or draft.deleted:
-        raise NotFound("That draft no longer exists.")
+        raise NotFound(_("That draft no longer exists."))
     task = load_task(s, draft.task_id)
     if actor.is_student:
         if draft.student_id != actor.person_id:
-            raise PermissionDenied("You can only see your own work.")
+            raise PermissionDenied(_("You can only see your own work."))
     else:
         require_class(s, actor, task.class_id)
     return draft, task

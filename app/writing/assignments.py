@@ -11,6 +11,7 @@ from collections import Counter
 from sqlalchemy import select
 
 from app.errors import InvalidInput, PermissionDenied
+from app.i18n import _
 from app.models import Draft, SchoolClass, WordList, WritingTask
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -140,7 +141,7 @@ class WritingTasks:
     def my_tasks(self, actor: Actor) -> list[MyTask]:
         """A student's tasks: the ones still to do first (soonest due first), handed-in ones last."""
         if not actor.is_student:
-            raise PermissionDenied("Only a student has writing tasks to do.")
+            raise PermissionDenied(_("Only a student has writing tasks to do."))
         out: list[MyTask] = []
         with self.db.read() as s:
             classes = student_class_ids(s, actor.person_id)
@@ -166,20 +167,22 @@ class WritingTasks:
 
 def _validate(spec: TaskSpec) -> None:
     if not spec.title.strip():
-        raise InvalidInput("Give the writing task a title.")
+        raise InvalidInput(_("Give the writing task a title."))
     if len(spec.title) > MAX_TITLE:
-        raise InvalidInput(f"The title is too long: keep it under {MAX_TITLE} characters.")
+        raise InvalidInput(
+            _("The title is too long: keep it under {MAX_TITLE} characters.", MAX_TITLE=MAX_TITLE)
+        )
     if len(spec.prompt) > MAX_PROMPT:
-        raise InvalidInput("The instructions are too long: keep them under 20,000 characters.")
+        raise InvalidInput(_("The instructions are too long: keep them under 20,000 characters."))
     if spec.due_at < 0:
-        raise InvalidInput("The due date is not a real date.")
+        raise InvalidInput(_("The due date is not a real date."))
     if not set(spec.categories) <= CATEGORIES:
-        raise InvalidInput("Unknown kind of check: use spelling, grammar and style.")
+        raise InvalidInput(_("Unknown kind of check: use spelling, grammar and style."))
     r = spec.rubric
     if r.min_words is not None and r.max_words is not None and r.min_words > r.max_words:
-        raise InvalidInput("The fewest words asked for is more than the most words allowed.")
+        raise InvalidInput(_("The fewest words asked for is more than the most words allowed."))
     if r.min_paragraphs is not None and r.max_paragraphs is not None and r.min_paragraphs > r.max_paragraphs:
-        raise InvalidInput("The fewest paragraphs asked for is more than the most allowed.")
+        raise InvalidInput(_("The fewest paragraphs asked for is more than the most allowed."))
     numbers = (
         r.min_words,
         r.max_words,
@@ -189,7 +192,7 @@ def _validate(spec: TaskSpec) -> None:
         r.min_transitions,
     )
     if any(n is not None and n < 0 for n in numbers):
-        raise InvalidInput("Counts in the checklist cannot be negative.")
+        raise InvalidInput(_("Counts in the checklist cannot be negative."))
 
 
 def _apply(task: WritingTask, spec: TaskSpec) -> None:

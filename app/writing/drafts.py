@@ -13,6 +13,7 @@ import time
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Draft, DraftComment, DraftVersion, Person, WritingTask
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -47,7 +48,7 @@ class DraftLocked(InvalidInput):
 def clean_text(text: str) -> str:
     """One newline convention, and no lone surrogates (a damaged paste) that storage cannot hold."""
     if not isinstance(text, str):
-        raise InvalidInput("A draft must be text.")
+        raise InvalidInput(_("A draft must be text."))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         text.encode("utf-8")
@@ -60,9 +61,11 @@ def check_size(text: str) -> None:
     size = len(text.encode("utf-8"))
     if size > MAX_DRAFT_BYTES:
         raise DraftTooLarge(
-            f"This draft is too long to save: it holds {-(-size // 1024):,} KB of text and a draft can hold "
-            f"at most {MAX_DRAFT_BYTES // 1024:,} KB (about 170,000 words). "
-            "Nothing is lost: your writing is still here. Shorten it and it will save again."
+            _(
+                "This draft is too long to save: it holds {v:,} KB of text and a draft can hold at most {v2:,} KB (about 170,000 words). Nothing is lost: your writing is still here. Shorten it and it will save again.",
+                v=-(-size // 1024),
+                v2=MAX_DRAFT_BYTES // 1024,
+            )
         )
 
 
@@ -112,7 +115,7 @@ class WritingDrafts:
                 saved = _add_version(s, draft, actor, text, at)
             latest = latest_version(s, draft.id) if draft is not None else None
             if latest is None or not latest.text.strip():
-                raise InvalidInput("Write something before you hand it in.")
+                raise InvalidInput(_("Write something before you hand it in."))
             draft.status = SUBMITTED
             draft.submitted_at = at
             infos = version_infos(s, draft.id)
@@ -136,7 +139,9 @@ class WritingDrafts:
             return draft, task, True
         if draft.status == SUBMITTED:
             raise DraftLocked(
-                "You handed this in, so it cannot change now. Your teacher will hand it back with feedback."
+                _(
+                    "You handed this in, so it cannot change now. Your teacher will hand it back with feedback."
+                )
             )
         return draft, task, False
 
@@ -161,14 +166,14 @@ class WritingDrafts:
         with self.db.read() as s:
             old, new = _version(s, actor, old_version_id), _version(s, actor, new_version_id)
             if old.draft_id != new.draft_id:
-                raise InvalidInput("Those two versions belong to different drafts.")
+                raise InvalidInput(_("Those two versions belong to different drafts."))
             old_text, new_text = old.text, new.text
         return diff_texts(old_text, new_text)
 
 
 def _require_student(actor: Actor) -> None:
     if not actor.is_student:
-        raise PermissionDenied("Only the student writes in their own draft.")
+        raise PermissionDenied(_("Only the student writes in their own draft."))
 
 
 def _add_version(s, draft: Draft, actor: Actor, text: str, at: float) -> bool:
@@ -188,7 +193,7 @@ def _add_version(s, draft: Draft, actor: Actor, text: str, at: float) -> bool:
 def _version(s, actor: Actor, version_id: str) -> DraftVersion:
     version = s.get(DraftVersion, version_id)
     if version is None or version.deleted:
-        raise NotFound("That version of the draft no longer exists.")
+        raise NotFound(_("That version of the draft no longer exists."))
     load_draft(s, actor, version.draft_id)  # permission
     return version
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.i18n import _
+
 from .checks.findings import CATEGORIES, RubricCriteria
 
 WRITING, SUBMITTED, RETURNED = "writing", "submitted", "returned"
 NOT_STARTED = "not_started"  # no draft yet (lists only; never stored)
 STATUS_WORDS = {
-    NOT_STARTED: "Not started",
-    WRITING: "Writing",
-    SUBMITTED: "Handed in",
-    RETURNED: "Feedback ready",
+    NOT_STARTED: _("Not started"),
+    WRITING: _("Writing"),
+    SUBMITTED: _("Handed in"),
+    RETURNED: _("Feedback ready"),
 }
 
 

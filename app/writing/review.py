@@ -14,6 +14,7 @@ from collections import OrderedDict
 from sqlalchemy import func, select
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.models import Draft, DraftComment, DraftVersion
 from app.people.actor import Actor
 from app.people.permissions import require_class, require_teacher
@@ -96,18 +97,18 @@ class WritingReview:
         require_teacher(actor)
         text = text.strip()
         if not text:
-            raise InvalidInput("Write the comment first.")
+            raise InvalidInput(_("Write the comment first."))
         if len(text) > MAX_COMMENT:
-            raise InvalidInput("That comment is very long: keep it under 5,000 characters.")
+            raise InvalidInput(_("That comment is very long: keep it under 5,000 characters."))
         with self.db.write() as s:
             draft, _task = load_draft(s, actor, draft_id)
             version = s.get(DraftVersion, version_id)
             if version is None or version.deleted or version.draft_id != draft.id:
-                raise InvalidInput("That version is not part of this draft.")
+                raise InvalidInput(_("That version is not part of this draft."))
             if not (0 <= start < end <= len(version.text)):
                 raise InvalidInput("Select the words you want to comment on first.")
             if end - start > MAX_PASSAGE:
-                raise InvalidInput("Choose a shorter passage to comment on: a sentence or a paragraph.")
+                raise InvalidInput(_("Choose a shorter passage to comment on: a sentence or a paragraph."))
             quote = version.text[start:end]
             if not quote.strip():
                 raise InvalidInput("Select some words, not only spaces, to comment on.")
@@ -123,14 +124,14 @@ class WritingReview:
         require_teacher(actor)
         feedback = feedback.strip()
         if len(feedback) > MAX_FEEDBACK:
-            raise InvalidInput("The feedback is very long: keep it under 10,000 characters.")
+            raise InvalidInput(_("The feedback is very long: keep it under 10,000 characters."))
         with self.db.write() as s:
             draft, _task = load_draft(s, actor, draft_id)
             if draft.status != SUBMITTED:
-                raise InvalidInput("Only work that was handed in can be handed back.")
+                raise InvalidInput(_("Only work that was handed in can be handed back."))
             if not feedback and not s.execute(select(DraftComment.id).where(
                     DraftComment.draft_id == draft.id, DraftComment.deleted == False)).first():  # fmt: skip
-                raise InvalidInput("Write some feedback, or comment on a passage, before handing it back.")
+                raise InvalidInput(_("Write some feedback, or comment on a passage, before handing it back."))
             draft.status = RETURNED
             draft.returned_at = now or time.time()
             draft.feedback = feedback

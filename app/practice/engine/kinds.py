@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.practice.engine.answers import number_right, parse_number, text_right
 
 __all__ = [
@@ -53,6 +54,7 @@ class ItemKind:
     # raises InvalidInput saying what to fix
     clean: Callable[[str, tuple[str, ...], str], str]
     check: Callable[[list[str], str], bool]  # (accepted answers, response) -> right?
+    numeric: bool = False  # a typed number: the UI reads it by the user's language first ("1,5")
 
     def shown(self, answer: str) -> str:
         """The first accepted answer, as shown after a wrong one."""
@@ -61,9 +63,11 @@ class ItemKind:
 
 def _clean_typed(answer: str, choices: tuple[str, ...], text: str) -> str:
     if not text:
-        raise InvalidInput("Type an answer first, then press Enter.")
+        raise InvalidInput(_("Type an answer first, then press Enter."))
     if len(text) > MAX_RESPONSE:
-        raise InvalidInput(f"That answer is too long. Keep it under {MAX_RESPONSE} characters.")
+        raise InvalidInput(
+            _("That answer is too long. Keep it under {MAX_RESPONSE} characters.", MAX_RESPONSE=MAX_RESPONSE)
+        )
     return text
 
 
@@ -72,41 +76,44 @@ def _clean_number(answer: str, choices: tuple[str, ...], text: str) -> str:
     expects_number = any(parse_number(a) is not None for a in answer.split("\n") if a.strip())
     if expects_number and parse_number(text) is None:
         raise InvalidInput(
-            f"\u201c{text[:40]}\u201d is not a number Tessera can read. "
-            "Write it like 12, -3, 0.75, 3/4 or 1 1/2."
+            _(
+                "“{v}” is not a number Tessera can read. Write it like 12, -3, 0.75, 3/4 or 1 1/2.",
+                v=text[:40],
+            )
         )
     return text
 
 
 def _clean_choice(answer: str, choices: tuple[str, ...], text: str) -> str:
     if not text:
-        raise InvalidInput("Choose one of the answers first (press its number, or click it).")
+        raise InvalidInput(_("Choose one of the answers first (press its number, or click it)."))
     if text in choices:
         return text
     if text.isdigit() and 1 <= int(text) <= len(choices):
         return choices[int(text) - 1]
-    raise InvalidInput(f"Choose one of the {len(choices)} answers shown (1 to {len(choices)}).")
+    raise InvalidInput(_("Choose one of the {len} answers shown (1 to {len}).", len=len(choices)))
 
 
 _BUILT_IN = (
     ItemKind(
         name="number",
         entry=TYPED,
-        entry_hint="Type a number (like 12, 0.75 or 3/4), then press Enter.",
+        entry_hint=_("Type a number (like 12, 0.75 or 3/4), then press Enter."),
         clean=_clean_number,
         check=number_right,
+        numeric=True,
     ),
     ItemKind(
         name="text",
         entry=TYPED,
-        entry_hint="Type your answer, then press Enter.",
+        entry_hint=_("Type your answer, then press Enter."),
         clean=_clean_typed,
         check=text_right,
     ),
     ItemKind(
         name="choice",
         entry=PICKED,
-        entry_hint="Press a number key to choose, then Enter.",
+        entry_hint=_("Press a number key to choose, then Enter."),
         clean=_clean_choice,
         check=text_right,
     ),
@@ -122,7 +129,7 @@ def item_kind(name: str) -> ItemKind:
 def clean_response(kind: str, answer: str, choices: tuple[str, ...], response: object) -> str:
     """The response as it will be checked and stored; raises ``InvalidInput`` saying what to fix."""
     if not isinstance(response, str):
-        raise InvalidInput("Tessera could not read that answer. Type it again, please.")
+        raise InvalidInput(_("Tessera could not read that answer. Type it again, please."))
     return item_kind(kind).clean(answer, tuple(choices), response.replace("\x00", "").strip())
 
 

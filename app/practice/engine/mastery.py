@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.practice.engine.learner_model import ModelState, predict
 
 __all__ = ["MasteryRule", "MasteryStatus", "assess_mastery", "rule_holds"]
@@ -75,19 +76,30 @@ def assess_mastery(
     if ls is None or ls.n == 0:
         return MasteryStatus(
             skill_id, False, "not started", p, 0, 0, 0,
-            f"Not started: no answers on {name} yet. The first questions will show where to begin.",
+            _("Not started: no answers on {name} yet. The first questions will show where to begin.", name=name),
         )  # fmt: skip
     recent = ls.recent[-rule.last_k :]
     right = recent.count("1")
     checks = (p >= rule.threshold, ls.n >= rule.min_attempts, right >= rule.min_right)
     facts = (
-        f"expected success on a typical {name} question is {_pct(p)} (needs {_pct(rule.threshold)})",
-        f"{ls.n} answer{'s' if ls.n != 1 else ''} so far (needs {rule.min_attempts})",
-        f"{right} of the last {len(recent)} right (needs {rule.min_right} of {rule.last_k})",
+        _(
+            "expected success on a typical {name} question is {pct} (needs {pct2})",
+            name=name,
+            pct=_pct(p),
+            pct2=_pct(rule.threshold),
+        ),
+        _("%n answer(s) so far (needs {min_attempts})", n=ls.n, min_attempts=rule.min_attempts),
+        _(
+            "{right} of the last {len} right (needs {min_right} of {last_k})",
+            right=right,
+            len=len(recent),
+            min_right=rule.min_right,
+            last_k=rule.last_k,
+        ),
     )
     if all(checks):
         level = "mastered"
-        text = f"Mastered: {facts[0]}, {facts[2]}."
+        text = _("Mastered: {v}, {v2}.", v=facts[0], v2=facts[2])
     else:
         level = "nearly there" if p >= rule.nearly else "learning"
         missing = [f for f, ok in zip(facts, checks) if not ok]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from app.i18n import _
 from app.practice.engine import vocabulary
 from app.practice.engine.learner_model import ModelState, predict
 from app.practice.engine.selection import ItemIndex, Selection, SelectionRequest, select_next
@@ -18,8 +19,8 @@ WordItems = dict[str, list[str]]  # word id -> ids of the items asking about it
 
 # The reason never names the word: "Which word means ...?" asks for exactly that word, so naming it
 # above the question gave the answer away. (A test checks every item kind's reason against its answer.)
-REVIEW_WORD = "Review: a word you have met before is due for another look."
-NEW_WORD = "New word: one you have not met yet, from the vocabulary bank."
+REVIEW_WORD = _("Review: a word you have met before is due for another look.")
+NEW_WORD = _("New word: one you have not met yet, from the vocabulary bank.")
 
 
 def word_items(items: Mapping[str, object]) -> tuple[WordItems, str | None]:

@@ -21,6 +21,7 @@ import random
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from app.i18n import _
 from app.practice.engine.learner_model import ModelState, predict, target_offset
 from app.practice.engine.mastery import rule_holds
 from app.practice.engine.memory import due_info
@@ -225,7 +226,7 @@ def _name(req: SelectionRequest, skill_id: str) -> str:
 
 def _days(d: float) -> str:
     n = round(d)
-    return "yesterday" if n <= 1 else f"{n} days ago"
+    return _("yesterday") if n <= 1 else _("%n days ago", n=n)
 
 
 def _review_pool(
@@ -252,7 +253,7 @@ def _approach(
     learner = state.learners.get(req.student_id)
     seen = {skill_id}
     current = skill_id
-    for _ in range(6):
+    for _x in range(6):
         started = learner is not None and current in learner.skills
         if started or memo.ready(current):
             return current
@@ -332,22 +333,29 @@ def _plans(
                     if review[0][1] == last_skill and len(review) > 1 and rng.random() < 0.5
                     else review[0]
                 )
-                _, s, days = pick
-                yield "review", s, f"Review: {_name(req, s)} was last practised {_days(days)}."
+                _x, s, days = pick
+                yield (
+                    "review",
+                    s,
+                    _("Review: {name} was last practised {days}.", name=_name(req, s), days=_days(days)),
+                )
         elif kind == "focus" and focus:
             weighted = [(s, w * (0.5 if s == last_skill and len(focus) > 1 else 1.0)) for s, w in focus]
             chosen = _pick_weighted(rng, weighted)
             if chosen is not None:
                 step = _approach(state, req, chosen, skill_set, memo)
                 if step == chosen:
-                    yield "focus", chosen, f"Your focus: {_name(req, chosen)} is in your plan."
+                    yield "focus", chosen, _("Your focus: {name} is in your plan.", name=_name(req, chosen))
                 else:
                     yield (
                         "prerequisite",
                         step,
                         (
-                            f"Building up: {_name(req, step)} comes before "
-                            f"{_name(req, chosen)}, which is in your plan."
+                            _(
+                                "Building up: {name} comes before {name2}, which is in your plan.",
+                                name=_name(req, step),
+                                name2=_name(req, chosen),
+                            )
                         ),
                     )
         elif kind == "focus":
@@ -355,16 +363,16 @@ def _plans(
             if nxt is not None:
                 yield nxt
         else:
-            fset = {s for s, _ in focus}
+            fset = {s for s, _x in focus}
             pool = [s for s in skills if s not in fset and s != last_skill and memo.ready(s)]
             if pool:
                 s = pool[rng.randrange(len(pool))]
-                yield "variety", s, f"Variety: a change to {_name(req, s)}."
+                yield "variety", s, _("Variety: a change to {name}.", name=_name(req, s))
     nxt = _next_step(state, req, skills, rng, memo)
     if nxt is not None:
         yield nxt
     for s in skills:
-        yield "variety", s, f"Variety: a change to {_name(req, s)}."
+        yield "variety", s, _("Variety: a change to {name}.", name=_name(req, s))
 
 
 def _next_step(
@@ -391,7 +399,7 @@ def _next_step(
     s = scored[rng.randrange(min(3, len(scored)))][1]
     started = learner is not None and s in learner.skills
     if started:
-        return ("next step", s, f"Next step: {_name(req, s)} is ready for more practice.")
+        return ("next step", s, _("Next step: {name} is ready for more practice.", name=_name(req, s)))
     if state.prerequisites.get(s):
-        return ("next step", s, f"Next step: the skills before {_name(req, s)} are in place.")
-    return ("next step", s, f"Starting point: {_name(req, s)} needs no earlier skills.")
+        return ("next step", s, _("Next step: the skills before {name} are in place.", name=_name(req, s)))
+    return ("next step", s, _("Starting point: {name} needs no earlier skills.", name=_name(req, s)))

@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 
+from app.i18n import _
 from app.practice.engine.items import PracticeItem
 from app.practice.qti.errors import QtiImportError
 from app.practice.qti.item import parse_item
@@ -33,8 +34,10 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 def _fail(name: str, why: str, item: str = "") -> QtiImportError:
-    who = f"“{item}” in {name}" if item else name
-    return QtiImportError(f"Could not import {who}: {why}. Nothing was imported.", source=name, item=item)
+    who = _("“{item}” in {name}", item=item, name=name) if item else name
+    return QtiImportError(
+        _("Could not import {who}: {why}. Nothing was imported.", who=who, why=why), source=name, item=item
+    )
 
 
 def _unsafe_name(n: str) -> bool:
@@ -47,22 +50,23 @@ def _unsafe_name(n: str) -> bool:
 def _check_entries(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise _fail(name, f"it has more than {MAX_ENTRIES:,} files")
+        raise _fail(name, _("it has more than {MAX_ENTRIES:,} files", MAX_ENTRIES=MAX_ENTRIES))
     total = 0
     entries: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         if _unsafe_name(info.filename):
             raise _fail(
-                name, f"it contains a file named “{info.filename[:80]}”, which points outside the package"
+                name,
+                _("it contains a file named “{v}”, which points outside the package", v=info.filename[:80]),
             )
         if info.flag_bits & 0x1:
-            raise _fail(name, "it is password-protected")
+            raise _fail(name, _("it is password-protected"))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise _fail(name, f"it unpacks to more than {MAX_TOTAL_BYTES // 1_000_000} MB")
+            raise _fail(name, _("it unpacks to more than {v} MB", v=MAX_TOTAL_BYTES // 1_000_000))
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _fail(
-                name, f"its file “{info.filename[:80]}” is compressed suspiciously well (a zip bomb?)"
+                name, _("its file “{v}” is compressed suspiciously well (a zip bomb?)", v=info.filename[:80])
             )
         if not info.is_dir():
             entries[info.filename] = info
@@ -74,11 +78,17 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int = MA
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError) as exc:
-        raise _fail(name, f"its file “{info.filename[:80]}” could not be unpacked ({exc})") from None
+        raise _fail(
+            name, _("its file “{v}” could not be unpacked ({exc})", v=info.filename[:80], exc=exc)
+        ) from None
     except (zlib.error, lzma.LZMAError) as exc:  # damaged compressed data (bz2 raises OSError)
-        raise _fail(name, f"its file “{info.filename[:80]}” is damaged ({type(exc).__name__})") from None
+        raise _fail(
+            name, _("its file “{v}” is damaged ({name})", v=info.filename[:80], name=type(exc).__name__)
+        ) from None
     if len(data) > limit:
-        raise _fail(name, f"its file “{info.filename[:80]}” is larger than {limit // 1_000_000} MB")
+        raise _fail(
+            name, _("its file “{v}” is larger than {v2} MB", v=info.filename[:80], v2=limit // 1_000_000)
+        )
     return data
 
 
@@ -86,9 +96,9 @@ def _item_paths(manifest: bytes, name: str) -> list[str]:
     try:
         root = parse_xml(manifest)
     except Bad as exc:
-        raise _fail(name, f"its imsmanifest.xml cannot be used: {exc}") from None
+        raise _fail(name, _("its imsmanifest.xml cannot be used: {exc}", exc=exc)) from None
     if norm(root.tag) != "manifest":
-        raise _fail(name, "its imsmanifest.xml is not an IMS manifest")
+        raise _fail(name, _("its imsmanifest.xml is not an IMS manifest"))
     paths: list[str] = []
     for resources in children(root, "resources"):
         for res in children(resources, "resource"):
@@ -100,24 +110,24 @@ def _item_paths(manifest: bytes, name: str) -> list[str]:
                 href = attr(files[0], "href").strip() if files else ""
             if not href:
                 ident = attr(res, "identifier") or "?"
-                raise _fail(name, f"its manifest lists item resource “{ident}” without a file")
+                raise _fail(name, _("its manifest lists item resource “{ident}” without a file", ident=ident))
             paths.append(href)
     return paths
 
 
 def _resolve(href: str, name: str) -> str:
     if "://" in href or _unsafe_name(href.split("#")[0].split("?")[0]):
-        raise _fail(name, f"its manifest points at “{href[:80]}”, which is outside the package")
+        raise _fail(name, _("its manifest points at “{v}”, which is outside the package", v=href[:80]))
     path = posixpath.normpath(href.split("#")[0])
     if path.startswith(("../", "/")) or path == "..":
-        raise _fail(name, f"its manifest points at “{href[:80]}”, which is outside the package")
+        raise _fail(name, _("its manifest points at “{v}”, which is outside the package", v=href[:80]))
     return path
 
 
 def read_package(data: bytes, name: str) -> list[PracticeItem]:
     """Every item a content package lists, in manifest order; all or nothing."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise _fail(name, f"the package is larger than {MAX_PACKAGE_BYTES // 1_000_000} MB")
+        raise _fail(name, _("the package is larger than {v} MB", v=MAX_PACKAGE_BYTES // 1_000_000))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (
@@ -128,28 +138,32 @@ def read_package(data: bytes, name: str) -> list[PracticeItem]:
         ValueError,
         NotImplementedError,
     ) as exc:
-        raise _fail(name, f"it is not a readable zip file ({exc})") from None
+        raise _fail(name, _("it is not a readable zip file ({exc})", exc=exc)) from None
     with zf:
         entries = _check_entries(zf, name)
         manifest = entries.get("imsmanifest.xml")
         if manifest is None:
-            raise _fail(name, "it is not a QTI content package (there is no imsmanifest.xml at the top)")
+            raise _fail(name, _("it is not a QTI content package (there is no imsmanifest.xml at the top)"))
         paths = _item_paths(_read(zf, manifest, name), name)
         if not paths:
-            raise _fail(name, "its manifest lists no QTI items")
+            raise _fail(name, _("its manifest lists no QTI items"))
         if len(paths) > MAX_ITEMS:
-            raise _fail(name, f"it lists more than {MAX_ITEMS:,} items")
+            raise _fail(name, _("it lists more than {MAX_ITEMS:,} items", MAX_ITEMS=MAX_ITEMS))
         items: list[PracticeItem] = []
         seen: dict[str, str] = {}
         for href in paths:
             path = _resolve(href, name)
             info = entries.get(path)
             if info is None:
-                raise _fail(name, f"its manifest lists “{href[:80]}”, but that file is not in the package")
+                raise _fail(
+                    name, _("its manifest lists “{v}”, but that file is not in the package", v=href[:80])
+                )
             item = parse_item(_read(zf, info, name), f"{name} ({path})")
             if item.source_ref in seen:
                 raise _fail(
-                    name, f"the identifier is also used by {seen[item.source_ref]}", item=item.source_ref
+                    name,
+                    _("the identifier is also used by {v}", v=seen[item.source_ref]),
+                    item=item.source_ref,
                 )
             seen[item.source_ref] = path
             items.append(item)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.i18n import _
 from app.practice.engine.items import PracticeItem
 from app.practice.qti.errors import QtiImportError
 from app.practice.qti.item import parse_item
@@ -35,13 +36,14 @@ def import_qti(source: bytes | str | Path, name: str | None = None) -> list[Prac
             with path.open("rb") as fh:
                 data = fh.read(MAX_PACKAGE_BYTES + 1)
         except OSError as exc:
-            raise QtiImportError(f"Could not open {name}: {exc.strerror or exc}.", source=name) from None
+            raise QtiImportError(
+                _("Could not open {name}: {v}.", name=name, v=exc.strerror or exc), source=name
+            ) from None
     else:
         data = bytes(source)
-    name = name or "the file"
+    name = name or _("the file")
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
         return read_package(data, name)
     if len(data) > MAX_XML_BYTES:
-        raise QtiImportError(f"Could not import {name}: the file is larger than {MAX_XML_BYTES // 1_000_000} MB. "
-                             "Nothing was imported.", source=name)  # fmt: skip
+        raise QtiImportError(_("Could not import {name}: the file is larger than {v} MB. Nothing was imported.", name=name, v=MAX_XML_BYTES // 1_000_000), source=name)  # fmt: skip
     return [parse_item(data, name)]

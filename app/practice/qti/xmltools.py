@@ -8,6 +8,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from app.i18n import _
+
 __all__ = ["MAX_XML_BYTES", "Bad", "attr", "children", "clean", "norm", "parse_xml", "text_of", "walk"]
 
 MAX_XML_BYTES = 2_000_000  # one item file
@@ -44,7 +46,7 @@ def children(el: Element, name: str) -> list[Element]:
 
 def walk(el: Element, depth: int = 0):
     if depth > MAX_DEPTH:
-        raise Bad(f"its XML is nested more than {MAX_DEPTH} levels deep")
+        raise Bad(_("its XML is nested more than {MAX_DEPTH} levels deep", MAX_DEPTH=MAX_DEPTH))
     yield el
     for c in el:
         if isinstance(c.tag, str):
@@ -58,7 +60,7 @@ class Bad(Exception):
 def text_of(el: Element, depth: int = 0) -> str:
     """Readable text of an element: blocks on their own lines, feedback left out, gaps as ____."""
     if depth > MAX_DEPTH:
-        raise Bad(f"its XML is nested more than {MAX_DEPTH} levels deep")
+        raise Bad(_("its XML is nested more than {MAX_DEPTH} levels deep", MAX_DEPTH=MAX_DEPTH))
     parts = [el.text or ""]
     for c in el:
         if not isinstance(c.tag, str):  # comments, processing instructions
@@ -86,25 +88,25 @@ def clean(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     out = "\n".join(line for line in lines if line)
     if len(out) > MAX_TEXT:
-        raise Bad(f"it has more than {MAX_TEXT:,} characters of text")
+        raise Bad(_("it has more than {MAX_TEXT:,} characters of text", MAX_TEXT=MAX_TEXT))
     return out
 
 
 def parse_xml(data: bytes) -> Element:
     if len(data) > MAX_XML_BYTES:
-        raise Bad(f"the file is larger than {MAX_XML_BYTES // 1_000_000} MB")
+        raise Bad(_("the file is larger than {v} MB", v=MAX_XML_BYTES // 1_000_000))
     head = data[:1024]
     for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
         if head.startswith(bom):
             head = head[len(bom) :].replace(b"\x00", b"")  # UTF-16: good enough to see the "<"
             break
     if not _XML_START.match(head):
-        raise Bad("it is not an XML file")
+        raise Bad(_("it is not an XML file"))
     try:
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise Bad("it declares a DTD or entities, which are not allowed for safety") from None
+        raise Bad(_("it declares a DTD or entities, which are not allowed for safety")) from None
     except ParseError as exc:
-        raise Bad(f"its XML is not well formed ({exc})") from None
+        raise Bad(_("its XML is not well formed ({exc})", exc=exc)) from None
     except (ValueError, LookupError, UnicodeError, RecursionError) as exc:  # LookupError: unknown encoding
-        raise Bad(f"its XML could not be read ({type(exc).__name__})") from None
+        raise Bad(_("its XML could not be read ({name})", name=type(exc).__name__)) from None

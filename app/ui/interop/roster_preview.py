@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_
 from app.interop.roster_plan import RosterPlan
 
 _KINDS = {
-    "school": "School",
+    "school": N_("School"),
     "class": "Class",
     "teacher": "Teacher",
     "student": "Student",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.i18n import N_
 from app.practice.results import HeatCell, Heatmap, HeatSkill
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,11 +17,11 @@ FIXED = 2  # student, average
 # orange and its cells carry a "!" so colour is never the only cue.
 BANDS = [
     ("Not started", None, "#f3f4f6", "#9ca3af"),
-    ("Starting (below 50%)", 0.0, "#deebf7", "#1f2937"),
-    ("Learning (50-75%)", 0.5, "#9ecae1", "#111827"),
-    ("Nearly there (75%+)", 0.75, "#4292c6", "#ffffff"),
-    ("Mastered", None, "#08519c", "#ffffff"),
-    ("Stuck (! recent answers wrong)", None, "#fdae6b", "#1f2937"),
+    (N_("Starting (below 50%)"), 0.0, "#deebf7", "#1f2937"),
+    (N_("Learning (50-75%)"), 0.5, "#9ecae1", "#111827"),
+    (N_("Nearly there (75%+)"), 0.75, "#4292c6", "#ffffff"),
+    (N_("Mastered"), None, "#08519c", "#ffffff"),
+    (N_("Stuck (! recent answers wrong)"), None, "#fdae6b", "#1f2937"),
 ]
 STUCK = 5
 

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.i18n import N_
 from app.planning.levels import PACE_LABELS
 from app.planning.plans import PlanRow
+from app.ui.locale_format import day
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PACE_ORDER = {"behind": 0, "no_plan": 1, "on_track": 2, "done": 3}
 PACE_COLORS = {"behind": "#fef3c7", "no_plan": "#f3f4f6", "on_track": "#dcfce7", "done": "#dbeafe"}
 STATUS_LABELS = {
-    "": "No plan",
-    "draft": "Draft",
-    "submitted": "Waiting for approval",
-    "approved": "Approved",
-    "changes_suggested": "Changes suggested",
+    "": N_("No plan"),
+    "draft": N_("Draft"),
+    "submitted": N_("Waiting for approval"),
+    "approved": N_("Approved"),
+    "changes_suggested": N_("Changes suggested"),
 }
 Index = QModelIndex | QPersistentModelIndex
 
 
 class PlanOverviewModel(QAbstractTableModel):
-    HEADERS = ("Student", "Plan", "Pace", "Goals", "Progress", "Next milestone", "Why")
+    HEADERS = ("Student", N_("Plan"), N_("Pace"), N_("Goals"), "Progress", "Next milestone", "Why")
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,9 +76,7 @@ class PlanOverviewModel(QAbstractTableModel):
             if col == 4:
                 return f"{round(r.progress * 100)}%" if r.goals else ""
             if col == 5:  # the date first: a long milestone is cut at its end, never its date
-                when = (
-                    dt.datetime.fromtimestamp(r.next_due).strftime("%d %b").lstrip("0") if r.next_due else ""
-                )
+                when = day(r.next_due) if r.next_due else ""
                 return (
                     (f"{when}: {r.next_milestone}" if when else r.next_milestone) if r.next_milestone else ""
                 )

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.i18n import N_
 from app.people.roster import StudentRow
 from app.planning.attention import RUN, WINDOW_DAYS, Attention
+from app.ui.locale_format import weekday_day
 
-COLUMNS = ("Name", "Interests", "Needs attention", "Skills mastered", "Status")
+COLUMNS = ("Name", N_("Interests"), N_("Needs attention"), "Skills mastered", "Status")
 ATTENTION = 2
 NONE = Attention("")
 
 
 def _day(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
+    return weekday_day(ts)
 
 
 def attention_tip(a: Attention) -> str:

@@ -3,8 +3,6 @@ the student's own last two weeks below. Only the student and their teachers see 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -12,6 +10,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import clock
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -109,7 +108,7 @@ class CheckInPage(QWidget):
                 last = items[-1]
                 self.status.setText(
                     self.tr("You checked in today at %1. You can check in again if things change.").replace(
-                        "%1", dt.datetime.fromtimestamp(last.at).strftime("%H:%M")
+                        "%1", clock(last.at)
                     )
                 )
         self.loaded.emit()
@@ -129,11 +128,7 @@ class CheckInPage(QWidget):
         )
 
     def _saved(self, view) -> None:
-        self.status.setText(
-            self.tr("Thanks! Checked in at %1.").replace(
-                "%1", dt.datetime.fromtimestamp(view.at).strftime("%H:%M")
-            )
-        )
+        self.status.setText(self.tr("Thanks! Checked in at %1.").replace("%1", clock(view.at)))
         self.note.clear()
         self.mood.set_value(0)
         self.energy.set_value(0)

@@ -3,7 +3,6 @@ our log with progress, reflections and files, and the teacher's rubric feedback 
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import time
 
@@ -22,17 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import weekday_day
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_log import TeamLogPanel
 
-STATUS_WORDS = [("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done")]
+STATUS_WORDS = [("not_started", "Not started"), ("in_progress", N_("In progress")), ("done", "Done")]
 
 
 class MyChallengePage(QWidget):
@@ -158,7 +159,7 @@ class MyChallengePage(QWidget):
         now = time.time()
         for r, cp in enumerate(ch.checkpoints):
             self.checkpoints.setItem(r, 0, QTableWidgetItem(cp.title))
-            due = dt.datetime.fromtimestamp(cp.due_at).strftime("%a %d %b").replace(" 0", " ")
+            due = weekday_day(cp.due_at)
             late = now > cp.due_at + 86_400 and team.statuses.get(cp.id) != "done"
             self.checkpoints.setItem(r, 1, QTableWidgetItem(due + (f"  ({self.tr('late')})" if late else "")))
             box = QComboBox()

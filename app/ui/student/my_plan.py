@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.plans import PlanView
 from app.ui.events import ChangeBus, Kind
@@ -29,10 +30,10 @@ from app.ui.widgets.plan_wizard import PlanWizard
 
 GOAL = Qt.ItemDataRole.UserRole + 1
 STATUS_TEXT = {
-    "draft": ("Draft: not sent to your teacher yet", "#6b7280"),
-    "submitted": ("Waiting for your teacher", "#b45309"),
-    "approved": ("Approved by your teacher \u2714", "#15803d"),
-    "changes_suggested": ("Your teacher suggested changes", "#b91c1c"),
+    "draft": (N_("Draft: not sent to your teacher yet"), "#6b7280"),
+    "submitted": (N_("Waiting for your teacher"), "#b45309"),
+    "approved": (N_("Approved by your teacher \u2714"), "#15803d"),
+    "changes_suggested": (N_("Your teacher suggested changes"), "#b91c1c"),
 }
 
 

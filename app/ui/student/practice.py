@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.errors import InvalidInput, StorageError
 from app.people.actor import Actor
+from app.practice.engine.kinds import item_kind
 from app.practice.results import AnswerResult, NextItem, PracticeOverview, SessionInfo, SessionSummary
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.nav import pages_for
+from app.ui.numbers import read_number
 from app.ui.tasks import run_task
 from app.ui.widgets.answer_box import AnswerBox
 from app.ui.widgets.common import clear_layout
@@ -320,6 +322,13 @@ class PracticePage(QWidget):
             self.answer.focus()
             return
         self.message.setText("")  # a note about an earlier malformed answer no longer applies
+        if item_kind(self.item.kind).numeric:  # "1,5" in Spanish is one and a half; "1,500" is asked again
+            try:
+                response = read_number(response)
+            except InvalidInput as exc:
+                self.message.setText(str(exc))
+                self.answer.focus()
+                return
         ms = int(self.clock.elapsed())
         p, a, sid, iid = self.practice, self.actor, self.session.session_id, self.item.item_id
         self.state = CHECKING

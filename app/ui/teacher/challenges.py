@@ -4,7 +4,6 @@ finish the challenge (which celebrates every member)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
@@ -24,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.challenges import Board, ChallengeView
 from app.planning.levels import LEVELS
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import day_year
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
@@ -37,7 +38,7 @@ from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor, arrangement
 from app.ui.widgets.team_log import TeamLogPanel
 
-SCOPE_WORDS = {"class": "this class", "grade": "grade", "school": "the whole school"}
+SCOPE_WORDS = {"class": N_("this class"), "grade": N_("grade"), "school": N_("the whole school")}
 
 
 class ChallengesPage(QWidget):
@@ -235,7 +236,7 @@ class ChallengesPage(QWidget):
         saved_teams = arrangement([(t.name, list(t.member_ids)) for t in board.teams])
         arranging = same and self.teams.edited() and arrangement(self.teams.teams()) != saved_teams
         self.board = board
-        scope = SCOPE_WORDS.get(ch.scope, ch.scope) + (f" {ch.grade}" if ch.scope == "grade" else "")
+        scope = self.tr(SCOPE_WORDS.get(ch.scope, ch.scope)) + (f" {ch.grade}" if ch.scope == "grade" else "")
         self.headline.setText(
             f"<b>{html.escape(ch.driving_question)}</b> \u00b7 {self.tr('with')} "
             f"{html.escape(ch.community_partner)} \u00b7 {self.tr('for')} {scope}"
@@ -448,10 +449,7 @@ def _brief_html(ch: ChallengeView) -> str:
         + "</tr>"
         for r in ch.rubric
     )
-    cps = "".join(
-        f"<li>{e(c.title)} \u2014 {dt.datetime.fromtimestamp(c.due_at).strftime('%d %b %Y').lstrip('0')}</li>"
-        for c in ch.checkpoints
-    )
+    cps = "".join(f"<li>{e(c.title)} \u2014 {day_year(c.due_at)}</li>" for c in ch.checkpoints)
     return (
         f"<h2>{e(ch.title)}</h2><p><b>Driving question:</b> {e(ch.driving_question)}</p>"
         f"<p><b>Community partner:</b> {e(ch.community_partner)}</p><p>{e(ch.brief)}</p>"

@@ -3,8 +3,6 @@ flag when a student has reported low mood several times in a row. Only the class
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, ClassCheckIns, daily_trend
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import weekday_day, weekday_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -146,11 +145,11 @@ class ClassCheckInsPage(QWidget):
         if data.flags:
 
             def when(ts: float) -> str:
-                return dt.datetime.fromtimestamp(ts).strftime("%a %d %b").replace(" 0", " ")
+                return weekday_day(ts)
 
             self.flags.setText(
                 "<br>".join(
-                    f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})</span>"
+                    f"\u25cf {f.message} <span style='color:#6b7280'>({self.tr('last: %1').replace('%1', when(f.last_at))})</span>"
                     for f in data.flags
                 )
             )
@@ -166,9 +165,7 @@ class ClassCheckInsPage(QWidget):
             self.table.setItem(
                 r,
                 1,
-                QTableWidgetItem(
-                    dt.datetime.fromtimestamp(last.at).strftime("%a %H:%M") if last else self.tr("none yet")
-                ),
+                QTableWidgetItem(weekday_time(last.at) if last else self.tr("none yet")),
             )
             for col, value, words in (
                 (2, last.mood if last else 0, MOOD_WORDS),

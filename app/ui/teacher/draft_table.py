@@ -7,11 +7,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from app.i18n import N_
 from app.ui.widgets.diff_view import when
 from app.writing.results import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftRow
 
 ROW = Qt.ItemDataRole.UserRole
-COLUMNS = ("Student", "Status", "Words", "Spelling", "Grammar", "Style", "Checklist", "Handed in", "Comments")
+COLUMNS = (
+    "Student",
+    "Status",
+    "Words",
+    "Spelling",
+    "Grammar",
+    N_("Style"),
+    "Checklist",
+    "Handed in",
+    "Comments",
+)
 STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#b45309", RETURNED: "#15803d"}
 TEACHER_STATUS = {**STATUS_WORDS, SUBMITTED: "Awaiting feedback", RETURNED: "Returned"}
 

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.practice.results import Heatmap, PracticeSkill
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import number as count_text
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
@@ -36,12 +38,12 @@ from app.ui.widgets.skill_detail import SkillDetailView
 
 # What each colour means, in a teacher's words (the key's tooltips; the same words as the F1 guide).
 BAND_TIPS = {
-    "Not started": "No answers on this skill yet.",
-    "Starting": "Fewer than half of typical questions likely right.",
-    "Learning": "Half to three in four typical questions likely right.",
-    "Nearly there": "Three in four or more likely right, but not yet mastered.",
-    "Mastered": "The mastery rule holds: likely right, enough answers, and most recent ones right.",
-    "Stuck": "Most recent answers were wrong, whatever the estimate says: worth a word with the student.",
+    "Not started": N_("No answers on this skill yet."),
+    "Starting": N_("Fewer than half of typical questions likely right."),
+    "Learning": N_("Half to three in four typical questions likely right."),
+    "Nearly there": N_("Three in four or more likely right, but not yet mastered."),
+    "Mastered": N_("The mastery rule holds: likely right, enough answers, and most recent ones right."),
+    "Stuck": N_("Most recent answers were wrong, whatever the estimate says: worth a word with the student."),
 }
 
 
@@ -85,7 +87,7 @@ class HeatmapPage(QWidget):
         self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
         self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
         self.import_button = self._button(
-            "&Import questions from a file…", "Import questions from a file", self.choose_import
+            N_("&Import questions from a file…"), "Import questions from a file", self.choose_import
         )
         self.import_button.setToolTip(
             self.tr(
@@ -94,7 +96,7 @@ class HeatmapPage(QWidget):
             )
         )
         self.recalc_button = self._button(
-            "&Recalculate", "Recalculate estimates from all answers", self.recalculate
+            N_("&Recalculate"), "Recalculate estimates from all answers", self.recalculate
         )
         self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
         top = QHBoxLayout()
@@ -158,7 +160,7 @@ class HeatmapPage(QWidget):
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         self.sort_button = self._button(
-            "&Sort by this column", "Sort students by the selected column", self.sort_by_current
+            N_("&Sort by this column"), "Sort students by the selected column", self.sort_by_current
         )
         self.hint = hint
         # A class with no students (or no skills yet) shows what to do instead of a blank grid.
@@ -403,8 +405,8 @@ class HeatmapPage(QWidget):
         def done(report) -> None:  # noqa: ANN001
             self.status.setText(
                 self.tr("Estimates recalculated from %1 answers in %2 s.")
-                .replace("%1", f"{report.answers:,}")
-                .replace("%2", f"{report.seconds:.1f}")
+                .replace("%1", count_text(report.answers))
+                .replace("%2", count_text(round(report.seconds, 1)))
             )
             self.bus.announce(Kind.PRACTICE)  # estimates are derived state: the store does not see them
 

@@ -3,7 +3,6 @@ each goal, approve it or suggest changes; export a student's report (PDF) or the
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.plans import ClassPlans, PlanRow, PlanView
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import day
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
@@ -37,10 +38,17 @@ from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.save_place import remember, suggested_path
 
+PACE_WORDS = {
+    "on_track": N_("on track"),
+    "behind": N_("behind"),
+    "done": N_("done"),
+    "no_plan": N_("no plan"),
+}
+
 FILTERS = [
-    ("all", "Everyone"),
+    ("all", N_("Everyone")),
     ("behind", "Behind"),
-    ("waiting", "Waiting for approval"),
+    ("waiting", N_("Waiting for approval")),
     ("on_track", "On track"),
     ("done", "Done"),
     ("no_plan", "No plan yet"),
@@ -306,14 +314,14 @@ class PlansPage(QWidget):
             self.detail.set_goal(None)
         else:
             status = self.tr(STATUS_LABELS.get(plan.status, plan.status))
-            when = dt.datetime.fromtimestamp(plan.updated_at).strftime("%d %b").lstrip("0")
+            when = day(plan.updated_at)
             extra = f" \u00b7 {self.tr('your note')}: {plan.teacher_note}" if plan.teacher_note else ""
             none = "<br>" + self.tr("No goals in this plan yet.") if not plan.goals else ""
             self.note.setText(
                 f"<b>{plan.title}</b> \u00b7 {status} \u00b7 {self.tr('updated')} {when}{extra}{none}"
             )
             for g in plan.goals:
-                pace = g.pace.status.replace("_", " ")
+                pace = self.tr(PACE_WORDS.get(g.pace.status, g.pace.status))
                 item = QListWidgetItem(f"{g.title}  \u00b7  {round(g.progress * 100)}%  \u00b7  {pace}")
                 item.setToolTip(item.text())
                 item.setData(GOAL, g)

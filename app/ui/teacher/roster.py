@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.people.roster import StudentRow
 from app.planning.attention import Attention, attention_counts
@@ -122,15 +123,15 @@ class RosterPage(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
-        self.add_button = self._button("&Add student…", "Add student", self.add_student)
-        self.edit_button = self._button("&Edit…", "Edit student", self.edit_selected)
+        self.add_button = self._button(N_("&Add student…"), "Add student", self.add_student)
+        self.edit_button = self._button(N_("&Edit…"), "Edit student", self.edit_selected)
         self.open_button = self._button("&Open", "Open student", self.open_selected)
-        self.archive_button = self._button("Arc&hive", "Archive student", self.archive_selected)
+        self.archive_button = self._button(N_("Arc&hive"), "Archive student", self.archive_selected)
         self.add_button.setToolTip(self.tr("Put a new student on this class's roster"))
         self.archive_button.setToolTip(
             self.tr("Hide a student who left; nothing is deleted, and Undo brings them back")
         )
-        self.pins_button = self._button("Sign-in &PINs…", "Sign-in PINs for the class", self.class_pins)
+        self.pins_button = self._button(N_("Sign-in &PINs…"), "Sign-in PINs for the class", self.class_pins)
         self.pins_button.setToolTip(self.tr("Set or make PINs for the whole class and print sign-in cards"))
         self.undo_banner = QLabel("")
         self.undo_banner.setAccessibleName("Undo message")
@@ -235,8 +236,8 @@ class RosterPage(QWidget):
         stuck, behind, essays = attention_counts(result)
         parts = [
             self.tr("%1 stuck").replace("%1", str(stuck)) if stuck else "",
-            self._count(behind, "%1 plan behind", "%1 plans behind"),
-            self._count(essays, "%1 essay to read", "%1 essays to read"),
+            self._count(behind, N_("%1 plan behind"), N_("%1 plans behind")),
+            self._count(essays, N_("%1 essay to read"), N_("%1 essays to read")),
         ]
         words = " \u00b7 ".join(p for p in parts if p)
         self.summary.setText(

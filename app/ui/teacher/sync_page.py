@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from PySide6.QtCore import Qt
@@ -23,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.events import Kind
+from app.ui.locale_format import day_time
 from app.ui.messages import show_error
 from app.ui.tasks import run_task
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 
 def _when(ts: float | None) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M") if ts else "—"
+    return day_time(ts) if ts else "—"
 
 
 class SyncPage(QWidget):

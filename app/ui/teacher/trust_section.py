@@ -4,8 +4,6 @@ devices (Revoke). Its own widget, so the rest of the Sync page stays as it is.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.trust.service import TrustOverview
+from app.ui.locale_format import day_time
 from app.ui.messages import show_error
 from app.ui.tasks import run_task
 
@@ -133,7 +132,7 @@ class TrustSection(QGroupBox):
                 .replace("%1", a.what)
                 .replace("%2", a.detail)
             )
-            when = dt.datetime.fromtimestamp(a.at).strftime("%d %b %H:%M") if a.at else ""
+            when = day_time(a.at) if a.at else ""
             for col, text in enumerate((what, a.device or self.tr("another computer"), when)):
                 self.remote_actions.setItem(r, col, QTableWidgetItem(text))
         for w in (self.actions_label, self.remote_actions, self.undo_button):
@@ -268,7 +267,7 @@ class TrustSection(QGroupBox):
     def _show_refused(self, rows: list) -> None:
         self.refused_table.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            when = dt.datetime.fromtimestamp(c.at).strftime("%d %b %H:%M")
+            when = day_time(c.at)
             for col, text in enumerate(
                 (c.table or "?", c.device or self.tr("unknown device"), c.reason, when)
             ):

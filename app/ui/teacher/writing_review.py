@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
@@ -70,10 +71,10 @@ class WritingReviewPage(QWidget):
         top.addWidget(self.class_box)
         top.addWidget(task_label)
         top.addWidget(self.task_box, 1)
-        top.addWidget(_button(self, "&New task…", "New writing task", self.new_task))
-        self.edit_button = _button(self, "&Edit task…", "Edit writing task", self.edit_task)
+        top.addWidget(_button(self, N_("&New task…"), "New writing task", self.new_task))
+        self.edit_button = _button(self, N_("&Edit task…"), "Edit writing task", self.edit_task)
         top.addWidget(self.edit_button)
-        top.addWidget(_button(self, "&Word list…", "Class word list", self.edit_word_list))
+        top.addWidget(_button(self, N_("&Word list…"), "Class word list", self.edit_word_list))
         self.summary = QLabel("")
         self.summary.setAccessibleName("Task summary")
         self.summary.setWordWrap(True)
@@ -81,7 +82,7 @@ class WritingReviewPage(QWidget):
         self.table = DraftTable()
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
-        self.open_button = _button(self, "&Open draft", "Open draft", self.open_selected)
+        self.open_button = _button(self, N_("&Open draft"), "Open draft", self.open_selected)
         self.list_note = QLabel("")
         self.list_note.setAccessibleName("Drafts message")
         self.list_note.setWordWrap(True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from app.people.celebrations import CelebrationView
+from app.ui.locale_format import day
 
 ICONS = {"mastered_skill": "★", "goal_met": "✔", "challenge_done": "⚑", "teacher": "♥"}
 
@@ -20,7 +19,7 @@ class CelebrationList(QListWidget):
     def set_items(self, items: list[CelebrationView]) -> None:
         self.clear()
         for c in items:
-            when = dt.datetime.fromtimestamp(c.at).strftime("%d %b")
+            when = day(c.at)
             self.addItem(QListWidgetItem(f"{ICONS.get(c.kind, '★')}  {c.title}  ·  {when}"))
         if not items:
             self.addItem(self.tr("No celebrations yet."))

@@ -3,18 +3,19 @@ done, in progress, not started or late. The teacher may change a status with a d
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
+from app.i18n import N_
 from app.planning.challenges import Board
+from app.ui.locale_format import day
 
 CELL = {  # symbol, label, background
     "done": ("\u2714", "Done", "#dcfce7"),
-    "in_progress": ("\u25d0", "In progress", "#dbeafe"),
+    "in_progress": ("\u25d0", N_("In progress"), "#dbeafe"),
     "not_started": ("\u25cb", "Not started", "#f9fafb"),
     "late": ("!", "Late", "#fef3c7"),
 }
@@ -66,7 +67,7 @@ class BoardTable(QTableWidget):
         self.setRowCount(len(board.teams))
         self._heads = [self.tr("Team")]
         for point in cps:
-            when = dt.datetime.fromtimestamp(point.due_at).strftime("%d %b").lstrip("0")
+            when = day(point.due_at)
             self._heads.append((point.title, f"{self.tr('due')} {when}"))
         self._heads.append(self.tr("Posts"))
         self.setHorizontalHeaderLabels([h if isinstance(h, str) else "\n".join(h) for h in self._heads])

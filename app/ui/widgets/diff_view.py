@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+from app.ui.locale_format import number as count_text
 from app.writing.diff import DELETE, INSERT, TextDiff
 from app.writing.results import VersionInfo
 
@@ -36,8 +38,12 @@ def when_short(at: float) -> str:
 
 
 def plural(owner: QWidget, n: int, noun: str) -> str:
-    """ "1 word", "3 words" (translators get both forms)."""
-    return owner.tr(f"%1 {noun}" if n == 1 else f"%1 {noun}s").replace("%1", str(n))
+    """ "1 word", "3 words" (translators get both forms, by Qt's %n)."""
+    if noun == "word":
+        return _("%n word(s)", n=n)
+    if noun == "version":
+        return _("%n version(s)", n=n)
+    return _("%n draft(s)", n=n)
 
 
 def diff_html(diff: TextDiff) -> str:
@@ -112,7 +118,7 @@ class VersionHistory(QWidget):
             before = self.versions[v.number - 2].word_count if v.number > 1 else 0
             change = v.word_count - before
             item = QListWidgetItem(self.tr("Version %1 \u00b7 %2\n%3 words (%4)").replace("%1", str(v.number))
-                                   .replace("%2", when(v.saved_at)).replace("%3", str(v.word_count))
+                                   .replace("%2", when(v.saved_at)).replace("%3", count_text(v.word_count))
                                    .replace("%4", f"{change:+d}"))  # fmt: skip
             item.setData(VERSION, v.id)
             self.list.addItem(item)
@@ -126,12 +132,14 @@ class VersionHistory(QWidget):
     def show_diff(self, diff: TextDiff, number: int) -> None:
         if number == 1:
             self.summary.setText(
-                self.tr("Version 1: the first saved text (%1 words).").replace("%1", str(diff.words_added))
+                self.tr("Version 1: the first saved text (%1 words).").replace(
+                    "%1", count_text(diff.words_added)
+                )
             )
         else:
             self.summary.setText(self.tr("Version %1 compared with version %2: %3 words added, %4 removed.")
                                  .replace("%1", str(number)).replace("%2", str(number - 1))
-                                 .replace("%3", str(diff.words_added)).replace("%4", str(diff.words_removed))
+                                 .replace("%3", count_text(diff.words_added)).replace("%4", count_text(diff.words_removed))
                                  + (self.tr(" (Too long to compare word by word.)") if diff.coarse else ""))  # fmt: skip
         self.view.show_diff(diff)
 

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_
+from app.ui.language import current as current_language
 from app.ui.widgets.live_check import CheckOutcome
 from app.ui.widgets.writing_editor import COLOURS
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
 from app.writing.results import CommentInfo
 
 MAX_SUGGESTIONS = 5
-CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: "Style"}
+CATEGORY_WORDS = {SPELLING: "Spelling", GRAMMAR: "Grammar", STYLE: N_("Style")}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -114,6 +116,13 @@ class FindingsPanel(QTabWidget):
         self.detail.hide()
         self.found_page = found = QWidget()
         fv = QVBoxLayout(found)
+        # The checks read English only for now (issue 18): say so where their suggestions show.
+        self.english_only = QLabel(
+            self.tr("The writing checks read English only for now: their suggestions are in English.")
+        )
+        self.english_only.setWordWrap(True)
+        self.english_only.setVisible(current_language() != "en")
+        fv.addWidget(self.english_only)
         fv.addWidget(self.note)
         fv.addWidget(self.list, 1)
         fv.addWidget(self.detail)

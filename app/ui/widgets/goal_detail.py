@@ -4,8 +4,6 @@ writes feedback. Writes go through the plan service off the UI thread."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.people.actor import Actor
 from app.planning.levels import LEVELS, PATHS
 from app.planning.plans import GoalView, PlanService
+from app.ui.locale_format import day as _day_text
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
 from app.ui.widgets.common import button
@@ -60,7 +59,7 @@ def fit(view: QListWidget, most: int) -> None:
 
 
 def day(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b").lstrip("0") if ts else ""
+    return _day_text(ts) if ts else ""
 
 
 class EvidenceDialog(QDialog):

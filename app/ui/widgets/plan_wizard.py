@@ -3,7 +3,6 @@ suggestions or your own), choose the path and pace for each, set milestones, che
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 from PySide6.QtCore import QDate, Qt
@@ -36,6 +35,7 @@ from app.planning.levels import MAX_GOALS, PATHS
 from app.planning.plans import GoalDraft, MilestoneDraft, PlanDraft, PlanView
 from app.planning.suggest import GoalSuggestion, default_milestones
 from app.skills import DomainProfile
+from app.ui.locale_format import day, day_year
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts
@@ -355,17 +355,12 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:
         parts = []
         for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
-            pace = (
-                dt.date.fromtimestamp(g.target_date).strftime("%d %b %Y").lstrip("0") if g.target_date else ""
-            )
+            pace = day_year(g.target_date) if g.target_date else ""
             if g.weekly_minutes:
                 pace += (" \u00b7 " if pace else "") + self.tr("%1 min a week").replace(
                     "%1", str(g.weekly_minutes)
                 )
-            steps = "".join(
-                f"<li>{m.title} ({dt.date.fromtimestamp(m.due_at).strftime('%d %b').lstrip('0')})</li>"
-                for m in g.milestones
-            )
+            steps = "".join(f"<li>{m.title} ({day(m.due_at)})</li>" for m in g.milestones)
             parts.append(
                 f"<h3>{g.title}</h3><p>{g.why}<br><i>{self.tr(PATHS.get(g.path, g.path))}, "
                 f"{self.tr('by')} {pace}</i></p><ul>{steps}</ul>"

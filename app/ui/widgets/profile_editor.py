@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from app.i18n import N_
 from app.people.profiles import LIST_FIELDS, ProfileView
 
 LABELS = {
-    "strengths": "Strengths",
-    "interests": "Interests",
-    "values": "What matters to me",
-    "learning_prefs": "How I like to learn",
-    "about_me": "In my own words",
-    "accommodations": "Accommodations",
+    "strengths": N_("Strengths"),
+    "interests": N_("Interests"),
+    "values": N_("What matters to me"),
+    "learning_prefs": N_("How I like to learn"),
+    "about_me": N_("In my own words"),
+    "accommodations": N_("Accommodations"),
     "teacher_notes": "Teacher's notes (private)",
 }
 

@@ -4,7 +4,6 @@ QPdfWriter are safe off the UI thread)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 
@@ -12,15 +11,17 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.errors import StorageError
+from app.i18n import N_
 from app.planning.reports import StudentReport
 from app.skills import DomainProfile
+from app.ui.locale_format import day, long_day
 
 PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
 BOX = {True: "\u2611", False: "\u2610"}
 STATUS = {
     "": "No plan yet",
     "draft": "Draft",
-    "submitted": "Waiting for approval",
+    "submitted": N_("Waiting for approval"),
     "approved": "Approved",
     "changes_suggested": "Changes suggested",
 }
@@ -111,7 +112,7 @@ def _iso(text: str) -> str:
 
 
 def report_html(r: StudentReport) -> str:
-    when = dt.datetime.fromtimestamp(r.generated_at).strftime("%d %B %Y").lstrip("0")
+    when = long_day(r.generated_at)
     # A name in a right-to-left script is isolated (FSI ... PDI) in a left-to-right line, so
     # "ليلى حسن: progress report" keeps its order instead of the colon and words jumping around it.
     out = [
@@ -119,7 +120,11 @@ def report_html(r: StudentReport) -> str:
         f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
         "<h2>About me</h2><table cellpadding='3'>",
     ]
-    for label, items in (("Strengths", r.strengths), ("Interests", r.interests), ("Values", r.values)):
+    for label, items in (
+        (N_("Strengths"), r.strengths),
+        (N_("Interests"), r.interests),
+        ("Values", r.values),
+    ):
         out.append(f"<tr><td><b>{label}</b></td><td>{_e(', '.join(items)) or '-'}</td></tr>")
     out.append("</table>")
     if r.about_me:
@@ -167,12 +172,7 @@ def report_html(r: StudentReport) -> str:
     out.append("<h2>Celebrations</h2>")
     if r.celebrations:
         out.append(
-            "<ul>"
-            + "".join(
-                f"<li>{_e(c.title)} ({dt.datetime.fromtimestamp(c.at).strftime('%d %b').lstrip('0')})</li>"
-                for c in r.celebrations
-            )
-            + "</ul>"
+            "<ul>" + "".join(f"<li>{_e(c.title)} ({day(c.at)})</li>" for c in r.celebrations) + "</ul>"
         )
     else:
         out.append("<p>None yet.</p>")

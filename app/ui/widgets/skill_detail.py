@@ -3,8 +3,6 @@ recent answers, and their practice settings (target difficulty, focus skills). L
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +26,7 @@ from app.evidence.service import LevelSource
 from app.people.actor import Actor
 from app.planning.levels import LEVELS
 from app.practice.results import PracticeSettings, SkillDetail
+from app.ui.locale_format import day_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 
@@ -37,7 +36,7 @@ MAX_FOCUS = 5
 
 
 def _when(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M")
+    return day_time(ts)
 
 
 class SkillDetailView(QWidget):

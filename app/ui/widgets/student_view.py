@@ -21,6 +21,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.people.profiles import ProfileView
 from app.ui.events import ChangeBus, Kind
+from app.ui.locale_format import number as count_text
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.celebrations import CelebrationList
@@ -240,7 +241,9 @@ class StudentView(QWidget):
         run_task(
             lambda _p: self.ctx.services.privacy.export_student(self.actor, sid, Path(folder)),
             lambda r: self.editor.status.setText(
-                self.tr("Exported %1 records to %2").replace("%1", str(r.rows)).replace("%2", str(r.path))
+                self.tr("Exported %1 records to %2")
+                .replace("%1", count_text(r.rows))
+                .replace("%2", str(r.path))
             ),
             lambda e: show_error(self, e),
             owner=self,

@@ -3,8 +3,6 @@ and attach here; teachers read, and open attachments."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.people.actor import Actor
 from app.planning.team_work import LogView, TeamWorkService
+from app.ui.locale_format import day_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 
@@ -98,7 +97,7 @@ class TeamLogPanel(QWidget):
     def _show(self, logs: list[LogView]) -> None:
         self.list.clear()
         for log in logs:
-            when = dt.datetime.fromtimestamp(log.at).strftime("%d %b %H:%M").lstrip("0")
+            when = day_time(log.at)
             who = log.author_name.split(" ")[0] if log.author_name else ""
             if log.kind == "attachment":
                 body = f"{log.file_name} ({_size(log.file_size)})" + (
