@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.identity.datakeys import SealBroken, is_sealed
 from app.sync import faults
 from app.sync.changes import BadChange, ChangeRec
 
@@ -43,6 +45,23 @@ BATCH_BYTES = 4 * 1024 * 1024  # uncompressed bytes per batch, so readers' memor
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 BATCH_RE = re.compile(rf"^chg-(\d{{12}})-(\d{{12}})-({_UUID})\.jsonl\.gz$")
 REPLICA_RE = re.compile(rf"^{_UUID}$")
+
+
+# The cipher each (folder, replica) writes and reads batches with, set by signed sync at the start
+# of a sync (``app/trust/keyring.py``: the school's data key); None: plain gzip, as before. Kept
+# here, not on a SyncFolder, so every SyncFolder made for that folder and replica (by a sync step,
+# a transport, a check) uses it: batch bytes are made and read in this module only.
+_CIPHERS: dict[tuple[str, str], object] = {}
+
+
+def use_cipher(folder: Path | str, me: str, cipher) -> None:  # noqa: ANN001
+    """Encrypt what ``me`` writes to ``folder`` with ``cipher`` (``encrypt(name, bytes)``,
+    ``decrypt(name, bytes)``, ``check_writable()``), and open encrypted batches with it; None: off."""
+    key = (str(Path(folder)), me)
+    if cipher is None:
+        _CIPHERS.pop(key, None)
+    else:
+        _CIPHERS[key] = cipher
 
 
 class BatchDamaged(Exception):
@@ -100,6 +119,29 @@ class BatchFiles:
 
     me: str
     mine: Path
+    folder: Path
+
+    @property
+    def cipher(self):  # noqa: ANN201
+        return _CIPHERS.get((str(getattr(self, "folder", "")), self.me))
+
+    def _seal(self, name: str, data: bytes) -> bytes:
+        cipher = self.cipher
+        return data if cipher is None else cipher.encrypt(name, data)
+
+    def _open(self, name: str, data: bytes) -> bytes:
+        """The gzip bytes of a batch file: decrypted (and its tag checked, before anything in it is
+        parsed) when it is encrypted. Plain batches (written before the school encrypted, or by an
+        older Tessera) are still read: the trust gate decides whether their changes count."""
+        if not is_sealed(data):
+            return data
+        cipher = self.cipher
+        if cipher is None:
+            raise BatchDamaged("encrypted with a school's data key, and this computer holds none")
+        try:
+            return cipher.decrypt(name, data)
+        except SealBroken as exc:
+            raise BatchDamaged(exc.reason) from exc
 
     def raise_if_unreachable(self, exc: BaseException | None) -> None:  # pragma: no cover
         raise NotImplementedError
@@ -124,14 +166,17 @@ class BatchFiles:
         first_change = next(it, None)
         if first_change is None:
             return None
+        if self.cipher is not None:
+            self.cipher.check_writable()  # no data key: nothing leaves this computer unencrypted
         tmp = self.mine / f"{TEMP_PREFIX}{uuid.uuid4().hex[:12]}.part"
         digest = hashlib.sha256()
         count = 0
         size = 0
         last = first_change
+        buf = io.BytesIO()
         try:
             with open(tmp, "wb") as fh:
-                with gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=1, mtime=0) as gz:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=1, mtime=0) as gz:
 
                     def put(text: str) -> None:
                         nonlocal size
@@ -177,11 +222,13 @@ class BatchFiles:
                     if sealer is not None:
                         footer["seal"] = sealer(origin, first_change.seq, last.seq, str(footer["sha256"]))
                     gz.write(json.dumps(footer, separators=(",", ":")).encode() + b"\n")
+                name = batch_name(origin, first_change.seq, last.seq)
+                fh.write(self._seal(name, buf.getvalue()))
+                del buf
                 fh.flush()
                 faults.hit("batch:before_fsync")
                 os.fsync(fh.fileno())
             faults.hit("batch:before_rename")
-            name = batch_name(origin, first_change.seq, last.seq)
             final = self.mine / name
             os.replace(tmp, final)
             fsync_dir(self.mine)
@@ -198,8 +245,16 @@ class BatchFiles:
     def read_header(self, ref: BatchRef) -> dict:
         """The first line only (cheap): used to order files before reading them whole."""
         try:
-            with open_plain(ref.path) as fh, gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-                line = gz.readline(64 * 1024)
+            with open_plain(ref.path) as fh:
+                if is_sealed(fh.read(4)):
+                    fh.seek(0)
+                    data = self._open(ref.name, fh.read(MAX_FILE_BYTES + 1))
+                    gz_in = gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb")
+                else:
+                    fh.seek(0)
+                    gz_in = gzip.GzipFile(fileobj=fh, mode="rb")
+                with gz_in as gz:
+                    line = gz.readline(64 * 1024)
             header = json.loads(line)
             if not isinstance(header, dict) or header.get("format") != FORMAT:
                 raise BatchDamaged("not a Tessera batch")
@@ -224,6 +279,7 @@ class BatchFiles:
         except OSError as exc:
             self.raise_if_unreachable(exc)
             raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
+        data = self._open(ref.name, data)
         d = zlib.decompressobj(wbits=31)
         try:
             raw = d.decompress(data, MAX_RAW_BYTES)
