@@ -125,6 +125,22 @@ class Keyring:
         return decrypt(self.keys, name, data)
 
 
+def school_ring(school_private: bytes, upto: int) -> Keyring:
+    """A keyring of the school key's epochs 1..upto (derived lazily: ``keys`` looks them up)."""
+    return Keyring(_Derived(school_private, upto), upto)
+
+
+class _Derived(dict):
+    def __init__(self, school_private: bytes, upto: int) -> None:
+        super().__init__()
+        self._school, self._upto = school_private, upto
+
+    def get(self, epoch, default=None):  # noqa: ANN001, ANN201
+        if isinstance(epoch, int) and 1 <= epoch <= self._upto:
+            return derive(self._school, epoch)
+        return default
+
+
 def opened_keys(body: dict, device_private: bytes) -> dict[int, bytes]:
     """The keys in a keys document's body that open with this device's private key."""
     out: dict[int, bytes] = {}

@@ -115,3 +115,30 @@ def test_after_an_erasure_no_backup_holds_the_student_here_or_on_the_lab_machine
         assert readable(_backups(db), [b"Zebediah", b"marmalade", NAME.encode()]) == []
     # a later check with no new erasure keeps today's copy as it is
     assert take_daily_backup(Path(sch.lab.path), _backups(sch.lab)) is None
+
+
+def test_the_recovery_path_a_dead_laptops_backup_opened_with_the_school_key_from_the_safe(
+    make_db, share, tmp_path
+):
+    """The laptop that set the school up died; its backup was copied to a stick, and the IT admin
+    has the copy of ``school.key`` from the school safe: ``python -m app school open-backup``."""
+    from app.trust_cli import main as trust_cli
+
+    sch = signed_school(make_db, share)
+    _private_student(sch)
+    b = take_daily_backup(Path(sch.laptop.path), _backups(sch.laptop))
+    safe = tmp_path / "safe-school.key"
+    safe.write_bytes((data_dir(sch.laptop) / "trust" / "school.key").read_bytes())
+    new_machine = tmp_path / "new-machine"
+    new_machine.mkdir()
+    out = tmp_path / "recovered.db"
+    args = ["school", "open-backup", str(b), "--to", str(out), "--data-dir", str(new_machine)]
+    assert trust_cli(args) == 1 and not out.exists()  # a computer with no key of the school: refused
+    assert trust_cli([*args, "--school-key", str(safe)]) == 0
+    assert "Zebediah" in _names(out)
+    out2 = tmp_path / "on-the-lab.db"  # or on any enrolled computer, with its own keys
+    assert (
+        trust_cli(["school", "open-backup", str(b), "--to", str(out2), "--data-dir", str(data_dir(sch.lab))])
+        == 0
+    )
+    assert "Zebediah" in _names(out2)
