@@ -4,6 +4,9 @@ A batch is gzip-compressed JSON lines: a header, one change per line (``changes.
 a footer with the count, the last sequence number and the SHA-256 of everything before it. It is
 written to a temporary name, fsynced, then renamed, and never edited after it appears. Readers
 check name, header, footer, sequence numbers and checksum before anything in the file is applied.
+Where the school encrypts (``docs/trust.md``, "Encryption"), the whole gzip file is encrypted with
+the school's data key after it is made, and decrypted (its tag checked) before it is decompressed:
+this module is the one place batch bytes are made and read.
 ``SyncFolder`` (``folder.py``) gets these methods from ``BatchFiles``.
 """
 
