@@ -60,11 +60,16 @@ _CIPHERS: dict[tuple[str, str], object] = {}
 def use_cipher(folder: Path | str, me: str, cipher) -> None:  # noqa: ANN001
     """Encrypt what ``me`` writes to ``folder`` with ``cipher`` (``encrypt(name, bytes)``,
     ``decrypt(name, bytes)``, ``check_writable()``), and open encrypted batches with it; None: off."""
-    key = (str(Path(folder)), me)
+    key = (_folder_key(folder), me)
     if cipher is None:
         _CIPHERS.pop(key, None)
     else:
         _CIPHERS[key] = cipher
+
+
+def _folder_key(folder: Path | str) -> str:
+    # One spelling of a folder however it was given (relative, with "..", a trailing slash).
+    return os.path.normcase(os.path.abspath(str(folder)))
 
 
 class BatchDamaged(Exception):
@@ -126,7 +131,7 @@ class BatchFiles:
 
     @property
     def cipher(self):  # noqa: ANN201
-        return _CIPHERS.get((str(getattr(self, "folder", "")), self.me))
+        return _CIPHERS.get((_folder_key(getattr(self, "folder", "")), self.me)) if _CIPHERS else None
 
     def _seal(self, name: str, data: bytes) -> bytes:
         cipher = self.cipher
