@@ -39,9 +39,10 @@ KEYRING = "keyring.json"  # in the trust folder: this device's keys document, as
 class SealBroken(Exception):
     """An encrypted file that cannot be opened here. ``reason`` is a short phrase."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, no_key: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.no_key = no_key  # the file may be whole: only its epoch's key is not held here
 
 
 def derive(school_private: bytes, epoch: int) -> bytes:
@@ -93,7 +94,7 @@ def decrypt(keys: dict[int, bytes], name: str, data: bytes) -> bytes:
     key = keys.get(epoch)
     if key is None:
         raise SealBroken("encrypted with a school data key this computer does not hold (another school, "
-                         "or this computer is not enrolled yet)")  # fmt: skip
+                         "or this computer is not enrolled yet)", no_key=True)  # fmt: skip
     head = data[: HEADER.size]
     try:
         return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(

@@ -75,9 +75,12 @@ def _folder_key(folder: Path | str) -> str:
 class BatchDamaged(Exception):
     """A batch file that cannot be trusted (yet). ``reason`` is a short phrase."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, no_key: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        # Encrypted with a data key this computer does not hold (not enrolled yet, or revoked): not
+        # damaged for its writer or anyone else, so it is not reported as damaged in seen.json.
+        self.no_key = no_key
 
 
 @dataclass(frozen=True)
@@ -145,11 +148,13 @@ class BatchFiles:
             return data
         cipher = self.cipher
         if cipher is None:
-            raise BatchDamaged("encrypted with a school's data key, and this computer holds none")
+            raise BatchDamaged(
+                "encrypted with a school's data key, and this computer holds none", no_key=True
+            )
         try:
             return cipher.decrypt(name, data)
         except SealBroken as exc:
-            raise BatchDamaged(exc.reason) from exc
+            raise BatchDamaged(exc.reason, no_key=exc.no_key) from exc
 
     def raise_if_unreachable(self, exc: BaseException | None) -> None:  # pragma: no cover
         raise NotImplementedError

@@ -33,6 +33,10 @@ def test_an_unapproved_machine_reads_nothing_and_sends_nothing_until_approved(ma
     sync_once(sch.lab, share)
     assert count(sch.lab, "SELECT COUNT(*) FROM person") == 0
     assert not list((share / "tessera-sync" / "replicas" / sch.lab.replica_id).glob("chg-*"))
+    from app.sync.folder import SyncFolder
+
+    # the files it cannot open are not damaged: it does not tell their writers so
+    assert SyncFolder(share, sch.lab.replica_id).read_own_seen().damaged == []
     sync_once(sch.laptop, share)
     st = TrustState.load(data_dir(sch.laptop))
     (req,) = st.pending_requests()
