@@ -261,7 +261,10 @@ class BatchFiles:
             with open_plain(ref.path) as fh:
                 if is_sealed(fh.read(4)):
                     fh.seek(0)
-                    data = self._open(ref.name, fh.read(MAX_FILE_BYTES + 1))
+                    data = fh.read(MAX_FILE_BYTES + 1)
+                    if len(data) > MAX_FILE_BYTES:
+                        raise BatchDamaged(TOO_LARGE)
+                    data = self._open(ref.name, data)
                     gz_in = gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb")
                 else:
                     fh.seek(0)
