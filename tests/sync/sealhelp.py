@@ -5,10 +5,14 @@ decompression they could try; and the same search as an enrolled computer makes 
 from __future__ import annotations
 
 import gzip
+import shutil
+import subprocess
 import zlib
 from pathlib import Path
 
 from app.identity.datakeys import Keyring, is_sealed
+
+STRINGS = shutil.which("strings")  # binutils; the byte search below covers its absence
 
 
 def attempts(data: bytes) -> list[bytes]:
@@ -36,6 +40,13 @@ def readable(folder: Path, needles: list[bytes], ring: Keyring | None = None) ->
     hits = []
     for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
         data = path.read_bytes()
+        if ring is None and STRINGS:  # the real tool, as the finder of the stick would run it
+            out = subprocess.run(
+                [STRINGS, "-a", "-n", "4", str(path)], capture_output=True, check=True
+            ).stdout
+            hits += [
+                f"{path.relative_to(folder)} (strings): {n!r}" for n in needles if n.lower() in out.lower()
+            ]
         if ring is not None and is_sealed(data):
             try:
                 data = ring.decrypt(path.name, data)

@@ -190,6 +190,7 @@ def test_a_school_set_up_before_encryption_moves_to_it_without_losing_a_change(m
     add_work(lab, sd, 4)
     sync_once(lab, share)
     assert _batches(share) and not any(is_sealed(p.read_bytes()) for p in _batches(share))
+    assert readable(share, [b"\tattempt\t"])  # plain: the search finds what a finder would read
     monkeypatch.undo()
     add_work(laptop, sd, 2)
     for _ in range(3):
@@ -205,6 +206,7 @@ def test_a_school_set_up_before_encryption_moves_to_it_without_losing_a_change(m
     sync_once(lab, share)
     files = _batches(share)
     assert files and all(is_sealed(p.read_bytes()) for p in files)
+    assert readable(share, [b"\tattempt\t"]) == []
 
 
 def _make_old(dd) -> None:
