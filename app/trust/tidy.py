@@ -50,7 +50,7 @@ def tidy_share(run, scan) -> int:  # noqa: ANN001
                 "SELECT table_name, row_id FROM field_clock WHERE field = ?", (PURGE_MARK,))}  # fmt: skip
         held = vector.load(raw)
     admin = trust.cert is not None and trust.cert.role == "admin"
-    gone = 0
+    gone, failed = 0, False
     for ref in list(scan.batches):
         mine = ref.writer == me
         if not mine and not (admin and erased):
@@ -68,11 +68,12 @@ def tidy_share(run, scan) -> int:  # noqa: ANN001
             pass
         except OSError as exc:
             log.warning("sync: could not take away %s (%s): %s", ref.rel, why, exc)
+            failed = True  # tried again at the next sync
             continue
         scan.batches.remove(ref)
         gone += 1
         log.info("sync: took away %s (%s); what a peer still lacks is written again, encrypted", ref.rel, why)
-    if marks != seen_marks:
+    if marks != seen_marks and not failed:
         state_path.parent.mkdir(parents=True, exist_ok=True)
         state_path.write_text(json.dumps({"purged": marks}), "utf-8")
     return gone
