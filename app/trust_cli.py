@@ -3,6 +3,7 @@ signed sync (docs/trust.md).
 
     python -m app school create --data-dir DIR [--name NAME] [--folder PATH]
     python -m app school show   --data-dir DIR [--json]
+    python -m app school open-backup FILE --to NEW.db [--data-dir DIR] [--school-key school.key]
     python -m app devices list    --data-dir DIR [--folder PATH] [--json]
     python -m app devices approve DEVICE [--role lab|teacher|admin] [--class CLASS_ID ...] [--folder PATH]
     python -m app devices refuse  DEVICE [--folder PATH]
@@ -34,7 +35,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         c.add_argument("--name", default="")
         s = sub.add_parser("show", help="the school key's fingerprint, for the school_key policy")
         s.add_argument("--json", action="store_true")
-        both = [c, s]
+        o = sub.add_parser("open-backup", help="decrypt a backup (of any computer of the school) to a file")
+        o.add_argument("backup")
+        o.add_argument("--to", required=True, help="the database file to write")
+        o.add_argument(
+            "--school-key", help="a copy of school.key (from the school safe) instead of this computer's keys"
+        )
+        both = [c, s, o]
     else:
         ls = sub.add_parser("list", help="enrolled devices and requests waiting")
         ls.add_argument("--json", action="store_true")
@@ -97,12 +104,43 @@ def _school(args, settings, folder: str | None) -> int:
         else:
             print(f"School: {info['name']}\nschool_key (for the machine policy): {info['school_key']}")
         return 0
+    if args.action == "open-backup":
+        return _open_backup(args, data_dir)
     from app.trust_upgrade import move_to_signed_sync
 
     school = move_to_signed_sync(settings, folder, args.name)
     print(f"Signed sync is on for {school.name or 'this school'}.")
     print(f"school_key (set it in the machine policy of every lab machine): {school.fingerprint}")
     print("Lab machines already syncing ask to join at their next sync: python -m app devices list")
+    return 0
+
+
+def _open_backup(args, data_dir: Path) -> int:
+    """The recovery path for a computer that died: its backup, decrypted on any enrolled computer
+    of the school (its own keys) or with the copy of the school key kept in the school safe."""
+    from app.identity.datakeys import Keyring, local_keyring, school_ring
+    from app.identity.keys import read_private
+    from app.store.backup_seal import is_sealed_backup, open_into
+
+    backup, target = Path(args.backup), Path(args.to)
+    if target.exists():
+        print(f"{target} exists already; name a new file.", file=sys.stderr)
+        return 1
+    if not is_sealed_backup(backup):
+        import shutil
+
+        shutil.copy2(backup, target)  # a plain backup (from before the school key)
+        print(f"Written to {target} (the backup was not encrypted).")
+        return 0
+    ring: Keyring = local_keyring(data_dir)
+    if args.school_key:
+        key = read_private(Path(args.school_key))
+        if key is None:
+            print("That file is not a school key.", file=sys.stderr)
+            return 1
+        ring = school_ring(key, 10_000)
+    open_into(backup, target, ring)
+    print(f"Written to {target}.")
     return 0
 
 

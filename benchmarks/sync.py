@@ -15,6 +15,12 @@ again with the school's key set up (every batch sealed) and applied by another f
 checks every seal and every change at the gate. Goals: apply with verification on >= 20,000
 changes/s and within 10% of the rate with it off; sealing adds <= 5% to export time.
 
+With ``--encrypted`` the share's encryption (issue 19: batches encrypted with the school's data
+key) is measured side by side too: the signed pair above runs with encryption off (a school set
+up before it), and a third pair runs signed and encrypted. Goal: encryption costs at most 10% of
+the export and apply rates (``encryption`` in the JSON; ``crypto_cpu_s`` is the CPU time spent
+in encrypting and decrypting, measured inside the run).
+
 Prints JSON. Export and apply each run in a child process, so ``peak_rss_mb`` is that process's
 own high-water mark (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere), imports included; ``baseline_rss_mb`` is the same process
 right after opening the database, before syncing. Goals: apply >= 20,000 changes/s, peak RSS
@@ -248,6 +254,25 @@ def child(mode: str, db_path: str, folder: str) -> None:
 
     trust_gate.Gate.check = timed(trust_gate.Gate.check)
     trust_run.TrustRun.seal_own = timed(trust_run.TrustRun.seal_own)
+    from app.identity import datakeys
+    from app.trust import keyring
+
+    if os.environ.get("TESSERA_BENCH_PLAIN_SIGNED"):  # a school set up before encryption, kept so
+        keyring.ensure_encrypted = lambda data_dir: False  # type: ignore[assignment]
+    crypto = [0.0]
+
+    def crypto_timed(fn):  # noqa: ANN001, ANN202
+        def wrapper(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                crypto[0] += time.process_time() - t
+
+        return wrapper
+
+    datakeys.Keyring.encrypt = crypto_timed(datakeys.Keyring.encrypt)  # type: ignore[method-assign]
+    datakeys.Keyring.decrypt = crypto_timed(datakeys.Keyring.decrypt)  # type: ignore[method-assign]
     c0 = time.process_time()
     t0 = time.perf_counter()
     r = sync_once(db, folder)
@@ -264,6 +289,7 @@ def child(mode: str, db_path: str, folder: str) -> None:
                 "wall_s": round(wall, 3),
                 "cpu_s": round(cpu, 3),
                 "trust_cpu_s": round(spent[0], 3),
+                "crypto_cpu_s": round(crypto[0], 3),
                 "sent": r.sent + r.forwarded,
                 "received": r.received,
                 "applied": r.applied,
@@ -278,10 +304,14 @@ def child(mode: str, db_path: str, folder: str) -> None:
     )
 
 
-def sign_up(db_path: Path) -> None:
-    """Set the school up for signed sync on this replica (the school key, its own certificate)."""
+def sign_up(db_path: Path, reader: Path | None = None, encrypted: bool = True) -> None:
+    """Set the school up for signed sync on this replica (the school key, its own certificate),
+    and enrol the replica that will apply (``reader``: its data folder) so it holds the school's
+    data key. ``encrypted=False``: the school's document as an older Tessera wrote it (no data
+    epoch), so batches stay plain (the child keeps it so: TESSERA_BENCH_PLAIN_SIGNED)."""
+    from app.identity.keys import device
     from app.store.database import Database
-    from app.trust.school import create_school
+    from app.trust.school import create_school, issue
     from app.trust_upgrade import school_rows
 
     db = Database.open(db_path)
@@ -290,15 +320,32 @@ def sign_up(db_path: Path) -> None:
         create_school(db_path.parent, name or "School", ids, replicas)
     finally:
         db.close()
+    if not encrypted:
+        from app.identity.docs import seal
+        from app.identity.keys import school_private
+        from app.trust.state import TrustState, write_doc
+
+        st = TrustState.load(db_path.parent)
+        body = {k: v for k, v in st.school_doc["body"].items() if k != "data_epoch"}  # type: ignore[index]
+        write_doc(db_path.parent / "trust" / "school.json", seal(body, school_private(db_path.parent)))  # type: ignore[arg-type]
+        shutil.rmtree(db_path.parent / "trust" / "keys", ignore_errors=True)
+    if reader is not None:
+        me = device(reader)
+        assert me is not None
+        issue(db_path.parent, me.id, me.public, me.name, "teacher", ["*"], [])
 
 
-def _run_child(mode: str, db_path: Path, folder: Path) -> dict:
+def _run_child(mode: str, db_path: Path, folder: Path, plain_signed: bool = False) -> dict:
+    env = dict(os.environ)
+    if plain_signed:
+        env["TESSERA_BENCH_PLAIN_SIGNED"] = "1"
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(db_path), str(folder)],
         capture_output=True,
         text=True,
         check=True,
         cwd=REPO,
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -372,6 +419,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--no-cache", action="store_true", help="generate afresh, cache nothing")
     p.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="also measure the share's encryption: signed plain vs signed and encrypted, side by side",
+    )
     args = p.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -390,21 +442,36 @@ def main(argv: list[str] | None = None) -> int:
         work / "sb" / "tessera.db",
         work / "signed-share",
     )
-    for d in (sa_path.parent, sb_path.parent, signed_share):
+    ea_path, eb_path, enc_share = work / "ea" / "tessera.db", work / "eb" / "tessera.db", work / "enc-share"
+    for d in (sa_path.parent, sb_path.parent, signed_share, ea_path.parent, eb_path.parent, enc_share):
         d.mkdir(exist_ok=True)
+    enc = args.encrypted  # the signed pair runs plain then, and the encrypted pair beside it
     try:
         gen = cached_generate(a_path, attempts, None if args.no_cache else Path(args.cache))
         cached_generate(sa_path, attempts, None if args.no_cache else Path(args.cache))
         if args.no_cache:
             shutil.copyfile(a_path, sa_path)
-        sign_up(sa_path)
-        # Side by side, alternating, so load on the machine falls on both alike.
+        if enc:  # the same replica moved (as cached_generate does: its fingerprint set to the new place)
+            shutil.copyfile(sa_path, ea_path)
+            from app.store.replica import fingerprint
+
+            conn = sqlite3.connect(ea_path)
+            conn.execute("UPDATE replica_state SET fingerprint = ?", (fingerprint(ea_path),))
+            conn.commit()
+            conn.close()
+            sign_up(ea_path, eb_path.parent, encrypted=True)
+        sign_up(sa_path, sb_path.parent, encrypted=not enc)
+        # Side by side, alternating, so load on the machine falls on all alike.
         export = _run_child("export", a_path, share)
-        s_export = _run_child("export", sa_path, signed_share)
+        s_export = _run_child("export", sa_path, signed_share, plain_signed=enc)
+        e_export = _run_child("export", ea_path, enc_share) if enc else None
         folder_mb = round(sum(f.stat().st_size for f in share.rglob("*") if f.is_file()) / 1e6, 1)
         apply = _run_child("apply", b_path, share)
-        s_apply = _run_child("apply", sb_path, signed_share)
-        assert s_apply["received"] == apply["received"], (s_apply, apply)
+        s_apply = _run_child("apply", sb_path, signed_share, plain_signed=enc)
+        e_apply = _run_child("apply", eb_path, enc_share) if enc else None
+        assert s_apply["received"] == apply["received"], (s_apply, s_export, apply)
+        if e_apply is not None:
+            assert e_apply["received"] == apply["received"], (e_apply, apply)
         inc = incremental(a_path, b_path, share)
         out = {
             "attempts": attempts,
@@ -444,11 +511,38 @@ def main(argv: list[str] | None = None) -> int:
                 "nothing_new_ms": 100,
             },
         }
+        if e_export is not None and e_apply is not None:
+            out["encryption"] = _encryption_figures(s_export, s_apply, e_export, e_apply, enc_share)
+            out["goals"]["encryption_costs_at_most_pct"] = 10
         print(json.dumps(out, indent=1))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _encryption_figures(s_export: dict, s_apply: dict, e_export: dict, e_apply: dict, share: Path) -> dict:
+    """Signed and encrypted against signed alone: rates, and the CPU spent in the cipher itself."""
+    files = [f for f in share.rglob("chg-*") if f.is_file()]
+    return {
+        "export": {**e_export, "changes_per_s": round(e_export["sent"] / e_export["wall_s"])},
+        "apply": {**e_apply, "changes_per_s": round(e_apply["received"] / e_apply["wall_s"])},
+        "signed_plain_export_changes_per_s": round(s_export["sent"] / s_export["wall_s"]),
+        "signed_plain_apply_changes_per_s": round(s_apply["received"] / s_apply["wall_s"]),
+        "export_rate_vs_plain_pct": round(
+            100 * (e_export["sent"] / e_export["wall_s"]) / (s_export["sent"] / s_export["wall_s"]), 1
+        ),  # fmt: skip
+        "apply_rate_vs_plain_pct": round(
+            100 * (e_apply["received"] / e_apply["wall_s"]) / (s_apply["received"] / s_apply["wall_s"]), 1
+        ),  # fmt: skip
+        "export_added_cpu_pct": round(100 * (e_export["cpu_s"] / s_export["cpu_s"] - 1), 1),
+        "apply_added_cpu_pct": round(100 * (e_apply["cpu_s"] / s_apply["cpu_s"] - 1), 1),
+        # the share of the encrypted runs' own CPU spent encrypting / decrypting (load-independent)
+        "crypto_share_of_export_cpu_pct": round(100 * e_export["crypto_cpu_s"] / e_export["cpu_s"], 2),
+        "crypto_share_of_apply_cpu_pct": round(100 * e_apply["crypto_cpu_s"] / e_apply["cpu_s"], 2),
+        "files": len(files),
+        "all_files_encrypted": all(f.read_bytes()[:4] == b"TSX1" for f in files),
+    }
 
 
 if __name__ == "__main__":

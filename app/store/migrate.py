@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sqlite3
 import time
@@ -63,7 +62,9 @@ def backup_database(db_path: Path, backups_dir: Path, label: str, keep: int = 7)
                 src.backup(dst)
         finally:
             dst.close()
-        os.replace(part, target)
+        from app.store.backup_seal import seal_backup
+
+        seal_backup(part, target, db_path.parent)  # encrypted with the school's data key, when held
     finally:
         src.close()
         part.unlink(missing_ok=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from app.errors import StorageError
 from app.i18n import _
+from app.store.backup_seal import restore_backup
 from app.store.migrate import copy_aside, latest_backup
 
 
@@ -20,5 +20,5 @@ def restore_latest(db_path: Path, backups_dir: Path) -> Path:
     backup = latest_backup(backups_dir)
     if backup is None:
         raise StorageError(_("There is no backup to restore yet."))
-    shutil.copy2(backup, db_path)
+    restore_backup(backup, db_path)  # decrypted with the school's data key when it was encrypted
     return backup

@@ -4,6 +4,9 @@ A batch is gzip-compressed JSON lines: a header, one change per line (``changes.
 a footer with the count, the last sequence number and the SHA-256 of everything before it. It is
 written to a temporary name, fsynced, then renamed, and never edited after it appears. Readers
 check name, header, footer, sequence numbers and checksum before anything in the file is applied.
+Where the school encrypts (``docs/trust.md``, "Encryption"), the whole gzip file is encrypted with
+the school's data key after it is made, and decrypted (its tag checked) before it is decompressed:
+this module is the one place batch bytes are made and read.
 ``SyncFolder`` (``folder.py``) gets these methods from ``BatchFiles``.
 """
 
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import _
+from app.identity.datakeys import SealBroken, is_sealed
 from app.sync import faults
 from app.sync.changes import BadChange, ChangeRec
 
@@ -47,12 +51,37 @@ BATCH_RE = re.compile(rf"^chg-(\d{{12}})-(\d{{12}})-({_UUID})\.jsonl\.gz$")
 REPLICA_RE = re.compile(rf"^{_UUID}$")
 
 
+# The cipher each (folder, replica) writes and reads batches with, set by signed sync at the start
+# of a sync (``app/trust/keyring.py``: the school's data key); None: plain gzip, as before. Kept
+# here, not on a SyncFolder, so every SyncFolder made for that folder and replica (by a sync step,
+# a transport, a check) uses it: batch bytes are made and read in this module only.
+_CIPHERS: dict[tuple[str, str], object] = {}
+
+
+def use_cipher(folder: Path | str, me: str, cipher) -> None:  # noqa: ANN001
+    """Encrypt what ``me`` writes to ``folder`` with ``cipher`` (``encrypt(name, bytes)``,
+    ``decrypt(name, bytes)``, ``check_writable()``), and open encrypted batches with it; None: off."""
+    key = (_folder_key(folder), me)
+    if cipher is None:
+        _CIPHERS.pop(key, None)
+    else:
+        _CIPHERS[key] = cipher
+
+
+def _folder_key(folder: Path | str) -> str:
+    # One spelling of a folder however it was given (relative, with "..", a trailing slash).
+    return os.path.normcase(os.path.abspath(str(folder)))
+
+
 class BatchDamaged(Exception):
     """A batch file that cannot be trusted (yet). ``reason`` is a short phrase."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, no_key: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        # Encrypted with a data key this computer does not hold (not enrolled yet, or revoked): not
+        # damaged for its writer or anyone else, so it is not reported as damaged in seen.json.
+        self.no_key = no_key
 
 
 @dataclass(frozen=True)
@@ -102,6 +131,31 @@ class BatchFiles:
 
     me: str
     mine: Path
+    folder: Path
+
+    @property
+    def cipher(self):  # noqa: ANN201
+        return _CIPHERS.get((_folder_key(getattr(self, "folder", "")), self.me)) if _CIPHERS else None
+
+    def _seal(self, name: str, data: bytes) -> bytes:
+        cipher = self.cipher
+        return data if cipher is None else cipher.encrypt(name, data)
+
+    def open_sealed(self, name: str, data: bytes) -> bytes:
+        """The gzip bytes of a batch file: decrypted (and its tag checked, before anything in it is
+        parsed) when it is encrypted. Plain batches (written before the school encrypted, or by an
+        older Tessera) are still read: the trust gate decides whether their changes count."""
+        if not is_sealed(data):
+            return data
+        cipher = self.cipher
+        if cipher is None:
+            raise BatchDamaged(
+                "encrypted with a school's data key, and this computer holds none", no_key=True
+            )
+        try:
+            return cipher.decrypt(name, data)
+        except SealBroken as exc:
+            raise BatchDamaged(exc.reason, no_key=exc.no_key) from exc
 
     def raise_if_unreachable(self, exc: BaseException | None) -> None:  # pragma: no cover
         raise NotImplementedError
@@ -132,7 +186,14 @@ class BatchFiles:
         if made is None:
             return None
         data, first, last, count = made
-        return self.put_batch_file(origin, first, last, data), count
+        return self.put_batch_file(origin, first, last, self.seal_batch(origin, first, last, data)), count
+
+    def seal_batch(self, origin: str, first: int, last: int, data: bytes) -> bytes:
+        """A batch's bytes as they go into the folder: encrypted with the school's data key where the
+        school encrypts (the file's name is authenticated with them); as they are otherwise."""
+        if self.cipher is not None:
+            self.cipher.check_writable()  # no data key: nothing leaves this computer unencrypted
+        return self._seal(batch_name(origin, first, last), data)
 
     def put_batch_file(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
         """Put a batch's bytes into our own subfolder: temporary name, fsync, rename (the same
@@ -162,8 +223,19 @@ class BatchFiles:
     def read_header(self, ref: BatchRef) -> dict:
         """The first line only (cheap): used to order files before reading them whole."""
         try:
-            with open_plain(ref.path) as fh, gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-                line = gz.readline(64 * 1024)
+            with open_plain(ref.path) as fh:
+                if is_sealed(fh.read(4)):
+                    fh.seek(0)
+                    data = fh.read(MAX_FILE_BYTES + 1)
+                    if len(data) > MAX_FILE_BYTES:
+                        raise BatchDamaged(TOO_LARGE)
+                    data = self.open_sealed(ref.name, data)
+                    gz_in = gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb")
+                else:
+                    fh.seek(0)
+                    gz_in = gzip.GzipFile(fileobj=fh, mode="rb")
+                with gz_in as gz:
+                    line = gz.readline(64 * 1024)
             header = json.loads(line)
             if not isinstance(header, dict) or header.get("format") != FORMAT:
                 raise BatchDamaged(_("not a Tessera batch"))
@@ -188,7 +260,7 @@ class BatchFiles:
         except OSError as exc:
             self.raise_if_unreachable(exc)
             raise BatchDamaged(_("could not be read ({v})", v=exc.strerror or exc)) from exc
-        return decode_batch(data)
+        return decode_batch(self.open_sealed(ref.name, data))
 
     def parse_batch(self, ref: BatchRef, body: bytes, footer: dict) -> Batch:
         return parse_batch(ref, body, footer)

@@ -149,11 +149,12 @@ class Receiver:
             except BatchDamaged as exc:
                 batch = None
                 skip(run.report, current.rel, exc.reason)
-                run.damaged[current.rel] = {
-                    "writer": current.writer,
-                    "name": current.name,
-                    "size": current.size,
-                }
+                if not exc.no_key:  # a file we hold no key for is not damaged (app/trust/keyring.py)
+                    run.damaged[current.rel] = {
+                        "writer": current.writer,
+                        "name": current.name,
+                        "size": current.size,
+                    }
             ref = self._pick(applier) if run.budget > 1 or batch is None else None
             future = pool.submit(self.sf.fetch_batch, ref) if ref else None
             if batch is None:

@@ -44,6 +44,7 @@ from app.trust import equivocation
 from app.trust.recheck import recheck
 from app.trust.reseal import forget_arrived, reseal_own
 from app.trust.run import TrustRun
+from app.trust.tidy import tidy_share
 
 __all__ = ["ABANDONED_DAYS", "LIVE_DAYS", "SkippedFile", "SyncReport", "pending_send", "sync_once"]
 
@@ -168,6 +169,7 @@ class _Run:
             if self.trust is not None:
                 recheck(self)
                 reseal_own(self, scan)
+                tidy_share(self, scan)  # encrypted under the current key; erased students' files gone
             for name, reason in scan.skipped:
                 skip(self.report, name, reason)
             repair_own(self, scan)

@@ -14,6 +14,7 @@ from app.i18n import _
 from app.identity.docs import Cert, request_body, seal
 from app.identity.keys import Device, device
 from app.store.raw import raw_connection
+from app.sync.batchfile import use_cipher
 from app.trust import quarantine
 from app.trust.gate import Gate, Verdict
 from app.trust.segment import Seal, make_seal
@@ -59,11 +60,16 @@ class TrustRun:
         self.skip_sources: set[str] = set()
         self.refused = 0  # changes kept aside in this run
         self.own_ids: set[str] = set()
+        # The school data key's cipher (app/trust/keyring.py); None: plain batches.
+        self.cipher: object | None = None
 
     @staticmethod
     def start(db, folder: Path | None, anchor: str | None = None) -> TrustRun | None:
+        from app.trust import keyring
+
         data_dir = Path(db.path).parent
         anchor = policy_anchor() if anchor is None else anchor
+        keyring.ensure_encrypted(data_dir)  # a school set up before batches were encrypted
         st = TrustState.load(data_dir)
         if st.school is not None and anchor and st.school.fingerprint != anchor:
             log.error("trust: this computer's school key is not the one the machine policy names")
@@ -71,9 +77,15 @@ class TrustRun:
         if folder is not None:
             st.read(share_trust(folder), anchor)
         if st.school is None and not anchor:
+            if folder is not None:
+                use_cipher(folder, db.replica_id, None)
             return None
         me = device(data_dir) if st.school is not None else None
         run = TrustRun(st, me, anchor)
+        keyring.exchange(data_dir, st, share_trust(folder) if folder is not None else None, me)
+        run.cipher = keyring.cipher_for(data_dir, st)
+        if folder is not None:
+            use_cipher(folder, db.replica_id, run.cipher)  # batchfile.py encrypts and opens with it
         if st.school is not None:
             st.write(st.folder)  # keep what the folder taught us, for the next sync offline
             if folder is not None:
@@ -171,3 +183,6 @@ def refresh_trust(data_dir: Path, folder: str) -> None:
     if st.school is not None:
         st.write(st.folder)
         st.write(share_trust(Path(folder)))
+        from app.trust import keyring
+
+        keyring.exchange(data_dir, st, share_trust(Path(folder)), device(data_dir, create=False))

@@ -35,7 +35,8 @@ def create_school(data_dir: Path, name: str, school_ids: list[str], replicas: Se
     key = ed25519.new_private()
     save_school_private(data_dir, key)
     body = {"kind": "school", "key": ed25519.public_of(key), "name": name,
-            "school_ids": sorted(set(school_ids)), "version": 1, "created": time.time()}  # fmt: skip
+            "school_ids": sorted(set(school_ids)), "version": 1, "created": time.time(),
+            "data_epoch": 1}  # fmt: skip
     write_doc(trust_dir(data_dir) / SCHOOL_DOC, seal(body, key))
     me = device(data_dir)
     assert me is not None
@@ -54,6 +55,9 @@ def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, cla
     cert = Cert(device_id, public, name, st.school.fingerprint, tuple(classes) or (ALL_CLASSES,), role,  # type: ignore[union-attr]
                 st.next_serial(), time.time() + days * DAY, tuple(replicas))  # fmt: skip
     write_doc(trust_dir(data_dir) / CERTS / f"{device_id}.json", seal(cert.body(), key))
+    from app.trust.keyring import issue_keys
+
+    issue_keys(data_dir, cert)  # the school's data key travels with the approval
     return cert
 
 
@@ -109,6 +113,9 @@ def revoke(data_dir: Path, device_id: str, why: str = "", held: dict[str, int] |
         }
     rev.version += 1
     write_doc(trust_dir(data_dir) / REVOKED_DOC, seal(rev.body(st.school.fingerprint), key))  # type: ignore[union-attr]
+    from app.trust.keyring import rotate
+
+    rotate(data_dir)  # a new data key the revoked device never gets: it cannot read what comes after
     return [c.serial for c in certs]
 
 

@@ -49,6 +49,7 @@ class School:
     name: str
     school_ids: tuple[str, ...]  # the school rows (partitions' first part) that are this school's
     version: int
+    data_epoch: int = 0  # the data key's current epoch (app/trust/keyring.py); 0: batches are plain
 
     @property
     def fingerprint(self) -> str:
@@ -63,7 +64,7 @@ class School:
             return None  # a school document is signed by the key it names
         try:
             return School(str(b["key"]), str(b.get("name", "")), tuple(map(str, b.get("school_ids", ()))),
-                          int(b.get("version", 0)))  # fmt: skip
+                          int(b.get("version", 0)), int(b.get("data_epoch", 0) or 0))  # fmt: skip
         except (KeyError, TypeError, ValueError):
             return None
 

@@ -4,7 +4,7 @@ approved, and syncs both ways; what it wrote before approval is kept aside, then
 from __future__ import annotations
 
 from synchelp import count, dump
-from trusthelp import add_work, data_dir, quarantined, signed_school
+from trusthelp import add_work, batch_plain, data_dir, quarantined, signed_school
 
 from app.identity.keys import device
 from app.sync.session import sync_once
@@ -25,20 +25,30 @@ def test_lab_machine_enrols_and_syncs_both_ways(make_db, share):
     assert dump(sch.laptop, with_clocks=False) == dump(sch.lab, with_clocks=False)
 
 
-def test_changes_made_before_approval_are_kept_aside_then_applied(make_db, share):
+def test_an_unapproved_machine_reads_nothing_and_sends_nothing_until_approved(make_db, share):
+    """Batches are encrypted with the school's data key, which travels with the approval: before
+    it, a new machine takes nothing in (the class stays unreadable) and writes nothing into the
+    folder; once approved it takes everything in and what it makes arrives."""
     sch = signed_school(make_db, share, enrol_lab=False)
-    add_work(sch.lab, sch.sd, 4)
     sync_once(sch.lab, share)
+    assert count(sch.lab, "SELECT COUNT(*) FROM person") == 0
+    assert not list((share / "tessera-sync" / "replicas" / sch.lab.replica_id).glob("chg-*"))
+    from app.sync.folder import SyncFolder
+
+    # the files it cannot open are not damaged: it does not tell their writers so
+    assert SyncFolder(share, sch.lab.replica_id).read_own_seen().damaged == []
     sync_once(sch.laptop, share)
-    assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 0
-    kept = quarantined(sch.laptop)
-    assert len(kept) >= 4 and {k[2] for k in kept} == {"unknown"}
     st = TrustState.load(data_dir(sch.laptop))
     (req,) = st.pending_requests()
     assert req.device == device(data_dir(sch.lab)).id
     from app.trust import school
 
     school.approve(data_dir(sch.laptop), req.device, role="lab", classes=[sch.sd.klass])
+    sync_once(sch.laptop, share)
+    sync_once(sch.lab, share)
+    assert count(sch.lab, "SELECT COUNT(*) FROM person") == count(sch.laptop, "SELECT COUNT(*) FROM person")
+    add_work(sch.lab, sch.sd, 4)
+    sync_once(sch.lab, share)
     sync_once(sch.laptop, share)
     assert count(sch.laptop, "SELECT COUNT(*) FROM attempt") == 4
     assert quarantined(sch.laptop) == []
@@ -47,7 +57,6 @@ def test_changes_made_before_approval_are_kept_aside_then_applied(make_db, share
 def test_a_forwarded_segment_keeps_its_authors_seal(make_db, share):
     """After compaction a late joiner gets the lab machine's changes from the laptop: under the lab
     machine's own seal (its header and lines passed on byte for byte), not the laptop's."""
-    import gzip
     import json
 
     from app.sync.folder import ROOT
@@ -60,12 +69,16 @@ def test_a_forwarded_segment_keeps_its_authors_seal(make_db, share):
     lab_key = device(data_dir(sch.lab)).public
     late = make_db("late")
     sync_once(late, share)
-    sync_once(sch.laptop, share)  # forwards what the late joiner lacks
+    sync_once(sch.laptop, share)  # sees its request
+    from app.trust import school
+
+    school.approve(data_dir(sch.laptop), device(data_dir(late)).id, role="teacher", classes=[sch.sd.klass])
+    sync_once(sch.laptop, share)  # its certificate and keys out; forwards what the late joiner lacks
     forwarded = [p for p in (share / ROOT / "replicas" / sch.laptop.replica_id).glob("chg-*.jsonl.gz")
                  if p.name.endswith(f"{sch.lab.replica_id}.jsonl.gz")]  # fmt: skip
     assert forwarded
     for p in forwarded:
-        footer = json.loads(gzip.decompress(p.read_bytes()).rstrip(b"\n").rsplit(b"\n", 1)[1])
+        footer = json.loads(batch_plain(sch.laptop, p).rstrip(b"\n").rsplit(b"\n", 1)[1])
         assert footer["seal"]["k"] == lab_key
     sync_once(late, share)
     assert count(late, "SELECT COUNT(*) FROM attempt") == 6 and quarantined(late) == []
@@ -105,13 +118,12 @@ def test_changes_refused_by_the_policy_apply_once_the_certificate_allows_them(ma
     assert quarantined(sch.laptop) == []
 
 
-def test_a_request_names_the_classes_the_machine_took_in(make_db, share):
-    """A new lab machine asks before it has any class; once it has taken the class in, it asks
-    again naming it, so the teacher reads "asks to join 5B"."""
+def test_a_request_names_no_class_when_the_machine_could_read_none(make_db, share):
+    """A new lab machine cannot read the encrypted folder before its approval, so its request
+    names no class (it learnt none): the teacher names them on approval."""
     sch = signed_school(make_db, share, enrol_lab=False)
     sync_once(sch.lab, share)
-    st = TrustState.load(data_dir(sch.laptop))
     sync_once(sch.laptop, share)
     st = TrustState.load(data_dir(sch.laptop))
     (req,) = st.pending_requests()
-    assert req.class_names == ("5B",) and req.classes == (sch.sd.klass,)
+    assert req.class_names == () and req.classes == ()

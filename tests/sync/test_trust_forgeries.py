@@ -14,6 +14,7 @@ import pytest
 from synchelp import count
 from trusthelp import (
     add_work,
+    batch_plain,
     data_dir,
     forge,
     line,
@@ -215,7 +216,7 @@ def test_altered_lines_are_refused_even_with_the_footer_checksum_recomputed(sett
     sync_once(sch.lab, share)
     mine = share / ROOT / "replicas" / sch.lab.replica_id
     path = max(mine.glob("chg-*.jsonl.gz"))
-    raw = gzip.decompress(path.read_bytes()).decode()
+    raw = batch_plain(sch.lab, path).decode()
     header, *lines, footer = raw.rstrip("\n").split("\n")
     footer = json.loads(footer)
     forged_lines = [lines[0].replace('"answer": "0"', '"answer": "999"').replace('"answer": "1"', '"answer": "999"'),

@@ -46,15 +46,20 @@ def test_a_preset_school_key_trusts_that_school_and_no_other(make_db, share, tmp
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"school_key": "f" * 32}))
     monkeypatch.setenv("TESSERA_POLICY_FILE", str(policy))
+    from synchelp import count
+
     wrong = make_db("wrong")
     r = sync_once(wrong, share)
-    assert r.applied == 0 and {q[2] for q in quarantined(wrong)} == {"school-key"}
+    # (the folder is encrypted with this school's data key: it reads nothing at all)
+    assert r.applied == 0 and count(wrong, "SELECT COUNT(*) FROM person") == 0
     # one whose policy names this school's key takes the class in
     policy.write_text(json.dumps({"school_key": school.fingerprint}))
     right = make_db("right")
     sync_once(right, share)
-    from synchelp import count
+    assert count(right, "SELECT COUNT(*) FROM person") == 0  # encrypted: nothing readable before approval
+    from trusthelp import enrol
 
+    enrol(laptop, right, share, "teacher", [sd.klass])
     assert count(right, "SELECT COUNT(*) FROM person") == count(laptop, "SELECT COUNT(*) FROM person")
     assert quarantined(right) == []
 

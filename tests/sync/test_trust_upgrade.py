@@ -48,6 +48,11 @@ def test_an_unsigned_school_moves_to_signed_sync_without_losing_a_change(make_db
     assert quarantined(laptop) == [] and quarantined(lab) == []
     # a new machine joining later takes in the whole history, sealed
     late = make_db("late")
+    sync_once(late, share)  # asks to join: it reads nothing until approved (the folder is encrypted)
+    assert count(late, "SELECT COUNT(*) FROM attempt") == 0
+    from trusthelp import enrol
+
+    enrol(laptop, late, share, "teacher", [sd.klass])
     for _ in range(2):  # after compaction, the others forward what it lacks once they see it
         sync_once(late, share)
         sync_once(laptop, share)

@@ -135,3 +135,14 @@ def add_work(db, sd: Seeded, n: int) -> None:
             st = sd.students[i % len(sd.students)]
             s.add(Attempt(student_id=st, item_id=sd.items[i % len(sd.items)], skill_id=sd.skill, answer=str(i),
                           partition=part(sd, st)))  # fmt: skip
+
+
+def batch_plain(db, path: Path) -> bytes:
+    """A batch file's gzip-decompressed bytes, opened with ``db``'s data key when it is encrypted
+    (``app/identity/datakeys.py``), as an enrolled computer reads it."""
+    from app.identity.datakeys import is_sealed, local_keyring
+
+    data = path.read_bytes()
+    if is_sealed(data):
+        data = local_keyring(data_dir(db)).decrypt(path.name, data)
+    return gzip.decompress(data)
