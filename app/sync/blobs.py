@@ -27,6 +27,7 @@ from app.store.files import files_root, stored_path
 from app.store.raw import raw_connection
 from app.sync.report import skip
 from app.sync.transport import MAX_BLOB_BYTES, BlobRefused, Transport, is_sha256
+from app.trust.run import Unsealable
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,11 @@ def send_files(
         if data is None or hashlib.sha256(data).hexdigest() != f.sha256:
             continue  # not here (it comes from elsewhere) or damaged here: not ours to send
         if f.sha256 in again or not transport.has_blob(f.sha256):
-            transport.put_blob(f.sha256, data)
+            try:
+                transport.put_blob(f.sha256, data)
+            except Unsealable as exc:  # the share is encrypted and this computer has no key yet
+                log.info("sync: files wait until this computer holds the school's data key: %s", exc)
+                return put
             put += 1
         known.add(f.sha256)
     return put

@@ -37,6 +37,10 @@ def place_words(folder: str) -> str:
     return "The school share" if folder.startswith(("\\\\", "//", "smb:")) else "The sync folder"
 
 
+def _blob_name(sha256: str) -> str:
+    return f"blob-{sha256}"
+
+
 class FolderTransport(Transport):
     """One replica's view of a sync folder."""
 
@@ -106,7 +110,7 @@ class FolderTransport(Transport):
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.parent / f".tmp-{uuid.uuid4().hex[:12]}.part"
             with open(tmp, "wb") as fh:
-                fh.write(data)
+                fh.write(self._seal_blob(sha256, data))
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
@@ -124,7 +128,17 @@ class FolderTransport(Transport):
             raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
         except OSError as exc:
             raise folder_error(exc, self.folder) from exc
-        return data
+        try:
+            return self.sf.open_sealed(_blob_name(sha256), data)
+        except BatchDamaged as exc:
+            raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
+
+    def _seal_blob(self, sha256: str, data: bytes) -> bytes:
+        # Attachments on the share are encrypted like batches (a stick found in a corridor shows no
+        # student's file); the name binds the ciphertext to its hash, so files cannot be swapped.
+        if self.sf.cipher is not None:
+            self.sf.cipher.check_writable()
+        return self.sf._seal(_blob_name(sha256), data)
 
     def has_blob(self, sha256: str) -> bool:
         try:
@@ -137,6 +151,7 @@ class FolderTransport(Transport):
         """Whether a plain file with the right bytes is already there (a wrong one is replaced)."""
         try:
             data, _ = read_plain(path, MAX_BLOB_BYTES, "too large")
+            data = self.sf.open_sealed(_blob_name(sha256), data)
         except (OSError, BatchDamaged):
             return False
         return hashlib.sha256(data).hexdigest() == sha256
