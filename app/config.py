@@ -46,6 +46,10 @@ BUILTIN: dict[str, Any] = {
     "pin_required": True,
     "xapi_lrs_url": "",  # an LRS's xAPI endpoint (".../xAPI/"); empty: xAPI only as files (issue 17)
     "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
+    # The look (issue 18): "system" (follow the OS), "light", "dark" or "high-contrast"; text size in
+    # percent of the system's (100-200). A policy may preset them for a school's machines.
+    "theme": "system",
+    "text_scale": 100,
 }
 
 POLICY_KEYS = tuple(BUILTIN)

@@ -13,7 +13,9 @@ import time
 log = logging.getLogger(__name__)
 
 
-def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -> int:
+def run_gui(
+    data_dir: str | None, demo: bool = False, self_test: bool = False, look: dict | None = None
+) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if data_dir is None:
@@ -40,10 +42,13 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")
+    from app.config import load_settings
+    from app.ui.theme.prefs import apply_look
+
+    apply_look(app, load_settings(data_dir), look or {})  # type: ignore[arg-type]  # before any window
     if self_test:
         return _self_test(app, data_dir)
 
-    from app.config import load_settings
     from app.store.quick_read import sign_in_lists
 
     settings = load_settings(data_dir)

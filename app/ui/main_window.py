@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.people.actor import Actor
 from app.ui.nav import load_page_class, pages_for
+from app.ui.theme import set_role
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_MS = 3 * 60_000
@@ -48,7 +49,7 @@ class MainArea(QWidget):
         who.setAccessibleName("Signed in as")
         self.status = QLabel("")
         self.status.setAccessibleName("Status")
-        self.status.setStyleSheet("color: #555;")
+        set_role(self.status, "muted")
         sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
         sign_out.setAccessibleName("Sign out")
         sign_out.clicked.connect(self.sign_out_requested)
@@ -63,7 +64,7 @@ class MainArea(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
         self.nav.setFixedWidth(190)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        set_role(self.nav, "nav")
         self.stack = QStackedWidget()
         for key, title, _spec in self.specs:
             item = QListWidgetItem(self.tr(title))
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         elif ctx is None:
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-            opening.setStyleSheet("font-size: 20px; color: #555;")
+            set_role(opening, "heading muted")
             opening.setAccessibleName("Opening")
             self._set_central(opening)
         else:

@@ -14,6 +14,7 @@ from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.scales import ScalePicker
 from app.ui.widgets.trend_chart import TrendChart
@@ -30,7 +31,7 @@ class CheckInPage(QWidget):
         self.service = ctx.services.checkins
         self._loads = Latest()
         title = QLabel(self.tr("Check in"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
         self.off.setAccessibleName("Check-ins switched off")
         self.off.hide()
@@ -65,7 +66,7 @@ class CheckInPage(QWidget):
         fl.addLayout(row)
         fl.addWidget(self.status)
         private = QLabel(self.tr("Only you and your teachers see your check-ins."))
-        private.setStyleSheet("color: #6b7280;")
+        set_role(private, "muted")
         fl.addWidget(private)
         self.form = form
 

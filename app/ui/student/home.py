@@ -23,6 +23,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import show_error
 from app.ui.nav import pages_for
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -54,7 +55,7 @@ class HomePage(QWidget):
             a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}
         }
         hello = QLabel(self._greeting())
-        hello.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(hello, "title")
         hello.setAccessibleName("Greeting")
         intro = QLabel(
             self.tr(
@@ -63,7 +64,7 @@ class HomePage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #4b5563;")
+        set_role(intro, "muted")
         self.list = NextStepList()
         self.list.itemActivated.connect(lambda _i: self.start())
         self.list.currentRowChanged.connect(lambda _r: self._update_button())
@@ -72,7 +73,7 @@ class HomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.hint = QLabel("")
-        self.hint.setStyleSheet("color: #6b7280;")
+        set_role(self.hint, "muted")
         self.hint.setAccessibleName("About the chosen activity")
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)

@@ -31,6 +31,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
+from app.ui.theme import set_role
 from app.ui.widgets.challenge_board import CELL, BoardTable
 from app.ui.widgets.common import button, empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -79,7 +80,7 @@ class ChallengesPage(QWidget):
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("Driving question")
-        self.headline.setStyleSheet("font-size: 15px;")
+        set_role(self.headline, "lead")
 
         # Board, with the chosen team's log beside it.
         self.table = BoardTable()
@@ -91,7 +92,7 @@ class ChallengesPage(QWidget):
             + "   \u00b7  "
             + self.tr("double-click a cell to change it")
         )
-        legend.setStyleSheet("color: #4b5563;")
+        set_role(legend, "muted")
         board_page = QSplitter()
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -121,7 +122,7 @@ class ChallengesPage(QWidget):
             )
         )
         title = QLabel(self.tr("Challenges"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)

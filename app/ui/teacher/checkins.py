@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,8 +28,9 @@ from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, ClassCheckIns, daily
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role, tokens
 from app.ui.widgets.lazy_refresh import LazyRefresh
-from app.ui.widgets.scales import COLORS
+from app.ui.widgets.scales import energy_pixmap, mood_pixmap
 from app.ui.widgets.trend_chart import TrendChart
 
 SID = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ class ClassCheckInsPage(QWidget):
         self._class_loads = Latest()
         self._wanted_trend = ""
         title = QLabel(self.tr("Check-ins"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
         for c in ctx.services.roster.my_classes(actor):
@@ -69,7 +70,7 @@ class ClassCheckInsPage(QWidget):
         self.flags.setAccessibleName("Worth a quiet word")
         flag_box = QGroupBox(self.tr("Worth a quiet word (only you see this)"))
         QVBoxLayout(flag_box).addWidget(self.flags)
-        flag_box.setStyleSheet("QGroupBox { background: #f5f3ff; }")
+        set_role(flag_box, "quiet-word")
         self.flag_box = flag_box
 
         self.chart = TrendChart("Class check-in trend")
@@ -150,7 +151,7 @@ class ClassCheckInsPage(QWidget):
 
             self.flags.setText(
                 "<br>".join(
-                    f"\u25cf {f.message} <span style='color:#6b7280'>(last: {when(f.last_at)})</span>"
+                    f"\u25cf {f.message} <span style='color:{tokens().muted}'>(last: {when(f.last_at)})</span>"
                     for f in data.flags
                 )
             )
@@ -176,7 +177,7 @@ class ClassCheckInsPage(QWidget):
             ):
                 item = QTableWidgetItem(f"{value} {self.tr(words[value])}" if value else "")
                 if value:
-                    item.setForeground(QColor(COLORS[value]).darker(120))
+                    item.setIcon(QIcon(mood_pixmap(value, 16) if col == 2 else energy_pixmap(value, 16)))
                 self.table.setItem(r, col, item)
             self.table.setItem(r, 4, QTableWidgetItem(last.note if last else ""))
         self.table.resizeColumnsToContents()

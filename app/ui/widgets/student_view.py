@@ -23,6 +23,7 @@ from app.people.profiles import ProfileView
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -42,7 +43,7 @@ class StudentView(QWidget):
         self._loads = Latest()
         self._shown = ""  # the student whose profile is in the editor
         self.title = QLabel("")
-        self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(self.title, "title")
         self.title.setAccessibleName("Student name")
         self.editor = ProfileEditor(teacher=actor.is_teacher)
         self.editor.save_requested.connect(self._save)
