@@ -67,7 +67,7 @@ def main() -> int:
     from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME, create_demo
     from app.ui.main_window import MainWindow
     from app.ui.tasks import wait_idle
-    from app.ui.theme.audit import clipped_text, measure_text
+    from app.ui.theme.audit import clipped_text, measure_text, scrolls_sideways
 
     def settle() -> None:
         for _ in range(3):
@@ -113,7 +113,7 @@ def main() -> int:
                 "clipped": len(clipped),
                 "clipped_at": [c.widget for c in clipped][:5],
                 "scrolls_sideways": sideways,
-                "page_wider_than_window": page.minimumSizeHint().width() > page.width() + 1,
+                "page_wider_than_window": scrolls_sideways(page),
             }
             del bar
             if shots:

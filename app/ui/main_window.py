@@ -63,7 +63,7 @@ class MainArea(QWidget):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         set_role(self.nav, "nav")
         self.stack = QStackedWidget()
         for key, title, _spec in self.specs:
@@ -71,6 +71,15 @@ class MainArea(QWidget):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        # As wide as the longest name at the text size in use (190 px at 100 %), never cut.
+        widest = max(
+            (
+                self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text())
+                for i in range(self.nav.count())
+            ),
+            default=0,
+        )
+        self.nav.setFixedWidth(max(190, widest * 13 // 10 + 40))
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -127,6 +136,9 @@ class MainArea(QWidget):
             spec = next(s for k, _t, s in self.specs if k == key)
             page = load_page_class(spec)(self.ctx, self.actor, self.bus)
             page.setProperty("page_key", key)
+            from app.ui.widgets.page_scroll import scroll_vertically
+
+            scroll_vertically(page)  # tall at a large text size: scrolls down, never sideways
             self.pages[key] = page
             self.stack.addWidget(page)
             if hasattr(page, "open_page"):

@@ -73,6 +73,5 @@ def test_stylesheet_has_focus_ring_and_no_small_targets(name):
     assert "QLineEdit:focus" in css and "QToolButton:focus" in css
     assert not re.search(r"font-size:\s*[0-9.]+px", css)
 
-    heights = [int(h) for h in re.findall(r"(?:min-)?height:\s*(\d+)px", css)]
-    assert heights and min(heights) >= 20  # progress bars 20; controls 24 (min-height below)
-    assert all(int(h) >= 24 for h in re.findall(r"min-height:\s*(\d+)px", css.split("QProgressBar")[0]))
+    # No fixed heights: a minimum set by the stylesheet overrides what the text needs at 200 %.
+    assert not re.search(r"(?<![-\w])(?:min-|max-)?height:", css)

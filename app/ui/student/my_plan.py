@@ -59,6 +59,8 @@ class MyPlanPage(QWidget):
         self.send = QPushButton(self.tr("Send to my &teacher"))
         self.send.setAccessibleName("Send my plan to my teacher")
         self.send.clicked.connect(self.submit)
+        self.title.setWordWrap(True)  # at a large text size the row wraps its words, not the page
+        self.state.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.state, 1)

@@ -34,6 +34,7 @@ from app.ui.teacher.challenge_dialog import ChallengeDialog
 from app.ui.theme import set_role
 from app.ui.widgets.challenge_board import CELL, BoardTable
 from app.ui.widgets.common import button, empty_note
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor, arrangement
 from app.ui.widgets.team_log import TeamLogPanel
@@ -70,11 +71,11 @@ class ChallengesPage(QWidget):
         self.pick.currentIndexChanged.connect(lambda _i: self.load_board())
         self.new_button = self._button(self.tr("&New challenge…"), "New challenge", self.new_challenge)
         self.finish_button = self._button(self.tr("&Finish challenge"), "Finish challenge", self.ask_finish)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Challenge:")))
-        top.addWidget(self.pick, 1)
+        top.addWidget(self.pick)
         top.addWidget(self.new_button)
         top.addWidget(self.finish_button)
         self.headline = QLabel("")
@@ -93,6 +94,7 @@ class ChallengesPage(QWidget):
             + self.tr("double-click a cell to change it")
         )
         set_role(legend, "muted")
+        legend.setWordWrap(True)  # one line at 100 %, two at a large text size
         board_page = QSplitter()
         left = QWidget()
         lv = QVBoxLayout(left)

@@ -31,6 +31,7 @@ from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.theme import set_role
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
@@ -98,7 +99,7 @@ class HeatmapPage(QWidget):
             "&Recalculate", "Recalculate estimates from all answers", self.recalculate
         )
         self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Skills:")))
@@ -107,7 +108,7 @@ class HeatmapPage(QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.recalc_button)
 
-        legend = QHBoxLayout()
+        legend = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         legend.addWidget(QLabel(self.tr("Key:")))
         for name, _low, fill, ink in BANDS:
             swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))

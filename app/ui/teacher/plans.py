@@ -34,6 +34,7 @@ from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOve
 from app.ui.tasks import Latest, run_task, run_with_dialog
 from app.ui.theme import set_role
 from app.ui.widgets.common import button
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.save_place import remember, suggested_path
@@ -96,7 +97,7 @@ class PlansPage(QWidget):
         self.csv_button = self._button(
             self.tr("Class summary (&CSV)…"), "Export class summary as CSV", self.ask_csv
         )
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Show:")))

@@ -149,4 +149,26 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.update()
 
 
-__all__ += ["DARK", "HIGH_CONTRAST", "LIGHT", "SYSTEM", "current_scale", "palette_for", "resolve_scheme"]
+__all__ += [
+    "DARK",
+    "HIGH_CONTRAST",
+    "LIGHT",
+    "SYSTEM",
+    "current_scale",
+    "palette_for",
+    "reset_theme",
+    "resolve_scheme",
+]
+
+
+def reset_theme(app: QApplication) -> None:
+    """Back to Qt's defaults (tests that try a scheme leave the application as they found it)."""
+    if _state["base_pt"] is None:
+        return
+    app.setStyleSheet("")
+    app.setPalette(QPalette())
+    font = QFont(app.font())
+    font.setFamily(_state["family"])
+    font.setPointSizeF(_state["base_pt"])
+    app.setFont(font)
+    _state.update(choice=SYSTEM, scheme=LIGHT, scale=100)

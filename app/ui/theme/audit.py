@@ -146,3 +146,15 @@ def clipped_text(window: QWidget) -> list[Clipped]:
         elif hint.height() > w.height() + 1:
             out.append(Clipped(name, hint.height(), w.height()))
     return out
+
+
+def scrolls_sideways(page: QWidget) -> bool:
+    """Whether a main page needs a sideways scroll (or would cut its right edge) at this size."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = page.findChild(QScrollArea, "pageScroll")
+    if area is None or area.widget() is None:
+        return page.minimumSizeHint().width() > page.width() + 1
+    if area.horizontalScrollBar().isVisible():
+        return True
+    return area.widget().minimumSizeHint().width() > area.viewport().width() + 1

@@ -3,7 +3,8 @@
 Pages name what a widget is with a dynamic property, never how it looks:
 ``label.setProperty("role", "title")``, several words allowed (``"small muted strong"``), matched
 here with ``[role~="word"]``. Font sizes are points derived from the application font, so the user's
-text size reaches every page. No rule sets a height under 24 px, and every focusable control shows a
+text size reaches every page. No rule sets a height (a fixed minimum would let a layout squeeze a
+control below what its text needs at a large size): padding keeps controls 24 px or taller, and every focusable control shows a
 2 px focus ring in the scheme's focus colour (WCAG 2.4.7, 2.4.11, 2.5.8)."""
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ QGroupBox[role~="quiet-word"] {{ background: {t.info_bg}; border: 1px solid {t.b
 QGroupBox[role~="quiet-word"]::title {{ subcontrol-origin: margin; left: 8px; color: {t.text}; }}
 
 QPushButton {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; border-radius: 6px;
-    padding: 4px 12px; min-height: 24px; }}
+    padding: 4px 12px; }}
 QPushButton:hover {{ background: {t.surface_alt}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {t.accent_soft}; }}
 QPushButton:disabled {{ color: {t.disabled}; border-color: {t.surface_alt}; }}
@@ -65,7 +66,7 @@ QPushButton[role~="primary"]:focus {{ border: 2px solid {t.text}; padding: 5px 1
 QPushButton[role~="primary"]:disabled {{ background: {t.surface_alt}; color: {t.disabled}; border-color: {t.border}; }}
 QPushButton[role~="big"] {{ font-size: {pt("lead")}; padding: 8px 20px; }}
 QPushButton[role~="big"]:focus {{ padding: 7px 19px; }}
-QToolButton {{ min-height: 24px; }}
+QToolButton {{ padding: 3px; }}
 QToolButton:focus {{ border: 2px solid {t.focus}; border-radius: 4px; }}
 QToolButton[role~="choice"] {{ padding: 6px; border: 1px solid {t.border}; border-radius: 10px; background: {t.surface}; }}
 QToolButton[role~="choice"]:checked {{ background: {t.accent_soft}; border: 2px solid {t.accent}; }}
@@ -73,7 +74,7 @@ QToolButton[role~="choice"]:focus {{ border: 2px solid {t.focus}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QTextBrowser {{ background: {t.surface}; color: {t.text};
     border: 1px solid {t.border}; border-radius: 4px; selection-background-color: {t.accent_fill};
     selection-color: {t.on_accent}; }}
-QLineEdit {{ padding: 3px 6px; min-height: 24px; }}
+QLineEdit {{ padding: 3px 6px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QTextBrowser:focus {{ border: 2px solid {t.focus}; }}
 QLineEdit[role~="answer"] {{ font-size: {pt("answer")}; padding: 6px; }}
 QLineEdit[role~="answer-good"] {{ font-size: {pt("answer")}; padding: 6px; border: 2px solid {t.success}; }}
@@ -95,7 +96,7 @@ QListWidget[role~="ruled"]::item {{ padding: 6px; border-bottom: 1px solid {t.bo
 QListWidget[role~="quiet"] {{ background: {t.surface_alt}; border: none; }}
 QAbstractItemView:focus {{ border: 2px solid {t.focus}; }}
 QProgressBar {{ background: {t.surface_alt}; color: {t.text}; border: 1px solid {t.border}; border-radius: 5px;
-    text-align: center; min-height: 20px; }}
+    text-align: center; }}
 QProgressBar::chunk {{ background: {t.accent_soft}; border-right: 3px solid {t.accent}; border-radius: 4px; }}
 QTableView[role~="heatmap"] {{ gridline-color: {t.surface}; }}
 QTableView[role~="heatmap"]::item:selected {{ border: 2px solid {t.focus}; }}
