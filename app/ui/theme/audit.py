@@ -138,7 +138,8 @@ def clipped_text(window: QWidget) -> list[Clipped]:
         name = f"{type(w).__name__}:{w.objectName() or text.replace(chr(10), ' ')[:30]}"
         if isinstance(w, QLabel) and w.wordWrap():
             need = w.heightForWidth(w.width()) if w.hasHeightForWidth() else hint.height()
-            if need > w.height() + 1:
+            # Cut means a line lost: half a line's height or more (margins may round a few px).
+            if need - w.height() >= w.fontMetrics().lineSpacing() // 2:
                 out.append(Clipped(name, need, w.height()))
             continue
         if hint.width() > w.width() + 1:
