@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.people.actor import Actor
 from app.ui.nav import load_page_class, pages_for
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_MS = 3 * 60_000
@@ -51,6 +52,7 @@ class MainArea(QWidget):
         self.status.setAccessibleName("Status")
         set_role(self.status, "muted")
         sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
+        set_icon(sign_out, "log-out")
         sign_out.setAccessibleName("Sign out")
         sign_out.clicked.connect(self.sign_out_requested)
         header.addWidget(who)
@@ -71,6 +73,9 @@ class MainArea(QWidget):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        from app.ui.theme.icons import nav_icons
+
+        nav_icons(self.nav, [k for k, _t, _s in self.specs])
         # As wide as the longest name at the text size in use (190 px at 100 %), never cut.
         widest = max(
             (

@@ -15,6 +15,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.scales import ScalePicker
 from app.ui.widgets.trend_chart import TrendChart
@@ -46,6 +47,8 @@ class CheckInPage(QWidget):
         self.note.setMaxLength(280)
         self.note.returnPressed.connect(self.submit)
         self.send = QPushButton(self.tr("&Check in"))
+        set_icon(self.send, "check", "on_accent")
+        set_role(self.send, "primary")
         self.send.setAccessibleName("Check in")
         self.send.setEnabled(False)
         self.send.clicked.connect(self.submit)

@@ -24,6 +24,7 @@ from app.ui.messages import show_error
 from app.ui.nav import pages_for
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -69,6 +70,8 @@ class HomePage(QWidget):
         self.list.itemActivated.connect(lambda _i: self.start())
         self.list.currentRowChanged.connect(lambda _r: self._update_button())
         self.start_button = QPushButton(self.tr("&Start this"))
+        set_icon(self.start_button, "play", "on_accent")
+        set_role(self.start_button, "primary")
         self.start_button.setAccessibleName("Start the chosen activity")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)

@@ -22,6 +22,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import colour, set_role, tokens
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.common import empty_note
 from app.ui.widgets.goal_detail import PACE_COLORS, GoalDetail
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -54,9 +55,11 @@ class MyPlanPage(QWidget):
         self.state = QLabel("")
         self.state.setAccessibleName("Plan status")
         self.build = QPushButton(self.tr("&Build my plan…"))
+        set_icon(self.build, "pencil")
         self.build.setAccessibleName("Build or change my plan")
         self.build.clicked.connect(self.open_wizard)
         self.send = QPushButton(self.tr("Send to my &teacher"))
+        set_icon(self.send, "send")
         self.send.setAccessibleName("Send my plan to my teacher")
         self.send.clicked.connect(self.submit)
         self.title.setWordWrap(True)  # at a large text size the row wraps its words, not the page

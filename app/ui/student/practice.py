@@ -28,6 +28,7 @@ from app.ui.messages import error_text
 from app.ui.nav import pages_for
 from app.ui.tasks import run_task
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.answer_box import AnswerBox
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -71,6 +72,7 @@ class PracticePage(QWidget):
                             "About practice", "lead muted")  # fmt: skip
         self.scope = _label("", "What you will practise", "accent")
         self.start_button = QPushButton(self.tr("&Start practice"))
+        set_icon(self.start_button, "play", "on_accent")
         self.start_button.setAccessibleName("Start practice")
         set_role(self.start_button, "primary big")
         self.start_button.clicked.connect(self.start)
@@ -111,6 +113,7 @@ class PracticePage(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.answer = AnswerBox()
         self.check_button = QPushButton(self.tr("&Check (Enter)"))
+        set_icon(self.check_button, "check", "on_accent")
         self.check_button.setAccessibleName("Check my answer")
         set_role(self.check_button, "primary")
         self.check_button.clicked.connect(self.submit)
@@ -124,6 +127,7 @@ class PracticePage(QWidget):
         self.celebration.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.celebration.hide()
         self.next_button = QPushButton(self.tr("&Next question (Enter)"))
+        set_icon(self.next_button, "arrow-right", "on_accent")
         self.next_button.setAccessibleName("Next question")
         set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self.next)
@@ -157,10 +161,12 @@ class PracticePage(QWidget):
         self.summary_grid = QGridLayout(self.summary_skills)
         self.summary_grid.setColumnStretch(2, 1)
         self.again_button = QPushButton(self.tr("Practise &again (Enter)"))
+        set_icon(self.again_button, "rotate-ccw", "on_accent")
         self.again_button.setAccessibleName("Practise again")
         set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self.start)
         self.done_button = QPushButton(self.tr("&Done"))
+        set_icon(self.done_button, "check")
         self.done_button.setAccessibleName("Done practising")
         self.done_button.clicked.connect(self.done)
         summary_page = QWidget()

@@ -36,6 +36,7 @@ from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -100,6 +101,8 @@ class WritingPage(QWidget):
         set_role(self.list, "lead roomy")
         self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
         self.open_button = QPushButton(self.tr("&Open"))
+        set_icon(self.open_button, "folder-open", "on_accent")
+        set_role(self.open_button, "primary")
         self.open_button.setAccessibleName("Open writing task")
         self.open_button.clicked.connect(self._open_selected)
         self.list_message = _label("", "Writing message", "error")
@@ -115,6 +118,7 @@ class WritingPage(QWidget):
 
         # -- one draft ----------------------------------------------------------------------------
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
+        set_icon(back, "arrow-left")
         back.setAccessibleName("Back to all writing tasks")
         back.clicked.connect(self.back)
         self.task_title = _label("", "Task", "heading")
@@ -137,9 +141,11 @@ class WritingPage(QWidget):
         self.words = _label("", "Word count", "muted")
         self.save_status = _label("", "Save status", "muted")
         self.save_button = QPushButton(self.tr("&Save now"))
+        set_icon(self.save_button, "save")
         self.save_button.setAccessibleName("Save now")
         self.save_button.clicked.connect(lambda: self.save(force=True))
         self.submit_button = QPushButton(self.tr("&Hand in…"))
+        set_icon(self.submit_button, "send", "on_accent")
         self.submit_button.setAccessibleName("Hand in")
         set_role(self.submit_button, "primary")
         self.submit_button.clicked.connect(self.confirm_submit)

@@ -128,6 +128,9 @@ def apply_theme(app: QApplication, choice: str = SYSTEM, scale: int = 100) -> st
     t = SCHEME_TOKENS[scheme]
     app.setPalette(palette_for(t))
     app.setStyleSheet(build_stylesheet(t, font.pointSizeF()))
+    from app.ui.theme.icons import refresh_icons
+
+    refresh_icons(app.allWidgets())
     notifier().changed.emit()
     return scheme
 

@@ -1,5 +1,6 @@
-"""Bundled fonts: Atkinson Hyperlegible (the default, made for legibility) and OpenDyslexic (a
-student's choice). Both are SIL Open Font License; their licences sit beside them."""
+"""Bundled fonts (resources/fonts, SIL Open Font License, licences beside them): Atkinson
+Hyperlegible, made by the Braille Institute for legibility, is the default; OpenDyslexic is a
+reader's choice. "system" keeps the operating system's font."""
 
 from __future__ import annotations
 
@@ -9,37 +10,39 @@ from PySide6.QtGui import QFontDatabase
 
 from app.config import resources_dir
 
-_loaded: dict[str, str] = {}
+DEFAULT, DYSLEXIC, SYSTEM_FONT = "", "opendyslexic", "system"
+FONT_CHOICES = (DEFAULT, DYSLEXIC, SYSTEM_FONT)
+_FAMILIES = {DEFAULT: "Atkinson Hyperlegible", DYSLEXIC: "OpenDyslexic"}
+_loaded: set[str] = set()
+_state: dict[str, str | bool] = {"choice": DEFAULT, "tried": False}
 
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
-def load_bundled() -> dict[str, str]:
-    """Register the shipped font files once; returns {file stem: family}."""
-    if not _loaded:
+def load_bundled() -> set[str]:
+    """Register the shipped font files once; returns the families they hold."""
+    if not _state["tried"]:
+        _state["tried"] = True
         folder = fonts_dir()
-        for path in sorted(folder.glob("*.[ot]tf")) if folder.is_dir() else []:
+        for path in sorted(folder.glob("*.woff2")) if folder.is_dir() else []:
             fid = QFontDatabase.addApplicationFont(str(path))
-            families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-            if families:
-                _loaded[path.stem] = families[0]
-        _loaded.setdefault("", "")
-    return {k: v for k, v in _loaded.items() if k}
+            if fid >= 0:
+                _loaded.update(QFontDatabase.applicationFontFamilies(fid))
+    return set(_loaded)
 
 
-DEFAULT_FAMILY = "Atkinson Hyperlegible"
-_preferred: dict[str, str] = {"family": DEFAULT_FAMILY}
+def prefer(choice: str) -> None:
+    """The reader's font: ``""`` (Atkinson Hyperlegible), ``"opendyslexic"`` or ``"system"``."""
+    _state["choice"] = choice if choice in FONT_CHOICES else DEFAULT
 
 
-def prefer(family: str) -> None:
-    """The family a student chose (``""`` for the default)."""
-    _preferred["family"] = family or DEFAULT_FAMILY
+def preferred() -> str:
+    return str(_state["choice"])
 
 
 def family_for(system_family: str) -> str:
-    """The preferred family if it is bundled, else the system's."""
-    families = set(load_bundled().values())
-    want = _preferred["family"]
-    return want if want in families else system_family
+    """The chosen family if it is bundled, else the system's."""
+    want = _FAMILIES.get(str(_state["choice"]))
+    return want if want and want in load_bundled() else system_family

@@ -24,6 +24,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -71,6 +72,7 @@ class StudentView(QWidget):
         if actor.is_teacher:
             buttons = QHBoxLayout()
             add = QPushButton(self.tr("&Celebrate a win…"))
+            set_icon(add, "sparkles")
             add.setAccessibleName("Celebrate a win")
             add.clicked.connect(self._celebrate)
             pin = QPushButton(self.tr("Set sign-in &PIN…"))
