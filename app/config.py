@@ -50,6 +50,7 @@ BUILTIN: dict[str, Any] = {
     # percent of the system's (100-200). A policy may preset them for a school's machines.
     "theme": "system",
     "text_scale": 100,
+    "font": "",  # "" Atkinson Hyperlegible, "opendyslexic", or "system"
 }
 
 POLICY_KEYS = tuple(BUILTIN)

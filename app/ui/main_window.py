@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         from app.ui.help import install_help
 
         install_help(self, self.help_place)
+        from app.ui.theme.dialog import install_display_menu
+
+        install_display_menu(self, lambda: self.ctx.settings if self.ctx is not None else None)
         from app.ui.idle import IdleWatcher
 
         self.idle = IdleWatcher(0, self)

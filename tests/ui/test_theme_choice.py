@@ -83,3 +83,40 @@ def test_command_line_refuses_an_unknown_theme():
         timeout=60,
     )
     assert out.returncode == 2 and "invalid choice" in out.stderr
+
+
+def test_display_dialog_applies_and_keeps(qapp, qtbot, settings, tmp_path):
+    from app.ui.theme import fonts
+    from app.ui.theme.dialog import DisplayDialog
+
+    (tmp_path / "data").mkdir()
+    dialog = DisplayDialog(settings)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.scheme.setCurrentIndex(dialog.scheme.findData("high-contrast"))
+        dialog.size.setValue(150)
+        dialog.font_box.setCurrentIndex(dialog.font_box.findData(fonts.DYSLEXIC))
+        assert current_scheme() == "high-contrast" and current_scale() == 150
+        assert qapp.font().family() == "OpenDyslexic"
+        again = load_settings(str(tmp_path / "data"))
+        assert chosen_look(again) == ("high-contrast", 150) and again.get("font") == "opendyslexic"
+        assert "next time" in dialog.note.text()
+    finally:
+        fonts.prefer(fonts.DEFAULT)
+        reset_theme(qapp)
+
+
+def test_lab_machine_keeps_the_look_for_the_session_only(tmp_path, monkeypatch):
+    """A student on a lab machine cannot set the look machine-wide through the teacher's settings."""
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"lab_mode": True}), encoding="utf-8")
+    monkeypatch.setenv("TESSERA_POLICY_FILE", str(policy))
+    (tmp_path / "data").mkdir()
+    s = load_settings(str(tmp_path / "data"))
+    written = []
+    s.save_teacher = lambda key, value: written.append((key, value))
+    assert save_look(s, "dark", 200) is False
+    from app.ui.theme.prefs import save_font
+
+    assert save_font(s, "opendyslexic") is False
+    assert written == [] and chosen_look(s) == ("system", 100)

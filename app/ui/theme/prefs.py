@@ -36,6 +36,9 @@ def chosen_look(settings: Settings, override: dict[str, Any] | None = None) -> t
 
 
 def apply_look(app: QApplication, settings: Settings, override: dict[str, Any] | None = None) -> str:
+    from app.ui.theme import fonts
+
+    fonts.prefer(str(settings.get("font") or ""))
     choice, scale = chosen_look(settings, override)
     return apply_theme(app, choice, scale)
 
@@ -45,6 +48,8 @@ def save_look(settings: Settings, choice: str, scale: int) -> bool:
     or a school policy decides)."""
     if choice not in CHOICES:
         raise ValueError(choice)
+    if settings.lab_mode:  # the machine's settings are the school's (and set_user would make it machine-wide)
+        return False
     kept = True
     for key, value in (("theme", choice), ("text_scale", _scale(scale))):
         if settings.is_locked(key):
@@ -56,3 +61,15 @@ def save_look(settings: Settings, choice: str, scale: int) -> bool:
             log.info("look kept for this session only: %s", exc)
             kept = False
     return kept
+
+
+def save_font(settings: Settings, font: str) -> bool:
+    """Keep the reader's font (``""``, ``"opendyslexic"`` or ``"system"``); False: this session only."""
+    if settings.lab_mode or settings.is_locked("font"):
+        return False
+    try:
+        settings.set_user("font", font)
+    except (TesseraError, OSError) as exc:
+        log.info("font kept for this session only: %s", exc)
+        return False
+    return True
