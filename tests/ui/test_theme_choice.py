@@ -94,7 +94,7 @@ def test_display_dialog_applies_and_keeps(qapp, qtbot, settings, tmp_path):
     qtbot.addWidget(dialog)
     try:
         dialog.scheme.setCurrentIndex(dialog.scheme.findData("high-contrast"))
-        dialog.size.setValue(150)
+        dialog.text_size.setValue(150)
         dialog.font_box.setCurrentIndex(dialog.font_box.findData(fonts.DYSLEXIC))
         assert current_scheme() == "high-contrast" and current_scale() == 150
         assert qapp.font().family() == "OpenDyslexic"

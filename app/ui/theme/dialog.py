@@ -40,11 +40,11 @@ class DisplayDialog(QDialog):
         self.scheme.setAccessibleName("Colour scheme")
         for key in CHOICES:
             self.scheme.addItem(words[key], key)
-        self.size = QSpinBox()
-        self.size.setAccessibleName("Text size in percent")
-        self.size.setRange(MIN_SCALE, MAX_SCALE)
-        self.size.setSingleStep(10)
-        self.size.setSuffix(" %")
+        self.text_size = QSpinBox()
+        self.text_size.setAccessibleName("Text size in percent")
+        self.text_size.setRange(MIN_SCALE, MAX_SCALE)
+        self.text_size.setSingleStep(10)
+        self.text_size.setSuffix(" %")
         self.font_box = QComboBox()
         self.font_box.setAccessibleName("Font")
         for key, word in (
@@ -56,7 +56,7 @@ class DisplayDialog(QDialog):
         from app.ui.theme import _state  # the choice in use, not only the scheme it resolved to
 
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(_state["choice"])))
-        self.size.setValue(current_scale())
+        self.text_size.setValue(current_scale())
         self.font_box.setCurrentIndex(max(0, self.font_box.findData(fonts.preferred())))
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -64,7 +64,7 @@ class DisplayDialog(QDialog):
         set_role(self.note, "muted")
         form = QFormLayout()
         form.addRow(self.tr("&Colours:"), self.scheme)
-        form.addRow(self.tr("&Text size:"), self.size)
+        form.addRow(self.tr("&Text size:"), self.text_size)
         form.addRow(self.tr("&Font:"), self.font_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -73,13 +73,13 @@ class DisplayDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.scheme.currentIndexChanged.connect(lambda _i: self.apply())
-        self.size.valueChanged.connect(lambda _v: self.apply())
+        self.text_size.valueChanged.connect(lambda _v: self.apply())
         self.font_box.currentIndexChanged.connect(lambda _i: self.apply())
 
     def apply(self) -> None:
         from app.ui.theme.prefs import save_font, save_look
 
-        choice, scale, font = self.scheme.currentData(), self.size.value(), self.font_box.currentData()
+        choice, scale, font = self.scheme.currentData(), self.text_size.value(), self.font_box.currentData()
         fonts.prefer(font)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
