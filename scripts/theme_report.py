@@ -118,6 +118,20 @@ def main() -> int:
             del bar
             if shots:
                 window.grab().save(str(shots / f"{who}-{key}.png"))
+            if shots and who == "student" and key == "writing":  # the editor, with a teacher's comments
+                from app.ui.student.writing import TASK
+
+                for row in range(page.list.count()):
+                    if "place" in page.list.item(row).text():
+                        page.open_task(page.list.item(row).data(TASK))
+                        settle()
+                        editor_texts = measure_text(window)
+                        report["student-writing-editor"] = {
+                            "texts": len(editor_texts),
+                            "lowest": min((t.ratio for t in editor_texts), default=None),
+                        }
+                        window.grab().save(str(shots / "student-writing-editor.png"))
+                        break
         window.sign_out()
         settle()
     print(

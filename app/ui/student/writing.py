@@ -118,7 +118,6 @@ class WritingPage(QWidget):
 
         # -- one draft ----------------------------------------------------------------------------
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
-        set_icon(back, "arrow-left")
         back.setAccessibleName("Back to all writing tasks")
         back.clicked.connect(self.back)
         self.task_title = _label("", "Task", "heading")

@@ -86,4 +86,11 @@ def nav_icons(nav, keys: list[str]) -> None:  # noqa: ANN001
     paint()
     changed = notifier().changed
     changed.connect(paint)
-    nav.destroyed.connect(lambda *_a: changed.disconnect(paint))  # gone with the navigation
+
+    def forget(*_a: object) -> None:  # gone with the navigation (or the app is closing)
+        try:
+            changed.disconnect(paint)
+        except (RuntimeError, TypeError):
+            pass
+
+    nav.destroyed.connect(forget)
