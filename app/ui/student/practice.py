@@ -29,6 +29,7 @@ from app.ui.nav import pages_for
 from app.ui.tasks import run_task
 from app.ui.theme import set_role
 from app.ui.theme.icons import set_icon
+from app.ui.theme.motion import glow_in
 from app.ui.widgets.answer_box import AnswerBox
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -363,6 +364,7 @@ class PracticePage(QWidget):
         if result.mastered_now:
             self.celebration.setText("\u2605 " + result.celebration + " \u2605")
             self.celebration.show()
+            glow_in(self.celebration)
             self._celebration_timer.start()
         self.next_button.setText(
             self.tr("See my &summary (Enter)") if result.done else self.tr("&Next question (Enter)")
