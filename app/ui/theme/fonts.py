@@ -26,7 +26,7 @@ def load_bundled() -> set[str]:
     if not _state["tried"]:
         _state["tried"] = True
         folder = fonts_dir()
-        for path in sorted(folder.glob("*.woff2")) if folder.is_dir() else []:
+        for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
             fid = QFontDatabase.addApplicationFont(str(path))
             if fid >= 0:
                 _loaded.update(QFontDatabase.applicationFontFamilies(fid))
