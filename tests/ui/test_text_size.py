@@ -11,8 +11,8 @@ from app.ui.theme.audit import clipped_text, scrolls_sideways
 from tests.ui.themehelp import settle, visit_screens
 from tests.ui.windowhelp import close_all, open_window
 
-# Teacher screens whose two-pane layouts still need more than 1280 px at 200 % (see the report).
-STILL_WIDE = {"teacher-roster", "teacher-plans", "teacher-challenges", "teacher-sync"}
+# Screens that still need more than 1280 px at 200 % (see scripts/theme_report.py).
+STILL_WIDE = {"teacher-sync"}  # its machine box and trust section are being reworked (the seam branch)
 
 
 @pytest.fixture

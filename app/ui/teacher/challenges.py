@@ -381,6 +381,9 @@ class ChallengesPage(QWidget):
         for r in ch.rubric:
             box = QComboBox()
             box.setAccessibleName(f"Level for {r['criterion']}")
+            # A long level description is shown whole in the open list, not by widening the page.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(24)
             box.addItem(self.tr("(not assessed)"), 0)
             for n, (name, _d) in LEVELS.items():
                 desc = r["levels"][n - 1] if n - 1 < len(r.get("levels", [])) else ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -107,9 +108,13 @@ class StudentView(QWidget):
         # Never narrower than its content: only up and down scrolling.
         bar = self.column.verticalScrollBar().sizeHint().width()
         self.column.setMinimumWidth(column.minimumSizeHint().width() + bar)
-        body = QHBoxLayout()
-        body.addWidget(self.column, 2)
-        body.addWidget(chart_box, 3)
+        # Side by side; one above the other when the page is too narrow (a large text size).
+        body = QSplitter()
+        body.setChildrenCollapsible(False)
+        body.addWidget(self.column)
+        body.addWidget(chart_box)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
         outer = QVBoxLayout(self)
         if self.unlock is None:
             outer.addWidget(self.title)
@@ -119,7 +124,7 @@ class StudentView(QWidget):
             top.addStretch(1)
             top.addWidget(self.unlock)
             outer.addLayout(top)
-        outer.addLayout(body, 1)
+        outer.addWidget(body, 1)
         self.class_id = ""
         if bus is not None:  # what it shows changed (here or by sync): the shown student reloads
             shows = Kind.PROFILE | Kind.PRACTICE | Kind.CELEBRATIONS | Kind.ROSTER | Kind.SKILLS
