@@ -17,6 +17,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="start with the demo class if there is no data")
     p.add_argument("--self-test", action="store_true", help="open the main screens offscreen and exit")
     p.add_argument("--lang", help="language for this run: en, es (or pseudo, ar-pseudo to test translation)")
+    p.add_argument("--theme", choices=("system", "light", "dark", "high-contrast"), help="colour scheme")
+    p.add_argument("--text-scale", type=int, metavar="PERCENT", help="text size, 100-200 (percent)")
     sub = p.add_subparsers(dest="command")
     d = sub.add_parser("demo", help="create the demo class headless")
     d.add_argument("--data-dir", dest="sub_data_dir")
@@ -60,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return _reader_may_leave(lambda: _info(data_dir, args.json))
     from app.ui.launch import run_gui
 
-    return run_gui(data_dir, demo=args.demo, self_test=args.self_test, lang=args.lang)
+    look = {"theme": args.theme, "text_scale": args.text_scale}  # None: the settings decide
+    return run_gui(data_dir, demo=args.demo, self_test=args.self_test, lang=args.lang, look=look)
 
 
 def _reader_may_leave(command: Callable[[], int]) -> int:

@@ -48,6 +48,11 @@ BUILTIN: dict[str, Any] = {
     "xapi_lrs_auth": "",  # "key:secret" for the LRS's Basic auth
     "lab_socket": "",  # the lab service's socket (issue 19); empty: the platform's (app/lab/client.py)
     "language": "",  # "en", "es"; empty: the system's (issue 18, app/ui/language.py)
+    # The look (issue 18): "system" (follow the OS), "light", "dark" or "high-contrast"; text size in
+    # percent of the system's (100-200). A policy may preset them for a school's machines.
+    "theme": "system",
+    "text_scale": 100,
+    "font": "",  # "" Atkinson Hyperlegible, "opendyslexic", or "system"
 }
 
 POLICY_KEYS = tuple(BUILTIN)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.config import resources_dir
 from app.i18n import N_
+from app.ui.theme import set_role
 
 GUIDES = {"teacher": "teacher.md", "student": "student.md"}
 # The section of a guide for each page (its heading's words), so F1 opens where the user is.
@@ -31,7 +32,14 @@ SECTIONS = {
     "my_challenge": "My challenge", "checkin": "Check in", "my_profile": N_("My profile"),
     "signin": "Signing in", "welcome": "Getting started",
 }  # fmt: skip
-STYLE = "body { font-size: 15px; color: #1f2937; } h1 { font-size: 24px; } h2 { font-size: 19px; color: #1d4ed8; }"
+
+
+def _style() -> str:
+    """The guide's headings and text in the scheme's colours, at sizes relative to the app's font."""
+    from app.ui.theme import tokens
+
+    t = tokens()
+    return f"body {{ color: {t.text}; }} h1 {{ font-size: x-large; }} h2 {{ font-size: large; color: {t.accent}; }}"
 
 
 def guide_text(role: str) -> str:
@@ -46,9 +54,9 @@ def _browser(role: str, name: str) -> QTextBrowser:
     view = QTextBrowser()
     view.setAccessibleName(name)
     view.setOpenExternalLinks(False)  # offline: nothing leaves the computer
-    view.document().setDefaultStyleSheet(STYLE)
+    view.document().setDefaultStyleSheet(_style())
     view.setMarkdown(guide_text(role))
-    view.setStyleSheet("QTextBrowser { padding: 12px 18px; background: white; }")
+    set_role(view, "help")
     return view
 
 

@@ -14,7 +14,11 @@ log = logging.getLogger(__name__)
 
 
 def run_gui(
-    data_dir: str | None, demo: bool = False, self_test: bool = False, lang: str | None = None
+    data_dir: str | None,
+    demo: bool = False,
+    self_test: bool = False,
+    lang: str | None = None,
+    look: dict | None = None,
 ) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,6 +50,10 @@ def run_gui(
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")
+    from app.config import load_settings
+    from app.ui.theme.prefs import apply_look
+
+    apply_look(app, load_settings(data_dir), look or {})  # type: ignore[arg-type]  # before any window
     if self_test:
         return _self_test(app, data_dir)
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.people.actor import Actor
 from app.ui.nav import load_page_class, pages_for
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 
 log = logging.getLogger(__name__)
 BACKUP_FIRST_MS = 3 * 60_000
@@ -49,8 +51,9 @@ class MainArea(QWidget):
         who.setAccessibleName("Signed in as")
         self.status = QLabel("")
         self.status.setAccessibleName("Status")
-        self.status.setStyleSheet("color: #555;")
+        set_role(self.status, "muted")
         sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
+        set_icon(sign_out, "log-out")
         sign_out.setAccessibleName("Sign out")
         sign_out.clicked.connect(self.sign_out_requested)
         header.addWidget(who)
@@ -66,14 +69,26 @@ class MainArea(QWidget):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigation")
-        self.nav.setFixedWidth(190)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_role(self.nav, "nav")
         self.stack = QStackedWidget()
         for key, title, _spec in self.specs:
             item = QListWidgetItem(self.tr(title))
             item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        from app.ui.theme.icons import nav_icons
+
+        nav_icons(self.nav, [k for k, _t, _s in self.specs])
+        # As wide as the longest name at the text size in use (190 px at 100 %), never cut.
+        widest = max(
+            (
+                self.nav.fontMetrics().horizontalAdvance(self.nav.item(i).text())
+                for i in range(self.nav.count())
+            ),
+            default=0,
+        )
+        self.nav.setFixedWidth(max(190, widest * 13 // 10 + 40))
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -130,6 +145,9 @@ class MainArea(QWidget):
             spec = next(s for k, _t, s in self.specs if k == key)
             page = load_page_class(spec)(self.ctx, self.actor, self.bus)
             page.setProperty("page_key", key)
+            from app.ui.widgets.page_scroll import scroll_vertically
+
+            scroll_vertically(page)  # tall at a large text size: scrolls down, never sideways
             self.pages[key] = page
             self.stack.addWidget(page)
             if hasattr(page, "open_page"):
@@ -165,6 +183,9 @@ class MainWindow(QMainWindow):
         from app.ui.help import install_help
 
         install_help(self, self.help_place)
+        from app.ui.theme.dialog import install_display_menu
+
+        install_display_menu(self, lambda: self.ctx.settings if self.ctx is not None else None)
         from app.ui.idle import IdleWatcher
 
         self.idle = IdleWatcher(0, self)
@@ -178,7 +199,7 @@ class MainWindow(QMainWindow):
         elif ctx is None:
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-            opening.setStyleSheet("font-size: 20px; color: #555;")
+            set_role(opening, "heading muted")
             opening.setAccessibleName("Opening")
             self._set_central(opening)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -53,13 +54,12 @@ class SignInScreen(QWidget):
         self.pin_optional: dict[str, bool] = {}  # class -> students sign in without a PIN
 
         title = QLabel(self.tr("Welcome to Tessera"))
-        title.setStyleSheet("font-size: 26px; font-weight: 600;")
+        set_role(title, "display")
         self.message = QLabel("")
         self.message.setAccessibleName("Sign-in message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(
-            "color: #9a3412; font-size: 14px; qproperty-alignment: 'AlignTop | AlignLeft';"
-        )
+        set_role(self.message, "error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Room for three lines: a wrapped label under the tabs is otherwise given one or two and cut.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 6)
 
@@ -71,7 +71,7 @@ class SignInScreen(QWidget):
             self.class_box.addItem(name, class_id)
         self.names = QListWidget()
         self.names.setAccessibleName("Your name")
-        self.names.setStyleSheet("font-size: 15px;")
+        set_role(self.names, "lead")
         self.pin = QLineEdit()
         self.pin.setAccessibleName("PIN")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

@@ -22,6 +22,7 @@ from app.demo import DEMO_PASSWORD, DEMO_USERNAME, create_demo
 from app.i18n import N_
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import run_with_dialog
+from app.ui.theme import set_role
 
 if TYPE_CHECKING:
     from app.people.actor import Actor
@@ -42,7 +43,7 @@ class WelcomeScreen(QWidget):
         self.ctx = ctx
         self._left = False  # the class was made on this screen
         title = QLabel(self.tr("Welcome to Tessera"))
-        title.setStyleSheet("font-size: 28px; font-weight: 600;")
+        set_role(title, "display")
         intro = QLabel(
             self.tr(
                 "Every learner is a mosaic. Tessera keeps your class's profiles, plans and progress on this "
@@ -88,7 +89,7 @@ class WelcomeScreen(QWidget):
         self.create_button.setAccessibleName("Create my class")
         self.create_button.clicked.connect(self._create)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #9a3412;")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         form.addRow("", self.create_button)
         form.addRow("", self.error)

@@ -9,20 +9,22 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import N_
 from app.practice.results import HeatCell, Heatmap, HeatSkill
+from app.ui.theme.tokens import HEAT
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED = 2  # student, average
 
 # (name, lowest mastery, fill, text): ColorBrewer "Blues", safe for colour-blind readers; "Stuck" is
 # orange and its cells carry a "!" so colour is never the only cue.
-BANDS = [
-    ("Not started", None, "#f3f4f6", "#9ca3af"),
-    (N_("Starting (below 50%)"), 0.0, "#deebf7", "#1f2937"),
-    (N_("Learning (50-75%)"), 0.5, "#9ecae1", "#111827"),
-    (N_("Nearly there (75%+)"), 0.75, "#4292c6", "#ffffff"),
-    (N_("Mastered"), None, "#08519c", "#ffffff"),
-    (N_("Stuck (! recent answers wrong)"), None, "#fdae6b", "#1f2937"),
+_NAMES = [
+    ("Not started", None),
+    (N_("Starting (below 50%)"), 0.0),
+    (N_("Learning (50-75%)"), 0.5),
+    (N_("Nearly there (75%+)"), 0.75),
+    (N_("Mastered"), None),
+    (N_("Stuck (! recent answers wrong)"), None),
 ]
+BANDS = [(name, low, fill, ink) for (name, low), (fill, ink) in zip(_NAMES, HEAT, strict=True)]
 STUCK = 5
 
 

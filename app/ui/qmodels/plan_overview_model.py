@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from app.i18n import N_
 from app.planning.levels import PACE_LABELS
 from app.planning.plans import PlanRow
 from app.ui.locale_format import day
+from app.ui.theme import colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PACE_ORDER = {"behind": 0, "no_plan": 1, "on_track": 2, "done": 3}
-PACE_COLORS = {"behind": "#fef3c7", "no_plan": "#f3f4f6", "on_track": "#dcfce7", "done": "#dbeafe"}
+PACE_COLORS = {"behind": "warning_bg", "no_plan": "surface_alt", "on_track": "success_bg", "done": "info_bg"}
 STATUS_LABELS = {
     "": N_("No plan"),
     "draft": N_("Draft"),
@@ -53,7 +53,7 @@ class PlanOverviewModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.BackgroundRole and col == 2:
-            return QColor(PACE_COLORS.get(r.pace, "#ffffff"))
+            return colour(PACE_COLORS.get(r.pace, "surface"))
         if role == SORT_ROLE:
             return (
                 r.name,

@@ -13,6 +13,8 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import clock
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.scales import ScalePicker
 from app.ui.widgets.trend_chart import TrendChart
@@ -29,7 +31,7 @@ class CheckInPage(QWidget):
         self.service = ctx.services.checkins
         self._loads = Latest()
         title = QLabel(self.tr("Check in"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
         self.off.setAccessibleName("Check-ins switched off")
         self.off.hide()
@@ -44,6 +46,8 @@ class CheckInPage(QWidget):
         self.note.setMaxLength(280)
         self.note.returnPressed.connect(self.submit)
         self.send = QPushButton(self.tr("&Check in"))
+        set_icon(self.send, "check", "on_accent")
+        set_role(self.send, "primary")
         self.send.setAccessibleName("Check in")
         self.send.setEnabled(False)
         self.send.clicked.connect(self.submit)
@@ -64,7 +68,7 @@ class CheckInPage(QWidget):
         fl.addLayout(row)
         fl.addWidget(self.status)
         private = QLabel(self.tr("Only you and your teachers see your check-ins."))
-        private.setStyleSheet("color: #6b7280;")
+        set_role(private, "muted")
         fl.addWidget(private)
         self.form = form
 

@@ -23,6 +23,8 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import show_error
 from app.ui.nav import pages_for
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -54,7 +56,7 @@ class HomePage(QWidget):
             a for a, page in ACTION_PAGES.items() if page in {k for k, _t, _s in pages_for("student")}
         }
         hello = QLabel(self._greeting())
-        hello.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(hello, "title")
         hello.setAccessibleName("Greeting")
         intro = QLabel(
             self.tr(
@@ -63,16 +65,18 @@ class HomePage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #4b5563;")
+        set_role(intro, "muted")
         self.list = NextStepList()
         self.list.itemActivated.connect(lambda _i: self.start())
         self.list.currentRowChanged.connect(lambda _r: self._update_button())
         self.start_button = QPushButton(self.tr("&Start this"))
+        set_icon(self.start_button, "play", "on_accent")
+        set_role(self.start_button, "primary")
         self.start_button.setAccessibleName("Start the chosen activity")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.hint = QLabel("")
-        self.hint.setStyleSheet("color: #6b7280;")
+        set_role(self.hint, "muted")
         self.hint.setAccessibleName("About the chosen activity")
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
 from app.ui.widgets.text_offsets import plain_text
 from app.writing.journal import JournalEntry, TextJournal
 
@@ -24,9 +25,7 @@ class JournalOffer(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("journalOffer")
-        self.setStyleSheet(
-            "#journalOffer { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 6px; }"
-        )
+        set_role(self, "notice")
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Unsaved text found")

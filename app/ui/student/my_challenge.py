@@ -29,6 +29,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import weekday_day
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.common import empty_note
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_log import TeamLogPanel
@@ -49,7 +50,7 @@ class MyChallengePage(QWidget):
         self.pending = ""  # a challenge to show once the list has loaded
         self._loads = Latest()
         title = QLabel(self.tr("My challenge"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.pick = QComboBox()
         self.pick.setAccessibleName("Challenge")
         self.pick.setMinimumWidth(280)

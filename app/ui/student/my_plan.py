@@ -4,7 +4,6 @@ the teacher's feedback; build or change the plan with the guided wizard and send
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,8 @@ from app.planning.plans import PlanView
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import colour, set_role, tokens
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.common import empty_note
 from app.ui.widgets.goal_detail import PACE_COLORS, GoalDetail
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -30,10 +31,10 @@ from app.ui.widgets.plan_wizard import PlanWizard
 
 GOAL = Qt.ItemDataRole.UserRole + 1
 STATUS_TEXT = {
-    "draft": (N_("Draft: not sent to your teacher yet"), "#6b7280"),
-    "submitted": (N_("Waiting for your teacher"), "#b45309"),
-    "approved": (N_("Approved by your teacher \u2714"), "#15803d"),
-    "changes_suggested": (N_("Your teacher suggested changes"), "#b91c1c"),
+    "draft": (N_("Draft: not sent to your teacher yet"), "muted"),  # (words, theme token)
+    "submitted": (N_("Waiting for your teacher"), "warning"),
+    "approved": (N_("Approved by your teacher \u2714"), "success"),
+    "changes_suggested": (N_("Your teacher suggested changes"), "danger"),
 }
 
 
@@ -50,16 +51,20 @@ class MyPlanPage(QWidget):
         self.wizard: PlanWizard | None = None
         self.pending = ""  # a goal to show once the plan has loaded
         self.title = QLabel(self.tr("My plan"))
-        self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(self.title, "title")
         self.title.setAccessibleName("Plan title")
         self.state = QLabel("")
         self.state.setAccessibleName("Plan status")
         self.build = QPushButton(self.tr("&Build my plan…"))
+        set_icon(self.build, "pencil")
         self.build.setAccessibleName("Build or change my plan")
         self.build.clicked.connect(self.open_wizard)
         self.send = QPushButton(self.tr("Send to my &teacher"))
+        set_icon(self.send, "send")
         self.send.setAccessibleName("Send my plan to my teacher")
         self.send.clicked.connect(self.submit)
+        self.title.setWordWrap(True)  # at a large text size the row wraps its words, not the page
+        self.state.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.state, 1)
@@ -68,7 +73,7 @@ class MyPlanPage(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Teacher's note")
-        self.note.setStyleSheet("background: #fef3c7; padding: 8px; border-radius: 6px;")
+        set_role(self.note, "note")
         self.note.hide()
         self.empty = empty_note(
             self.tr(
@@ -79,7 +84,7 @@ class MyPlanPage(QWidget):
 
         self.goals = QListWidget()
         self.goals.setAccessibleName("My goals")
-        self.goals.setStyleSheet("QListWidget::item { padding: 6px; }")
+        set_role(self.goals, "spaced")
         self.goals.setWordWrap(True)
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.currentRowChanged.connect(self._pick)
@@ -125,7 +130,8 @@ class MyPlanPage(QWidget):
             self.loaded.emit()
             return
         self.title.setText(plan.title)
-        text, color = STATUS_TEXT.get(plan.status, (plan.status, "#374151"))
+        text, token = STATUS_TEXT.get(plan.status, (plan.status, "muted"))
+        color = getattr(tokens(), token)
         self.state.setText(f"<span style='color:{color}'>{self.tr(text)}</span>")
         self.note.setVisible(bool(plan.teacher_note))
         self.note.setText(self.tr("<b>Your teacher says:</b> %1").replace("%1", plan.teacher_note))
@@ -135,7 +141,7 @@ class MyPlanPage(QWidget):
             item = QListWidgetItem(
                 f"{mark}{g.title}\n{round(g.progress * 100)}% \u00b7 {self._pace(g.pace.status)}"
             )
-            item.setForeground(QColor(PACE_COLORS.get(g.pace.status, "#111827")))
+            item.setForeground(colour(PACE_COLORS.get(g.pace.status, "text")))
             item.setData(GOAL, g)
             item.setToolTip(g.pace.reason)
             self.goals.addItem(item)

@@ -29,6 +29,9 @@ from app.ui.messages import error_text
 from app.ui.nav import pages_for
 from app.ui.numbers import read_number
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
+from app.ui.theme.motion import glow_in
 from app.ui.widgets.answer_box import AnswerBox
 from app.ui.widgets.common import clear_layout
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -37,13 +40,13 @@ SESSION_LENGTH = 10
 START, ASKING, CHECKING, FEEDBACK, SUMMARY = range(5)
 
 
-def _label(text: str = "", name: str = "", style: str = "") -> QLabel:
+def _label(text: str = "", name: str = "", role: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if name:
         label.setAccessibleName(name)
-    if style:
-        label.setStyleSheet(style)
+    if role:
+        set_role(label, role)
     return label
 
 
@@ -65,28 +68,26 @@ class PracticePage(QWidget):
         self.clock = QElapsedTimer()
 
         # -- start ------------------------------------------------------------------------------
-        title = _label(self.tr("Practice"), "Practice", "font-size: 24px; font-weight: 600;")
+        title = _label(self.tr("Practice"), "Practice", "title")
         self.intro = _label(self.tr("Ten questions picked for you right now: not too easy, not too hard, "
                                     "with reviews of skills before they fade. Each one says why it was "
                                     "chosen."),
-                            "About practice", "font-size: 15px; color: #374151;")  # fmt: skip
-        self.scope = _label("", "What you will practise", "color: #1d4ed8;")
+                            "About practice", "lead muted")  # fmt: skip
+        self.scope = _label("", "What you will practise", "accent")
         self.start_button = QPushButton(self.tr("&Start practice"))
+        set_icon(self.start_button, "play", "on_accent")
         self.start_button.setAccessibleName("Start practice")
-        self.start_button.setStyleSheet("font-size: 16px; padding: 8px 20px;")
+        set_role(self.start_button, "primary big")
         self.start_button.clicked.connect(self.start)
         self.everything_button = QPushButton(self.tr("Practise &everything instead"))
         self.everything_button.setAccessibleName("Practise every skill instead")
         self.everything_button.clicked.connect(lambda: self.choose_skill(None))
         self.everything_button.hide()
-        self.start_message = _label("", "Practice message", "color: #b91c1c;")
-        self.overview = _label("", "Your practice so far", "font-size: 15px; line-height: 140%;")
+        self.start_message = _label("", "Practice message", "error")
+        self.overview = _label("", "Your practice so far", "lead")
         self.overview.setTextFormat(Qt.TextFormat.RichText)
         card = QFrame()
-        card.setObjectName("card")
-        card.setStyleSheet(
-            "QFrame#card { background: #ffffff; border: 1px solid #dbe3ef; border-radius: 10px; }"
-        )
+        set_role(card, "card")
         QVBoxLayout(card).addWidget(self.overview)
         start_page = QWidget()
         start_page.setMaximumWidth(820)
@@ -109,28 +110,29 @@ class PracticePage(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Session progress")
         self.progress.setTextVisible(True)
-        self.skill_label = _label("", "Skill", "font-size: 13px; color: #4b5563; font-weight: 600;")
-        self.reason = _label("", "Why this question", "font-size: 13px; color: #1d4ed8; font-style: italic;")
-        self.prompt = _label("", "Question", "font-size: 24px; padding: 10px 0;")
+        self.skill_label = _label("", "Skill", "small muted strong")
+        self.reason = _label("", "Why this question", "small accent italic")
+        self.prompt = _label("", "Question", "title")
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.answer = AnswerBox()
         self.check_button = QPushButton(self.tr("&Check (Enter)"))
+        set_icon(self.check_button, "check", "on_accent")
         self.check_button.setAccessibleName("Check my answer")
-        self.check_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
+        set_role(self.check_button, "primary")
         self.check_button.clicked.connect(self.submit)
-        self.message = _label("", "Answer message", "color: #b91c1c;")
+        self.message = _label("", "Answer message", "error")
         self.feedback = QFrame()
         self.feedback.setObjectName("feedback")
-        self.verdict = _label("", "Feedback", "font-size: 20px; font-weight: 600;")
-        self.hint = _label("", "Worked hint", "font-size: 15px;")
-        self.mastery = _label("", "Mastery change", "color: #374151;")
-        self.celebration = _label("", "Celebration", "font-size: 20px; font-weight: 700; color: #7c2d12; "
-                                  "background: #fde68a; border-radius: 8px; padding: 12px;")  # fmt: skip
+        self.verdict = _label("", "Feedback", "verdict-good")
+        self.hint = _label("", "Worked hint", "lead")
+        self.mastery = _label("", "Mastery change", "muted")
+        self.celebration = _label("", "Celebration", "celebration")
         self.celebration.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.celebration.hide()
         self.next_button = QPushButton(self.tr("&Next question (Enter)"))
+        set_icon(self.next_button, "arrow-right", "on_accent")
         self.next_button.setAccessibleName("Next question")
-        self.next_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
+        set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self.next)
         fv = QVBoxLayout(self.feedback)
         fv.addWidget(self.verdict)
@@ -155,19 +157,19 @@ class PracticePage(QWidget):
         qv.addStretch(1)
 
         # -- the summary ------------------------------------------------------------------------
-        self.summary_title = _label("", "Session summary", "font-size: 24px; font-weight: 600;")
-        self.summary_text = _label("", "How it went", "font-size: 16px;")
+        self.summary_title = _label("", "Session summary", "title")
+        self.summary_text = _label("", "How it went", "large")
         self.summary_skills = QFrame()
-        self.summary_skills.setObjectName("card")
-        self.summary_skills.setStyleSheet("QFrame#card { background: #ffffff; border: 1px solid #dbe3ef; "
-                                          "border-radius: 10px; }")  # fmt: skip
+        set_role(self.summary_skills, "card")
         self.summary_grid = QGridLayout(self.summary_skills)
         self.summary_grid.setColumnStretch(2, 1)
         self.again_button = QPushButton(self.tr("Practise &again (Enter)"))
+        set_icon(self.again_button, "rotate-ccw", "on_accent")
         self.again_button.setAccessibleName("Practise again")
-        self.again_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
+        set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self.start)
         self.done_button = QPushButton(self.tr("&Done"))
+        set_icon(self.done_button, "check")
         self.done_button.setAccessibleName("Done practising")
         self.done_button.clicked.connect(self.done)
         summary_page = QWidget()
@@ -355,11 +357,8 @@ class PracticePage(QWidget):
         self.progress.setValue(result.answered)
         ok = result.correct
         self.verdict.setText(("\u2714 " if ok else "\u2716 ") + result.feedback)
-        self.verdict.setStyleSheet(
-            f"font-size: 20px; font-weight: 600; color: {'#15803d' if ok else '#b45309'};"
-        )
-        self.feedback.setStyleSheet("QFrame#feedback { background: %s; border-radius: 8px; }"
-                                    % ("#ecfdf5" if ok else "#fffbeb"))  # fmt: skip
+        set_role(self.verdict, "verdict-good" if ok else "verdict-try")
+        set_role(self.feedback, "good" if ok else "try")
         self.hint.setText(
             (self.tr("How it works: ") if ok else self.tr("Hint: ")) + result.hint if result.hint else ""
         )
@@ -374,6 +373,7 @@ class PracticePage(QWidget):
         if result.mastered_now:
             self.celebration.setText("\u2605 " + result.celebration + " \u2605")
             self.celebration.show()
+            glow_in(self.celebration)
             self._celebration_timer.start()
         self.next_button.setText(
             self.tr("See my &summary (Enter)") if result.done else self.tr("&Next question (Enter)")
@@ -398,7 +398,7 @@ class PracticePage(QWidget):
         for col, head in enumerate((self.tr("Skill"), self.tr("Right"), self.tr("Expected right now"), "")):
             grid.addWidget(_label(f"<b>{head}</b>" if head else ""), 0, col)
         for r, sk in enumerate(summary.skills, start=1):
-            grid.addWidget(_label(sk.name, style="font-weight: 600;"), r, 0)
+            grid.addWidget(_label(sk.name, role="strong"), r, 0)
             grid.addWidget(_label(f"{sk.right} / {sk.answered}"), r, 1)
             bar = QProgressBar()
             bar.setRange(0, 100)
@@ -409,7 +409,7 @@ class PracticePage(QWidget):
             bar.setAccessibleName(f"{sk.name}: {bar.value()}% expected right, {change:+d} this session")
             grid.addWidget(bar, r, 2)
             grid.addWidget(_label("\u2605 " + self.tr("mastered!") if sk.mastered else "",
-                                  style="color: #b45309; font-weight: 700;"), r, 3)  # fmt: skip
+                                  role="warning strong"), r, 3)  # fmt: skip
         self.stack.setCurrentIndex(2)
         self.state = SUMMARY
         self.result = None

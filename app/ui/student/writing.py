@@ -35,6 +35,8 @@ from app.ui.messages import error_text
 from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.student.kept_text import KEPT
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.diff_view import plural, when, when_short
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -59,15 +61,16 @@ AUTOSAVE_MS = 30_000
 
 
 TASK = Qt.ItemDataRole.UserRole
-STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3aed", RETURNED: "#15803d"}
+# Status words are coloured by role (theme tokens), never by a colour written here.
+STATUS_ROLES = {NOT_STARTED: "muted", "writing": "accent", SUBMITTED: "warning", RETURNED: "success"}
 
 
-def _label(text: str, name: str, style: str = "") -> QLabel:
+def _label(text: str, name: str, role: str = "") -> QLabel:
     label = QLabel(text)
     label.setAccessibleName(name)
     label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
+    if role:
+        set_role(label, role)
     return label
 
 
@@ -90,17 +93,19 @@ class WritingPage(QWidget):
         self._too_long = False  # the status shows "too long to save" for the text in the editor
 
         # -- the list of tasks --------------------------------------------------------------------
-        title = _label(self.tr("Writing"), "Writing", "font-size: 24px; font-weight: 600;")
+        title = _label(self.tr("Writing"), "Writing", "title")
         intro = _label(self.tr("Your writing tasks. The checks help as you write; your teacher sees what you "
-                               "hand in."), "About writing", "color: #374151; font-size: 14px;")  # fmt: skip
+                               "hand in."), "About writing", "muted")  # fmt: skip
         self.list = QListWidget()
         self.list.setAccessibleName("Writing tasks")
-        self.list.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
+        set_role(self.list, "lead roomy")
         self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
         self.open_button = QPushButton(self.tr("&Open"))
+        set_icon(self.open_button, "folder-open", "on_accent")
+        set_role(self.open_button, "primary")
         self.open_button.setAccessibleName("Open writing task")
         self.open_button.clicked.connect(self._open_selected)
-        self.list_message = _label("", "Writing message", "color: #b91c1c;")
+        self.list_message = _label("", "Writing message", "error")
         list_page = QWidget()
         lv = QVBoxLayout(list_page)
         lv.addWidget(title)
@@ -115,13 +120,11 @@ class WritingPage(QWidget):
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
         back.setAccessibleName("Back to all writing tasks")
         back.clicked.connect(self.back)
-        self.task_title = _label("", "Task", "font-size: 20px; font-weight: 600;")
+        self.task_title = _label("", "Task", "heading")
         self.status = _label("", "Draft status", "font-weight: 600;")
-        self.prompt = _label("", "Instructions", "background: #f1f5f9; border-radius: 6px; padding: 8px; "
-                             "color: #1f2937;")  # fmt: skip
+        self.prompt = _label("", "Instructions", "panel")  # fmt: skip
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        self.feedback = _label("", "Teacher feedback", "background: #ecfdf5; border: 1px solid #a7f3d0; "
-                               "border-radius: 6px; padding: 8px; color: #064e3b;")  # fmt: skip
+        self.feedback = _label("", "Teacher feedback", "feedback")  # fmt: skip
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
         self.feedback.hide()
         self.editor = WritingEditor("My writing")
@@ -134,14 +137,16 @@ class WritingPage(QWidget):
         self.panel = FindingsPanel(can_apply=True)
         self.panel.setMinimumWidth(300)
         self.live = LiveCheck(self.editor)
-        self.words = _label("", "Word count", "color: #374151;")
-        self.save_status = _label("", "Save status", "color: #6b7280;")
+        self.words = _label("", "Word count", "muted")
+        self.save_status = _label("", "Save status", "muted")
         self.save_button = QPushButton(self.tr("&Save now"))
+        set_icon(self.save_button, "save")
         self.save_button.setAccessibleName("Save now")
         self.save_button.clicked.connect(lambda: self.save(force=True))
         self.submit_button = QPushButton(self.tr("&Hand in…"))
+        set_icon(self.submit_button, "send", "on_accent")
         self.submit_button.setAccessibleName("Hand in")
-        self.submit_button.setStyleSheet("font-weight: 600; padding: 6px 16px;")
+        set_role(self.submit_button, "primary")
         self.submit_button.clicked.connect(self.confirm_submit)
         self.confirm: QMessageBox | None = None
 
@@ -226,7 +231,7 @@ class WritingPage(QWidget):
             self.tr("Tessera closed before it saved some of your writing. It is kept on this computer: open "
                     "the task to put it back.") if journal else
             "" if tasks else self.tr("No writing tasks yet."))  # fmt: skip
-        self.list_message.setStyleSheet("color: #374151;" if not tasks else "color: #b91c1c;")
+        set_role(self.list_message, "muted" if not tasks else "error")
         if self._wanted:
             wanted, self._wanted = self._wanted, ""
             if any(m.task.id == wanted for m in tasks):
@@ -296,7 +301,7 @@ class WritingPage(QWidget):
         self.prompt.setVisible(bool(task.prompt or due))
         status = view.status if view.id else NOT_STARTED
         self.status.setText(self.tr(STATUS_WORDS[status]))
-        self.status.setStyleSheet(f"font-weight: 600; color: {STATUS_COLOURS.get(status, '#111827')};")
+        set_role(self.status, "strong " + STATUS_ROLES.get(status, ""))
         returned = view.status == RETURNED and view.feedback
         self.feedback.setText(
             self.tr("Your teacher's feedback: %1").replace("%1", view.feedback) if returned else ""
@@ -354,7 +359,7 @@ class WritingPage(QWidget):
             # Undone or shortened below the limit: the "too long to save" error is not true any more.
             self._too_long = False
             self._queued = None
-            self.save_status.setStyleSheet("color: #6b7280;")
+            set_role(self.save_status, "muted")
             saved = plain_text(self.editor) == self._saved and self._saved_line
             self.save_status.setText(self._saved_line if saved else self._unsaved_words())
             return
@@ -442,7 +447,7 @@ class WritingPage(QWidget):
         if not isinstance(exc, DraftTooLarge):
             self._queued = None  # try again at the next autosave
         self.save_status.setText(error_text(exc))
-        self.save_status.setStyleSheet("color: #b91c1c;")
+        set_role(self.save_status, "error")
         if task_id and self.stack.currentIndex() == 0:  # the save on the way out failed
             self.list_message.setText(
                 error_text(exc)
@@ -451,7 +456,7 @@ class WritingPage(QWidget):
             )
 
     def _say_saved(self, number: int, at: float) -> None:
-        self.save_status.setStyleSheet("color: #6b7280;")
+        set_role(self.save_status, "muted")
         self._saved_line = self.tr("Saved %1 \u00b7 version %2").replace("%1", when_short(at)) \
             .replace("%2", str(number))  # fmt: skip
         self.save_status.setText(self._saved_line)
@@ -468,10 +473,10 @@ class WritingPage(QWidget):
         if self.view is not None and view.task.id == self.view.task.id:
             # The save's own words stay: a later save may have failed meanwhile ("the disk is full"),
             # and "Saved" from this read would hide that.
-            words, style = self.save_status.text(), self.save_status.styleSheet()
+            words, role = self.save_status.text(), str(self.save_status.property("role") or "")
             self._show_view(view)
             self.save_status.setText(words)
-            self.save_status.setStyleSheet(style)
+            set_role(self.save_status, role)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save()  # leaving the page (another page, signing out, closing): keep the work

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.planning.challenges import ChallengeDraft, Template
 from app.skills import DomainProfile
+from app.ui.theme import set_role
 from app.ui.widgets.common import qdate as _qdate
 from app.ui.widgets.common import timestamp as _ts
 
@@ -135,7 +136,7 @@ class ChallengeDialog(QDialog):
         tabs.addTab(cp_page, self.tr("&Checkpoints"))
         self.message = QLabel("")
         self.message.setAccessibleName("Challenge form message")
-        self.message.setStyleSheet("color: #b91c1c;")
+        set_role(self.message, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -32,8 +32,10 @@ from app.ui.locale_format import day_year
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.challenge_dialog import ChallengeDialog
+from app.ui.theme import set_role
 from app.ui.widgets.challenge_board import CELL, BoardTable
 from app.ui.widgets.common import button, empty_note
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.team_editor import TeamEditor, arrangement
 from app.ui.widgets.team_log import TeamLogPanel
@@ -70,17 +72,17 @@ class ChallengesPage(QWidget):
         self.pick.currentIndexChanged.connect(lambda _i: self.load_board())
         self.new_button = self._button(self.tr("&New challenge…"), "New challenge", self.new_challenge)
         self.finish_button = self._button(self.tr("&Finish challenge"), "Finish challenge", self.ask_finish)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Challenge:")))
-        top.addWidget(self.pick, 1)
+        top.addWidget(self.pick)
         top.addWidget(self.new_button)
         top.addWidget(self.finish_button)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("Driving question")
-        self.headline.setStyleSheet("font-size: 15px;")
+        set_role(self.headline, "lead")
 
         # Board, with the chosen team's log beside it.
         self.table = BoardTable()
@@ -92,7 +94,8 @@ class ChallengesPage(QWidget):
             + "   \u00b7  "
             + self.tr("double-click a cell to change it")
         )
-        legend.setStyleSheet("color: #4b5563;")
+        set_role(legend, "muted")
+        legend.setWordWrap(True)  # one line at 100 %, two at a large text size
         board_page = QSplitter()
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -122,7 +125,7 @@ class ChallengesPage(QWidget):
             )
         )
         title = QLabel(self.tr("Challenges"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -379,6 +382,9 @@ class ChallengesPage(QWidget):
         for r in ch.rubric:
             box = QComboBox()
             box.setAccessibleName(f"Level for {r['criterion']}")
+            # A long level description is shown whole in the open list, not by widening the page.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(24)
             box.addItem(self.tr("(not assessed)"), 0)
             for n, (name, _d) in LEVELS.items():
                 desc = r["levels"][n - 1] if n - 1 < len(r.get("levels", [])) else ""

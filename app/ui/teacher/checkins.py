@@ -4,7 +4,7 @@ flag when a student has reported low mood several times in a row. Only the class
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +27,9 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import weekday_day, weekday_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role, tokens
 from app.ui.widgets.lazy_refresh import LazyRefresh
-from app.ui.widgets.scales import COLORS
+from app.ui.widgets.scales import energy_pixmap, mood_pixmap
 from app.ui.widgets.trend_chart import TrendChart
 
 SID = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +49,7 @@ class ClassCheckInsPage(QWidget):
         self._class_loads = Latest()
         self._wanted_trend = ""
         title = QLabel(self.tr("Check-ins"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.class_box = QComboBox()
         self.class_box.setAccessibleName("Class")
         for c in ctx.services.roster.my_classes(actor):
@@ -68,7 +69,7 @@ class ClassCheckInsPage(QWidget):
         self.flags.setAccessibleName("Worth a quiet word")
         flag_box = QGroupBox(self.tr("Worth a quiet word (only you see this)"))
         QVBoxLayout(flag_box).addWidget(self.flags)
-        flag_box.setStyleSheet("QGroupBox { background: #f5f3ff; }")
+        set_role(flag_box, "quiet-word")
         self.flag_box = flag_box
 
         self.chart = TrendChart("Class check-in trend")
@@ -149,7 +150,7 @@ class ClassCheckInsPage(QWidget):
 
             self.flags.setText(
                 "<br>".join(
-                    f"\u25cf {f.message} <span style='color:#6b7280'>({self.tr('last: %1').replace('%1', when(f.last_at))})</span>"
+                    f"\u25cf {f.message} <span style='color:{tokens().muted}'>({self.tr('last: %1').replace('%1', when(f.last_at))})</span>"
                     for f in data.flags
                 )
             )
@@ -173,7 +174,7 @@ class ClassCheckInsPage(QWidget):
             ):
                 item = QTableWidgetItem(f"{value} {self.tr(words[value])}" if value else "")
                 if value:
-                    item.setForeground(QColor(COLORS[value]).darker(120))
+                    item.setIcon(QIcon(mood_pixmap(value, 16) if col == 2 else energy_pixmap(value, 16)))
                 self.table.setItem(r, col, item)
             self.table.setItem(r, 4, QTableWidgetItem(last.note if last else ""))
         self.table.resizeColumnsToContents()

@@ -12,6 +12,7 @@ from app.people.actor import Actor
 from app.ui.events import ChangeBus
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
 from app.ui.widgets.common import button
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
@@ -59,7 +60,7 @@ class DraftResponse(QSplitter):
         self.selection_note = QLabel(self.tr("Select a passage in the writing to comment on it."))
         self.selection_note.setAccessibleName("Selected passage")
         self.selection_note.setWordWrap(True)
-        self.selection_note.setStyleSheet("color: #6b7280;")
+        set_role(self.selection_note, "muted")
         self.feedback = QPlainTextEdit()
         self.feedback.setAccessibleName("Overall feedback")
         self.feedback.setPlaceholderText(self.tr("Overall feedback for the student…"))

@@ -4,10 +4,10 @@ check found, the checklist, when it was handed in and how many comments it has."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.i18n import N_
+from app.ui.theme import colour
 from app.ui.widgets.diff_view import when
 from app.writing.results import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftRow
 
@@ -23,7 +23,12 @@ COLUMNS = (
     "Handed in",
     "Comments",
 )
-STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#b45309", RETURNED: "#15803d"}
+STATUS_ROLES = {
+    NOT_STARTED: "muted",
+    "writing": "accent",
+    SUBMITTED: "warning",
+    RETURNED: "success",
+}  # theme tokens
 TEACHER_STATUS = {**STATUS_WORDS, SUBMITTED: "Awaiting feedback", RETURNED: "Returned"}
 
 
@@ -54,9 +59,7 @@ class DraftTable(QTableWidget):
                 item = QTableWidgetItem(value)
                 item.setData(ROW, i)
                 if col == 1:
-                    item.setData(
-                        Qt.ItemDataRole.ForegroundRole, QColor(STATUS_COLOURS.get(r.status, "#111827"))
-                    )
+                    item.setData(Qt.ItemDataRole.ForegroundRole, colour(STATUS_ROLES.get(r.status, "text")))
                 self.setItem(i, col, item)
         self.resizeColumnsToContents()
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

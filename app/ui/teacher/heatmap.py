@@ -5,7 +5,7 @@ practice settings. Also: importing QTI questions and recalculating the estimates
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,9 @@ from app.ui.locale_format import number as count_text
 from app.ui.messages import error_text, show_error
 from app.ui.qmodels.heatmap_model import BANDS, FIXED, SORT_ROLE, HeatmapModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
+from app.ui.theme import set_role
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.rotated_header import RotatedHeader
 from app.ui.widgets.skill_detail import SkillDetailView
@@ -99,7 +101,7 @@ class HeatmapPage(QWidget):
             N_("&Recalculate"), "Recalculate estimates from all answers", self.recalculate
         )
         self.recalc_button.setToolTip(self.tr("Work out every estimate again from all the answers (exact)."))
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Skills:")))
@@ -108,11 +110,16 @@ class HeatmapPage(QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.recalc_button)
 
-        legend = QHBoxLayout()
+        legend = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         legend.addWidget(QLabel(self.tr("Key:")))
         for name, _low, fill, ink in BANDS:
             swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))
-            swatch.setStyleSheet(f"background: {fill}; color: {ink}; padding: 3px 8px; border-radius: 3px;")
+            set_role(swatch, "swatch")
+            swatch.setAutoFillBackground(True)  # the band's own fill and ink, as in the table's cells
+            pal = swatch.palette()
+            pal.setColor(QPalette.ColorRole.Window, QColor(fill))
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(ink))
+            swatch.setPalette(pal)
             swatch.setAccessibleName(f"Key: {name}")
             swatch.setToolTip(self.tr(BAND_TIPS.get(name.split(" (")[0], "")))
             legend.addWidget(swatch)
@@ -140,9 +147,7 @@ class HeatmapPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setShowGrid(True)
-        self.table.setStyleSheet(
-            "QTableView { gridline-color: #ffffff; } QTableView::item:selected { border: 2px solid #f59e0b; }"
-        )
+        set_role(self.table, "heatmap")
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setMinimumSectionSize(30)
@@ -157,7 +162,7 @@ class HeatmapPage(QWidget):
                 "by it."
             )
         )
-        hint.setStyleSheet("color: #6b7280;")
+        set_role(hint, "muted")
         hint.setWordWrap(True)
         self.sort_button = self._button(
             N_("&Sort by this column"), "Sort students by the selected column", self.sort_by_current

@@ -33,7 +33,9 @@ from app.ui.locale_format import day
 from app.ui.messages import show_error
 from app.ui.qmodels.plan_overview_model import SORT_ROLE, STATUS_LABELS, PlanOverviewModel
 from app.ui.tasks import Latest, run_task, run_with_dialog
+from app.ui.theme import set_role
 from app.ui.widgets.common import button
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.goal_detail import GoalDetail, fit
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.save_place import remember, suggested_path
@@ -103,7 +105,7 @@ class PlansPage(QWidget):
         self.csv_button = self._button(
             self.tr("Class summary (&CSV)…"), "Export class summary as CSV", self.ask_csv
         )
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
         top.addWidget(QLabel(self.tr("Show:")))
@@ -132,7 +134,7 @@ class PlansPage(QWidget):
 
         # The chosen student's plan.
         self.who = QLabel(self.tr("Choose a student to see their plan."))
-        self.who.setStyleSheet("font-size: 17px; font-weight: 600;")
+        set_role(self.who, "heading")
         self.who.setAccessibleName("Chosen student")
         self.who.setWordWrap(True)
         self.note = QLabel("")
@@ -160,7 +162,7 @@ class PlansPage(QWidget):
         self.reason = QLabel("")
         self.reason.setWordWrap(True)
         self.reason.setAccessibleName("Pace of the chosen student")
-        self.reason.setStyleSheet("color: #92400e;")
+        set_role(self.reason, "warning")
         for w in (self.who, self.reason, self.note):
             sv.addWidget(w)
         sv.addLayout(actions)
@@ -177,7 +179,7 @@ class PlansPage(QWidget):
         split.setSizes([640, 480])
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Plans"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.summary)

@@ -34,6 +34,7 @@ from app.ui.messages import error_text, show_error
 from app.ui.qmodels.roster_model import ATTENTION, RosterModel, attention_steps
 from app.ui.tasks import Latest, run_task
 from app.ui.widgets.common import button, empty_note, fill_class_box, list_and_detail
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.student_view import StudentView
 
@@ -89,10 +90,10 @@ class RosterPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.show_archived = QCheckBox(self.tr("Show archi&ved"))  # Alt+A is Add student
         self.show_archived.setAccessibleName("Show archived students")
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
-        top.addWidget(self.search, 1)
+        top.addWidget(self.search)
         top.addWidget(self.show_archived)
 
         self.model = RosterModel()

@@ -25,6 +25,7 @@ from app.ui.events import Kind
 from app.ui.locale_format import day_time
 from app.ui.messages import show_error
 from app.ui.tasks import run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 
@@ -40,7 +41,7 @@ class SyncPage(QWidget):
         self.agent = getattr(ctx, "agent", None)
 
         title = QLabel(self.tr("Sync"))
-        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(title, "title")
         self.folder = QLabel("")
         self.folder.setAccessibleName("Sync folder")
         self.folder.setWordWrap(True)
@@ -59,7 +60,7 @@ class SyncPage(QWidget):
         self.state = QLabel("")
         self.state.setAccessibleName("Sync state")
         self.state.setWordWrap(True)
-        self.state.setStyleSheet("font-size: 15px;")
+        set_role(self.state, "lead")
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Sync progress")
         self.progress.hide()

@@ -25,7 +25,8 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
 from app.ui.teacher.draft_response import DraftResponse
-from app.ui.teacher.draft_table import STATUS_COLOURS, TEACHER_STATUS, DraftTable
+from app.ui.teacher.draft_table import STATUS_ROLES, TEACHER_STATUS, DraftTable
+from app.ui.theme import set_role
 from app.ui.widgets.common import button
 from app.ui.widgets.diff_view import VersionHistory, plural, when
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -78,7 +79,7 @@ class WritingReviewPage(QWidget):
         self.summary = QLabel("")
         self.summary.setAccessibleName("Task summary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #374151;")
+        set_role(self.summary, "muted")
         self.table = DraftTable()
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
@@ -100,7 +101,7 @@ class WritingReviewPage(QWidget):
         back = _button(self, "\u2190 &Back to drafts", "Back to drafts", self.back)
         self.draft_title = QLabel("")
         self.draft_title.setAccessibleName("Draft")
-        self.draft_title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        set_role(self.draft_title, "heading")
         self.draft_title.setWordWrap(True)
         self.draft_status = QLabel("")
         self.draft_status.setAccessibleName("Draft status")
@@ -330,9 +331,7 @@ class WritingReviewPage(QWidget):
         if view.status == SUBMITTED:
             status += " \u00b7 " + self.tr("handed in %1").replace("%1", when(view.submitted_at))
         self.draft_status.setText(status)
-        self.draft_status.setStyleSheet(
-            f"font-weight: 600; color: {STATUS_COLOURS.get(view.status, '#111827')};"
-        )
+        set_role(self.draft_status, "strong " + STATUS_ROLES.get(view.status, ""))
 
     def show_diff(self, before_id: str, version_id: str) -> None:
         w, a = self.writing, self.actor

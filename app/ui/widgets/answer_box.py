@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from app.practice.engine.kinds import PICKED, item_kind
+from app.ui.theme import set_role
 
 
 class AnswerBox(QWidget):
@@ -21,10 +22,10 @@ class AnswerBox(QWidget):
         self.line = QLineEdit()
         self.line.setAccessibleName("Your answer")
         self.line.setMaxLength(200)
-        self.line.setStyleSheet("font-size: 20px; padding: 6px;")
+        set_role(self.line, "answer")
         self.line.textChanged.connect(lambda _t: self.changed.emit())
         self.hint = QLabel("")
-        self.hint.setStyleSheet("color: #6b7280;")
+        set_role(self.hint, "muted")
         self.choices_box = QWidget()
         self.choices_layout = QVBoxLayout(self.choices_box)
         self.choices_layout.setContentsMargins(0, 0, 0, 0)
@@ -47,13 +48,13 @@ class AnswerBox(QWidget):
             r.deleteLater()
         self.radios = []
         self.line.clear()
-        self.line.setStyleSheet("font-size: 20px; padding: 6px;")
+        set_role(self.line, "answer")
         if self.picked:
             for i, text in enumerate(choices):
                 shown = text.replace("&", "&&")
                 radio = QRadioButton(f"&{i + 1}.  {shown}" if i < 9 else shown)
                 radio.setAccessibleName(f"Answer {i + 1}: {text}")
-                radio.setStyleSheet("font-size: 17px; padding: 4px;")
+                set_role(radio, "answer")
                 self.group.addButton(radio, i)
                 self.choices_layout.addWidget(radio)
                 self.radios.append(radio)
@@ -72,19 +73,16 @@ class AnswerBox(QWidget):
 
     def mark(self, correct: bool, expected: str) -> None:
         """Show the right answer among the choices (and the learner's, if it was not)."""
-        colour = "#15803d" if correct else "#b45309"
         if not self.picked:
-            self.line.setStyleSheet(
-                f"font-size: 20px; padding: 6px; border: 2px solid {colour}; border-radius: 4px;"
-            )
+            set_role(self.line, "answer-good" if correct else "answer-try")
             return
         chosen = self.group.checkedButton()
         for i, radio in enumerate(self.radios):
             if self.choices[i] == expected:
-                radio.setStyleSheet("font-size: 17px; padding: 4px; color: #15803d; font-weight: 700;")
+                set_role(radio, "answer-good")
                 radio.setText(radio.text() + "   \u2714")
             elif radio is chosen:
-                radio.setStyleSheet("font-size: 17px; padding: 4px; color: #b45309;")
+                set_role(radio, "answer-try")
                 radio.setText(radio.text() + "   \u2716")
 
     def focus(self) -> None:

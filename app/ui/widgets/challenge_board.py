@@ -6,18 +6,19 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
 from app.i18n import N_
 from app.planning.challenges import Board
 from app.ui.locale_format import day
+from app.ui.theme import colour
 
 CELL = {  # symbol, label, background
-    "done": ("\u2714", "Done", "#dcfce7"),
-    "in_progress": ("\u25d0", N_("In progress"), "#dbeafe"),
-    "not_started": ("\u25cb", "Not started", "#f9fafb"),
-    "late": ("!", "Late", "#fef3c7"),
+    "done": ("\u2714", "Done", "success_bg"),  # (symbol, words, theme token of the fill)
+    "in_progress": ("\u25d0", N_("In progress"), "info_bg"),
+    "not_started": ("\u25cb", "Not started", "surface"),
+    "late": ("!", "Late", "warning_bg"),
 }
 NEXT = {"not_started": "in_progress", "in_progress": "done", "done": "not_started", "late": "in_progress"}
 REF = Qt.ItemDataRole.UserRole + 1
@@ -83,7 +84,7 @@ class BoardTable(QTableWidget):
                 state = board.cell(team, cp, now)
                 symbol, label, color = CELL[state]
                 cell = QTableWidgetItem(f"{symbol} {self.tr(label)}")
-                cell.setBackground(QColor(color))
+                cell.setBackground(colour(color))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 cell.setData(REF, (team.id, cp.id, team.statuses.get(cp.id, "not_started")))
                 cell.setData(Qt.ItemDataRole.AccessibleTextRole, f"{team.name}, {cp.title}: {self.tr(label)}")

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from app.ui.theme import set_role
+
 
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
     """A push button with its text translated in ``owner``'s context and an accessible name."""
@@ -23,7 +25,7 @@ def empty_note(text: str = "", name: str = "") -> QLabel:
     Hidden until the page knows it is empty."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("font-size: 15px; padding: 20px;")
+    set_role(label, "empty")
     if name:
         label.setAccessibleName(name)
     label.hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.locale_format import number as count_text
+from app.ui.theme import tokens
 from app.writing.diff import DELETE, INSERT, TextDiff
 from app.writing.results import VersionInfo
 
@@ -48,6 +49,7 @@ def plural(owner: QWidget, n: int, noun: str) -> str:
 
 def diff_html(diff: TextDiff) -> str:
     parts, shown = [], 0
+    t = tokens()
     for chunk in diff.chunks:
         text = chunk.text
         if shown + len(text) > MAX_SHOWN_CHARS:
@@ -56,18 +58,18 @@ def diff_html(diff: TextDiff) -> str:
         body = html.escape(text)
         if chunk.kind == INSERT:
             parts.append(
-                f"<span style='background:#dcfce7; color:#14532d; text-decoration: underline'>{body}</span>"
+                f"<span style='background:{t.success_bg}; color:{t.text}; text-decoration: underline'>{body}</span>"
             )
         elif chunk.kind == DELETE:
             parts.append(
-                f"<span style='background:#fee2e2; color:#7f1d1d; text-decoration: line-through'>{body}</span>"
+                f"<span style='background:{t.danger_bg}; color:{t.text}; text-decoration: line-through'>{body}</span>"
             )
         else:
             parts.append(body)
         if shown >= MAX_SHOWN_CHARS:
             parts.append("<p><i>\u2026 (the rest is not shown)</i></p>")
             break
-    return f"<div style='white-space: pre-wrap; font-size: 15px'>{''.join(parts)}</div>"
+    return f"<div style='white-space: pre-wrap; font-size: large'>{''.join(parts)}</div>"
 
 
 class DiffView(QTextBrowser):

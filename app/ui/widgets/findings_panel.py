@@ -4,7 +4,6 @@ suggestions), the task's checklist with readability figures, and the teacher's c
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_
 from app.ui.language import current as current_language
+from app.ui.theme import colour, set_role, tokens
 from app.ui.widgets.live_check import CheckOutcome
 from app.ui.widgets.writing_editor import COLOURS
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, Finding, Readability, RubricCheck
@@ -58,7 +58,7 @@ class FindingsModel(QAbstractListModel):
             words = words if len(words) <= 40 else words[:39] + "\u2026"
             return f"\u201c{words}\u201d \u00b7 {CATEGORY_WORDS.get(f.category, f.category)}: {f.message}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(COLOURS.get(f.category, "#111827"))
+            return colour(COLOURS.get(f.category, "text"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f.message
         return None
@@ -79,7 +79,7 @@ class FindingsPanel(QTabWidget):
         self.note = QLabel(self.tr("Getting the dictionary ready…"))
         self.note.setAccessibleName("Checking status")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #6b7280; font-style: italic;")
+        set_role(self.note, "muted italic")
         self.model = FindingsModel()
         self.list = QListView()
         self.list.setAccessibleName("Suggestions")
@@ -93,9 +93,7 @@ class FindingsPanel(QTabWidget):
         self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._picked(cur.row()))
         self.list.activated.connect(lambda idx: self._apply(idx.row(), 0))
         self.detail = QFrame()
-        self.detail.setObjectName("detail")
-        self.detail.setStyleSheet("QFrame#detail { background: #f8fafc; border: 1px solid #e2e8f0; "
-                                  "border-radius: 6px; }")  # fmt: skip
+        set_role(self.detail, "card")
         self.message = QLabel("")
         self.message.setAccessibleName("Explanation")
         self.message.setWordWrap(True)
@@ -161,7 +159,7 @@ class FindingsPanel(QTabWidget):
         self.comments.currentRowChanged.connect(lambda r: self.comment_selected.emit(r) if r >= 0 else None)
         self.comments_note = QLabel(self.tr("No comments yet."))
         self.comments_note.setWordWrap(True)
-        self.comments_note.setStyleSheet("color: #6b7280;")
+        set_role(self.comments_note, "muted")
         self.comments_page = QWidget()
         mv = QVBoxLayout(self.comments_page)
         mv.addWidget(self.comments_note)
@@ -248,10 +246,11 @@ class FindingsPanel(QTabWidget):
             self.setTabText(self.indexOf(self.checklist_page), self.tr("Checklist"))
             return
         lines = []
+        t = tokens()
         for c in checks:
-            mark, colour = ("\u2714", "#15803d") if c.met else ("\u25cb", "#b45309")
-            lines.append(f"<p style='margin:4px 0'><span style='color:{colour}; font-weight:600'>{mark}</span> "
-                         f"<b>{_escape(c.label)}</b><br><span style='color:#4b5563'>{_escape(c.detail)}</span></p>")  # fmt: skip
+            mark, ink = ("\u2714", t.success) if c.met else ("\u25cb", t.warning)
+            lines.append(f"<p style='margin:4px 0'><span style='color:{ink}; font-weight:600'>{mark}</span> "
+                         f"<b>{_escape(c.label)}</b><br><span style='color:{t.muted}'>{_escape(c.detail)}</span></p>")  # fmt: skip
         self.rubric.setText("".join(lines))
         met = sum(1 for c in checks if c.met)
         self.setTabText(

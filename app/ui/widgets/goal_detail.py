@@ -33,9 +33,10 @@ from app.planning.plans import GoalView, PlanService
 from app.ui.locale_format import day as _day_text
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
+from app.ui.theme import set_role, tokens
 from app.ui.widgets.common import button
 
-PACE_COLORS = {"on_track": "#15803d", "behind": "#b45309", "done": "#1d4ed8"}
+PACE_COLORS = {"on_track": "success", "behind": "warning", "done": "accent"}  # theme token names
 EVIDENCE_ICONS = {
     "attempts": "\u270d",
     "skill_state": "\u25d4",
@@ -100,7 +101,7 @@ class GoalDetail(QScrollArea):
         inner = QWidget()
         self.setWidget(inner)
         self.title = QLabel("")
-        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        set_role(self.title, "heading")
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Goal")
         self.about = QLabel("")
@@ -163,7 +164,7 @@ class GoalDetail(QScrollArea):
         lv.addLayout(radios)
         self.level_text = QLabel("")
         self.level_text.setWordWrap(True)
-        self.level_text.setStyleSheet("color: #4b5563;")
+        set_role(self.level_text, "muted")
         self.level_text.setAccessibleName("What the level means")
         lv.addWidget(self.level_text)
         self.levels.idToggled.connect(self._level_text)
@@ -195,7 +196,7 @@ class GoalDetail(QScrollArea):
         fv.addWidget(self.save_feedback, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel("")
         self.status.setAccessibleName("Goal status message")
-        self.status.setStyleSheet("color: #374151;")
+        set_role(self.status, "muted")
 
         layout = QVBoxLayout(inner)
         for w in (self.title, self.about, self.bar, self.pace, miles, ev_box, level_box, fb_box, self.status):
@@ -246,7 +247,7 @@ class GoalDetail(QScrollArea):
             f"{', '.join(pace)}</i>"
         )
         self.bar.setValue(round(goal.progress * 100))
-        color = PACE_COLORS.get(goal.pace.status, "#374151")
+        color = getattr(tokens(), PACE_COLORS.get(goal.pace.status, "muted"))
         self.pace.setText(
             f"<span style='color:{color}'><b>{self._pace_word(goal.pace.status)}</b></span> "
             f"\u2014 {goal.pace.reason}"

@@ -12,12 +12,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.skills import DomainProfile
-
-PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
+from app.ui.theme.charts import series_colour, style_chart
 
 
 def peaks(domains: list[DomainProfile], n: int = 3) -> list[str]:
@@ -64,7 +63,7 @@ class JaggedProfile(QWidget):
         offset = 0
         for i, d in enumerate(domains):
             bar = QBarSet(d.name)
-            bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
+            bar.setColor(series_colour(i))
             values = [0.0] * len(categories)
             for j, s in enumerate(d.skills):
                 values[len(categories) - 1 - (offset + j)] = round(s.mastery * 100, 1) if s.seen else 0.0
@@ -74,7 +73,7 @@ class JaggedProfile(QWidget):
         self.chart.addSeries(series)
         self.key.setText(
             " &nbsp; ".join(
-                f"<span style='color:{PALETTE[i % len(PALETTE)]}'>■</span> {d.name}"
+                f"<span style='color:{series_colour(i).name()}'>■</span> {d.name}"
                 for i, d in enumerate(domains)
             )
         )
@@ -93,6 +92,7 @@ class JaggedProfile(QWidget):
         self.chart.addAxis(value, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         series.attachAxis(value)
+        style_chart(self.chart)
         self.view.setMinimumHeight(110 + 21 * len(categories))
         # Qt clips axis labels that do not fit from the left ("…der of operations"): keep room for the
         # longest name and a readable bar, and let the scroll area scroll sideways below that.

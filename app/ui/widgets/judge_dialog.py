@@ -24,6 +24,7 @@ from app.evidence.service import EvidenceOption, EvidenceRef
 from app.people.actor import Actor
 from app.planning.levels import LEVELS
 from app.ui.messages import error_text
+from app.ui.theme import set_role
 
 
 class JudgeDialog(QDialog):
@@ -46,7 +47,7 @@ class JudgeDialog(QDialog):
         heading = QLabel(self.tr("Levels for %1, from their work").replace("%1", names) if len(students) == 1
                          else self.tr("Each member of the team gets these levels: %1").replace("%1", names))  # fmt: skip
         heading.setWordWrap(True)
-        heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        set_role(heading, "subheading")
         self.evidence = QComboBox()
         self.evidence.setAccessibleName("The work it comes from")
         for opt in evidence:
@@ -103,7 +104,7 @@ class JudgeDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Judging status")
-        self.status.setStyleSheet("color: #b91c1c;")
+        set_role(self.status, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from app.ui.theme import set_role
 from app.ui.widgets.text_offsets import Offsets, plain_text
 
 LONG = 20_000  # characters: no essay paragraph comes near (a whole 600-word essay is about 3,500)
@@ -62,8 +63,7 @@ class LongParagraphNotice(QWidget):
         self.editor = editor
         self.setAccessibleName("Long paragraph")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the bar, not only its words
-        self.setStyleSheet("LongParagraphNotice { background: #fef3c7; border-radius: 6px; } "
-                           "QLabel { color: #78350f; }")  # fmt: skip
+        set_role(self, "notice")
         self.words = QLabel("")
         self.words.setWordWrap(True)
         self.split_button = QPushButton(self.tr("Spli&t into paragraphs"))

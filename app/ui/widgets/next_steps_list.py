@@ -6,21 +6,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.planning.next_steps import NextStep
+from app.ui.theme import set_role, tokens
 
 STEP = Qt.ItemDataRole.UserRole + 1
 ENABLED = Qt.ItemDataRole.UserRole + 2
 KIND_STYLE = {  # symbol, colour
-    "review": ("\u21bb", "#2563eb"),
-    "goal": ("\u2691", "#16a34a"),
-    "checkpoint": ("\u2690", "#9333ea"),
-    "writing": ("\u270e", "#ea580c"),
-    "feedback": ("\u2709", "#ea580c"),
-    "checkin": ("\u263a", "#0891b2"),
-    "plan": ("\u2630", "#16a34a"),
+    "review": ("\u21bb", 0),  # the number of a theme series colour
+    "goal": ("\u2691", 1),
+    "checkpoint": ("\u2690", 2),
+    "writing": ("\u270e", 3),
+    "feedback": ("\u2709", 3),
+    "checkin": ("\u263a", 4),
+    "plan": ("\u2630", 1),
 }
 PAD = 10
 # How app/planning/next_steps.py opens a writing step's title, before the task's own title.
@@ -69,38 +70,41 @@ class _Delegate(QStyledItemDelegate):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = option.rect.adjusted(3, 3, -3, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        symbol, color = KIND_STYLE.get(step.kind, ("\u2022", "#555"))
-        p.setPen(QColor("#2563eb") if selected else QColor("#e5e7eb"))
-        p.setBrush(QColor("#eff6ff") if selected else QColor("#ffffff"))
+        t = tokens()
+        symbol, series = KIND_STYLE.get(step.kind, ("\u2022", 0))
+        p.setPen(QColor(t.accent if selected else t.border))
+        p.setBrush(QColor(t.accent_soft if selected else t.surface))
         p.drawRoundedRect(r, 8, 8)
         if option.state & QStyle.StateFlag.State_HasFocus:
-            p.setPen(QColor("#1d4ed8"))
+            p.setPen(QPen(QColor(t.focus), 2))
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 8, 8)
         title_font, body_font = self._fonts(option)
         badge = QRect(r.left() + PAD, r.top() + PAD, 28, 28)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(color))
+        p.setBrush(QColor(t.series[series % len(t.series)]))
         p.drawEllipse(badge)
-        p.setPen(QColor("white"))
+        p.setPen(
+            QColor(t.window if t.dark else t.surface)
+        )  # on the badge: the series colour is 3:1 either way
         p.setFont(title_font)
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, symbol)
         x = badge.right() + PAD
         y = r.top() + PAD
         if index.row() == 0:
             p.setFont(body_font)
-            p.setPen(QColor("#15803d"))
+            p.setPen(QColor(t.success))
             p.drawText(QRect(x, y, r.width(), 16), Qt.AlignmentFlag.AlignLeft, self.tr("Suggested first"))
             y += 16
         enabled = bool(index.data(ENABLED))
         p.setFont(title_font)
-        p.setPen(QColor("#111827") if enabled else QColor("#6b7280"))
+        p.setPen(QColor(t.text if enabled else t.disabled))
         th = QFontMetrics(title_font).height()
         title = QFontMetrics(title_font).elidedText(
             step.title, Qt.TextElideMode.ElideRight, r.right() - x - PAD
         )
         p.drawText(QRect(x, y, r.right() - x - PAD, th), Qt.AlignmentFlag.AlignLeft, title)
         p.setFont(body_font)
-        p.setPen(QColor("#374151"))
+        p.setPen(QColor(t.muted))
         p.drawText(
             QRect(x, y + th + 4, r.right() - x - PAD, r.bottom() - y - th),
             Qt.TextFlag.TextWordWrap,
@@ -116,7 +120,7 @@ class NextStepList(QListWidget):
         self.setItemDelegate(_Delegate(self))
         self.setSpacing(2)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.setStyleSheet("QListWidget { background: #f9fafb; border: none; }")
+        set_role(self, "quiet")
         self.setWordWrap(True)
 
     def set_steps(self, steps: list[NextStep], available: set[str]) -> None:

@@ -15,8 +15,9 @@ from app.i18n import N_
 from app.planning.reports import StudentReport
 from app.skills import DomainProfile
 from app.ui.locale_format import day, long_day
+from app.ui.theme.tokens import PRINT
 
-PALETTE = ["#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#db2777", "#65a30d", "#ca8a04"]
+PALETTE = PRINT.series  # printed on white paper whatever the screen shows
 BOX = {True: "\u2611", False: "\u2610"}
 STATUS = {
     "": "No plan yet",
@@ -60,11 +61,11 @@ def jagged_image(
     bottom = top + plot
     height = bottom + 12 + int(longest * math.sin(angle)) + fm.height()
     img = QImage(width, height, QImage.Format.Format_ARGB32)
-    img.fill(QColor("white"))
+    img.fill(QColor(PRINT.surface))
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    p.setPen(QColor("#9ca3af"))
+    p.setPen(QColor(PRINT.border))
     p.setFont(font)
     for pct in (0, 50, 100):
         y = bottom - plot * pct / 100
@@ -77,12 +78,12 @@ def jagged_image(
         h = plot * (s.mastery if s.seen else 0)
         bar = QRectF(x + 2, bottom - max(h, 2), slot - 4, max(h, 2))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.seen else QColor("#e5e7eb"))
+        p.setBrush(QColor(PALETTE[i % len(PALETTE)]) if s.seen else QColor(PRINT.surface_alt))
         p.drawRect(bar)
         if drawn is not None:
             drawn.append(("bar", bar))
         if s.mastered:
-            p.setPen(QColor("#111827"))
+            p.setPen(QColor(PRINT.text))
             p.setFont(font)
             star = QRectF(x, bottom - h - 24, slot, 22)
             p.drawText(star, Qt.AlignmentFlag.AlignCenter, "\u2605")
@@ -91,7 +92,7 @@ def jagged_image(
         p.save()
         p.translate(x + slot / 2, bottom + 8)
         p.rotate(LABEL_ANGLE)
-        p.setPen(QColor("#374151"))
+        p.setPen(QColor(PRINT.muted))
         p.setFont(small)
         label = QRectF(0, -fm.height() / 2, fm.horizontalAdvance(names[k]) + 4, fm.height())
         p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, names[k])
@@ -117,7 +118,7 @@ def report_html(r: StudentReport) -> str:
     # "ليلى حسن: progress report" keeps its order instead of the colon and words jumping around it.
     out = [
         f"<h1 dir='ltr'>{_iso(r.student_name)}: progress report</h1>",
-        f"<p dir='ltr' style='color:#555'>{_iso(r.class_name)} \u00b7 {when}</p>",
+        f"<p dir='ltr' style='color:{PRINT.muted}'>{_iso(r.class_name)} \u00b7 {when}</p>",
         "<h2>About me</h2><table cellpadding='3'>",
     ]
     for label, items in (
@@ -184,8 +185,8 @@ def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Sans", 10))
     doc.setDefaultStyleSheet(
-        "h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1f2937; }"
-        "h3 { font-size: 12pt; color: #1d4ed8; }"
+        f"h1 {{ font-size: 20pt; }} h2 {{ font-size: 14pt; color: {PRINT.text}; }}"
+        f"h3 {{ font-size: 12pt; color: {PRINT.accent}; }}"
     )
     doc.addResource(
         QTextDocument.ResourceType.ImageResource, QUrl("jagged.png"), jagged_image(report.domains)

@@ -7,7 +7,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
-COLORS = {1: "#dc2626", 2: "#ea580c", 3: "#ca8a04", 4: "#65a30d", 5: "#16a34a"}
+from app.ui.theme import colour, set_role, tokens
+
+
+def level_colour(level: int) -> QColor:
+    """The scale's colour for a level 1-5 (theme tokens; the same in every scheme)."""
+    moods = tokens().moods
+    return QColor(moods[min(max(level, 1), len(moods)) - 1])
 
 
 def mood_pixmap(level: int, size: int = 40) -> QPixmap:
@@ -15,7 +21,7 @@ def mood_pixmap(level: int, size: int = 40) -> QPixmap:
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = QColor(COLORS.get(level, "#888"))
+    color = level_colour(level)
     p.setPen(QPen(color.darker(130), max(1.5, size / 20)))
     p.setBrush(color.lighter(170))
     m = size * 0.06
@@ -41,12 +47,12 @@ def energy_pixmap(level: int, size: int = 40) -> QPixmap:
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = QColor(COLORS.get(level, "#888"))
+    color = level_colour(level)
     body = QRectF(size * 0.08, size * 0.25, size * 0.76, size * 0.5)
-    p.setPen(QPen(QColor("#374151"), max(1.5, size / 20)))
+    p.setPen(QPen(colour("text"), max(1.5, size / 20)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(body, size * 0.06, size * 0.06)
-    p.setBrush(QColor("#374151"))
+    p.setBrush(colour("text"))
     p.drawRect(QRectF(size * 0.84, size * 0.4, size * 0.08, size * 0.2))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(color)
@@ -86,11 +92,7 @@ class ScalePicker(QWidget):
             b.setMinimumWidth(96)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             b.setAccessibleName(f"{name}: {level} of 5, {words[level]}")
-            b.setStyleSheet(
-                "QToolButton { padding: 6px; border: 1px solid #d1d5db; border-radius: 8px; }"
-                "QToolButton:checked { background: #dbeafe; border: 2px solid #2563eb; }"
-                "QToolButton:focus { border: 2px solid #1d4ed8; }"
-            )
+            set_role(b, "choice")
             self.group.addButton(b, level)
             self.buttons[level] = b
             row.addWidget(b)

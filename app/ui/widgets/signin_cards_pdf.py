@@ -11,12 +11,13 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from app.errors import StorageError
 from app.people.class_pins import IssuedPin
+from app.ui.theme.tokens import PRINT
 
 COLUMNS, ROWS = 2, 5
 PER_PAGE = COLUMNS * ROWS
 
 
-def _text(p: QPainter, rect: QRectF, text: str, size: float, bold: bool = False, colour: str = "#111827",
+def _text(p: QPainter, rect: QRectF, text: str, size: float, bold: bool = False, colour: str = PRINT.text,
           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:  # fmt: skip
     font = QFont("DejaVu Sans")
     font.setPointSizeF(size)
@@ -39,13 +40,13 @@ def paint_card(p: QPainter, box: QRectF, class_name: str, card: IssuedPin) -> No
     def line(top, height):
         return QRectF(inner.left(), inner.top() + h * top, inner.width(), h * height)
 
-    _text(p, line(0.00, 0.14), "Tessera \u00b7 sign-in card", 9, colour="#6b7280")
+    _text(p, line(0.00, 0.14), "Tessera \u00b7 sign-in card", 9, colour=PRINT.muted)
     _text(p, line(0.14, 0.16), f"Class: {class_name}", 11)
     _text(p, line(0.32, 0.22), card.name, 17, bold=True)
-    _text(p, line(0.54, 0.12), f"On the sign-in screen: {card.sign_in_name}", 9, colour="#374151")
-    _text(p, line(0.68, 0.22), f"PIN: {card.pin}", 20, bold=True, colour="#1d4ed8")
+    _text(p, line(0.54, 0.12), f"On the sign-in screen: {card.sign_in_name}", 9, colour=PRINT.muted)
+    _text(p, line(0.68, 0.22), f"PIN: {card.pin}", 20, bold=True, colour=PRINT.accent)
     _text(p, line(0.90, 0.10), "Pick your class and name, then type your PIN. Keep it secret.", 7,
-          colour="#6b7280")  # fmt: skip
+          colour=PRINT.muted)  # fmt: skip
 
 
 def write_signin_cards(
@@ -65,7 +66,7 @@ def write_signin_cards(
         page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         page.moveTo(0, 0)
         w, h = page.width() / COLUMNS, page.height() / ROWS
-        cut = QPen(QColor("#9ca3af"))
+        cut = QPen(QColor(PRINT.border))
         cut.setStyle(Qt.PenStyle.DashLine)
         cut.setWidthF(3)
         for i, card in enumerate(cards):

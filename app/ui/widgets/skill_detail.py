@@ -29,6 +29,7 @@ from app.practice.results import PracticeSettings, SkillDetail
 from app.ui.locale_format import day_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import colour, set_role
 
 TARGETS = [(0.85, "Gentle: about 85% right"), (0.75, "Balanced: about 75% right (recommended)"),
            (0.65, "Stretch: about 65% right")]  # fmt: skip
@@ -50,7 +51,7 @@ class SkillDetailView(QWidget):
         self.student_id = self.skill_id = ""
         self._loads = Latest()
         self.title = QLabel("")
-        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        set_role(self.title, "heading")
         self.title.setAccessibleName("Student and skill")
         self.level = QLabel("")
         self.level.setAccessibleName("Mastery level")
@@ -59,7 +60,7 @@ class SkillDetailView(QWidget):
         self.explanation.setAccessibleName("Why")
         self.stats = QLabel("")
         self.stats.setAccessibleName("Answers so far")
-        self.stats.setStyleSheet("color: #4b5563;")
+        set_role(self.stats, "muted")
         # Where the level comes from: the teacher's judgement that decides it, if any (app.evidence).
         self.source = QLabel("")
         self.source.setWordWrap(True)
@@ -181,7 +182,7 @@ class SkillDetailView(QWidget):
             ):
                 item = QTableWidgetItem(value)
                 if c == 3:
-                    item.setForeground(Qt.GlobalColor.darkGreen if a.correct else Qt.GlobalColor.darkRed)
+                    item.setForeground(colour("success" if a.correct else "danger"))
                 self.recent.setItem(r, c, item)
         self.recent.resizeColumnToContents(0)
         self._show_settings(settings)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,8 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import number as count_text
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
+from app.ui.theme.icons import set_icon
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -43,7 +46,7 @@ class StudentView(QWidget):
         self._loads = Latest()
         self._shown = ""  # the student whose profile is in the editor
         self.title = QLabel("")
-        self.title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_role(self.title, "title")
         self.title.setAccessibleName("Student name")
         self.editor = ProfileEditor(teacher=actor.is_teacher)
         self.editor.save_requested.connect(self._save)
@@ -71,6 +74,7 @@ class StudentView(QWidget):
         if actor.is_teacher:
             buttons = QHBoxLayout()
             add = QPushButton(self.tr("&Celebrate a win…"))
+            set_icon(add, "sparkles")
             add.setAccessibleName("Celebrate a win")
             add.clicked.connect(self._celebrate)
             pin = QPushButton(self.tr("Set sign-in &PIN…"))
@@ -105,9 +109,13 @@ class StudentView(QWidget):
         # Never narrower than its content: only up and down scrolling.
         bar = self.column.verticalScrollBar().sizeHint().width()
         self.column.setMinimumWidth(column.minimumSizeHint().width() + bar)
-        body = QHBoxLayout()
-        body.addWidget(self.column, 2)
-        body.addWidget(chart_box, 3)
+        # Side by side; one above the other when the page is too narrow (a large text size).
+        body = QSplitter()
+        body.setChildrenCollapsible(False)
+        body.addWidget(self.column)
+        body.addWidget(chart_box)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
         outer = QVBoxLayout(self)
         if self.unlock is None:
             outer.addWidget(self.title)
@@ -117,7 +125,7 @@ class StudentView(QWidget):
             top.addStretch(1)
             top.addWidget(self.unlock)
             outer.addLayout(top)
-        outer.addLayout(body, 1)
+        outer.addWidget(body, 1)
         self.class_id = ""
         if bus is not None:  # what it shows changed (here or by sync): the shown student reloads
             shows = Kind.PROFILE | Kind.PRACTICE | Kind.CELEBRATIONS | Kind.ROSTER | Kind.SKILLS

@@ -23,6 +23,7 @@ from app.planning.team_work import LogView, TeamWorkService
 from app.ui.locale_format import day_time
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 
 LOG = Qt.ItemDataRole.UserRole + 1
 ICONS = {"progress": "\u25b6", "reflection": "\u2767", "attachment": "\u25a3"}
@@ -43,7 +44,7 @@ class TeamLogPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Team log")
         self.list.setWordWrap(True)
-        self.list.setStyleSheet("QListWidget::item { padding: 6px; border-bottom: 1px solid #e5e7eb; }")
+        set_role(self.list, "ruled")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(self.open_item)

@@ -7,12 +7,12 @@ import math
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPen
 
 from app.planning.checkins import DayTrend
+from app.ui.theme.charts import series_colour, style_chart
 
-MOOD_COLOR = "#2563eb"
-ENERGY_COLOR = "#ea580c"
+MOOD_COLOR, ENERGY_COLOR = 0, 3  # series colours from the theme (3:1 against the chart in every scheme)
 DATE_FORMAT = "d MMM"
 EMPTY_DAYS = 14  # with no check-ins, the axis shows the last two weeks
 LABEL_GAP = 16  # pixels between two date labels
@@ -68,9 +68,10 @@ class TrendChart(QChartView):
         ):
             line, dots = QLineSeries(), QScatterSeries()
             line.setName(label)
-            line.setPen(QPen(QColor(color), 2.5))
-            dots.setColor(QColor(color))
-            dots.setBorderColor(QColor(color))
+            ink = series_colour(color)
+            line.setPen(QPen(ink, 2.5))
+            dots.setColor(ink)
+            dots.setBorderColor(ink)
             dots.setMarkerSize(7)
             for d in days:
                 ms = _noon(dt.date.fromisoformat(d.day)).toMSecsSinceEpoch()
@@ -92,6 +93,7 @@ class TrendChart(QChartView):
             none = self.tr("No check-ins yet")
             c.setTitle(f"{title}: {none[0].lower()}{none[1:]}" if title else none)
             described = []
+        style_chart(c)
         self._span = (first, last)
         self._fit_ticks()
         self._refit.start()

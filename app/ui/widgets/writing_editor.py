@@ -11,17 +11,18 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from app.ui.theme import colour as theme_colour
+from app.ui.theme import set_role
 from app.ui.widgets.live_check import CheckOutcome
 from app.writing.checks import GRAMMAR, SPELLING, STYLE
 
 MARGIN = 30_000  # characters either side of the screen that get marks
 MAX_MARKS = 400
-COLOURS = {SPELLING: "#dc2626", GRAMMAR: "#2563eb", STYLE: "#b45309"}
-COMMENT_BACKGROUND, COMMENT_CURRENT = "#fde68a", "#fbbf24"
-FINDING_CURRENT = "#dbeafe"
+# Theme token names: the colours come from the scheme in use (light, dark, high contrast).
+COLOURS = {SPELLING: "danger", GRAMMAR: "accent", STYLE: "warning"}
 _SAME = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})
 
 
@@ -31,14 +32,16 @@ def _formats() -> dict[str, QTextCharFormat]:
         f = QTextCharFormat()
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if category == STYLE
                             else QTextCharFormat.UnderlineStyle.WaveUnderline)  # fmt: skip
-        f.setUnderlineColor(QColor(colour))
+        f.setUnderlineColor(theme_colour(colour))
         out[category] = f
         current = QTextCharFormat(f)
-        current.setBackground(QColor(FINDING_CURRENT))
+        current.setBackground(theme_colour("accent_soft"))
+        current.setForeground(theme_colour("text"))
         out[category + ":current"] = current
-    for key, colour in (("comment", COMMENT_BACKGROUND), ("comment:current", COMMENT_CURRENT)):
+    for key, colour in (("comment", "comment_bg"), ("comment:current", "comment_current")):
         f = QTextCharFormat()
-        f.setBackground(QColor(colour))
+        f.setBackground(theme_colour(colour))
+        f.setForeground(theme_colour("text"))  # the text's own colour would vanish on a light mark in dark
         out[key] = f
     return out
 
@@ -51,7 +54,7 @@ class WritingEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setTabChangesFocus(True)  # Tab leaves the editor: the page stays keyboard-reachable
-        self.setStyleSheet("QPlainTextEdit { font-size: 16px; padding: 6px; }")
+        set_role(self, "editor")
         self.outcome: CheckOutcome | None = None
         self.current = -1  # the finding picked in the panel
         self.current_comment = -1

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.theme import set_role
 from app.writing.checks import GRAMMAR, SPELLING, STYLE, RubricCriteria
 from app.writing.results import TaskInfo, TaskSpec
 
@@ -127,7 +128,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Checks:"), checks_row)
         self.message = QLabel("")
         self.message.setAccessibleName("Task message")
-        self.message.setStyleSheet("color: #b91c1c;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
