@@ -41,6 +41,16 @@ from app.models.practice import (
     PracticeModel,
     SkillStat,
 )
+from app.models.school import (
+    FrameworkAdoption,
+    FrameworkVersion,
+    LibraryCopy,
+    LibraryItem,
+    LocalSkill,
+    SuccessMeasure,
+    TeacherNote,
+    TeamMember,
+)
 from app.models.sync import Change, ConflictRecord, FieldClock, PendingChange, ReplicaState, VersionVector
 from app.models.trust import QuarantinedChange, SegmentSeal
 from app.models.writing import Draft, DraftComment, DraftVersion, WordList, WritingTask
