@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.school.measures import MeasureService
 from app.school.notes import NoteService
+from app.school.overview import OverviewService
 from app.school.staff import StaffService
 from app.store.database import Database
 
@@ -13,7 +15,15 @@ from app.store.database import Database
 class SchoolServices:
     staff: StaffService  # leaders' and teachers' accounts, co-teachers
     notes: NoteService  # each teacher's own notes, shared by choice
+    measures: MeasureService  # the school's success measures and their targets per term
+    overview: OverviewService  # the leader's school overview; a teacher's class against the measures
 
 
 def make_school_services(db: Database) -> SchoolServices:
-    return SchoolServices(staff=StaffService(db), notes=NoteService(db))
+    measures = MeasureService(db)
+    return SchoolServices(
+        staff=StaffService(db),
+        notes=NoteService(db),
+        measures=measures,
+        overview=OverviewService(db, measures),
+    )
