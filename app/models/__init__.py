@@ -42,11 +42,13 @@ from app.models.practice import (
     SkillStat,
 )
 from app.models.school import (
+    FigureMark,
     FrameworkAdoption,
     FrameworkVersion,
     LibraryCopy,
     LibraryItem,
     LocalSkill,
+    PracticeMonthCache,
     SuccessMeasure,
     TeacherNote,
     TeamMember,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from sqlalchemy import JSON, Column
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from app.models.base import SyncedModel, synced
 
@@ -133,3 +133,22 @@ class TeamMember(SyncedModel, table=True):
     team_id: str = Field(foreign_key="team.id", index=True)
     student_id: str = Field(foreign_key="person.id", index=True)
     class_id: str = Field(default="", index=True)
+
+
+class PracticeMonthCache(SQLModel, table=True):
+    """Local only, never synced: practice minutes per student and month, kept up to date from the
+    answers stored since ``FigureMark("attempt")`` (attempts are append-only, so rowids only grow).
+    The leader's overview reads this instead of every answer of the year (app/school/figures.py)."""
+
+    __tablename__ = "practice_month_cache"
+    student_id: str = Field(primary_key=True)
+    month: str = Field(primary_key=True)  # "YYYY-MM"
+    ms: int = 0
+
+
+class FigureMark(SQLModel, table=True):
+    """Local only: how far a cache of figures has read (the highest attempt rowid counted)."""
+
+    __tablename__ = "figure_mark"
+    name: str = Field(primary_key=True)
+    value: int = 0

@@ -15,6 +15,7 @@ is named by the year it starts (``2026-T1``).
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import statistics
 import time
@@ -27,7 +28,12 @@ TERM_MONTHS = {1: (9, 10, 11, 12), 2: (1, 2, 3), 3: (4, 5, 6, 7, 8)}
 
 
 def month_of(ts: float) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m")
+    return _month_of_day(int(ts // DAY))
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_of_day(day: int) -> str:
+    return datetime.fromtimestamp(day * DAY, timezone.utc).strftime("%Y-%m")
 
 
 def term_of(ts: float) -> str:
@@ -121,22 +127,43 @@ class ClassFigures:
 
 
 class PracticeMonths:
-    """Practice minutes per student and month, kept between calls: the first call reads every answer
-    once; later calls read only the answers stored since (attempts are append-only events, so
-    rowids only grow). An erasure (a purge removes rows) or a tombstone starts over (``reset``)."""
+    """Practice minutes per student and month. Kept in the database (``practice_month_cache``, local,
+    never synced) with the highest attempt rowid counted (``figure_mark``): attempts are append-only
+    events, so rowids only grow and each call reads only the answers stored since. The first call on
+    a database reads every answer once; an erasure (a purge removes rows) or a tombstone starts over
+    (``reset``), as does a rowid below the mark (rows went away)."""
 
     def __init__(self) -> None:
-        self.mark = 0
+        self.mark = -1  # -1: not read from the database yet
         self.ms: dict[tuple[str, str], int] = {}
         self._months: dict[int, str] = {}
+        self._wipe = False
 
     def reset(self) -> None:
-        self.mark, self.ms = 0, {}
+        self.mark, self.ms, self._wipe = -1, {}, True
+
+    def stale(self, conn: sqlite3.Connection) -> bool:
+        """Whether ``update`` has anything to do (a read: the caller then opens a write)."""
+        return self._wipe or self.mark < 0 or _top(conn) != self.mark
 
     def update(self, conn: sqlite3.Connection) -> None:
-        top = conn.execute("SELECT MAX(rowid) FROM attempt").fetchone()[0] or 0
-        if top < self.mark:  # rows went away: start over
-            self.reset()
+        """Bring the counts up to date; ``conn`` is in a write transaction."""
+        if self._wipe:
+            conn.execute("DELETE FROM practice_month_cache")
+            conn.execute("DELETE FROM figure_mark WHERE name = 'attempt'")
+            self._wipe = False
+        if self.mark < 0:
+            row = conn.execute("SELECT value FROM figure_mark WHERE name = 'attempt'").fetchone()
+            self.mark = row[0] if row else 0
+            self.ms = {
+                (s, m): v
+                for s, m, v in conn.execute("SELECT student_id, month, ms FROM practice_month_cache")
+            }
+        top = _top(conn)
+        if top < self.mark:
+            self._wipe, self.mark, self.ms = True, -1, {}
+            self.update(conn)
+            return
         if top == self.mark:
             return
         # Grouped by UTC day (integer arithmetic, cheap per row), then days to months here: a date
@@ -147,12 +174,23 @@ class PracticeMonths:
             (self.mark, top),
         )
         ms, months = self.ms, self._months
+        touched = set()
         for sid, day, total in rows:
             month = months.get(day)
             if month is None:
                 month = months[day] = month_of(day * DAY)
             ms[(sid, month)] = ms.get((sid, month), 0) + (total or 0)
+            touched.add((sid, month))
+        conn.executemany(
+            "INSERT OR REPLACE INTO practice_month_cache (student_id, month, ms) VALUES (?, ?, ?)",
+            [(s, m, ms[(s, m)]) for s, m in touched],
+        )
+        conn.execute("INSERT OR REPLACE INTO figure_mark (name, value) VALUES ('attempt', ?)", (top,))
         self.mark = top
+
+
+def _top(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT MAX(rowid) FROM attempt").fetchone()[0] or 0
 
 
 @dataclass(frozen=True)
@@ -185,9 +223,8 @@ def rosters(conn: sqlite3.Connection, class_ids: Iterable[str]) -> list[Roster]:
 def class_figures(conn: sqlite3.Connection, classes: list[Roster], plans: dict[str, tuple[str, str]],
                   practice: PracticeMonths, now: float | None = None) -> list[ClassFigures]:  # fmt: skip
     """Figures for these classes. ``plans``: student -> (plan status, pace) as the Plans page shows
-    them (``pace`` "no_plan" when there is none); ``practice`` is brought up to date here."""
+    them (``pace`` "no_plan" when there is none); ``practice`` is up to date (``PracticeMonths``)."""
     now = time.time() if now is None else now
-    practice.update(conn)
     term = term_of(now)
     t_months = set(term_months(term))
     y_months = year_months(now)
@@ -203,7 +240,7 @@ def class_figures(conn: sqlite3.Connection, classes: list[Roster], plans: dict[s
     per_domain = {d: sum(1 for _k, dd in skills if dd == d) for d in domain_names}
     mastered: dict[str, dict[str, int]] = {}
     firsts: dict[tuple[str, str], int] = {}
-    returned: dict[str, list[tuple[float, float]]] = {}
+    returned: dict[str, list[tuple[float, str]]] = {}  # student -> (days to hand back, month)
     waiting: dict[str, int] = {}
     if students:
         marks = ",".join("?" * len(students))
@@ -225,7 +262,7 @@ def class_figures(conn: sqlite3.Connection, classes: list[Roster], plans: dict[s
             students,
         ):
             if status == "returned" and sub and ret >= sub:
-                returned.setdefault(sid, []).append((sub, ret))
+                returned.setdefault(sid, []).append(((ret - sub) / DAY, month_of(ret)))
             elif status == "submitted":
                 waiting[sid] = waiting.get(sid, 0) + 1
     done, total = _checkpoints(conn, [c.class_id for c in classes])
@@ -237,18 +274,13 @@ def class_figures(conn: sqlite3.Connection, classes: list[Roster], plans: dict[s
             for d in domain_names
         )
         paces = [plans.get(s, ("", "no_plan")) for s in c.student_ids]
-        turn = [
-            (r - s) / DAY
-            for sid in c.student_ids
-            for s, r in returned.get(sid, ())
-            if month_of(r) in t_months
-        ]
+        turn = [days for sid in c.student_ids for days, m in returned.get(sid, ()) if m in t_months]
         months = tuple(
             MonthFigure(
                 m,
                 round(sum(practice.ms.get((s, m), 0) for s in c.student_ids) / 60_000, 1),
                 sum(firsts.get((s, m), 0) for s in c.student_ids),
-                sum(1 for s in c.student_ids for _a, r in returned.get(s, ()) if month_of(r) == m),
+                sum(1 for s in c.student_ids for _d, rm in returned.get(s, ()) if rm == m),
             )
             for m in y_months
         )

@@ -39,19 +39,34 @@ class MyClass:
     results: tuple[MeasureResult, ...]
 
 
+PLANS_FRESH_S = 600.0  # a plan's pace moves with the clock (due dates): recount every plan this often
+# Tables whose rows change a class's plan figures; a row of one in no class (school-wide) recounts all.
+PLAN_TABLES = frozenset({"plan", "goal", "milestone", "goal_evidence", "attempt", "judgement", "enrollment",
+                         "person", "skill", "domain"})  # fmt: skip
+
+
 class OverviewService:
     def __init__(self, db: Database, measures: MeasureService) -> None:
         self.db = db
         self.measures = measures
         self.weekly = WeeklyMinutes()
         self.practice = PracticeMonths()
-        self._lock = threading.Lock()  # one computation at a time (the cache is shared)
+        self._lock = threading.Lock()  # one computation at a time (the caches are shared)
+        # student -> (plan status, pace) as the Plans page shows it, recounted for students whose rows
+        # changed since (``_pending``) and for everyone every PLANS_FRESH_S
+        self._plans: dict[str, tuple[str, str]] = {}
+        self._plans_at = -1.0
+        self._pending: list[Changed] = []
         self._unsub = subscribe(self._changed)
 
     def _changed(self, changed: Changed) -> None:
-        if changed.db is not self.db or "attempt" not in changed.rows:
+        if changed.db is not self.db:
             return
-        if changed.source is Source.ERASURE or (changed.source is Source.SYNC and self._tombstoned(changed)):
+        with self._lock:
+            self._pending.append(changed)
+        if "attempt" in changed.rows and (
+            changed.source is Source.ERASURE or (changed.source is Source.SYNC and self._tombstoned(changed))
+        ):
             with self._lock:
                 self.practice.reset()
 
@@ -76,7 +91,7 @@ class OverviewService:
         term = term_of(now)
         with self.db.read() as s:
             class_ids = [c.id for c in school_classes(s, actor.school_id)]
-            figures = self._figures(s, class_ids, now)
+        figures = self._figures(class_ids, now)
         by_grade: dict[str, list[ClassFigures]] = {}
         for f in figures:
             by_grade.setdefault(f.grade, []).append(f)
@@ -92,16 +107,62 @@ class OverviewService:
         now = time.time() if now is None else now
         with self.db.read() as s:
             require_class(s, actor, class_id)
-            (fig,) = self._figures(s, [class_id], now)
+        (fig,) = self._figures([class_id], now)
         term = term_of(now)
         targets = self.measures.targets(actor, term)
         return MyClass(term, fig, tuple(result(t, fig) for t in targets))
 
-    def _figures(self, s, class_ids: list[str], now: float) -> list[ClassFigures]:  # noqa: ANN001
-        conn = raw_connection(s)
-        classes = rosters(conn, class_ids)
-        students = [sid for c in classes for sid in c.student_ids]
+    def _figures(self, class_ids: list[str], now: float) -> list[ClassFigures]:
         with self._lock:
-            bundles = load_plans(s, students, now, weekly=self.weekly) if students else {}
-            plans = {sid: (b.plan.status, b.pace if b.goals else "on_track") for sid, b in bundles.items()}
-            return class_figures(conn, classes, plans, self.practice, now)
+            with self.db.read() as s:
+                stale = self.practice.stale(raw_connection(s))
+            if stale:
+                with self.db.write() as s:  # local cache tables only: nothing to sync
+                    self.practice.update(raw_connection(s))
+            with self.db.read() as s:
+                conn = raw_connection(s)
+                classes = rosters(conn, class_ids)
+                students = [sid for c in classes for sid in c.student_ids]
+                redo = self._plans_to_count(conn, students, now)
+                if redo:
+                    bundles = load_plans(s, redo, now, weekly=self.weekly)
+                    for sid in redo:
+                        b = bundles.get(sid)
+                        self._plans[sid] = (
+                            (b.plan.status, b.pace if b.goals else "on_track") if b else ("", "no_plan")
+                        )
+                return class_figures(conn, classes, self._plans, self.practice, now)
+
+    def _plans_to_count(self, conn, students: list[str], now: float) -> list[str]:  # noqa: ANN001
+        """The students whose plan figures must be counted again (under the lock)."""
+        pending, self._pending = self._pending, []
+        if self._plans_at < 0 or abs(now - self._plans_at) > PLANS_FRESH_S:
+            self._plans, self._plans_at = {}, now
+            return students
+        dirty: set[str] = {s for s in students if s not in self._plans}
+        classes: set[str] = set()
+        for ch in pending:
+            for table, ids in ch.rows.items():
+                if table not in PLAN_TABLES or not ids:
+                    continue
+                if ch.source is Source.ERASURE or len(ids) >= 5_000:  # a big batch: count everyone
+                    return students
+                marks = ",".join("?" * len(ids))
+                for (part,) in conn.execute(
+                    f"SELECT partition FROM {table} WHERE id IN ({marks})", list(ids)
+                ):
+                    _school, klass, student = (part.split("/") + ["", ""])[:3]
+                    if student:
+                        dirty.add(student)
+                    elif klass:
+                        classes.add(klass)
+                    else:
+                        return students
+        if classes:
+            marks = ",".join("?" * len(classes))
+            dirty |= set(
+                r[0] for r in conn.execute(
+                    f"SELECT person_id FROM enrollment WHERE class_id IN ({marks}) AND role = 'student'", list(classes))
+            )  # fmt: skip
+        wanted = set(students)
+        return [s for s in dirty if s in wanted]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.planning.challenges import ChallengeService
+from app.school.library import LibraryService
 from app.school.measures import MeasureService
 from app.school.notes import NoteService
 from app.school.overview import OverviewService
 from app.school.staff import StaffService
+from app.school.teams import SchoolTeamService
 from app.store.database import Database
 
 
@@ -17,6 +20,8 @@ class SchoolServices:
     notes: NoteService  # each teacher's own notes, shared by choice
     measures: MeasureService  # the school's success measures and their targets per term
     overview: OverviewService  # the leader's school overview; a teacher's class against the measures
+    library: LibraryService  # tasks, challenges, rubrics, question sets shared with colleagues
+    teams: SchoolTeamService  # teams across classes for a school-wide challenge
 
 
 def make_school_services(db: Database) -> SchoolServices:
@@ -26,4 +31,6 @@ def make_school_services(db: Database) -> SchoolServices:
         notes=NoteService(db),
         measures=measures,
         overview=OverviewService(db, measures),
+        library=LibraryService(db, ChallengeService(db)),  # stateless: copies of challenges go through it
+        teams=SchoolTeamService(db),
     )

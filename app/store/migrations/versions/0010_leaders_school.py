@@ -17,6 +17,18 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # local caches of the leader's overview (never synced): practice minutes per student and month
+    op.create_table('practice_month_cache',
+    sa.Column('student_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('month', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('ms', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('student_id', 'month')
+    )
+    op.create_table('figure_mark',
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('value', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name')
+    )
     op.create_table('framework_adoption',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('created_at', sa.Float(), nullable=False),
@@ -172,6 +184,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('figure_mark')
+    op.drop_table('practice_month_cache')
     with op.batch_alter_table('team_member', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_team_member_team_id'))
         batch_op.drop_index(batch_op.f('ix_team_member_student_id'))
