@@ -95,7 +95,9 @@ class OverviewService:
         by_grade: dict[str, list[ClassFigures]] = {}
         for f in figures:
             by_grade.setdefault(f.grade, []).append(f)
-        grades = tuple(combine(g or "-", g, parts) for g, parts in sorted(by_grade.items()))
+        grades = tuple(
+            combine(f"Grade {g}" if g else "No grade", g, parts) for g, parts in sorted(by_grade.items())
+        )
         whole = combine("School", "", figures)
         targets = tuple(self.measures.targets(actor, term))
         results = {f.class_id: tuple(result(t, f) for t in targets) for f in figures}

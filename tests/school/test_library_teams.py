@@ -14,7 +14,11 @@ from app.planning.challenges import ChallengeDraft
 def _task(school):
     from app.writing.results import TaskSpec
 
-    return school.ctx.services.writing.create_task(school.teacher, school.class_a, TaskSpec(title="A letter to the council", prompt="Write to ask for a crossing."))
+    return school.ctx.services.writing.create_task(
+        school.teacher,
+        school.class_a,
+        TaskSpec(title="A letter to the council", prompt="Write to ask for a crossing."),
+    )
 
 
 def test_share_copy_with_credit_and_offer_updates(school):
@@ -67,7 +71,13 @@ def test_challenge_template_and_question_set_copies(school):
     view = school.ctx.services.challenges.get(school.other, made)
     assert view.title == "Park makeover" and [c.title for c in view.checkpoints] == ["Plan", "Build"]
     code = next(iter(school.ctx.services.framework.skills_by_code()))
-    qs = lib.share(school.teacher, "question_set", "Quick sums", "", {"items": [{"skill": code, "prompt": "2+2", "answer": "4"}]})
+    qs = lib.share(
+        school.teacher,
+        "question_set",
+        "Quick sums",
+        "",
+        {"items": [{"skill": code, "prompt": "2+2", "answer": "4"}]},
+    )
     assert lib.copy(school.other, qs.id) == ""
 
 
@@ -94,7 +104,12 @@ def test_school_wide_team_across_two_classes_each_teacher_sees_their_part(school
         teams.set_my_students(school.other, other_team, school.class_b, [school.b_students[0]])
     cp = next(iter(a_view.statuses))
     teams.set_status(school.other, team, cp, "done")
-    assert next(p for p in teams.my_part(school.teacher, ch.id, school.class_a) if p.team_id == team).statuses[cp] == "done"
+    assert (
+        next(p for p in teams.my_part(school.teacher, ch.id, school.class_a) if p.team_id == team).statuses[
+            cp
+        ]
+        == "done"
+    )
     # the leader's overview counts the checkpoint in both classes
     ov = ctx.services.school.overview.overview(school.leader)
     b = next(f for f in ov.classes if f.class_id == school.class_b)

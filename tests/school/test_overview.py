@@ -70,11 +70,15 @@ def test_practice_minutes_follow_new_answers_after_the_first_open(school):
     months = set(term_months(term_of(now)))
     with ctx.db.read() as s:
         rows = s.execute(
-            select(Attempt.at, Attempt.response_ms).where(Attempt.student_id.in_(school.b_students), Attempt.deleted == False)  # noqa: E712
+            select(Attempt.at, Attempt.response_ms).where(
+                Attempt.student_id.in_(school.b_students), Attempt.deleted == False
+            )  # noqa: E712
         ).all()
     from app.school.figures import month_of
 
-    assert after.term_minutes == pytest.approx(sum(ms for at, ms in rows if month_of(at) in months) / 60_000, abs=0.1)
+    assert after.term_minutes == pytest.approx(
+        sum(ms for at, ms in rows if month_of(at) in months) / 60_000, abs=0.1
+    )
 
 
 def test_only_leaders_see_the_school_and_only_a_classs_teachers_see_it_against_measures(school):
@@ -84,7 +88,9 @@ def test_only_leaders_see_the_school_and_only_a_classs_teachers_see_it_against_m
     with pytest.raises(PermissionDenied):
         svc.my_class(school.other, school.class_a)
     with pytest.raises(PermissionDenied):
-        svc.my_class(school.leader, school.class_a)  # the leader reads the school's figures, not a class's page
+        svc.my_class(
+            school.leader, school.class_a
+        )  # the leader reads the school's figures, not a class's page
     svc.my_class(school.co, school.class_a)
 
 
@@ -113,7 +119,9 @@ def test_board_csv_and_html_hold_aggregates_and_no_student_names(school):
     text = board_csv(ov)
     lines = text.splitlines()
     assert lines[0].startswith("level,name,grade,students")
-    assert sum(1 for x in lines if x.startswith("class,")) == 2 and any(x.startswith("school,") for x in lines)
+    assert sum(1 for x in lines if x.startswith("class,")) == 2 and any(
+        x.startswith("school,") for x in lines
+    )
     page = board_html(ov, "Hill School")
     names = [r.given_name for r in ctx.services.roster.students(school.teacher, school.class_a)]
     assert not any(n in text or n in page for n in names)
