@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.planning.challenges import ChallengeService
+from app.school.framework import FrameworkVersionService
 from app.school.library import LibraryService
 from app.school.measures import MeasureService
 from app.school.notes import NoteService
@@ -22,6 +23,7 @@ class SchoolServices:
     overview: OverviewService  # the leader's school overview; a teacher's class against the measures
     library: LibraryService  # tasks, challenges, rubrics, question sets shared with colleagues
     teams: SchoolTeamService  # teams across classes for a school-wide challenge
+    frameworks: FrameworkVersionService  # versions, adoption by domain, local skills, roll-up reports
 
 
 def make_school_services(db: Database) -> SchoolServices:
@@ -33,4 +35,5 @@ def make_school_services(db: Database) -> SchoolServices:
         overview=OverviewService(db, measures),
         library=LibraryService(db, ChallengeService(db)),  # stateless: copies of challenges go through it
         teams=SchoolTeamService(db),
+        frameworks=FrameworkVersionService(db),
     )
