@@ -120,3 +120,34 @@ def test_leader_overview_on_screen_and_board_exports(qtbot, school, tmp_path):
     wait_idle()
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
     assert "class,Year 8 Oak" in (tmp_path / "board.csv").read_text()
+
+
+def test_framework_editor_split_undo_publish_and_adopt(qtbot, school):
+    ctx = school.ctx
+    ctx.services.school.frameworks.publish_default(school.leader)
+    w = open_window(qtbot, ctx, _OPEN, school.leader, size=(1280, 820))
+    page = w.area.show_page("framework")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=T)
+    first = page.tree.topLevelItem(0).child(0)
+    ident = first.text(1)
+    page.tree.setCurrentItem(first)
+    page.name.setText("Renamed by the school")
+    page.save_button.click()
+    assert page.tree.topLevelItem(0).child(0).text(0) == "Renamed by the school"
+    page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+    page.split_skill()
+    assert page.tree.topLevelItem(0).child(0).text(1) == f"{ident}.1" and page.draft.mapping == {
+        ident: [f"{ident}.1", f"{ident}.2"]
+    }
+    page.undo()
+    assert page.tree.topLevelItem(0).child(0).text(1) == ident and page.draft.mapping == {}
+    page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+    page.split_skill()
+    with qtbot.waitSignal(page.loaded, timeout=T):
+        page.publish_button.click()
+    assert page.latest.version == 2 and page.latest.mapping == {ident: [f"{ident}.1", f"{ident}.2"]}
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    with qtbot.waitSignal(page.loaded, timeout=T):
+        page.adopt_button.click()
+    assert "adopted" in page.tree.topLevelItem(0).text(0)
+    assert f"{ident}.1" in ctx.services.framework.skills_by_code()
