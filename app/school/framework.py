@@ -60,7 +60,7 @@ class FrameworkVersionService:
             rows = s.execute(select(FrameworkAdoption).where(
                 FrameworkAdoption.school_id == actor.school_id, FrameworkAdoption.key == key,
                 FrameworkAdoption.deleted == False)).scalars()  # noqa: E712  # fmt: skip
-            return sorted(Adoption(r.domain_id, r.version) for r in rows)
+            return sorted((Adoption(r.domain_id, r.version) for r in rows), key=lambda a: a.domain_id)
 
     def local_skills(self, actor: Actor, key: str = "tessera") -> list[LocalSkill]:
         require_staff(actor)

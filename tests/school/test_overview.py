@@ -28,13 +28,18 @@ def _teacher_screens(ctx, teacher, class_id, now):
         for team in ctx.services.challenges.board(teacher, ch.id, class_id).teams:
             total += len(team.statuses)
             done += sum(1 for v in team.statuses.values() if v == "done")
+        # teams across classes: the School page shows the class's part of them
+        for part in ctx.services.school.teams.my_part(teacher, ch.id, class_id):
+            if part.my_students:
+                total += len(part.statuses)
+                done += sum(1 for v in part.statuses.values() if v == "done")
     return by_domain, plans, (done, total), len(heat.students)
 
 
 def test_aggregates_equal_each_teachers_own_screens(school):
     ctx, now = school.ctx, time.time()
     ov = ctx.services.school.overview.overview(school.leader, now)
-    assert {f.class_id for f in ov.classes} == {school.class_a, school.class_b}
+    assert {f.class_id for f in ov.classes} >= {school.class_a, school.class_b}  # and the demo's second class
     for teacher, cid in ((school.teacher, school.class_a), (school.other, school.class_b)):
         fig = next(f for f in ov.classes if f.class_id == cid)
         assert ctx.services.school.overview.my_class(teacher, cid, now).figures == fig
@@ -106,10 +111,11 @@ def test_leader_sets_measures_and_teachers_see_their_class_against_them(school):
     ms.set_target(school.leader, "mastery", term, 2)  # one target per measure and term: changed
     mine = school.ctx.services.school.overview.my_class(school.teacher, school.class_a)
     by = {r.measure: r for r in mine.results}
-    assert set(by) == {"mastery", "feedback_days"} and by["mastery"].target == 2
+    assert {"mastery", "feedback_days"} <= set(by) and by["mastery"].target == 2  # (the demo set others)
     assert by["mastery"].met is True
     ov = school.ctx.services.school.overview.overview(school.leader)
-    assert len(ov.results[school.class_b]) == 2 and ov.results[""][0].measure == "mastery"
+    assert {r.measure for r in ov.results[school.class_b]} >= {"mastery", "feedback_days"}
+    assert ov.results[""][0].measure == "mastery"
 
 
 def test_board_csv_and_html_hold_aggregates_and_no_student_names(school):
@@ -119,9 +125,8 @@ def test_board_csv_and_html_hold_aggregates_and_no_student_names(school):
     text = board_csv(ov)
     lines = text.splitlines()
     assert lines[0].startswith("level,name,grade,students")
-    assert sum(1 for x in lines if x.startswith("class,")) == 2 and any(
-        x.startswith("school,") for x in lines
-    )
+    assert sum(1 for x in lines if x.startswith("class,")) == len(ov.classes) >= 2
+    assert any(x.startswith("school,") for x in lines)
     page = board_html(ov, "Hill School")
     names = [r.given_name for r in ctx.services.roster.students(school.teacher, school.class_a)]
     assert not any(n in text or n in page for n in names)
