@@ -44,13 +44,16 @@ def seed_school(db: Database, ids, rng: random.Random, now: float) -> None:  # n
         s.flush()
         s.add(Enrollment(class_id=klass.id, person_id=co.id, role="teacher", partition=klass.partition))
         kids = []
+        pin = hash_secret(
+            DEMO_PIN
+        )  # one hash for the six demo PINs: each costs a noticeable moment at first start
         for given, family in STUDENTS_B:
             p = Person(school_id=ids.school_id, role="student", given_name=given, family_name=family)
             p.partition = partition_key(ids.school_id, klass.id, p.id)
             s.add(p)
             s.flush()
             s.add(Enrollment(class_id=klass.id, person_id=p.id, role="student", partition=p.partition))
-            s.add(Account(person_id=p.id, pin_hash=hash_secret(DEMO_PIN), partition=p.partition))
+            s.add(Account(person_id=p.id, pin_hash=pin, partition=p.partition))
             s.add(Profile(student_id=p.id, partition=p.partition))
             kids.append(p.id)
         class_b = klass.id
