@@ -97,7 +97,7 @@ class FrameworkVersionService:
         key = key or (fw.doc_guid[:40] or "case")
         with self.db.read() as s:
             vs = _versions(s, actor.school_id, key)
-        mapping = {}
+        mapping: dict[str, list[str]] = {}
         if vs:  # ids the district dropped: say so rather than refuse (their evidence is kept, retired)
             mapping = {k: [] for k in skills_of(vs[-1].body) if k not in skills_of(body)}
         return self.publish(actor, fw.title or "District framework", body, mapping, key, "case")
@@ -258,7 +258,7 @@ def body_from_skills(s) -> dict:  # noqa: ANN001
     doms = s.execute(select(Domain).where(Domain.deleted == False).order_by(Domain.sort)).scalars().all()  # noqa: E712
     skills = s.execute(select(Skill).where(Skill.deleted == False).order_by(Skill.sort)).scalars().all()  # noqa: E712
     known = {k.code for k in skills}
-    body = {"domains": []}
+    body: dict = {"domains": []}
     for d in doms:
         body["domains"].append({
             "id": d.code, "name": d.name, "subject": d.subject,

@@ -179,7 +179,9 @@ def test_two_versions_on_three_replicas_lose_no_evidence(base, tmp_path_factory,
                 fwd[shared]
             )  # v2's: where the mapping says
         teacher_view = r2.services.school.frameworks.versions(teacher)
-        assert [v.version for v in teacher_view][-2:] == [v1.version, v2.version] == [v1.version, v1.version + 1]
+        assert (
+            [v.version for v in teacher_view][-2:] == [v1.version, v2.version] == [v1.version, v1.version + 1]
+        )
     finally:
         for c in ctxs:
             c.close()

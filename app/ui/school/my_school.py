@@ -128,8 +128,8 @@ class MySchoolPage(QWidget):
         run_task(load, self._loads(self._show), lambda e: self.status.setText(error_text(e)), owner=self)
 
     def _show(self, data) -> None:  # noqa: ANN001
-        mine, chs, kids = data
-        mine: MyClass
+        mine: MyClass = data[0]
+        chs, kids = data[1], data[2]
         self.term.setText(
             self.tr("Term %1: %2 students").replace("%1", mine.term).replace("%2", str(mine.figures.students))
         )

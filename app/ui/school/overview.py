@@ -175,12 +175,15 @@ class SchoolOverviewPage(QWidget):
         ov = self.data
         if ov is None:
             return
-        if kind == "csv":
-            fn = lambda _p: path.write_text(board_csv(ov), encoding="utf-8")  # noqa: E731
-        else:
+        html = board_html(ov, self.tr("School overview"))
+
+        def fn(_p) -> Path:  # noqa: ANN001
+            if kind == "csv":
+                path.write_text(board_csv(ov), encoding="utf-8")
+                return path
             from app.ui.school.board_pdf import write_pdf
 
-            html = board_html(ov, self.tr("School overview"))
-            fn = lambda _p: write_pdf(html, path)  # noqa: E731
+            return write_pdf(html, path)
+
         run_task(fn, lambda _r: self.status.setText(self.tr("Saved %1.").replace("%1", path.name)),
                  lambda e: self.status.setText(error_text(e)), owner=self)  # fmt: skip
