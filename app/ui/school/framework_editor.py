@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -55,6 +56,10 @@ class FrameworkPage(QWidget):
         self.tree.setAccessibleName("Domains and skills")
         self.tree.setHeaderLabels([self.tr("Domain or skill"), self.tr("Id")])
         self.tree.itemSelectionChanged.connect(self._selected)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.name = QLineEdit()
         self.name.setAccessibleName("Skill name")
         self.descriptor = QPlainTextEdit()
@@ -164,7 +169,6 @@ class FrameworkPage(QWidget):
                 self.tree.setCurrentItem(top)
         self.tree.blockSignals(False)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         self.undo_button.setEnabled(bool(d and d.can_undo))
         self.publish_button.setEnabled(bool(d and d.can_undo))
         self._selected()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -74,6 +75,11 @@ class MySchoolPage(QWidget):
         self.challenge_box.currentIndexChanged.connect(lambda _i: self._load_teams())
         self.teams = _table("Teams across classes",
                             [self.tr("Team"), self.tr("My students"), self.tr("From other classes"), self.tr("Classes")])  # fmt: skip
+        head_view = self.teams.horizontalHeader()
+        head_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3):
+            head_view.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.students = QListWidget()
         self.students.setAccessibleName("My students to put on the team")
         self.students.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
