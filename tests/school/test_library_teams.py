@@ -116,3 +116,24 @@ def test_school_wide_team_across_two_classes_each_teacher_sees_their_part(school
     ov = ctx.services.school.overview.overview(school.leader)
     b = next(f for f in ov.classes if f.class_id == school.class_b)
     assert (b.checkpoints_done, b.checkpoints_total) >= (1, 1)
+
+
+def test_students_on_a_team_across_classes_see_it_and_post_to_it(school):
+    ctx = school.ctx
+    ch = ctx.services.challenges.create(school.teacher, ChallengeDraft(
+        title="Book week", scope="school", checkpoints=[("Read", time.time() + 86400)]))  # fmt: skip
+    teams = ctx.services.school.teams
+    team = teams.make_team(school.teacher, ch.id, "Owls")
+    kid_a = school.info.student_ids[5]
+    teams.set_my_students(school.teacher, team, school.class_a, [kid_a])
+    teams.set_my_students(school.other, team, school.class_b, [school.b_students[1]])
+    from app.people.actor import Actor
+
+    zoe = Actor(school.b_students[1], "student", school.info.school_id, "Yan B")
+    mine = [(c.title, t.name) for c, t in ctx.services.challenges.for_student(zoe)]
+    assert ("Book week", "Owls") in mine
+    ctx.services.team_work.post(zoe, team, "progress", "We picked our books.")
+    assert [log.text for log in ctx.services.team_work.logs(school.teacher, team)] == ["We picked our books."]
+    outsider = Actor(school.info.student_ids[6], "student", school.info.school_id, "Not on it")
+    with pytest.raises(PermissionDenied):
+        ctx.services.team_work.post(outsider, team, "progress", "let me in")
