@@ -78,6 +78,11 @@ def seed_school(db: Database, ids, rng: random.Random, now: float) -> None:  # n
         community_partner="Riverside Recycling Centre",
         checkpoints=[("Waste survey", now - 2 * DAY), ("Our plan", now + 5 * DAY), ("Council presentation", now + 12 * DAY)],
     ))  # fmt: skip
+    with db.write() as s:  # planned last month: the class's own challenge stays the first on its page
+        from app.models import Challenge
+
+        row = s.get(Challenge, week.id)
+        row.created_at = now - 30 * DAY
     a_kids = list(ids.student_ids)
     for n, name in enumerate(("River Rangers", "Zero Heroes")):
         team = school.teams.make_team(maya, week.id, name)

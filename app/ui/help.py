@@ -29,6 +29,8 @@ SECTIONS = {
     "home": "Home", "practice": "Practice", "writing": "Writing", "my_plan": "My plan",
     "my_challenge": "My challenge", "checkin": "Check in", "my_profile": "My profile",
     "signin": "Signing in", "welcome": "Getting started",
+    "school": "School", "library": "Library", "school_overview": "For school leaders",
+    "framework": "For school leaders",
 }  # fmt: skip
 STYLE = "body { font-size: 15px; color: #1f2937; } h1 { font-size: 24px; } h2 { font-size: 19px; color: #1d4ed8; }"
 
