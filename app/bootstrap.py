@@ -28,6 +28,7 @@ from app.planning.reports import ReportService
 from app.planning.team_work import TeamWorkService
 from app.planning.what_next import WhatNextService
 from app.practice.services import ClassPracticeService, PracticeService, practice_services
+from app.school.services import SchoolServices, make_school_services
 from app.skills import FrameworkService
 from app.store.database import Database
 from app.sync.service import SyncService
@@ -65,6 +66,7 @@ class Services:
     class_pins: ClassPinService  # PINs for a whole class at once, for sign-in cards
     trust: TrustService  # signed sync: devices, enrolment, refused changes (issue 13)
     machine: MachineSettingsService  # this computer's settings a teacher may change (not students)
+    school: SchoolServices  # the school as a whole: leaders, co-teachers, library, framework (issue 21)
 
 
 @dataclass
@@ -124,6 +126,7 @@ def make_services(db: Database, settings: Settings | None = None) -> Services:
         class_pins=ClassPinService(db),
         trust=TrustService(db, settings),
         machine=machine,
+        school=make_school_services(db),
     )
 
 

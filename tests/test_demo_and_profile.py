@@ -55,7 +55,9 @@ def test_cli_demo_and_info(tmp_path):
     assert info.returncode == 0, info.stderr
     data = json.loads(info.stdout)
     assert data["schema_version"] and len(data["replica_id"]) == 36
-    assert data["row_counts"]["person"] == 25
+    # the demo school (issue 21): Maya and her 24 students, Sam (Year 8 Oak, co-teaching Maya's class)
+    # and his 6 students, and the leader
+    assert data["row_counts"]["person"] == 25 + 8
     again = subprocess.run(
         [sys.executable, "-m", "app", "demo", "--data-dir", str(env_dir)],
         capture_output=True,

@@ -249,6 +249,7 @@ def _celebrate_mastery(db: Database, ids, partitions) -> None:  # noqa: ANN001
 def _extra_seeders():  # noqa: ANN202
     """Other packages add their demo data here (plans, writing, challenges, check-ins)."""
     from app.demo.planning_seed import seed_planning
+    from app.demo.school_seed import seed_school
     from app.demo.writing_seed import seed_writing
 
-    return [(0.9, seed_writing), (0.93, seed_planning)]
+    return [(0.9, seed_writing), (0.93, seed_planning), (0.95, seed_school)]

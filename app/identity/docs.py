@@ -14,7 +14,7 @@ from typing import Any
 
 from app.identity import ed25519
 
-ROLES = ("lab", "teacher", "admin")  # role ceilings, lowest first
+ROLES = ("lab", "teacher", "leader", "admin")  # role ceilings, lowest first (leader: issue 21)
 ALL_CLASSES = "*"
 CERT_DAYS = 3 * 365  # a certificate lasts three school years unless revoked
 

@@ -41,6 +41,18 @@ from app.models.practice import (
     PracticeModel,
     SkillStat,
 )
+from app.models.school import (
+    FigureMark,
+    FrameworkAdoption,
+    FrameworkVersion,
+    LibraryCopy,
+    LibraryItem,
+    LocalSkill,
+    PracticeMonthCache,
+    SuccessMeasure,
+    TeacherNote,
+    TeamMember,
+)
 from app.models.sync import Change, ConflictRecord, FieldClock, PendingChange, ReplicaState, VersionVector
 from app.models.trust import QuarantinedChange, SegmentSeal
 from app.models.writing import Draft, DraftComment, DraftVersion, WordList, WritingTask

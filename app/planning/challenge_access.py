@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from app.errors import NotFound, PermissionDenied
 from app.i18n import _
-from app.models import Challenge, SchoolClass, Team
+from app.models import Challenge, SchoolClass, Team, TeamMember
 from app.people.actor import Actor
 from app.people.permissions import student_class_ids, teacher_class_ids
 
@@ -66,14 +66,28 @@ def can_see_team(s: Session, actor: Actor, team: Team, ch: Challenge | None = No
     if actor.person_id == "system":
         return True
     if actor.is_student:
-        return actor.person_id in (team.member_ids or [])
+        return actor.person_id in (team.member_ids or []) or actor.person_id in cross_members(s, team.id)
     ch = ch or get_challenge(s, team.challenge_id)
     mine = teacher_class_ids(s, actor)
     if team_class_id(team) in mine:
         return True
+    if not team_class_id(team) and set(cross_members(s, team.id).values()) & mine:
+        return True  # a team across classes: each class's teachers see it (issue 21)
     if ch.scope == "class" and ch.class_id in mine:
         return True
     return any(student_class_ids(s, m) & mine for m in team.member_ids or [])
+
+
+def cross_members(s: Session, team_id: str) -> dict[str, str]:
+    """A team across classes (``team_member``): student -> class."""
+    return dict(
+        s.execute(
+            select(TeamMember.student_id, TeamMember.class_id).where(
+                TeamMember.team_id == team_id,
+                TeamMember.deleted == False,  # noqa: E712
+            )
+        ).all()
+    )
 
 
 def require_team(s: Session, actor: Actor, team: Team, ch: Challenge | None = None) -> None:

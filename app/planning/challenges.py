@@ -25,6 +25,7 @@ from app.models import (
     Team,
     TeamCheckpoint,
     TeamLog,
+    TeamMember,
 )
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -285,10 +286,18 @@ class ChallengeService:
     def for_student(self, actor: Actor) -> list[tuple[ChallengeView, TeamView]]:
         """The challenges a student is on a team for, with their team."""
         with self.db.read() as s:
+            crossing = set(
+                s.execute(
+                    select(TeamMember.team_id).where(
+                        TeamMember.student_id == actor.person_id,
+                        TeamMember.deleted == False,  # noqa: E712
+                    )
+                ).scalars()
+            )  # teams across classes (issue 21)
             teams = [
                 t
                 for t in s.execute(select(Team).where(Team.deleted == False)).scalars()
-                if actor.person_id in (t.member_ids or [])
+                if actor.person_id in (t.member_ids or []) or t.id in crossing
             ]
             names = skill_names(s)
             out = []
@@ -448,7 +457,7 @@ class ChallengeService:
     @staticmethod
     def _on_team(s, actor: Actor, challenge_id: str) -> bool:
         return any(
-            actor.person_id in (t.member_ids or [])
+            actor.person_id in (t.member_ids or []) or actor.person_id in acc.cross_members(s, t.id)
             for t in s.execute(
                 select(Team).where(Team.challenge_id == challenge_id, Team.deleted == False)
             ).scalars()

@@ -97,9 +97,12 @@ class WeeklyMinutes:
         ]
         fresh = minutes_last_week(s, stale, now)
         out: dict[tuple[str, str], float] = {}
+        per: dict[str, dict[str, float]] = {sid: {} for sid in stale}
+        for (st, k), v in fresh.items():  # one pass (per stale student it was quadratic for a school)
+            per[st][k] = v
         with self._lock:
             for sid in stale:
-                self._cache[sid] = (stamps[sid], {k: v for (st, k), v in fresh.items() if st == sid})
+                self._cache[sid] = (stamps[sid], per[sid])
             for sid in student_ids:
                 entry = self._cache.get(sid) if sid in stamps else None
                 for k, v in (entry[1] if entry else {}).items():

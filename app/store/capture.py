@@ -22,7 +22,7 @@ from app.i18n import _
 from app.models.base import SyncedModel, now
 from app.store.scrub import scrub_purged
 
-SCHEMA_VERSION = 3  # bump with each migration that changes synced tables
+SCHEMA_VERSION = 4  # bump with each migration that changes synced tables
 LOCAL_IDS_KEPT = 10_000  # row ids per table that a local write reports to what_changed
 
 # The newest stamp in the change log, kept in replica_state (where the clock resumes at start) and

@@ -42,6 +42,7 @@ class Kind(enum.Flag):
     CELEBRATIONS = enum.auto()
     CONFLICTS = enum.auto()  # values set aside because another replica's value won
     SYNC_STATE = enum.auto()  # a sync round ended (what was sent, received, held)
+    SCHOOL = enum.auto()  # the school as a whole: notes, measures, library, framework versions
     NONE = 0
 
 
@@ -81,6 +82,14 @@ TABLE_KINDS: dict[str, Kind] = {
     "judgement": Kind.PRACTICE | Kind.PROFILE,  # a teacher's level from work: the levels every page shows
     "external_id": Kind.NONE,  # links to a school system's ids; no screen shows them
     "signin_event": Kind.ROSTER,  # a lock-out shows on the student's page (unlock)
+    "teacher_note": Kind.PROFILE,  # a teacher's own note on a student
+    "framework_version": Kind.SKILLS | Kind.SCHOOL,
+    "framework_adoption": Kind.SKILLS | Kind.SCHOOL,
+    "local_skill": Kind.SKILLS | Kind.SCHOOL,
+    "success_measure": Kind.SCHOOL,
+    "library_item": Kind.SCHOOL,
+    "library_copy": Kind.SCHOOL,
+    "team_member": Kind.CHALLENGES,
 }
 
 

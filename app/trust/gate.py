@@ -104,6 +104,8 @@ class Gate:
             why = check(c, now)
             if why is None and policy.lab and lookup is not None and c.table not in _EVENT_FREE:
                 why = _stored_partition(policy, c, lookup)
+            elif why is None and policy.class_bound and lookup is not None and c.table not in _EVENT_FREE:
+                why = _stored_class(policy, c, lookup)
             if why is None:
                 continue
             if why is FUTURE:
@@ -130,6 +132,17 @@ def _upto(st: TrustState, cert: Cert, origin: str) -> int:
 
 _EVENT_FREE = frozenset({"attempt", "check_in", "draft_version", "goal_evidence", "team_log", "celebration",
                          "audit_event"})  # fmt: skip
+
+
+def _stored_class(policy: Policy, c: ChangeRec, lookup) -> Refusal | None:
+    """A teacher's (or leader's) edit of a record already here must be of a class it may write: the
+    partition a change names is the writer's word, the row's own is ours (issue 21)."""
+    stored = lookup(c.table, c.row_id)
+    if stored is None or stored == c.partition:
+        return None
+    probe = ChangeRec(c.replica_id, c.seq, c.hlc, c.table, c.row_id, c.op, stored, c.schema_version,
+                      c.fields_text, c.parsed)  # fmt: skip
+    return policy.check(probe, "9" * 13)
 
 
 def _stored_partition(policy: Policy, c: ChangeRec, lookup) -> Refusal | None:

@@ -7,6 +7,10 @@ whose partitions it may write. The rules, by table:
 - teacher and admin devices write any table in their school's partitions (school ids named in the
   school's signed document), and partitions of no school (the shared skill framework);
 - a purge (erasure, which cannot be undone) only from an admin device;
+- the school's framework and success measures (``LEADER`` below) only from a leader's or an admin
+  device; a leader's device writes the school's own rows, never a class's work (issue 21);
+- a teacher's device whose certificate names its classes writes only those classes' partitions:
+  a teacher's computer may not change another teacher's class (a co-teacher's names the class too);
 - lab machines write only what students make on them: rows of the tables in ``LAB`` below, in a
   student's partition (``school/class/student``) of a class in their certificate's scope; events
   only as new rows (no tombstones: a student cannot take back another's answers); records only in
@@ -53,6 +57,8 @@ LAB: dict[str, frozenset[str] | None] = {
 }
 EVENTS = frozenset({"attempt", "check_in", "draft_version", "goal_evidence", "team_log", "celebration",
                     "audit_event", "draft_comment", "signin_event"})  # fmt: skip
+# Tables only a leader's (or the admin's) device may write: what the school as a whole decides.
+LEADER = frozenset({"framework_version", "framework_adoption", "local_skill", "success_measure"})
 SIGNIN_KINDS_ON_LAB = frozenset({"fail", "ok"})  # a teacher frees a sign-in; a lab machine only reports tries
 
 
@@ -73,8 +79,11 @@ class Policy:
         self.school_ids = school_ids
         self.lab = cert.role == "lab"
         self.admin = cert.role == "admin"
+        self.leader = cert.role == "leader"
         self.classes = frozenset(cert.classes)
         self.any_class = ALL_CLASSES in self.classes
+        # whose class partitions are limited (the gate checks a row's stored partition for these too)
+        self.class_bound = self.leader or (cert.role == "teacher" and not self.any_class)
 
     def check(self, c: ChangeRec, now_ms_text: str) -> Refusal | None:
         """Why ``c`` may not be applied (None: it may). ``now_ms_text``: this device's clock
@@ -91,8 +100,22 @@ class Policy:
             return Refusal("school", _("it belongs to another school"))
         if self.lab and (why := self._lab(c, rest)) is not None:
             return why
+        if (why := self._school_roles(c, rest)) is not None:
+            return why
         # Last: a change that waits for the clock has passed every other rule already.
         return FUTURE if hlc[:13] > now_ms_text else None
+
+    def _school_roles(self, c: ChangeRec, rest: str) -> Refusal | None:
+        """Leaders decide for the school; teachers write their own classes (issue 21)."""
+        if c.table in LEADER and not (self.leader or self.admin):
+            return Refusal("leader-table", f"only a school leader's computer may change {_what(c.table)}")
+        klass = rest.partition("/")[0]
+        if self.leader and klass and (self.any_class or klass not in self.classes):
+            # a leader who also teaches gets a certificate naming that class
+            return Refusal("leader-class", "a school leader's computer may not change a class's work")
+        if self.class_bound and not self.leader and klass and klass not in self.classes:
+            return Refusal("class", "it belongs to a class this computer's teacher does not teach")
+        return None
 
     def _lab(self, c: ChangeRec, rest: str) -> Refusal | None:
         t = c.table
@@ -149,4 +172,8 @@ _NAMES = {
     "rubric_score": _("rubric scores"),
     "profile": "profile",
     "draft_comment": _("teachers' comments"),
+    "framework_version": _("the school's skill framework"),
+    "framework_adoption": _("which framework the school follows"),
+    "local_skill": _("the school's own skills"),
+    "success_measure": _("the school's success measures"),
 }

@@ -50,7 +50,7 @@ def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, cla
           replicas: list[str], days: float = CERT_DAYS) -> Cert:  # fmt: skip
     """Sign a certificate for a device (a new one, or a renewal with a new serial)."""
     if role not in ROLES:
-        raise TrustError(_("Unknown role {role!r}: use lab, teacher or admin.", role=role))
+        raise TrustError(_("Unknown role {role!r}: use lab, teacher, leader or admin.", role=role))
     key, st = _holder(data_dir)
     cert = Cert(device_id, public, name, st.school.fingerprint, tuple(classes) or (ALL_CLASSES,), role,  # type: ignore[union-attr]
                 st.next_serial(), time.time() + days * DAY, tuple(replicas))  # fmt: skip

@@ -31,6 +31,8 @@ SECTIONS = {
     "home": N_("Home"), "practice": "Practice", "writing": "Writing", "my_plan": "My plan",
     "my_challenge": "My challenge", "checkin": "Check in", "my_profile": N_("My profile"),
     "signin": "Signing in", "welcome": "Getting started",
+    "school": "School", "library": "Library", "school_overview": "For school leaders",
+    "framework": "For school leaders",
 }  # fmt: skip
 
 
