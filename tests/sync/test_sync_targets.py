@@ -3,6 +3,7 @@ per target, and a Cancel stops a sync at a safe point between batches."""
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -26,8 +27,10 @@ def _wait_for(pred, timeout=30.0):
 
 
 @pytest.fixture
-def no_http():
+def no_http(monkeypatch):
     register_server_transport(None)
+    # A build without the HTTP transport: its module cannot be imported (issue 14 ships one).
+    monkeypatch.setitem(sys.modules, "app.sync.http_transport", None)
     yield
     register_server_transport(None)
 
