@@ -108,7 +108,18 @@ class SyncPage(QWidget):
         al.addWidget(self.table, 1)
         al.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignRight)
 
-        outer = QVBoxLayout(self)
+        # The page scrolls when its sections (one per place, trust, this computer) outgrow a short
+        # screen, so the window still fits 1280x720.
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
+        self.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(body)
         outer.addWidget(title)
         outer.addWidget(where)
         from app.ui.teacher.sync_targets import SyncTargets

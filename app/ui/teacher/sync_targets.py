@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 
@@ -30,7 +31,8 @@ class TargetBox(QWidget):
         self.bar.setAccessibleName("Sync folder progress" if key == "folder" else "School server progress")
         self.bar.hide()
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 4, 0, 4)
+        lay.setContentsMargins(0, 2, 0, 2)
+        lay.setSpacing(2)
         lay.addWidget(self.title)
         lay.addWidget(self.words)
         lay.addWidget(self.bar)
@@ -67,20 +69,25 @@ class TargetBox(QWidget):
             state = self.tr("Sent; %n change(s) not yet confirmed by the other computers.", "",
                             st.waiting_to_send + st.unacknowledged)  # fmt: skip
         out.append(state)
+        # Kept to a few lines: the page fits a 1280x720 screen.
+        when = []
         if st.last_success_at:
-            out.append(self.tr("Last complete sync: %1.").replace("%1", _when(st.last_success_at)))
+            when.append(self.tr("Last complete sync: %1.").replace("%1", _when(st.last_success_at)))
         elif st.state not in ("off", "unavailable"):
-            out.append(self.tr("No complete sync with this place yet."))
+            when.append(self.tr("No complete sync with this place yet."))
         if st.state != "unavailable":
             if st.waiting_to_send:
-                out.append(self.tr("Waiting to be sent: %n change(s) made here.", "", st.waiting_to_send))
+                when.append(self.tr("Waiting to be sent: %n change(s) made here.", "", st.waiting_to_send))
             elif st.last_success_at:
-                out.append(self.tr("Everything made here has reached this place."))
+                when.append(self.tr("Everything made here has reached this place."))
+        out.append(" ".join(when))
+        more = []
         if st.files_waiting:
-            out.append(self.tr("Attached files not arrived yet: %n.", "", st.files_waiting))
+            more.append(self.tr("Attached files not arrived yet: %n.", "", st.files_waiting))
         if st.refused:
-            out.append(self.tr("Refused at the last sync: %n (kept aside, never applied).", "", st.refused))
-            out.extend("  • " + r for r in st.refused_reasons[:3])
+            more.append(self.tr("Refused at the last sync: %n (kept aside, never applied).", "", st.refused))
+        out.append(" ".join(more))
+        out.extend("  • " + r for r in st.refused_reasons[:2])
         return [x for x in out if x]
 
 
@@ -94,7 +101,7 @@ class SyncTargets(QGroupBox):
         self.boxes: dict[str, TargetBox] = {}
         self.rows = QVBoxLayout()
         self.empty = QLabel(self.tr("This computer does not sync with any place yet."))
-        self.cancel = QPushButton(self.tr("&Cancel sync"))
+        self.cancel = QPushButton(self.tr("Cancel s&ync"))
         self.cancel.setAccessibleName("Cancel sync")
         self.cancel.setToolTip(
             self.tr("Stop the sync under way at the next safe point; what arrived is kept")
@@ -102,13 +109,13 @@ class SyncTargets(QGroupBox):
         self.cancel.clicked.connect(self._cancel)
         self.cancel.setEnabled(False)
         self.cancelling = False
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.cancel)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.empty)
-        lay.addLayout(self.rows)
-        lay.addLayout(bottom)
+        lay = QHBoxLayout(self)  # Cancel beside the places, not on a row of its own
+        column = QVBoxLayout()
+        column.addWidget(self.empty)
+        column.addLayout(self.rows)
+        lay.addLayout(column, 1)
+        lay.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()  # until there is a place to speak of
 
     def show_snapshot(self, snap: Any) -> None:
         targets = tuple(getattr(snap, "targets", ()) or ())
@@ -122,11 +129,12 @@ class SyncTargets(QGroupBox):
                 self.rows.addWidget(box)
             box.show_status(st)
         self.empty.setVisible(not targets)
+        self.setVisible(bool(targets))
         syncing = any(t.state == "syncing" for t in targets)
         if not syncing:
             self.cancelling = False
         self.cancel.setEnabled(syncing and not self.cancelling)
-        self.cancel.setText(self.tr("Cancelling…") if self.cancelling else self.tr("&Cancel sync"))
+        self.cancel.setText(self.tr("Cancelling…") if self.cancelling else self.tr("Cancel s&ync"))
 
     def _cancel(self) -> None:
         if self.agent is None:
