@@ -93,6 +93,7 @@ class RssSampler:
 
     def __init__(self, pids) -> None:  # noqa: ANN001
         self.pids, self.peak, self.stop = pids, 0.0, False
+        self.peak_one = 0.0  # the largest single process (a worker)
         threading.Thread(target=self._run, daemon=True).start()
 
     def _tree(self) -> list[int]:
@@ -114,6 +115,7 @@ class RssSampler:
                     for line in Path(f"/proc/{p}/status").read_text().splitlines():
                         if line.startswith("VmRSS:"):
                             total += int(line.split()[1])
+                            self.peak_one = max(self.peak_one, int(line.split()[1]) / 1024)
                 except OSError:
                     pass
             self.peak = max(self.peak, total / 1024)
@@ -285,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         out = {
             "quick": a.quick, "devices": m["devices"], "sync_p95_ms": m["sync_p95_ms"],
             "sync_p50_ms": m["sync_p50_ms"], "errors": m["errors"], "server_peak_mb": round(rss.peak, 1),
+            "server_peak_mb_per_process": round(rss.peak_one, 1),
             "ingest_per_s": d["ingest"]["per_s"], "bootstrap_s": d["bootstrap"]["seconds"],
             "ingest": d["ingest"], "bootstrap": d["bootstrap"], "kolibri_like": d["kolibri_like"],
             "server_workers": a.workers, "cpus": os.cpu_count(),

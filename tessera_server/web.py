@@ -16,6 +16,7 @@ import json
 import logging
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -147,7 +148,10 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
     async def push(request: Request) -> Response:
         w = await who(request)
         data = await read_body(request, ingest_max())
-        res = await run(ingest.push, w, data)
+        try:
+            res = await run(ingest.push, w, data)
+        except IntegrityError:  # the same batch committed by another request meanwhile: now a duplicate
+            res = await run(ingest.push, w, data)
         return JSONResponse({"status": res.status, "cursor": res.cursor, "refused": res.refused,
                              "words": res.words, "codes": res.codes})  # fmt: skip
 

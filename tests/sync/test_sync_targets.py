@@ -28,9 +28,9 @@ def _wait_for(pred, timeout=30.0):
 
 @pytest.fixture
 def no_http(monkeypatch):
-    # A build without the HTTP transport (importing it fails), so only a registered factory counts.
-    monkeypatch.setitem(sys.modules, "app.sync.http_transport", None)
     register_server_transport(None)
+    # A build without the HTTP transport: its module cannot be imported (issue 14 ships one).
+    monkeypatch.setitem(sys.modules, "app.sync.http_transport", None)
     yield
     register_server_transport(None)
 

@@ -5,6 +5,7 @@ safe point (nothing half-applied; the rest follows at the next sync)."""
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 
 import pytest
@@ -47,8 +48,11 @@ def _page(qtbot, ctx, info):
     return w, w.area.show_page("sync")
 
 
-def test_folder_and_server_each_say_how_they_are(qtbot, demo, tmp_path):
+def test_folder_and_server_each_say_how_they_are(qtbot, demo, tmp_path, monkeypatch):
     register_server_transport(None)
+    monkeypatch.setitem(
+        sys.modules, "app.sync.http_transport", None
+    )  # a build without it (issue 14 ships one)
     ctx, info = demo
     share = tmp_path / "share"
     share.mkdir()
