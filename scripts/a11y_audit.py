@@ -28,7 +28,9 @@ def settle() -> None:
         app.processEvents()
 
 
-def screens(window, ctx, demo_info=None, settle: Callable[[], None] = settle) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
+def screens(
+    window, ctx, demo_info=None, settle: Callable[[], None] = settle
+) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
     """Sign in, open each teacher and student screen in ``window`` and yield (name, screen root)."""
     from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME
     from app.ui.student.writing import TASK
@@ -73,6 +75,10 @@ def run(details: bool = False, pseudo: bool = False) -> list[ScreenAudit]:
 
     app = QApplication.instance() or QApplication([])
     install_plurals(app)
+    if "--before" not in sys.argv:
+        from app.ui import a11y
+
+        a11y.install(app)
     mark = ""
     if pseudo:
         from app.ui.a11y_audit import PseudoTranslator
@@ -93,7 +99,10 @@ def run(details: bool = False, pseudo: bool = False) -> list[ScreenAudit]:
         if details:
             for f in r.findings:
                 print(f"    {f.problem}: {f.widget}")
-    total = {k: sum(r.row()[k] for r in results) for k in ("controls", "unnamed", "unreachable", "under_24px", "name_not_translated")}
+    total = {
+        k: sum(r.row()[k] for r in results)
+        for k in ("controls", "unnamed", "unreachable", "under_24px", "name_not_translated")
+    }
     print(json.dumps({"screen": "total", **total}))
     window.close()
     ctx.close()

@@ -45,12 +45,12 @@ class MainArea(QWidget):
 
         header = QHBoxLayout()
         who = QLabel(self.tr("Signed in as <b>%1</b>").replace("%1", actor.name or actor.role))
-        who.setAccessibleName("Signed in as")
+        who.setAccessibleName(self.tr("Signed in as"))
         self.status = QLabel("")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.status.setStyleSheet("color: #555;")
         sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
-        sign_out.setAccessibleName("Sign out")
+        sign_out.setAccessibleName(self.tr("Sign out"))
         sign_out.clicked.connect(self.sign_out_requested)
         header.addWidget(who)
         header.addStretch(1)
@@ -61,7 +61,7 @@ class MainArea(QWidget):
         self.interop = add_to_header(self, header)
 
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             opening.setStyleSheet("font-size: 20px; color: #555;")
-            opening.setAccessibleName("Opening")
+            opening.setAccessibleName(self.tr("Opening"))
             self._set_central(opening)
         else:
             self.attach(ctx)
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         if fraction >= 1.0:
             return
         bar = self.statusBar()
-        bar.setAccessibleName("Background work")
+        bar.setAccessibleName(self.tr("Background work"))
         bar.showMessage(
             self.tr(
                 "Updating practice estimates after an update: %1 done. Practice opens when this finishes."

@@ -32,7 +32,7 @@ class CheckInPage(QWidget):
         title = QLabel(self.tr("Check in"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
-        self.off.setAccessibleName("Check-ins switched off")
+        self.off.setAccessibleName(self.tr("Check-ins switched off"))
         self.off.hide()
 
         mood_words = {k: self.tr(v) for k, v in MOOD_WORDS.items()}
@@ -40,16 +40,16 @@ class CheckInPage(QWidget):
         self.mood = ScalePicker("mood", mood_words, "Mood")
         self.energy = ScalePicker("energy", energy_words, "Energy")
         self.note = QLineEdit()
-        self.note.setAccessibleName("One sentence (optional)")
+        self.note.setAccessibleName(self.tr("One sentence (optional)"))
         self.note.setPlaceholderText(self.tr("Anything you want to add? (optional)"))
         self.note.setMaxLength(280)
         self.note.returnPressed.connect(self.submit)
         self.send = QPushButton(self.tr("&Check in"))
-        self.send.setAccessibleName("Check in")
+        self.send.setAccessibleName(self.tr("Check in"))
         self.send.setEnabled(False)
         self.send.clicked.connect(self.submit)
         self.status = QLabel("")
-        self.status.setAccessibleName("Check-in status")
+        self.status.setAccessibleName(self.tr("Check-in status"))
         self.mood.changed.connect(lambda _v: self._ready())
         self.energy.changed.connect(lambda _v: self._ready())
 

@@ -55,7 +55,7 @@ class HomePage(QWidget):
         }
         hello = QLabel(self._greeting())
         hello.setStyleSheet("font-size: 22px; font-weight: 600;")
-        hello.setAccessibleName("Greeting")
+        hello.setAccessibleName(self.tr("Greeting"))
         intro = QLabel(
             self.tr(
                 "Here is what could help most right now, with why. The first one is only a "
@@ -68,12 +68,12 @@ class HomePage(QWidget):
         self.list.itemActivated.connect(lambda _i: self.start())
         self.list.currentRowChanged.connect(lambda _r: self._update_button())
         self.start_button = QPushButton(self.tr("&Start this"))
-        self.start_button.setAccessibleName("Start the chosen activity")
+        self.start_button.setAccessibleName(self.tr("Start the chosen activity"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.hint = QLabel("")
         self.hint.setStyleSheet("color: #6b7280;")
-        self.hint.setAccessibleName("About the chosen activity")
+        self.hint.setAccessibleName(self.tr("About the chosen activity"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.hint, 1)
@@ -157,7 +157,7 @@ class HomePage(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(g.progress * 100))
-            bar.setAccessibleName(f"Progress on {g.title}")
+            bar.setAccessibleName(self.tr("Progress on %1").replace("%1", str(g.title)))
             bar.setFormat(f"%p%  \u00b7  {self._pace_word(g.pace.status)}")
             self.goals_layout.addWidget(label)
             self.goals_layout.addWidget(bar)

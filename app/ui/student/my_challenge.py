@@ -50,7 +50,7 @@ class MyChallengePage(QWidget):
         title = QLabel(self.tr("My challenge"))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.pick = QComboBox()
-        self.pick.setAccessibleName("Challenge")
+        self.pick.setAccessibleName(self.tr("Challenge"))
         self.pick.setMinimumWidth(280)
         self.pick.currentIndexChanged.connect(lambda _i: self._show_current())
         head = QHBoxLayout()
@@ -59,22 +59,22 @@ class MyChallengePage(QWidget):
         head.addWidget(self.pick)
         self.about = QLabel("")
         self.about.setWordWrap(True)
-        self.about.setAccessibleName("About the challenge")
+        self.about.setAccessibleName(self.tr("About the challenge"))
         self.empty = empty_note(self.tr("You are not on a challenge team yet. Your teacher forms the teams."))
 
         self.checkpoints = QTableWidget(0, 3)
         self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.checkpoints.setAccessibleName("Our checkpoints")
+        self.checkpoints.setAccessibleName(self.tr("Our checkpoints"))
         self.checkpoints.setHorizontalHeaderLabels(
             [self.tr("Checkpoint"), self.tr("Due"), self.tr("Our status")]
         )
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checkpoints.verticalHeader().hide()
         self.status = QLabel("")
-        self.status.setAccessibleName("Challenge message")
+        self.status.setAccessibleName(self.tr("Challenge message"))
         self.rubric = QLabel("")
         self.rubric.setWordWrap(True)
-        self.rubric.setAccessibleName("Teacher's assessment")
+        self.rubric.setAccessibleName(self.tr("Teacher's assessment"))
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -162,7 +162,7 @@ class MyChallengePage(QWidget):
             late = now > cp.due_at + 86_400 and team.statuses.get(cp.id) != "done"
             self.checkpoints.setItem(r, 1, QTableWidgetItem(due + (f"  ({self.tr('late')})" if late else "")))
             box = QComboBox()
-            box.setAccessibleName(f"Status of {cp.title}")
+            box.setAccessibleName(self.tr("Status of %1").replace("%1", str(cp.title)))
             for key, word in STATUS_WORDS:
                 box.addItem(self.tr(word), key)
             box.setCurrentIndex(max(0, box.findData(team.statuses.get(cp.id, "not_started"))))

@@ -5,7 +5,7 @@ keys pick a choice. Every service call runs off the UI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,7 +39,7 @@ def _label(text: str = "", name: str = "", style: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if name:
-        label.setAccessibleName(name)
+        label.setAccessibleName(QCoreApplication.translate("PracticePage", name))
     if style:
         label.setStyleSheet(style)
     return label
@@ -70,11 +70,11 @@ class PracticePage(QWidget):
                             "About practice", "font-size: 15px; color: #374151;")  # fmt: skip
         self.scope = _label("", "What you will practise", "color: #1d4ed8;")
         self.start_button = QPushButton(self.tr("&Start practice"))
-        self.start_button.setAccessibleName("Start practice")
+        self.start_button.setAccessibleName(self.tr("Start practice"))
         self.start_button.setStyleSheet("font-size: 16px; padding: 8px 20px;")
         self.start_button.clicked.connect(self.start)
         self.everything_button = QPushButton(self.tr("Practise &everything instead"))
-        self.everything_button.setAccessibleName("Practise every skill instead")
+        self.everything_button.setAccessibleName(self.tr("Practise every skill instead"))
         self.everything_button.clicked.connect(lambda: self.choose_skill(None))
         self.everything_button.hide()
         self.start_message = _label("", "Practice message", "color: #b91c1c;")
@@ -105,7 +105,7 @@ class PracticePage(QWidget):
 
         # -- a question -------------------------------------------------------------------------
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Session progress")
+        self.progress.setAccessibleName(self.tr("Session progress"))
         self.progress.setTextVisible(True)
         self.skill_label = _label("", "Skill", "font-size: 13px; color: #4b5563; font-weight: 600;")
         self.reason = _label("", "Why this question", "font-size: 13px; color: #1d4ed8; font-style: italic;")
@@ -113,7 +113,7 @@ class PracticePage(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.answer = AnswerBox()
         self.check_button = QPushButton(self.tr("&Check (Enter)"))
-        self.check_button.setAccessibleName("Check my answer")
+        self.check_button.setAccessibleName(self.tr("Check my answer"))
         self.check_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
         self.check_button.clicked.connect(self.submit)
         self.message = _label("", "Answer message", "color: #b91c1c;")
@@ -127,7 +127,7 @@ class PracticePage(QWidget):
         self.celebration.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.celebration.hide()
         self.next_button = QPushButton(self.tr("&Next question (Enter)"))
-        self.next_button.setAccessibleName("Next question")
+        self.next_button.setAccessibleName(self.tr("Next question"))
         self.next_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
         self.next_button.clicked.connect(self.next)
         fv = QVBoxLayout(self.feedback)
@@ -162,11 +162,11 @@ class PracticePage(QWidget):
         self.summary_grid = QGridLayout(self.summary_skills)
         self.summary_grid.setColumnStretch(2, 1)
         self.again_button = QPushButton(self.tr("Practise &again (Enter)"))
-        self.again_button.setAccessibleName("Practise again")
+        self.again_button.setAccessibleName(self.tr("Practise again"))
         self.again_button.setStyleSheet("font-size: 15px; padding: 6px 16px;")
         self.again_button.clicked.connect(self.start)
         self.done_button = QPushButton(self.tr("&Done"))
-        self.done_button.setAccessibleName("Done practising")
+        self.done_button.setAccessibleName(self.tr("Done practising"))
         self.done_button.clicked.connect(self.done)
         summary_page = QWidget()
         summary_page.setMaximumWidth(820)
@@ -397,7 +397,12 @@ class PracticePage(QWidget):
             change = round((sk.mastery_after - sk.mastery_before) * 100)
             sign = "+" if change >= 0 else "\u2212"
             bar.setFormat(f"%p%  ({sign}{abs(change)})")
-            bar.setAccessibleName(f"{sk.name}: {bar.value()}% expected right, {change:+d} this session")
+            bar.setAccessibleName(
+                self.tr("%1: %2% expected right, %3 this session")
+                .replace("%1", sk.name)
+                .replace("%2", str(bar.value()))
+                .replace("%3", f"{change:+d}")
+            )
             grid.addWidget(bar, r, 2)
             grid.addWidget(_label("\u2605 " + self.tr("mastered!") if sk.mastered else "",
                                   style="color: #b45309; font-weight: 700;"), r, 3)  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -64,7 +64,7 @@ STATUS_COLOURS = {NOT_STARTED: "#6b7280", "writing": "#1d4ed8", SUBMITTED: "#7c3
 
 def _label(text: str, name: str, style: str = "") -> QLabel:
     label = QLabel(text)
-    label.setAccessibleName(name)
+    label.setAccessibleName(QCoreApplication.translate("WritingPage", name))
     label.setWordWrap(True)
     if style:
         label.setStyleSheet(style)
@@ -94,11 +94,11 @@ class WritingPage(QWidget):
         intro = _label(self.tr("Your writing tasks. The checks help as you write; your teacher sees what you "
                                "hand in."), "About writing", "color: #374151; font-size: 14px;")  # fmt: skip
         self.list = QListWidget()
-        self.list.setAccessibleName("Writing tasks")
+        self.list.setAccessibleName(self.tr("Writing tasks"))
         self.list.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
         self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
         self.open_button = QPushButton(self.tr("&Open"))
-        self.open_button.setAccessibleName("Open writing task")
+        self.open_button.setAccessibleName(self.tr("Open writing task"))
         self.open_button.clicked.connect(self._open_selected)
         self.list_message = _label("", "Writing message", "color: #b91c1c;")
         list_page = QWidget()
@@ -113,7 +113,7 @@ class WritingPage(QWidget):
 
         # -- one draft ----------------------------------------------------------------------------
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
-        back.setAccessibleName("Back to all writing tasks")
+        back.setAccessibleName(self.tr("Back to all writing tasks"))
         back.clicked.connect(self.back)
         self.task_title = _label("", "Task", "font-size: 20px; font-weight: 600;")
         self.status = _label("", "Draft status", "font-weight: 600;")
@@ -137,10 +137,10 @@ class WritingPage(QWidget):
         self.words = _label("", "Word count", "color: #374151;")
         self.save_status = _label("", "Save status", "color: #6b7280;")
         self.save_button = QPushButton(self.tr("&Save now"))
-        self.save_button.setAccessibleName("Save now")
+        self.save_button.setAccessibleName(self.tr("Save now"))
         self.save_button.clicked.connect(lambda: self.save(force=True))
         self.submit_button = QPushButton(self.tr("&Hand in…"))
-        self.submit_button.setAccessibleName("Hand in")
+        self.submit_button.setAccessibleName(self.tr("Hand in"))
         self.submit_button.setStyleSheet("font-weight: 600; padding: 6px 16px;")
         self.submit_button.clicked.connect(self.confirm_submit)
         self.confirm: QMessageBox | None = None
@@ -487,7 +487,7 @@ class WritingPage(QWidget):
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         question = self._hand_in_question()
         self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"), question, buttons, self)
-        self.confirm.setAccessibleName("Confirm hand in")
+        self.confirm.setAccessibleName(self.tr("Confirm hand in"))
         self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
         self.confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
         self.confirm.open()  # not blocking: the editor keeps its state meanwhile

@@ -59,12 +59,12 @@ class ChallengesPage(QWidget):
         self._list_loads, self._board_loads = Latest(), Latest()
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in self.classes.values():
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pick = QComboBox()
-        self.pick.setAccessibleName("Challenge")
+        self.pick.setAccessibleName(self.tr("Challenge"))
         self.pick.setMinimumWidth(260)
         self.pick.currentIndexChanged.connect(lambda _i: self.load_board())
         self.new_button = self._button(self.tr("&New challenge…"), "New challenge", self.new_challenge)
@@ -78,7 +78,7 @@ class ChallengesPage(QWidget):
         top.addWidget(self.finish_button)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Driving question")
+        self.headline.setAccessibleName(self.tr("Driving question"))
         self.headline.setStyleSheet("font-size: 15px;")
 
         # Board, with the chosen team's log beside it.
@@ -106,11 +106,11 @@ class ChallengesPage(QWidget):
         self.teams.suggest_requested.connect(self.suggest)
         self.teams.save_requested.connect(self.save_teams)
         self.brief = QTextBrowser()
-        self.brief.setAccessibleName("Challenge brief")
+        self.brief.setAccessibleName(self.tr("Challenge brief"))
         self.assess_page = self._assess_page()
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Challenge views")
+        self.tabs.setAccessibleName(self.tr("Challenge views"))
         self.tabs.addTab(board_page, self.tr("&Board"))
         self.tabs.addTab(self.teams, self.tr("&Teams"))
         self.tabs.addTab(self.brief, self.tr("B&rief"))
@@ -138,12 +138,12 @@ class ChallengesPage(QWidget):
     def _assess_page(self) -> QWidget:
         page = QWidget()
         self.assess_team = QComboBox()
-        self.assess_team.setAccessibleName("Team to assess")
+        self.assess_team.setAccessibleName(self.tr("Team to assess"))
         self.assess_team.currentIndexChanged.connect(lambda _i: self._fill_assessment(clear=True))
         self.criteria_form = QFormLayout()
         self.criteria: dict[str, QComboBox] = {}
         self.comment = QPlainTextEdit()
-        self.comment.setAccessibleName("Assessment comment")
+        self.comment.setAccessibleName(self.tr("Assessment comment"))
         self.comment.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.comment.setMaximumHeight(90)
         self.save_assessment = self._button(self.tr("&Save assessment"), "Save assessment", self.assess)
@@ -151,7 +151,7 @@ class ChallengesPage(QWidget):
         self.judge_button = self._button(self.tr("Give skill &levels from the rubric…"),
                                          "Give skill levels from the rubric", self.judge_skills)  # fmt: skip
         self.assess_status = QLabel("")
-        self.assess_status.setAccessibleName("Assessment message")
+        self.assess_status.setAccessibleName(self.tr("Assessment message"))
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Team:")))
@@ -354,7 +354,7 @@ class ChallengesPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setAccessibleName("Finish challenge?")
+        box.setAccessibleName(self.tr("Finish challenge?"))
         box.accepted.connect(self.finish)
         box.open()
 
@@ -377,7 +377,7 @@ class ChallengesPage(QWidget):
         self.criteria = {}
         for r in ch.rubric:
             box = QComboBox()
-            box.setAccessibleName(f"Level for {r['criterion']}")
+            box.setAccessibleName(self.tr("Level for %1").replace("%1", str(r["criterion"])))
             box.addItem(self.tr("(not assessed)"), 0)
             for n, (name, _d) in LEVELS.items():
                 desc = r["levels"][n - 1] if n - 1 < len(r.get("levels", [])) else ""

@@ -52,7 +52,7 @@ class SkillChoice(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import questions"))
         self.skill = QComboBox()
-        self.skill.setAccessibleName("Skill for the imported questions")
+        self.skill.setAccessibleName(self.tr("Skill for the imported questions"))
         for sk in skills:
             self.skill.addItem(f"{sk.name} ({sk.domain}) \u00b7 {sk.items}", sk.id)
         form = QFormLayout(self)
@@ -78,9 +78,9 @@ class HeatmapPage(QWidget):
         self._loads = Latest()
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         self.skill_order = QComboBox()
-        self.skill_order.setAccessibleName("Order of skills")
+        self.skill_order.setAccessibleName(self.tr("Order of skills"))
         self.skill_order.addItem(self.tr("Framework order"), "framework")
         self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
         self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
@@ -111,17 +111,17 @@ class HeatmapPage(QWidget):
         for name, _low, fill, ink in BANDS:
             swatch = QLabel(("\u2713 " if name == "Mastered" else "") + self.tr(name))
             swatch.setStyleSheet(f"background: {fill}; color: {ink}; padding: 3px 8px; border-radius: 3px;")
-            swatch.setAccessibleName(f"Key: {name}")
+            swatch.setAccessibleName(self.tr("Key: %1").replace("%1", str(name)))
             swatch.setToolTip(self.tr(BAND_TIPS.get(name.split(" (")[0], "")))
             legend.addWidget(swatch)
         legend.addStretch(1)
         # The counts and an action's outcome have a line each: a refresh that an import or a sync
         # causes must not wipe the message the teacher is reading.
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Skills summary")
+        self.summary.setAccessibleName(self.tr("Skills summary"))
         self.summary.setWordWrap(True)
         self.status = QLabel("")
-        self.status.setAccessibleName("Skills status")
+        self.status.setAccessibleName(self.tr("Skills status"))
         self.status.setWordWrap(True)
 
         self.model = HeatmapModel()
@@ -131,7 +131,7 @@ class HeatmapPage(QWidget):
         self.table = QTableView()
         self.table.setHorizontalHeader(RotatedHeader(FIXED, parent=self.table))  # skill names read upwards
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Class heatmap: students by skills")
+        self.table.setAccessibleName(self.tr("Class heatmap: students by skills"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

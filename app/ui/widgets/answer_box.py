@@ -19,7 +19,7 @@ class AnswerBox(QWidget):
         self.choices: tuple[str, ...] = ()
         self.locked = False
         self.line = QLineEdit()
-        self.line.setAccessibleName("Your answer")
+        self.line.setAccessibleName(self.tr("Your answer"))
         self.line.setMaxLength(200)
         self.line.setStyleSheet("font-size: 20px; padding: 6px;")
         self.line.textChanged.connect(lambda _t: self.changed.emit())
@@ -52,7 +52,9 @@ class AnswerBox(QWidget):
             for i, text in enumerate(choices):
                 shown = text.replace("&", "&&")
                 radio = QRadioButton(f"&{i + 1}.  {shown}" if i < 9 else shown)
-                radio.setAccessibleName(f"Answer {i + 1}: {text}")
+                radio.setAccessibleName(
+                    self.tr("Answer %1: %2").replace("%1", str(i + 1)).replace("%2", str(text))
+                )
                 radio.setStyleSheet("font-size: 17px; padding: 4px;")
                 self.group.addButton(radio, i)
                 self.choices_layout.addWidget(radio)

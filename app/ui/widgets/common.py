@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
     """A push button with its text translated in ``owner``'s context and an accessible name."""
     b = QPushButton(owner.tr(text))
-    b.setAccessibleName(name)
+    b.setAccessibleName(owner.tr(name))
     b.clicked.connect(slot)
     return b
 
@@ -25,7 +25,7 @@ def empty_note(text: str = "", name: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("font-size: 15px; padding: 20px;")
     if name:
-        label.setAccessibleName(name)
+        label.setAccessibleName(QCoreApplication.translate("EmptyNote", name))
     label.hide()
     return label
 

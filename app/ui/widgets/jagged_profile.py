@@ -31,7 +31,7 @@ class JaggedProfile(QWidget):
         super().__init__(parent)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Strongest skills")
+        self.summary.setAccessibleName(self.tr("Strongest skills"))
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().hide()  # the domain key is an HTML line above: names never elided
@@ -40,7 +40,7 @@ class JaggedProfile(QWidget):
         self.chart.setMargins(self.chart.margins() * 0)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Jagged profile chart")
+        self.view.setAccessibleName(self.tr("Jagged profile chart"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)

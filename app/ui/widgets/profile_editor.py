@@ -38,14 +38,14 @@ class ProfileEditor(QWidget):
         if teacher:
             self._add(form, "teacher_notes", QPlainTextEdit())
         self.status = QLabel("")
-        self.status.setAccessibleName("Profile status")
+        self.status.setAccessibleName(self.tr("Profile status"))
         self.save = QPushButton(self.tr("&Save profile"))
-        self.save.setAccessibleName("Save profile")
+        self.save.setAccessibleName(self.tr("Save profile"))
         self.save.clicked.connect(self._save)
         form.addRow(self.status, self.save)
 
     def _add(self, form: QFormLayout, key: str, edit: QLineEdit | QPlainTextEdit) -> None:
-        edit.setAccessibleName(LABELS[key])
+        edit.setAccessibleName(self.tr(LABELS[key]))
         if isinstance(edit, QPlainTextEdit):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)

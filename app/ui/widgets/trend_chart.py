@@ -38,7 +38,7 @@ class TrendChart(QChartView):
     def __init__(self, name: str = "Check-in trend") -> None:
         self.chart_ = QChart()
         super().__init__(self.chart_)
-        self.setAccessibleName(name)
+        self.setAccessibleName(self.tr(name))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

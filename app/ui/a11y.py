@@ -1,0 +1,146 @@
+"""Accessibility that holds app-wide, whatever the style or the stylesheet: every target at least 24 px
+(WCAG 2.2 SC 2.5.8), growing with the application font; a focus ring drawn around whatever has the
+keyboard focus (SC 2.4.7), in the palette's highlight colour, so a theme colours it by its palette and
+no page's stylesheet can hide it.
+
+The theme owns stylesheets and colours: it calls ``install(app)`` again after changing the style (the
+proxy wraps whatever style is current) and may use ``min_target(font)`` in its size tokens."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+MIN_TARGET = 24  # px: WCAG 2.2 SC 2.5.8, target size (minimum), level AA
+RING = 2  # px: the focus ring's width; drawn RING px outside the control, so nothing inside it hides it
+
+_GROW = {
+    QStyle.ContentsType.CT_PushButton,
+    QStyle.ContentsType.CT_ToolButton,
+    QStyle.ContentsType.CT_CheckBox,
+    QStyle.ContentsType.CT_RadioButton,
+    QStyle.ContentsType.CT_ComboBox,
+    QStyle.ContentsType.CT_LineEdit,
+    QStyle.ContentsType.CT_SpinBox,
+    QStyle.ContentsType.CT_TabBarTab,
+}
+
+
+def min_target(font: QFont | None = None) -> int:
+    """The smallest height of a control: 24 px, or more when the text is larger (text line plus 8)."""
+    fm = QFontMetrics(font if font is not None else QApplication.font())
+    return max(MIN_TARGET, math.ceil(fm.height()) + 8)
+
+
+class TargetStyle(QProxyStyle):
+    """The current style, with controls never smaller than ``min_target()`` either way."""
+
+    def sizeFromContents(  # noqa: N802  # Qt's name
+        self, kind: QStyle.ContentsType, option: QStyleOption, size: QSize, widget: QWidget | None = None
+    ) -> QSize:
+        out = super().sizeFromContents(kind, option, size, widget)
+        if kind in _GROW:
+            least = min_target(widget.font() if widget is not None else None)
+            out = QSize(max(out.width(), least), max(out.height(), least))
+        return out
+
+
+class FocusRing(QWidget):
+    """A frame drawn over the window around the focused control. It takes no clicks and no focus."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("qt_a11y_focus_ring")  # "qt_": the audit and tests skip it as Qt's own
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def follow(self, target: QWidget) -> None:
+        window = self.parentWidget()
+        if window is None or not target.isVisible():
+            self.hide()
+            return
+        top_left = target.mapTo(window, target.rect().topLeft())
+        grow = RING + 1
+        self.setGeometry(QRect(top_left, target.size()).adjusted(-grow, -grow, grow, grow))
+        self.show()
+        self.raise_()
+
+    def paintEvent(self, _event: QEvent) -> None:  # noqa: N802  # Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().highlight().color(), RING)
+        p.setPen(pen)
+        p.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 3, 3)
+
+
+class FocusTracker(QObject):
+    """Moves the ring to the widget that has the focus, and with it when it or a parent moves."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.target: QWidget | None = None
+        self.watched: list[QWidget] = []
+        app.focusChanged.connect(self._focus_changed)
+
+    def _ring(self, widget: QWidget) -> FocusRing | None:
+        window = widget.window()
+        ring = window.findChild(FocusRing, "qt_a11y_focus_ring", Qt.FindChildOption.FindDirectChildrenOnly)
+        if ring is None and window is not widget:
+            ring = FocusRing(window)
+        return ring
+
+    def _unwatch(self) -> None:
+        for w in self.watched:
+            try:
+                w.removeEventFilter(self)
+            except RuntimeError:  # already deleted
+                pass
+        self.watched = []
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            try:
+                ring = old.window().findChild(FocusRing, "qt_a11y_focus_ring")
+                if ring is not None:
+                    ring.hide()
+            except RuntimeError:
+                pass
+        self._unwatch()
+        self.target = new
+        if new is None:
+            return
+        w: QWidget | None = new
+        while w is not None and not w.isWindow():  # a scroll moves a parent, not the control
+            w.installEventFilter(self)
+            self.watched.append(w)
+            w = w.parentWidget()
+        self._place()
+
+    def _place(self) -> None:
+        target = self.target
+        if target is None:
+            return
+        try:
+            ring = self._ring(target)
+            if ring is not None:
+                ring.follow(target)
+        except RuntimeError:  # the control was deleted meanwhile
+            self.target = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self._place()
+        return False
+
+
+def install(app: QApplication) -> None:
+    """Targets of 24 px or more and a visible focus ring, for every window of ``app``."""
+    if not isinstance(app.style(), TargetStyle):
+        app.setStyle(TargetStyle(app.style().name()))
+    if app.findChild(FocusTracker) is None:
+        FocusTracker(app)
