@@ -11,8 +11,27 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAccessibleWidget,
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 MIN_TARGET = 24  # px: WCAG 2.2 SC 2.5.8, target size (minimum), level AA
 RING = 2  # px: the focus ring's width; drawn RING px outside the control, so nothing inside it hides it
@@ -41,7 +60,7 @@ class TargetStyle(QProxyStyle):
     def sizeFromContents(  # noqa: N802  # Qt's name
         self, kind: QStyle.ContentsType, option: QStyleOption, size: QSize, widget: QWidget | None = None
     ) -> QSize:
-        out = super().sizeFromContents(kind, option, size, widget)
+        out = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]  # Qt takes None
         if kind in _GROW:
             least = min_target(widget.font() if widget is not None else None)
             out = QSize(max(out.width(), least), max(out.height(), least))
@@ -138,9 +157,77 @@ class FocusTracker(QObject):
         return False
 
 
+def plain(text: str) -> str:
+    return QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
+
+
+class LabelAccessible(QAccessibleWidget):
+    """A label as screen readers see it. Qt's own reads a label's accessible name *instead of* its text,
+    so a label named "Question" never said the question: here the name stays (it says what the label is)
+    and the text is the description, which screen readers read after it."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.StaticText)
+        self.label = label
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            return self.label.accessibleName() or plain(self.label.text())
+        if t == QAccessible.Text.Description:
+            own = self.label.accessibleDescription()
+            return own or (plain(self.label.text()) if self.label.accessibleName() else "")
+        return super().text(t)
+
+
+_KEEP: dict[int, QAccessibleInterface] = {}  # Qt caches the interfaces; Python must not collect them first
+
+
+def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if key != "QLabel" or not isinstance(obj, QLabel):
+        return None
+    iface = LabelAccessible(obj)
+    _KEEP[id(obj)] = iface
+    obj.destroyed.connect(lambda *_a, k=id(obj): _KEEP.pop(k, None))
+    return iface
+
+
+def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
+    """Show a status message in ``widget`` (a label) and have screen readers say it (WCAG 2.2 SC 4.1.3):
+    Qt's announcement event (AT-SPI "announcement", UIA notification, NSAccessibility announcement),
+    and the label's description changed for readers that watch it instead."""
+    if isinstance(widget, QLabel):
+        widget.setText(text)
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, plain(text))
+    if assertive:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
+
+
+_LABELS_INSTALLED: list[bool] = []
+
+
 def install(app: QApplication) -> None:
-    """Targets of 24 px or more and a visible focus ring, for every window of ``app``."""
+    """Targets of 24 px or more, a visible focus ring and labels that say their text, for all of ``app``."""
     if not isinstance(app.style(), TargetStyle):
         app.setStyle(TargetStyle(app.style().name()))
     if app.findChild(FocusTracker) is None:
         FocusTracker(app)
+    if not _LABELS_INSTALLED:
+        QAccessible.installFactory(_factory)
+        _LABELS_INSTALLED.append(True)
+
+
+def follow_selection(view: QAbstractItemView) -> None:
+    """An item selected by assistive technology (AT-SPI selects, it does not move the cursor) becomes the
+    current item too, as a click or an arrow key would make it: code that reads the current item works."""
+    model = view.selectionModel()
+
+    def moved(*_args: object) -> None:
+        rows = model.selectedIndexes()
+        if rows and view.currentIndex() not in rows:
+            view.setCurrentIndex(rows[0])
+
+    model.selectionChanged.connect(moved)

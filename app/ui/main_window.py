@@ -70,6 +70,9 @@ class MainArea(QWidget):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        from app.ui.a11y import follow_selection
+
+        follow_selection(self.nav)  # a screen reader's "select" opens the page too
 
         body = QHBoxLayout()
         body.addWidget(self.nav)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.a11y import follow_selection
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
 
@@ -88,6 +89,7 @@ class SignInScreen(QWidget):
         form.addRow("", self.student_button)
         self.class_box.currentIndexChanged.connect(self._load_names)
         self.names.itemActivated.connect(self._name_chosen)
+        follow_selection(self.names)  # a screen reader's "select" picks the name too
         self.pin.returnPressed.connect(self._student_sign_in)
         self.student_button.clicked.connect(self._student_sign_in)
 
