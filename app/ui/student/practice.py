@@ -148,6 +148,10 @@ class PracticePage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.check_button)
         actions.addWidget(self.message, 1)
+        from app.ui.widgets.read_aloud import ReadAloud  # issue 18: read aloud, if the teacher turned it on
+
+        self.read_aloud = ReadAloud(ctx, actor, self.read_aloud_parts, self)
+        actions.addWidget(self.read_aloud)
         qv.addLayout(actions)
         qv.addWidget(self.feedback)
         qv.addStretch(1)
@@ -421,6 +425,17 @@ class PracticePage(QWidget):
         self.state = START
         self.stack.setCurrentIndex(0)
         self.start_message.setText(error_text(exc))
+
+    def read_aloud_parts(self) -> list[tuple[QWidget, str]]:
+        """What Read aloud reads now: the feedback after an answer, else the question and its choices."""
+        if self.state == FEEDBACK:
+            return [
+                (self.verdict, self.verdict.text().lstrip("\u2714\u2716 ")),
+                (self.hint, self.hint.text()),
+            ]
+        if self.stack.currentIndex() == 1:
+            return [(self.prompt, self.prompt.text())] + [(r, r.accessibleName()) for r in self.answer.radios]
+        return [(self.intro, self.intro.text()), (self.overview, self.overview.text())]
 
     # -- keys -------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -160,7 +160,14 @@ class WritingPage(QWidget):
         foot.addWidget(self.save_status, 1)
         foot.addWidget(self.save_button)
         foot.addWidget(self.submit_button)
+        from app.ui.widgets.read_aloud import ReadAloud  # issue 18: read aloud, if the teacher turned it on
+
         draft_page = QWidget()
+        self.read_aloud = ReadAloud(ctx, actor, self.read_aloud_parts, draft_page)
+        self.read_mine = ReadAloud(ctx, actor, lambda: [(self.editor, self.editor.toPlainText())], draft_page,
+                                   self.tr("Read &my writing"), self.tr("Read my writing aloud"), "Ctrl+Shift+R")  # fmt: skip
+        head.addWidget(self.read_aloud)
+        foot.insertWidget(0, self.read_mine)
         dv = QVBoxLayout(draft_page)
         dv.addLayout(head)
         dv.addWidget(self.prompt)
@@ -542,3 +549,13 @@ class WritingPage(QWidget):
         self.stack.setCurrentIndex(0)
         self.refresh()
         self.list.setFocus()
+
+    def read_aloud_parts(self) -> list[tuple[QWidget, str]]:
+        """What Read aloud reads on a task: its title, the instructions and the teacher's feedback."""
+        parts: list[tuple[QWidget, str]] = [
+            (self.task_title, self.task_title.text()),
+            (self.prompt, self.prompt.text()),
+        ]
+        if self.feedback.isVisible():
+            parts.append((self.feedback, self.feedback.text()))
+        return parts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from app.people.profiles import LIST_FIELDS, ProfileView
 
@@ -35,8 +35,13 @@ class ProfileEditor(QWidget):
         acc = QPlainTextEdit()
         acc.setReadOnly(not teacher)
         self._add(form, "accommodations", acc)
+        self.read_aloud: QCheckBox | None = None
         if teacher:
             self._add(form, "teacher_notes", QPlainTextEdit())
+            # issue 18: the teacher turns read aloud on for a student (practice and writing pages)
+            self.read_aloud = QCheckBox(self.tr("Questions, instructions and feedback can be read aloud"))
+            self.read_aloud.setAccessibleName(self.tr("Read aloud for this student"))
+            form.addRow(self.tr("Read aloud"), self.read_aloud)
         self.status = QLabel("")
         self.status.setAccessibleName(self.tr("Profile status"))
         self.save = QPushButton(self.tr("&Save profile"))
@@ -60,6 +65,8 @@ class ProfileEditor(QWidget):
                 edit.setCursorPosition(0)  # show the start of a long list, not its last few letters
             else:
                 edit.setPlainText(value or "")
+        if self.read_aloud is not None:
+            self.read_aloud.setChecked(view.read_aloud)
         self.shown = self.values()
         self.status.setText("")
 
@@ -80,7 +87,12 @@ class ProfileEditor(QWidget):
                 edit.setCursorPosition(0)
             else:
                 edit.setPlainText(new)
-        self.shown = {key: _text(view, key) for key in self.shown}
+        if self.read_aloud is not None:
+            if self.read_aloud.isChecked() == self.shown.get("read_aloud"):  # not changed here: take the new
+                self.read_aloud.setChecked(view.read_aloud)
+        self.shown = {key: _text(view, key) for key in self.shown if key != "read_aloud"}
+        if self.read_aloud is not None:
+            self.shown["read_aloud"] = view.read_aloud
 
     def edited(self) -> bool:
         """Something typed and not saved yet."""
@@ -92,6 +104,8 @@ class ProfileEditor(QWidget):
             if not self.teacher and key in ("accommodations", "teacher_notes"):
                 continue
             out[key] = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+        if self.read_aloud is not None:
+            out["read_aloud"] = self.read_aloud.isChecked()
         return out
 
     def _save(self) -> None:
