@@ -234,6 +234,9 @@ class HeatmapPage(QWidget):
                 )
             )
         self._show_empty(heatmap)
+        from app.ui.widgets.chart_text import heatmap_text
+
+        self.table.setAccessibleDescription(heatmap_text(heatmap))  # the picture in words (issue 18)
         self.loaded.emit()
 
     def _place(self) -> tuple[str, str | int, int, int]:

@@ -112,6 +112,6 @@ class JaggedProfile(QWidget):
         else:
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.
-        self.view.setAccessibleDescription(
-            "; ".join(f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.seen)
-        )
+        from app.ui.widgets.chart_text import profile_text
+
+        self.view.setAccessibleDescription(profile_text(domains))
