@@ -231,3 +231,19 @@ def follow_selection(view: QAbstractItemView) -> None:
             view.setCurrentIndex(rows[0])
 
     model.selectionChanged.connect(moved)
+
+
+def live(label: QLabel, assertive: bool = False) -> QLabel:
+    """Make ``label`` a status line whose every new message is announced (``announce``): one line where
+    the label is made, instead of a call at each of the dozens of places that set its text."""
+    plain_set = label.setText
+    last = [label.text()]
+
+    def set_text(text: str) -> None:
+        plain_set(text)
+        if text and text != last[0]:
+            announce(label, text, assertive)
+        last[0] = text
+
+    label.setText = set_text  # type: ignore[method-assign]  # Python's callers only: Qt's own never set it
+    return label

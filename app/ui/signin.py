@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import a11y
 from app.ui.a11y import follow_selection
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
@@ -55,7 +56,7 @@ class SignInScreen(QWidget):
 
         title = QLabel(self.tr("Welcome to Tessera"))
         title.setStyleSheet("font-size: 26px; font-weight: 600;")
-        self.message = QLabel("")
+        self.message = a11y.live(QLabel(""))  # messages said as they change
         self.message.setAccessibleName(self.tr("Sign-in message"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet(

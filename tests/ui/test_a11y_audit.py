@@ -110,3 +110,31 @@ def test_targets_grow_with_the_text_and_the_ring_follows_focus(qtbot, qapp):
     first.setFocus()
     qtbot.waitUntil(lambda: ring.geometry().contains(first.geometry()))
     assert not ring.geometry().contains(second.geometry())
+
+
+def test_status_lines_announce_each_new_message(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    said = []
+    monkeypatch.setattr(a11y, "announce", lambda w, text, assertive=False: said.append((text, assertive)))
+    label = a11y.live(QLabel(""))
+    qtbot.addWidget(label)
+    label.setText("Saving…")
+    label.setText("Saving…")  # the same again: said once
+    label.setText("")
+    label.setText("Saved.")
+    assert said == [("Saving…", False), ("Saved.", False)] and label.text() == "Saved."
+
+
+def test_a_named_label_says_its_text_to_screen_readers(qtbot, qapp):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    a11y.install(qapp)
+    label = QLabel("What is <b>3 + 4</b>?")
+    label.setAccessibleName("Question")
+    qtbot.addWidget(label)
+    iface = QAccessible.queryAccessibleInterface(label)
+    assert iface.text(QAccessible.Text.Name) == "Question"
+    assert iface.text(QAccessible.Text.Description) == "What is 3 + 4?"
+    assert iface.role() == QAccessible.Role.StaticText

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
+from app.ui import a11y
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
@@ -48,7 +49,7 @@ class CheckInPage(QWidget):
         self.send.setAccessibleName(self.tr("Check in"))
         self.send.setEnabled(False)
         self.send.clicked.connect(self.submit)
-        self.status = QLabel("")
+        self.status = a11y.live(QLabel(""))  # messages said as they change
         self.status.setAccessibleName(self.tr("Check-in status"))
         self.mood.changed.connect(lambda _v: self._ready())
         self.energy.changed.connect(lambda _v: self._ready())

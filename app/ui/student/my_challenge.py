@@ -25,6 +25,7 @@ from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
+from app.ui import a11y
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text, show_error
 from app.ui.tasks import Latest, run_task
@@ -70,7 +71,7 @@ class MyChallengePage(QWidget):
         )
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checkpoints.verticalHeader().hide()
-        self.status = QLabel("")
+        self.status = a11y.live(QLabel(""))  # messages said as they change
         self.status.setAccessibleName(self.tr("Challenge message"))
         self.rubric = QLabel("")
         self.rubric.setWordWrap(True)

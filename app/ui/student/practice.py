@@ -151,6 +151,10 @@ class PracticePage(QWidget):
         from app.ui.widgets.read_aloud import ReadAloud  # issue 18: read aloud, if the teacher turned it on
 
         self.read_aloud = ReadAloud(ctx, actor, self.read_aloud_parts, self)
+        from app.ui import a11y
+
+        for status in (self.start_message, self.message, self.verdict):  # said as they change
+            a11y.live(status)
         actions.addWidget(self.read_aloud)
         qv.addLayout(actions)
         qv.addWidget(self.feedback)

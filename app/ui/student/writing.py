@@ -167,6 +167,10 @@ class WritingPage(QWidget):
         self.read_mine = ReadAloud(ctx, actor, lambda: [(self.editor, self.editor.toPlainText())], draft_page,
                                    self.tr("Read &my writing"), self.tr("Read my writing aloud"), "Ctrl+Shift+R")  # fmt: skip
         head.addWidget(self.read_aloud)
+        from app.ui import a11y
+
+        a11y.live(self.save_status)  # saving, saved, handed in: said as it changes
+        a11y.live(self.list_message)
         foot.insertWidget(0, self.read_mine)
         dv = QVBoxLayout(draft_page)
         dv.addLayout(head)

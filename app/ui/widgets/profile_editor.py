@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from app.people.profiles import LIST_FIELDS, ProfileView
+from app.ui import a11y
 
 LABELS = {
     "strengths": "Strengths",
@@ -42,7 +43,7 @@ class ProfileEditor(QWidget):
             self.read_aloud = QCheckBox(self.tr("Questions, instructions and feedback can be read aloud"))
             self.read_aloud.setAccessibleName(self.tr("Read aloud for this student"))
             form.addRow(self.tr("Read aloud"), self.read_aloud)
-        self.status = QLabel("")
+        self.status = a11y.live(QLabel(""))  # messages said as they change
         self.status.setAccessibleName(self.tr("Profile status"))
         self.save = QPushButton(self.tr("&Save profile"))
         self.save.setAccessibleName(self.tr("Save profile"))
