@@ -196,7 +196,14 @@ def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
     Qt's announcement event (AT-SPI "announcement", UIA notification, NSAccessibility announcement),
     and the label's description changed for readers that watch it instead."""
     if isinstance(widget, QLabel):
-        widget.setText(text)
+        widget.setText(text)  # a live label says it from there
+        if getattr(widget, "live_status", False):
+            return
+    say(widget, text, assertive)
+
+
+def say(widget: QWidget, text: str, assertive: bool = False) -> None:
+    """Have screen readers say ``text`` about ``widget`` (what ``announce`` does besides showing it)."""
     if not text or not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(widget, plain(text))
@@ -242,8 +249,9 @@ def live(label: QLabel, assertive: bool = False) -> QLabel:
     def set_text(text: str) -> None:
         plain_set(text)
         if text and text != last[0]:
-            announce(label, text, assertive)
+            say(label, text, assertive)
         last[0] = text
 
     label.setText = set_text  # type: ignore[method-assign]  # Python's callers only: Qt's own never set it
+    label.live_status = True  # type: ignore[attr-defined]
     return label

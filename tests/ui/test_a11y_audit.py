@@ -116,7 +116,7 @@ def test_status_lines_announce_each_new_message(qtbot, monkeypatch):
     from PySide6.QtWidgets import QLabel
 
     said = []
-    monkeypatch.setattr(a11y, "announce", lambda w, text, assertive=False: said.append((text, assertive)))
+    monkeypatch.setattr(a11y, "say", lambda w, text, assertive=False: said.append((text, assertive)))
     label = a11y.live(QLabel(""))
     qtbot.addWidget(label)
     label.setText("Saving…")
