@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.ui.speech import FakeSpeech, Reader
 from app.ui.tasks import wait_idle
@@ -156,3 +156,41 @@ def test_a_reader_stops_and_leaves_text_the_page_changed_meanwhile(qtbot):
     label.setText("Next question")  # the page moved on while it was read
     reader.stop()
     assert label.text() == "Next question" and not reader.reading
+
+
+def _next_stop(w):
+    """The next control Tab stops on after ``w``."""
+    n = w.nextInFocusChain()
+    while not (n.focusPolicy() & Qt.FocusPolicy.TabFocus and n.isVisible() and n.isEnabled()):
+        n = n.nextInFocusChain()
+    return n
+
+
+def test_with_read_aloud_on_tab_reads_in_order_and_no_alt_key_is_shared(qtbot, demo, teacher):
+    from tests.ui.test_keyboard_reach import _alt_keys
+
+    ctx, info = demo
+    windows: list = []
+    try:
+        w = open_window(qtbot, ctx, windows, _student(ctx, info, teacher, on=True, i=3), size=(1280, 800))
+        practice = w.area.show_page("practice")
+        _settle(qtbot)
+        practice.start()
+        qtbot.waitUntil(lambda: practice.stack.currentIndex() == 1, timeout=20_000)
+        assert not _alt_keys(w.area)
+        assert _next_stop(practice.check_button) is practice.read_aloud.button
+        page = w.area.show_page("writing")
+        _settle(qtbot)
+        from app.ui.student.writing import TASK
+
+        page.open_task(page.list.item(0).data(TASK))
+        _settle(qtbot)
+        assert not _alt_keys(w.area)
+        back = next(
+            b for b in page.findChildren(QPushButton) if b.accessibleName() == "Back to all writing tasks"
+        )
+        assert _next_stop(back) is page.read_aloud.button
+        nxt = _next_stop(page.read_mine.button)
+        assert nxt is page.save_button, (nxt.accessibleName(), page.save_button.isVisible())
+    finally:
+        close_all(windows)

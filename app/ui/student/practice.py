@@ -156,6 +156,7 @@ class PracticePage(QWidget):
         for status in (self.start_message, self.message, self.verdict):  # said as they change
             a11y.live(status)
         actions.addWidget(self.read_aloud)
+        self.read_aloud.tab_after(self.check_button)  # Tab goes as the row reads
         qv.addLayout(actions)
         qv.addWidget(self.feedback)
         qv.addStretch(1)

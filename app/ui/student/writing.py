@@ -167,6 +167,8 @@ class WritingPage(QWidget):
         self.read_mine = ReadAloud(ctx, actor, lambda: [(self.editor, self.editor.toPlainText())], draft_page,
                                    self.tr("Read &my writing"), self.tr("Read my writing aloud"), "Ctrl+Shift+R")  # fmt: skip
         head.addWidget(self.read_aloud)
+        self.read_aloud.tab_after(back)  # Tab goes as the page reads: the top, then the foot
+        self.read_mine.tab_before(self.save_button)
         from app.ui import a11y
 
         a11y.live(self.save_status)  # saving, saved, handed in: said as it changes

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -75,6 +75,29 @@ class ReadAloud(QWidget):
         enabled = read_aloud_on(ctx, actor)
         self.setVisible(enabled)
         self.shortcut.setEnabled(enabled)
+
+    def tab_after(self, widget: QWidget) -> None:
+        """Tab goes from ``widget`` to the button (once the page is in its window: Qt orders Tab only
+        within one window)."""
+        QTimer.singleShot(0, self, lambda: QWidget.setTabOrder(widget, self.button))
+
+    def tab_before(self, widget: QWidget) -> None:
+        """Tab comes to the button just before ``widget``, and goes on from ``widget`` as before."""
+
+        def place() -> None:
+            stop = widget.previousInFocusChain()
+            while stop is not widget and (
+                not stop.focusPolicy() & Qt.FocusPolicy.TabFocus
+                or stop is self.button
+                or self.isAncestorOf(stop)
+            ):
+                stop = stop.previousInFocusChain()
+            after = widget.nextInFocusChain()
+            QWidget.setTabOrder(stop, self.button)
+            QWidget.setTabOrder(self.button, widget)
+            QWidget.setTabOrder(widget, after)
+
+        QTimer.singleShot(0, self, place)
 
     def toggle(self) -> None:
         if self.reader is not None and self.reader.reading:
