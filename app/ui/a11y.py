@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAccessible,
@@ -103,6 +104,7 @@ class FocusTracker(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.target: QWidget | None = None
+        self.ring: FocusRing | None = None  # the ring on screen
         self.watched: list[QWidget] = []
         app.focusChanged.connect(self._focus_changed)
 
@@ -115,20 +117,15 @@ class FocusTracker(QObject):
 
     def _unwatch(self) -> None:
         for w in self.watched:
-            try:
+            if shiboken6.isValid(w):
                 w.removeEventFilter(self)
-            except RuntimeError:  # already deleted
-                pass
         self.watched = []
 
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if old is not None:
-            try:
-                ring = old.window().findChild(FocusRing, "qt_a11y_focus_ring")
-                if ring is not None:
-                    ring.hide()
-            except RuntimeError:
-                pass
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # ``_old`` is never touched: focus changes while the old control is being destroyed.
+        if self.ring is not None and shiboken6.isValid(self.ring):
+            self.ring.hide()
+        self.ring = None
         self._unwatch()
         self.target = new
         if new is None:
@@ -142,12 +139,13 @@ class FocusTracker(QObject):
 
     def _place(self) -> None:
         target = self.target
-        if target is None:
+        if target is None or not shiboken6.isValid(target):
             return
         try:
             ring = self._ring(target)
             if ring is not None:
                 ring.follow(target)
+                self.ring = ring
         except RuntimeError:  # the control was deleted meanwhile
             self.target = None
 
