@@ -134,6 +134,8 @@ class MainArea(QWidget):
             if hasattr(page, "open_page"):
                 page.open_page.connect(self._open_from_page)
         self.stack.setCurrentWidget(page)
+        title = next(t for k, t, _s in self.specs if k == key)
+        self.window().setWindowTitle(self.tr("%1 - Tessera").replace("%1", self.tr(title)))  # WCAG 2.4.2
         keys = [k for k, _t, _s in self.specs]
         if key in keys and self.nav.currentRow() != keys.index(key):
             self.nav.blockSignals(True)
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         signal got us here (the Sign out button, the welcome screen's task), so Qt deletes it later."""
         old = self.takeCentralWidget()
         self.setCentralWidget(widget)
+        # The page's name in the title (set by MainArea.show_page, on the area itself before it is here)
+        self.setWindowTitle(widget.windowTitle() if isinstance(widget, MainArea) else "Tessera")
         if old is not None:
             old.hide()
             old.deleteLater()

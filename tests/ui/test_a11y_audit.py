@@ -138,3 +138,19 @@ def test_a_named_label_says_its_text_to_screen_readers(qtbot, qapp):
     assert iface.text(QAccessible.Text.Name) == "Question"
     assert iface.text(QAccessible.Text.Description) == "What is 3 + 4?"
     assert iface.role() == QAccessible.Role.StaticText
+
+
+def test_the_window_title_names_the_page(qtbot, demo, teacher):
+    from tests.ui.windowhelp import open_window
+
+    ctx, _info = demo
+    windows: list = []
+    try:
+        w = open_window(qtbot, ctx, windows, teacher, size=(1280, 800))
+        assert w.windowTitle() == "Class roster - Tessera"
+        w.area.show_page("heatmap")
+        assert w.windowTitle() == "Skills - Tessera"
+        w.sign_out()
+        assert w.windowTitle() == "Tessera"
+    finally:
+        close_all(windows)
