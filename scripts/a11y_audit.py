@@ -101,7 +101,14 @@ def run(details: bool = False, pseudo: bool = False) -> list[ScreenAudit]:
                 print(f"    {f.problem}: {f.widget}")
     total = {
         k: sum(r.row()[k] for r in results)
-        for k in ("controls", "unnamed", "unreachable", "under_24px", "name_not_translated")
+        for k in (
+            "controls",
+            "unnamed",
+            "unreachable",
+            "under_24px",
+            "name_not_translated",
+            "label_not_in_name",
+        )
     }
     print(json.dumps({"screen": "total", **total}))
     window.close()

@@ -4,6 +4,7 @@ scripts/a11y_audit.py (the per-screen table in docs/accessibility.md)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTranslator
@@ -51,6 +52,7 @@ class ScreenAudit:
     unreachable: int = 0
     small: int = 0
     untranslated: int = 0  # counted only under a marking translator (see PseudoTranslator)
+    label_not_in_name: int = 0  # a button's visible words missing from its name (SC 2.5.3)
     findings: list[Finding] = field(default_factory=list)
 
     def row(self) -> dict:
@@ -61,6 +63,7 @@ class ScreenAudit:
             "unreachable": self.unreachable,
             "under_24px": self.small,
             "name_not_translated": self.untranslated,
+            "label_not_in_name": self.label_not_in_name,
         }
 
 
@@ -90,7 +93,7 @@ def _display_only(w: QWidget) -> bool:
 
 def controls(root: QWidget) -> list[QWidget]:
     """The interactive controls shown under ``root``."""
-    found = []
+    found: list[QWidget] = []
     for w in root.findChildren(QWidget):
         if not isinstance(w, INTERACTIVE) or not w.isVisibleTo(root) or _internal(w) or _display_only(w):
             continue
@@ -123,6 +126,20 @@ def _label(w: QWidget) -> str:
 def _named(w: QWidget) -> bool:
     name = w.accessibleName().strip()
     return bool(name) and name != type(w).__name__
+
+
+def _words(text: str) -> str:
+    """A button's visible words: no mnemonic, no "(Enter)" hint, no ellipsis or arrow, lower case."""
+    text = re.sub(r"\(.*?\)|\u2026|\u2190|\u2192|\.\.\.", "", text.replace("&&", "\0").replace("&", ""))
+    return " ".join(text.replace("\0", "&").split()).lower()
+
+
+def label_in_name(w: QWidget, mark: str = "") -> bool:
+    """The name contains the words on the button, so a speech user can say what they see."""
+    if not isinstance(w, QAbstractButton) or not w.text().strip():
+        return True
+    name = w.accessibleName().replace(mark, "").lower() if mark else w.accessibleName().lower()
+    return _words(w.text().replace(mark, "") if mark else w.text()) in name
 
 
 def _small(w: QWidget) -> bool:
@@ -160,6 +177,11 @@ def audit(screen: str, root: QWidget, mark: str = "") -> ScreenAudit:
         elif mark and mark not in w.accessibleName():
             result.untranslated += 1
             result.findings.append(Finding(_label(w), "untranslated"))
+        if not label_in_name(w, mark):
+            result.label_not_in_name += 1
+            result.findings.append(
+                Finding(f"{_label(w)} shows {getattr(w, 'text', str)()!r}", "label not in name")
+            )
         if w.isEnabled():
             target = w.focusProxy() or w
             if target not in reach:

@@ -37,7 +37,7 @@ def run_gui(data_dir: str | None, demo: bool = False, self_test: bool = False) -
     install_plurals(app)  # before any window: "%n student(s)" reads "1 student", "3 students"
     from app.ui import a11y
 
-    a11y.install(app)  # 24 px targets and a visible focus ring, whatever the style (docs/accessibility.md)
+    a11y.install(app)  # type: ignore[arg-type]  # a QApplication (made above); 24 px targets and a visible focus ring, whatever the style (docs/accessibility.md)
     from app.ui.collector import collect_on_ui_thread
 
     collect_on_ui_thread(app)  # background tasks must never free widgets: see collector.py

@@ -68,7 +68,7 @@ class HomePage(QWidget):
         self.list.itemActivated.connect(lambda _i: self.start())
         self.list.currentRowChanged.connect(lambda _r: self._update_button())
         self.start_button = QPushButton(self.tr("&Start this"))
-        self.start_button.setAccessibleName(self.tr("Start the chosen activity"))
+        self.start_button.setAccessibleName(self.tr("Start this: the chosen activity"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.hint = QLabel("")

@@ -45,7 +45,7 @@ class SyncPage(QWidget):
         self.folder.setAccessibleName(self.tr("Sync folder"))
         self.folder.setWordWrap(True)
         self.choose = QPushButton(self.tr("&Choose folder…"))
-        self.choose.setAccessibleName(self.tr("Choose sync folder"))
+        self.choose.setAccessibleName(self.tr("Choose folder to sync through"))
         self.choose.clicked.connect(self._choose)
         self.choose.setToolTip(
             self.tr("A folder on the school share or a USB stick that every computer can reach")

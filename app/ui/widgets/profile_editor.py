@@ -40,8 +40,12 @@ class ProfileEditor(QWidget):
         if teacher:
             self._add(form, "teacher_notes", QPlainTextEdit())
             # issue 18: the teacher turns read aloud on for a student (practice and writing pages)
-            self.read_aloud = QCheckBox(self.tr("Questions, instructions and feedback can be read aloud"))
+            self.read_aloud = QCheckBox(self.tr("Read aloud for this student"))
             self.read_aloud.setAccessibleName(self.tr("Read aloud for this student"))
+            self.read_aloud.setAccessibleDescription(
+                self.tr("Questions, instructions, feedback and their own writing can be read aloud to them.")
+            )
+            self.read_aloud.setToolTip(self.read_aloud.accessibleDescription())
             form.addRow(self.tr("Read aloud"), self.read_aloud)
         self.status = a11y.live(QLabel(""))  # messages said as they change
         self.status.setAccessibleName(self.tr("Profile status"))
@@ -100,7 +104,7 @@ class ProfileEditor(QWidget):
         return self.values() != self.shown
 
     def values(self) -> dict:
-        out = {}
+        out: dict[str, str | bool] = {}
         for key, edit in self.edits.items():
             if not self.teacher and key in ("accommodations", "teacher_notes"):
                 continue

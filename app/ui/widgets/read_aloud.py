@@ -85,14 +85,20 @@ class ReadAloud(QWidget):
         """Tab comes to the button just before ``widget``, and goes on from ``widget`` as before."""
 
         def place() -> None:
-            stop = widget.previousInFocusChain()
-            while stop is not widget and (
-                not stop.focusPolicy() & Qt.FocusPolicy.TabFocus
-                or stop is self.button
-                or self.isAncestorOf(stop)
+            stop: QWidget | None = widget.previousInFocusChain()
+            while (
+                stop is not None
+                and stop is not widget
+                and (
+                    not stop.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    or stop is self.button
+                    or self.isAncestorOf(stop)
+                )
             ):
                 stop = stop.previousInFocusChain()
             after = widget.nextInFocusChain()
+            if stop is None or after is None:
+                return
             QWidget.setTabOrder(stop, self.button)
             QWidget.setTabOrder(self.button, widget)
             QWidget.setTabOrder(widget, after)

@@ -76,7 +76,7 @@ class StudentView(QWidget):
             pin.setAccessibleName(self.tr("Set sign-in PIN"))
             pin.clicked.connect(self._set_pin)
             export = QPushButton(self.tr("E&xport data…"))
-            export.setAccessibleName(self.tr("Export this student's data"))
+            export.setAccessibleName(self.tr("Export data of this student"))
             export.clicked.connect(self._export)
             erase = QPushButton(self.tr("Erase…"))
             erase.setAccessibleName(self.tr("Erase this student's data"))
