@@ -158,7 +158,9 @@ class HeatmapPage(QWidget):
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         self.sort_button = self._button(
-            "&Sort by this column", "Sort by this column: students by the selected skill", self.sort_by_current
+            "&Sort by this column",
+            "Sort by this column: students by the selected skill",
+            self.sort_by_current,
         )
         self.hint = hint
         # A class with no students (or no skills yet) shows what to do instead of a blank grid.
