@@ -47,7 +47,7 @@ def test_0009_replaces_the_local_wrong_pin_table_with_synced_events(tmp_path):
 
     db = Database.open(path, tmp_path / "backups")
     try:
-        assert db.schema_revision() == head_revision() == "0009_signin"
+        assert db.schema_revision() == head_revision()  # 0009_signin or a later head
         tables = _tables(path)
         assert "signin_attempt" not in tables and {"signin_event", "machine_setting"} <= tables
         with db.write() as s:
