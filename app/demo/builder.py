@@ -103,6 +103,7 @@ def create_demo(db: Database, seed: int = 7, now: float | None = None, progress=
                     about_me=R.ABOUT_ME[i % len(R.ABOUT_ME)],
                     accommodations=R.ACCOMMODATIONS[i % len(R.ACCOMMODATIONS)],
                     teacher_notes="Settling in well." if i % 5 == 0 else "",
+                    read_aloud="read aloud" in R.ACCOMMODATIONS[i % len(R.ACCOMMODATIONS)],
                 )
             )
         ids = DemoInfo(school.id, klass.id, teacher.id, tuple(p.id for p in students))

@@ -75,6 +75,7 @@ class Profile(SyncedModel, table=True):
     about_me: str = ""  # the student's own voice
     accommodations: str = ""  # teacher-written, visible to the student
     teacher_notes: str = ""  # teacher-only
+    read_aloud: bool = False  # teacher-set: questions, instructions and feedback can be read aloud
 
     STUDENT_FIELDS: ClassVar[frozenset[str]] = frozenset(
         {"strengths", "interests", "values", "learning_prefs", "about_me"}

@@ -15,6 +15,7 @@ from app.store.database import Database
 
 LIST_FIELDS = ("strengths", "interests", "values", "learning_prefs")
 TEXT_FIELDS = ("about_me", "accommodations", "teacher_notes")
+FLAG_FIELDS = ("read_aloud",)  # teacher-set switches
 MAX_ITEMS = 20
 MAX_TEXT = 4000
 
@@ -30,6 +31,7 @@ class ProfileView:
     about_me: str = ""
     accommodations: str = ""
     teacher_notes: str | None = None  # None when the viewer may not see it
+    read_aloud: bool = False  # the teacher turned read aloud on for this student
 
 
 def _clean_list(value) -> list[str]:  # noqa: ANN001
@@ -57,13 +59,14 @@ class ProfileService:
             for f in LIST_FIELDS:
                 setattr(view, f, list(getattr(prof, f) or []))
             view.about_me, view.accommodations = prof.about_me, prof.accommodations
+            view.read_aloud = bool(prof.read_aloud)
             view.teacher_notes = prof.teacher_notes if actor.is_teacher else None
         elif actor.is_teacher:
             view.teacher_notes = ""
         return view
 
     def update(self, actor: Actor, student_id: str, **changes) -> ProfileView:  # noqa: ANN003
-        unknown = set(changes) - set(LIST_FIELDS) - set(TEXT_FIELDS)
+        unknown = set(changes) - set(LIST_FIELDS) - set(TEXT_FIELDS) - set(FLAG_FIELDS)
         if unknown:
             raise InvalidInput(_("Unknown profile fields: {join}.", join=", ".join(sorted(unknown))))
         if actor.is_student and set(changes) - Profile.STUDENT_FIELDS:
@@ -78,6 +81,10 @@ class ProfileService:
             for k, v in changes.items():
                 if k in LIST_FIELDS:
                     setattr(prof, k, _clean_list(v))
+                elif k in FLAG_FIELDS:
+                    if not isinstance(v, bool):
+                        raise InvalidInput("That setting is either on or off.")
+                    setattr(prof, k, v)
                 else:
                     text = str(v)
                     if len(text) > MAX_TEXT:

@@ -68,18 +68,18 @@ class HelpWindow(QDialog):
     def __init__(self, student_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tessera help"))
-        self.setAccessibleName("Tessera help")
+        self.setAccessibleName(self.tr("Tessera help"))
         self.resize(720, 640)
         self.views: dict[str, QTextBrowser] = {}
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Guides")
+        self.tabs.setAccessibleName(self.tr("Guides"))
         roles = ("student",) if student_only else ("teacher", "student")
         for role in roles:
             title = self.tr("For students") if role == "student" else self.tr("For teachers")
-            self.views[role] = view = _browser(role, f"Guide {title.lower()}")
+            self.views[role] = view = _browser(role, self.tr("Guide %1").replace("%1", title.lower()))
             self.tabs.addTab(view, title)
         close = QPushButton(self.tr("&Close"))
-        close.setAccessibleName("Close help")
+        close.setAccessibleName(self.tr("Close help"))
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

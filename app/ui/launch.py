@@ -44,6 +44,10 @@ def run_gui(
 
     # Before the pages are imported: tables of labels below the UI are translated as they load.
     setup_language(app, chosen_language(load_settings(data_dir), lang))
+
+    from app.ui import a11y
+
+    a11y.install(app)  # type: ignore[arg-type]  # a QApplication (made above); 24 px targets and a visible focus ring, whatever the style (docs/accessibility.md)
     from app.ui.collector import collect_on_ui_thread
     from app.ui.main_window import MainWindow
 

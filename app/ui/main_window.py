@@ -48,13 +48,13 @@ class MainArea(QWidget):
 
         header = QHBoxLayout()
         who = QLabel(self.tr("Signed in as <b>%1</b>").replace("%1", actor.name or actor.role))
-        who.setAccessibleName("Signed in as")
+        who.setAccessibleName(self.tr("Signed in as"))
         self.status = QLabel("")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         set_role(self.status, "muted")
         sign_out = QPushButton(self.tr("Si&gn out"))  # Alt+O is Open on several pages
         set_icon(sign_out, "log-out")
-        sign_out.setAccessibleName("Sign out")
+        sign_out.setAccessibleName(self.tr("Sign out"))
         sign_out.clicked.connect(self.sign_out_requested)
         header.addWidget(who)
         header.addStretch(1)
@@ -68,7 +68,7 @@ class MainArea(QWidget):
         self.language = add_language(self, header)
 
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         set_role(self.nav, "nav")
         self.stack = QStackedWidget()
@@ -89,6 +89,10 @@ class MainArea(QWidget):
             default=0,
         )
         self.nav.setFixedWidth(max(190, widest * 13 // 10 + 40))
+
+        from app.ui.a11y import follow_selection
+
+        follow_selection(self.nav)  # a screen reader's "select" opens the page too
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -153,6 +157,8 @@ class MainArea(QWidget):
             if hasattr(page, "open_page"):
                 page.open_page.connect(self._open_from_page)
         self.stack.setCurrentWidget(page)
+        title = next(t for k, t, _s in self.specs if k == key)
+        self.window().setWindowTitle(self.tr("%1 - Tessera").replace("%1", self.tr(title)))  # WCAG 2.4.2
         keys = [k for k, _t, _s in self.specs]
         if key in keys and self.nav.currentRow() != keys.index(key):
             self.nav.blockSignals(True)
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
             opening = QLabel(self.tr("Opening your class…"))
             opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             set_role(opening, "heading muted")
-            opening.setAccessibleName("Opening")
+            opening.setAccessibleName(self.tr("Opening"))
             self._set_central(opening)
         else:
             self.attach(ctx)
@@ -219,6 +225,8 @@ class MainWindow(QMainWindow):
         signal got us here (the Sign out button, the welcome screen's task), so Qt deletes it later."""
         old = self.takeCentralWidget()
         self.setCentralWidget(widget)
+        # The page's name in the title (set by MainArea.show_page, on the area itself before it is here)
+        self.setWindowTitle(widget.windowTitle() if isinstance(widget, MainArea) else "Tessera")
         if old is not None:
             old.hide()
             old.deleteLater()
@@ -281,7 +289,7 @@ class MainWindow(QMainWindow):
         if fraction >= 1.0:
             return
         bar = self.statusBar()
-        bar.setAccessibleName("Background work")
+        bar.setAccessibleName(self.tr("Background work"))
         bar.showMessage(
             self.tr(
                 "Updating practice estimates after an update: %1 done. Practice opens when this finishes."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from app.errors import TesseraError
 
 if TYPE_CHECKING:
@@ -36,5 +38,5 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setAccessibleName("Error message")
+    box.setAccessibleName(QCoreApplication.translate("messages", "Error message"))
     box.open()  # non-blocking: tests and the self-test never hang on it

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import a11y
+from app.ui.a11y import follow_selection
 from app.ui.messages import error_text
 from app.ui.tasks import run_task
 from app.ui.theme import set_role
@@ -55,8 +57,8 @@ class SignInScreen(QWidget):
 
         title = QLabel(self.tr("Welcome to Tessera"))
         set_role(title, "display")
-        self.message = QLabel("")
-        self.message.setAccessibleName("Sign-in message")
+        self.message = a11y.live(QLabel(""))  # messages said as they change
+        self.message.setAccessibleName(self.tr("Sign-in message"))
         self.message.setWordWrap(True)
         set_role(self.message, "error")
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -66,20 +68,20 @@ class SignInScreen(QWidget):
         # Students
         student = QWidget()
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Your class")
+        self.class_box.setAccessibleName(self.tr("Your class"))
         for class_id, name in self._classes():
             self.class_box.addItem(name, class_id)
         self.names = QListWidget()
-        self.names.setAccessibleName("Your name")
+        self.names.setAccessibleName(self.tr("Your name"))
         set_role(self.names, "lead")
         self.pin = QLineEdit()
-        self.pin.setAccessibleName("PIN")
+        self.pin.setAccessibleName(self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QIntValidator(0, 999999, self))
         self.pin.setMaxLength(6)
         self.pin.setPlaceholderText(self.tr("Your PIN"))
         self.student_button = QPushButton(self.tr("Sign in"))
-        self.student_button.setAccessibleName("Sign in as student")
+        self.student_button.setAccessibleName(self.tr("Sign in as student"))
         self.student_button.setDefault(True)
         self.form = form = QFormLayout(student)
         form.addRow(self.tr("&Class"), self.class_box)
@@ -88,18 +90,19 @@ class SignInScreen(QWidget):
         form.addRow("", self.student_button)
         self.class_box.currentIndexChanged.connect(self._load_names)
         self.names.itemActivated.connect(self._name_chosen)
+        follow_selection(self.names)  # a screen reader's "select" picks the name too
         self.pin.returnPressed.connect(self._student_sign_in)
         self.student_button.clicked.connect(self._student_sign_in)
 
         # Teachers
         teacher = QWidget()
         self.username = QLineEdit()
-        self.username.setAccessibleName("Username")
+        self.username.setAccessibleName(self.tr("Username"))
         self.password = QLineEdit()
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.teacher_button = QPushButton(self.tr("Sign in"))
-        self.teacher_button.setAccessibleName("Sign in as teacher")
+        self.teacher_button.setAccessibleName(self.tr("Sign in as teacher"))
         tform = QFormLayout(teacher)
         tform.addRow(self.tr("&Username"), self.username)
         tform.addRow(self.tr("Pass&word"), self.password)
@@ -108,7 +111,7 @@ class SignInScreen(QWidget):
         self.teacher_button.clicked.connect(self._teacher_sign_in)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Sign in as")
+        self.tabs.setAccessibleName(self.tr("Sign in as"))
         self.tabs.addTab(student, self.tr("I'm a student"))
         self.tabs.addTab(teacher, self.tr("I'm a teacher"))
         self.tabs.setMaximumWidth(520)

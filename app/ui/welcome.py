@@ -54,7 +54,7 @@ class WelcomeScreen(QWidget):
 
         demo_box = QGroupBox(self.tr("Look around first"))
         self.demo_button = QPushButton(self.tr("Start with a &demo class"))
-        self.demo_button.setAccessibleName("Start with a demo class")
+        self.demo_button.setAccessibleName(self.tr("Start with a demo class"))
         self.demo_button.setMinimumHeight(44)
         self.demo_button.clicked.connect(self._make_demo)
         demo_text = QLabel(
@@ -80,13 +80,13 @@ class WelcomeScreen(QWidget):
             ("klass", N_("Class name"), False),
         ]:
             edit = QLineEdit()
-            edit.setAccessibleName(label)
+            edit.setAccessibleName(self.tr(label))
             if secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.fields[key] = edit
             form.addRow(self.tr(label), edit)
         self.create_button = QPushButton(self.tr("&Create my class"))
-        self.create_button.setAccessibleName("Create my class")
+        self.create_button.setAccessibleName(self.tr("Create my class"))
         self.create_button.clicked.connect(self._create)
         self.error = QLabel("")
         set_role(self.error, "error")

@@ -291,3 +291,36 @@ def test_0007_evidence_rebuilds_levels_from_synced_rows_at_the_next_open(demo_te
             )  # judgements went with the downgrade
     finally:
         ctx.close()
+
+
+def test_0011_access_adds_read_aloud_off_to_existing_profiles(tmp_path):
+    db_path = tmp_path / "tessera.db"
+    _make_at_revision(db_path, "0010_leaders")
+    con = sqlite3.connect(db_path)
+    con.execute(
+        "INSERT INTO school (id, created_at, updated_at, deleted, partition, name, checkins_enabled) "
+        "VALUES ('s1', 1, 1, 0, 's1//', 'Old School', 1)"
+    )
+    con.execute(
+        "INSERT INTO person (id, created_at, updated_at, deleted, partition, school_id, role, given_name, "
+        "family_name, display_name, archived, target_success, pronouns) VALUES ('p1', 1, 1, 0, 's1//', 's1', "
+        "'student', 'Kid', 'X', '', 0, 0.75, '')"
+    )
+    con.execute(
+        "INSERT INTO profile (id, created_at, updated_at, deleted, partition, student_id, strengths, interests, "
+        "\"values\", learning_prefs, about_me, accommodations, teacher_notes) VALUES ('f1', 1, 1, 0, 's1//', 'p1', "
+        "'[]', '[]', '[]', '[]', '', 'Prefers instructions read aloud.', '')"
+    )
+    con.commit()
+    con.close()
+    db = Database.open(db_path, tmp_path / "backups")
+    try:
+        from sqlalchemy import text
+
+        with db.read() as s:
+            assert s.execute(text("SELECT accommodations, read_aloud FROM profile")).one() == (
+                "Prefers instructions read aloud.",
+                0,
+            )
+    finally:
+        db.close()

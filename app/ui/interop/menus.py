@@ -20,14 +20,14 @@ class InteropMenus:
         self.ctx, self.actor = area.ctx, area.actor
         self.import_button = self._button(area.tr("Import"), "Import")
         menu = QMenu(self.import_button)
-        menu.setAccessibleName("Import menu")
+        menu.setAccessibleName(self.area.tr("Import menu"))
         menu.addAction(area.tr("Import class list (file)..."), self.import_file)
         menu.addAction(area.tr("Import class list (folder)..."), self.import_folder)
         menu.addAction(area.tr("Import skill framework (CASE)..."), self.import_case)
         self.import_button.setMenu(menu)
         self.export_button = self._button(area.tr("Export"), "Export")
         menu = QMenu(self.export_button)
-        menu.setAccessibleName("Export menu")
+        menu.setAccessibleName(self.area.tr("Export menu"))
         menu.addAction(area.tr("Gradebook (OneRoster 1.2)..."), lambda: self.export("gradebook"))
         menu.addAction(area.tr("Skills by student (CSV)..."), lambda: self.export("skills"))
         menu.addAction(area.tr("Learning records (xAPI)..."), lambda: self.export("xapi"))
@@ -42,7 +42,7 @@ class InteropMenus:
     def _button(self, text: str, name: str) -> QToolButton:
         b = QToolButton(self.area)
         b.setText(text)
-        b.setAccessibleName(name)
+        b.setAccessibleName(self.area.tr(name))
         b.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         return b
 

@@ -38,7 +38,7 @@ _KINDS = {
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
     t = QTableWidget(len(rows), len(headers))
     t.setHorizontalHeaderLabels(headers)
-    t.setAccessibleName(name)
+    t.setAccessibleName(name)  # translated by the caller
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     t.verticalHeader().setVisible(False)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.planning.checkins import ENERGY_WORDS, MOOD_WORDS, daily_trend
+from app.ui import a11y
 from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import clock
 from app.ui.messages import error_text
@@ -33,7 +34,7 @@ class CheckInPage(QWidget):
         title = QLabel(self.tr("Check in"))
         set_role(title, "title")
         self.off = QLabel(self.tr("Check-ins are switched off at your school."))
-        self.off.setAccessibleName("Check-ins switched off")
+        self.off.setAccessibleName(self.tr("Check-ins switched off"))
         self.off.hide()
 
         mood_words = {k: self.tr(v) for k, v in MOOD_WORDS.items()}
@@ -41,18 +42,18 @@ class CheckInPage(QWidget):
         self.mood = ScalePicker("mood", mood_words, "Mood")
         self.energy = ScalePicker("energy", energy_words, "Energy")
         self.note = QLineEdit()
-        self.note.setAccessibleName("One sentence (optional)")
+        self.note.setAccessibleName(self.tr("One sentence (optional)"))
         self.note.setPlaceholderText(self.tr("Anything you want to add? (optional)"))
         self.note.setMaxLength(280)
         self.note.returnPressed.connect(self.submit)
         self.send = QPushButton(self.tr("&Check in"))
         set_icon(self.send, "check", "on_accent")
         set_role(self.send, "primary")
-        self.send.setAccessibleName("Check in")
+        self.send.setAccessibleName(self.tr("Check in"))
         self.send.setEnabled(False)
         self.send.clicked.connect(self.submit)
-        self.status = QLabel("")
-        self.status.setAccessibleName("Check-in status")
+        self.status = a11y.live(QLabel(""))  # messages said as they change
+        self.status.setAccessibleName(self.tr("Check-in status"))
         self.mood.changed.connect(lambda _v: self._ready())
         self.energy.changed.connect(lambda _v: self._ready())
 

@@ -57,7 +57,7 @@ class HomePage(QWidget):
         }
         hello = QLabel(self._greeting())
         set_role(hello, "title")
-        hello.setAccessibleName("Greeting")
+        hello.setAccessibleName(self.tr("Greeting"))
         intro = QLabel(
             self.tr(
                 "Here is what could help most right now, with why. The first one is only a "
@@ -72,12 +72,12 @@ class HomePage(QWidget):
         self.start_button = QPushButton(self.tr("&Start this"))
         set_icon(self.start_button, "play", "on_accent")
         set_role(self.start_button, "primary")
-        self.start_button.setAccessibleName("Start the chosen activity")
+        self.start_button.setAccessibleName(self.tr("Start this: the chosen activity"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.hint = QLabel("")
         set_role(self.hint, "muted")
-        self.hint.setAccessibleName("About the chosen activity")
+        self.hint.setAccessibleName(self.tr("About the chosen activity"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.hint, 1)
@@ -161,7 +161,7 @@ class HomePage(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(g.progress * 100))
-            bar.setAccessibleName(f"Progress on {g.title}")
+            bar.setAccessibleName(self.tr("Progress on %1").replace("%1", str(g.title)))
             bar.setFormat(f"%p%  \u00b7  {self._pace_word(g.pace.status)}")
             self.goals_layout.addWidget(label)
             self.goals_layout.addWidget(bar)

@@ -25,6 +25,7 @@ from app.i18n import N_
 from app.people.actor import Actor
 from app.planning.challenges import ChallengeView, TeamView
 from app.planning.levels import LEVELS
+from app.ui import a11y
 from app.ui.events import ChangeBus, Kind
 from app.ui.locale_format import weekday_day
 from app.ui.messages import error_text, show_error
@@ -52,7 +53,7 @@ class MyChallengePage(QWidget):
         title = QLabel(self.tr("My challenge"))
         set_role(title, "title")
         self.pick = QComboBox()
-        self.pick.setAccessibleName("Challenge")
+        self.pick.setAccessibleName(self.tr("Challenge"))
         self.pick.setMinimumWidth(280)
         self.pick.currentIndexChanged.connect(lambda _i: self._show_current())
         head = QHBoxLayout()
@@ -61,22 +62,22 @@ class MyChallengePage(QWidget):
         head.addWidget(self.pick)
         self.about = QLabel("")
         self.about.setWordWrap(True)
-        self.about.setAccessibleName("About the challenge")
+        self.about.setAccessibleName(self.tr("About the challenge"))
         self.empty = empty_note(self.tr("You are not on a challenge team yet. Your teacher forms the teams."))
 
         self.checkpoints = QTableWidget(0, 3)
         self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.checkpoints.setAccessibleName("Our checkpoints")
+        self.checkpoints.setAccessibleName(self.tr("Our checkpoints"))
         self.checkpoints.setHorizontalHeaderLabels(
             [self.tr("Checkpoint"), self.tr("Due"), self.tr("Our status")]
         )
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.checkpoints.verticalHeader().hide()
-        self.status = QLabel("")
-        self.status.setAccessibleName("Challenge message")
+        self.status = a11y.live(QLabel(""))  # messages said as they change
+        self.status.setAccessibleName(self.tr("Challenge message"))
         self.rubric = QLabel("")
         self.rubric.setWordWrap(True)
-        self.rubric.setAccessibleName("Teacher's assessment")
+        self.rubric.setAccessibleName(self.tr("Teacher's assessment"))
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +165,7 @@ class MyChallengePage(QWidget):
             late = now > cp.due_at + 86_400 and team.statuses.get(cp.id) != "done"
             self.checkpoints.setItem(r, 1, QTableWidgetItem(due + (f"  ({self.tr('late')})" if late else "")))
             box = QComboBox()
-            box.setAccessibleName(f"Status of {cp.title}")
+            box.setAccessibleName(self.tr("Status of %1").replace("%1", str(cp.title)))
             for key, word in STATUS_WORDS:
                 box.addItem(self.tr(word), key)
             box.setCurrentIndex(max(0, box.findData(team.statuses.get(cp.id, "not_started"))))

@@ -52,16 +52,16 @@ class MyPlanPage(QWidget):
         self.pending = ""  # a goal to show once the plan has loaded
         self.title = QLabel(self.tr("My plan"))
         set_role(self.title, "title")
-        self.title.setAccessibleName("Plan title")
+        self.title.setAccessibleName(self.tr("Plan title"))
         self.state = QLabel("")
-        self.state.setAccessibleName("Plan status")
+        self.state.setAccessibleName(self.tr("Plan status"))
         self.build = QPushButton(self.tr("&Build my plan…"))
         set_icon(self.build, "pencil")
-        self.build.setAccessibleName("Build or change my plan")
+        self.build.setAccessibleName(self.tr("Build or change my plan"))
         self.build.clicked.connect(self.open_wizard)
         self.send = QPushButton(self.tr("Send to my &teacher"))
         set_icon(self.send, "send")
-        self.send.setAccessibleName("Send my plan to my teacher")
+        self.send.setAccessibleName(self.tr("Send my plan to my teacher"))
         self.send.clicked.connect(self.submit)
         self.title.setWordWrap(True)  # at a large text size the row wraps its words, not the page
         self.state.setWordWrap(True)
@@ -72,7 +72,7 @@ class MyPlanPage(QWidget):
         head.addWidget(self.send)
         self.note = QLabel("")
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Teacher's note")
+        self.note.setAccessibleName(self.tr("Teacher's note"))
         set_role(self.note, "note")
         self.note.hide()
         self.empty = empty_note(
@@ -83,7 +83,7 @@ class MyPlanPage(QWidget):
         )
 
         self.goals = QListWidget()
-        self.goals.setAccessibleName("My goals")
+        self.goals.setAccessibleName(self.tr("My goals"))
         set_role(self.goals, "spaced")
         self.goals.setWordWrap(True)
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -5,7 +5,7 @@ keys pick a choice. Every service call runs off the UI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,7 +44,7 @@ def _label(text: str = "", name: str = "", role: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if name:
-        label.setAccessibleName(name)
+        label.setAccessibleName(QCoreApplication.translate("PracticePage", name))
     if role:
         set_role(label, role)
     return label
@@ -76,11 +76,11 @@ class PracticePage(QWidget):
         self.scope = _label("", "What you will practise", "accent")
         self.start_button = QPushButton(self.tr("&Start practice"))
         set_icon(self.start_button, "play", "on_accent")
-        self.start_button.setAccessibleName("Start practice")
+        self.start_button.setAccessibleName(self.tr("Start practice"))
         set_role(self.start_button, "primary big")
         self.start_button.clicked.connect(self.start)
         self.everything_button = QPushButton(self.tr("Practise &everything instead"))
-        self.everything_button.setAccessibleName("Practise every skill instead")
+        self.everything_button.setAccessibleName(self.tr("Practise every skill instead"))
         self.everything_button.clicked.connect(lambda: self.choose_skill(None))
         self.everything_button.hide()
         self.start_message = _label("", "Practice message", "error")
@@ -108,7 +108,7 @@ class PracticePage(QWidget):
 
         # -- a question -------------------------------------------------------------------------
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Session progress")
+        self.progress.setAccessibleName(self.tr("Session progress"))
         self.progress.setTextVisible(True)
         self.skill_label = _label("", "Skill", "small muted strong")
         self.reason = _label("", "Why this question", "small accent italic")
@@ -117,7 +117,7 @@ class PracticePage(QWidget):
         self.answer = AnswerBox()
         self.check_button = QPushButton(self.tr("&Check (Enter)"))
         set_icon(self.check_button, "check", "on_accent")
-        self.check_button.setAccessibleName("Check my answer")
+        self.check_button.setAccessibleName(self.tr("Check my answer"))
         set_role(self.check_button, "primary")
         self.check_button.clicked.connect(self.submit)
         self.message = _label("", "Answer message", "error")
@@ -131,7 +131,7 @@ class PracticePage(QWidget):
         self.celebration.hide()
         self.next_button = QPushButton(self.tr("&Next question (Enter)"))
         set_icon(self.next_button, "arrow-right", "on_accent")
-        self.next_button.setAccessibleName("Next question")
+        self.next_button.setAccessibleName(self.tr("Next question"))
         set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self.next)
         fv = QVBoxLayout(self.feedback)
@@ -152,6 +152,15 @@ class PracticePage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.check_button)
         actions.addWidget(self.message, 1)
+        from app.ui.widgets.read_aloud import ReadAloud  # issue 18: read aloud, if the teacher turned it on
+
+        self.read_aloud = ReadAloud(ctx, actor, self.read_aloud_parts, self)
+        from app.ui import a11y
+
+        for status in (self.start_message, self.message, self.verdict):  # said as they change
+            a11y.live(status)
+        actions.addWidget(self.read_aloud)
+        self.read_aloud.tab_after(self.check_button)  # Tab goes as the row reads
         qv.addLayout(actions)
         qv.addWidget(self.feedback)
         qv.addStretch(1)
@@ -165,12 +174,12 @@ class PracticePage(QWidget):
         self.summary_grid.setColumnStretch(2, 1)
         self.again_button = QPushButton(self.tr("Practise &again (Enter)"))
         set_icon(self.again_button, "rotate-ccw", "on_accent")
-        self.again_button.setAccessibleName("Practise again")
+        self.again_button.setAccessibleName(self.tr("Practise again"))
         set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self.start)
         self.done_button = QPushButton(self.tr("&Done"))
         set_icon(self.done_button, "check")
-        self.done_button.setAccessibleName("Done practising")
+        self.done_button.setAccessibleName(self.tr("Done practising"))
         self.done_button.clicked.connect(self.done)
         summary_page = QWidget()
         summary_page.setMaximumWidth(820)
@@ -406,7 +415,12 @@ class PracticePage(QWidget):
             change = round((sk.mastery_after - sk.mastery_before) * 100)
             sign = "+" if change >= 0 else "\u2212"
             bar.setFormat(f"%p%  ({sign}{abs(change)})")
-            bar.setAccessibleName(f"{sk.name}: {bar.value()}% expected right, {change:+d} this session")
+            bar.setAccessibleName(
+                self.tr("%1: %2% expected right, %3 this session")
+                .replace("%1", sk.name)
+                .replace("%2", str(bar.value()))
+                .replace("%3", f"{change:+d}")
+            )
             grid.addWidget(bar, r, 2)
             grid.addWidget(_label("\u2605 " + self.tr("mastered!") if sk.mastered else "",
                                   role="warning strong"), r, 3)  # fmt: skip
@@ -425,6 +439,17 @@ class PracticePage(QWidget):
         self.state = START
         self.stack.setCurrentIndex(0)
         self.start_message.setText(error_text(exc))
+
+    def read_aloud_parts(self) -> list[tuple[QWidget, str]]:
+        """What Read aloud reads now: the feedback after an answer, else the question and its choices."""
+        if self.state == FEEDBACK:
+            return [
+                (self.verdict, self.verdict.text().lstrip("\u2714\u2716 ")),
+                (self.hint, self.hint.text()),
+            ]
+        if self.stack.currentIndex() == 1:
+            return [(self.prompt, self.prompt.text())] + [(r, r.accessibleName()) for r in self.answer.radios]
+        return [(self.intro, self.intro.text()), (self.overview, self.overview.text())]
 
     # -- keys -------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

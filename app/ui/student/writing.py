@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -67,7 +67,7 @@ STATUS_ROLES = {NOT_STARTED: "muted", "writing": "accent", SUBMITTED: "warning",
 
 def _label(text: str, name: str, role: str = "") -> QLabel:
     label = QLabel(text)
-    label.setAccessibleName(name)
+    label.setAccessibleName(QCoreApplication.translate("WritingPage", name))
     label.setWordWrap(True)
     if role:
         set_role(label, role)
@@ -97,13 +97,13 @@ class WritingPage(QWidget):
         intro = _label(self.tr("Your writing tasks. The checks help as you write; your teacher sees what you "
                                "hand in."), "About writing", "muted")  # fmt: skip
         self.list = QListWidget()
-        self.list.setAccessibleName("Writing tasks")
+        self.list.setAccessibleName(self.tr("Writing tasks"))
         set_role(self.list, "lead roomy")
         self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
         self.open_button = QPushButton(self.tr("&Open"))
         set_icon(self.open_button, "folder-open", "on_accent")
         set_role(self.open_button, "primary")
-        self.open_button.setAccessibleName("Open writing task")
+        self.open_button.setAccessibleName(self.tr("Open writing task"))
         self.open_button.clicked.connect(self._open_selected)
         self.list_message = _label("", "Writing message", "error")
         list_page = QWidget()
@@ -118,7 +118,7 @@ class WritingPage(QWidget):
 
         # -- one draft ----------------------------------------------------------------------------
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
-        back.setAccessibleName("Back to all writing tasks")
+        back.setAccessibleName(self.tr("Back to all writing tasks"))
         back.clicked.connect(self.back)
         self.task_title = _label("", "Task", "heading")
         self.status = _label("", "Draft status", "font-weight: 600;")
@@ -141,11 +141,11 @@ class WritingPage(QWidget):
         self.save_status = _label("", "Save status", "muted")
         self.save_button = QPushButton(self.tr("&Save now"))
         set_icon(self.save_button, "save")
-        self.save_button.setAccessibleName("Save now")
+        self.save_button.setAccessibleName(self.tr("Save now"))
         self.save_button.clicked.connect(lambda: self.save(force=True))
         self.submit_button = QPushButton(self.tr("&Hand in…"))
         set_icon(self.submit_button, "send", "on_accent")
-        self.submit_button.setAccessibleName("Hand in")
+        self.submit_button.setAccessibleName(self.tr("Hand in"))
         set_role(self.submit_button, "primary")
         self.submit_button.clicked.connect(self.confirm_submit)
         self.confirm: QMessageBox | None = None
@@ -165,7 +165,20 @@ class WritingPage(QWidget):
         foot.addWidget(self.save_status, 1)
         foot.addWidget(self.save_button)
         foot.addWidget(self.submit_button)
+        from app.ui.widgets.read_aloud import ReadAloud  # issue 18: read aloud, if the teacher turned it on
+
         draft_page = QWidget()
+        self.read_aloud = ReadAloud(ctx, actor, self.read_aloud_parts, draft_page)
+        self.read_mine = ReadAloud(ctx, actor, lambda: [(self.editor, self.editor.toPlainText())], draft_page,
+                                   self.tr("Read &my writing"), self.tr("Read my writing aloud"), "Ctrl+Shift+R")  # fmt: skip
+        head.addWidget(self.read_aloud)
+        self.read_aloud.tab_after(back)  # Tab goes as the page reads: the top, then the foot
+        self.read_mine.tab_before(self.save_button)
+        from app.ui import a11y
+
+        a11y.live(self.save_status)  # saving, saved, handed in: said as it changes
+        a11y.live(self.list_message)
+        foot.insertWidget(0, self.read_mine)
         dv = QVBoxLayout(draft_page)
         dv.addLayout(head)
         dv.addWidget(self.prompt)
@@ -492,7 +505,7 @@ class WritingPage(QWidget):
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         question = self._hand_in_question()
         self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"), question, buttons, self)
-        self.confirm.setAccessibleName("Confirm hand in")
+        self.confirm.setAccessibleName(self.tr("Confirm hand in"))
         self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
         self.confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
         self.confirm.open()  # not blocking: the editor keeps its state meanwhile
@@ -547,6 +560,16 @@ class WritingPage(QWidget):
         self.stack.setCurrentIndex(0)
         self.refresh()
         self.list.setFocus()
+
+    def read_aloud_parts(self) -> list[tuple[QWidget, str]]:
+        """What Read aloud reads on a task: its title, the instructions and the teacher's feedback."""
+        parts: list[tuple[QWidget, str]] = [
+            (self.task_title, self.task_title.text()),
+            (self.prompt, self.prompt.text()),
+        ]
+        if self.feedback.isVisible():
+            parts.append((self.feedback, self.feedback.text()))
+        return parts
 
 
 def _journal_of(ctx: Any) -> Any:

@@ -53,22 +53,22 @@ class ChallengeDialog(QDialog):
         self.resize(820, 640)
         self.class_id, self.grade, self.draft_for = class_id, grade, draft_for
         self.template = QComboBox()
-        self.template.setAccessibleName("Start from")
+        self.template.setAccessibleName(self.tr("Start from"))
         self.template.addItem(self.tr("A blank challenge"), "")
         for t in templates:
             self.template.addItem(t.title, t.key)
         self.template.currentIndexChanged.connect(self._use_template)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Challenge title")
+        self.title.setAccessibleName(self.tr("Challenge title"))
         self.question = QLineEdit()
-        self.question.setAccessibleName("Driving question")
+        self.question.setAccessibleName(self.tr("Driving question"))
         self.brief = QPlainTextEdit()
-        self.brief.setAccessibleName("Brief")
+        self.brief.setAccessibleName(self.tr("Brief"))
         self.brief.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.partner = QLineEdit()
-        self.partner.setAccessibleName("Community partner")
+        self.partner.setAccessibleName(self.tr("Community partner"))
         self.scope = QComboBox()
-        self.scope.setAccessibleName("Who it is for")
+        self.scope.setAccessibleName(self.tr("Who it is for"))
         self.scope.addItem(self.tr("This class (%1)").replace("%1", class_name), "class")
         if grade:
             self.scope.addItem(self.tr("Every class in grade %1").replace("%1", grade), "grade")
@@ -84,7 +84,7 @@ class ChallengeDialog(QDialog):
         form.addRow(self.tr("&For:"), self.scope)
 
         self.skills = QListWidget()
-        self.skills.setAccessibleName("Skills")
+        self.skills.setAccessibleName(self.tr("Skills"))
         for d in domains:
             for s in d.skills:
                 item = QListWidgetItem(f"{s.name}  ({d.name})")
@@ -95,7 +95,7 @@ class ChallengeDialog(QDialog):
 
         self.rubric = QTableWidget(0, 5)
         self.rubric.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.rubric.setAccessibleName("Rubric")
+        self.rubric.setAccessibleName(self.tr("Rubric"))
         self.rubric.setHorizontalHeaderLabels(
             [
                 self.tr("Criterion"),
@@ -114,7 +114,7 @@ class ChallengeDialog(QDialog):
 
         self.checkpoints = QTableWidget(0, 2)
         self.checkpoints.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.checkpoints.setAccessibleName("Checkpoints")
+        self.checkpoints.setAccessibleName(self.tr("Checkpoints"))
         self.checkpoints.setHorizontalHeaderLabels([self.tr("Checkpoint"), self.tr("Due")])
         self.checkpoints.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         cp_page = QWidget()
@@ -129,13 +129,13 @@ class ChallengeDialog(QDialog):
         )
 
         tabs = QTabWidget()
-        tabs.setAccessibleName("Challenge parts")
+        tabs.setAccessibleName(self.tr("Challenge parts"))
         tabs.addTab(about, self.tr("&About"))
         tabs.addTab(self.skills, self.tr("S&kills"))
         tabs.addTab(rubric_page, self.tr("&Rubric"))
         tabs.addTab(cp_page, self.tr("&Checkpoints"))
         self.message = QLabel("")
-        self.message.setAccessibleName("Challenge form message")
+        self.message.setAccessibleName(self.tr("Challenge form message"))
         set_role(self.message, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -154,7 +154,7 @@ class ChallengeDialog(QDialog):
         a.setAccessibleName(add_text)
         a.clicked.connect(add)
         r = QPushButton(self.tr("Remove"))
-        r.setAccessibleName(f"Remove from {table.accessibleName()}")
+        r.setAccessibleName(self.tr("Remove from %1").replace("%1", str(table.accessibleName())))
         r.clicked.connect(lambda: table.removeRow(table.currentRow()))  # nothing chosen (-1): nothing removed
         row.addWidget(a)
         row.addWidget(r)
@@ -176,7 +176,7 @@ class ChallengeDialog(QDialog):
         date = QDateEdit(_qdate(due))
         date.setDisplayFormat("d MMM yyyy")
         date.setCalendarPopup(True)
-        date.setAccessibleName("Checkpoint date")
+        date.setAccessibleName(self.tr("Checkpoint date"))
         self.checkpoints.setCellWidget(row, 1, date)
 
     def _use_template(self) -> None:

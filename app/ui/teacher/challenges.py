@@ -62,12 +62,12 @@ class ChallengesPage(QWidget):
         self._list_loads, self._board_loads = Latest(), Latest()
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in self.classes.values():
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pick = QComboBox()
-        self.pick.setAccessibleName("Challenge")
+        self.pick.setAccessibleName(self.tr("Challenge"))
         self.pick.setMinimumWidth(260)
         self.pick.currentIndexChanged.connect(lambda _i: self.load_board())
         self.new_button = self._button(self.tr("&New challenge…"), "New challenge", self.new_challenge)
@@ -81,7 +81,7 @@ class ChallengesPage(QWidget):
         top.addWidget(self.finish_button)
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Driving question")
+        self.headline.setAccessibleName(self.tr("Driving question"))
         set_role(self.headline, "lead")
 
         # Board, with the chosen team's log beside it.
@@ -110,11 +110,11 @@ class ChallengesPage(QWidget):
         self.teams.suggest_requested.connect(self.suggest)
         self.teams.save_requested.connect(self.save_teams)
         self.brief = QTextBrowser()
-        self.brief.setAccessibleName("Challenge brief")
+        self.brief.setAccessibleName(self.tr("Challenge brief"))
         self.assess_page = self._assess_page()
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Challenge views")
+        self.tabs.setAccessibleName(self.tr("Challenge views"))
         self.tabs.addTab(board_page, self.tr("&Board"))
         self.tabs.addTab(self.teams, self.tr("&Teams"))
         self.tabs.addTab(self.brief, self.tr("B&rief"))
@@ -142,12 +142,12 @@ class ChallengesPage(QWidget):
     def _assess_page(self) -> QWidget:
         page = QWidget()
         self.assess_team = QComboBox()
-        self.assess_team.setAccessibleName("Team to assess")
+        self.assess_team.setAccessibleName(self.tr("Team to assess"))
         self.assess_team.currentIndexChanged.connect(lambda _i: self._fill_assessment(clear=True))
         self.criteria_form = QFormLayout()
         self.criteria: dict[str, QComboBox] = {}
         self.comment = QPlainTextEdit()
-        self.comment.setAccessibleName("Assessment comment")
+        self.comment.setAccessibleName(self.tr("Assessment comment"))
         self.comment.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
         self.comment.setMaximumHeight(90)
         self.save_assessment = self._button(self.tr("&Save assessment"), "Save assessment", self.assess)
@@ -155,7 +155,7 @@ class ChallengesPage(QWidget):
         self.judge_button = self._button(self.tr("Give skill &levels from the rubric…"),
                                          "Give skill levels from the rubric", self.judge_skills)  # fmt: skip
         self.assess_status = QLabel("")
-        self.assess_status.setAccessibleName("Assessment message")
+        self.assess_status.setAccessibleName(self.tr("Assessment message"))
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Team:")))
@@ -358,7 +358,7 @@ class ChallengesPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setAccessibleName("Finish challenge?")
+        box.setAccessibleName(self.tr("Finish challenge?"))
         box.accepted.connect(self.finish)
         box.open()
 
@@ -381,7 +381,7 @@ class ChallengesPage(QWidget):
         self.criteria = {}
         for r in ch.rubric:
             box = QComboBox()
-            box.setAccessibleName(f"Level for {r['criterion']}")
+            box.setAccessibleName(self.tr("Level for %1").replace("%1", str(r["criterion"])))
             # A long level description is shown whole in the open list, not by widening the page.
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(24)

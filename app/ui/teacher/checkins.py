@@ -51,7 +51,7 @@ class ClassCheckInsPage(QWidget):
         title = QLabel(self.tr("Check-ins"))
         set_role(title, "title")
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in ctx.services.roster.my_classes(actor):
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -61,12 +61,12 @@ class ClassCheckInsPage(QWidget):
         head.addWidget(QLabel(self.tr("Class:")))
         head.addWidget(self.class_box)
         self.off = QLabel(self.tr("Check-ins are switched off at this school."))
-        self.off.setAccessibleName("Check-ins switched off")
+        self.off.setAccessibleName(self.tr("Check-ins switched off"))
         self.off.hide()
 
         self.flags = QLabel("")
         self.flags.setWordWrap(True)
-        self.flags.setAccessibleName("Worth a quiet word")
+        self.flags.setAccessibleName(self.tr("Worth a quiet word"))
         flag_box = QGroupBox(self.tr("Worth a quiet word (only you see this)"))
         QVBoxLayout(flag_box).addWidget(self.flags)
         set_role(flag_box, "quiet-word")
@@ -74,7 +74,7 @@ class ClassCheckInsPage(QWidget):
 
         self.chart = TrendChart("Class check-in trend")
         self.class_button = QPushButton(self.tr("Show the &class trend"))
-        self.class_button.setAccessibleName("Show the class trend")
+        self.class_button.setAccessibleName(self.tr("Show the class trend"))
         self.class_button.clicked.connect(self.show_class_trend)
         chart_box = QGroupBox(self.tr("Trend, last two weeks"))
         cv = QVBoxLayout(chart_box)
@@ -83,7 +83,7 @@ class ClassCheckInsPage(QWidget):
 
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Students' check-ins")
+        self.table.setAccessibleName(self.tr("Students' check-ins"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Student"), self.tr("Last"), self.tr("Mood"), self.tr("Energy"), self.tr("Their words")]
         )
@@ -93,7 +93,7 @@ class ClassCheckInsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.itemSelectionChanged.connect(self._student_trend)
         self.status = QLabel("")
-        self.status.setAccessibleName("Check-ins message")
+        self.status.setAccessibleName(self.tr("Check-ins message"))
 
         split = QSplitter()
         split.addWidget(self.table)

@@ -35,7 +35,7 @@ TEACHER_STATUS = {**STATUS_WORDS, SUBMITTED: "Awaiting feedback", RETURNED: "Ret
 class DraftTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, len(COLUMNS))
-        self.setAccessibleName("Drafts")
+        self.setAccessibleName(self.tr("Drafts"))
         self.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

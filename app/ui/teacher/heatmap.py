@@ -56,7 +56,7 @@ class SkillChoice(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import questions"))
         self.skill = QComboBox()
-        self.skill.setAccessibleName("Skill for the imported questions")
+        self.skill.setAccessibleName(self.tr("Skill for the imported questions"))
         for sk in skills:
             self.skill.addItem(f"{sk.name} ({sk.domain}) \u00b7 {sk.items}", sk.id)
         form = QFormLayout(self)
@@ -82,9 +82,9 @@ class HeatmapPage(QWidget):
         self._loads = Latest()
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         self.skill_order = QComboBox()
-        self.skill_order.setAccessibleName("Order of skills")
+        self.skill_order.setAccessibleName(self.tr("Order of skills"))
         self.skill_order.addItem(self.tr("Framework order"), "framework")
         self.skill_order.addItem(self.tr("Class weakest first"), "weakest")
         self.skill_order.addItem(self.tr("Class strongest first"), "strongest")
@@ -120,17 +120,17 @@ class HeatmapPage(QWidget):
             pal.setColor(QPalette.ColorRole.Window, QColor(fill))
             pal.setColor(QPalette.ColorRole.WindowText, QColor(ink))
             swatch.setPalette(pal)
-            swatch.setAccessibleName(f"Key: {name}")
+            swatch.setAccessibleName(self.tr("Key: %1").replace("%1", str(name)))
             swatch.setToolTip(self.tr(BAND_TIPS.get(name.split(" (")[0], "")))
             legend.addWidget(swatch)
         legend.addStretch(1)
         # The counts and an action's outcome have a line each: a refresh that an import or a sync
         # causes must not wipe the message the teacher is reading.
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Skills summary")
+        self.summary.setAccessibleName(self.tr("Skills summary"))
         self.summary.setWordWrap(True)
         self.status = QLabel("")
-        self.status.setAccessibleName("Skills status")
+        self.status.setAccessibleName(self.tr("Skills status"))
         self.status.setWordWrap(True)
 
         self.model = HeatmapModel()
@@ -140,7 +140,7 @@ class HeatmapPage(QWidget):
         self.table = QTableView()
         self.table.setHorizontalHeader(RotatedHeader(FIXED, parent=self.table))  # skill names read upwards
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Class heatmap: students by skills")
+        self.table.setAccessibleName(self.tr("Class heatmap: students by skills"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -165,7 +165,9 @@ class HeatmapPage(QWidget):
         set_role(hint, "muted")
         hint.setWordWrap(True)
         self.sort_button = self._button(
-            N_("&Sort by this column"), "Sort students by the selected column", self.sort_by_current
+            N_("&Sort by this column"),
+            "Sort by this column: students by the selected skill",
+            self.sort_by_current,
         )
         self.hint = hint
         # A class with no students (or no skills yet) shows what to do instead of a blank grid.
@@ -241,6 +243,9 @@ class HeatmapPage(QWidget):
                 )
             )
         self._show_empty(heatmap)
+        from app.ui.widgets.chart_text import heatmap_text
+
+        self.table.setAccessibleDescription(heatmap_text(heatmap))  # the picture in words (issue 18)
         self.loaded.emit()
 
     def _place(self) -> tuple[str, str | int, int, int]:

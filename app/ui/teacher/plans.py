@@ -88,17 +88,17 @@ class PlansPage(QWidget):
         self.overview: ClassPlans | None = None
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in ctx.services.roster.my_classes(actor):
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh(check_met=True))
         self.filter_box = QComboBox()
-        self.filter_box.setAccessibleName("Show")
+        self.filter_box.setAccessibleName(self.tr("Show"))
         for key, label in FILTERS:
             self.filter_box.addItem(self.tr(label), key)
         self.filter_box.currentIndexChanged.connect(self._filter)
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Class summary")
+        self.summary.setAccessibleName(self.tr("Class summary"))
         self.pdf_button = self._button(
             self.tr("Student &report (PDF)…"), "Export student report as PDF", self.ask_pdf
         )
@@ -120,7 +120,7 @@ class PlansPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Plans of the class")
+        self.table.setAccessibleName(self.tr("Plans of the class"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -135,11 +135,11 @@ class PlansPage(QWidget):
         # The chosen student's plan.
         self.who = QLabel(self.tr("Choose a student to see their plan."))
         set_role(self.who, "heading")
-        self.who.setAccessibleName("Chosen student")
+        self.who.setAccessibleName(self.tr("Chosen student"))
         self.who.setWordWrap(True)
         self.note = QLabel("")
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Plan note")
+        self.note.setAccessibleName(self.tr("Plan note"))
         self.approve_button = self._button(self.tr("&Approve plan"), "Approve plan", self.approve)
         self.suggest_button = self._button(self.tr("&Suggest changes…"), "Suggest changes", self.ask_changes)
         actions = QHBoxLayout()
@@ -147,7 +147,7 @@ class PlansPage(QWidget):
         actions.addWidget(self.suggest_button)
         actions.addStretch(1)
         self.goals = QListWidget()
-        self.goals.setAccessibleName("Goals of the chosen student")
+        self.goals.setAccessibleName(self.tr("Goals of the chosen student"))
         self.goals.setMaximumHeight(110)
         # Long goal names are cut with "…" (the whole line is in the tooltip), not scrolled sideways.
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -161,7 +161,7 @@ class PlansPage(QWidget):
         sv.setContentsMargins(0, 0, 0, 0)
         self.reason = QLabel("")
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Pace of the chosen student")
+        self.reason.setAccessibleName(self.tr("Pace of the chosen student"))
         set_role(self.reason, "warning")
         for w in (self.who, self.reason, self.note):
             sv.addWidget(w)

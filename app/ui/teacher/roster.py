@@ -44,11 +44,11 @@ class StudentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit student") if row else self.tr("Add a student"))
         self.given = QLineEdit(row.given_name if row else "")
-        self.given.setAccessibleName("First name")
+        self.given.setAccessibleName(self.tr("First name"))
         self.family = QLineEdit(row.family_name if row else "")
-        self.family.setAccessibleName("Last name")
+        self.family.setAccessibleName(self.tr("Last name"))
         self.display = QLineEdit(row.display_name if row else "")
-        self.display.setAccessibleName("Preferred name")
+        self.display.setAccessibleName(self.tr("Preferred name"))
         form = QFormLayout(self)
         form.addRow(self.tr("&First name"), self.given)
         form.addRow(self.tr("&Last name"), self.family)
@@ -83,13 +83,13 @@ class RosterPage(QWidget):
         self.attention_menu: QMenu | None = None
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         self.search = QLineEdit()
-        self.search.setAccessibleName("Search students")
+        self.search.setAccessibleName(self.tr("Search students"))
         self.search.setPlaceholderText(self.tr("Search by name…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.show_archived = QCheckBox(self.tr("Show archi&ved"))  # Alt+A is Add student
-        self.show_archived.setAccessibleName("Show archived students")
+        self.show_archived.setAccessibleName(self.tr("Show archived students"))
         top = FlowLayout()  # wraps at a large text size instead of scrolling sideways
         top.addWidget(QLabel(self.tr("Class:")))
         top.addWidget(self.class_box)
@@ -102,7 +102,7 @@ class RosterPage(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Students")
+        self.table.setAccessibleName(self.tr("Students"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -115,7 +115,7 @@ class RosterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Who needs attention")
+        self.summary.setAccessibleName(self.tr("Who needs attention"))
         self.summary.setWordWrap(True)
         self._rows_for: tuple[str, str, bool] | None = None  # (class, search, archived) of the rows shown
         # A class with nobody on it yet: what to do first, in place of an empty table and "Nobody is stuck".
@@ -135,7 +135,7 @@ class RosterPage(QWidget):
         self.pins_button = self._button(N_("Sign-in &PINs…"), "Sign-in PINs for the class", self.class_pins)
         self.pins_button.setToolTip(self.tr("Set or make PINs for the whole class and print sign-in cards"))
         self.undo_banner = QLabel("")
-        self.undo_banner.setAccessibleName("Undo message")
+        self.undo_banner.setAccessibleName(self.tr("Undo message"))
         self.undo_button = self._button("&Undo", "Undo archive", self.undo_archive)
         self.undo_button.hide()
         self.count = QLabel("")
@@ -402,7 +402,7 @@ class RosterPage(QWidget):
         menu = self.attention_menu
         if menu is None:
             menu = self.attention_menu = QMenu(self)  # one, refilled: not a new menu at every click
-            menu.setAccessibleName("What needs attention")
+            menu.setAccessibleName(self.tr("What needs attention"))
         menu.clear()
         for words, page, arg in steps:
             menu.addAction(self.tr(words), functools.partial(self.open_page.emit, page, arg))

@@ -43,26 +43,26 @@ class SyncPage(QWidget):
         title = QLabel(self.tr("Sync"))
         set_role(title, "title")
         self.folder = QLabel("")
-        self.folder.setAccessibleName("Sync folder")
+        self.folder.setAccessibleName(self.tr("Sync folder"))
         self.folder.setWordWrap(True)
         self.choose = QPushButton(self.tr("&Choose folder…"))
-        self.choose.setAccessibleName("Choose sync folder")
+        self.choose.setAccessibleName(self.tr("Choose folder to sync through"))
         self.choose.clicked.connect(self._choose)
         self.choose.setToolTip(
             self.tr("A folder on the school share or a USB stick that every computer can reach")
         )
         self.now = QPushButton(self.tr("Sync &now"))
-        self.now.setAccessibleName("Sync now")
+        self.now.setAccessibleName(self.tr("Sync now"))
         self.now.clicked.connect(self.sync_now)
         self.now.setToolTip(
             self.tr("Send and fetch changes now instead of waiting for the next automatic sync")
         )
         self.state = QLabel("")
-        self.state.setAccessibleName("Sync state")
+        self.state.setAccessibleName(self.tr("Sync state"))
         self.state.setWordWrap(True)
         set_role(self.state, "lead")
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Sync progress")
+        self.progress.setAccessibleName(self.tr("Sync progress"))
         self.progress.hide()
 
         where = QGroupBox(self.tr("Where this computer syncs"))
@@ -83,7 +83,7 @@ class SyncPage(QWidget):
         )
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.table.setAccessibleName("Replaced changes")
+        self.table.setAccessibleName(self.tr("Replaced changes"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),
@@ -100,7 +100,7 @@ class SyncPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.restore = QPushButton(self.tr("&Restore the replaced value"))
-        self.restore.setAccessibleName("Restore the replaced value")
+        self.restore.setAccessibleName(self.tr("Restore the replaced value"))
         self.restore.clicked.connect(self._restore)
         self.restore.setToolTip(self.tr("Put the selected replaced value back in place of the value now"))
         self.empty = QLabel(self.tr("Nothing here: no two computers have changed the same thing."))

@@ -36,10 +36,10 @@ class TrustSection(QGroupBox):
                                   "trusted. See docs/trust.md to turn it on."))  # fmt: skip
         self.off.setWordWrap(True)
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Refused changes")
+        self.summary.setAccessibleName(self.tr("Refused changes"))
         self.summary.setWordWrap(True)
         self.show_button = QPushButton(self.tr("S&how"))
-        self.show_button.setAccessibleName("Show refused changes")
+        self.show_button.setAccessibleName(self.tr("Show refused changes"))
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._toggle_refused)
         top = QHBoxLayout()
@@ -47,7 +47,7 @@ class TrustSection(QGroupBox):
         top.addWidget(self.show_button)
 
         self.refused_table = QTableWidget(0, 4)
-        self.refused_table.setAccessibleName("Refused changes, one per row")
+        self.refused_table.setAccessibleName(self.tr("Refused changes, one per row"))
         self.refused_table.setTabKeyNavigation(False)
         self.refused_table.setHorizontalHeaderLabels([self.tr("What"), self.tr("From"), self.tr("Why"),
                                                       self.tr("When")])  # fmt: skip
@@ -60,7 +60,7 @@ class TrustSection(QGroupBox):
         self.request_rows: list[tuple[str, QLabel, QPushButton, QPushButton]] = []
 
         self.devices = QTableWidget(0, 3)
-        self.devices.setAccessibleName("Devices of this school")
+        self.devices.setAccessibleName(self.tr("Devices of this school"))
         self.devices.setTabKeyNavigation(False)
         self.devices.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Role"), self.tr("Status")])
         self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,12 +69,12 @@ class TrustSection(QGroupBox):
         self.devices.verticalHeader().hide()
         self.devices.setMaximumHeight(140)
         self.revoke_button = QPushButton(self.tr("Re&voke the selected device"))
-        self.revoke_button.setAccessibleName("Revoke the selected device")
+        self.revoke_button.setAccessibleName(self.tr("Revoke the selected device"))
         self.revoke_button.clicked.connect(self._revoke)
 
         self.actions_label = QLabel(self.tr("Deleted, erased or given another role on other computers:"))
         self.remote_actions = QTableWidget(0, 3)
-        self.remote_actions.setAccessibleName("Deletions and role changes from other computers")
+        self.remote_actions.setAccessibleName(self.tr("Deletions and role changes from other computers"))
         self.remote_actions.setTabKeyNavigation(False)
         self.remote_actions.setHorizontalHeaderLabels([self.tr("What"), self.tr("By"), self.tr("When")])
         self.remote_actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +83,7 @@ class TrustSection(QGroupBox):
         self.remote_actions.verticalHeader().hide()
         self.remote_actions.setMaximumHeight(120)
         self.undo_button = QPushButton(self.tr("&Undo the selected change"))
-        self.undo_button.setAccessibleName("Undo the selected change")
+        self.undo_button.setAccessibleName(self.tr("Undo the selected change"))
         self.undo_button.clicked.connect(self._undo)
         self.action_rows: list = []
 
@@ -222,9 +222,9 @@ class TrustSection(QGroupBox):
                        .replace("%3", where))  # fmt: skip
         label.setWordWrap(True)
         ok = QPushButton(self.tr("Approve"))
-        ok.setAccessibleName(f"Approve {req.name}")
+        ok.setAccessibleName(self.tr("Approve %1").replace("%1", str(req.name)))
         no = QPushButton(self.tr("Refuse"))
-        no.setAccessibleName(f"Refuse {req.name}")
+        no.setAccessibleName(self.tr("Refuse %1").replace("%1", str(req.name)))
         for b in (ok, no):
             b.setEnabled(holds_key)
             if not holds_key:

@@ -20,7 +20,7 @@ class AnswerBox(QWidget):
         self.choices: tuple[str, ...] = ()
         self.locked = False
         self.line = QLineEdit()
-        self.line.setAccessibleName("Your answer")
+        self.line.setAccessibleName(self.tr("Your answer"))
         self.line.setMaxLength(200)
         set_role(self.line, "answer")
         self.line.textChanged.connect(lambda _t: self.changed.emit())
@@ -53,7 +53,9 @@ class AnswerBox(QWidget):
             for i, text in enumerate(choices):
                 shown = text.replace("&", "&&")
                 radio = QRadioButton(f"&{i + 1}.  {shown}" if i < 9 else shown)
-                radio.setAccessibleName(f"Answer {i + 1}: {text}")
+                radio.setAccessibleName(
+                    self.tr("Answer %1: %2").replace("%1", str(i + 1)).replace("%2", str(text))
+                )
                 set_role(radio, "answer")
                 self.group.addButton(radio, i)
                 self.choices_layout.addWidget(radio)

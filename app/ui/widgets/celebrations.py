@@ -13,7 +13,7 @@ ICONS = {"mastered_skill": "★", "goal_met": "✔", "challenge_done": "⚑", "t
 class CelebrationList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Celebrations")
+        self.setAccessibleName(self.tr("Celebrations"))
         self.setMinimumHeight(120)
 
     def set_items(self, items: list[CelebrationView]) -> None:

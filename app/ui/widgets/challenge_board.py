@@ -46,7 +46,7 @@ class BoardTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Challenge board")
+        self.setAccessibleName(self.tr("Challenge board"))
         self.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.theme import set_role
@@ -15,7 +15,7 @@ from app.ui.theme import set_role
 def button(owner: QWidget, text: str, name: str, slot: Callable) -> QPushButton:
     """A push button with its text translated in ``owner``'s context and an accessible name."""
     b = QPushButton(owner.tr(text))
-    b.setAccessibleName(name)
+    b.setAccessibleName(owner.tr(name))
     b.clicked.connect(slot)
     return b
 
@@ -27,7 +27,7 @@ def empty_note(text: str = "", name: str = "") -> QLabel:
     label.setWordWrap(True)
     set_role(label, "empty")
     if name:
-        label.setAccessibleName(name)
+        label.setAccessibleName(QCoreApplication.translate("EmptyNote", name))
     label.hide()
     return label
 

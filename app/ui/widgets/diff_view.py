@@ -75,7 +75,7 @@ def diff_html(diff: TextDiff) -> str:
 class DiffView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Changes in this version")
+        self.setAccessibleName(self.tr("Changes in this version"))
         self.setOpenLinks(False)
         self.diff: TextDiff | None = None
 
@@ -93,11 +93,11 @@ class VersionHistory(QWidget):
         super().__init__(parent)
         self.versions: list[VersionInfo] = []
         self.list = QListWidget()
-        self.list.setAccessibleName("Saved versions")
+        self.list.setAccessibleName(self.tr("Saved versions"))
         self.list.setSpacing(3)
         self.list.currentRowChanged.connect(self._picked)
         self.summary = QLabel("")
-        self.summary.setAccessibleName("What changed")
+        self.summary.setAccessibleName(self.tr("What changed"))
         self.summary.setWordWrap(True)
         self.view = DiffView()
         right = QWidget()

@@ -71,18 +71,18 @@ class FindingsPanel(QTabWidget):
 
     def __init__(self, can_apply: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Writing feedback")
+        self.setAccessibleName(self.tr("Writing feedback"))
         self.can_apply = can_apply
         self.outcome: CheckOutcome | None = None
 
         # -- suggestions --------------------------------------------------------------------------
         self.note = QLabel(self.tr("Getting the dictionary ready…"))
-        self.note.setAccessibleName("Checking status")
+        self.note.setAccessibleName(self.tr("Checking status"))
         self.note.setWordWrap(True)
         set_role(self.note, "muted italic")
         self.model = FindingsModel()
         self.list = QListView()
-        self.list.setAccessibleName("Suggestions")
+        self.list.setAccessibleName(self.tr("Suggestions"))
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -95,14 +95,14 @@ class FindingsPanel(QTabWidget):
         self.detail = QFrame()
         set_role(self.detail, "card")
         self.message = QLabel("")
-        self.message.setAccessibleName("Explanation")
+        self.message.setAccessibleName(self.tr("Explanation"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout()
         for n in range(MAX_SUGGESTIONS):
             b = QPushButton("")
-            b.setAccessibleName(f"Suggestion {n + 1}")
+            b.setAccessibleName(self.tr("Suggestion %1").replace("%1", str(n + 1)))
             b.clicked.connect(lambda _c=False, n=n: self._apply(self.list.currentIndex().row(), n))
             b.hide()
             self.buttons.append(b)
@@ -128,7 +128,7 @@ class FindingsPanel(QTabWidget):
 
         # -- checklist and readability ------------------------------------------------------------
         self.rubric = QLabel("")
-        self.rubric.setAccessibleName("Checklist")
+        self.rubric.setAccessibleName(self.tr("Checklist"))
         self.rubric.setWordWrap(True)
         self.rubric.setTextFormat(Qt.TextFormat.RichText)
         self.figures: dict[str, QLabel] = {}
@@ -153,7 +153,7 @@ class FindingsPanel(QTabWidget):
 
         # -- comments -----------------------------------------------------------------------------
         self.comments = QListWidget()
-        self.comments.setAccessibleName("Teacher comments")
+        self.comments.setAccessibleName(self.tr("Teacher comments"))
         self.comments.setWordWrap(True)
         self.comments.setSpacing(3)
         self.comments.currentRowChanged.connect(lambda r: self.comment_selected.emit(r) if r >= 0 else None)
@@ -232,7 +232,7 @@ class FindingsPanel(QTabWidget):
             if has:
                 s = suggestions[n]
                 b.setText(self.tr("Use “%1”").replace("%1", s) if s else self.tr("Remove it"))
-                b.setAccessibleName(f"Use {s}" if s else "Remove it")
+                b.setAccessibleName(self.tr("Use %1").replace("%1", s) if s else self.tr("Remove it"))
             b.setVisible(has)
 
     def _apply(self, row: int, choice: int) -> None:

@@ -30,7 +30,7 @@ class JaggedProfile(QWidget):
         super().__init__(parent)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Strongest skills")
+        self.summary.setAccessibleName(self.tr("Strongest skills"))
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().hide()  # the domain key is an HTML line above: names never elided
@@ -39,7 +39,7 @@ class JaggedProfile(QWidget):
         self.chart.setMargins(self.chart.margins() * 0)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Jagged profile chart")
+        self.view.setAccessibleName(self.tr("Jagged profile chart"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)
@@ -112,6 +112,6 @@ class JaggedProfile(QWidget):
         else:
             self.summary.setText(self.tr("No practice yet: the profile fills in as they practise."))
         # Screen readers get the numbers, not only the picture.
-        self.view.setAccessibleDescription(
-            "; ".join(f"{s.name} {round(s.mastery * 100)}%" for d in domains for s in d.skills if s.seen)
-        )
+        from app.ui.widgets.chart_text import profile_text
+
+        self.view.setAccessibleDescription(profile_text(domains))

@@ -43,20 +43,20 @@ class JudgeDialog(QDialog):
         self.given: list = []
         names = ", ".join(n for _, n in students)
         self.setWindowTitle(self.tr("Judge from work"))
-        self.setAccessibleName("Judge from work")
+        self.setAccessibleName(self.tr("Judge from work"))
         heading = QLabel(self.tr("Levels for %1, from their work").replace("%1", names) if len(students) == 1
                          else self.tr("Each member of the team gets these levels: %1").replace("%1", names))  # fmt: skip
         heading.setWordWrap(True)
         set_role(heading, "subheading")
         self.evidence = QComboBox()
-        self.evidence.setAccessibleName("The work it comes from")
+        self.evidence.setAccessibleName(self.tr("The work it comes from"))
         for opt in evidence:
             self.evidence.addItem(opt.label, opt)
         self.evidence.setEnabled(len(evidence) > 1)
         fixed = QLabel(evidence[0].label if evidence else "")
-        fixed.setAccessibleName("The work it comes from")
+        fixed.setAccessibleName(self.tr("The work it comes from"))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note for the student")
+        self.note.setAccessibleName(self.tr("Note for the student"))
         self.note.setPlaceholderText(self.tr("What in the work shows it (the student sees this)"))
         self.note.setMaxLength(1000)
         form = QFormLayout()
@@ -77,7 +77,7 @@ class JudgeDialog(QDialog):
             label = QLabel(row.label)
             if len(row.skills) > 1:
                 choice = QComboBox()
-                choice.setAccessibleName(f"Skill for {row.label}")
+                choice.setAccessibleName(self.tr("Skill for %1").replace("%1", str(row.label)))
                 for kid, name in row.skills:
                     choice.addItem(name, kid)
                 skill: QComboBox | str = choice
@@ -86,7 +86,7 @@ class JudgeDialog(QDialog):
                 skill = row.skills[0][0]
                 shown = QLabel(row.skills[0][1])
             level = QComboBox()
-            level.setAccessibleName(f"Level for {row.label}")
+            level.setAccessibleName(self.tr("Level for %1").replace("%1", str(row.label)))
             level.addItem(self.tr("Not judged"), 0)
             for n, (name, words) in LEVELS.items():
                 desc = row.levels[n - 1] if row.levels else words
@@ -103,14 +103,14 @@ class JudgeDialog(QDialog):
             grid.addWidget(QLabel(self.tr("This work names no skills to judge.")), 1, 0, 1, 3)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Judging status")
+        self.status.setAccessibleName(self.tr("Judging status"))
         set_role(self.status, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save judgements"))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save judgements")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save judgements"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)

@@ -61,13 +61,13 @@ class LongParagraphNotice(QWidget):
     def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.setAccessibleName("Long paragraph")
+        self.setAccessibleName(self.tr("Long paragraph"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the bar, not only its words
         set_role(self, "notice")
         self.words = QLabel("")
         self.words.setWordWrap(True)
         self.split_button = QPushButton(self.tr("Spli&t into paragraphs"))
-        self.split_button.setAccessibleName("Split into paragraphs")
+        self.split_button.setAccessibleName(self.tr("Split into paragraphs"))
         self.split_button.clicked.connect(self.split)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)

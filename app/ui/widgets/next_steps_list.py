@@ -116,7 +116,7 @@ class _Delegate(QStyledItemDelegate):
 class NextStepList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("What next")
+        self.setAccessibleName(self.tr("What next"))
         self.setItemDelegate(_Delegate(self))
         self.setSpacing(2)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -92,7 +92,7 @@ class StartPage(QWizardPage):
         layout.addWidget(line(self.tr("My peaks in practice:"), top))
         layout.addWidget(line(self.tr("Ready for next (the skills before them are strong):"), ready))
         self.title_edit = QLineEdit(title or self.tr("My plan"))
-        self.title_edit.setAccessibleName("Plan title")
+        self.title_edit.setAccessibleName(self.tr("Plan title"))
         form = QFormLayout()
         form.addRow(self.tr("&Name your plan:"), self.title_edit)
         layout.addSpacing(12)
@@ -117,7 +117,7 @@ class GoalsPage(QWizardPage):
             ).replace("%1", str(MAX_GOALS))
         )
         self.choices = QListWidget()
-        self.choices.setAccessibleName("Goal choices")
+        self.choices.setAccessibleName(self.tr("Goal choices"))
         self.choices.setWordWrap(True)
         for g in existing.goals if existing else ():
             if g.status == "met":
@@ -144,18 +144,18 @@ class GoalsPage(QWizardPage):
             self._add(GoalDraft(s.title, s.why, list(s.skill_ids), s.path), source, checked=False)
         self.choices.itemChanged.connect(lambda _i: self._changed())
         self.count = QLabel("")
-        self.count.setAccessibleName("Goals chosen")
+        self.count.setAccessibleName(self.tr("Goals chosen"))
 
         self.own_title = QLineEdit()
-        self.own_title.setAccessibleName("My own goal")
+        self.own_title.setAccessibleName(self.tr("My own goal"))
         self.own_title.setPlaceholderText(self.tr("My own goal, in my words"))
         self.own_skill = QComboBox()
-        self.own_skill.setAccessibleName("Skill for my own goal")
+        self.own_skill.setAccessibleName(self.tr("Skill for my own goal"))
         self.own_skill.addItem(self.tr("(no particular skill)"), "")
         for sid, name in skills:
             self.own_skill.addItem(name, sid)
         self.own_add = QPushButton(self.tr("&Add"))
-        self.own_add.setAccessibleName("Add my own goal")
+        self.own_add.setAccessibleName(self.tr("Add my own goal"))
         self.own_add.clicked.connect(self.add_own)
         self.own_title.returnPressed.connect(self.add_own)
         own = QHBoxLayout()
@@ -222,7 +222,7 @@ class PacePage(QWizardPage):
         for g in self.wizard().goals:  # type: ignore[attr-defined]  # the PlanWizard
             box = QGroupBox(g.title)
             path = QComboBox()
-            path.setAccessibleName(f"Path for {g.title}")
+            path.setAccessibleName(self.tr("Path for %1").replace("%1", str(g.title)))
             for key, label in PATHS.items():
                 path.addItem(self.tr(label), key)
             path.setCurrentIndex(list(PATHS).index(g.path) if g.path in PATHS else 0)
@@ -230,14 +230,14 @@ class PacePage(QWizardPage):
             date.setDisplayFormat("d MMM yyyy")
             date.setCalendarPopup(True)
             date.setMinimumDate(QDate.currentDate())
-            date.setAccessibleName(f"Target date for {g.title}")
+            date.setAccessibleName(self.tr("Target date for %1").replace("%1", str(g.title)))
             minutes = QSpinBox()
             minutes.setRange(0, 600)
             minutes.setSingleStep(5)
             minutes.setSuffix(self.tr(" min a week"))
             minutes.setSpecialValueText(self.tr("no weekly target"))
             minutes.setValue(g.weekly_minutes)
-            minutes.setAccessibleName(f"Minutes a week for {g.title}")
+            minutes.setAccessibleName(self.tr("Minutes a week for %1").replace("%1", str(g.title)))
             form = QFormLayout(box)
             form.addRow(self.tr("Path:"), path)
             form.addRow(self.tr("Target date:"), date)
@@ -281,7 +281,7 @@ class MilestonesPage(QWizardPage):
             box = QGroupBox(g.title)
             table = QTableWidget(0, 2)
             table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-            table.setAccessibleName(f"Milestones for {g.title}")
+            table.setAccessibleName(self.tr("Milestones for %1").replace("%1", str(g.title)))
             table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("By")])
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().hide()
@@ -289,12 +289,12 @@ class MilestonesPage(QWizardPage):
             for m in g.milestones:
                 self._add_row(table, m.title, m.due_at or g.target_date, m.id, m.done)
             add = QPushButton(self.tr("Add a step"))
-            add.setAccessibleName(f"Add a milestone to {g.title}")
+            add.setAccessibleName(self.tr("Add a milestone to %1").replace("%1", str(g.title)))
             add.clicked.connect(
                 lambda _c=False, t=table, gd=g: self._add_row(t, self.tr("New step"), gd.target_date)
             )
             remove = QPushButton(self.tr("Remove step"))
-            remove.setAccessibleName(f"Remove the chosen milestone of {g.title}")
+            remove.setAccessibleName(self.tr("Remove the chosen milestone of %1").replace("%1", str(g.title)))
             remove.clicked.connect(
                 lambda _c=False, t=table: t.currentRow() >= 0 and t.removeRow(t.currentRow())
             )
@@ -320,7 +320,7 @@ class MilestonesPage(QWizardPage):
         date = QDateEdit(_qdate(due or time.time() + 14 * DAY))
         date.setDisplayFormat("d MMM yyyy")
         date.setCalendarPopup(True)
-        date.setAccessibleName("Milestone date")
+        date.setAccessibleName(QCoreApplication.translate("plan_wizard", "Milestone date"))
         table.setCellWidget(row, 1, date)
 
     def validatePage(self) -> bool:
@@ -343,10 +343,10 @@ class ReviewPage(QWizardPage):
         self.setSubTitle(self.tr("This is your plan. You can change it later; your teacher will see it."))
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Plan summary")
+        self.summary.setAccessibleName(self.tr("Plan summary"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.send = QCheckBox(self.tr("Send it to my teacher now"))
-        self.send.setAccessibleName("Send to my teacher now")
+        self.send.setAccessibleName(self.tr("Send to my teacher now"))
         self.send.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(_scroll(self.summary), 1)
@@ -379,7 +379,7 @@ class PlanWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My plan"))
-        self.setAccessibleName("Plan builder")
+        self.setAccessibleName(self.tr("Plan builder"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 600)
         self.goals: list[GoalDraft] = []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from app.i18n import N_
 from app.people.profiles import LIST_FIELDS, ProfileView
+from app.ui import a11y
 
 LABELS = {
     "strengths": N_("Strengths"),
@@ -36,17 +37,26 @@ class ProfileEditor(QWidget):
         acc = QPlainTextEdit()
         acc.setReadOnly(not teacher)
         self._add(form, "accommodations", acc)
+        self.read_aloud: QCheckBox | None = None
         if teacher:
             self._add(form, "teacher_notes", QPlainTextEdit())
-        self.status = QLabel("")
-        self.status.setAccessibleName("Profile status")
+            # issue 18: the teacher turns read aloud on for a student (practice and writing pages)
+            self.read_aloud = QCheckBox(self.tr("Read aloud for this student"))
+            self.read_aloud.setAccessibleName(self.tr("Read aloud for this student"))
+            self.read_aloud.setAccessibleDescription(
+                self.tr("Questions, instructions, feedback and their own writing can be read aloud to them.")
+            )
+            self.read_aloud.setToolTip(self.read_aloud.accessibleDescription())
+            form.addRow(self.tr("Read aloud"), self.read_aloud)
+        self.status = a11y.live(QLabel(""))  # messages said as they change
+        self.status.setAccessibleName(self.tr("Profile status"))
         self.save = QPushButton(self.tr("&Save profile"))
-        self.save.setAccessibleName("Save profile")
+        self.save.setAccessibleName(self.tr("Save profile"))
         self.save.clicked.connect(self._save)
         form.addRow(self.status, self.save)
 
     def _add(self, form: QFormLayout, key: str, edit: QLineEdit | QPlainTextEdit) -> None:
-        edit.setAccessibleName(LABELS[key])
+        edit.setAccessibleName(self.tr(LABELS[key]))
         if isinstance(edit, QPlainTextEdit):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)
@@ -61,6 +71,8 @@ class ProfileEditor(QWidget):
                 edit.setCursorPosition(0)  # show the start of a long list, not its last few letters
             else:
                 edit.setPlainText(value or "")
+        if self.read_aloud is not None:
+            self.read_aloud.setChecked(view.read_aloud)
         self.shown = self.values()
         self.status.setText("")
 
@@ -81,18 +93,25 @@ class ProfileEditor(QWidget):
                 edit.setCursorPosition(0)
             else:
                 edit.setPlainText(new)
-        self.shown = {key: _text(view, key) for key in self.shown}
+        if self.read_aloud is not None:
+            if self.read_aloud.isChecked() == self.shown.get("read_aloud"):  # not changed here: take the new
+                self.read_aloud.setChecked(view.read_aloud)
+        self.shown = {key: _text(view, key) for key in self.shown if key != "read_aloud"}
+        if self.read_aloud is not None:
+            self.shown["read_aloud"] = view.read_aloud
 
     def edited(self) -> bool:
         """Something typed and not saved yet."""
         return self.values() != self.shown
 
     def values(self) -> dict:
-        out = {}
+        out: dict[str, str | bool] = {}
         for key, edit in self.edits.items():
             if not self.teacher and key in ("accommodations", "teacher_notes"):
                 continue
             out[key] = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+        if self.read_aloud is not None:
+            out["read_aloud"] = self.read_aloud.isChecked()
         return out
 
     def _save(self) -> None:

@@ -75,7 +75,7 @@ class ScalePicker(QWidget):
 
     def __init__(self, kind: str, words: dict[int, str], name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        self.setAccessibleName(self.tr(name))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout(self)
@@ -91,7 +91,12 @@ class ScalePicker(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             b.setMinimumWidth(96)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            b.setAccessibleName(f"{name}: {level} of 5, {words[level]}")
+            b.setAccessibleName(
+                self.tr("%1: %2 of 5, %3")
+                .replace("%1", self.accessibleName())
+                .replace("%2", str(level))
+                .replace("%3", str(words[level]))
+            )
             set_role(b, "choice")
             self.group.addButton(b, level)
             self.buttons[level] = b

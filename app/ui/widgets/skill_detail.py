@@ -52,21 +52,21 @@ class SkillDetailView(QWidget):
         self._loads = Latest()
         self.title = QLabel("")
         set_role(self.title, "heading")
-        self.title.setAccessibleName("Student and skill")
+        self.title.setAccessibleName(self.tr("Student and skill"))
         self.level = QLabel("")
-        self.level.setAccessibleName("Mastery level")
+        self.level.setAccessibleName(self.tr("Mastery level"))
         self.explanation = QLabel("")
         self.explanation.setWordWrap(True)
-        self.explanation.setAccessibleName("Why")
+        self.explanation.setAccessibleName(self.tr("Why"))
         self.stats = QLabel("")
-        self.stats.setAccessibleName("Answers so far")
+        self.stats.setAccessibleName(self.tr("Answers so far"))
         set_role(self.stats, "muted")
         # Where the level comes from: the teacher's judgement that decides it, if any (app.evidence).
         self.source = QLabel("")
         self.source.setWordWrap(True)
-        self.source.setAccessibleName("Where this level comes from")
+        self.source.setAccessibleName(self.tr("Where this level comes from"))
         self.judge_button = QPushButton(self.tr("&Judge from work…"))
-        self.judge_button.setAccessibleName("Judge from work")
+        self.judge_button.setAccessibleName(self.tr("Judge from work"))
         self.judge_button.setToolTip(
             self.tr(
                 "Give a level on this skill from the student's essay, challenge "
@@ -75,7 +75,7 @@ class SkillDetailView(QWidget):
         )
         self.judge_button.clicked.connect(self.judge)
         self.withdraw_button = QPushButton(self.tr("&Withdraw that judgement"))
-        self.withdraw_button.setAccessibleName("Withdraw the judgement")
+        self.withdraw_button.setAccessibleName(self.tr("Withdraw the judgement"))
         self.withdraw_button.setToolTip(
             self.tr(
                 "Given by mistake? The level goes back to the evidence before it; "
@@ -88,7 +88,7 @@ class SkillDetailView(QWidget):
 
         self.recent = QTableWidget(0, 5)
         self.recent.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
-        self.recent.setAccessibleName("Recent answers")
+        self.recent.setAccessibleName(self.tr("Recent answers"))
         self.recent.setHorizontalHeaderLabels([self.tr("When"), self.tr("Question"), self.tr("Their answer"),
                                                self.tr("Right?"), self.tr("Time")])  # fmt: skip
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,15 +99,15 @@ class SkillDetailView(QWidget):
         QVBoxLayout(recent_box).addWidget(self.recent)
 
         self.target = QComboBox()
-        self.target.setAccessibleName("Target difficulty")
+        self.target.setAccessibleName(self.tr("Target difficulty"))
         self.focus = QListWidget()
-        self.focus.setAccessibleName("Focus skills")
+        self.focus.setAccessibleName(self.tr("Focus skills"))
         self.focus.setToolTip(self.tr("Tick up to five skills practice should favour (Space ticks)."))
         self.save_button = QPushButton(self.tr("&Save practice settings"))
-        self.save_button.setAccessibleName("Save practice settings")
+        self.save_button.setAccessibleName(self.tr("Save practice settings"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel("")
-        self.status.setAccessibleName("Settings status")
+        self.status.setAccessibleName(self.tr("Settings status"))
         self.status.setWordWrap(True)
         settings = QGroupBox(self.tr("Practice settings for this student"))
         form = QFormLayout(settings)

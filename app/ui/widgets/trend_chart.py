@@ -38,7 +38,7 @@ class TrendChart(QChartView):
     def __init__(self, name: str = "Check-in trend") -> None:
         self.chart_ = QChart()
         super().__init__(self.chart_)
-        self.setAccessibleName(name)
+        self.setAccessibleName(self.tr(name))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -86,18 +86,18 @@ class TrendChart(QChartView):
             first = dt.date.fromisoformat(days[0].day) - dt.timedelta(days=1)
             last = dt.date.fromisoformat(days[-1].day) + dt.timedelta(days=1)
             c.setTitle(title)
-            described = [f"{d.day}: mood {d.mood:g}, energy {d.energy:g}" for d in days]
         else:  # an empty range labelled every tick "1 Jan": say so, over real dates
             last = dt.date.today()
             first = last - dt.timedelta(days=EMPTY_DAYS - 1)
             none = self.tr("No check-ins yet")
             c.setTitle(f"{title}: {none[0].lower()}{none[1:]}" if title else none)
-            described = []
         style_chart(c)
         self._span = (first, last)
         self._fit_ticks()
         self._refit.start()
-        self.setAccessibleDescription("; ".join(described) or self.tr("No check-ins yet."))
+        from app.ui.widgets.chart_text import trend_text
+
+        self.setAccessibleDescription(trend_text(days))
 
     def label_room(self) -> int:
         """How many date labels fit side by side under the plot."""

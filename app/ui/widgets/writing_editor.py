@@ -52,7 +52,7 @@ class WritingEditor(QPlainTextEdit):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        self.setAccessibleName(self.tr(name))
         self.setTabChangesFocus(True)  # Tab leaves the editor: the page stays keyboard-reachable
         set_role(self, "editor")
         self.outcome: CheckOutcome | None = None

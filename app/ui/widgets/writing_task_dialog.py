@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,7 +29,7 @@ from app.writing.results import TaskInfo, TaskSpec
 
 def _count(name: str, value: int | None, maximum: int = 5000) -> QSpinBox:
     box = QSpinBox()
-    box.setAccessibleName(name)
+    box.setAccessibleName(QCoreApplication.translate("WritingTaskDialog", name))
     box.setRange(0, maximum)
     box.setSpecialValueText("\u2014")  # 0 shows as a dash: not asked
     box.setValue(value or 0)
@@ -49,16 +49,16 @@ class TaskDialog(QDialog):
         spec = task.spec if task is not None else TaskSpec("")
         r = spec.rubric
         self.title = QLineEdit(spec.title)
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.prompt = QPlainTextEdit(spec.prompt)
-        self.prompt.setAccessibleName("Instructions for students")
+        self.prompt.setAccessibleName(self.tr("Instructions for students"))
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMinimumHeight(90)
         self.has_due = QCheckBox(self.tr("&Due on"))
-        self.has_due.setAccessibleName("Has a due date")
+        self.has_due.setAccessibleName(self.tr("Has a due date"))
         self.has_due.setChecked(spec.due_at > 0)
         self.due = QDateEdit()
-        self.due.setAccessibleName("Due date")
+        self.due.setAccessibleName(self.tr("Due date"))
         self.due.setCalendarPopup(True)
         due = (
             QDateTime.fromSecsSinceEpoch(int(spec.due_at)).date()
@@ -78,7 +78,7 @@ class TaskDialog(QDialog):
         for category, label in ((SPELLING, self.tr("&Spelling")), (GRAMMAR, self.tr("&Grammar")),
                                 (STYLE, self.tr("St&yle"))):  # fmt: skip
             box = QCheckBox(label)
-            box.setAccessibleName(f"Check {category}")
+            box.setAccessibleName(self.tr("Check %1").replace("%1", str(category)))
             box.setChecked(category in spec.categories)
             self.checks[category] = box
             checks_row.addWidget(box)
@@ -89,15 +89,15 @@ class TaskDialog(QDialog):
         self.min_paragraphs = _count("Fewest paragraphs", r.min_paragraphs, 100)
         self.max_paragraphs = _count("Most paragraphs", r.max_paragraphs, 100)
         self.topic_words = QLineEdit(", ".join(r.topic_words))
-        self.topic_words.setAccessibleName("Topic words")
+        self.topic_words.setAccessibleName(self.tr("Topic words"))
         self.topic_words.setPlaceholderText(self.tr("magma, lava, tectonic plates"))
         self.min_topic = _count("How many topic words", r.min_topic_words, 30)
         self.min_topic.setSpecialValueText(self.tr("all"))
         self.claim = QCheckBox(self.tr("States a &claim or main idea at the start"))
-        self.claim.setAccessibleName("Requires a claim")
+        self.claim.setAccessibleName(self.tr("Requires a claim"))
         self.claim.setChecked(r.require_claim)
         self.conclusion = QCheckBox(self.tr("Ends with a co&nclusion"))
-        self.conclusion.setAccessibleName("Requires a conclusion")
+        self.conclusion.setAccessibleName(self.tr("Requires a conclusion"))
         self.conclusion.setChecked(r.require_conclusion)
         self.transitions = _count("Fewest linking words", r.min_transitions, 20)
 
@@ -127,7 +127,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Due:"), due_row)
         form.addRow(self.tr("Checks:"), checks_row)
         self.message = QLabel("")
-        self.message.setAccessibleName("Task message")
+        self.message.setAccessibleName(self.tr("Task message"))
         set_role(self.message, "error")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -181,7 +181,7 @@ class WordListDialog(QDialog):
                               "words, names from books. Students' and teachers' names are always accepted."))  # fmt: skip
         note.setWordWrap(True)
         self.words = QPlainTextEdit("\n".join(words))
-        self.words.setAccessibleName("Class words, one per line")
+        self.words.setAccessibleName(self.tr("Class words, one per line"))
         self.words.setTabChangesFocus(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
