@@ -6,15 +6,23 @@ macOS: all on the device). Where the engine reports each word (Qt's ``sayingWord
 the highlight follows it; where it does not, the highlight moves on an estimate of the speaking rate
 (``WORDS_PER_MINUTE``) from when speech starts, which drifts on long texts but keeps the place roughly.
 ``TESSERA_SPEECH=fake`` picks the fake engine (tests, screenshots), ``TESSERA_SPEECH=<name>`` a Qt engine
-by name (``mock`` is Qt's own test engine)."""
+by name (``mock`` is Qt's own test engine).
+
+Where Qt's speech module is not in the build (the installers leave it out: with its audio stack it adds
+13 MB past the bundle's budget), the system's own speech command reads instead (``CommandSpeech``:
+``spd-say`` or ``espeak-ng`` on Linux, ``say`` on macOS, Windows' built-in System.Speech through
+PowerShell): still offline, nothing added to the bundle, the text given on standard input (never on a
+command line)."""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
+import shutil
+import sys
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
@@ -114,6 +122,79 @@ class QtSpeech(SpeechEngine):
             self._clock.stop()
 
 
+# The system's speech commands, in order of preference: (program, arguments); the text comes on stdin.
+_PS_SAY = (
+    "Add-Type -AssemblyName System.Speech; "
+    "(New-Object System.Speech.Synthesis.SpeechSynthesizer).Speak([Console]::In.ReadToEnd())"
+)
+SYSTEM_COMMANDS: list[tuple[str, list[str]]] = (
+    [("powershell", ["-NoProfile", "-NonInteractive", "-Command", _PS_SAY])]
+    if sys.platform == "win32"
+    else [("say", ["-f", "-"])]
+    if sys.platform == "darwin"
+    else [("spd-say", ["--wait", "-e"]), ("espeak-ng", ["--stdin"]), ("espeak", ["--stdin"])]
+)
+
+
+class CommandSpeech(SpeechEngine):
+    """The system's speech command in a child process; the highlight moves on the estimated rate."""
+
+    def __init__(self, program: str, args: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.program, self.args = program, args
+        self.proc: QProcess | None = None
+        self._estimate: list[tuple[int, int]] = []
+        self._clock = QTimer(self, singleShot=False, timeout=self._tick)
+        self._clock.setInterval(round(60_000 / WORDS_PER_MINUTE))
+
+    def say(self, text: str) -> None:
+        self.stop()
+        proc = QProcess(self)
+        proc.finished.connect(lambda *_a, p=proc: self._ended(p))
+        proc.errorOccurred.connect(lambda _e, p=proc: self._ended(p))
+        self.proc = proc
+        self._estimate = words(text)
+        proc.start(self.program, self.args)
+        proc.write(text.encode("utf-8"))
+        proc.closeWriteChannel()
+        self._tick()
+        self._clock.start()
+
+    def stop(self) -> None:
+        self._clock.stop()
+        self._estimate = []
+        proc, self.proc = self.proc, None
+        if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
+            proc.kill()
+            proc.waitForFinished(1000)
+
+    def _ended(self, proc: QProcess) -> None:
+        if proc is not self.proc:
+            return  # one that was stopped: its end is not the end of what is being read now
+        self.proc = None
+        self._clock.stop()
+        self._estimate = []
+        self.done.emit()
+
+    def _tick(self) -> None:
+        if self._estimate:
+            self.word.emit(*self._estimate.pop(0))
+        else:
+            self._clock.stop()
+
+
+def system_command() -> tuple[str, list[str]] | None:
+    """The first speech command this computer has (``TESSERA_SPEECH_COMMAND`` names one: tests)."""
+    named = os.environ.get("TESSERA_SPEECH_COMMAND", "")
+    if named:
+        return (named, []) if shutil.which(named) else None
+    for program, args in SYSTEM_COMMANDS:
+        found = shutil.which(program)
+        if found:
+            return found, args
+    return None
+
+
 def make_engine(parent: QObject | None = None) -> SpeechEngine | None:
     """The engine this computer has, or None (then read aloud says so instead of reading)."""
     choice = os.environ.get("TESSERA_SPEECH", "")
@@ -122,8 +203,9 @@ def make_engine(parent: QObject | None = None) -> SpeechEngine | None:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as exc:  # not in this build, or its audio library is missing
-        log.info("no text-to-speech: %s", exc)
-        return None
+        log.info("no Qt text-to-speech (%s): the system's speech command reads instead", exc)
+        command = system_command()
+        return CommandSpeech(*command, parent) if command else None
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if choice:
         engines = [choice]
