@@ -16,6 +16,7 @@ import stat
 import uuid
 from pathlib import Path
 
+from app.i18n import _
 from app.sync.batchfile import MAX_FILE_BYTES, TOO_LARGE, BatchDamaged, BatchRef, fsync_dir, read_plain
 from app.sync.folder import ROOT, SyncFolder, folder_error
 from app.sync.transport import (
@@ -73,7 +74,7 @@ class FolderTransport(Transport):
             raise
         except OSError as exc:
             self.sf.raise_if_unreachable(exc)
-            raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
+            raise BatchDamaged(_("could not be read ({v})", v=exc.strerror or exc)) from exc
         return self.sf.open_sealed(ref.name, data)  # the share's batches may be encrypted (docs/trust.md)
 
     def batch_header(self, ref: BatchRef) -> dict:
@@ -98,7 +99,7 @@ class FolderTransport(Transport):
     # -- blobs ----------------------------------------------------------------------------------
     def _blob_path(self, sha256: str) -> Path:
         if not is_sha256(sha256):
-            raise BlobRefused("That file reference is not valid.")
+            raise BlobRefused(_("That file reference is not valid."))
         return self.blobs / sha256[:2] / sha256
 
     def put_blob(self, sha256: str, data: bytes) -> None:
@@ -125,13 +126,17 @@ class FolderTransport(Transport):
         except FileNotFoundError:
             return None
         except BatchDamaged as exc:
-            raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
+            raise BlobRefused(
+                _("The file {file} in the sync folder is {reason}.", file=sha256[:12], reason=exc.reason)
+            ) from exc
         except OSError as exc:
             raise folder_error(exc, self.folder) from exc
         try:
             return self.sf.open_sealed(_blob_name(sha256), data)
         except BatchDamaged as exc:
-            raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
+            raise BlobRefused(
+                _("The file {file} in the sync folder is {reason}.", file=sha256[:12], reason=exc.reason)
+            ) from exc
 
     def _seal_blob(self, sha256: str, data: bytes) -> bytes:
         # Attachments on the share are encrypted like batches (a stick found in a corridor shows no
