@@ -5,35 +5,35 @@
     <name></name>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>cumplida</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>No students or no skills yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay estudiantes o no hay habilidades.</translation>
     </message>
     <message>
         <source>%n student(s)</source>
-        <translation type="unfinished">%n estudiante</translation>
+        <translation>%n estudiante(s)</translation>
     </message>
     <message>
         <source>%n skill(s)</source>
-        <translation type="unfinished">%n habilidad</translation>
+        <translation>%n habilidad(es)</translation>
     </message>
     <message>
         <source>nothing practised yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nada practicado aún</translation>
     </message>
     <message>
         <source>Not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin empezar: %1</translation>
     </message>
     <message>
         <source>No skills yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay habilidades.</translation>
     </message>
     <message>
         <source>No check-ins yet.</source>
@@ -41,41 +41,41 @@
     </message>
     <message>
         <source>%n day(s) of check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>%n día(s) de registros de ánimo</translation>
     </message>
     <message>
         <source>from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>del %1 al %2.</translation>
     </message>
     <message>
         <source>Mood averaged %1 of 5 (lowest %2 on %3, highest %4 on %5); energy averaged %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ánimo promedió %1 de 5 (mínimo %2 el %3, máximo %4 el %5); la energía promedió %6.</translation>
     </message>
     <message>
         <source>Latest, %1: mood %2, energy %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Último, %1: ánimo %2, energía %3.</translation>
     </message>
     <message>
         <source>%1: mood %2, energy %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ánimo %2, energía %3</translation>
     </message>
 </context>
 <context>
     <name>AnswerBox</name>
     <message>
         <source>Your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu respuesta</translation>
     </message>
     <message>
         <source>Answer %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta %1: %2</translation>
     </message>
 </context>
 <context>
     <name>BoardTable</name>
     <message>
         <source>Challenge board</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablero del desafío</translation>
     </message>
     <message>
         <source>Team</source>
@@ -90,7 +90,7 @@
     <name>CelebrationList</name>
     <message>
         <source>Celebrations</source>
-        <translation type="unfinished">Celebraciones</translation>
+        <translation>Celebraciones</translation>
     </message>
     <message>
         <source>No celebrations yet.</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar desde</translation>
     </message>
     <message>
         <source>A blank challenge</source>
@@ -113,15 +113,15 @@
     </message>
     <message>
         <source>Challenge title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del desafío</translation>
     </message>
     <message>
         <source>Driving question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta guía</translation>
     </message>
     <message>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Community partner</source>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Who it is for</source>
-        <translation type="unfinished"></translation>
+        <translation>Para quién es</translation>
     </message>
     <message>
         <source>This class (%1)</source>
@@ -169,11 +169,11 @@
     </message>
     <message>
         <source>Skills</source>
-        <translation type="unfinished">Habilidades</translation>
+        <translation>Habilidades</translation>
     </message>
     <message>
         <source>Rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de control</translation>
     </message>
     <message>
         <source>Checkpoint</source>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Challenge parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Partes del desafío</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>Challenge form message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del formulario del desafío</translation>
     </message>
     <message>
         <source>Create challenge</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Remove from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de %1</translation>
     </message>
     <message>
         <source>New criterion</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Checkpoint date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del punto de control</translation>
     </message>
     <message>
         <source>Give the challenge a title.</source>
@@ -276,11 +276,11 @@
     <name>ChallengesPage</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>Desafío</translation>
     </message>
     <message>
         <source>&amp;New challenge…</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Driving question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta guía</translation>
     </message>
     <message>
         <source>double-click a cell to change it</source>
@@ -308,11 +308,11 @@
     </message>
     <message>
         <source>Challenge brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen del desafío</translation>
     </message>
     <message>
         <source>Challenge views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vistas del desafío</translation>
     </message>
     <message>
         <source>&amp;Board</source>
@@ -340,11 +340,11 @@
     </message>
     <message>
         <source>Team to assess</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo para evaluar</translation>
     </message>
     <message>
         <source>Assessment comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario de la evaluación</translation>
     </message>
     <message>
         <source>&amp;Save assessment</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>Assessment message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la evaluación</translation>
     </message>
     <message>
         <source>Team:</source>
@@ -380,11 +380,11 @@
     </message>
     <message>
         <source>Finish challenge?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Terminar el desafío?</translation>
     </message>
     <message>
         <source>Level for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel para %1</translation>
     </message>
     <message>
         <source>(not assessed)</source>
@@ -418,11 +418,11 @@
     </message>
     <message>
         <source>Check-ins switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros de ánimo desactivados</translation>
     </message>
     <message>
         <source>One sentence (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una oración (opcional)</translation>
     </message>
     <message>
         <source>Anything you want to add? (optional)</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>Check-in status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del registro de ánimo</translation>
     </message>
     <message>
         <source>&lt;b&gt;How are you feeling today?&lt;/b&gt;</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -485,11 +485,11 @@
     </message>
     <message>
         <source>Check-ins switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros de ánimo desactivados</translation>
     </message>
     <message>
         <source>Worth a quiet word</source>
-        <translation type="unfinished"></translation>
+        <translation>Vale la pena hablar en privado</translation>
     </message>
     <message>
         <source>Worth a quiet word (only you see this)</source>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>Show the class trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la tendencia de la clase</translation>
     </message>
     <message>
         <source>Trend, last two weeks</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>Students&apos; check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros de ánimo de los estudiantes</translation>
     </message>
     <message>
         <source>Student</source>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <source>Check-ins message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los registros de ánimo</translation>
     </message>
     <message>
         <source>No patterns that need attention.</source>
@@ -556,7 +556,7 @@
     </message>
     <message>
         <source>Sign-in PINs for the class</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN de inicio de sesión de la clase</translation>
     </message>
     <message>
         <source>Students sign in on shared computers with their class, their name and a PIN. %1 of %2 students have no PIN yet. The PINs are shown once, here: print the sign-in cards before you close this.</source>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <source>A new PIN for each student</source>
-        <translation type="unfinished"></translation>
+        <translation>Un PIN nuevo para cada estudiante</translation>
     </message>
     <message>
         <source>Give every student the &amp;same PIN:</source>
@@ -576,11 +576,11 @@
     </message>
     <message>
         <source>The same PIN for every student</source>
-        <translation type="unfinished"></translation>
+        <translation>El mismo PIN para todos los estudiantes</translation>
     </message>
     <message>
         <source>PIN for every student</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN para todos los estudiantes</translation>
     </message>
     <message>
         <source>4 to 6 digits</source>
@@ -592,7 +592,7 @@
     </message>
     <message>
         <source>Only students without a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo estudiantes sin PIN</translation>
     </message>
     <message>
         <source>Set &amp;PINs</source>
@@ -600,11 +600,11 @@
     </message>
     <message>
         <source>Set PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar los PIN</translation>
     </message>
     <message>
         <source>New PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN nuevos</translation>
     </message>
     <message>
         <source>Student</source>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>PIN message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los PIN</translation>
     </message>
     <message>
         <source>P&amp;rint sign-in cards (PDF)…</source>
@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>Print sign-in cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir tarjetas de inicio de sesión</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Setting PINs</source>
@@ -685,69 +685,69 @@
     <name>DiffView</name>
     <message>
         <source>Changes in this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios en esta versión</translation>
     </message>
 </context>
 <context>
     <name>DisplayDialog</name>
     <message>
         <source>Display</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir al sistema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto contraste</translation>
     </message>
     <message>
         <source>Atkinson Hyperlegible (easy to read)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atkinson Hyperlegible (fácil de leer)</translation>
     </message>
     <message>
         <source>OpenDyslexic</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDyslexic (para dislexia)</translation>
     </message>
     <message>
         <source>The system&apos;s font</source>
-        <translation type="unfinished"></translation>
+        <translation>La fuente del sistema</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Colores:</translation>
     </message>
     <message>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tamaño del texto:</translation>
     </message>
     <message>
         <source>&amp;Font:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuente:</translation>
     </message>
     <message>
         <source>Kept for next time on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guarda para la próxima vez en esta computadora.</translation>
     </message>
     <message>
         <source>For this session only: on this computer the school decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo para esta sesión: en esta computadora decide la escuela.</translation>
     </message>
 </context>
 <context>
     <name>DraftResponse</name>
     <message>
         <source>Comment on the selected words</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario sobre las palabras seleccionadas</translation>
     </message>
     <message>
         <source>Select words in the writing, then write your comment…</source>
@@ -759,11 +759,11 @@
     </message>
     <message>
         <source>Selected passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasaje seleccionado</translation>
     </message>
     <message>
         <source>Overall feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación general</translation>
     </message>
     <message>
         <source>Overall feedback for the student…</source>
@@ -775,7 +775,7 @@
     </message>
     <message>
         <source>Review message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la revisión</translation>
     </message>
     <message>
         <source>&lt;b&gt;Comment on a passage&lt;/b&gt;</source>
@@ -817,7 +817,7 @@
     <name>DraftTable</name>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
 </context>
 <context>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>A note about what I did</source>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <source>What it shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que muestra</translation>
     </message>
     <message>
         <source>What does it show?</source>
@@ -906,23 +906,23 @@
     </message>
     <message>
         <source>Writing feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación de la escritura</translation>
     </message>
     <message>
         <source>Checking status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la revisión</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Explicación</translation>
     </message>
     <message>
         <source>Suggestion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencia %1</translation>
     </message>
     <message>
         <source>Teacher comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios del docente</translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar %1</translation>
     </message>
     <message>
         <source>Your teacher set no checklist for this task.</source>
@@ -1020,11 +1020,11 @@
     <name>FrameworkPage</name>
     <message>
         <source>Our framework</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuestro marco</translation>
     </message>
     <message>
         <source>Domain or skill</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio o habilidad</translation>
     </message>
     <message>
         <source>Id</source>
@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>&amp;Save the skill</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar la habilidad</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1040,31 +1040,31 @@
     </message>
     <message>
         <source>Descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción del nivel</translation>
     </message>
     <message>
         <source>Prerequisites</source>
-        <translation type="unfinished"></translation>
+        <translation>Requisitos previos</translation>
     </message>
     <message>
         <source>new skill id</source>
-        <translation type="unfinished"></translation>
+        <translation>id de la habilidad nueva</translation>
     </message>
     <message>
         <source>&amp;Add a skill here</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar una habilidad aquí</translation>
     </message>
     <message>
         <source>S&amp;plit in two</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dividir en dos</translation>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>Skill</source>
@@ -1072,62 +1072,62 @@
     </message>
     <message>
         <source>P&amp;ublish as the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar como la próxima versión</translation>
     </message>
     <message>
         <source>A&amp;dopt this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;doptar este dominio</translation>
     </message>
     <message>
         <source>Start from &amp;Tessera&apos;s framework</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar desde el marco de &amp;Tessera</translation>
     </message>
     <message>
         <source>No framework published yet: start from Tessera&apos;s, or import a district&apos;s (CASE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay un marco publicado: empieza desde el de Tessera o importa el de un distrito (CASE).</translation>
     </message>
     <message>
         <source>Version %1 (%2). Edits below make version %3 when published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 (%2). Los cambios de abajo forman la versión %3 al publicarse.</translation>
     </message>
     <message>
         <source>Not published yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin publicar: %1</translation>
     </message>
     <message>
         <source>New skill</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidad nueva</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho: %1</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1</translation>
     </message>
     <message>
         <source>Version %1 published. Adopt it domain by domain when the school is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 publicada. Adóptala dominio por dominio cuando la escuela esté lista.</translation>
     </message>
     <message>
         <source>Adopted version %1 for this domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 adoptada para este dominio.</translation>
     </message>
 </context>
 <context>
     <name>GoalDetail</name>
     <message>
         <source>Goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta</translation>
     </message>
     <message>
         <source>About the goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de la meta</translation>
     </message>
     <message>
         <source>Goal progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la meta</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -1139,7 +1139,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Evidence of progress</source>
@@ -1167,15 +1167,15 @@
     </message>
     <message>
         <source>Level %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel %1 %2</translation>
     </message>
     <message>
         <source>What the level means</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué significa el nivel</translation>
     </message>
     <message>
         <source>My reflection</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi reflexión</translation>
     </message>
     <message>
         <source>How do you know? What helped, what is still hard?</source>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Goal status message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del estado de la meta</translation>
     </message>
     <message>
         <source>Choose a goal to see it in full.</source>
@@ -1290,7 +1290,7 @@
     </message>
     <message>
         <source>Goal choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones de metas</translation>
     </message>
     <message>
         <source>in your plan now</source>
@@ -1310,11 +1310,11 @@
     </message>
     <message>
         <source>Goals chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Metas elegidas</translation>
     </message>
     <message>
         <source>My own goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi propia meta</translation>
     </message>
     <message>
         <source>My own goal, in my words</source>
@@ -1322,7 +1322,7 @@
     </message>
     <message>
         <source>Skill for my own goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidad para mi propia meta</translation>
     </message>
     <message>
         <source>(no particular skill)</source>
@@ -1334,7 +1334,7 @@
     </message>
     <message>
         <source>Add my own goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar mi propia meta</translation>
     </message>
     <message>
         <source>My own goal.</source>
@@ -1390,11 +1390,11 @@
     <name>HeatmapPage</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Order of skills</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de las habilidades</translation>
     </message>
     <message>
         <source>Framework order</source>
@@ -1430,19 +1430,19 @@
     </message>
     <message>
         <source>Key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave: %1</translation>
     </message>
     <message>
         <source>Skills summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de habilidades</translation>
     </message>
     <message>
         <source>Skills status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de las habilidades</translation>
     </message>
     <message>
         <source>Class heatmap: students by skills</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa de calor de la clase: estudiantes por habilidades</translation>
     </message>
     <message>
         <source>Click a cell (or select it and press Enter) to see that student&apos;s answers on the skill. Click a column heading, or press Ctrl+Shift+S on a cell, to sort students by it.</source>
@@ -1525,7 +1525,7 @@
     </message>
     <message>
         <source>Guides</source>
-        <translation type="unfinished"></translation>
+        <translation>Guías</translation>
     </message>
     <message>
         <source>For students</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>Guide %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía %1</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1545,14 +1545,14 @@
     </message>
     <message>
         <source>Close help</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la ayuda</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Saludo</translation>
     </message>
     <message>
         <source>Here is what could help most right now, with why. The first one is only a suggestion: choose whatever suits you.</source>
@@ -1564,11 +1564,11 @@
     </message>
     <message>
         <source>Start this: the chosen activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar esto: la actividad elegida</translation>
     </message>
     <message>
         <source>About the chosen activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de la actividad elegida</translation>
     </message>
     <message>
         <source>My goals</source>
@@ -1592,7 +1592,7 @@
     </message>
     <message>
         <source>Progress on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso en %1</translation>
     </message>
     <message>
         <source>No goals yet: make your plan to choose some.</source>
@@ -1623,11 +1623,11 @@
     <name>JaggedProfile</name>
     <message>
         <source>Strongest skills</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidades más fuertes</translation>
     </message>
     <message>
         <source>Jagged profile chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico del perfil irregular</translation>
     </message>
     <message>
         <source>Mastery %</source>
@@ -1653,7 +1653,7 @@
     <name>JournalOffer</name>
     <message>
         <source>Unsaved text found</source>
-        <translation type="unfinished"></translation>
+        <translation>Se encontró texto sin guardar</translation>
     </message>
     <message>
         <source>&amp;Put it back</source>
@@ -1661,7 +1661,7 @@
     </message>
     <message>
         <source>Put the kept text back</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperar el texto guardado</translation>
     </message>
     <message>
         <source>&amp;Discard it</source>
@@ -1669,7 +1669,7 @@
     </message>
     <message>
         <source>Discard the kept text</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar el texto guardado</translation>
     </message>
 </context>
 <context>
@@ -1688,11 +1688,11 @@
     </message>
     <message>
         <source>The work it comes from</source>
-        <translation type="unfinished"></translation>
+        <translation>El trabajo del que viene</translation>
     </message>
     <message>
         <source>Note for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota para el estudiante</translation>
     </message>
     <message>
         <source>What in the work shows it (the student sees this)</source>
@@ -1724,11 +1724,11 @@
     </message>
     <message>
         <source>Skill for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidad para %1</translation>
     </message>
     <message>
         <source>Level for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel para %1</translation>
     </message>
     <message>
         <source>Not judged</source>
@@ -1740,7 +1740,7 @@
     </message>
     <message>
         <source>Judging status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la evaluación</translation>
     </message>
     <message>
         <source>&amp;Save judgements</source>
@@ -1748,7 +1748,7 @@
     </message>
     <message>
         <source>Save judgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar evaluaciones</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1825,43 +1825,43 @@
     <name>LibraryPage</name>
     <message>
         <source>School library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca de la escuela</translation>
     </message>
     <message>
         <source>What colleagues shared: copy it into your class; the author keeps the credit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que compartieron tus colegas: cópialo en tu clase; el autor conserva el crédito.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Shared by</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartido por</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias</translation>
     </message>
     <message>
         <source>For me</source>
-        <translation type="unfinished"></translation>
+        <translation>Para mí</translation>
     </message>
     <message>
         <source>&amp;Copy into my class</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar en mi clase</translation>
     </message>
     <message>
         <source>Take the &amp;update</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomar la &amp;actualización</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -1869,11 +1869,11 @@
     </message>
     <message>
         <source>Share with colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir con colegas</translation>
     </message>
     <message>
         <source>&amp;Share</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compartir</translation>
     </message>
     <message>
         <source>Teacher</source>
@@ -1881,50 +1881,50 @@
     </message>
     <message>
         <source>Shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartido</translation>
     </message>
     <message>
         <source>Colleagues who adopted</source>
-        <translation type="unfinished"></translation>
+        <translation>Colegas que lo adoptaron</translation>
     </message>
     <message>
         <source>Teachers leading the way</source>
-        <translation type="unfinished"></translation>
+        <translation>Docentes que marcan el camino</translation>
     </message>
     <message>
         <source> (you)</source>
-        <translation type="unfinished"></translation>
+        <translation> (tú)</translation>
     </message>
     <message>
         <source>Update offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualización disponible</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado</translation>
     </message>
     <message>
         <source>Pick something from the library to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige algo de la biblioteca para verlo.</translation>
     </message>
     <message>
         <source>Copied into your class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado en tu clase.</translation>
     </message>
     <message>
         <source>Your copy now has the author&apos;s improvements.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu copia ahora tiene las mejoras del autor.</translation>
     </message>
     <message>
         <source>Shared with your colleagues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartido con tus colegas.</translation>
     </message>
 </context>
 <context>
     <name>LongParagraphNotice</name>
     <message>
         <source>Long paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Párrafo largo</translation>
     </message>
     <message>
         <source>Spli&amp;t into paragraphs</source>
@@ -1932,7 +1932,7 @@
     </message>
     <message>
         <source>Split into paragraphs</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividir en párrafos</translation>
     </message>
     <message>
         <source>A paragraph here is %1 characters long, so typing in it is slow. Split it at sentence ends? Nothing is taken out, and Ctrl+Z puts it back.</source>
@@ -1947,7 +1947,7 @@
     </message>
     <message>
         <source>Idle sign-out minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos de inactividad antes de cerrar sesión</translation>
     </message>
     <message>
         <source> min</source>
@@ -1959,7 +1959,7 @@
     </message>
     <message>
         <source>Idle sign-out status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del cierre de sesión por inactividad</translation>
     </message>
     <message>
         <source>Sign a quiet user out after</source>
@@ -1986,7 +1986,7 @@
     </message>
     <message>
         <source>Signed in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1998,15 +1998,15 @@
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navegación</translation>
     </message>
     <message>
         <source>%1 - Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Tessera</translation>
     </message>
 </context>
 <context>
@@ -2017,11 +2017,11 @@
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo</translation>
     </message>
     <message>
         <source>Background work</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
         <source>Updating practice estimates after an update: %1 done. Practice opens when this finishes.</source>
@@ -2055,7 +2055,7 @@
     </message>
     <message>
         <source>Milestones for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hitos de %1</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2071,7 +2071,7 @@
     </message>
     <message>
         <source>Add a milestone to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un hito a %1</translation>
     </message>
     <message>
         <source>New step</source>
@@ -2083,7 +2083,7 @@
     </message>
     <message>
         <source>Remove the chosen milestone of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el hito elegido de %1</translation>
     </message>
 </context>
 <context>
@@ -2094,11 +2094,11 @@
     </message>
     <message>
         <source>Challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>Desafío</translation>
     </message>
     <message>
         <source>About the challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca del desafío</translation>
     </message>
     <message>
         <source>You are not on a challenge team yet. Your teacher forms the teams.</source>
@@ -2122,11 +2122,11 @@
     </message>
     <message>
         <source>Challenge message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del desafío</translation>
     </message>
     <message>
         <source>Teacher&apos;s assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluación del docente</translation>
     </message>
     <message>
         <source>Our team log</source>
@@ -2134,7 +2134,7 @@
     </message>
     <message>
         <source>Status of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de %1</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2149,7 +2149,7 @@
     </message>
     <message>
         <source>Plan title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del plan</translation>
     </message>
     <message>
         <source>Plan status</source>
@@ -2161,7 +2161,7 @@
     </message>
     <message>
         <source>Build or change my plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear o cambiar mi plan</translation>
     </message>
     <message>
         <source>Send to my &amp;teacher</source>
@@ -2169,7 +2169,7 @@
     </message>
     <message>
         <source>Send my plan to my teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar mi plan a mi docente</translation>
     </message>
     <message>
         <source>Teacher&apos;s note</source>
@@ -2181,7 +2181,7 @@
     </message>
     <message>
         <source>My goals</source>
-        <translation type="unfinished">Mis metas</translation>
+        <translation>Mis metas</translation>
     </message>
     <message>
         <source>&amp;Change my plan…</source>
@@ -2208,7 +2208,7 @@
     <name>MySchoolPage</name>
     <message>
         <source>My class in the school</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi clase en la escuela</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -2216,23 +2216,19 @@
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicador</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>My class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source></source>
-        <translation type="unfinished"></translation>
+        <translation>Mi clase</translation>
     </message>
     <message>
         <source>Our school&apos;s measures</source>
-        <translation type="unfinished"></translation>
+        <translation>Los indicadores de nuestra escuela</translation>
     </message>
     <message>
         <source>Team</source>
@@ -2240,54 +2236,54 @@
     </message>
     <message>
         <source>My students</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis estudiantes</translation>
     </message>
     <message>
         <source>From other classes</source>
-        <translation type="unfinished"></translation>
+        <translation>De otras clases</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Clases</translation>
     </message>
     <message>
         <source>New team name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del equipo nuevo</translation>
     </message>
     <message>
         <source>&amp;New team</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo equipo</translation>
     </message>
     <message>
         <source>&amp;Put the chosen students on the team</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poner a los estudiantes elegidos en el equipo</translation>
     </message>
     <message>
         <source>School-wide challenges: teams across classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Desafíos de toda la escuela: equipos entre clases</translation>
     </message>
     <message>
         <source>Term %1: %2 students</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo %1: %2 estudiantes</translation>
     </message>
     <message>
         <source>(the school has not set measures for this term)</source>
-        <translation type="unfinished"></translation>
+        <translation>(la escuela no ha fijado indicadores para este periodo)</translation>
     </message>
     <message>
         <source>Team made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo creado.</translation>
     </message>
     <message>
         <source>Your students on the team are saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardaron tus estudiantes en el equipo.</translation>
     </message>
 </context>
 <context>
     <name>NextStepList</name>
     <message>
         <source>What next</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué sigue</translation>
     </message>
     <message>
         <source>Not on this computer yet.</source>
@@ -2313,11 +2309,11 @@
     </message>
     <message>
         <source>Path for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Camino para %1</translation>
     </message>
     <message>
         <source>Target date for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha meta para %1</translation>
     </message>
     <message>
         <source> min a week</source>
@@ -2329,7 +2325,7 @@
     </message>
     <message>
         <source>Minutes a week for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos por semana para %1</translation>
     </message>
     <message>
         <source>Path:</source>
@@ -2352,22 +2348,22 @@
     </message>
     <message>
         <source>Plan builder</source>
-        <translation type="unfinished"></translation>
+        <translation>Creador del plan</translation>
     </message>
 </context>
 <context>
     <name>PlansPage</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Class summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la clase</translation>
     </message>
     <message>
         <source>Student &amp;report (PDF)…</source>
@@ -2387,7 +2383,7 @@
     </message>
     <message>
         <source>Plans of the class</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes de la clase</translation>
     </message>
     <message>
         <source>Choose a student to see their plan.</source>
@@ -2395,11 +2391,11 @@
     </message>
     <message>
         <source>Chosen student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante elegido</translation>
     </message>
     <message>
         <source>Plan note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota del plan</translation>
     </message>
     <message>
         <source>&amp;Approve plan</source>
@@ -2411,11 +2407,11 @@
     </message>
     <message>
         <source>Goals of the chosen student</source>
-        <translation type="unfinished"></translation>
+        <translation>Metas del estudiante elegido</translation>
     </message>
     <message>
         <source>Pace of the chosen student</source>
-        <translation type="unfinished"></translation>
+        <translation>Ritmo del estudiante elegido</translation>
     </message>
     <message>
         <source>Plans</source>
@@ -2498,7 +2494,7 @@
     </message>
     <message>
         <source>Start practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar la práctica</translation>
     </message>
     <message>
         <source>Practise &amp;everything instead</source>
@@ -2506,11 +2502,11 @@
     </message>
     <message>
         <source>Practise every skill instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Practicar todas las habilidades en su lugar</translation>
     </message>
     <message>
         <source>Session progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la sesión</translation>
     </message>
     <message>
         <source>&amp;Check (Enter)</source>
@@ -2518,7 +2514,7 @@
     </message>
     <message>
         <source>Check my answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar mi respuesta</translation>
     </message>
     <message>
         <source>&amp;Next question (Enter)</source>
@@ -2526,7 +2522,7 @@
     </message>
     <message>
         <source>Next question</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente pregunta</translation>
     </message>
     <message>
         <source>Practise &amp;again (Enter)</source>
@@ -2534,7 +2530,7 @@
     </message>
     <message>
         <source>Practise again</source>
-        <translation type="unfinished"></translation>
+        <translation>Practicar otra vez</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -2542,7 +2538,7 @@
     </message>
     <message>
         <source>Done practising</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé de practicar</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
@@ -2644,7 +2640,7 @@
     </message>
     <message>
         <source>%1: %2% expected right, %3 this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2% de aciertos esperados, %3 en esta sesión</translation>
     </message>
     <message>
         <source>mastered!</source>
@@ -2659,19 +2655,19 @@
     </message>
     <message>
         <source>Read aloud for this student</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer en voz alta para este estudiante</translation>
     </message>
     <message>
         <source>Questions, instructions, feedback and their own writing can be read aloud to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las preguntas, las instrucciones, la retroalimentación y su propia escritura se le pueden leer en voz alta.</translation>
     </message>
     <message>
         <source>Read aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer en voz alta</translation>
     </message>
     <message>
         <source>Profile status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del perfil</translation>
     </message>
     <message>
         <source>&amp;Save profile</source>
@@ -2679,7 +2675,7 @@
     </message>
     <message>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el perfil</translation>
     </message>
 </context>
 <context>
@@ -2700,31 +2696,31 @@
     <name>ReadAloud</name>
     <message>
         <source>Read aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer en voz alta</translation>
     </message>
     <message>
         <source>&amp;Read aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leer en voz alta</translation>
     </message>
     <message>
         <source>Reads it out and highlights each word. Shortcut: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo lee en voz alta y resalta cada palabra. Atajo: %1</translation>
     </message>
     <message>
         <source>Read aloud message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la lectura en voz alta</translation>
     </message>
     <message>
         <source>This computer has no speech voice installed, so nothing can be read aloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta computadora no tiene una voz instalada, así que no se puede leer nada en voz alta.</translation>
     </message>
     <message>
         <source>&amp;Stop reading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejar de leer</translation>
     </message>
     <message>
         <source>Stop reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de leer</translation>
     </message>
 </context>
 <context>
@@ -2739,7 +2735,7 @@
     </message>
     <message>
         <source>Plan summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen del plan</translation>
     </message>
     <message>
         <source>Send it to my teacher now</source>
@@ -2747,7 +2743,7 @@
     </message>
     <message>
         <source>Send to my teacher now</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a mi docente ahora</translation>
     </message>
     <message>
         <source>%1 min a week</source>
@@ -2769,11 +2765,11 @@
     <name>RosterPage</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Search students</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar estudiantes</translation>
     </message>
     <message>
         <source>Search by name…  (Ctrl+F)</source>
@@ -2785,7 +2781,7 @@
     </message>
     <message>
         <source>Show archived students</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar estudiantes archivados</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -2793,11 +2789,11 @@
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
         <source>Who needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién necesita atención</translation>
     </message>
     <message>
         <source>Put a new student on this class&apos;s roster</source>
@@ -2813,7 +2809,7 @@
     </message>
     <message>
         <source>Undo message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de deshacer</translation>
     </message>
     <message>
         <source>%1 stuck</source>
@@ -2856,7 +2852,7 @@
     </message>
     <message>
         <source>What needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que necesita atención</translation>
     </message>
     <message>
         <source>Open the student&apos;s page</source>
@@ -2998,54 +2994,50 @@
     <name>ScalePicker</name>
     <message>
         <source>%1: %2 of 5, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 de 5, %3</translation>
     </message>
 </context>
 <context>
     <name>SchoolOverviewPage</name>
     <message>
         <source>Our school</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuestra escuela</translation>
     </message>
     <message>
         <source>Board &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV para el consejo…</translation>
     </message>
     <message>
         <source>Board &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF para el consejo…</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicador</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <source></source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set &amp;target for this term</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijar el &amp;objetivo de este periodo</translation>
     </message>
     <message>
         <source>Our measures this term</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuestros indicadores de este periodo</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes</translation>
     </message>
     <message>
         <source>Practice minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos de práctica</translation>
     </message>
     <message>
         <source>Skills mastered</source>
@@ -3053,23 +3045,23 @@
     </message>
     <message>
         <source>Drafts returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores devueltos</translation>
     </message>
     <message>
         <source>By grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Por grado</translation>
     </message>
     <message>
         <source>By class</source>
-        <translation type="unfinished"></translation>
+        <translation>Por clase</translation>
     </message>
     <message>
         <source>Across the year</source>
-        <translation type="unfinished"></translation>
+        <translation>A lo largo del año</translation>
     </message>
     <message>
         <source>Term %1 · %2 students in %3 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo %1 · %2 estudiantes en %3 clases</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3077,15 +3069,15 @@
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
         <source>Plans approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes aprobados</translation>
     </message>
     <message>
         <source>On track</source>
@@ -3097,27 +3089,27 @@
     </message>
     <message>
         <source>Practice min/week</source>
-        <translation type="unfinished"></translation>
+        <translation>Min de práctica/semana</translation>
     </message>
     <message>
         <source>Feedback days</source>
-        <translation type="unfinished"></translation>
+        <translation>Días de retroalimentación</translation>
     </message>
     <message>
         <source>Checkpoints done</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de control hechos</translation>
     </message>
     <message>
         <source>Save for the board</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar para el consejo</translation>
     </message>
     <message>
         <source>School overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Panorama de la escuela</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %1.</translation>
     </message>
 </context>
 <context>
@@ -3128,15 +3120,15 @@
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de inicio de sesión</translation>
     </message>
     <message>
         <source>Your class</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clase</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nombre</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -3152,7 +3144,7 @@
     </message>
     <message>
         <source>Sign in as student</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión como estudiante</translation>
     </message>
     <message>
         <source>&amp;Class</source>
@@ -3168,15 +3160,15 @@
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished">Nombre de usuario</translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Sign in as teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión como docente</translation>
     </message>
     <message>
         <source>&amp;Username</source>
@@ -3188,7 +3180,7 @@
     </message>
     <message>
         <source>Sign in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión como</translation>
     </message>
     <message>
         <source>I&apos;m a student</source>
@@ -3219,7 +3211,7 @@
     </message>
     <message>
         <source>Skill for the imported questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidad para las preguntas importadas</translation>
     </message>
     <message>
         <source>Questions from %1 practise which skill?</source>
@@ -3234,11 +3226,11 @@
     <name>SkillDetailView</name>
     <message>
         <source>Student and skill</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante y habilidad</translation>
     </message>
     <message>
         <source>Mastery level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de dominio</translation>
     </message>
     <message>
         <source>Why</source>
@@ -3246,11 +3238,11 @@
     </message>
     <message>
         <source>Answers so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas hasta ahora</translation>
     </message>
     <message>
         <source>Where this level comes from</source>
-        <translation type="unfinished"></translation>
+        <translation>De dónde viene este nivel</translation>
     </message>
     <message>
         <source>&amp;Judge from work…</source>
@@ -3258,7 +3250,7 @@
     </message>
     <message>
         <source>Judge from work</source>
-        <translation type="unfinished">Evaluar a partir del trabajo</translation>
+        <translation>Evaluar a partir del trabajo</translation>
     </message>
     <message>
         <source>Give a level on this skill from the student&apos;s essay, challenge work, plan evidence or what you saw in class.</source>
@@ -3270,7 +3262,7 @@
     </message>
     <message>
         <source>Withdraw the judgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar la evaluación</translation>
     </message>
     <message>
         <source>Given by mistake? The level goes back to the evidence before it; the judgement stays in the history.</source>
@@ -3278,7 +3270,7 @@
     </message>
     <message>
         <source>Recent answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas recientes</translation>
     </message>
     <message>
         <source>When</source>
@@ -3306,11 +3298,11 @@
     </message>
     <message>
         <source>Target difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>Dificultad objetivo</translation>
     </message>
     <message>
         <source>Focus skills</source>
-        <translation type="unfinished"></translation>
+        <translation>Habilidades de enfoque</translation>
     </message>
     <message>
         <source>Tick up to five skills practice should favour (Space ticks).</source>
@@ -3322,11 +3314,11 @@
     </message>
     <message>
         <source>Save practice settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los ajustes de práctica</translation>
     </message>
     <message>
         <source>Settings status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de los ajustes</translation>
     </message>
     <message>
         <source>Practice settings for this student</source>
@@ -3442,7 +3434,7 @@
     </message>
     <message>
         <source>Plan title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del plan</translation>
     </message>
     <message>
         <source>&amp;Name your plan:</source>
@@ -3461,15 +3453,15 @@
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido</translation>
     </message>
     <message>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
         <source>&amp;First name</source>
@@ -3500,7 +3492,7 @@
     </message>
     <message>
         <source>Where levels judged from work came from</source>
-        <translation type="unfinished"></translation>
+        <translation>De dónde vienen los niveles evaluados a partir del trabajo</translation>
     </message>
     <message>
         <source>Celebrations</source>
@@ -3516,7 +3508,7 @@
     </message>
     <message>
         <source>Set sign-in PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar el PIN de inicio de sesión</translation>
     </message>
     <message>
         <source>E&amp;xport data…</source>
@@ -3524,7 +3516,7 @@
     </message>
     <message>
         <source>Export data of this student</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar los datos de este estudiante</translation>
     </message>
     <message>
         <source>Erase…</source>
@@ -3532,7 +3524,7 @@
     </message>
     <message>
         <source>Erase this student&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar los datos de este estudiante</translation>
     </message>
     <message>
         <source>Sign-in locked: unlock</source>
@@ -3540,7 +3532,7 @@
     </message>
     <message>
         <source>Unlock this student&apos;s sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear el inicio de sesión de este estudiante</translation>
     </message>
     <message>
         <source>%1 wrong PINs; unlocking lets them try again on every computer.</source>
@@ -3564,7 +3556,7 @@
     </message>
     <message>
         <source>Student name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del estudiante</translation>
     </message>
     <message>
         <source>What are you celebrating?</source>
@@ -3642,7 +3634,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Sync folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de sincronización</translation>
     </message>
     <message>
         <source>&amp;Choose folder…</source>
@@ -3650,7 +3642,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Choose folder to sync through</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta por la que sincronizar</translation>
     </message>
     <message>
         <source>A folder on the school share or a USB stick that every computer can reach</source>
@@ -3662,7 +3654,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Send and fetch changes now instead of waiting for the next automatic sync</source>
@@ -3670,11 +3662,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la sincronización</translation>
     </message>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la sincronización</translation>
     </message>
     <message>
         <source>Where this computer syncs</source>
@@ -3686,7 +3678,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Replaced changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios reemplazados</translation>
     </message>
     <message>
         <source>What</source>
@@ -3714,7 +3706,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Restore the replaced value</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar el valor reemplazado</translation>
     </message>
     <message>
         <source>Put the selected replaced value back in place of the value now</source>
@@ -3754,7 +3746,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>No sync folder; this computer syncs with the school server (below).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin carpeta de sincronización; esta computadora se sincroniza con el servidor de la escuela (abajo).</translation>
     </message>
     <message numerus="yes">
         <source>Sent. Waiting for the other computers to pick up %n change(s).</source>
@@ -3799,46 +3791,46 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <name>SyncTargets</name>
     <message>
         <source>How each place is doing</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo va cada lugar</translation>
     </message>
     <message>
         <source>This computer does not sync with any place yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta computadora todavía no se sincroniza con ningún lugar.</translation>
     </message>
     <message>
         <source>Cancel s&amp;ync</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la &amp;sincronización</translation>
     </message>
     <message>
         <source>Stop the sync under way at the next safe point; what arrived is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la sincronización en curso en el próximo punto seguro; lo que ya llegó se conserva</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
     <name>TargetBox</name>
     <message>
         <source>Sync folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de sincronización</translation>
     </message>
     <message>
         <source>School server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor de la escuela</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando</translation>
     </message>
     <message>
         <source>Receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibiendo</translation>
     </message>
     <message>
         <source>%1: %2 of %3 batches</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 de %3 lotes</translation>
     </message>
     <message>
         <source>Up to date.</source>
@@ -3854,17 +3846,17 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Not set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin configurar.</translation>
     </message>
     <message>
         <source>The last sync was cancelled; the rest follows at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>La última sincronización se canceló; el resto sigue en la próxima sincronización.</translation>
     </message>
     <message numerus="yes">
         <source>Sent; %n change(s) not yet confirmed by the other computers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enviado; %n cambio aún sin confirmar por las otras computadoras.</numerusform>
+            <numerusform>Enviado; %n cambios aún sin confirmar por las otras computadoras.</numerusform>
         </translation>
     </message>
     <message>
@@ -3873,31 +3865,31 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>No complete sync with this place yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay una sincronización completa con este lugar.</translation>
     </message>
     <message numerus="yes">
         <source>Waiting to be sent: %n change(s) made here.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Esperando envío: %n cambio hecho aquí.</numerusform>
+            <numerusform>Esperando envío: %n cambios hechos aquí.</numerusform>
         </translation>
     </message>
     <message>
         <source>Everything made here has reached this place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo lo hecho aquí llegó a este lugar.</translation>
     </message>
     <message numerus="yes">
         <source>Attached files not arrived yet: %n.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Archivos adjuntos que aún no llegan: %n.</numerusform>
+            <numerusform>Archivos adjuntos que aún no llegan: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Refused at the last sync: %n (kept aside, never applied).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rechazados en la última sincronización: %n (guardado aparte, nunca aplicado).</numerusform>
+            <numerusform>Rechazados en la última sincronización: %n (guardados aparte, nunca aplicados).</numerusform>
         </translation>
     </message>
 </context>
@@ -3913,11 +3905,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Instructions for students</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones para los estudiantes</translation>
     </message>
     <message>
         <source>&amp;Due on</source>
@@ -3925,7 +3917,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Has a due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene fecha de entrega</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -3945,11 +3937,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Check %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1</translation>
     </message>
     <message>
         <source>Topic words</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras del tema</translation>
     </message>
     <message>
         <source>magma, lava, tectonic plates</source>
@@ -3965,7 +3957,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Requires a claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere una tesis</translation>
     </message>
     <message>
         <source>Ends with a co&amp;nclusion</source>
@@ -3973,7 +3965,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Requires a conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere una conclusión</translation>
     </message>
     <message>
         <source>Checklist (students see it as they write; — means not asked)</source>
@@ -4021,7 +4013,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Task message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la tarea</translation>
     </message>
     <message>
         <source>Give the writing task a title.</source>
@@ -4036,7 +4028,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <name>TeamEditor</name>
     <message>
         <source>Number of teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de equipos</translation>
     </message>
     <message>
         <source>S&amp;uggest teams</source>
@@ -4044,7 +4036,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Suggest teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerir equipos</translation>
     </message>
     <message>
         <source>Sa&amp;ve teams</source>
@@ -4052,7 +4044,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Save teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los equipos</translation>
     </message>
     <message>
         <source>Teams:</source>
@@ -4060,7 +4052,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Team of each student</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo de cada estudiante</translation>
     </message>
     <message>
         <source>Student</source>
@@ -4072,11 +4064,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Why these teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué estos equipos</translation>
     </message>
     <message>
         <source>Teams message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los equipos</translation>
     </message>
     <message>
         <source>Team %1</source>
@@ -4096,7 +4088,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Team for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo para %1</translation>
     </message>
     <message>
         <source>(no team)</source>
@@ -4139,23 +4131,23 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Team log</source>
-        <translation type="unfinished">Bitácora del equipo</translation>
+        <translation>Bitácora del equipo</translation>
     </message>
     <message>
         <source>Team log message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la bitácora del equipo</translation>
     </message>
     <message>
         <source>New post</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva publicación</translation>
     </message>
     <message>
         <source>Kind of post</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de publicación</translation>
     </message>
     <message>
         <source>Post to the team log</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar en la bitácora del equipo</translation>
     </message>
     <message>
         <source>Work files (*.pdf *.png *.jpg *.jpeg *.txt *.docx *.odt)</source>
@@ -4690,27 +4682,27 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>This is not available on a lab computer. Use Tessera on the teacher&apos;s computer for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no está disponible en una computadora de laboratorio. Usa Tessera en la computadora del docente para hacerlo.</translation>
     </message>
     <message>
         <source>The lab service&apos;s socket {path} is in a folder others can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>El socket del servicio de laboratorio {path} está en una carpeta en la que otros pueden escribir.</translation>
     </message>
     <message>
         <source>The lab service&apos;s socket is answered by another account: not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra cuenta responde en el socket del servicio de laboratorio: no es de confianza.</translation>
     </message>
     <message>
         <source>This lab computer&apos;s Tessera service is not running (or not installed), so Tessera cannot open the class. Ask the school&apos;s IT to start the Tessera lab service (docs/installing.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio de Tessera de esta computadora de laboratorio no está en marcha (o no está instalado), así que Tessera no puede abrir la clase. Pide al equipo de TI de la escuela que inicie el servicio de laboratorio de Tessera (docs/installing.md).</translation>
     </message>
     <message>
         <source>The connection to this lab computer&apos;s Tessera service was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perdió la conexión con el servicio de Tessera de esta computadora de laboratorio.</translation>
     </message>
     <message>
         <source>You can only keep your own writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes guardar tu propia escritura.</translation>
     </message>
     <message>
         <source>{ceil} minutes</source>
@@ -6133,287 +6125,287 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Only a school leader can do that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un directivo de la escuela puede hacer eso.</translation>
     </message>
     <message>
         <source>Only the school&apos;s staff can do that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el personal de la escuela puede hacer eso.</translation>
     </message>
     <message>
         <source>There is no skill {skill_id} in the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna habilidad {skill_id} en el borrador.</translation>
     </message>
     <message>
         <source>An id is 1 to 80 letters, digits, dots, dashes, colons or underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un id tiene de 1 a 80 letras, dígitos, puntos, guiones, dos puntos o guiones bajos.</translation>
     </message>
     <message>
         <source>There is no domain {domain_id} in the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún dominio {domain_id} en el borrador.</translation>
     </message>
     <message>
         <source>A skill needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una habilidad necesita un nombre.</translation>
     </message>
     <message>
         <source>A prerequisite must be another skill of the framework: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Un requisito previo debe ser otra habilidad del marco: {names}</translation>
     </message>
     <message>
         <source>That would make the skill a prerequisite of itself (a loop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso haría que la habilidad sea requisito previo de sí misma (un ciclo).</translation>
     </message>
     <message>
         <source>The domain id {domain_id} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de dominio {domain_id} ya está en uso.</translation>
     </message>
     <message>
         <source>The skill id {skill_id} is taken (or the name is empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de habilidad {skill_id} ya está en uso (o el nombre está vacío).</translation>
     </message>
     <message>
         <source>A split makes at least two skills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una división crea al menos dos habilidades.</translation>
     </message>
     <message>
         <source>Each part needs its own id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada parte necesita su propio id.</translation>
     </message>
     <message>
         <source>The skill id {pid} is taken (or the name is empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de habilidad {pid} ya está en uso (o el nombre está vacío).</translation>
     </message>
     <message>
         <source>A school&apos;s own skill needs a code and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una habilidad propia de la escuela necesita un código y un nombre.</translation>
     </message>
     <message>
         <source>Say the school&apos;s wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe la redacción de la escuela.</translation>
     </message>
     <message>
         <source>That version of the framework has not been published here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa versión del marco no se ha publicado aquí.</translation>
     </message>
     <message>
         <source>Version {version} has no domain {domain_id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión {version} no tiene el dominio {domain_id}.</translation>
     </message>
     <message>
         <source>Adopt the shared skill&apos;s domain first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero adopta el dominio de la habilidad compartida.</translation>
     </message>
     <message>
         <source>The code {code} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código {code} ya está en uso.</translation>
     </message>
     <message>
         <source>Challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>Desafío</translation>
     </message>
     <message>
         <source>Rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica</translation>
     </message>
     <message>
         <source>Question set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de preguntas</translation>
     </message>
     <message>
         <source>That is no longer in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso ya no está en la biblioteca.</translation>
     </message>
     <message>
         <source>The library holds writing tasks, challenges, rubrics and question sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca guarda tareas de escritura, desafíos, rúbricas y conjuntos de preguntas.</translation>
     </message>
     <message>
         <source>That cannot be shared as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso no se puede compartir tal como está.</translation>
     </message>
     <message>
         <source>A shared {kind} needs {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un elemento compartido ({kind}) necesita {fields}.</translation>
     </message>
     <message>
         <source>Give what you share a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponle un título a lo que compartes.</translation>
     </message>
     <message>
         <source>Only a teacher running this challenge can share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un docente que dirige este desafío puede compartirlo.</translation>
     </message>
     <message>
         <source>Only a teacher can copy into a class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un docente puede copiar en una clase.</translation>
     </message>
     <message>
         <source>You have not copied this yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no has copiado esto.</translation>
     </message>
     <message>
         <source>A shared {kind} has at most {limit} {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un elemento compartido ({kind}) tiene como máximo {limit} {key}.</translation>
     </message>
     <message>
         <source>Only the teacher who shared it can improve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el docente que lo compartió puede mejorarlo.</translation>
     </message>
     <message>
         <source>Only the teacher who shared it (or a leader) can take it out of the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el docente que lo compartió (o un directivo) puede sacarlo de la biblioteca.</translation>
     </message>
     <message>
         <source>That belongs to another school&apos;s library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso pertenece a la biblioteca de otra escuela.</translation>
     </message>
     <message>
         <source>Each checkpoint needs a title and a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada punto de control necesita un título y un día.</translation>
     </message>
     <message>
         <source>Each question needs a prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada pregunta necesita un enunciado.</translation>
     </message>
     <message>
         <source>Plans on track</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes al día</translation>
     </message>
     <message>
         <source>Practice a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Práctica por semana</translation>
     </message>
     <message>
         <source>Writing feedback within</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación de escritura en</translation>
     </message>
     <message>
         <source>Challenge checkpoints done</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de control de desafíos hechos</translation>
     </message>
     <message>
         <source>Pick one of the school&apos;s measures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige uno de los indicadores de la escuela.</translation>
     </message>
     <message>
         <source>Say which term, such as 2026-T1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica el periodo, por ejemplo 2026-T1.</translation>
     </message>
     <message>
         <source>A target is a number from 0 to 10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objetivo es un número de 0 a 10000.</translation>
     </message>
     <message>
         <source>A note is kept private, shared with the class&apos;s teachers, or with leaders too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota es privada, se comparte con los docentes de la clase, o también con los directivos.</translation>
     </message>
     <message>
         <source>A note can be at most {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota puede tener como máximo {limit} caracteres.</translation>
     </message>
     <message>
         <source>This student is not in that class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este estudiante no está en esa clase.</translation>
     </message>
     <message>
         <source>That note no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa nota ya no existe.</translation>
     </message>
     <message>
         <source>Only the teacher who wrote a note can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el docente que escribió una nota puede cambiarla.</translation>
     </message>
     <message>
         <source>Say which school.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica qué escuela.</translation>
     </message>
     <message>
         <source>A member of staff is a teacher or a leader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un miembro del personal es docente o directivo.</translation>
     </message>
     <message>
         <source>Please fill in a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe un nombre.</translation>
     </message>
     <message>
         <source>Only the school&apos;s staff can see its staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el personal de la escuela puede ver a su personal.</translation>
     </message>
     <message>
         <source>That class no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa clase ya no existe.</translation>
     </message>
     <message>
         <source>That teacher is not on the school&apos;s staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese docente no es parte del personal de la escuela.</translation>
     </message>
     <message>
         <source>A co-teacher must be on the same school&apos;s staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un docente colaborador debe ser del personal de la misma escuela.</translation>
     </message>
     <message>
         <source>Give the team a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponle un nombre al equipo.</translation>
     </message>
     <message>
         <source>Teams across classes are for school-wide and grade challenges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los equipos entre clases son para desafíos de toda la escuela o de un grado.</translation>
     </message>
     <message>
         <source>This team is not open to that class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo no está abierto a esa clase.</translation>
     </message>
     <message>
         <source>You can put only your own class&apos;s students on a team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes poner en un equipo a estudiantes de tu propia clase.</translation>
     </message>
     <message>
         <source>None of your students is on this team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno de tus estudiantes está en este equipo.</translation>
     </message>
     <message>
         <source>A framework needs a list of domains.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un marco necesita una lista de dominios.</translation>
     </message>
     <message>
         <source>A framework can have at most {limit} skills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un marco puede tener como máximo {limit} habilidades.</translation>
     </message>
     <message>
         <source>Say where each changed skill&apos;s evidence goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica a dónde va la evidencia de cada habilidad cambiada.</translation>
     </message>
     <message>
         <source>Each domain needs an id and a list of skills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada dominio necesita un id y una lista de habilidades.</translation>
     </message>
     <message>
         <source>The domain id {id} is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de dominio {id} se usa dos veces.</translation>
     </message>
     <message>
         <source>The skill {old} is mapped to a skill that is not in the new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habilidad {old} apunta a una habilidad que no está en la versión nueva.</translation>
     </message>
     <message>
         <source>Say where the evidence of these skills goes (or retire them): {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica a dónde va la evidencia de estas habilidades (o retíralas): {names}</translation>
     </message>
     <message>
         <source>The mapping names skills the previous version does not have: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>La correspondencia menciona habilidades que la versión anterior no tiene: {names}</translation>
     </message>
     <message>
         <source>Each skill needs an id and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada habilidad necesita un id y un nombre.</translation>
     </message>
     <message>
         <source>The skill id {id} is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El id de habilidad {id} se usa dos veces.</translation>
     </message>
     <message>
         <source>The skill {id} names a prerequisite that is not in the framework.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habilidad {id} menciona un requisito previo que no está en el marco.</translation>
     </message>
     <message>
         <source>The skill framework file {name} could not be read: {exc}</source>
@@ -6776,75 +6768,75 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>That file reference is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa referencia de archivo no es válida.</translation>
     </message>
     <message>
         <source>The file {file} in the sync folder is {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo {file} de la carpeta de sincronización está {reason}.</translation>
     </message>
     <message>
         <source>Tessera needs the school key&apos;s fingerprint to trust the school server: set school_key in the machine policy (the installer&apos;s SCHOOLKEY).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera necesita la huella de la clave de la escuela para confiar en el servidor de la escuela: define school_key en la política del equipo (SCHOOLKEY en el instalador).</translation>
     </message>
     <message>
         <source>This computer&apos;s key cannot be read, so it cannot sign in to the school server.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la clave de esta computadora, así que no puede conectarse al servidor de la escuela.</translation>
     </message>
     <message>
         <source>The server address {url!r} is not a web address (https://...).</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del servidor {url!r} no es una dirección web (https://...).</translation>
     </message>
     <message>
         <source>The school server must be reached over HTTPS (plain http only on this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Al servidor de la escuela hay que conectarse por HTTPS (http simple solo en esta computadora).</translation>
     </message>
     <message>
         <source>The school server sent an answer Tessera cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de la escuela envió una respuesta que Tessera no puede leer.</translation>
     </message>
     <message>
         <source>This server does not belong to this computer&apos;s school (its school key differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este servidor no pertenece a la escuela de esta computadora (su clave de escuela es distinta).</translation>
     </message>
     <message>
         <source>This server could not prove it holds the school key: it is not the school&apos;s server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este servidor no pudo demostrar que tiene la clave de la escuela: no es el servidor de la escuela.</translation>
     </message>
     <message>
         <source>The school server refused this computer: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de la escuela rechazó esta computadora: {why}</translation>
     </message>
     <message>
         <source>The school server had a problem ({status}); try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de la escuela tuvo un problema ({status}); inténtalo más tarde.</translation>
     </message>
     <message>
         <source>The school server refused the request: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de la escuela rechazó la solicitud: {why}</translation>
     </message>
     <message>
         <source>That trust document is not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese documento de confianza no se puede leer.</translation>
     </message>
     <message>
         <source>The school server is busy; Tessera will try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de la escuela está ocupado; Tessera lo intentará de nuevo en breve.</translation>
     </message>
     <message>
         <source>The school server&apos;s certificate is not trusted ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado del servidor de la escuela no es de confianza ({reason}).</translation>
     </message>
     <message>
         <source>The school server cannot be reached ({exc}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con el servidor de la escuela ({exc}).</translation>
     </message>
     <message>
         <source>The place {name} could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo llegar al lugar {name}.</translation>
     </message>
     <message>
         <source>Tessera cannot write to {name}: it is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera no puede escribir en {name}: es de solo lectura.</translation>
     </message>
     <message>
         <source>Comment on a draft</source>
@@ -6960,11 +6952,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>That file is too big to sync (the limit is {mb} MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese archivo es demasiado grande para sincronizarlo (el límite es {mb} MB).</translation>
     </message>
     <message>
         <source>That file does not match its fingerprint (damaged or changed on the way).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese archivo no coincide con su huella (dañado o cambiado en el camino).</translation>
     </message>
     <message>
         <source>a number</source>
@@ -7076,7 +7068,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>this computer does not hold the school&apos;s data key yet (it is sent with the approval of its enrolment)</source>
-        <translation type="unfinished"></translation>
+        <translation>esta computadora aún no tiene la clave de datos de la escuela (se envía al aprobar su inscripción)</translation>
     </message>
     <message>
         <source>its time stamp is more than 5 minutes ahead of this computer&apos;s clock</source>
@@ -7112,19 +7104,19 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>the school&apos;s skill framework</source>
-        <translation type="unfinished"></translation>
+        <translation>el marco de habilidades de la escuela</translation>
     </message>
     <message>
         <source>which framework the school follows</source>
-        <translation type="unfinished"></translation>
+        <translation>qué marco sigue la escuela</translation>
     </message>
     <message>
         <source>the school&apos;s own skills</source>
-        <translation type="unfinished"></translation>
+        <translation>las habilidades propias de la escuela</translation>
     </message>
     <message>
         <source>the school&apos;s success measures</source>
-        <translation type="unfinished"></translation>
+        <translation>los indicadores de éxito de la escuela</translation>
     </message>
     <message>
         <source>its time stamp names another device than the one that made it</source>
@@ -7224,7 +7216,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importar</translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Export</source>
@@ -7308,55 +7300,55 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Save the skill</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la habilidad</translation>
     </message>
     <message>
         <source>Add a skill here</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una habilidad aquí</translation>
     </message>
     <message>
         <source>Split in two</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividir en dos</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar</translation>
     </message>
     <message>
         <source>Adopt this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Adoptar este dominio</translation>
     </message>
     <message>
         <source>Start from Tessera&apos;s framework</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar desde el marco de Tessera</translation>
     </message>
     <message>
         <source>adopted</source>
-        <translation type="unfinished"></translation>
+        <translation>adoptado</translation>
     </message>
     <message>
         <source>not adopted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aún no adoptado</translation>
     </message>
     <message>
         <source>shared by</source>
-        <translation type="unfinished"></translation>
+        <translation>compartido por</translation>
     </message>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>cumplida</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>Mood</source>
@@ -7368,7 +7360,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>My check-ins, last two weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis registros de ánimo, últimas dos semanas</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -7408,19 +7400,19 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>About practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de la práctica</translation>
     </message>
     <message>
         <source>What you will practise</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que vas a practicar</translation>
     </message>
     <message>
         <source>Practice message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la práctica</translation>
     </message>
     <message>
         <source>Your practice so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu práctica hasta ahora</translation>
     </message>
     <message>
         <source>Skill</source>
@@ -7428,7 +7420,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Why this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué esta pregunta</translation>
     </message>
     <message>
         <source>Question</source>
@@ -7436,51 +7428,51 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Answer message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la respuesta</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación</translation>
     </message>
     <message>
         <source>Worked hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Pista resuelta</translation>
     </message>
     <message>
         <source>Mastery change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de dominio</translation>
     </message>
     <message>
         <source>Celebration</source>
-        <translation type="unfinished"></translation>
+        <translation>Celebración</translation>
     </message>
     <message>
         <source>Session summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la sesión</translation>
     </message>
     <message>
         <source>How it went</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo te fue</translation>
     </message>
     <message>
         <source>About writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de la escritura</translation>
     </message>
     <message>
         <source>Writing message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la escritura</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea</translation>
     </message>
     <message>
         <source>Draft status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del borrador</translation>
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones</translation>
     </message>
     <message>
         <source>Teacher feedback</source>
@@ -7488,15 +7480,15 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>My writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi escritura</translation>
     </message>
     <message>
         <source>Word count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de palabras</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del guardado</translation>
     </message>
     <message>
         <source>this class</source>
@@ -7512,7 +7504,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>New challenge</source>
-        <translation type="unfinished">Nuevo desafío</translation>
+        <translation>Nuevo desafío</translation>
     </message>
     <message>
         <source>Finish challenge</source>
@@ -7520,11 +7512,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Save assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la evaluación</translation>
     </message>
     <message>
         <source>Give skill levels from the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar niveles de habilidad desde la rúbrica</translation>
     </message>
     <message>
         <source>with</source>
@@ -7536,7 +7528,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Class check-in trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendencia de los registros de ánimo de la clase</translation>
     </message>
     <message>
         <source>last: %1</source>
@@ -7544,19 +7536,19 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Student&apos;s writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Escritura del estudiante</translation>
     </message>
     <message>
         <source>Comment on selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar la selección</translation>
     </message>
     <message>
         <source>Hand back to student</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver al estudiante</translation>
     </message>
     <message>
         <source>Judge skills from this draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar habilidades a partir de este borrador</translation>
     </message>
     <message>
         <source>Style</source>
@@ -7588,19 +7580,19 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Import questions from a file</source>
-        <translation type="unfinished">Importar preguntas de un archivo</translation>
+        <translation>Importar preguntas de un archivo</translation>
     </message>
     <message>
         <source>Recalculate estimates from all answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalcular las estimaciones a partir de todas las respuestas</translation>
     </message>
     <message>
         <source>Sort by this column: students by the selected skill</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordenar por esta columna: estudiantes por la habilidad seleccionada</translation>
     </message>
     <message>
         <source>Empty heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa de calor vacío</translation>
     </message>
     <message>
         <source>&amp;Import questions from a file…</source>
@@ -7636,15 +7628,15 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Export student report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el informe del estudiante como PDF</translation>
     </message>
     <message>
         <source>Export class summary as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el resumen de la clase como CSV</translation>
     </message>
     <message>
         <source>Approve plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar el plan</translation>
     </message>
     <message>
         <source>Suggest changes</source>
@@ -7660,11 +7652,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Empty roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista vacía</translation>
     </message>
     <message>
         <source>Add student</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar estudiante</translation>
     </message>
     <message>
         <source>Edit student</source>
@@ -7672,19 +7664,19 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Open student</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir estudiante</translation>
     </message>
     <message>
         <source>Archive student</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar estudiante</translation>
     </message>
     <message>
         <source>Sign-in PINs for the class</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN de inicio de sesión de la clase</translation>
     </message>
     <message>
         <source>Undo archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el archivado</translation>
     </message>
     <message>
         <source>&amp;Add student…</source>
@@ -7720,7 +7712,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>← &amp;Back to drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>← &amp;Volver a los borradores</translation>
     </message>
     <message>
         <source>&amp;Edit task…</source>
@@ -7764,11 +7756,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>No students or no skills yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay estudiantes o no hay habilidades.</translation>
     </message>
     <message>
         <source>No skills yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay habilidades.</translation>
     </message>
     <message>
         <source>No check-ins yet.</source>
@@ -7783,7 +7775,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Day by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día a día</translation>
     </message>
     <message numerus="yes">
         <source>%n student(s)</source>
@@ -7794,38 +7786,38 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>nothing practised yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nada practicado aún</translation>
     </message>
     <message>
         <source>Not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin empezar: %1</translation>
     </message>
     <message>
         <source>mastered</source>
-        <translation type="unfinished"></translation>
+        <translation>dominada</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) of check-ins</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día de registros de ánimo</numerusform>
+            <numerusform>%n días de registros de ánimo</numerusform>
         </translation>
     </message>
     <message>
         <source>Latest, %1: mood %2, energy %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Último, %1: ánimo %2, energía %3.</translation>
     </message>
     <message>
         <source>%1: mood %2, energy %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ánimo %2, energía %3</translation>
     </message>
     <message>
         <source>from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>del %1 al %2.</translation>
     </message>
     <message>
         <source>Mood averaged %1 of 5 (lowest %2 on %3, highest %4 on %5); energy averaged %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ánimo promedió %1 de 5 (mínimo %2 el %3, máximo %4 el %5); la energía promedió %6.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s)</source>
@@ -7850,27 +7842,27 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Attach evidence</source>
-        <translation type="unfinished">Adjuntar evidencia</translation>
+        <translation>Adjuntar evidencia</translation>
     </message>
     <message>
         <source>Remove evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la evidencia</translation>
     </message>
     <message>
         <source>Mark goal as met</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar la meta como cumplida</translation>
     </message>
     <message>
         <source>Judge from this evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluar a partir de esta evidencia</translation>
     </message>
     <message>
         <source>Save my assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar mi autoevaluación</translation>
     </message>
     <message>
         <source>Save feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la retroalimentación</translation>
     </message>
     <message>
         <source>by</source>
@@ -7898,7 +7890,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Teacher&apos;s notes (private)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas del docente (privadas)</translation>
     </message>
     <message>
         <source>secure, with a teacher’s judgement of their work</source>
@@ -7914,31 +7906,31 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Unknown role {role!r}: use lab, teacher, leader or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol desconocido {role!r}: usa lab, teacher, leader o admin.</translation>
     </message>
     <message>
         <source>Fewest words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo de palabras</translation>
     </message>
     <message>
         <source>Most words</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de palabras</translation>
     </message>
     <message>
         <source>Fewest paragraphs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo de párrafos</translation>
     </message>
     <message>
         <source>Most paragraphs</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de párrafos</translation>
     </message>
     <message>
         <source>How many topic words</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas palabras del tema</translation>
     </message>
     <message>
         <source>Fewest linking words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo de conectores</translation>
     </message>
     <message>
         <source>That draft no longer exists.</source>
@@ -8076,7 +8068,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios rechazados</translation>
     </message>
     <message>
         <source>S&amp;how</source>
@@ -8084,11 +8076,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Show refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los cambios rechazados</translation>
     </message>
     <message>
         <source>Refused changes, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios rechazados, uno por fila</translation>
     </message>
     <message>
         <source>What</source>
@@ -8108,7 +8100,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Devices of this school</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos de esta escuela</translation>
     </message>
     <message>
         <source>Device</source>
@@ -8128,7 +8120,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Revoke the selected device</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar el equipo seleccionado</translation>
     </message>
     <message>
         <source>Deleted, erased or given another role on other computers:</source>
@@ -8136,7 +8128,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Deletions and role changes from other computers</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminaciones y cambios de rol desde otras computadoras</translation>
     </message>
     <message>
         <source>By</source>
@@ -8148,7 +8140,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Undo the selected change</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el cambio seleccionado</translation>
     </message>
     <message>
         <source>Checking who may sync…</source>
@@ -8256,7 +8248,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Approve %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar %1</translation>
     </message>
     <message>
         <source>Refuse</source>
@@ -8264,7 +8256,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Refuse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar %1</translation>
     </message>
     <message>
         <source>Approve devices on the computer where the school was set up.</source>
@@ -8299,11 +8291,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <name>VersionHistory</name>
     <message>
         <source>Saved versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones guardadas</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambió</translation>
     </message>
     <message>
         <source>Version %1 · %2
@@ -8352,7 +8344,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Start with a demo class</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar con una clase de demostración</translation>
     </message>
     <message>
         <source>24 students with their profiles, two months of practice, plans and challenges. You can add your own class later.</source>
@@ -8383,7 +8375,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Class words, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras de la clase, una por línea</translation>
     </message>
 </context>
 <context>
@@ -8409,7 +8401,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Writing tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tareas de escritura</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -8417,7 +8409,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Open writing task</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la tarea de escritura</translation>
     </message>
     <message>
         <source>← &amp;All writing tasks</source>
@@ -8425,7 +8417,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Back to all writing tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a todas las tareas de escritura</translation>
     </message>
     <message>
         <source>Start writing here…</source>
@@ -8437,7 +8429,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Save now</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar ahora</translation>
     </message>
     <message>
         <source>&amp;Hand in…</source>
@@ -8445,11 +8437,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Read &amp;my writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer &amp;mi escritura</translation>
     </message>
     <message>
         <source>Read my writing aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer mi escritura en voz alta</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -8529,7 +8521,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Confirm hand in</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la entrega</translation>
     </message>
     <message>
         <source>Hand in “%1” now? You cannot change it until your teacher hands it back.</source>
@@ -8548,7 +8540,7 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <name>WritingReviewPage</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Writing task</source>
@@ -8564,11 +8556,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Task summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la tarea</translation>
     </message>
     <message>
         <source>Drafts message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de los borradores</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -8576,11 +8568,11 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>Draft status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del borrador</translation>
     </message>
     <message>
         <source>Draft views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vistas del borrador</translation>
     </message>
     <message>
         <source>&amp;Draft</source>
@@ -8685,25 +8677,25 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <name>messages</name>
     <message>
         <source>Error message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 <context>
     <name>plan_wizard</name>
     <message>
         <source>Milestone date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del hito</translation>
     </message>
 </context>
 <context>
     <name>self.area</name>
     <message>
         <source>Import menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menú de importar</translation>
     </message>
     <message>
         <source>Export menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menú de exportar</translation>
     </message>
     <message>
         <source>Import class list</source>
@@ -8814,15 +8806,15 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
     <message>
         <source>This lab computer has no class yet. It arrives with the next sync from your teacher&apos;s computer, or a teacher can sign in here once it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta computadora de laboratorio aún no tiene una clase. Llega con la próxima sincronización desde la computadora de tu docente; cuando haya llegado, un docente también puede iniciar sesión aquí.</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Display…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pantalla…</translation>
     </message>
 </context>
 </TS>

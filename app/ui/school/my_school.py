@@ -64,7 +64,7 @@ class MySchoolPage(QWidget):
         self.term = QLabel("")
         self.term.setAccessibleName("Term")
         self.measures = _table("My class against the school's measures",
-                               [self.tr("Measure"), self.tr("Target"), self.tr("My class"), self.tr("")])  # fmt: skip
+                               [self.tr("Measure"), self.tr("Target"), self.tr("My class"), ""])  # fmt: skip
         mbox = QGroupBox(self.tr("Our school's measures"))
         mv = QVBoxLayout(mbox)
         mv.addWidget(self.term)

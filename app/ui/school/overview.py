@@ -63,7 +63,7 @@ class SchoolOverviewPage(QWidget):
         head.addWidget(pdf_button)
 
         self.measures = _table("The school's measures", [self.tr("Measure"), self.tr("Target"), self.tr("School"),
-                                                          self.tr("")])  # fmt: skip
+                                                          ""])  # fmt: skip
         self.measure_box = QComboBox()
         self.measure_box.setAccessibleName("Measure")
         for m in MEASURES.values():
