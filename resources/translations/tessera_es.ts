@@ -695,6 +695,10 @@
         <translation>Pantalla</translation>
     </message>
     <message>
+        <source>Display settings</source>
+        <translation>Ajustes de pantalla</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Seguir al sistema</translation>
     </message>
@@ -711,6 +715,18 @@
         <translation>Alto contraste</translation>
     </message>
     <message>
+        <source>Colour scheme</source>
+        <translation>Esquema de colores</translation>
+    </message>
+    <message>
+        <source>Text size in percent</source>
+        <translation>Tamaño del texto en porcentaje</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
         <source>Atkinson Hyperlegible (easy to read)</source>
         <translation>Atkinson Hyperlegible (fácil de leer)</translation>
     </message>
@@ -721,6 +737,10 @@
     <message>
         <source>The system&apos;s font</source>
         <translation>La fuente del sistema</translation>
+    </message>
+    <message>
+        <source>Where the choice is kept</source>
+        <translation>Dónde se guarda la elección</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
@@ -1040,11 +1060,31 @@
     </message>
     <message>
         <source>Descriptor</source>
-        <translation>Descripción del nivel</translation>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Framework version</source>
+        <translation>Versión del marco</translation>
+    </message>
+    <message>
+        <source>Domains and skills</source>
+        <translation>Dominios y habilidades</translation>
+    </message>
+    <message>
+        <source>Skill name</source>
+        <translation>Nombre de la habilidad</translation>
+    </message>
+    <message>
+        <source>Prerequisites (ids, separated by commas)</source>
+        <translation>Requisitos previos (ids separados por comas)</translation>
     </message>
     <message>
         <source>Prerequisites</source>
         <translation>Requisitos previos</translation>
+    </message>
+    <message>
+        <source>New skill id</source>
+        <translation>Id de la habilidad nueva</translation>
     </message>
     <message>
         <source>new skill id</source>
@@ -1081,6 +1121,10 @@
     <message>
         <source>Start from &amp;Tessera&apos;s framework</source>
         <translation>Empezar desde el marco de &amp;Tessera</translation>
+    </message>
+    <message>
+        <source>Framework message</source>
+        <translation>Mensaje del marco</translation>
     </message>
     <message>
         <source>No framework published yet: start from Tessera&apos;s, or import a district&apos;s (CASE).</source>
@@ -1762,12 +1806,20 @@
 <context>
     <name>LanguageBox</name>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Language status</source>
+        <translation>Estado del idioma</translation>
     </message>
     <message>
         <source>Set by your school for this computer.</source>
@@ -1856,12 +1908,28 @@
         <translation>Para mí</translation>
     </message>
     <message>
+        <source>Library item details</source>
+        <translation>Detalles del elemento de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Copy into class</source>
+        <translation>Copiar en la clase</translation>
+    </message>
+    <message>
         <source>&amp;Copy into my class</source>
         <translation>&amp;Copiar en mi clase</translation>
     </message>
     <message>
+        <source>Copy into my class</source>
+        <translation>Copiar en mi clase</translation>
+    </message>
+    <message>
         <source>Take the &amp;update</source>
         <translation>Tomar la &amp;actualización</translation>
+    </message>
+    <message>
+        <source>Take the update</source>
+        <translation>Tomar la actualización</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -1872,8 +1940,16 @@
         <translation>Compartir con colegas</translation>
     </message>
     <message>
+        <source>What to share</source>
+        <translation>Qué compartir</translation>
+    </message>
+    <message>
         <source>&amp;Share</source>
         <translation>&amp;Compartir</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
     </message>
     <message>
         <source>Teacher</source>
@@ -1890,6 +1966,10 @@
     <message>
         <source>Teachers leading the way</source>
         <translation>Docentes que marcan el camino</translation>
+    </message>
+    <message>
+        <source>Library message</source>
+        <translation>Mensaje de la biblioteca</translation>
     </message>
     <message>
         <source> (you)</source>
@@ -2211,8 +2291,16 @@
         <translation>Mi clase en la escuela</translation>
     </message>
     <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
         <source>Class:</source>
         <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Periodo</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -2231,6 +2319,10 @@
         <translation>Los indicadores de nuestra escuela</translation>
     </message>
     <message>
+        <source>School-wide challenge</source>
+        <translation>Desafío de toda la escuela</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
@@ -2247,6 +2339,10 @@
         <translation>Clases</translation>
     </message>
     <message>
+        <source>My students to put on the team</source>
+        <translation>Mis estudiantes para poner en el equipo</translation>
+    </message>
+    <message>
         <source>New team name</source>
         <translation>Nombre del equipo nuevo</translation>
     </message>
@@ -2255,12 +2351,24 @@
         <translation>&amp;Nuevo equipo</translation>
     </message>
     <message>
+        <source>New team</source>
+        <translation>Nuevo equipo</translation>
+    </message>
+    <message>
         <source>&amp;Put the chosen students on the team</source>
         <translation>&amp;Poner a los estudiantes elegidos en el equipo</translation>
     </message>
     <message>
+        <source>Put the chosen students on the team</source>
+        <translation>Poner a los estudiantes elegidos en el equipo</translation>
+    </message>
+    <message>
         <source>School-wide challenges: teams across classes</source>
         <translation>Desafíos de toda la escuela: equipos entre clases</translation>
+    </message>
+    <message>
+        <source>School page message</source>
+        <translation>Mensaje de la página de la escuela</translation>
     </message>
     <message>
         <source>Term %1: %2 students</source>
@@ -3004,12 +3112,24 @@
         <translation>Nuestra escuela</translation>
     </message>
     <message>
+        <source>School summary</source>
+        <translation>Resumen de la escuela</translation>
+    </message>
+    <message>
         <source>Board &amp;CSV…</source>
         <translation>&amp;CSV para el consejo…</translation>
     </message>
     <message>
+        <source>Save the board&apos;s CSV</source>
+        <translation>Guardar el CSV para el consejo</translation>
+    </message>
+    <message>
         <source>Board &amp;PDF…</source>
         <translation>&amp;PDF para el consejo…</translation>
+    </message>
+    <message>
+        <source>Save the board&apos;s PDF</source>
+        <translation>Guardar el PDF para el consejo</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -3026,6 +3146,10 @@
     <message>
         <source>Set &amp;target for this term</source>
         <translation>Fijar el &amp;objetivo de este periodo</translation>
+    </message>
+    <message>
+        <source>Set target for this term</source>
+        <translation>Fijar el objetivo de este periodo</translation>
     </message>
     <message>
         <source>Our measures this term</source>
@@ -3048,6 +3172,10 @@
         <translation>Borradores devueltos</translation>
     </message>
     <message>
+        <source>School figures</source>
+        <translation>Cifras de la escuela</translation>
+    </message>
+    <message>
         <source>By grade</source>
         <translation>Por grado</translation>
     </message>
@@ -3058,6 +3186,10 @@
     <message>
         <source>Across the year</source>
         <translation>A lo largo del año</translation>
+    </message>
+    <message>
+        <source>School overview message</source>
+        <translation>Mensaje del panorama de la escuela</translation>
     </message>
     <message>
         <source>Term %1 · %2 students in %3 classes</source>
@@ -3802,6 +3934,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Cancelar la &amp;sincronización</translation>
     </message>
     <message>
+        <source>Cancel sync</source>
+        <translation>Cancelar la sincronización</translation>
+    </message>
+    <message>
         <source>Stop the sync under way at the next safe point; what arrived is kept</source>
         <translation>Detener la sincronización en curso en el próximo punto seguro; lo que ya llegó se conserva</translation>
     </message>
@@ -3812,6 +3948,22 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
 </context>
 <context>
     <name>TargetBox</name>
+    <message>
+        <source>Sync folder state</source>
+        <translation>Estado de la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>School server state</source>
+        <translation>Estado del servidor de la escuela</translation>
+    </message>
+    <message>
+        <source>Sync folder progress</source>
+        <translation>Progreso de la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>School server progress</source>
+        <translation>Progreso del servidor de la escuela</translation>
+    </message>
     <message>
         <source>Sync folder</source>
         <translation>Carpeta de sincronización</translation>
@@ -7225,6 +7377,18 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>School</source>
         <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Our school</source>
+        <translation>Nuestra escuela</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Marco</translation>
     </message>
     <message>
         <source>Starting (below 50%)</source>
