@@ -49,6 +49,7 @@ NAME_ARGS = {
     "WritingEditor": 0,
     "TrendChart": 0,
     "ScalePicker": 2,  # ScalePicker(kind, words, name)
+    "_table": 0,  # the school pages' tables: _table(name, headers)
 }
 
 

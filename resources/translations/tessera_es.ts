@@ -7503,8 +7503,24 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>aún no adoptado</translation>
     </message>
     <message>
+        <source>Library items</source>
+        <translation>Elementos de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Teachers leading the way</source>
+        <translation>Docentes que marcan el camino</translation>
+    </message>
+    <message>
         <source>shared by</source>
         <translation>compartido por</translation>
+    </message>
+    <message>
+        <source>My class against the school&apos;s measures</source>
+        <translation>Mi clase frente a los indicadores de la escuela</translation>
+    </message>
+    <message>
+        <source>Teams across classes</source>
+        <translation>Equipos entre clases</translation>
     </message>
     <message>
         <source>met</source>
@@ -7513,6 +7529,22 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>not yet</source>
         <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>The school&apos;s measures</source>
+        <translation>Los indicadores de la escuela</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
+        <source>Across the year</source>
+        <translation>A lo largo del año</translation>
     </message>
     <message>
         <source>Mood</source>

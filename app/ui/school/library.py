@@ -4,7 +4,7 @@ challenges, and "teachers leading the way"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,7 @@ IID = Qt.ItemDataRole.UserRole + 1
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
-    t.setAccessibleName(name)
+    t.setAccessibleName(QCoreApplication.translate("SchoolTable", name))
     t.setTabKeyNavigation(False)
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().hide()
