@@ -68,7 +68,7 @@ class FolderTransport(Transport):
 
     def fetch_batch(self, ref: BatchRef) -> bytes:
         try:
-            data, _ = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
+            data, _size = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
         except FileNotFoundError:
             self.sf.raise_if_unreachable(None)
             raise
@@ -122,7 +122,7 @@ class FolderTransport(Transport):
     def get_blob(self, sha256: str) -> bytes | None:
         path = self._blob_path(sha256)
         try:
-            data, _ = read_plain(path, MAX_BLOB_BYTES, "too large")
+            data, _size = read_plain(path, MAX_BLOB_BYTES, "too large")
         except FileNotFoundError:
             return None
         except BatchDamaged as exc:
@@ -155,7 +155,7 @@ class FolderTransport(Transport):
     def _holds(self, path: Path, sha256: str) -> bool:
         """Whether a plain file with the right bytes is already there (a wrong one is replaced)."""
         try:
-            data, _ = read_plain(path, MAX_BLOB_BYTES, "too large")
+            data, _size = read_plain(path, MAX_BLOB_BYTES, "too large")
             data = self.sf.open_sealed(_blob_name(sha256), data)
         except (OSError, BatchDamaged):
             return False
@@ -170,7 +170,7 @@ class FolderTransport(Transport):
 
     def get_doc(self, path: str) -> bytes | None:
         try:
-            data, _ = read_plain(self._doc_path(path), 1024 * 1024, "too large")
+            data, _size = read_plain(self._doc_path(path), 1024 * 1024, "too large")
         except (FileNotFoundError, BatchDamaged):
             return None
         except OSError as exc:

@@ -179,7 +179,7 @@ class HttpTransport(Transport):
         raise AssertionError("unreachable")
 
     def _json(self, method: str, path: str, body: dict | None = None, **kw) -> dict:  # noqa: ANN003
-        _, raw, _ = self.request(method, path, body, **kw)
+        _status, raw, _ctype = self.request(method, path, body, **kw)
         try:
             out = json.loads(raw)
         except ValueError as exc:
@@ -236,7 +236,7 @@ class HttpTransport(Transport):
 
     def reachable(self) -> bool:
         try:
-            status, _, _ = self.request("GET", "/v1/health", auth=False)
+            status, _raw, _ctype = self.request("GET", "/v1/health", auth=False)
             return status == 200
         except TargetError:
             return False
@@ -351,7 +351,9 @@ class HttpTransport(Transport):
             raise BatchDamaged(_("damaged (unreadable header)")) from exc
 
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
-        _, raw, _ = self.request("POST", self._s("/batches"), data, ctype="application/octet-stream")
+        _status, raw, _ctype = self.request(
+            "POST", self._s("/batches"), data, ctype="application/octet-stream"
+        )
         out = json.loads(raw)
         if out.get("status") == "refused" or out.get("refused"):
             self.refusals.append({"origin": origin, "first": first, "last": last, "refused": out.get("refused"),
@@ -417,7 +419,7 @@ class HttpTransport(Transport):
             raise BlobRefused(str(exc)) from exc
 
     def get_blob(self, sha256: str) -> bytes | None:
-        status, raw, _ = self.request("GET", self._s(f"/blobs/{sha256}"), ok404=True)
+        status, raw, _ctype = self.request("GET", self._s(f"/blobs/{sha256}"), ok404=True)
         return None if status == 404 else raw
 
     def has_blob(self, sha256: str) -> bool:
@@ -436,7 +438,9 @@ class HttpTransport(Transport):
             return got
         except TargetRefused:
             h = self.session.hello or self.hello()
-            _, raw, _ = self.request("GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False)
+            _status, raw, _ctype = self.request(
+                "GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False
+            )
             cert = json.loads(raw).get("cert")
             return {"school": h.get("school"), "certs": [cert] if cert else [], "revoked": None}
 
