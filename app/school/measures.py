@@ -43,7 +43,9 @@ MEASURES: dict[str, MeasureDef] = {
             True,
             lambda f: round(f.minutes_per_student_week, 1),
         ),
-        MeasureDef("feedback_days", N_("Writing feedback within"), "days", False, lambda f: f.feedback_days),
+        MeasureDef(
+            "feedback_days", N_("Writing feedback within"), N_("days"), False, lambda f: f.feedback_days
+        ),
         MeasureDef(
             "challenge_completion",
             N_("Challenge checkpoints done"),

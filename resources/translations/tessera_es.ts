@@ -6432,6 +6432,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Retroalimentación de escritura en</translation>
     </message>
     <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
         <source>Challenge checkpoints done</source>
         <translation>Puntos de control de desafíos hechos</translation>
     </message>
@@ -6466,6 +6470,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Only the teacher who wrote a note can change it.</source>
         <translation>Solo el docente que escribió una nota puede cambiarla.</translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation>Grado {g}</translation>
+    </message>
+    <message>
+        <source>No grade</source>
+        <translation>Sin grado</translation>
     </message>
     <message>
         <source>Say which school.</source>

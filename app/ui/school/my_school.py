@@ -33,9 +33,9 @@ SID = Qt.ItemDataRole.UserRole + 1
 
 
 def measure_cells(r, tr) -> list[str]:  # noqa: ANN001
-    value = "-" if r.value is None else f"{r.value:g} {r.unit}"
+    value = "-" if r.value is None else f"{r.value:g} {tr(r.unit)}"
     met = "" if r.met is None else (tr("met") if r.met else tr("not yet"))
-    return [tr(r.label), f"{r.target:g} {r.unit}", value, met]
+    return [tr(r.label), f"{r.target:g} {tr(r.unit)}", value, met]
 
 
 class MySchoolPage(QWidget):
