@@ -36,9 +36,37 @@ def tool(name: str) -> str:
     return found
 
 
+# UI helpers that take an accessible name as a literal and translate it at run time (``owner.tr(name)``,
+# ``translate("PracticePage", name)``...), where lupdate cannot see it: the position of that argument
+# (or its keyword ``name=``). The name is found by its source text whatever the context asking
+# (app/ui/language.py: BySourceTranslator), so the literal at the call site is the mark.
+NAME_ARGS = {
+    "button": 2,  # app/ui/widgets/common.py: button(owner, text, name, slot)
+    "_button": 1,  # the pages' and the interop menus' self._button(text, name[, slot])
+    "_label": 1,  # PracticePage, WritingPage: _label(text, name, role)
+    "_count": 0,  # WritingTaskDialog: _count(name, value)
+    "empty_note": 1,  # EmptyNote: empty_note(text, name)
+    "WritingEditor": 0,
+    "TrendChart": 0,
+    "ScalePicker": 2,  # ScalePicker(kind, words, name)
+    "_table": 0,  # the school pages' tables: _table(name, headers)
+}
+
+
+def _name_literal(node: ast.Call, name: str) -> ast.Constant | None:
+    pos = NAME_ARGS.get(name)
+    if pos is None:
+        return None
+    arg = next((k.value for k in node.keywords if k.arg == "name"), None)
+    if arg is None and len(node.args) > pos:
+        arg = node.args[pos]
+    return arg if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value else None
+
+
 def marked_strings(root: Path = REPO / "app") -> list[tuple[str, bool]]:
     """(text, is_plural) for every literal passed to ``_`` or ``N_`` (below the UI, and in the UI for
-    labels kept in tables), and to ``tr`` inside an f-string, which lupdate does not read."""
+    labels kept in tables), to ``tr`` inside an f-string, which lupdate does not read, and the
+    accessible names given to the helpers in ``NAME_ARGS``."""
     out: list[tuple[str, bool]] = []
     seen: set[tuple[str, bool]] = set()
     for path in sorted(root.rglob("*.py")):
@@ -50,13 +78,22 @@ def marked_strings(root: Path = REPO / "app") -> list[tuple[str, bool]]:
             name = node.func.id if isinstance(node.func, ast.Name) else ""
             attr = node.func.attr if isinstance(node.func, ast.Attribute) else ""
             wanted = name in ("_", "N_") or (attr == "tr" and id(node) in in_fstring)
+            # a module's own ``tr(text[, n])`` (chart_text.py's "ChartText"), which lupdate does not read
+            wanted = wanted or (name == "tr" and "ui" in path.relative_to(root).parts)
+            named = _name_literal(node, name or attr) if "ui" in path.relative_to(root).parts else None
+            if named is not None and (named.value, False) not in seen:
+                seen.add((named.value, False))
+                out.append((named.value, False))
             if (
                 wanted
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                key = (node.args[0].value, any(k.arg == "n" for k in node.keywords) or len(node.args) > 2)
+                plural = any(k.arg == "n" for k in node.keywords) or len(node.args) > (
+                    1 if name == "tr" else 2
+                )
+                key = (node.args[0].value, plural)
                 if key not in seen:
                     seen.add(key)
                     out.append(key)

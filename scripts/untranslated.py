@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 _TAG = re.compile(r"<[^>]+>")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_MARKED = re.compile(r"\[!! .*? !!\]", re.DOTALL)
+# Innermost first (a translated template filled with a translated word nests markers), and a marked
+# text cut short with "…" by a view that elides it counts as marked.
+_MARKED = re.compile(r"\[!! (?:(?!\[!! ).)*?(?: !!\]|…$)", re.DOTALL)
 
 
 def texts_of(w: QWidget) -> list[str]:
@@ -81,7 +83,10 @@ def untranslated(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
             continue
         for text in texts_of(w):
             plain = html.unescape(_TAG.sub(" ", text.replace("&&", "&")))
-            rest = " ".join(_MARKED.sub(" ", plain).split())  # what passed tr; the rest must be data
+            rest, before = plain, ""
+            while rest != before:  # what passed tr; the rest must be data
+                before, rest = rest, _MARKED.sub(" ", rest)
+            rest = " ".join(rest.split())
             if not _LETTERS.search(rest):
                 continue
             for d in sorted((d for d in data if d in rest), key=len, reverse=True):

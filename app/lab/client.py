@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app import errors
+from app.i18n import _
 from app.lab import calls
 from app.lab.wire import MAX_REPLY, encode_request, read_frame, write_frame
 from app.people.actor import Actor
@@ -79,8 +80,9 @@ class LabClient:
             self.sock.connect(self.path)
         except OSError as exc:
             raise LabUnavailable(
-                "This lab computer's Tessera service is not running (or not installed), so Tessera cannot "
-                "open the class. Ask the school's IT to start the Tessera lab service (docs/installing.md)."
+                _(
+                    "This lab computer's Tessera service is not running (or not installed), so Tessera cannot open the class. Ask the school's IT to start the Tessera lab service (docs/installing.md)."
+                )
             ) from exc
         self._check_peer()
 
@@ -91,7 +93,9 @@ class LabClient:
             return
         folder = os.stat(os.path.dirname(self.path) or ".")
         if stat.S_IMODE(folder.st_mode) & 0o022 and not folder.st_mode & stat.S_ISVTX:
-            raise LabUnavailable(f"The lab service's socket {self.path} is in a folder others can write to.")
+            raise LabUnavailable(
+                _("The lab service's socket {path} is in a folder others can write to.", path=self.path)
+            )
 
     def _check_peer(self) -> None:
         from app.lab.server import peer_uid
@@ -99,7 +103,7 @@ class LabClient:
         uid = peer_uid(self.sock)
         if uid is not None and uid not in (0, os.stat(self.path).st_uid):
             self.sock.close()
-            raise LabUnavailable("The lab service's socket is answered by another account: not trusted.")
+            raise LabUnavailable(_("The lab service's socket is answered by another account: not trusted."))
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         args = tuple(a for a in args if not isinstance(a, Actor))  # the service knows who is signed in
@@ -114,7 +118,7 @@ class LabClient:
                 reply = pickle.loads(read_frame(self.sock, MAX_REPLY))  # noqa: S301  from the trusted service
             except (OSError, EOFError) as exc:
                 raise LabUnavailable(
-                    "The connection to this lab computer's Tessera service was lost."
+                    _("The connection to this lab computer's Tessera service was lost.")
                 ) from exc
         if "error" in reply:
             raise _rebuild_error(reply["error"])
@@ -153,7 +157,7 @@ class RemoteService:
 def _not_on_lab(call: str) -> Callable[..., Any]:
     def refuse(*_a: Any, **_k: Any) -> Any:
         raise errors.PermissionDenied(
-            "This is not available on a lab computer. Use Tessera on the teacher's computer for it."
+            _("This is not available on a lab computer. Use Tessera on the teacher's computer for it.")
         )
 
     refuse.__name__ = call

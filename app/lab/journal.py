@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.people.actor import Actor
 from app.writing.journal import JournalEntry, TextJournal
 
 
 def _own(actor: Actor, student_id: str) -> None:
     if not actor.is_student or actor.person_id != student_id:
-        raise PermissionDenied("You can only keep your own writing.")
+        raise PermissionDenied(_("You can only keep your own writing."))
 
 
 class LabJournal:

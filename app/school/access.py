@@ -13,18 +13,19 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.errors import PermissionDenied
+from app.i18n import _
 from app.models import SchoolClass
 from app.people.actor import Actor
 
 
 def require_leader(actor: Actor) -> None:
     if not actor.is_leader:
-        raise PermissionDenied("Only a school leader can do that.")
+        raise PermissionDenied(_("Only a school leader can do that."))
 
 
 def require_staff(actor: Actor) -> None:
     if not (actor.is_teacher or actor.is_leader):
-        raise PermissionDenied("Only the school's staff can do that.")
+        raise PermissionDenied(_("Only the school's staff can do that."))
 
 
 def school_classes(s: Session, school_id: str) -> list[SchoolClass]:

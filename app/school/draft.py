@@ -9,6 +9,7 @@ import copy
 import re
 
 from app.errors import InvalidInput
+from app.i18n import _
 from app.school.versions import check_body, skills_of
 
 _ID = re.compile(r"[A-Za-z0-9._:-]{1,80}")
@@ -28,12 +29,12 @@ class FrameworkDraft:
             for k in d["skills"]:
                 if k["id"] == skill_id:
                     return k
-        raise InvalidInput(f"There is no skill {skill_id} in the draft.")
+        raise InvalidInput(_("There is no skill {skill_id} in the draft.", skill_id=skill_id))
 
     def domain(self, domain_id: str) -> dict:
         d = next((d for d in self.body["domains"] if d["id"] == domain_id), None)
         if d is None:
-            raise InvalidInput(f"There is no domain {domain_id} in the draft.")
+            raise InvalidInput(_("There is no domain {domain_id} in the draft.", domain_id=domain_id))
         return d
 
     @property
@@ -57,7 +58,7 @@ class FrameworkDraft:
     def rename(self, skill_id: str, name: str) -> None:
         name = name.strip()
         if not name:
-            raise InvalidInput("A skill needs a name.")
+            raise InvalidInput(_("A skill needs a name."))
         k = self.skill(skill_id)
         self._step(f"rename {skill_id}")
         k["name"] = name[:200]
@@ -72,9 +73,11 @@ class FrameworkDraft:
         known = set(skills_of(self.body))
         bad = [i for i in ids if i not in known or i == skill_id]
         if bad:
-            raise InvalidInput("A prerequisite must be another skill of the framework: " + ", ".join(bad))
+            raise InvalidInput(
+                _("A prerequisite must be another skill of the framework: {names}", names=", ".join(bad))
+            )
         if self._leads_back(skill_id, ids):
-            raise InvalidInput("That would make the skill a prerequisite of itself (a loop).")
+            raise InvalidInput(_("That would make the skill a prerequisite of itself (a loop)."))
         self._step(f"prerequisites of {skill_id}")
         k["prerequisites"] = list(dict.fromkeys(ids))
 
@@ -94,7 +97,7 @@ class FrameworkDraft:
     def add_domain(self, domain_id: str, name: str, subject: str = "") -> None:
         _check_id(domain_id)
         if any(d["id"] == domain_id for d in self.body["domains"]):
-            raise InvalidInput(f"The domain id {domain_id} is taken.")
+            raise InvalidInput(_("The domain id {domain_id} is taken.", domain_id=domain_id))
         self._step(f"add domain {domain_id}")
         self.body["domains"].append(
             {"id": domain_id, "name": name.strip() or domain_id, "subject": subject, "skills": []}
@@ -103,7 +106,9 @@ class FrameworkDraft:
     def add_skill(self, domain_id: str, skill_id: str, name: str, description: str = "") -> None:
         _check_id(skill_id)
         if skill_id in skills_of(self.body) or not name.strip():
-            raise InvalidInput(f"The skill id {skill_id} is taken (or the name is empty).")
+            raise InvalidInput(
+                _("The skill id {skill_id} is taken (or the name is empty).", skill_id=skill_id)
+            )
         d = self.domain(domain_id)
         self._step(f"add {skill_id}")
         d["skills"].append(
@@ -113,14 +118,14 @@ class FrameworkDraft:
     def split(self, skill_id: str, parts: list[tuple[str, str]]) -> None:
         """Replace a skill by two or more new ones; its evidence counts toward each part."""
         if len(parts) < 2:
-            raise InvalidInput("A split makes at least two skills.")
+            raise InvalidInput(_("A split makes at least two skills."))
         known = set(skills_of(self.body))
         for pid, name in parts:
             _check_id(pid)
             if pid in known or not name.strip():
-                raise InvalidInput(f"The skill id {pid} is taken (or the name is empty).")
+                raise InvalidInput(_("The skill id {pid} is taken (or the name is empty).", pid=pid))
         if len({p for p, _n in parts}) != len(parts):
-            raise InvalidInput("Each part needs its own id.")
+            raise InvalidInput(_("Each part needs its own id."))
         old = self.skill(skill_id)
         self._step(f"split {skill_id}")
         for d in self.body["domains"]:
@@ -161,4 +166,4 @@ class FrameworkDraft:
 
 def _check_id(value: str) -> None:
     if not _ID.fullmatch(value or ""):
-        raise InvalidInput("An id is 1 to 80 letters, digits, dots, dashes, colons or underscores.")
+        raise InvalidInput(_("An id is 1 to 80 letters, digits, dots, dashes, colons or underscores."))

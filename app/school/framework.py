@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
+from app.i18n import _
 from app.interop.case import CaseFramework, parse_package
 from app.models import Domain, FrameworkAdoption, FrameworkVersion, LocalSkill, Skill
 from app.models.base import partition_key
@@ -111,10 +112,12 @@ class FrameworkVersionService:
             vs = _versions(s, actor.school_id, key)
             v = next((x for x in reversed(vs) if version is None or x.version == version), None)
             if v is None:
-                raise NotFound("That version of the framework has not been published here.")
+                raise NotFound(_("That version of the framework has not been published here."))
             dom = next((d for d in v.body["domains"] if d["id"] == domain_id), None)
             if dom is None:
-                raise InvalidInput(f"Version {v.version} has no domain {domain_id}.")
+                raise InvalidInput(
+                    _("Version {version} has no domain {domain_id}.", version=v.version, domain_id=domain_id)
+                )
             row = s.execute(select(FrameworkAdoption).where(
                 FrameworkAdoption.school_id == actor.school_id, FrameworkAdoption.key == key,
                 FrameworkAdoption.domain_id == domain_id)).scalars().first()  # fmt: skip
@@ -134,7 +137,7 @@ class FrameworkVersionService:
         require_leader(actor)
         code, name = code.strip(), name.strip()
         if not code or not name:
-            raise InvalidInput("A school's own skill needs a code and a name.")
+            raise InvalidInput(_("A school's own skill needs a code and a name."))
         with self.db.write() as s:
             parent = (
                 s.execute(select(Skill).where(Skill.code == parent_id, Skill.deleted == False))
@@ -142,9 +145,9 @@ class FrameworkVersionService:
                 .first()
             )  # noqa: E712
             if parent is None:
-                raise NotFound("Adopt the shared skill's domain first.")
+                raise NotFound(_("Adopt the shared skill's domain first."))
             if s.execute(select(Skill.id).where(Skill.code == code)).first():
-                raise InvalidInput(f"The code {code} is taken.")
+                raise InvalidInput(_("The code {code} is taken.", code=code))
             s.add(LocalSkill(school_id=actor.school_id, key=key, parent_id=parent_id, code=code, name=name,
                              description=description, partition=partition_key(actor.school_id)))  # fmt: skip
             s.add(Skill(domain_id=parent.domain_id, code=code, name=name, description=description,
@@ -154,7 +157,7 @@ class FrameworkVersionService:
         """The school's own words for a shared skill (the id, and so the reports, stay shared)."""
         require_leader(actor)
         if not name.strip():
-            raise InvalidInput("Say the school's wording.")
+            raise InvalidInput(_("Say the school's wording."))
         with self.db.write() as s:
             row = next(
                 (w for w in _locals(s, actor.school_id, key) if w.wording and w.parent_id == shared_id), None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import N_, _
 from app.models import Challenge, Checkpoint, Item, LibraryCopy, LibraryItem, Person, Skill, WritingTask
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -23,10 +24,10 @@ from app.school.access import require_staff
 from app.store.database import Database
 
 KINDS = {
-    "writing_task": "Writing task",
-    "challenge": "Challenge",
-    "rubric": "Rubric",
-    "question_set": "Question set",
+    "writing_task": N_("Writing task"),
+    "challenge": N_("Challenge"),
+    "rubric": N_("Rubric"),
+    "question_set": N_("Question set"),
 }
 DAY = 86400.0
 MAX_BODY_ITEMS = 200
@@ -74,7 +75,7 @@ class LibraryService:
         require_staff(actor)
         body = _clean(kind, body)
         if not title.strip():
-            raise InvalidInput("Give what you share a title.")
+            raise InvalidInput(_("Give what you share a title."))
         with self.db.write() as s:
             item = LibraryItem(school_id=actor.school_id, kind=kind, title=title.strip()[:200],
                                summary=summary.strip()[:1000], body=body, author_id=actor.person_id,
@@ -88,7 +89,7 @@ class LibraryService:
         with self.db.read() as s:
             task = s.get(WritingTask, task_id)
             if task is None or task.deleted:
-                raise NotFound("That writing task no longer exists.")
+                raise NotFound(_("That writing task no longer exists."))
             require_class(s, actor, task.class_id)
             body = {"title": task.title, "prompt": task.prompt, "checks": dict(task.checks or {}),
                     "rubric": list(task.rubric or []), "skill_ids": list(task.skill_ids or [])}  # fmt: skip
@@ -97,7 +98,7 @@ class LibraryService:
     def share_challenge(self, actor: Actor, challenge_id: str, summary: str = "") -> LibraryView:
         ch = self.challenges.get(actor, challenge_id)
         if not actor.is_teacher:
-            raise PermissionDenied("Only a teacher running this challenge can share it.")
+            raise PermissionDenied(_("Only a teacher running this challenge can share it."))
         first = ch.checkpoints[0].due_at if ch.checkpoints else 0.0
         body = {"title": ch.title, "driving_question": ch.driving_question, "brief": ch.brief,
                 "community_partner": ch.community_partner, "skill_ids": list(ch.skill_ids),
@@ -111,7 +112,7 @@ class LibraryService:
         with self.db.write() as s:
             item = _item(s, item_id)
             if item.author_id != actor.person_id:
-                raise PermissionDenied("Only the teacher who shared it can improve it.")
+                raise PermissionDenied(_("Only the teacher who shared it can improve it."))
             item.title, item.summary = title.strip()[:200] or item.title, summary.strip()[:1000]
             item.body, item.revision = body, item.revision + 1
         return self.get(actor, item_id)
@@ -121,7 +122,7 @@ class LibraryService:
             item = _item(s, item_id)
             if item.author_id != actor.person_id and not actor.is_leader:
                 raise PermissionDenied(
-                    "Only the teacher who shared it (or a leader) can take it out of the library."
+                    _("Only the teacher who shared it (or a leader) can take it out of the library.")
                 )
             item.withdrawn = True
 
@@ -141,7 +142,7 @@ class LibraryService:
         with self.db.read() as s:
             item = _item(s, item_id)
             if item.school_id != actor.school_id:
-                raise PermissionDenied("That belongs to another school's library.")
+                raise PermissionDenied(_("That belongs to another school's library."))
             return _views(s, actor, [item])[0]
 
     def leading(self, actor: Actor) -> list[Leader]:
@@ -165,7 +166,7 @@ class LibraryService:
         class). Returns the id of what was made ("" for a rubric, kept in the library)."""
         item = self.get(actor, item_id)
         if not actor.is_teacher:
-            raise PermissionDenied("Only a teacher can copy into a class.")
+            raise PermissionDenied(_("Only a teacher can copy into a class."))
         made = self._make(actor, item, class_id, start)
         with self.db.write() as s:
             s.add(LibraryCopy(item_id=item.id, revision=item.revision, by_id=actor.person_id, class_id=class_id,
@@ -181,7 +182,7 @@ class LibraryService:
                 .order_by(LibraryCopy.created_at.desc())
             ).scalars().first()  # fmt: skip
         if last is None:
-            raise InvalidInput("You have not copied this yet.")
+            raise InvalidInput(_("You have not copied this yet."))
         if last.revision >= item.revision:
             return last.made_id
         made = self._rewrite(actor, item, last)
@@ -253,7 +254,7 @@ class LibraryService:
 def _item(s, item_id: str) -> LibraryItem:  # noqa: ANN001
     item = s.get(LibraryItem, item_id)
     if item is None or item.deleted:
-        raise NotFound("That is no longer in the library.")
+        raise NotFound(_("That is no longer in the library."))
     return item
 
 
@@ -325,23 +326,32 @@ def _clean(kind: str, body: dict, item_id: str = "", db: Database | None = None)
         with db.read() as s:
             kind = _item(s, item_id).kind
     if kind not in KINDS:
-        raise InvalidInput("The library holds writing tasks, challenges, rubrics and question sets.")
+        raise InvalidInput(_("The library holds writing tasks, challenges, rubrics and question sets."))
     if not isinstance(body, dict):
-        raise InvalidInput("That cannot be shared as it is.")
+        raise InvalidInput(_("That cannot be shared as it is."))
     need = {"writing_task": ("title",), "challenge": ("title", "checkpoints"), "rubric": ("criteria",),
             "question_set": ("items",)}[kind]  # fmt: skip
     if any(k not in body for k in need):
-        raise InvalidInput(f"A shared {KINDS[kind].lower()} needs {', '.join(need)}.")
+        raise InvalidInput(
+            _("A shared {kind} needs {fields}.", kind=KINDS[kind].lower(), fields=", ".join(need))
+        )
     for key in ("checkpoints", "criteria", "items"):
         if key in body and (not isinstance(body[key], list) or len(body[key]) > MAX_BODY_ITEMS):
-            raise InvalidInput(f"A shared {KINDS[kind].lower()} has at most {MAX_BODY_ITEMS} {key}.")
+            raise InvalidInput(
+                _(
+                    "A shared {kind} has at most {limit} {key}.",
+                    kind=KINDS[kind].lower(),
+                    limit=MAX_BODY_ITEMS,
+                    key=key,
+                )
+            )
     if kind == "challenge":
         for cp in body["checkpoints"]:
             if not (isinstance(cp, list | tuple) and len(cp) == 2 and isinstance(cp[0], str)
                     and isinstance(cp[1], int | float) and abs(cp[1]) < 3650):  # fmt: skip
-                raise InvalidInput("Each checkpoint needs a title and a day.")
+                raise InvalidInput(_("Each checkpoint needs a title and a day."))
     if kind == "question_set":
         for q in body["items"]:
             if not isinstance(q, dict) or not isinstance(q.get("prompt"), str) or not q["prompt"].strip():
-                raise InvalidInput("Each question needs a prompt.")
+                raise InvalidInput(_("Each question needs a prompt."))
     return body

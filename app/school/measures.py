@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput
+from app.i18n import N_, _
 from app.models import SuccessMeasure
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -33,15 +34,21 @@ def _pct(x: float) -> float:
 MEASURES: dict[str, MeasureDef] = {
     m.key: m
     for m in (
-        MeasureDef("mastery", "Skills mastered", "%", True, lambda f: _pct(f.mastery)),
-        MeasureDef("plans_on_track", "Plans on track", "%", True, lambda f: _pct(f.plans_on_track_share)),
+        MeasureDef("mastery", N_("Skills mastered"), "%", True, lambda f: _pct(f.mastery)),
+        MeasureDef("plans_on_track", N_("Plans on track"), "%", True, lambda f: _pct(f.plans_on_track_share)),
         MeasureDef(
-            "practice_minutes", "Practice a week", "min", True, lambda f: round(f.minutes_per_student_week, 1)
+            "practice_minutes",
+            N_("Practice a week"),
+            "min",
+            True,
+            lambda f: round(f.minutes_per_student_week, 1),
         ),
-        MeasureDef("feedback_days", "Writing feedback within", "days", False, lambda f: f.feedback_days),
+        MeasureDef(
+            "feedback_days", N_("Writing feedback within"), N_("days"), False, lambda f: f.feedback_days
+        ),
         MeasureDef(
             "challenge_completion",
-            "Challenge checkpoints done",
+            N_("Challenge checkpoints done"),
             "%",
             True,
             lambda f: _pct(f.challenge_completion),
@@ -85,11 +92,11 @@ class MeasureService:
         """Pick a measure for a term (or change its target): one target per measure and term."""
         require_leader(actor)
         if measure not in MEASURES:
-            raise InvalidInput("Pick one of the school's measures.")
+            raise InvalidInput(_("Pick one of the school's measures."))
         if not term or "-T" not in term:
-            raise InvalidInput("Say which term, such as 2026-T1.")
+            raise InvalidInput(_("Say which term, such as 2026-T1."))
         if not 0 <= float(target) <= 10_000:
-            raise InvalidInput("A target is a number from 0 to 10000.")
+            raise InvalidInput(_("A target is a number from 0 to 10000."))
         with self.db.write() as s:
             row = s.execute(
                 select(SuccessMeasure).where(SuccessMeasure.school_id == actor.school_id,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Enrollment, Person, SchoolClass, TeacherNote
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -41,18 +42,18 @@ class NoteService:
         """Set this teacher's own note on a student of their class (one note per teacher, student, class)."""
         if shared not in SHARES:
             raise InvalidInput(
-                "A note is kept private, shared with the class's teachers, or with leaders too."
+                _("A note is kept private, shared with the class's teachers, or with leaders too.")
             )
         text = (text or "").strip()
         if len(text) > MAX_NOTE:
-            raise InvalidInput(f"A note can be at most {MAX_NOTE} characters.")
+            raise InvalidInput(_("A note can be at most {limit} characters.", limit=MAX_NOTE))
         with self.db.write() as s:
             require_class(s, actor, class_id)
             if not s.execute(select(Enrollment.id).where(Enrollment.class_id == class_id,
                                                          Enrollment.person_id == student_id,
                                                          Enrollment.role == "student",
                                                          Enrollment.deleted == False)).first():  # noqa: E712  # fmt: skip
-                raise PermissionDenied("This student is not in that class.")
+                raise PermissionDenied(_("This student is not in that class."))
             note = s.execute(
                 select(TeacherNote).where(TeacherNote.class_id == class_id, TeacherNote.student_id == student_id,
                                           TeacherNote.author_id == actor.person_id, TeacherNote.deleted == False)  # noqa: E712
@@ -90,9 +91,9 @@ class NoteService:
         with self.db.write() as s:
             note = s.get(TeacherNote, note_id)
             if note is None or note.deleted:
-                raise NotFound("That note no longer exists.")
+                raise NotFound(_("That note no longer exists."))
             if note.author_id != actor.person_id:
-                raise PermissionDenied("Only the teacher who wrote a note can change it.")
+                raise PermissionDenied(_("Only the teacher who wrote a note can change it."))
             note.text = (text or "").strip()[:MAX_NOTE]
 
 

@@ -11,6 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.people.actor import Actor
 from app.people.permissions import require_class
 from app.planning.plan_data import WeeklyMinutes, load_plans
@@ -96,9 +97,10 @@ class OverviewService:
         for f in figures:
             by_grade.setdefault(f.grade, []).append(f)
         grades = tuple(
-            combine(f"Grade {g}" if g else "No grade", g, parts) for g, parts in sorted(by_grade.items())
+            combine(_("Grade {g}", g=g) if g else _("No grade"), g, parts)
+            for g, parts in sorted(by_grade.items())
         )
-        whole = combine("School", "", figures)
+        whole = combine(_("School"), "", figures)
         targets = tuple(self.measures.targets(actor, term))
         results = {f.class_id: tuple(result(t, f) for t in targets) for f in figures}
         results[""] = tuple(result(t, whole) for t in targets)

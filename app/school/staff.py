@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, PermissionDenied
+from app.i18n import _
 from app.models import Account, AuditEvent, Enrollment, Person, SchoolClass
 from app.models.base import partition_key
 from app.people.accounts import hash_secret
@@ -47,17 +48,17 @@ class StaffService:
         choose it at their first sign-in."""
         require_leader(actor)
         if role not in STAFF_ROLES:
-            raise InvalidInput("A member of staff is a teacher or a leader.")
+            raise InvalidInput(_("A member of staff is a teacher or a leader."))
         username = username.strip().lower()
         if not re.fullmatch(r"[a-z0-9._-]{3,40}", username):
-            raise InvalidInput("A username needs 3 to 40 letters, digits, dots, dashes or underscores.")
+            raise InvalidInput(_("A username needs 3 to 40 letters, digits, dots, dashes or underscores."))
         if password is not None and len(password) < 8:
-            raise InvalidInput("Please choose a password of at least 8 characters.")
+            raise InvalidInput(_("Please choose a password of at least 8 characters."))
         if not given_name.strip():
-            raise InvalidInput("Please fill in a name.")
+            raise InvalidInput(_("Please fill in a name."))
         with self.db.write() as s:
             if s.execute(select(Account.id).where(Account.username == username)).first():
-                raise InvalidInput(f"The username {username!r} is taken.")
+                raise InvalidInput(_("The username {username!r} is taken.", username=username))
             school_id = actor.school_id or _only_school(s)
             p = Person(school_id=school_id, role=role, given_name=given_name.strip(),
                        family_name=family_name.strip(), partition=partition_key(school_id))  # fmt: skip
@@ -71,7 +72,7 @@ class StaffService:
 
     def staff(self, actor: Actor) -> list[StaffRow]:
         if not (actor.is_teacher or actor.is_leader):
-            raise PermissionDenied("Only the school's staff can see its staff.")
+            raise PermissionDenied(_("Only the school's staff can see its staff."))
         with self.db.read() as s:
             rows = s.execute(
                 select(Person, Account.username)
@@ -87,14 +88,14 @@ class StaffService:
         with self.db.write() as s:
             klass = s.get(SchoolClass, class_id)
             if klass is None or klass.deleted:
-                raise NotFound("That class no longer exists.")
+                raise NotFound(_("That class no longer exists."))
             if not actor.is_leader or actor.school_id not in ("", klass.school_id):
                 require_class(s, actor, class_id)
             other = s.get(Person, teacher_id)
             if other is None or other.deleted or other.role not in STAFF_ROLES:
-                raise NotFound("That teacher is not on the school's staff.")
+                raise NotFound(_("That teacher is not on the school's staff."))
             if other.school_id != klass.school_id:
-                raise PermissionDenied("A co-teacher must be on the same school's staff.")
+                raise PermissionDenied(_("A co-teacher must be on the same school's staff."))
             if _teaches(s, teacher_id, class_id):
                 return
             s.add(
@@ -131,5 +132,5 @@ def _only_school(s) -> str:  # noqa: ANN001
 
     ids = list(s.execute(select(School.id).where(School.deleted == False)).scalars())  # noqa: E712
     if len(ids) != 1:
-        raise InvalidInput("Say which school.")
+        raise InvalidInput(_("Say which school."))
     return ids[0]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, PermissionDenied
+from app.i18n import _
 from app.models import Checkpoint, Enrollment, Person, SchoolClass, Team, TeamCheckpoint, TeamMember
 from app.models.base import partition_key
 from app.people.actor import Actor
@@ -38,18 +39,18 @@ class SchoolTeamService:
         """A team across classes, for a school or grade challenge the teacher runs."""
         name = name.strip()[:80]
         if not name:
-            raise InvalidInput("Give the team a name.")
+            raise InvalidInput(_("Give the team a name."))
         with self.db.write() as s:
             ch = acc.get_challenge(s, challenge_id)
             acc.require_run(s, actor, ch)
             if ch.scope not in ("school", "grade"):
-                raise InvalidInput("Teams across classes are for school-wide and grade challenges.")
+                raise InvalidInput(_("Teams across classes are for school-wide and grade challenges."))
             if ch.status == "finished":
-                raise InvalidInput("This challenge is finished; its teams can no longer change.")
+                raise InvalidInput(_("This challenge is finished; its teams can no longer change."))
             existing = s.execute(select(Team.id).where(Team.challenge_id == ch.id, Team.name == name,
                                                        Team.deleted == False)).first()  # noqa: E712  # fmt: skip
             if existing:
-                raise InvalidInput("Each team needs its own name.")
+                raise InvalidInput(_("Each team needs its own name."))
             part = partition_key(ch.school_id)
             team = Team(challenge_id=ch.id, name=name, member_ids=[], partition=part)
             s.add(team)
@@ -70,14 +71,14 @@ class SchoolTeamService:
                 ch.scope == "school" or (ch.scope == "grade" and ch.grade == klass.grade)
             )
             if not reaches or acc.team_class_id(team):
-                raise PermissionDenied("This team is not open to that class.")
+                raise PermissionDenied(_("This team is not open to that class."))
             if ch.status == "finished":
-                raise InvalidInput("This challenge is finished; its teams can no longer change.")
+                raise InvalidInput(_("This challenge is finished; its teams can no longer change."))
             wanted = list(dict.fromkeys(student_ids))
             allowed = set(s.execute(select(Enrollment.person_id).where(
                 Enrollment.class_id == class_id, Enrollment.role == "student", Enrollment.deleted == False)).scalars())  # noqa: E712  # fmt: skip
             if set(wanted) - allowed:
-                raise PermissionDenied("You can put only your own class's students on a team.")
+                raise PermissionDenied(_("You can put only your own class's students on a team."))
             teams = list(
                 s.execute(select(Team.id).where(Team.challenge_id == ch.id, Team.deleted == False)).scalars()
             )  # noqa: E712
@@ -92,7 +93,7 @@ class SchoolTeamService:
                 ).scalars()  # noqa: E712  # fmt: skip
             }
             if set(wanted) & taken:
-                raise InvalidInput("A student can be on only one team.")
+                raise InvalidInput(_("A student can be on only one team."))
             mine = {
                 m.student_id: m
                 for m in s.execute(
@@ -140,7 +141,7 @@ class SchoolTeamService:
     def set_status(self, actor: Actor, team_id: str, checkpoint_id: str, status: str) -> None:
         """A teacher with students on a cross-class team marks its checkpoints."""
         if status not in ("not_started", "in_progress", "done"):
-            raise InvalidInput("A checkpoint is not started, in progress or done.")
+            raise InvalidInput(_("A checkpoint is not started, in progress or done."))
         with self.db.write() as s:
             team = acc.get_team(s, team_id)
             from app.people.permissions import teacher_class_ids
@@ -149,9 +150,9 @@ class SchoolTeamService:
             on = {m.class_id for m in s.execute(select(TeamMember).where(TeamMember.team_id == team_id,
                                                                          TeamMember.deleted == False)).scalars()}  # noqa: E712  # fmt: skip
             if not (on & mine) and actor.person_id != "system":
-                raise PermissionDenied("None of your students is on this team.")
+                raise PermissionDenied(_("None of your students is on this team."))
             row = s.execute(select(TeamCheckpoint).where(TeamCheckpoint.team_id == team.id,
                                                          TeamCheckpoint.checkpoint_id == checkpoint_id)).scalars().first()  # fmt: skip
             if row is None:
-                raise InvalidInput("That checkpoint is not part of this challenge.")
+                raise InvalidInput(_("That checkpoint is not part of this challenge."))
             row.status = status

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.errors import InvalidInput
+from app.i18n import _
 
 RETIRED = "(retired)"
 MAX_SKILLS = 2000
@@ -50,7 +51,7 @@ def domain_of(body: Mapping) -> dict[str, str]:
 def check_body(body: object) -> dict:
     """A body's shape (hostile input refused): unique non-empty ids, prerequisites that exist."""
     if not isinstance(body, dict) or not isinstance(body.get("domains"), list):
-        raise InvalidInput("A framework needs a list of domains.")
+        raise InvalidInput(_("A framework needs a list of domains."))
     seen: set[str] = set()
     doms: set[str] = set()
     n = 0
@@ -60,9 +61,9 @@ def check_body(body: object) -> dict:
             or not str(d.get("id", "")).strip()
             or not isinstance(d.get("skills"), list)
         ):
-            raise InvalidInput("Each domain needs an id and a list of skills.")
+            raise InvalidInput(_("Each domain needs an id and a list of skills."))
         if d["id"] in doms:
-            raise InvalidInput(f"The domain id {d['id']} is used twice.")
+            raise InvalidInput(_("The domain id {id} is used twice.", id=d["id"]))
         doms.add(d["id"])
         for k in d["skills"]:
             n += 1
@@ -71,17 +72,19 @@ def check_body(body: object) -> dict:
                 or not str(k.get("id", "")).strip()
                 or not str(k.get("name", "")).strip()
             ):
-                raise InvalidInput("Each skill needs an id and a name.")
+                raise InvalidInput(_("Each skill needs an id and a name."))
             if k["id"] in seen:
-                raise InvalidInput(f"The skill id {k['id']} is used twice.")
+                raise InvalidInput(_("The skill id {id} is used twice.", id=k["id"]))
             seen.add(k["id"])
     if n > MAX_SKILLS:
-        raise InvalidInput(f"A framework can have at most {MAX_SKILLS} skills.")
+        raise InvalidInput(_("A framework can have at most {limit} skills.", limit=MAX_SKILLS))
     for d in body["domains"]:
         for k in d["skills"]:
             pre = k.get("prerequisites", [])
             if not isinstance(pre, list) or any(p not in seen or p == k["id"] for p in pre):
-                raise InvalidInput(f"The skill {k['id']} names a prerequisite that is not in the framework.")
+                raise InvalidInput(
+                    _("The skill {id} names a prerequisite that is not in the framework.", id=k["id"])
+                )
     return body
 
 
@@ -90,24 +93,31 @@ def check_next(prev: Mapping | None, body: Mapping, mapping: Mapping) -> dict[st
     mapped (to ids of ``body``, or [] to retire it). Returns it clean."""
     check_body(body)
     if not isinstance(mapping, Mapping):
-        raise InvalidInput("Say where each changed skill's evidence goes.")
+        raise InvalidInput(_("Say where each changed skill's evidence goes."))
     new = skills_of(body)
     clean: dict[str, list[str]] = {}
     for old, targets in mapping.items():
         if not isinstance(targets, list) or any(t not in new for t in targets):
-            raise InvalidInput(f"The skill {old} is mapped to a skill that is not in the new version.")
+            raise InvalidInput(
+                _("The skill {old} is mapped to a skill that is not in the new version.", old=old)
+            )
         clean[str(old)] = [str(t) for t in dict.fromkeys(targets)]
     if prev is not None:
         missing = [k for k in skills_of(prev) if k not in new and k not in clean]
         if missing:
             raise InvalidInput(
-                "Say where the evidence of these skills goes (or retire them): "
-                + ", ".join(sorted(missing)[:10])
+                _(
+                    "Say where the evidence of these skills goes (or retire them): {names}",
+                    names=", ".join(sorted(missing)[:10]),
+                )
             )
         unknown = [k for k in clean if k not in skills_of(prev)]
         if unknown:
             raise InvalidInput(
-                "The mapping names skills the previous version does not have: " + ", ".join(unknown[:10])
+                _(
+                    "The mapping names skills the previous version does not have: {names}",
+                    names=", ".join(unknown[:10]),
+                )
             )
     return clean
 

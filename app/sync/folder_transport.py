@@ -16,6 +16,7 @@ import stat
 import uuid
 from pathlib import Path
 
+from app.i18n import _
 from app.sync.batchfile import MAX_FILE_BYTES, TOO_LARGE, BatchDamaged, BatchRef, fsync_dir, read_plain
 from app.sync.folder import ROOT, SyncFolder, folder_error
 from app.sync.transport import (
@@ -67,13 +68,13 @@ class FolderTransport(Transport):
 
     def fetch_batch(self, ref: BatchRef) -> bytes:
         try:
-            data, _ = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
+            data, _size = read_plain(ref.path, MAX_FILE_BYTES, TOO_LARGE)
         except FileNotFoundError:
             self.sf.raise_if_unreachable(None)
             raise
         except OSError as exc:
             self.sf.raise_if_unreachable(exc)
-            raise BatchDamaged(f"could not be read ({exc.strerror or exc})") from exc
+            raise BatchDamaged(_("could not be read ({v})", v=exc.strerror or exc)) from exc
         return self.sf.open_sealed(ref.name, data)  # the share's batches may be encrypted (docs/trust.md)
 
     def batch_header(self, ref: BatchRef) -> dict:
@@ -98,7 +99,7 @@ class FolderTransport(Transport):
     # -- blobs ----------------------------------------------------------------------------------
     def _blob_path(self, sha256: str) -> Path:
         if not is_sha256(sha256):
-            raise BlobRefused("That file reference is not valid.")
+            raise BlobRefused(_("That file reference is not valid."))
         return self.blobs / sha256[:2] / sha256
 
     def put_blob(self, sha256: str, data: bytes) -> None:
@@ -121,17 +122,21 @@ class FolderTransport(Transport):
     def get_blob(self, sha256: str) -> bytes | None:
         path = self._blob_path(sha256)
         try:
-            data, _ = read_plain(path, MAX_BLOB_BYTES, "too large")
+            data, _size = read_plain(path, MAX_BLOB_BYTES, "too large")
         except FileNotFoundError:
             return None
         except BatchDamaged as exc:
-            raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
+            raise BlobRefused(
+                _("The file {file} in the sync folder is {reason}.", file=sha256[:12], reason=exc.reason)
+            ) from exc
         except OSError as exc:
             raise folder_error(exc, self.folder) from exc
         try:
             return self.sf.open_sealed(_blob_name(sha256), data)
         except BatchDamaged as exc:
-            raise BlobRefused(f"The file {sha256[:12]} in the sync folder is {exc.reason}.") from exc
+            raise BlobRefused(
+                _("The file {file} in the sync folder is {reason}.", file=sha256[:12], reason=exc.reason)
+            ) from exc
 
     def _seal_blob(self, sha256: str, data: bytes) -> bytes:
         # Attachments on the share are encrypted like batches (a stick found in a corridor shows no
@@ -150,7 +155,7 @@ class FolderTransport(Transport):
     def _holds(self, path: Path, sha256: str) -> bool:
         """Whether a plain file with the right bytes is already there (a wrong one is replaced)."""
         try:
-            data, _ = read_plain(path, MAX_BLOB_BYTES, "too large")
+            data, _size = read_plain(path, MAX_BLOB_BYTES, "too large")
             data = self.sf.open_sealed(_blob_name(sha256), data)
         except (OSError, BatchDamaged):
             return False
@@ -165,7 +170,7 @@ class FolderTransport(Transport):
 
     def get_doc(self, path: str) -> bytes | None:
         try:
-            data, _ = read_plain(self._doc_path(path), 1024 * 1024, "too large")
+            data, _size = read_plain(self._doc_path(path), 1024 * 1024, "too large")
         except (FileNotFoundError, BatchDamaged):
             return None
         except OSError as exc:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from app.i18n import _
 from app.identity import ed25519
 from app.identity.docs import canonical
 from app.sync.batchfile import BatchRef, batch_name
@@ -63,10 +64,10 @@ class HttpTransport(Transport):
                  rng: random.Random | None = None, page_bytes: int = 8 * 1024 * 1024) -> None:  # fmt: skip
         parts = urlsplit(url.rstrip("/"))
         if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise TargetError(f"The server address {url!r} is not a web address (https://...).")
+            raise TargetError(_("The server address {url!r} is not a web address (https://...).", url=url))
         if parts.scheme == "http" and not _loopback(parts.hostname):
             raise TargetError(
-                "The school server must be reached over HTTPS (plain http only on this computer)."
+                _("The school server must be reached over HTTPS (plain http only on this computer).")
             )
         self.url = url.rstrip("/")
         self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
@@ -131,7 +132,7 @@ class HttpTransport(Transport):
             if status == 429:
                 busy += 1
                 if busy >= BUSY_TRIES:
-                    raise TargetBusy("The school server is busy; Tessera will try again shortly.", retry)
+                    raise TargetBusy(_("The school server is busy; Tessera will try again shortly."), retry)
                 time.sleep(min(30.0, retry * (1 + self.rng.random()) + self.rng.random() * 0.2 * busy))
                 continue
             if status == 401 and auth and not renewed:
@@ -139,13 +140,15 @@ class HttpTransport(Transport):
                 self.session.token = None
                 continue
             if status in (401, 403):
-                raise TargetRefused(f"The school server refused this computer: {_words(raw)}")
+                raise TargetRefused(_("The school server refused this computer: {why}", why=_words(raw)))
             if status == 404 and ok404:
                 return status, raw, rtype
             if status >= 500:
-                raise TargetUnavailable(f"The school server had a problem ({status}); try again later.")
+                raise TargetUnavailable(
+                    _("The school server had a problem ({status}); try again later.", status=status)
+                )
             if status >= 400:
-                raise TargetError(f"The school server refused the request: {_words(raw)}")
+                raise TargetError(_("The school server refused the request: {why}", why=_words(raw)))
             return status, raw, rtype
 
     def _once(
@@ -164,23 +167,25 @@ class HttpTransport(Transport):
             except ssl.SSLError as exc:
                 self._drop()
                 raise TargetRefused(
-                    f"The school server's certificate is not trusted ({exc.reason})."
+                    _("The school server's certificate is not trusted ({reason}).", reason=exc.reason)
                 ) from exc
             except (OSError, http.client.HTTPException, EOFError, zlib.error) as exc:
                 self._drop()
                 if attempt == 1 or not isinstance(exc, (http.client.RemoteDisconnected, ConnectionResetError,
                                                         BrokenPipeError)):  # fmt: skip
-                    raise TargetUnavailable(f"The school server cannot be reached ({exc}).") from exc
+                    raise TargetUnavailable(
+                        _("The school server cannot be reached ({exc}).", exc=exc)
+                    ) from exc
         raise AssertionError("unreachable")
 
     def _json(self, method: str, path: str, body: dict | None = None, **kw) -> dict:  # noqa: ANN003
-        _, raw, _ = self.request(method, path, body, **kw)
+        _status, raw, _ctype = self.request(method, path, body, **kw)
         try:
             out = json.loads(raw)
         except ValueError as exc:
-            raise TargetUnavailable("The school server sent an answer Tessera cannot read.") from exc
+            raise TargetUnavailable(_("The school server sent an answer Tessera cannot read.")) from exc
         if not isinstance(out, dict):
-            raise TargetUnavailable("The school server sent an answer Tessera cannot read.")
+            raise TargetUnavailable(_("The school server sent an answer Tessera cannot read."))
         return out
 
     def _s(self, tail: str) -> str:
@@ -197,13 +202,13 @@ class HttpTransport(Transport):
         school = School.from_doc(doc if isinstance(doc, dict) else None)
         if school is None or school.fingerprint != self.school:
             raise TargetRefused(
-                "This server does not belong to this computer's school (its school key differs)."
+                _("This server does not belong to this computer's school (its school key differs).")
             )
         msg = canonical({"kind": "server-proof", "school": self.school, "challenge": challenge,
                          "nonce": h.get("nonce")})  # fmt: skip
         if not ed25519.verify(school.key, msg, str(h.get("proof"))):
             raise TargetRefused(
-                "This server could not prove it holds the school key: it is not the school's server."
+                _("This server could not prove it holds the school key: it is not the school's server.")
             )
         self.session.hello = h
         return h
@@ -231,7 +236,7 @@ class HttpTransport(Transport):
 
     def reachable(self) -> bool:
         try:
-            status, _, _ = self.request("GET", "/v1/health", auth=False)
+            status, _raw, _ctype = self.request("GET", "/v1/health", auth=False)
             return status == 200
         except TargetError:
             return False
@@ -325,7 +330,7 @@ class HttpTransport(Transport):
         if raw is None:
             raise FileNotFoundError(ref.name)
         if not raw:
-            raise BatchDamaged("truncated (the file is incomplete)")
+            raise BatchDamaged(_("truncated (the file is incomplete)"))
         return raw
 
     def batch_header(self, ref: BatchRef) -> dict:
@@ -343,10 +348,12 @@ class HttpTransport(Transport):
             head = d.decompress(data, HEADER_BYTES)
             return json.loads(head.split(b"\n", 1)[0])
         except (zlib.error, ValueError) as exc:
-            raise BatchDamaged("damaged (unreadable header)") from exc
+            raise BatchDamaged(_("damaged (unreadable header)")) from exc
 
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
-        _, raw, _ = self.request("POST", self._s("/batches"), data, ctype="application/octet-stream")
+        _status, raw, _ctype = self.request(
+            "POST", self._s("/batches"), data, ctype="application/octet-stream"
+        )
         out = json.loads(raw)
         if out.get("status") == "refused" or out.get("refused"):
             self.refusals.append({"origin": origin, "first": first, "last": last, "refused": out.get("refused"),
@@ -412,7 +419,7 @@ class HttpTransport(Transport):
             raise BlobRefused(str(exc)) from exc
 
     def get_blob(self, sha256: str) -> bytes | None:
-        status, raw, _ = self.request("GET", self._s(f"/blobs/{sha256}"), ok404=True)
+        status, raw, _ctype = self.request("GET", self._s(f"/blobs/{sha256}"), ok404=True)
         return None if status == 404 else raw
 
     def has_blob(self, sha256: str) -> bool:
@@ -431,7 +438,9 @@ class HttpTransport(Transport):
             return got
         except TargetRefused:
             h = self.session.hello or self.hello()
-            _, raw, _ = self.request("GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False)
+            _status, raw, _ctype = self.request(
+                "GET", self._s(f"/enrol/{quote(self.device_id, safe='')}"), auth=False
+            )
             cert = json.loads(raw).get("cert")
             return {"school": h.get("school"), "certs": [cert] if cert else [], "revoked": None}
 
@@ -452,7 +461,7 @@ class HttpTransport(Transport):
         try:
             doc = json.loads(data)
         except ValueError as exc:
-            raise TargetError("That trust document is not readable.") from exc
+            raise TargetError(_("That trust document is not readable.")) from exc
         if path.startswith("requests/"):
             self._json("POST", self._s("/enrol"), doc, auth=False)
         else:
@@ -517,12 +526,15 @@ def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
     anchor = policy_anchor() or (st.school.fingerprint if st.school else "")
     if not anchor:
         raise TargetRefused(
-            "Tessera needs the school key's fingerprint to trust the school server: set school_key in "
-            "the machine policy (the installer's SCHOOLKEY)."
+            _(
+                "Tessera needs the school key's fingerprint to trust the school server: set school_key in the machine policy (the installer's SCHOOLKEY)."
+            )
         )
     me = device(data_dir)
     if me is None:
-        raise TargetRefused("This computer's key cannot be read, so it cannot sign in to the school server.")
+        raise TargetRefused(
+            _("This computer's key cannot be read, so it cannot sign in to the school server.")
+        )
     key = hashlib.sha256(url.encode()).hexdigest()[:12]
 
     session = _SESSIONS.setdefault((url, anchor, me.public), _Session())

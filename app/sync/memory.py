@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.i18n import _
 from app.sync import faults
 from app.sync.batchfile import BATCH_RE, BatchDamaged, BatchRef, batch_name
 from app.sync.transport import (
@@ -56,9 +57,9 @@ class MemoryTransport(Transport):
 
     def _check(self, write: bool = False) -> None:
         if not self.place.reachable:
-            raise TargetUnavailable(f"The place {self.name} could not be reached.")
+            raise TargetUnavailable(_("The place {name} could not be reached.", name=self.name))
         if write and self.place.read_only:
-            raise TargetReadOnly(f"Tessera cannot write to {self.name}: it is read-only.")
+            raise TargetReadOnly(_("Tessera cannot write to {name}: it is read-only.", name=self.name))
 
     def prepare(self) -> None:
         self._check()
@@ -98,9 +99,9 @@ class MemoryTransport(Transport):
             raw = zlib.decompressobj(wbits=31).decompress(data, 64 * 1024)
             header = json.loads(raw.split(b"\n", 1)[0])
         except (zlib.error, ValueError, gzip.BadGzipFile) as exc:
-            raise BatchDamaged("damaged (unreadable header)") from exc
+            raise BatchDamaged(_("damaged (unreadable header)")) from exc
         if not isinstance(header, dict):
-            raise BatchDamaged("damaged (unreadable header)")
+            raise BatchDamaged(_("damaged (unreadable header)"))
         return header
 
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
@@ -140,7 +141,7 @@ class MemoryTransport(Transport):
     def get_blob(self, sha256: str) -> bytes | None:
         self._check()
         if not is_sha256(sha256):
-            raise BlobRefused("That file reference is not valid.")
+            raise BlobRefused(_("That file reference is not valid."))
         with self.place.lock:
             return self.place.blobs.get(sha256)
 

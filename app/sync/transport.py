@@ -78,6 +78,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from app.errors import TesseraError
+from app.i18n import _
 from app.sync.batchfile import BatchDamaged, BatchRef
 
 __all__ = [
@@ -255,10 +256,10 @@ def check_blob(sha256: str, data: bytes) -> None:
     import hashlib
 
     if not is_sha256(sha256):
-        raise BlobRefused("That file reference is not valid.")
+        raise BlobRefused(_("That file reference is not valid."))
     if len(data) > MAX_BLOB_BYTES:
         raise BlobRefused(
-            f"That file is too big to sync (the limit is {MAX_BLOB_BYTES // (1024 * 1024)} MB)."
+            _("That file is too big to sync (the limit is {mb} MB).", mb=MAX_BLOB_BYTES // (1024 * 1024))
         )
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise BlobRefused("That file does not match its fingerprint (damaged or changed on the way).")
+        raise BlobRefused(_("That file does not match its fingerprint (damaged or changed on the way)."))

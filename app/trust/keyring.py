@@ -16,6 +16,7 @@ import logging
 import time
 from pathlib import Path
 
+from app.i18n import _
 from app.identity import ed25519
 from app.identity.datakeys import KEYRING, Keyring, SealBroken, derive, local_keyring, seal_to
 from app.identity.docs import Cert, opened, seal
@@ -37,8 +38,7 @@ class NoDataKey(Unsealable):
 class ShareCipher(Keyring):
     def check_writable(self) -> None:
         if self.current is None:
-            raise NoDataKey("this computer does not hold the school's data key yet (it is sent with the "
-                            "approval of its enrolment)")  # fmt: skip
+            raise NoDataKey(_("this computer does not hold the school's data key yet (it is sent with the approval of its enrolment)"))  # fmt: skip
 
     def encrypt(self, name: str, plain: bytes) -> bytes:
         try:

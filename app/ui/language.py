@@ -142,8 +142,10 @@ class BySourceTranslator(QTranslator):
             if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
                 continue
             forms = [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
-            if all(forms):
-                self.forms.setdefault(m.findtext("source") or "", forms)
+            source = m.findtext("source") or ""
+            # the entry with plural forms wins over a plain one of the same text (chart_text's tr(text, n))
+            if all(forms) and len(forms) > len(self.forms.get(source, ())):
+                self.forms[source] = forms
 
     def translate(  # noqa: D102
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1

@@ -11,16 +11,16 @@ TEACHER_PAGES: list[tuple[str, str, str]] = [
     ("challenges", "Challenges", "app.ui.teacher.challenges:ChallengesPage"),
     ("checkins", "Check-ins", "app.ui.teacher.checkins:ClassCheckInsPage"),
     ("writing_review", N_("Writing review"), "app.ui.teacher.writing_review:WritingReviewPage"),
-    ("school", "School", "app.ui.school.my_school:MySchoolPage"),  # issue 21
-    ("library", "Library", "app.ui.school.library:LibraryPage"),
+    ("school", N_("School"), "app.ui.school.my_school:MySchoolPage"),  # issue 21
+    ("library", N_("Library"), "app.ui.school.library:LibraryPage"),
     ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 
 # A school leader (principal, coordinator): the school as a whole, aggregated (issue 21).
 LEADER_PAGES: list[tuple[str, str, str]] = [
-    ("school_overview", "Our school", "app.ui.school.overview:SchoolOverviewPage"),
-    ("library", "Library", "app.ui.school.library:LibraryPage"),
-    ("framework", "Framework", "app.ui.school.framework_editor:FrameworkPage"),
+    ("school_overview", N_("Our school"), "app.ui.school.overview:SchoolOverviewPage"),
+    ("library", N_("Library"), "app.ui.school.library:LibraryPage"),
+    ("framework", N_("Framework"), "app.ui.school.framework_editor:FrameworkPage"),
     ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 

@@ -2,7 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <source>met</source>
+        <translation>cumplida</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>No students or no skills yet.</source>
+        <translation>Aún no hay estudiantes o no hay habilidades.</translation>
+    </message>
+    <message>
+        <source>%n student(s)</source>
+        <translation>%n estudiante(s)</translation>
+    </message>
+    <message>
+        <source>%n skill(s)</source>
+        <translation>%n habilidad(es)</translation>
+    </message>
+    <message>
+        <source>nothing practised yet</source>
+        <translation>nada practicado aún</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Sin empezar: %1</translation>
+    </message>
+    <message>
+        <source>No skills yet.</source>
+        <translation>Aún no hay habilidades.</translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation>Aún no hay registros de ánimo.</translation>
+    </message>
+    <message>
+        <source>%n day(s) of check-ins</source>
+        <translation>%n día(s) de registros de ánimo</translation>
+    </message>
+    <message>
+        <source>from %1 to %2.</source>
+        <translation>del %1 al %2.</translation>
+    </message>
+    <message>
+        <source>Mood averaged %1 of 5 (lowest %2 on %3, highest %4 on %5); energy averaged %6.</source>
+        <translation>El ánimo promedió %1 de 5 (mínimo %2 el %3, máximo %4 el %5); la energía promedió %6.</translation>
+    </message>
+    <message>
+        <source>Latest, %1: mood %2, energy %3.</source>
+        <translation>Último, %1: ánimo %2, energía %3.</translation>
+    </message>
+    <message>
+        <source>%1: mood %2, energy %3</source>
+        <translation>%1: ánimo %2, energía %3</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerBox</name>
+    <message>
+        <source>Your answer</source>
+        <translation>Tu respuesta</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Respuesta %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>BoardTable</name>
+    <message>
+        <source>Challenge board</source>
+        <translation>Tablero del desafío</translation>
+    </message>
     <message>
         <source>Team</source>
         <translation>Equipo</translation>
@@ -15,6 +89,10 @@
 <context>
     <name>CelebrationList</name>
     <message>
+        <source>Celebrations</source>
+        <translation>Celebraciones</translation>
+    </message>
+    <message>
         <source>No celebrations yet.</source>
         <translation>Aún no hay celebraciones.</translation>
     </message>
@@ -26,8 +104,32 @@
         <translation>Nuevo desafío</translation>
     </message>
     <message>
+        <source>Start from</source>
+        <translation>Empezar desde</translation>
+    </message>
+    <message>
         <source>A blank challenge</source>
         <translation>Un desafío en blanco</translation>
+    </message>
+    <message>
+        <source>Challenge title</source>
+        <translation>Título del desafío</translation>
+    </message>
+    <message>
+        <source>Driving question</source>
+        <translation>Pregunta guía</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Community partner</source>
+        <translation>Socio de la comunidad</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>Para quién es</translation>
     </message>
     <message>
         <source>This class (%1)</source>
@@ -66,6 +168,14 @@
         <translation>&amp;Para:</translation>
     </message>
     <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
         <source>Criterion</source>
         <translation>Criterio</translation>
     </message>
@@ -90,6 +200,10 @@
         <translation>Agregar un criterio</translation>
     </message>
     <message>
+        <source>Checkpoints</source>
+        <translation>Puntos de control</translation>
+    </message>
+    <message>
         <source>Checkpoint</source>
         <translation>Punto de control</translation>
     </message>
@@ -104,6 +218,10 @@
     <message>
         <source>New checkpoint</source>
         <translation>Nuevo punto de control</translation>
+    </message>
+    <message>
+        <source>Challenge parts</source>
+        <translation>Partes del desafío</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -122,6 +240,10 @@
         <translation>&amp;Puntos de control</translation>
     </message>
     <message>
+        <source>Challenge form message</source>
+        <translation>Mensaje del formulario del desafío</translation>
+    </message>
+    <message>
         <source>Create challenge</source>
         <translation>Crear desafío</translation>
     </message>
@@ -130,8 +252,16 @@
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>Remove from %1</source>
+        <translation>Quitar de %1</translation>
+    </message>
+    <message>
         <source>New criterion</source>
         <translation>Nuevo criterio</translation>
+    </message>
+    <message>
+        <source>Checkpoint date</source>
+        <translation>Fecha del punto de control</translation>
     </message>
     <message>
         <source>Give the challenge a title.</source>
@@ -144,6 +274,14 @@
 </context>
 <context>
     <name>ChallengesPage</name>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Desafío</translation>
+    </message>
     <message>
         <source>&amp;New challenge…</source>
         <translation>&amp;Nuevo desafío…</translation>
@@ -161,8 +299,20 @@
         <translation>Desafío:</translation>
     </message>
     <message>
+        <source>Driving question</source>
+        <translation>Pregunta guía</translation>
+    </message>
+    <message>
         <source>double-click a cell to change it</source>
         <translation>haz doble clic en una celda para cambiarla</translation>
+    </message>
+    <message>
+        <source>Challenge brief</source>
+        <translation>Resumen del desafío</translation>
+    </message>
+    <message>
+        <source>Challenge views</source>
+        <translation>Vistas del desafío</translation>
     </message>
     <message>
         <source>&amp;Board</source>
@@ -189,12 +339,24 @@
         <translation>Desafíos</translation>
     </message>
     <message>
+        <source>Team to assess</source>
+        <translation>Equipo para evaluar</translation>
+    </message>
+    <message>
+        <source>Assessment comment</source>
+        <translation>Comentario de la evaluación</translation>
+    </message>
+    <message>
         <source>&amp;Save assessment</source>
         <translation>&amp;Guardar evaluación</translation>
     </message>
     <message>
         <source>Give skill &amp;levels from the rubric…</source>
         <translation>Dar &amp;niveles de habilidad desde la rúbrica…</translation>
+    </message>
+    <message>
+        <source>Assessment message</source>
+        <translation>Mensaje de la evaluación</translation>
     </message>
     <message>
         <source>Team:</source>
@@ -215,6 +377,14 @@
     <message>
         <source>Finish “%1”? Every team member gets a celebration, and teams can no longer change.</source>
         <translation>¿Terminar «%1»? Cada integrante de los equipos recibe una celebración y los equipos ya no pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>Finish challenge?</source>
+        <translation>¿Terminar el desafío?</translation>
+    </message>
+    <message>
+        <source>Level for %1</source>
+        <translation>Nivel para %1</translation>
     </message>
     <message>
         <source>(not assessed)</source>
@@ -247,12 +417,24 @@
         <translation>Los registros de ánimo están desactivados en tu escuela.</translation>
     </message>
     <message>
+        <source>Check-ins switched off</source>
+        <translation>Registros de ánimo desactivados</translation>
+    </message>
+    <message>
+        <source>One sentence (optional)</source>
+        <translation>Una oración (opcional)</translation>
+    </message>
+    <message>
         <source>Anything you want to add? (optional)</source>
         <translation>¿Algo más que quieras contar? (opcional)</translation>
     </message>
     <message>
         <source>&amp;Check in</source>
         <translation>&amp;Registrar mi ánimo</translation>
+    </message>
+    <message>
+        <source>Check-in status</source>
+        <translation>Estado del registro de ánimo</translation>
     </message>
     <message>
         <source>&lt;b&gt;How are you feeling today?&lt;/b&gt;</source>
@@ -290,12 +472,24 @@
         <translation>Registros de ánimo</translation>
     </message>
     <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
         <source>Class:</source>
         <translation>Clase:</translation>
     </message>
     <message>
         <source>Check-ins are switched off at this school.</source>
         <translation>Los registros de ánimo están desactivados en esta escuela.</translation>
+    </message>
+    <message>
+        <source>Check-ins switched off</source>
+        <translation>Registros de ánimo desactivados</translation>
+    </message>
+    <message>
+        <source>Worth a quiet word</source>
+        <translation>Vale la pena hablar en privado</translation>
     </message>
     <message>
         <source>Worth a quiet word (only you see this)</source>
@@ -306,8 +500,16 @@
         <translation>Mostrar la tendencia de la &amp;clase</translation>
     </message>
     <message>
+        <source>Show the class trend</source>
+        <translation>Mostrar la tendencia de la clase</translation>
+    </message>
+    <message>
         <source>Trend, last two weeks</source>
         <translation>Tendencia, últimas dos semanas</translation>
+    </message>
+    <message>
+        <source>Students&apos; check-ins</source>
+        <translation>Registros de ánimo de los estudiantes</translation>
     </message>
     <message>
         <source>Student</source>
@@ -330,6 +532,10 @@
         <translation>Sus palabras</translation>
     </message>
     <message>
+        <source>Check-ins message</source>
+        <translation>Mensaje de los registros de ánimo</translation>
+    </message>
+    <message>
         <source>No patterns that need attention.</source>
         <translation>No hay patrones que requieran atención.</translation>
     </message>
@@ -349,6 +555,10 @@
         <translation>PIN de inicio de sesión para %1</translation>
     </message>
     <message>
+        <source>Sign-in PINs for the class</source>
+        <translation>PIN de inicio de sesión de la clase</translation>
+    </message>
+    <message>
         <source>Students sign in on shared computers with their class, their name and a PIN. %1 of %2 students have no PIN yet. The PINs are shown once, here: print the sign-in cards before you close this.</source>
         <translation>En las computadoras compartidas, los estudiantes inician sesión con su clase, su nombre y un PIN. %1 de %2 estudiantes aún no tienen PIN. Los PIN se muestran una sola vez, aquí: imprime las tarjetas de inicio de sesión antes de cerrar esto.</translation>
     </message>
@@ -357,8 +567,20 @@
         <translation>&amp;Crear un PIN nuevo para cada estudiante</translation>
     </message>
     <message>
+        <source>A new PIN for each student</source>
+        <translation>Un PIN nuevo para cada estudiante</translation>
+    </message>
+    <message>
         <source>Give every student the &amp;same PIN:</source>
         <translation>Dar a todos los estudiantes el &amp;mismo PIN:</translation>
+    </message>
+    <message>
+        <source>The same PIN for every student</source>
+        <translation>El mismo PIN para todos los estudiantes</translation>
+    </message>
+    <message>
+        <source>PIN for every student</source>
+        <translation>PIN para todos los estudiantes</translation>
     </message>
     <message>
         <source>4 to 6 digits</source>
@@ -369,8 +591,20 @@
         <translation>&amp;Solo estudiantes que aún no tienen PIN</translation>
     </message>
     <message>
+        <source>Only students without a PIN</source>
+        <translation>Solo estudiantes sin PIN</translation>
+    </message>
+    <message>
         <source>Set &amp;PINs</source>
         <translation>Asignar &amp;PIN</translation>
+    </message>
+    <message>
+        <source>Set PINs</source>
+        <translation>Asignar los PIN</translation>
+    </message>
+    <message>
+        <source>New PINs</source>
+        <translation>PIN nuevos</translation>
     </message>
     <message>
         <source>Student</source>
@@ -381,12 +615,24 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>PIN message</source>
+        <translation>Mensaje de los PIN</translation>
+    </message>
+    <message>
         <source>P&amp;rint sign-in cards (PDF)…</source>
         <translation>&amp;Imprimir tarjetas de inicio de sesión (PDF)…</translation>
     </message>
     <message>
+        <source>Print sign-in cards</source>
+        <translation>Imprimir tarjetas de inicio de sesión</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Setting PINs</source>
@@ -436,7 +682,93 @@
     </message>
 </context>
 <context>
+    <name>DiffView</name>
+    <message>
+        <source>Changes in this version</source>
+        <translation>Cambios en esta versión</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayDialog</name>
+    <message>
+        <source>Display</source>
+        <translation>Pantalla</translation>
+    </message>
+    <message>
+        <source>Display settings</source>
+        <translation>Ajustes de pantalla</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Esquema de colores</translation>
+    </message>
+    <message>
+        <source>Text size in percent</source>
+        <translation>Tamaño del texto en porcentaje</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Atkinson Hyperlegible (easy to read)</source>
+        <translation>Atkinson Hyperlegible (fácil de leer)</translation>
+    </message>
+    <message>
+        <source>OpenDyslexic</source>
+        <translation>OpenDyslexic (para dislexia)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s font</source>
+        <translation>La fuente del sistema</translation>
+    </message>
+    <message>
+        <source>Where the choice is kept</source>
+        <translation>Dónde se guarda la elección</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Colores:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Tamaño del texto:</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>&amp;Fuente:</translation>
+    </message>
+    <message>
+        <source>Kept for next time on this computer.</source>
+        <translation>Se guarda para la próxima vez en esta computadora.</translation>
+    </message>
+    <message>
+        <source>For this session only: on this computer the school decides.</source>
+        <translation>Solo para esta sesión: en esta computadora decide la escuela.</translation>
+    </message>
+</context>
+<context>
     <name>DraftResponse</name>
+    <message>
+        <source>Comment on the selected words</source>
+        <translation>Comentario sobre las palabras seleccionadas</translation>
+    </message>
     <message>
         <source>Select words in the writing, then write your comment…</source>
         <translation>Selecciona palabras en el texto y luego escribe tu comentario…</translation>
@@ -446,12 +778,24 @@
         <translation>Selecciona un fragmento del texto para comentarlo.</translation>
     </message>
     <message>
+        <source>Selected passage</source>
+        <translation>Pasaje seleccionado</translation>
+    </message>
+    <message>
+        <source>Overall feedback</source>
+        <translation>Retroalimentación general</translation>
+    </message>
+    <message>
         <source>Overall feedback for the student…</source>
         <translation>Comentario general para el estudiante…</translation>
     </message>
     <message>
         <source>Give levels on the writing skills this task&apos;s rubric asks for; the student sees where each level came from.</source>
         <translation>Da niveles en las habilidades de escritura que pide la rúbrica de esta tarea; el estudiante ve de dónde salió cada nivel.</translation>
+    </message>
+    <message>
+        <source>Review message</source>
+        <translation>Mensaje de la revisión</translation>
     </message>
     <message>
         <source>&lt;b&gt;Comment on a passage&lt;/b&gt;</source>
@@ -490,6 +834,13 @@
     </message>
 </context>
 <context>
+    <name>DraftTable</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+</context>
+<context>
     <name>EditorJournal</name>
     <message>
         <source>Tessera closed before it could save what you typed on %1. It kept the text on this computer: put it back in your draft?</source>
@@ -503,8 +854,16 @@
         <translation>Adjuntar evidencia</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
         <source>A note about what I did</source>
         <translation>Una nota sobre lo que hice</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>Lo que muestra</translation>
     </message>
     <message>
         <source>What does it show?</source>
@@ -566,6 +925,26 @@
         <translation>Lista de control</translation>
     </message>
     <message>
+        <source>Writing feedback</source>
+        <translation>Retroalimentación de la escritura</translation>
+    </message>
+    <message>
+        <source>Checking status</source>
+        <translation>Estado de la revisión</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explicación</translation>
+    </message>
+    <message>
+        <source>Suggestion %1</source>
+        <translation>Sugerencia %1</translation>
+    </message>
+    <message>
+        <source>Teacher comments</source>
+        <translation>Comentarios del docente</translation>
+    </message>
+    <message>
         <source>No comments yet.</source>
         <translation>Aún no hay comentarios.</translation>
     </message>
@@ -604,6 +983,10 @@
     <message>
         <source>Remove it</source>
         <translation>Quitarlo</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Usar %1</translation>
     </message>
     <message>
         <source>Your teacher set no checklist for this task.</source>
@@ -654,10 +1037,153 @@
     </message>
 </context>
 <context>
+    <name>FrameworkPage</name>
+    <message>
+        <source>Our framework</source>
+        <translation>Nuestro marco</translation>
+    </message>
+    <message>
+        <source>Domain or skill</source>
+        <translation>Dominio o habilidad</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>&amp;Save the skill</source>
+        <translation>&amp;Guardar la habilidad</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Descriptor</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Framework version</source>
+        <translation>Versión del marco</translation>
+    </message>
+    <message>
+        <source>Domains and skills</source>
+        <translation>Dominios y habilidades</translation>
+    </message>
+    <message>
+        <source>Skill name</source>
+        <translation>Nombre de la habilidad</translation>
+    </message>
+    <message>
+        <source>Prerequisites (ids, separated by commas)</source>
+        <translation>Requisitos previos (ids separados por comas)</translation>
+    </message>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Requisitos previos</translation>
+    </message>
+    <message>
+        <source>New skill id</source>
+        <translation>Id de la habilidad nueva</translation>
+    </message>
+    <message>
+        <source>new skill id</source>
+        <translation>id de la habilidad nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Add a skill here</source>
+        <translation>&amp;Agregar una habilidad aquí</translation>
+    </message>
+    <message>
+        <source>S&amp;plit in two</source>
+        <translation>&amp;Dividir en dos</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>&amp;Retirar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>Habilidad</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish as the next version</source>
+        <translation>&amp;Publicar como la próxima versión</translation>
+    </message>
+    <message>
+        <source>A&amp;dopt this domain</source>
+        <translation>A&amp;doptar este dominio</translation>
+    </message>
+    <message>
+        <source>Start from &amp;Tessera&apos;s framework</source>
+        <translation>Empezar desde el marco de &amp;Tessera</translation>
+    </message>
+    <message>
+        <source>Framework message</source>
+        <translation>Mensaje del marco</translation>
+    </message>
+    <message>
+        <source>No framework published yet: start from Tessera&apos;s, or import a district&apos;s (CASE).</source>
+        <translation>Aún no hay un marco publicado: empieza desde el de Tessera o importa el de un distrito (CASE).</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2). Edits below make version %3 when published.</source>
+        <translation>Versión %1 (%2). Los cambios de abajo forman la versión %3 al publicarse.</translation>
+    </message>
+    <message>
+        <source>Not published yet: %1</source>
+        <translation>Aún sin publicar: %1</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>Habilidad nueva</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Version %1 published. Adopt it domain by domain when the school is ready.</source>
+        <translation>Versión %1 publicada. Adóptala dominio por dominio cuando la escuela esté lista.</translation>
+    </message>
+    <message>
+        <source>Adopted version %1 for this domain.</source>
+        <translation>Versión %1 adoptada para este dominio.</translation>
+    </message>
+</context>
+<context>
     <name>GoalDetail</name>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>About the goal</source>
+        <translation>Acerca de la meta</translation>
+    </message>
+    <message>
+        <source>Goal progress</source>
+        <translation>Progreso de la meta</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
     <message>
         <source>Milestones</source>
         <translation>Hitos</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Evidence of progress</source>
@@ -684,6 +1210,18 @@
         <translation>Autoevaluación</translation>
     </message>
     <message>
+        <source>Level %1 %2</source>
+        <translation>Nivel %1 %2</translation>
+    </message>
+    <message>
+        <source>What the level means</source>
+        <translation>Qué significa el nivel</translation>
+    </message>
+    <message>
+        <source>My reflection</source>
+        <translation>Mi reflexión</translation>
+    </message>
+    <message>
         <source>How do you know? What helped, what is still hard?</source>
         <translation>¿Cómo lo sabes? ¿Qué te ayudó y qué todavía te cuesta?</translation>
     </message>
@@ -698,6 +1236,10 @@
     <message>
         <source>Save &amp;feedback</source>
         <translation>Guardar &amp;comentarios</translation>
+    </message>
+    <message>
+        <source>Goal status message</source>
+        <translation>Mensaje del estado de la meta</translation>
     </message>
     <message>
         <source>Choose a goal to see it in full.</source>
@@ -791,6 +1333,10 @@
         <translation>Marca hasta %1 metas. Tessera te sugiere habilidades para las que estás listo e ideas a partir de tus intereses; también puedes escribir las tuyas.</translation>
     </message>
     <message>
+        <source>Goal choices</source>
+        <translation>Opciones de metas</translation>
+    </message>
+    <message>
         <source>in your plan now</source>
         <translation>ya está en tu plan</translation>
     </message>
@@ -807,8 +1353,20 @@
         <translation>lista para seguir</translation>
     </message>
     <message>
+        <source>Goals chosen</source>
+        <translation>Metas elegidas</translation>
+    </message>
+    <message>
+        <source>My own goal</source>
+        <translation>Mi propia meta</translation>
+    </message>
+    <message>
         <source>My own goal, in my words</source>
         <translation>Mi propia meta, con mis palabras</translation>
+    </message>
+    <message>
+        <source>Skill for my own goal</source>
+        <translation>Habilidad para mi propia meta</translation>
     </message>
     <message>
         <source>(no particular skill)</source>
@@ -817,6 +1375,10 @@
     <message>
         <source>&amp;Add</source>
         <translation>&amp;Agregar</translation>
+    </message>
+    <message>
+        <source>Add my own goal</source>
+        <translation>Agregar mi propia meta</translation>
     </message>
     <message>
         <source>My own goal.</source>
@@ -871,6 +1433,14 @@
 <context>
     <name>HeatmapPage</name>
     <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Order of skills</source>
+        <translation>Orden de las habilidades</translation>
+    </message>
+    <message>
         <source>Framework order</source>
         <translation>Orden del marco</translation>
     </message>
@@ -901,6 +1471,22 @@
     <message>
         <source>Key:</source>
         <translation>Clave:</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clave: %1</translation>
+    </message>
+    <message>
+        <source>Skills summary</source>
+        <translation>Resumen de habilidades</translation>
+    </message>
+    <message>
+        <source>Skills status</source>
+        <translation>Estado de las habilidades</translation>
+    </message>
+    <message>
+        <source>Class heatmap: students by skills</source>
+        <translation>Mapa de calor de la clase: estudiantes por habilidades</translation>
     </message>
     <message>
         <source>Click a cell (or select it and press Enter) to see that student&apos;s answers on the skill. Click a column heading, or press Ctrl+Shift+S on a cell, to sort students by it.</source>
@@ -982,6 +1568,10 @@
         <translation>Ayuda de Tessera</translation>
     </message>
     <message>
+        <source>Guides</source>
+        <translation>Guías</translation>
+    </message>
+    <message>
         <source>For students</source>
         <translation>Para estudiantes</translation>
     </message>
@@ -990,12 +1580,24 @@
         <translation>Para docentes</translation>
     </message>
     <message>
+        <source>Guide %1</source>
+        <translation>Guía %1</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation>Cerrar la ayuda</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
+    <message>
+        <source>Greeting</source>
+        <translation>Saludo</translation>
+    </message>
     <message>
         <source>Here is what could help most right now, with why. The first one is only a suggestion: choose whatever suits you.</source>
         <translation>Esto es lo que más te puede ayudar ahora, y por qué. La primera opción es solo una sugerencia: elige lo que mejor te funcione.</translation>
@@ -1003,6 +1605,14 @@
     <message>
         <source>&amp;Start this</source>
         <translation>&amp;Empezar esto</translation>
+    </message>
+    <message>
+        <source>Start this: the chosen activity</source>
+        <translation>Empezar esto: la actividad elegida</translation>
+    </message>
+    <message>
+        <source>About the chosen activity</source>
+        <translation>Acerca de la actividad elegida</translation>
     </message>
     <message>
         <source>My goals</source>
@@ -1023,6 +1633,10 @@
     <message>
         <source>Good evening</source>
         <translation>Buenas noches</translation>
+    </message>
+    <message>
+        <source>Progress on %1</source>
+        <translation>Progreso en %1</translation>
     </message>
     <message>
         <source>No goals yet: make your plan to choose some.</source>
@@ -1052,6 +1666,14 @@
 <context>
     <name>JaggedProfile</name>
     <message>
+        <source>Strongest skills</source>
+        <translation>Habilidades más fuertes</translation>
+    </message>
+    <message>
+        <source>Jagged profile chart</source>
+        <translation>Gráfico del perfil irregular</translation>
+    </message>
+    <message>
         <source>Mastery %</source>
         <translation>Dominio %</translation>
     </message>
@@ -1074,12 +1696,24 @@
 <context>
     <name>JournalOffer</name>
     <message>
+        <source>Unsaved text found</source>
+        <translation>Se encontró texto sin guardar</translation>
+    </message>
+    <message>
         <source>&amp;Put it back</source>
         <translation>&amp;Recuperarlo</translation>
     </message>
     <message>
+        <source>Put the kept text back</source>
+        <translation>Recuperar el texto guardado</translation>
+    </message>
+    <message>
         <source>&amp;Discard it</source>
         <translation>&amp;Descartarlo</translation>
+    </message>
+    <message>
+        <source>Discard the kept text</source>
+        <translation>Descartar el texto guardado</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1729,14 @@
     <message>
         <source>Each member of the team gets these levels: %1</source>
         <translation>Cada integrante del equipo recibe estos niveles: %1</translation>
+    </message>
+    <message>
+        <source>The work it comes from</source>
+        <translation>El trabajo del que viene</translation>
+    </message>
+    <message>
+        <source>Note for the student</source>
+        <translation>Nota para el estudiante</translation>
     </message>
     <message>
         <source>What in the work shows it (the student sees this)</source>
@@ -1125,6 +1767,14 @@
         <translation>Nivel</translation>
     </message>
     <message>
+        <source>Skill for %1</source>
+        <translation>Habilidad para %1</translation>
+    </message>
+    <message>
+        <source>Level for %1</source>
+        <translation>Nivel para %1</translation>
+    </message>
+    <message>
         <source>Not judged</source>
         <translation>Sin evaluar</translation>
     </message>
@@ -1133,8 +1783,20 @@
         <translation>Este trabajo no menciona habilidades para evaluar.</translation>
     </message>
     <message>
+        <source>Judging status</source>
+        <translation>Estado de la evaluación</translation>
+    </message>
+    <message>
         <source>&amp;Save judgements</source>
         <translation>&amp;Guardar evaluaciones</translation>
+    </message>
+    <message>
+        <source>Save judgements</source>
+        <translation>Guardar evaluaciones</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Choose a level for at least one skill, or Cancel.</source>
@@ -1144,12 +1806,20 @@
 <context>
     <name>LanguageBox</name>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Language status</source>
+        <translation>Estado del idioma</translation>
     </message>
     <message>
         <source>Set by your school for this computer.</source>
@@ -1204,10 +1874,145 @@
     </message>
 </context>
 <context>
+    <name>LibraryPage</name>
+    <message>
+        <source>School library</source>
+        <translation>Biblioteca de la escuela</translation>
+    </message>
+    <message>
+        <source>What colleagues shared: copy it into your class; the author keeps the credit.</source>
+        <translation>Lo que compartieron tus colegas: cópialo en tu clase; el autor conserva el crédito.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>Compartido por</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copias</translation>
+    </message>
+    <message>
+        <source>For me</source>
+        <translation>Para mí</translation>
+    </message>
+    <message>
+        <source>Library item details</source>
+        <translation>Detalles del elemento de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Copy into class</source>
+        <translation>Copiar en la clase</translation>
+    </message>
+    <message>
+        <source>&amp;Copy into my class</source>
+        <translation>&amp;Copiar en mi clase</translation>
+    </message>
+    <message>
+        <source>Copy into my class</source>
+        <translation>Copiar en mi clase</translation>
+    </message>
+    <message>
+        <source>Take the &amp;update</source>
+        <translation>Tomar la &amp;actualización</translation>
+    </message>
+    <message>
+        <source>Take the update</source>
+        <translation>Tomar la actualización</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Share with colleagues</source>
+        <translation>Compartir con colegas</translation>
+    </message>
+    <message>
+        <source>What to share</source>
+        <translation>Qué compartir</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Compartir</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Compartido</translation>
+    </message>
+    <message>
+        <source>Colleagues who adopted</source>
+        <translation>Colegas que lo adoptaron</translation>
+    </message>
+    <message>
+        <source>Teachers leading the way</source>
+        <translation>Docentes que marcan el camino</translation>
+    </message>
+    <message>
+        <source>Library message</source>
+        <translation>Mensaje de la biblioteca</translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (tú)</translation>
+    </message>
+    <message>
+        <source>Update offered</source>
+        <translation>Actualización disponible</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>Pick something from the library to see it.</source>
+        <translation>Elige algo de la biblioteca para verlo.</translation>
+    </message>
+    <message>
+        <source>Copied into your class.</source>
+        <translation>Copiado en tu clase.</translation>
+    </message>
+    <message>
+        <source>Your copy now has the author&apos;s improvements.</source>
+        <translation>Tu copia ahora tiene las mejoras del autor.</translation>
+    </message>
+    <message>
+        <source>Shared with your colleagues.</source>
+        <translation>Compartido con tus colegas.</translation>
+    </message>
+</context>
+<context>
     <name>LongParagraphNotice</name>
+    <message>
+        <source>Long paragraph</source>
+        <translation>Párrafo largo</translation>
+    </message>
     <message>
         <source>Spli&amp;t into paragraphs</source>
         <translation>&amp;Dividir en párrafos</translation>
+    </message>
+    <message>
+        <source>Split into paragraphs</source>
+        <translation>Dividir en párrafos</translation>
     </message>
     <message>
         <source>A paragraph here is %1 characters long, so typing in it is slow. Split it at sentence ends? Nothing is taken out, and Ctrl+Z puts it back.</source>
@@ -1221,12 +2026,20 @@
         <translation>Esta computadora</translation>
     </message>
     <message>
+        <source>Idle sign-out minutes</source>
+        <translation>Minutos de inactividad antes de cerrar sesión</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
         <source>Set idle sign-out</source>
         <translation>Fijar cierre de sesión por inactividad</translation>
+    </message>
+    <message>
+        <source>Idle sign-out status</source>
+        <translation>Estado del cierre de sesión por inactividad</translation>
     </message>
     <message>
         <source>Sign a quiet user out after</source>
@@ -1252,8 +2065,28 @@
         <translation>Sesión iniciada como &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada como</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
         <source>Si&amp;gn out</source>
         <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>%1 - Tessera</source>
+        <translation>%1 — Tessera</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +2094,14 @@
     <message>
         <source>Opening your class…</source>
         <translation>Abriendo tu clase…</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Abriendo</translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
         <source>Updating practice estimates after an update: %1 done. Practice opens when this finishes.</source>
@@ -1293,6 +2134,10 @@
         <translation>Pasos pequeños con fechas, para que tú y tu docente vean cómo avanzas. Edita las sugerencias: haz doble clic en un paso para cambiarlo.</translation>
     </message>
     <message>
+        <source>Milestones for %1</source>
+        <translation>Hitos de %1</translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
@@ -1305,6 +2150,10 @@
         <translation>Agregar un paso</translation>
     </message>
     <message>
+        <source>Add a milestone to %1</source>
+        <translation>Agregar un hito a %1</translation>
+    </message>
+    <message>
         <source>New step</source>
         <translation>Paso nuevo</translation>
     </message>
@@ -1312,12 +2161,24 @@
         <source>Remove step</source>
         <translation>Quitar paso</translation>
     </message>
+    <message>
+        <source>Remove the chosen milestone of %1</source>
+        <translation>Quitar el hito elegido de %1</translation>
+    </message>
 </context>
 <context>
     <name>MyChallengePage</name>
     <message>
         <source>My challenge</source>
         <translation>Mi desafío</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Desafío</translation>
+    </message>
+    <message>
+        <source>About the challenge</source>
+        <translation>Acerca del desafío</translation>
     </message>
     <message>
         <source>You are not on a challenge team yet. Your teacher forms the teams.</source>
@@ -1340,8 +2201,20 @@
         <translation>Nuestros puntos de control</translation>
     </message>
     <message>
+        <source>Challenge message</source>
+        <translation>Mensaje del desafío</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s assessment</source>
+        <translation>Evaluación del docente</translation>
+    </message>
+    <message>
         <source>Our team log</source>
         <translation>Nuestra bitácora de equipo</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Estado de %1</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1355,16 +2228,40 @@
         <translation>Mi plan</translation>
     </message>
     <message>
+        <source>Plan title</source>
+        <translation>Título del plan</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Estado del plan</translation>
+    </message>
+    <message>
         <source>&amp;Build my plan…</source>
         <translation>&amp;Armar mi plan…</translation>
+    </message>
+    <message>
+        <source>Build or change my plan</source>
+        <translation>Crear o cambiar mi plan</translation>
     </message>
     <message>
         <source>Send to my &amp;teacher</source>
         <translation>Enviar a mi &amp;docente</translation>
     </message>
     <message>
+        <source>Send my plan to my teacher</source>
+        <translation>Enviar mi plan a mi docente</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s note</source>
+        <translation>Nota del docente</translation>
+    </message>
+    <message>
         <source>You do not have a plan yet. Press &lt;b&gt;Build my plan&lt;/b&gt;: Tessera starts from your strengths and interests and suggests goals you are ready for.</source>
         <translation>Aún no tienes un plan. Presiona &lt;b&gt;Armar mi plan&lt;/b&gt;: Tessera parte de tus fortalezas e intereses y te sugiere metas para las que estás listo.</translation>
+    </message>
+    <message>
+        <source>My goals</source>
+        <translation>Mis metas</translation>
     </message>
     <message>
         <source>&amp;Change my plan…</source>
@@ -1388,7 +2285,114 @@
     </message>
 </context>
 <context>
+    <name>MySchoolPage</name>
+    <message>
+        <source>My class in the school</source>
+        <translation>Mi clase en la escuela</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>My class</source>
+        <translation>Mi clase</translation>
+    </message>
+    <message>
+        <source>Our school&apos;s measures</source>
+        <translation>Los indicadores de nuestra escuela</translation>
+    </message>
+    <message>
+        <source>School-wide challenge</source>
+        <translation>Desafío de toda la escuela</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>My students</source>
+        <translation>Mis estudiantes</translation>
+    </message>
+    <message>
+        <source>From other classes</source>
+        <translation>De otras clases</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <source>My students to put on the team</source>
+        <translation>Mis estudiantes para poner en el equipo</translation>
+    </message>
+    <message>
+        <source>New team name</source>
+        <translation>Nombre del equipo nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;New team</source>
+        <translation>&amp;Nuevo equipo</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>Nuevo equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Put the chosen students on the team</source>
+        <translation>&amp;Poner a los estudiantes elegidos en el equipo</translation>
+    </message>
+    <message>
+        <source>Put the chosen students on the team</source>
+        <translation>Poner a los estudiantes elegidos en el equipo</translation>
+    </message>
+    <message>
+        <source>School-wide challenges: teams across classes</source>
+        <translation>Desafíos de toda la escuela: equipos entre clases</translation>
+    </message>
+    <message>
+        <source>School page message</source>
+        <translation>Mensaje de la página de la escuela</translation>
+    </message>
+    <message>
+        <source>Term %1: %2 students</source>
+        <translation>Periodo %1: %2 estudiantes</translation>
+    </message>
+    <message>
+        <source>(the school has not set measures for this term)</source>
+        <translation>(la escuela no ha fijado indicadores para este periodo)</translation>
+    </message>
+    <message>
+        <source>Team made.</source>
+        <translation>Equipo creado.</translation>
+    </message>
+    <message>
+        <source>Your students on the team are saved.</source>
+        <translation>Se guardaron tus estudiantes en el equipo.</translation>
+    </message>
+</context>
+<context>
     <name>NextStepList</name>
+    <message>
+        <source>What next</source>
+        <translation>Qué sigue</translation>
+    </message>
     <message>
         <source>Not on this computer yet.</source>
         <translation>Todavía no está en esta computadora.</translation>
@@ -1412,12 +2416,24 @@
         <translation>¿Cómo vas a trabajar en cada meta, y para cuándo? Los minutos por semana son opcionales.</translation>
     </message>
     <message>
+        <source>Path for %1</source>
+        <translation>Camino para %1</translation>
+    </message>
+    <message>
+        <source>Target date for %1</source>
+        <translation>Fecha meta para %1</translation>
+    </message>
+    <message>
         <source> min a week</source>
         <translation> min por semana</translation>
     </message>
     <message>
         <source>no weekly target</source>
         <translation>sin meta semanal</translation>
+    </message>
+    <message>
+        <source>Minutes a week for %1</source>
+        <translation>Minutos por semana para %1</translation>
     </message>
     <message>
         <source>Path:</source>
@@ -1438,9 +2454,25 @@
         <source>My plan</source>
         <translation>Mi plan</translation>
     </message>
+    <message>
+        <source>Plan builder</source>
+        <translation>Creador del plan</translation>
+    </message>
 </context>
 <context>
     <name>PlansPage</name>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Class summary</source>
+        <translation>Resumen de la clase</translation>
+    </message>
     <message>
         <source>Student &amp;report (PDF)…</source>
         <translation>&amp;Informe del estudiante (PDF)…</translation>
@@ -1458,8 +2490,20 @@
         <translation>Mostrar:</translation>
     </message>
     <message>
+        <source>Plans of the class</source>
+        <translation>Planes de la clase</translation>
+    </message>
+    <message>
         <source>Choose a student to see their plan.</source>
         <translation>Elige un estudiante para ver su plan.</translation>
+    </message>
+    <message>
+        <source>Chosen student</source>
+        <translation>Estudiante elegido</translation>
+    </message>
+    <message>
+        <source>Plan note</source>
+        <translation>Nota del plan</translation>
     </message>
     <message>
         <source>&amp;Approve plan</source>
@@ -1468,6 +2512,14 @@
     <message>
         <source>&amp;Suggest changes…</source>
         <translation>&amp;Sugerir cambios…</translation>
+    </message>
+    <message>
+        <source>Goals of the chosen student</source>
+        <translation>Metas del estudiante elegido</translation>
+    </message>
+    <message>
+        <source>Pace of the chosen student</source>
+        <translation>Ritmo del estudiante elegido</translation>
     </message>
     <message>
         <source>Plans</source>
@@ -1549,24 +2601,52 @@
         <translation>&amp;Empezar la práctica</translation>
     </message>
     <message>
+        <source>Start practice</source>
+        <translation>Empezar la práctica</translation>
+    </message>
+    <message>
         <source>Practise &amp;everything instead</source>
         <translation>Practicar &amp;todo en su lugar</translation>
+    </message>
+    <message>
+        <source>Practise every skill instead</source>
+        <translation>Practicar todas las habilidades en su lugar</translation>
+    </message>
+    <message>
+        <source>Session progress</source>
+        <translation>Progreso de la sesión</translation>
     </message>
     <message>
         <source>&amp;Check (Enter)</source>
         <translation>&amp;Comprobar (Enter)</translation>
     </message>
     <message>
+        <source>Check my answer</source>
+        <translation>Revisar mi respuesta</translation>
+    </message>
+    <message>
         <source>&amp;Next question (Enter)</source>
         <translation>&amp;Siguiente pregunta (Enter)</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Siguiente pregunta</translation>
     </message>
     <message>
         <source>Practise &amp;again (Enter)</source>
         <translation>Practicar &amp;otra vez (Enter)</translation>
     </message>
     <message>
+        <source>Practise again</source>
+        <translation>Practicar otra vez</translation>
+    </message>
+    <message>
         <source>&amp;Done</source>
         <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <source>Done practising</source>
+        <translation>Terminé de practicar</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
@@ -1667,6 +2747,10 @@
         <translation>Aciertos esperados ahora</translation>
     </message>
     <message>
+        <source>%1: %2% expected right, %3 this session</source>
+        <translation>%1: %2% de aciertos esperados, %3 en esta sesión</translation>
+    </message>
+    <message>
         <source>mastered!</source>
         <translation>¡dominada!</translation>
     </message>
@@ -1678,8 +2762,28 @@
         <translation>separa con comas</translation>
     </message>
     <message>
+        <source>Read aloud for this student</source>
+        <translation>Leer en voz alta para este estudiante</translation>
+    </message>
+    <message>
+        <source>Questions, instructions, feedback and their own writing can be read aloud to them.</source>
+        <translation>Las preguntas, las instrucciones, la retroalimentación y su propia escritura se le pueden leer en voz alta.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Profile status</source>
+        <translation>Estado del perfil</translation>
+    </message>
+    <message>
         <source>&amp;Save profile</source>
         <translation>&amp;Guardar perfil</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Guardar el perfil</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +2801,37 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>&amp;Read aloud</source>
+        <translation>&amp;Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Reads it out and highlights each word. Shortcut: %1</source>
+        <translation>Lo lee en voz alta y resalta cada palabra. Atajo: %1</translation>
+    </message>
+    <message>
+        <source>Read aloud message</source>
+        <translation>Mensaje de la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>This computer has no speech voice installed, so nothing can be read aloud.</source>
+        <translation>Esta computadora no tiene una voz instalada, así que no se puede leer nada en voz alta.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop reading</source>
+        <translation>&amp;Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Check and send</source>
@@ -1707,8 +2842,16 @@
         <translation>Este es tu plan. Puedes cambiarlo después; tu docente lo verá.</translation>
     </message>
     <message>
+        <source>Plan summary</source>
+        <translation>Resumen del plan</translation>
+    </message>
+    <message>
         <source>Send it to my teacher now</source>
         <translation>Enviarlo a mi docente ahora</translation>
+    </message>
+    <message>
+        <source>Send to my teacher now</source>
+        <translation>Enviar a mi docente ahora</translation>
     </message>
     <message>
         <source>%1 min a week</source>
@@ -1729,6 +2872,14 @@
 <context>
     <name>RosterPage</name>
     <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Search students</source>
+        <translation>Buscar estudiantes</translation>
+    </message>
+    <message>
         <source>Search by name…  (Ctrl+F)</source>
         <translation>Buscar por nombre…  (Ctrl+F)</translation>
     </message>
@@ -1737,8 +2888,20 @@
         <translation>Mostrar archi&amp;vados</translation>
     </message>
     <message>
+        <source>Show archived students</source>
+        <translation>Mostrar estudiantes archivados</translation>
+    </message>
+    <message>
         <source>Class:</source>
         <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Who needs attention</source>
+        <translation>Quién necesita atención</translation>
     </message>
     <message>
         <source>Put a new student on this class&apos;s roster</source>
@@ -1751,6 +2914,10 @@
     <message>
         <source>Set or make PINs for the whole class and print sign-in cards</source>
         <translation>Asignar o crear PIN para toda la clase e imprimir tarjetas de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Undo message</source>
+        <translation>Mensaje de deshacer</translation>
     </message>
     <message>
         <source>%1 stuck</source>
@@ -1790,6 +2957,10 @@
     <message>
         <source>%1 is back on the roster.</source>
         <translation>%1 está otra vez en la lista.</translation>
+    </message>
+    <message>
+        <source>What needs attention</source>
+        <translation>Lo que necesita atención</translation>
     </message>
     <message>
         <source>Open the student&apos;s page</source>
@@ -1928,10 +3099,172 @@
     </message>
 </context>
 <context>
+    <name>ScalePicker</name>
+    <message>
+        <source>%1: %2 of 5, %3</source>
+        <translation>%1: %2 de 5, %3</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolOverviewPage</name>
+    <message>
+        <source>Our school</source>
+        <translation>Nuestra escuela</translation>
+    </message>
+    <message>
+        <source>School summary</source>
+        <translation>Resumen de la escuela</translation>
+    </message>
+    <message>
+        <source>Board &amp;CSV…</source>
+        <translation>&amp;CSV para el consejo…</translation>
+    </message>
+    <message>
+        <source>Save the board&apos;s CSV</source>
+        <translation>Guardar el CSV para el consejo</translation>
+    </message>
+    <message>
+        <source>Board &amp;PDF…</source>
+        <translation>&amp;PDF para el consejo…</translation>
+    </message>
+    <message>
+        <source>Save the board&apos;s PDF</source>
+        <translation>Guardar el PDF para el consejo</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Set &amp;target for this term</source>
+        <translation>Fijar el &amp;objetivo de este periodo</translation>
+    </message>
+    <message>
+        <source>Set target for this term</source>
+        <translation>Fijar el objetivo de este periodo</translation>
+    </message>
+    <message>
+        <source>Our measures this term</source>
+        <translation>Nuestros indicadores de este periodo</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Practice minutes</source>
+        <translation>Minutos de práctica</translation>
+    </message>
+    <message>
+        <source>Skills mastered</source>
+        <translation>Habilidades dominadas</translation>
+    </message>
+    <message>
+        <source>Drafts returned</source>
+        <translation>Borradores devueltos</translation>
+    </message>
+    <message>
+        <source>School figures</source>
+        <translation>Cifras de la escuela</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>Por grado</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>Por clase</translation>
+    </message>
+    <message>
+        <source>Across the year</source>
+        <translation>A lo largo del año</translation>
+    </message>
+    <message>
+        <source>School overview message</source>
+        <translation>Mensaje del panorama de la escuela</translation>
+    </message>
+    <message>
+        <source>Term %1 · %2 students in %3 classes</source>
+        <translation>Periodo %1 · %2 estudiantes en %3 clases</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Plans approved</source>
+        <translation>Planes aprobados</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Atrasado</translation>
+    </message>
+    <message>
+        <source>Practice min/week</source>
+        <translation>Min de práctica/semana</translation>
+    </message>
+    <message>
+        <source>Feedback days</source>
+        <translation>Días de retroalimentación</translation>
+    </message>
+    <message>
+        <source>Checkpoints done</source>
+        <translation>Puntos de control hechos</translation>
+    </message>
+    <message>
+        <source>Save for the board</source>
+        <translation>Guardar para el consejo</translation>
+    </message>
+    <message>
+        <source>School overview</source>
+        <translation>Panorama de la escuela</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <source>Welcome to Tessera</source>
         <translation>Bienvenido a Tessera</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Mensaje de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Your class</source>
+        <translation>Tu clase</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Your PIN</source>
@@ -1940,6 +3273,10 @@
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in as student</source>
+        <translation>Iniciar sesión como estudiante</translation>
     </message>
     <message>
         <source>&amp;Class</source>
@@ -1954,12 +3291,28 @@
         <translation>&amp;PIN</translation>
     </message>
     <message>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in as teacher</source>
+        <translation>Iniciar sesión como docente</translation>
+    </message>
+    <message>
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
         <translation>Contra&amp;seña</translation>
+    </message>
+    <message>
+        <source>Sign in as</source>
+        <translation>Iniciar sesión como</translation>
     </message>
     <message>
         <source>I&apos;m a student</source>
@@ -1989,6 +3342,10 @@
         <translation>Importar preguntas</translation>
     </message>
     <message>
+        <source>Skill for the imported questions</source>
+        <translation>Habilidad para las preguntas importadas</translation>
+    </message>
+    <message>
         <source>Questions from %1 practise which skill?</source>
         <translation>¿Qué habilidad practican las preguntas de %1?</translation>
     </message>
@@ -2000,8 +3357,32 @@
 <context>
     <name>SkillDetailView</name>
     <message>
+        <source>Student and skill</source>
+        <translation>Estudiante y habilidad</translation>
+    </message>
+    <message>
+        <source>Mastery level</source>
+        <translation>Nivel de dominio</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Answers so far</source>
+        <translation>Respuestas hasta ahora</translation>
+    </message>
+    <message>
+        <source>Where this level comes from</source>
+        <translation>De dónde viene este nivel</translation>
+    </message>
+    <message>
         <source>&amp;Judge from work…</source>
         <translation>&amp;Evaluar a partir del trabajo…</translation>
+    </message>
+    <message>
+        <source>Judge from work</source>
+        <translation>Evaluar a partir del trabajo</translation>
     </message>
     <message>
         <source>Give a level on this skill from the student&apos;s essay, challenge work, plan evidence or what you saw in class.</source>
@@ -2012,8 +3393,16 @@
         <translation>&amp;Retirar esa evaluación</translation>
     </message>
     <message>
+        <source>Withdraw the judgement</source>
+        <translation>Retirar la evaluación</translation>
+    </message>
+    <message>
         <source>Given by mistake? The level goes back to the evidence before it; the judgement stays in the history.</source>
         <translation>¿Fue un error? El nivel vuelve a la evidencia anterior; la evaluación queda en el historial.</translation>
+    </message>
+    <message>
+        <source>Recent answers</source>
+        <translation>Respuestas recientes</translation>
     </message>
     <message>
         <source>When</source>
@@ -2040,12 +3429,28 @@
         <translation>Respuestas recientes en esta habilidad</translation>
     </message>
     <message>
+        <source>Target difficulty</source>
+        <translation>Dificultad objetivo</translation>
+    </message>
+    <message>
+        <source>Focus skills</source>
+        <translation>Habilidades de enfoque</translation>
+    </message>
+    <message>
         <source>Tick up to five skills practice should favour (Space ticks).</source>
         <translation>Marca hasta cinco habilidades que la práctica debe preferir (Espacio las marca).</translation>
     </message>
     <message>
         <source>&amp;Save practice settings</source>
         <translation>&amp;Guardar ajustes de práctica</translation>
+    </message>
+    <message>
+        <source>Save practice settings</source>
+        <translation>Guardar los ajustes de práctica</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation>Estado de los ajustes</translation>
     </message>
     <message>
         <source>Practice settings for this student</source>
@@ -2160,6 +3565,10 @@
         <translation>Mi plan</translation>
     </message>
     <message>
+        <source>Plan title</source>
+        <translation>Título del plan</translation>
+    </message>
+    <message>
         <source>&amp;Name your plan:</source>
         <translation>&amp;Ponle nombre a tu plan:</translation>
     </message>
@@ -2173,6 +3582,18 @@
     <message>
         <source>Add a student</source>
         <translation>Agregar un estudiante</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
         <source>&amp;First name</source>
@@ -2202,6 +3623,10 @@
         <translation>&lt;b&gt;Niveles evaluados a partir del trabajo&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Where levels judged from work came from</source>
+        <translation>De dónde vienen los niveles evaluados a partir del trabajo</translation>
+    </message>
+    <message>
         <source>Celebrations</source>
         <translation>Celebraciones</translation>
     </message>
@@ -2214,16 +3639,32 @@
         <translation>Asignar &amp;PIN de inicio de sesión…</translation>
     </message>
     <message>
+        <source>Set sign-in PIN</source>
+        <translation>Asignar el PIN de inicio de sesión</translation>
+    </message>
+    <message>
         <source>E&amp;xport data…</source>
         <translation>E&amp;xportar datos…</translation>
+    </message>
+    <message>
+        <source>Export data of this student</source>
+        <translation>Exportar los datos de este estudiante</translation>
     </message>
     <message>
         <source>Erase…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
+        <source>Erase this student&apos;s data</source>
+        <translation>Borrar los datos de este estudiante</translation>
+    </message>
+    <message>
         <source>Sign-in locked: unlock</source>
         <translation>Inicio de sesión bloqueado: desbloquear</translation>
+    </message>
+    <message>
+        <source>Unlock this student&apos;s sign-in</source>
+        <translation>Desbloquear el inicio de sesión de este estudiante</translation>
     </message>
     <message>
         <source>%1 wrong PINs; unlocking lets them try again on every computer.</source>
@@ -2244,6 +3685,10 @@
     <message>
         <source>Celebrate a win</source>
         <translation>Celebrar un logro</translation>
+    </message>
+    <message>
+        <source>Student name</source>
+        <translation>Nombre del estudiante</translation>
     </message>
     <message>
         <source>What are you celebrating?</source>
@@ -2320,8 +3765,16 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Sincronización</translation>
     </message>
     <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
         <source>&amp;Choose folder…</source>
         <translation>&amp;Elegir carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose folder to sync through</source>
+        <translation>Elegir la carpeta por la que sincronizar</translation>
     </message>
     <message>
         <source>A folder on the school share or a USB stick that every computer can reach</source>
@@ -2332,8 +3785,20 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Sincronizar &amp;ahora</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
         <source>Send and fetch changes now instead of waiting for the next automatic sync</source>
         <translation>Enviar y traer cambios ahora en lugar de esperar la próxima sincronización automática</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progreso de la sincronización</translation>
     </message>
     <message>
         <source>Where this computer syncs</source>
@@ -2342,6 +3807,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Replaced changes: when two computers changed the same thing, the later change won and the other is kept here</source>
         <translation>Cambios reemplazados: cuando dos computadoras cambiaron lo mismo, ganó el cambio más reciente y el otro se guarda aquí</translation>
+    </message>
+    <message>
+        <source>Replaced changes</source>
+        <translation>Cambios reemplazados</translation>
     </message>
     <message>
         <source>What</source>
@@ -2366,6 +3835,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>&amp;Restore the replaced value</source>
         <translation>&amp;Restaurar el valor reemplazado</translation>
+    </message>
+    <message>
+        <source>Restore the replaced value</source>
+        <translation>Restaurar el valor reemplazado</translation>
     </message>
     <message>
         <source>Put the selected replaced value back in place of the value now</source>
@@ -2402,6 +3875,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Sync has stopped.</source>
         <translation>La sincronización se detuvo.</translation>
+    </message>
+    <message>
+        <source>No sync folder; this computer syncs with the school server (below).</source>
+        <translation>Sin carpeta de sincronización; esta computadora se sincroniza con el servidor de la escuela (abajo).</translation>
     </message>
     <message numerus="yes">
         <source>Sent. Waiting for the other computers to pick up %n change(s).</source>
@@ -2443,6 +3920,132 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
 </context>
 <context>
+    <name>SyncTargets</name>
+    <message>
+        <source>How each place is doing</source>
+        <translation>Cómo va cada lugar</translation>
+    </message>
+    <message>
+        <source>This computer does not sync with any place yet.</source>
+        <translation>Esta computadora todavía no se sincroniza con ningún lugar.</translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;ync</source>
+        <translation>Cancelar la &amp;sincronización</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Cancelar la sincronización</translation>
+    </message>
+    <message>
+        <source>Stop the sync under way at the next safe point; what arrived is kept</source>
+        <translation>Detener la sincronización en curso en el próximo punto seguro; lo que ya llegó se conserva</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetBox</name>
+    <message>
+        <source>Sync folder state</source>
+        <translation>Estado de la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>School server state</source>
+        <translation>Estado del servidor de la escuela</translation>
+    </message>
+    <message>
+        <source>Sync folder progress</source>
+        <translation>Progreso de la carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>School server progress</source>
+        <translation>Progreso del servidor de la escuela</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+        <source>School server</source>
+        <translation>Servidor de la escuela</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Recibiendo</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 batches</source>
+        <translation>%1: %2 de %3 lotes</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Al día.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync has stopped.</source>
+        <translation>La sincronización se detuvo.</translation>
+    </message>
+    <message>
+        <source>Not set up.</source>
+        <translation>Sin configurar.</translation>
+    </message>
+    <message>
+        <source>The last sync was cancelled; the rest follows at the next sync.</source>
+        <translation>La última sincronización se canceló; el resto sigue en la próxima sincronización.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent; %n change(s) not yet confirmed by the other computers.</source>
+        <translation>
+            <numerusform>Enviado; %n cambio aún sin confirmar por las otras computadoras.</numerusform>
+            <numerusform>Enviado; %n cambios aún sin confirmar por las otras computadoras.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1.</source>
+        <translation>Última sincronización completa: %1.</translation>
+    </message>
+    <message>
+        <source>No complete sync with this place yet.</source>
+        <translation>Todavía no hay una sincronización completa con este lugar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n change(s) made here.</source>
+        <translation>
+            <numerusform>Esperando envío: %n cambio hecho aquí.</numerusform>
+            <numerusform>Esperando envío: %n cambios hechos aquí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything made here has reached this place.</source>
+        <translation>Todo lo hecho aquí llegó a este lugar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attached files not arrived yet: %n.</source>
+        <translation>
+            <numerusform>Archivos adjuntos que aún no llegan: %n.</numerusform>
+            <numerusform>Archivos adjuntos que aún no llegan: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused at the last sync: %n (kept aside, never applied).</source>
+        <translation>
+            <numerusform>Rechazados en la última sincronización: %n (guardado aparte, nunca aplicado).</numerusform>
+            <numerusform>Rechazados en la última sincronización: %n (guardados aparte, nunca aplicados).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Edit writing task</source>
@@ -2453,8 +4056,24 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Nueva tarea de escritura</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Instructions for students</source>
+        <translation>Instrucciones para los estudiantes</translation>
+    </message>
+    <message>
         <source>&amp;Due on</source>
         <translation>&amp;Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Has a due date</source>
+        <translation>Tiene fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha de entrega</translation>
     </message>
     <message>
         <source>&amp;Spelling</source>
@@ -2469,6 +4088,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>&amp;Estilo</translation>
     </message>
     <message>
+        <source>Check %1</source>
+        <translation>Revisión %1</translation>
+    </message>
+    <message>
+        <source>Topic words</source>
+        <translation>Palabras del tema</translation>
+    </message>
+    <message>
         <source>magma, lava, tectonic plates</source>
         <translation>magma, lava, placas tectónicas</translation>
     </message>
@@ -2481,8 +4108,16 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Plantea una &amp;idea principal u opinión al inicio</translation>
     </message>
     <message>
+        <source>Requires a claim</source>
+        <translation>Requiere una tesis</translation>
+    </message>
+    <message>
         <source>Ends with a co&amp;nclusion</source>
         <translation>Termina con una co&amp;nclusión</translation>
+    </message>
+    <message>
+        <source>Requires a conclusion</source>
+        <translation>Requiere una conclusión</translation>
     </message>
     <message>
         <source>Checklist (students see it as they write; — means not asked)</source>
@@ -2529,6 +4164,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Revisiones:</translation>
     </message>
     <message>
+        <source>Task message</source>
+        <translation>Mensaje de la tarea</translation>
+    </message>
+    <message>
         <source>Give the writing task a title.</source>
         <translation>Ponle un título a la tarea de escritura.</translation>
     </message>
@@ -2540,16 +4179,32 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
 <context>
     <name>TeamEditor</name>
     <message>
+        <source>Number of teams</source>
+        <translation>Número de equipos</translation>
+    </message>
+    <message>
         <source>S&amp;uggest teams</source>
         <translation>S&amp;ugerir equipos</translation>
+    </message>
+    <message>
+        <source>Suggest teams</source>
+        <translation>Sugerir equipos</translation>
     </message>
     <message>
         <source>Sa&amp;ve teams</source>
         <translation>Guar&amp;dar equipos</translation>
     </message>
     <message>
+        <source>Save teams</source>
+        <translation>Guardar los equipos</translation>
+    </message>
+    <message>
         <source>Teams:</source>
         <translation>Equipos:</translation>
+    </message>
+    <message>
+        <source>Team of each student</source>
+        <translation>Equipo de cada estudiante</translation>
     </message>
     <message>
         <source>Student</source>
@@ -2558,6 +4213,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Team</source>
         <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Why these teams</source>
+        <translation>Por qué estos equipos</translation>
+    </message>
+    <message>
+        <source>Teams message</source>
+        <translation>Mensaje de los equipos</translation>
     </message>
     <message>
         <source>Team %1</source>
@@ -2574,6 +4237,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>A suggestion: change anything, then save.</source>
         <translation>Una sugerencia: cambia lo que quieras y luego guarda.</translation>
+    </message>
+    <message>
+        <source>Team for %1</source>
+        <translation>Equipo para %1</translation>
     </message>
     <message>
         <source>(no team)</source>
@@ -2613,6 +4280,26 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Team log</source>
+        <translation>Bitácora del equipo</translation>
+    </message>
+    <message>
+        <source>Team log message</source>
+        <translation>Mensaje de la bitácora del equipo</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Nueva publicación</translation>
+    </message>
+    <message>
+        <source>Kind of post</source>
+        <translation>Tipo de publicación</translation>
+    </message>
+    <message>
+        <source>Post to the team log</source>
+        <translation>Publicar en la bitácora del equipo</translation>
     </message>
     <message>
         <source>Work files (*.pdf *.png *.jpg *.jpeg *.txt *.docx *.odt)</source>
@@ -3144,6 +4831,30 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>{count} rows</source>
         <translation>{count} filas</translation>
+    </message>
+    <message>
+        <source>This is not available on a lab computer. Use Tessera on the teacher&apos;s computer for it.</source>
+        <translation>Esto no está disponible en una computadora de laboratorio. Usa Tessera en la computadora del docente para hacerlo.</translation>
+    </message>
+    <message>
+        <source>The lab service&apos;s socket {path} is in a folder others can write to.</source>
+        <translation>El socket del servicio de laboratorio {path} está en una carpeta en la que otros pueden escribir.</translation>
+    </message>
+    <message>
+        <source>The lab service&apos;s socket is answered by another account: not trusted.</source>
+        <translation>Otra cuenta responde en el socket del servicio de laboratorio: no es de confianza.</translation>
+    </message>
+    <message>
+        <source>This lab computer&apos;s Tessera service is not running (or not installed), so Tessera cannot open the class. Ask the school&apos;s IT to start the Tessera lab service (docs/installing.md).</source>
+        <translation>El servicio de Tessera de esta computadora de laboratorio no está en marcha (o no está instalado), así que Tessera no puede abrir la clase. Pide al equipo de TI de la escuela que inicie el servicio de laboratorio de Tessera (docs/installing.md).</translation>
+    </message>
+    <message>
+        <source>The connection to this lab computer&apos;s Tessera service was lost.</source>
+        <translation>Se perdió la conexión con el servicio de Tessera de esta computadora de laboratorio.</translation>
+    </message>
+    <message>
+        <source>You can only keep your own writing.</source>
+        <translation>Solo puedes guardar tu propia escritura.</translation>
     </message>
     <message>
         <source>{ceil} minutes</source>
@@ -4565,6 +6276,302 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>{right} de {n_} correctas. Hoy tocaron preguntas difíciles; las pistas muestran el camino, y con práctica se vuelven más fáciles.</translation>
     </message>
     <message>
+        <source>Only a school leader can do that.</source>
+        <translation>Solo un directivo de la escuela puede hacer eso.</translation>
+    </message>
+    <message>
+        <source>Only the school&apos;s staff can do that.</source>
+        <translation>Solo el personal de la escuela puede hacer eso.</translation>
+    </message>
+    <message>
+        <source>There is no skill {skill_id} in the draft.</source>
+        <translation>No hay ninguna habilidad {skill_id} en el borrador.</translation>
+    </message>
+    <message>
+        <source>An id is 1 to 80 letters, digits, dots, dashes, colons or underscores.</source>
+        <translation>Un id tiene de 1 a 80 letras, dígitos, puntos, guiones, dos puntos o guiones bajos.</translation>
+    </message>
+    <message>
+        <source>There is no domain {domain_id} in the draft.</source>
+        <translation>No hay ningún dominio {domain_id} en el borrador.</translation>
+    </message>
+    <message>
+        <source>A skill needs a name.</source>
+        <translation>Una habilidad necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A prerequisite must be another skill of the framework: {names}</source>
+        <translation>Un requisito previo debe ser otra habilidad del marco: {names}</translation>
+    </message>
+    <message>
+        <source>That would make the skill a prerequisite of itself (a loop).</source>
+        <translation>Eso haría que la habilidad sea requisito previo de sí misma (un ciclo).</translation>
+    </message>
+    <message>
+        <source>The domain id {domain_id} is taken.</source>
+        <translation>El id de dominio {domain_id} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>The skill id {skill_id} is taken (or the name is empty).</source>
+        <translation>El id de habilidad {skill_id} ya está en uso (o el nombre está vacío).</translation>
+    </message>
+    <message>
+        <source>A split makes at least two skills.</source>
+        <translation>Una división crea al menos dos habilidades.</translation>
+    </message>
+    <message>
+        <source>Each part needs its own id.</source>
+        <translation>Cada parte necesita su propio id.</translation>
+    </message>
+    <message>
+        <source>The skill id {pid} is taken (or the name is empty).</source>
+        <translation>El id de habilidad {pid} ya está en uso (o el nombre está vacío).</translation>
+    </message>
+    <message>
+        <source>A school&apos;s own skill needs a code and a name.</source>
+        <translation>Una habilidad propia de la escuela necesita un código y un nombre.</translation>
+    </message>
+    <message>
+        <source>Say the school&apos;s wording.</source>
+        <translation>Escribe la redacción de la escuela.</translation>
+    </message>
+    <message>
+        <source>That version of the framework has not been published here.</source>
+        <translation>Esa versión del marco no se ha publicado aquí.</translation>
+    </message>
+    <message>
+        <source>Version {version} has no domain {domain_id}.</source>
+        <translation>La versión {version} no tiene el dominio {domain_id}.</translation>
+    </message>
+    <message>
+        <source>Adopt the shared skill&apos;s domain first.</source>
+        <translation>Primero adopta el dominio de la habilidad compartida.</translation>
+    </message>
+    <message>
+        <source>The code {code} is taken.</source>
+        <translation>El código {code} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Desafío</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
+        <source>Question set</source>
+        <translation>Conjunto de preguntas</translation>
+    </message>
+    <message>
+        <source>That is no longer in the library.</source>
+        <translation>Eso ya no está en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>The library holds writing tasks, challenges, rubrics and question sets.</source>
+        <translation>La biblioteca guarda tareas de escritura, desafíos, rúbricas y conjuntos de preguntas.</translation>
+    </message>
+    <message>
+        <source>That cannot be shared as it is.</source>
+        <translation>Eso no se puede compartir tal como está.</translation>
+    </message>
+    <message>
+        <source>A shared {kind} needs {fields}.</source>
+        <translation>Un elemento compartido ({kind}) necesita {fields}.</translation>
+    </message>
+    <message>
+        <source>Give what you share a title.</source>
+        <translation>Ponle un título a lo que compartes.</translation>
+    </message>
+    <message>
+        <source>Only a teacher running this challenge can share it.</source>
+        <translation>Solo un docente que dirige este desafío puede compartirlo.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can copy into a class.</source>
+        <translation>Solo un docente puede copiar en una clase.</translation>
+    </message>
+    <message>
+        <source>You have not copied this yet.</source>
+        <translation>Todavía no has copiado esto.</translation>
+    </message>
+    <message>
+        <source>A shared {kind} has at most {limit} {key}.</source>
+        <translation>Un elemento compartido ({kind}) tiene como máximo {limit} {key}.</translation>
+    </message>
+    <message>
+        <source>Only the teacher who shared it can improve it.</source>
+        <translation>Solo el docente que lo compartió puede mejorarlo.</translation>
+    </message>
+    <message>
+        <source>Only the teacher who shared it (or a leader) can take it out of the library.</source>
+        <translation>Solo el docente que lo compartió (o un directivo) puede sacarlo de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>That belongs to another school&apos;s library.</source>
+        <translation>Eso pertenece a la biblioteca de otra escuela.</translation>
+    </message>
+    <message>
+        <source>Each checkpoint needs a title and a day.</source>
+        <translation>Cada punto de control necesita un título y un día.</translation>
+    </message>
+    <message>
+        <source>Each question needs a prompt.</source>
+        <translation>Cada pregunta necesita un enunciado.</translation>
+    </message>
+    <message>
+        <source>Plans on track</source>
+        <translation>Planes al día</translation>
+    </message>
+    <message>
+        <source>Practice a week</source>
+        <translation>Práctica por semana</translation>
+    </message>
+    <message>
+        <source>Writing feedback within</source>
+        <translation>Retroalimentación de escritura en</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Challenge checkpoints done</source>
+        <translation>Puntos de control de desafíos hechos</translation>
+    </message>
+    <message>
+        <source>Pick one of the school&apos;s measures.</source>
+        <translation>Elige uno de los indicadores de la escuela.</translation>
+    </message>
+    <message>
+        <source>Say which term, such as 2026-T1.</source>
+        <translation>Indica el periodo, por ejemplo 2026-T1.</translation>
+    </message>
+    <message>
+        <source>A target is a number from 0 to 10000.</source>
+        <translation>Un objetivo es un número de 0 a 10000.</translation>
+    </message>
+    <message>
+        <source>A note is kept private, shared with the class&apos;s teachers, or with leaders too.</source>
+        <translation>Una nota es privada, se comparte con los docentes de la clase, o también con los directivos.</translation>
+    </message>
+    <message>
+        <source>A note can be at most {limit} characters.</source>
+        <translation>Una nota puede tener como máximo {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>This student is not in that class.</source>
+        <translation>Este estudiante no está en esa clase.</translation>
+    </message>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>Esa nota ya no existe.</translation>
+    </message>
+    <message>
+        <source>Only the teacher who wrote a note can change it.</source>
+        <translation>Solo el docente que escribió una nota puede cambiarla.</translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation>Grado {g}</translation>
+    </message>
+    <message>
+        <source>No grade</source>
+        <translation>Sin grado</translation>
+    </message>
+    <message>
+        <source>Say which school.</source>
+        <translation>Indica qué escuela.</translation>
+    </message>
+    <message>
+        <source>A member of staff is a teacher or a leader.</source>
+        <translation>Un miembro del personal es docente o directivo.</translation>
+    </message>
+    <message>
+        <source>Please fill in a name.</source>
+        <translation>Escribe un nombre.</translation>
+    </message>
+    <message>
+        <source>Only the school&apos;s staff can see its staff.</source>
+        <translation>Solo el personal de la escuela puede ver a su personal.</translation>
+    </message>
+    <message>
+        <source>That class no longer exists.</source>
+        <translation>Esa clase ya no existe.</translation>
+    </message>
+    <message>
+        <source>That teacher is not on the school&apos;s staff.</source>
+        <translation>Ese docente no es parte del personal de la escuela.</translation>
+    </message>
+    <message>
+        <source>A co-teacher must be on the same school&apos;s staff.</source>
+        <translation>Un docente colaborador debe ser del personal de la misma escuela.</translation>
+    </message>
+    <message>
+        <source>Give the team a name.</source>
+        <translation>Ponle un nombre al equipo.</translation>
+    </message>
+    <message>
+        <source>Teams across classes are for school-wide and grade challenges.</source>
+        <translation>Los equipos entre clases son para desafíos de toda la escuela o de un grado.</translation>
+    </message>
+    <message>
+        <source>This team is not open to that class.</source>
+        <translation>Este equipo no está abierto a esa clase.</translation>
+    </message>
+    <message>
+        <source>You can put only your own class&apos;s students on a team.</source>
+        <translation>Solo puedes poner en un equipo a estudiantes de tu propia clase.</translation>
+    </message>
+    <message>
+        <source>None of your students is on this team.</source>
+        <translation>Ninguno de tus estudiantes está en este equipo.</translation>
+    </message>
+    <message>
+        <source>A framework needs a list of domains.</source>
+        <translation>Un marco necesita una lista de dominios.</translation>
+    </message>
+    <message>
+        <source>A framework can have at most {limit} skills.</source>
+        <translation>Un marco puede tener como máximo {limit} habilidades.</translation>
+    </message>
+    <message>
+        <source>Say where each changed skill&apos;s evidence goes.</source>
+        <translation>Indica a dónde va la evidencia de cada habilidad cambiada.</translation>
+    </message>
+    <message>
+        <source>Each domain needs an id and a list of skills.</source>
+        <translation>Cada dominio necesita un id y una lista de habilidades.</translation>
+    </message>
+    <message>
+        <source>The domain id {id} is used twice.</source>
+        <translation>El id de dominio {id} se usa dos veces.</translation>
+    </message>
+    <message>
+        <source>The skill {old} is mapped to a skill that is not in the new version.</source>
+        <translation>La habilidad {old} apunta a una habilidad que no está en la versión nueva.</translation>
+    </message>
+    <message>
+        <source>Say where the evidence of these skills goes (or retire them): {names}</source>
+        <translation>Indica a dónde va la evidencia de estas habilidades (o retíralas): {names}</translation>
+    </message>
+    <message>
+        <source>The mapping names skills the previous version does not have: {names}</source>
+        <translation>La correspondencia menciona habilidades que la versión anterior no tiene: {names}</translation>
+    </message>
+    <message>
+        <source>Each skill needs an id and a name.</source>
+        <translation>Cada habilidad necesita un id y un nombre.</translation>
+    </message>
+    <message>
+        <source>The skill id {id} is used twice.</source>
+        <translation>El id de habilidad {id} se usa dos veces.</translation>
+    </message>
+    <message>
+        <source>The skill {id} names a prerequisite that is not in the framework.</source>
+        <translation>La habilidad {id} menciona un requisito previo que no está en el marco.</translation>
+    </message>
+    <message>
         <source>The skill framework file {name} could not be read: {exc}</source>
         <translation>No se pudo leer el archivo del marco de habilidades {name}: {exc}</translation>
     </message>
@@ -4924,6 +6931,78 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Tarea de escritura</translation>
     </message>
     <message>
+        <source>That file reference is not valid.</source>
+        <translation>Esa referencia de archivo no es válida.</translation>
+    </message>
+    <message>
+        <source>The file {file} in the sync folder is {reason}.</source>
+        <translation>El archivo {file} de la carpeta de sincronización está {reason}.</translation>
+    </message>
+    <message>
+        <source>Tessera needs the school key&apos;s fingerprint to trust the school server: set school_key in the machine policy (the installer&apos;s SCHOOLKEY).</source>
+        <translation>Tessera necesita la huella de la clave de la escuela para confiar en el servidor de la escuela: define school_key en la política del equipo (SCHOOLKEY en el instalador).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key cannot be read, so it cannot sign in to the school server.</source>
+        <translation>No se puede leer la clave de esta computadora, así que no puede conectarse al servidor de la escuela.</translation>
+    </message>
+    <message>
+        <source>The server address {url!r} is not a web address (https://...).</source>
+        <translation>La dirección del servidor {url!r} no es una dirección web (https://...).</translation>
+    </message>
+    <message>
+        <source>The school server must be reached over HTTPS (plain http only on this computer).</source>
+        <translation>Al servidor de la escuela hay que conectarse por HTTPS (http simple solo en esta computadora).</translation>
+    </message>
+    <message>
+        <source>The school server sent an answer Tessera cannot read.</source>
+        <translation>El servidor de la escuela envió una respuesta que Tessera no puede leer.</translation>
+    </message>
+    <message>
+        <source>This server does not belong to this computer&apos;s school (its school key differs).</source>
+        <translation>Este servidor no pertenece a la escuela de esta computadora (su clave de escuela es distinta).</translation>
+    </message>
+    <message>
+        <source>This server could not prove it holds the school key: it is not the school&apos;s server.</source>
+        <translation>Este servidor no pudo demostrar que tiene la clave de la escuela: no es el servidor de la escuela.</translation>
+    </message>
+    <message>
+        <source>The school server refused this computer: {why}</source>
+        <translation>El servidor de la escuela rechazó esta computadora: {why}</translation>
+    </message>
+    <message>
+        <source>The school server had a problem ({status}); try again later.</source>
+        <translation>El servidor de la escuela tuvo un problema ({status}); inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The school server refused the request: {why}</source>
+        <translation>El servidor de la escuela rechazó la solicitud: {why}</translation>
+    </message>
+    <message>
+        <source>That trust document is not readable.</source>
+        <translation>Ese documento de confianza no se puede leer.</translation>
+    </message>
+    <message>
+        <source>The school server is busy; Tessera will try again shortly.</source>
+        <translation>El servidor de la escuela está ocupado; Tessera lo intentará de nuevo en breve.</translation>
+    </message>
+    <message>
+        <source>The school server&apos;s certificate is not trusted ({reason}).</source>
+        <translation>El certificado del servidor de la escuela no es de confianza ({reason}).</translation>
+    </message>
+    <message>
+        <source>The school server cannot be reached ({exc}).</source>
+        <translation>No se puede conectar con el servidor de la escuela ({exc}).</translation>
+    </message>
+    <message>
+        <source>The place {name} could not be reached.</source>
+        <translation>No se pudo llegar al lugar {name}.</translation>
+    </message>
+    <message>
+        <source>Tessera cannot write to {name}: it is read-only.</source>
+        <translation>Tessera no puede escribir en {name}: es de solo lectura.</translation>
+    </message>
+    <message>
         <source>Comment on a draft</source>
         <translation>Comentario en un borrador</translation>
     </message>
@@ -5036,6 +7115,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>la carpeta de sincronización tiene cambios más nuevos de esta base de datos</translation>
     </message>
     <message>
+        <source>That file is too big to sync (the limit is {mb} MB).</source>
+        <translation>Ese archivo es demasiado grande para sincronizarlo (el límite es {mb} MB).</translation>
+    </message>
+    <message>
+        <source>That file does not match its fingerprint (damaged or changed on the way).</source>
+        <translation>Ese archivo no coincide con su huella (dañado o cambiado en el camino).</translation>
+    </message>
+    <message>
         <source>a number</source>
         <translation>un número</translation>
     </message>
@@ -5144,6 +7231,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>una computadora de laboratorio firmó cambios con el nombre de otro dispositivo</translation>
     </message>
     <message>
+        <source>this computer does not hold the school&apos;s data key yet (it is sent with the approval of its enrolment)</source>
+        <translation>esta computadora aún no tiene la clave de datos de la escuela (se envía al aprobar su inscripción)</translation>
+    </message>
+    <message>
         <source>its time stamp is more than 5 minutes ahead of this computer&apos;s clock</source>
         <translation>su marca de tiempo va más de 5 minutos adelantada respecto del reloj de esta computadora</translation>
     </message>
@@ -5174,6 +7265,22 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>teachers&apos; comments</source>
         <translation>comentarios de los docentes</translation>
+    </message>
+    <message>
+        <source>the school&apos;s skill framework</source>
+        <translation>el marco de habilidades de la escuela</translation>
+    </message>
+    <message>
+        <source>which framework the school follows</source>
+        <translation>qué marco sigue la escuela</translation>
+    </message>
+    <message>
+        <source>the school&apos;s own skills</source>
+        <translation>las habilidades propias de la escuela</translation>
+    </message>
+    <message>
+        <source>the school&apos;s success measures</source>
+        <translation>los indicadores de éxito de la escuela</translation>
     </message>
     <message>
         <source>its time stamp names another device than the one that made it</source>
@@ -5236,10 +7343,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Esta computadora ya pertenece a una escuela; no puede crear otra.</translation>
     </message>
     <message>
-        <source>Unknown role {role!r}: use lab, teacher or admin.</source>
-        <translation>Rol desconocido {role!r}: usa lab, teacher o admin.</translation>
-    </message>
-    <message>
         <source>No request from that device is waiting.</source>
         <translation>No hay ninguna solicitud de ese dispositivo en espera.</translation>
     </message>
@@ -5276,8 +7379,28 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Mi perfil</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
         <source>School</source>
         <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Our school</source>
+        <translation>Nuestra escuela</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Marco</translation>
     </message>
     <message>
         <source>Starting (below 50%)</source>
@@ -5352,6 +7475,102 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Necesita atención</translation>
     </message>
     <message>
+        <source>Save the skill</source>
+        <translation>Guardar la habilidad</translation>
+    </message>
+    <message>
+        <source>Add a skill here</source>
+        <translation>Agregar una habilidad aquí</translation>
+    </message>
+    <message>
+        <source>Split in two</source>
+        <translation>Dividir en dos</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Adopt this domain</source>
+        <translation>Adoptar este dominio</translation>
+    </message>
+    <message>
+        <source>Start from Tessera&apos;s framework</source>
+        <translation>Empezar desde el marco de Tessera</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adoptado</translation>
+    </message>
+    <message>
+        <source>not adopted yet</source>
+        <translation>aún no adoptado</translation>
+    </message>
+    <message>
+        <source>Library items</source>
+        <translation>Elementos de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Teachers leading the way</source>
+        <translation>Docentes que marcan el camino</translation>
+    </message>
+    <message>
+        <source>shared by</source>
+        <translation>compartido por</translation>
+    </message>
+    <message>
+        <source>My class against the school&apos;s measures</source>
+        <translation>Mi clase frente a los indicadores de la escuela</translation>
+    </message>
+    <message>
+        <source>Teams across classes</source>
+        <translation>Equipos entre clases</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>cumplida</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>The school&apos;s measures</source>
+        <translation>Los indicadores de la escuela</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
+        <source>Across the year</source>
+        <translation>A lo largo del año</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energía</translation>
+    </message>
+    <message>
+        <source>My check-ins, last two weeks</source>
+        <translation>Mis registros de ánimo, últimas dos semanas</translation>
+    </message>
+    <message>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
@@ -5388,6 +7607,98 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Tu docente sugirió cambios</translation>
     </message>
     <message>
+        <source>About practice</source>
+        <translation>Acerca de la práctica</translation>
+    </message>
+    <message>
+        <source>What you will practise</source>
+        <translation>Lo que vas a practicar</translation>
+    </message>
+    <message>
+        <source>Practice message</source>
+        <translation>Mensaje de la práctica</translation>
+    </message>
+    <message>
+        <source>Your practice so far</source>
+        <translation>Tu práctica hasta ahora</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>Habilidad</translation>
+    </message>
+    <message>
+        <source>Why this question</source>
+        <translation>Por qué esta pregunta</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer message</source>
+        <translation>Mensaje de la respuesta</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <source>Worked hint</source>
+        <translation>Pista resuelta</translation>
+    </message>
+    <message>
+        <source>Mastery change</source>
+        <translation>Cambio de dominio</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>Celebración</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Resumen de la sesión</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Cómo te fue</translation>
+    </message>
+    <message>
+        <source>About writing</source>
+        <translation>Acerca de la escritura</translation>
+    </message>
+    <message>
+        <source>Writing message</source>
+        <translation>Mensaje de la escritura</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Estado del borrador</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instrucciones</translation>
+    </message>
+    <message>
+        <source>Teacher feedback</source>
+        <translation>Comentarios del docente</translation>
+    </message>
+    <message>
+        <source>My writing</source>
+        <translation>Mi escritura</translation>
+    </message>
+    <message>
+        <source>Word count</source>
+        <translation>Número de palabras</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
         <source>this class</source>
         <translation>esta clase</translation>
     </message>
@@ -5400,6 +7711,22 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>toda la escuela</translation>
     </message>
     <message>
+        <source>New challenge</source>
+        <translation>Nuevo desafío</translation>
+    </message>
+    <message>
+        <source>Finish challenge</source>
+        <translation>Terminar desafío</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Guardar la evaluación</translation>
+    </message>
+    <message>
+        <source>Give skill levels from the rubric</source>
+        <translation>Dar niveles de habilidad desde la rúbrica</translation>
+    </message>
+    <message>
         <source>with</source>
         <translation>con</translation>
     </message>
@@ -5408,8 +7735,28 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>para</translation>
     </message>
     <message>
+        <source>Class check-in trend</source>
+        <translation>Tendencia de los registros de ánimo de la clase</translation>
+    </message>
+    <message>
         <source>last: %1</source>
         <translation>último: %1</translation>
+    </message>
+    <message>
+        <source>Student&apos;s writing</source>
+        <translation>Escritura del estudiante</translation>
+    </message>
+    <message>
+        <source>Comment on selection</source>
+        <translation>Comentar la selección</translation>
+    </message>
+    <message>
+        <source>Hand back to student</source>
+        <translation>Devolver al estudiante</translation>
+    </message>
+    <message>
+        <source>Judge skills from this draft</source>
+        <translation>Evaluar habilidades a partir de este borrador</translation>
     </message>
     <message>
         <source>Style</source>
@@ -5438,6 +7785,22 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Most recent answers were wrong, whatever the estimate says: worth a word with the student.</source>
         <translation>La mayoría de las respuestas recientes fueron incorrectas, diga lo que diga la estimación: vale la pena hablar con el estudiante.</translation>
+    </message>
+    <message>
+        <source>Import questions from a file</source>
+        <translation>Importar preguntas de un archivo</translation>
+    </message>
+    <message>
+        <source>Recalculate estimates from all answers</source>
+        <translation>Recalcular las estimaciones a partir de todas las respuestas</translation>
+    </message>
+    <message>
+        <source>Sort by this column: students by the selected skill</source>
+        <translation>Ordenar por esta columna: estudiantes por la habilidad seleccionada</translation>
+    </message>
+    <message>
+        <source>Empty heatmap</source>
+        <translation>Mapa de calor vacío</translation>
     </message>
     <message>
         <source>&amp;Import questions from a file…</source>
@@ -5472,12 +7835,56 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Todos</translation>
     </message>
     <message>
+        <source>Export student report as PDF</source>
+        <translation>Exportar el informe del estudiante como PDF</translation>
+    </message>
+    <message>
+        <source>Export class summary as CSV</source>
+        <translation>Exportar el resumen de la clase como CSV</translation>
+    </message>
+    <message>
+        <source>Approve plan</source>
+        <translation>Aprobar el plan</translation>
+    </message>
+    <message>
+        <source>Suggest changes</source>
+        <translation>Sugerir cambios</translation>
+    </message>
+    <message>
         <source>your note</source>
         <translation>tu nota</translation>
     </message>
     <message>
         <source>updated</source>
         <translation>actualizado</translation>
+    </message>
+    <message>
+        <source>Empty roster</source>
+        <translation>Lista vacía</translation>
+    </message>
+    <message>
+        <source>Add student</source>
+        <translation>Agregar estudiante</translation>
+    </message>
+    <message>
+        <source>Edit student</source>
+        <translation>Editar estudiante</translation>
+    </message>
+    <message>
+        <source>Open student</source>
+        <translation>Abrir estudiante</translation>
+    </message>
+    <message>
+        <source>Archive student</source>
+        <translation>Archivar estudiante</translation>
+    </message>
+    <message>
+        <source>Sign-in PINs for the class</source>
+        <translation>PIN de inicio de sesión de la clase</translation>
+    </message>
+    <message>
+        <source>Undo archive</source>
+        <translation>Deshacer el archivado</translation>
     </message>
     <message>
         <source>&amp;Add student…</source>
@@ -5510,6 +7917,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>%1 essays to read</source>
         <translation>%1 ensayos por leer</translation>
+    </message>
+    <message>
+        <source>← &amp;Back to drafts</source>
+        <translation>← &amp;Volver a los borradores</translation>
     </message>
     <message>
         <source>&amp;Edit task…</source>
@@ -5551,6 +7962,71 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <source>due</source>
         <translation>entrega</translation>
     </message>
+    <message>
+        <source>No students or no skills yet.</source>
+        <translation>Aún no hay estudiantes o no hay habilidades.</translation>
+    </message>
+    <message>
+        <source>No skills yet.</source>
+        <translation>Aún no hay habilidades.</translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation>Aún no hay registros de ánimo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skill(s)</source>
+        <translation>
+            <numerusform>%n habilidad</numerusform>
+            <numerusform>%n habilidades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Día a día</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n estudiante</numerusform>
+            <numerusform>%n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing practised yet</source>
+        <translation>nada practicado aún</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Sin empezar: %1</translation>
+    </message>
+    <message>
+        <source>mastered</source>
+        <translation>dominada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) of check-ins</source>
+        <translation>
+            <numerusform>%n día de registros de ánimo</numerusform>
+            <numerusform>%n días de registros de ánimo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest, %1: mood %2, energy %3.</source>
+        <translation>Último, %1: ánimo %2, energía %3.</translation>
+    </message>
+    <message>
+        <source>%1: mood %2, energy %3</source>
+        <translation>%1: ánimo %2, energía %3</translation>
+    </message>
+    <message>
+        <source>from %1 to %2.</source>
+        <translation>del %1 al %2.</translation>
+    </message>
+    <message>
+        <source>Mood averaged %1 of 5 (lowest %2 on %3, highest %4 on %5); energy averaged %6.</source>
+        <translation>El ánimo promedió %1 de 5 (mínimo %2 el %3, máximo %4 el %5); la energía promedió %6.</translation>
+    </message>
     <message numerus="yes">
         <source>%n draft(s)</source>
         <translation>
@@ -5571,6 +8047,30 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
             <numerusform>%n versión</numerusform>
             <numerusform>%n versiones</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>Adjuntar evidencia</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Quitar la evidencia</translation>
+    </message>
+    <message>
+        <source>Mark goal as met</source>
+        <translation>Marcar la meta como cumplida</translation>
+    </message>
+    <message>
+        <source>Judge from this evidence</source>
+        <translation>Evaluar a partir de esta evidencia</translation>
+    </message>
+    <message>
+        <source>Save my assessment</source>
+        <translation>Guardar mi autoevaluación</translation>
+    </message>
+    <message>
+        <source>Save feedback</source>
+        <translation>Guardar la retroalimentación</translation>
     </message>
     <message>
         <source>by</source>
@@ -5597,6 +8097,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Adaptaciones</translation>
     </message>
     <message>
+        <source>Teacher&apos;s notes (private)</source>
+        <translation>Notas del docente (privadas)</translation>
+    </message>
+    <message>
         <source>secure, with a teacher’s judgement of their work</source>
         <translation>firme, con la evaluación de un docente sobre su trabajo</translation>
     </message>
@@ -5607,6 +8111,34 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>That writing task no longer exists.</source>
         <translation>Esa tarea de escritura ya no existe.</translation>
+    </message>
+    <message>
+        <source>Unknown role {role!r}: use lab, teacher, leader or admin.</source>
+        <translation>Rol desconocido {role!r}: usa lab, teacher, leader o admin.</translation>
+    </message>
+    <message>
+        <source>Fewest words</source>
+        <translation>Mínimo de palabras</translation>
+    </message>
+    <message>
+        <source>Most words</source>
+        <translation>Máximo de palabras</translation>
+    </message>
+    <message>
+        <source>Fewest paragraphs</source>
+        <translation>Mínimo de párrafos</translation>
+    </message>
+    <message>
+        <source>Most paragraphs</source>
+        <translation>Máximo de párrafos</translation>
+    </message>
+    <message>
+        <source>How many topic words</source>
+        <translation>Cuántas palabras del tema</translation>
+    </message>
+    <message>
+        <source>Fewest linking words</source>
+        <translation>Mínimo de conectores</translation>
     </message>
     <message>
         <source>That draft no longer exists.</source>
@@ -5731,10 +8263,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <source>No check-ins yet</source>
         <translation>Aún no hay registros de ánimo</translation>
     </message>
-    <message>
-        <source>No check-ins yet.</source>
-        <translation>Aún no hay registros de ánimo.</translation>
-    </message>
 </context>
 <context>
     <name>TrustSection</name>
@@ -5747,8 +8275,20 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>La sincronización firmada está apagada: se confía en cualquier computadora que pueda escribir en la carpeta de sincronización. Consulta docs/trust.md para activarla.</translation>
     </message>
     <message>
+        <source>Refused changes</source>
+        <translation>Cambios rechazados</translation>
+    </message>
+    <message>
         <source>S&amp;how</source>
         <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>Show refused changes</source>
+        <translation>Mostrar los cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Refused changes, one per row</source>
+        <translation>Cambios rechazados, uno por fila</translation>
     </message>
     <message>
         <source>What</source>
@@ -5767,6 +8307,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Cuándo</translation>
     </message>
     <message>
+        <source>Devices of this school</source>
+        <translation>Equipos de esta escuela</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
@@ -5783,8 +8327,16 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Re&amp;vocar el dispositivo seleccionado</translation>
     </message>
     <message>
+        <source>Revoke the selected device</source>
+        <translation>Revocar el equipo seleccionado</translation>
+    </message>
+    <message>
         <source>Deleted, erased or given another role on other computers:</source>
         <translation>Borrado, eliminado o con otro rol en otras computadoras:</translation>
+    </message>
+    <message>
+        <source>Deletions and role changes from other computers</source>
+        <translation>Eliminaciones y cambios de rol desde otras computadoras</translation>
     </message>
     <message>
         <source>By</source>
@@ -5793,6 +8345,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>&amp;Undo the selected change</source>
         <translation>&amp;Deshacer el cambio seleccionado</translation>
+    </message>
+    <message>
+        <source>Undo the selected change</source>
+        <translation>Deshacer el cambio seleccionado</translation>
     </message>
     <message>
         <source>Checking who may sync…</source>
@@ -5899,8 +8455,16 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Aprobar</translation>
     </message>
     <message>
+        <source>Approve %1</source>
+        <translation>Aprobar %1</translation>
+    </message>
+    <message>
         <source>Refuse</source>
         <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Refuse %1</source>
+        <translation>Rechazar %1</translation>
     </message>
     <message>
         <source>Approve devices on the computer where the school was set up.</source>
@@ -5933,6 +8497,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
 </context>
 <context>
     <name>VersionHistory</name>
+    <message>
+        <source>Saved versions</source>
+        <translation>Versiones guardadas</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
     <message>
         <source>Version %1 · %2
 %3 words (%4)</source>
@@ -5979,6 +8551,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Empezar con una clase de &amp;demostración</translation>
     </message>
     <message>
+        <source>Start with a demo class</source>
+        <translation>Empezar con una clase de demostración</translation>
+    </message>
+    <message>
         <source>24 students with their profiles, two months of practice, plans and challenges. You can add your own class later.</source>
         <translation>24 estudiantes con sus perfiles, dos meses de práctica, planes y desafíos. Puedes agregar tu propia clase después.</translation>
     </message>
@@ -6005,6 +8581,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <source>Words the spelling check accepts for this class, one per line: places, topic words, names from books. Students&apos; and teachers&apos; names are always accepted.</source>
         <translation>Palabras que la revisión ortográfica acepta en esta clase, una por línea: lugares, palabras del tema, nombres de libros. Los nombres de estudiantes y docentes siempre se aceptan.</translation>
     </message>
+    <message>
+        <source>Class words, one per line</source>
+        <translation>Palabras de la clase, una por línea</translation>
+    </message>
 </context>
 <context>
     <name>WritingEditor</name>
@@ -6028,12 +8608,24 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Tus tareas de escritura. Las revisiones te ayudan mientras escribes; tu docente ve lo que entregas.</translation>
     </message>
     <message>
+        <source>Writing tasks</source>
+        <translation>Tareas de escritura</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
+        <source>Open writing task</source>
+        <translation>Abrir la tarea de escritura</translation>
+    </message>
+    <message>
         <source>← &amp;All writing tasks</source>
         <translation>← &amp;Todas las tareas de escritura</translation>
+    </message>
+    <message>
+        <source>Back to all writing tasks</source>
+        <translation>Volver a todas las tareas de escritura</translation>
     </message>
     <message>
         <source>Start writing here…</source>
@@ -6044,8 +8636,20 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>&amp;Guardar ahora</translation>
     </message>
     <message>
+        <source>Save now</source>
+        <translation>Guardar ahora</translation>
+    </message>
+    <message>
         <source>&amp;Hand in…</source>
         <translation>&amp;Entregar…</translation>
+    </message>
+    <message>
+        <source>Read &amp;my writing</source>
+        <translation>Leer &amp;mi escritura</translation>
+    </message>
+    <message>
+        <source>Read my writing aloud</source>
+        <translation>Leer mi escritura en voz alta</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -6124,6 +8728,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Entregar</translation>
     </message>
     <message>
+        <source>Confirm hand in</source>
+        <translation>Confirmar la entrega</translation>
+    </message>
+    <message>
         <source>Hand in “%1” now? You cannot change it until your teacher hands it back.</source>
         <translation>¿Entregar «%1» ahora? No podrás cambiarlo hasta que tu docente te lo devuelva.</translation>
     </message>
@@ -6139,12 +8747,40 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
 <context>
     <name>WritingReviewPage</name>
     <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Writing task</source>
+        <translation>Tarea de escritura</translation>
+    </message>
+    <message>
         <source>&amp;Class:</source>
         <translation>&amp;Clase:</translation>
     </message>
     <message>
         <source>&amp;Task:</source>
         <translation>&amp;Tarea:</translation>
+    </message>
+    <message>
+        <source>Task summary</source>
+        <translation>Resumen de la tarea</translation>
+    </message>
+    <message>
+        <source>Drafts message</source>
+        <translation>Mensaje de los borradores</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Estado del borrador</translation>
+    </message>
+    <message>
+        <source>Draft views</source>
+        <translation>Vistas del borrador</translation>
     </message>
     <message>
         <source>&amp;Draft</source>
@@ -6246,7 +8882,29 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>plan_wizard</name>
+    <message>
+        <source>Milestone date</source>
+        <translation>Fecha del hito</translation>
+    </message>
+</context>
+<context>
     <name>self.area</name>
+    <message>
+        <source>Import menu</source>
+        <translation>Menú de importar</translation>
+    </message>
+    <message>
+        <source>Export menu</source>
+        <translation>Menú de exportar</translation>
+    </message>
     <message>
         <source>Import class list</source>
         <translation>Importar lista de clase</translation>
@@ -6353,6 +9011,18 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Guide for &amp;students</source>
         <translation>Guía para &amp;estudiantes</translation>
+    </message>
+    <message>
+        <source>This lab computer has no class yet. It arrives with the next sync from your teacher&apos;s computer, or a teacher can sign in here once it has.</source>
+        <translation>Esta computadora de laboratorio aún no tiene una clase. Llega con la próxima sincronización desde la computadora de tu docente; cuando haya llegado, un docente también puede iniciar sesión aquí.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Display…</source>
+        <translation>&amp;Pantalla…</translation>
     </message>
 </context>
 </TS>

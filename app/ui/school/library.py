@@ -4,7 +4,7 @@ challenges, and "teachers leading the way"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,7 @@ IID = Qt.ItemDataRole.UserRole + 1
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
-    t.setAccessibleName(name)
+    t.setAccessibleName(QCoreApplication.translate("SchoolTable", name))
     t.setTabKeyNavigation(False)
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().hide()
@@ -73,19 +73,19 @@ class LibraryPage(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Library item details")
+        self.detail.setAccessibleName(self.tr("Library item details"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Copy into class")
+        self.class_box.setAccessibleName(self.tr("Copy into class"))
         classes = ctx.services.roster.my_classes(actor) if actor.is_teacher else []
         for c in classes:
             self.class_box.addItem(c.name, c.id)
         self.copy_button = QPushButton(self.tr("&Copy into my class"))
-        self.copy_button.setAccessibleName("Copy into my class")
+        self.copy_button.setAccessibleName(self.tr("Copy into my class"))
         self.copy_button.clicked.connect(self.copy_selected)
         self.update_button = QPushButton(self.tr("Take the &update"))
-        self.update_button.setAccessibleName("Take the update")
+        self.update_button.setAccessibleName(self.tr("Take the update"))
         self.update_button.clicked.connect(self.take_update)
         act = QHBoxLayout()
         act.addWidget(QLabel(self.tr("Class:")))
@@ -96,9 +96,9 @@ class LibraryPage(QWidget):
 
         share_box = QGroupBox(self.tr("Share with colleagues"))
         self.share_what = QComboBox()
-        self.share_what.setAccessibleName("What to share")
+        self.share_what.setAccessibleName(self.tr("What to share"))
         self.share_button = QPushButton(self.tr("&Share"))
-        self.share_button.setAccessibleName("Share")
+        self.share_button.setAccessibleName(self.tr("Share"))
         self.share_button.clicked.connect(self.share_selected)
         sh = QHBoxLayout(share_box)
         sh.addWidget(self.share_what, 1)
@@ -110,7 +110,7 @@ class LibraryPage(QWidget):
         lead_box = QGroupBox(self.tr("Teachers leading the way"))
         QVBoxLayout(lead_box).addWidget(self.leaders)
         self.status = QLabel("")
-        self.status.setAccessibleName("Library message")
+        self.status.setAccessibleName(self.tr("Library message"))
         self.status.setObjectName("statusLine")
 
         layout = QVBoxLayout(self)

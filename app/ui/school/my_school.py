@@ -33,9 +33,9 @@ SID = Qt.ItemDataRole.UserRole + 1
 
 
 def measure_cells(r, tr) -> list[str]:  # noqa: ANN001
-    value = "-" if r.value is None else f"{r.value:g} {r.unit}"
+    value = "-" if r.value is None else f"{r.value:g} {tr(r.unit)}"
     met = "" if r.met is None else (tr("met") if r.met else tr("not yet"))
-    return [tr(r.label), f"{r.target:g} {r.unit}", value, met]
+    return [tr(r.label), f"{r.target:g} {tr(r.unit)}", value, met]
 
 
 class MySchoolPage(QWidget):
@@ -51,7 +51,7 @@ class MySchoolPage(QWidget):
         title = QLabel(self.tr("My class in the school"))
         title.setObjectName("pageTitle")
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in ctx.services.roster.my_classes(actor):
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -62,16 +62,16 @@ class MySchoolPage(QWidget):
         head.addWidget(self.class_box)
 
         self.term = QLabel("")
-        self.term.setAccessibleName("Term")
+        self.term.setAccessibleName(self.tr("Term"))
         self.measures = _table("My class against the school's measures",
-                               [self.tr("Measure"), self.tr("Target"), self.tr("My class"), self.tr("")])  # fmt: skip
+                               [self.tr("Measure"), self.tr("Target"), self.tr("My class"), ""])  # fmt: skip
         mbox = QGroupBox(self.tr("Our school's measures"))
         mv = QVBoxLayout(mbox)
         mv.addWidget(self.term)
         mv.addWidget(self.measures)
 
         self.challenge_box = QComboBox()
-        self.challenge_box.setAccessibleName("School-wide challenge")
+        self.challenge_box.setAccessibleName(self.tr("School-wide challenge"))
         self.challenge_box.currentIndexChanged.connect(lambda _i: self._load_teams())
         self.teams = _table("Teams across classes",
                             [self.tr("Team"), self.tr("My students"), self.tr("From other classes"), self.tr("Classes")])  # fmt: skip
@@ -81,16 +81,16 @@ class MySchoolPage(QWidget):
         for col in (2, 3):
             head_view.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.students = QListWidget()
-        self.students.setAccessibleName("My students to put on the team")
+        self.students.setAccessibleName(self.tr("My students to put on the team"))
         self.students.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
         self.team_name = QLineEdit()
-        self.team_name.setAccessibleName("New team name")
+        self.team_name.setAccessibleName(self.tr("New team name"))
         self.team_name.setPlaceholderText(self.tr("New team name"))
         new_team = QPushButton(self.tr("&New team"))
-        new_team.setAccessibleName("New team")
+        new_team.setAccessibleName(self.tr("New team"))
         new_team.clicked.connect(self.make_team)
         put = QPushButton(self.tr("&Put the chosen students on the team"))
-        put.setAccessibleName("Put the chosen students on the team")
+        put.setAccessibleName(self.tr("Put the chosen students on the team"))
         put.clicked.connect(self.put_students)
         tbox = QGroupBox(self.tr("School-wide challenges: teams across classes"))
         tv = QVBoxLayout(tbox)
@@ -103,7 +103,7 @@ class MySchoolPage(QWidget):
         tv.addWidget(self.students, 1)
         tv.addWidget(put)
         self.status = QLabel("")
-        self.status.setAccessibleName("School page message")
+        self.status.setAccessibleName(self.tr("School page message"))
         self.status.setObjectName("statusLine")
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -29,7 +29,7 @@ class DisplayDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Display"))
-        self.setAccessibleName("Display settings")
+        self.setAccessibleName(self.tr("Display settings"))
         words = {
             "system": self.tr("Follow the system"),
             "light": self.tr("Light"),
@@ -37,16 +37,16 @@ class DisplayDialog(QDialog):
             "high-contrast": self.tr("High contrast"),
         }
         self.scheme = QComboBox()
-        self.scheme.setAccessibleName("Colour scheme")
+        self.scheme.setAccessibleName(self.tr("Colour scheme"))
         for key in CHOICES:
             self.scheme.addItem(words[key], key)
         self.text_size = QSpinBox()
-        self.text_size.setAccessibleName("Text size in percent")
+        self.text_size.setAccessibleName(self.tr("Text size in percent"))
         self.text_size.setRange(MIN_SCALE, MAX_SCALE)
         self.text_size.setSingleStep(10)
         self.text_size.setSuffix(" %")
         self.font_box = QComboBox()
-        self.font_box.setAccessibleName("Font")
+        self.font_box.setAccessibleName(self.tr("Font"))
         for key, word in (
             (fonts.DEFAULT, self.tr("Atkinson Hyperlegible (easy to read)")),
             (fonts.DYSLEXIC, self.tr("OpenDyslexic")),
@@ -60,7 +60,7 @@ class DisplayDialog(QDialog):
         self.font_box.setCurrentIndex(max(0, self.font_box.findData(fonts.preferred())))
         self.note = QLabel("")
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Where the choice is kept")
+        self.note.setAccessibleName(self.tr("Where the choice is kept"))
         set_role(self.note, "muted")
         form = QFormLayout()
         form.addRow(self.tr("&Colours:"), self.scheme)

@@ -16,7 +16,7 @@ LABELS = {
     "learning_prefs": N_("How I like to learn"),
     "about_me": N_("In my own words"),
     "accommodations": N_("Accommodations"),
-    "teacher_notes": "Teacher's notes (private)",
+    "teacher_notes": N_("Teacher's notes (private)"),
 }
 
 
