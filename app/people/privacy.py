@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 
 from app.errors import InvalidInput, NotFound
 from app.i18n import _
-from app.models import SYNCED_TABLES, AuditEvent, Person, Team
+from app.models import SYNCED_TABLES, AuditEvent, Person, Team, TeamMember
 from app.people.actor import Actor
 from app.people.permissions import require_student_access, require_teacher
 from app.store.database import Database
@@ -99,6 +99,10 @@ class PrivacyService:
             for team in s.execute(select(Team)).scalars():
                 if student_id in (team.member_ids or []):
                     team.member_ids = [m for m in team.member_ids if m != student_id]
+            # A school-wide team's members sit in their class's partition, not the student's: purged by id.
+            for member in s.execute(select(TeamMember).where(TeamMember.student_id == student_id)).scalars():
+                s.delete(member)
+                removed += 1
             s.add(
                 AuditEvent(
                     actor_id=actor.person_id,

@@ -137,3 +137,27 @@ def test_students_on_a_team_across_classes_see_it_and_post_to_it(school):
     outsider = Actor(school.info.student_ids[6], "student", school.info.school_id, "Not on it")
     with pytest.raises(PermissionDenied):
         ctx.services.team_work.post(outsider, team, "progress", "let me in")
+
+
+def test_erasing_a_student_takes_them_off_a_team_across_classes(school):
+    from sqlalchemy import select
+
+    from app.models import Person, TeamMember
+
+    ctx = school.ctx
+    ch = ctx.services.challenges.create(school.teacher, ChallengeDraft(
+        title="Green week", scope="school", checkpoints=[("Survey", time.time() + 86400)]))  # fmt: skip
+    teams = ctx.services.school.teams
+    team = teams.make_team(school.teacher, ch.id, "Bees")
+    kid, keep = school.info.student_ids[:2]
+    teams.set_my_students(school.teacher, team, school.class_a, [kid, keep])
+    with ctx.db.read() as s:
+        name = s.get(Person, kid).full_name
+    ctx.services.privacy.erase_student(school.teacher, kid, name)
+    with ctx.db.read() as s:
+        left = {
+            m.student_id for m in s.execute(select(TeamMember).where(TeamMember.team_id == team)).scalars()
+        }
+    assert left == {keep}
+    (view,) = teams.my_part(school.teacher, ch.id, school.class_a)
+    assert [i for i, _n in view.my_students] == [keep]
