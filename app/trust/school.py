@@ -62,9 +62,16 @@ def issue(data_dir: Path, device_id: str, public: str, name: str, role: str, cla
 
 
 def approve(
-    data_dir: Path, device_id: str, role: str | None = None, classes: list[str] | None = None
+    data_dir: Path,
+    device_id: str,
+    role: str | None = None,
+    classes: list[str] | None = None,
+    lab_default: list[str] | None = None,
 ) -> Cert:
-    """Approve a device's enrolment request: its certificate is written for the next sync."""
+    """Approve a device's enrolment request: its certificate is written for the next sync.
+    ``lab_default``: the classes a lab computer gets when neither the approver nor its request names
+    any (an unenrolled computer cannot read the encrypted share, so its request names none): the
+    approving teacher's, never every class of the school."""
     _x, st = _holder(data_dir)
     req = st.requests.get(device_id) or _by_prefix(st, device_id)
     if req is None:
@@ -77,8 +84,12 @@ def approve(
     taken = {r for c in st.certs.values() if c.device != req.device for r in c.replicas}
     replicas = [r for r in req.replicas if r not in taken and not any(c.may_sign_for(r) for c in st.certs.values()
                                                                         if c.device != req.device)]  # fmt: skip
-    return issue(data_dir, req.device, req.key, req.name, role, list(classes or req.classes or [ALL_CLASSES]),
-                 replicas)  # fmt: skip
+    chosen = list(classes or req.classes or [])
+    if not chosen and role == "lab" and lab_default is not None:
+        if not lab_default:
+            raise TrustError(_("Choose the classes this lab computer may sync: you teach none yet."))
+        chosen = list(lab_default)
+    return issue(data_dir, req.device, req.key, req.name, role, chosen or [ALL_CLASSES], replicas)
 
 
 def refuse(data_dir: Path, device_id: str) -> None:

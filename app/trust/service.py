@@ -10,7 +10,7 @@ from pathlib import Path
 from app.errors import PermissionDenied
 from app.i18n import _
 from app.people.actor import Actor
-from app.people.permissions import require_teacher
+from app.people.permissions import require_teacher, teacher_class_ids
 from app.store.raw import raw_connection
 from app.trust import quarantine, school
 from app.trust.devices import DeviceRow, device_list, holds_school_key
@@ -132,7 +132,9 @@ class TrustService:
         self, actor: Actor, device: str, role: str | None = None, classes: list[str] | None = None
     ) -> None:
         require_teacher(actor)
-        school.approve(self.data_dir, device, role, classes)
+        with self.db.read() as s:
+            mine = sorted(teacher_class_ids(s, actor))
+        school.approve(self.data_dir, device, role, classes, lab_default=mine)
         self._refresh()
 
     def refuse(self, actor: Actor, device: str) -> None:

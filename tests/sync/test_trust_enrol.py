@@ -127,3 +127,23 @@ def test_a_request_names_no_class_when_the_machine_could_read_none(make_db, shar
     st = TrustState.load(data_dir(sch.laptop))
     (req,) = st.pending_requests()
     assert req.class_names == () and req.classes == ()
+
+
+def test_a_lab_computer_approved_from_the_sync_page_gets_the_teachers_classes_not_every_class(make_db, share):
+    """An unenrolled computer cannot read the encrypted share, so its request names no classes; the
+    Sync page's Approve gives it the approving teacher's classes (the command line may still say "*")."""
+    import pytest
+
+    from app.identity.docs import ALL_CLASSES
+    from app.trust import school as trust_school
+    from app.trust.school import TrustError
+
+    sch = signed_school(make_db, share, enrol_lab=False)
+    sync_once(sch.laptop, share)  # sees the lab's request
+    lab_id = device(data_dir(sch.lab)).id
+    st = TrustState.load(data_dir(sch.laptop))
+    assert st.requests[lab_id].classes in ([], ())  # it could not read which classes there are
+    with pytest.raises(TrustError, match="Choose the classes"):
+        trust_school.approve(data_dir(sch.laptop), lab_id, role="lab", lab_default=[])
+    cert = trust_school.approve(data_dir(sch.laptop), lab_id, role="lab", lab_default=[sch.sd.klass])
+    assert cert.classes == (sch.sd.klass,) and ALL_CLASSES not in cert.classes
