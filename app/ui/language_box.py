@@ -29,7 +29,7 @@ class LanguageBox(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Language")
+        self.combo.setAccessibleName(self.tr("Language"))
         self.combo.addItem(self.tr("System language"), "")
         for code, name in CHOICES[1:]:
             self.combo.addItem(name, code)  # each language in its own words, as people look for it
@@ -38,7 +38,7 @@ class LanguageBox(QWidget):
         label = QLabel(self.tr("&Language:"))
         label.setBuddy(self.combo)
         self.note = QLabel("")
-        self.note.setAccessibleName("Language status")
+        self.note.setAccessibleName(self.tr("Language status"))
         if str(settings.policy.get("language") or ""):
             self.combo.setEnabled(False)
             self.combo.setToolTip(self.tr("Set by your school for this computer."))

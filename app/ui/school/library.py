@@ -25,6 +25,7 @@ from app.school.library import KINDS, Leader, LibraryView
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 IID = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +41,8 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # The header and three rows stay in view at any text size; the page scrolls, not the table.
+    t.setMinimumHeight((t.fontMetrics().lineSpacing() + 12) * 4)
     return t
 
 
@@ -55,12 +58,13 @@ class LibraryPage(QWidget):
         self._loads = Latest()
         title = QLabel(self.tr("School library"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         intro = QLabel(
             self.tr("What colleagues shared: copy it into your class; the author keeps the credit.")
         )
         intro.setWordWrap(True)
         self.table = _table(
-            "Library items",
+            self.tr("Library items"),
             [
                 self.tr("Title"),
                 self.tr("Kind"),
@@ -73,19 +77,19 @@ class LibraryPage(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Library item details")
+        self.detail.setAccessibleName(self.tr("Library item details"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Copy into class")
+        self.class_box.setAccessibleName(self.tr("Copy into class"))
         classes = ctx.services.roster.my_classes(actor) if actor.is_teacher else []
         for c in classes:
             self.class_box.addItem(c.name, c.id)
         self.copy_button = QPushButton(self.tr("&Copy into my class"))
-        self.copy_button.setAccessibleName("Copy into my class")
+        self.copy_button.setAccessibleName(self.tr("Copy into my class"))
         self.copy_button.clicked.connect(self.copy_selected)
         self.update_button = QPushButton(self.tr("Take the &update"))
-        self.update_button.setAccessibleName("Take the update")
+        self.update_button.setAccessibleName(self.tr("Take the update"))
         self.update_button.clicked.connect(self.take_update)
         act = QHBoxLayout()
         act.addWidget(QLabel(self.tr("Class:")))
@@ -96,21 +100,21 @@ class LibraryPage(QWidget):
 
         share_box = QGroupBox(self.tr("Share with colleagues"))
         self.share_what = QComboBox()
-        self.share_what.setAccessibleName("What to share")
+        self.share_what.setAccessibleName(self.tr("What to share"))
         self.share_button = QPushButton(self.tr("&Share"))
-        self.share_button.setAccessibleName("Share")
+        self.share_button.setAccessibleName(self.tr("Share"))
         self.share_button.clicked.connect(self.share_selected)
         sh = QHBoxLayout(share_box)
         sh.addWidget(self.share_what, 1)
         sh.addWidget(self.share_button)
         share_box.setVisible(actor.is_teacher)
 
-        self.leaders = _table("Teachers leading the way", [self.tr("Teacher"), self.tr("Shared"), self.tr("Copies"),
+        self.leaders = _table(self.tr("Teachers leading the way"), [self.tr("Teacher"), self.tr("Shared"), self.tr("Copies"),
                                                            self.tr("Colleagues who adopted")])  # fmt: skip
         lead_box = QGroupBox(self.tr("Teachers leading the way"))
         QVBoxLayout(lead_box).addWidget(self.leaders)
         self.status = QLabel("")
-        self.status.setAccessibleName("Library message")
+        self.status.setAccessibleName(self.tr("Library message"))
         self.status.setObjectName("statusLine")
 
         layout = QVBoxLayout(self)

@@ -27,6 +27,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.school.library import _table
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 SID = Qt.ItemDataRole.UserRole + 1
@@ -50,8 +51,9 @@ class MySchoolPage(QWidget):
         self.parts: list[SchoolTeamPart] = []
         title = QLabel(self.tr("My class in the school"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         self.class_box = QComboBox()
-        self.class_box.setAccessibleName("Class")
+        self.class_box.setAccessibleName(self.tr("Class"))
         for c in ctx.services.roster.my_classes(actor):
             self.class_box.addItem(c.name, c.id)
         self.class_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -62,8 +64,8 @@ class MySchoolPage(QWidget):
         head.addWidget(self.class_box)
 
         self.term = QLabel("")
-        self.term.setAccessibleName("Term")
-        self.measures = _table("My class against the school's measures",
+        self.term.setAccessibleName(self.tr("Term"))
+        self.measures = _table(self.tr("My class against the school's measures"),
                                [self.tr("Measure"), self.tr("Target"), self.tr("My class"), self.tr("")])  # fmt: skip
         mbox = QGroupBox(self.tr("Our school's measures"))
         mv = QVBoxLayout(mbox)
@@ -71,9 +73,9 @@ class MySchoolPage(QWidget):
         mv.addWidget(self.measures)
 
         self.challenge_box = QComboBox()
-        self.challenge_box.setAccessibleName("School-wide challenge")
+        self.challenge_box.setAccessibleName(self.tr("School-wide challenge"))
         self.challenge_box.currentIndexChanged.connect(lambda _i: self._load_teams())
-        self.teams = _table("Teams across classes",
+        self.teams = _table(self.tr("Teams across classes"),
                             [self.tr("Team"), self.tr("My students"), self.tr("From other classes"), self.tr("Classes")])  # fmt: skip
         head_view = self.teams.horizontalHeader()
         head_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -81,16 +83,16 @@ class MySchoolPage(QWidget):
         for col in (2, 3):
             head_view.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.students = QListWidget()
-        self.students.setAccessibleName("My students to put on the team")
+        self.students.setAccessibleName(self.tr("My students to put on the team"))
         self.students.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
         self.team_name = QLineEdit()
-        self.team_name.setAccessibleName("New team name")
+        self.team_name.setAccessibleName(self.tr("New team name"))
         self.team_name.setPlaceholderText(self.tr("New team name"))
         new_team = QPushButton(self.tr("&New team"))
-        new_team.setAccessibleName("New team")
+        new_team.setAccessibleName(self.tr("New team"))
         new_team.clicked.connect(self.make_team)
         put = QPushButton(self.tr("&Put the chosen students on the team"))
-        put.setAccessibleName("Put the chosen students on the team")
+        put.setAccessibleName(self.tr("Put the chosen students on the team"))
         put.clicked.connect(self.put_students)
         tbox = QGroupBox(self.tr("School-wide challenges: teams across classes"))
         tv = QVBoxLayout(tbox)
@@ -103,7 +105,7 @@ class MySchoolPage(QWidget):
         tv.addWidget(self.students, 1)
         tv.addWidget(put)
         self.status = QLabel("")
-        self.status.setAccessibleName("School page message")
+        self.status.setAccessibleName(self.tr("School page message"))
         self.status.setObjectName("statusLine")
         layout = QVBoxLayout(self)
         layout.addLayout(head)

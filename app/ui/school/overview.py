@@ -33,6 +33,7 @@ from app.ui.messages import error_text
 from app.ui.school.library import _table
 from app.ui.school.my_school import measure_cells
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 
@@ -48,13 +49,16 @@ class SchoolOverviewPage(QWidget):
         self._loads = Latest()
         title = QLabel(self.tr("Our school"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         self.summary = QLabel("")
-        self.summary.setAccessibleName("School summary")
+        self.summary.setAccessibleName(self.tr("School summary"))
         csv_button = QPushButton(self.tr("Board &CSV…"))
-        csv_button.setAccessibleName("Save the board's CSV")
+        csv_button.setAccessibleName(csv_button.text().replace("&", ""))  # the label it shows
+        csv_button.setAccessibleDescription(self.tr("Save the board's CSV"))
         csv_button.clicked.connect(lambda: self._export("csv"))
         pdf_button = QPushButton(self.tr("Board &PDF…"))
-        pdf_button.setAccessibleName("Save the board's PDF")
+        pdf_button.setAccessibleName(pdf_button.text().replace("&", ""))  # the label it shows
+        pdf_button.setAccessibleDescription(self.tr("Save the board's PDF"))
         pdf_button.clicked.connect(lambda: self._export("pdf"))
         head = QHBoxLayout()
         head.addWidget(title)
@@ -62,18 +66,18 @@ class SchoolOverviewPage(QWidget):
         head.addWidget(csv_button)
         head.addWidget(pdf_button)
 
-        self.measures = _table("The school's measures", [self.tr("Measure"), self.tr("Target"), self.tr("School"),
+        self.measures = _table(self.tr("The school's measures"), [self.tr("Measure"), self.tr("Target"), self.tr("School"),
                                                           self.tr("")])  # fmt: skip
         self.measure_box = QComboBox()
-        self.measure_box.setAccessibleName("Measure")
+        self.measure_box.setAccessibleName(self.tr("Measure"))
         for m in MEASURES.values():
             self.measure_box.addItem(self.tr(m.label), m.key)
         self.target = QDoubleSpinBox()
-        self.target.setAccessibleName("Target")
+        self.target.setAccessibleName(self.tr("Target"))
         self.target.setRange(0, 10_000)
         self.target.setDecimals(1)
         set_button = QPushButton(self.tr("Set &target for this term"))
-        set_button.setAccessibleName("Set target for this term")
+        set_button.setAccessibleName(self.tr("Set target for this term"))
         set_button.clicked.connect(self.set_target)
         mrow = QHBoxLayout()
         mrow.addWidget(self.measure_box)
@@ -85,17 +89,17 @@ class SchoolOverviewPage(QWidget):
         mv.addWidget(self.measures)
         mv.addLayout(mrow)
 
-        self.classes = _table("Classes", [])
-        self.grades = _table("Grades", [])
-        self.trend = _table("Across the year", [self.tr("Month"), self.tr("Practice minutes"),
+        self.classes = _table(self.tr("Classes"), [])
+        self.grades = _table(self.tr("Grades"), [])
+        self.trend = _table(self.tr("Across the year"), [self.tr("Month"), self.tr("Practice minutes"),
                                                 self.tr("Skills mastered"), self.tr("Drafts returned")])  # fmt: skip
         tabs = QTabWidget()
-        tabs.setAccessibleName("School figures")
+        tabs.setAccessibleName(self.tr("School figures"))
         tabs.addTab(self.grades, self.tr("By grade"))
         tabs.addTab(self.classes, self.tr("By class"))
         tabs.addTab(self.trend, self.tr("Across the year"))
         self.status = QLabel("")
-        self.status.setAccessibleName("School overview message")
+        self.status.setAccessibleName(self.tr("School overview message"))
         self.status.setObjectName("statusLine")
         layout = QVBoxLayout(self)
         layout.addLayout(head)

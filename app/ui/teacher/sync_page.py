@@ -129,17 +129,21 @@ class SyncPage(QWidget):
 
         self.targets = SyncTargets(self.agent, self)
         outer.addWidget(self.targets)
-        from app.ui.teacher.trust_section import TrustSection
+        if (
+            actor.is_teacher
+        ):  # who may sync and this computer's settings are a teacher's (the services say so)
+            from app.ui.teacher.trust_section import TrustSection
 
-        self.trust = TrustSection(ctx, actor, self, bus=bus)
-        outer.addWidget(self.trust)
-        if actor.is_teacher:
+            self.trust = TrustSection(ctx, actor, self, bus=bus)
+            outer.addWidget(self.trust)
             from app.ui.teacher.machine_box import MachineBox
 
             self.machine = MachineBox(ctx, actor)
             outer.addWidget(self.machine)
         outer.addWidget(archive, 1)
         archive.setVisible(actor.is_teacher)  # replaced values belong to classes; a leader has none
+        if not actor.is_teacher:
+            outer.addStretch(1)  # the sections at the top, not spread down the page
         self.conflicts: list = []
         if self.agent is not None:
             from app.ui.sync_bridge import SyncBridge
