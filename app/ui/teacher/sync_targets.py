@@ -28,9 +28,13 @@ class TargetBox(QWidget):
         set_role(self.title, "strong")
         self.words = QLabel("")
         self.words.setWordWrap(True)
-        self.words.setAccessibleName("Sync folder state" if key == "folder" else "School server state")
+        self.words.setAccessibleName(
+            self.tr("Sync folder state") if key == "folder" else self.tr("School server state")
+        )
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Sync folder progress" if key == "folder" else "School server progress")
+        self.bar.setAccessibleName(
+            self.tr("Sync folder progress") if key == "folder" else self.tr("School server progress")
+        )
         self.bar.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 2, 0, 2)
@@ -104,7 +108,7 @@ class SyncTargets(QGroupBox):
         self.rows = QVBoxLayout()
         self.empty = QLabel(self.tr("This computer does not sync with any place yet."))
         self.cancel = QPushButton(self.tr("Cancel s&ync"))
-        self.cancel.setAccessibleName("Cancel sync")
+        self.cancel.setAccessibleName(self.tr("Cancel sync"))
         self.cancel.setToolTip(
             self.tr("Stop the sync under way at the next safe point; what arrived is kept")
         )
