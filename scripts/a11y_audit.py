@@ -31,7 +31,7 @@ def settle() -> None:
 def screens(
     window, ctx, demo_info=None, settle: Callable[[], None] = settle
 ) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
-    """Sign in, open each teacher and student screen in ``window`` and yield (name, screen root)."""
+    """Sign in, open each teacher, student and school leader screen in ``window`` and yield (name, screen root)."""
     from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME
     from app.ui.student.writing import TASK
 
@@ -65,6 +65,13 @@ def screens(
                     settle()
                     yield "student-writing-editor", window.area
                     break
+    from app.demo.school_seed import DEMO_LEADER
+
+    window.signed_in(acc.sign_in_teacher(DEMO_LEADER, DEMO_PASSWORD))  # the school as a whole (issue 21)
+    for key, _t, _s in window.area.specs:
+        window.area.show_page(key)
+        settle()
+        yield f"leader-{key}", window.area
 
 
 def run(details: bool = False, pseudo: bool = False) -> list[ScreenAudit]:

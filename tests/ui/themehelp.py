@@ -1,4 +1,4 @@
-"""Open every main screen (teacher, then student) of the demo class in a window of a given size,
+"""Open every main screen (teacher, student, then school leader) of the demo class in a window of a given size,
 calling ``visit(key, window)`` on each, as the app would show it."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
+from app.demo.school_seed import DEMO_LEADER
 from app.ui.tasks import wait_idle
 from tests.ui.windowhelp import open_window
 
@@ -28,6 +29,7 @@ def visit_screens(qtbot, demo, windows: list, size: tuple[int, int], visit: Call
     for who, actor in (
         ("teacher", lambda: acc.sign_in_teacher(info.username, info.password)),
         ("student", lambda: acc.sign_in_student(klass.id, acc.sign_in_students(klass.id)[3].id, info.pin)),
+        ("leader", lambda: acc.sign_in_teacher(DEMO_LEADER, info.password)),  # the school as a whole
     ):
         w.signed_in(actor())
         for key, _t, _s in w.area.specs:

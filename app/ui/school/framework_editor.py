@@ -30,9 +30,15 @@ from app.school.versions import Version, skills_of
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 KEY = Qt.ItemDataRole.UserRole + 1  # ("domain" | "skill", id)
+
+
+def _words(text: str) -> str:
+    """A button's text without its mnemonic marks ("S&plit" is named "Split")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class FrameworkPage(QWidget):
@@ -48,6 +54,7 @@ class FrameworkPage(QWidget):
         self._loads = Latest()
         title = QLabel(self.tr("Our framework"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         self.state = QLabel("")
         self.state.setAccessibleName(self.tr("Framework version"))
         self.state.setWordWrap(True)
@@ -66,7 +73,7 @@ class FrameworkPage(QWidget):
         self.descriptor.setAccessibleName(self.tr("Descriptor"))
         self.prereqs = QLineEdit()
         self.prereqs.setAccessibleName(self.tr("Prerequisites (ids, separated by commas)"))
-        self.save_button = self._button(self.tr("&Save the skill"), "Save the skill", self.save_skill)
+        self.save_button = self._button(self.tr("&Save the skill"), self.save_skill)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Descriptor"), self.descriptor)
@@ -74,10 +81,10 @@ class FrameworkPage(QWidget):
         self.new_id = QLineEdit()
         self.new_id.setAccessibleName(self.tr("New skill id"))
         self.new_id.setPlaceholderText(self.tr("new skill id"))
-        add = self._button(self.tr("&Add a skill here"), "Add a skill here", self.add_skill)
-        split = self._button(self.tr("S&plit in two"), "Split in two", self.split_skill)
-        retire = self._button(self.tr("&Retire"), "Retire", self.retire_skill)
-        self.undo_button = self._button(self.tr("&Undo"), "Undo", self.undo)
+        add = self._button(self.tr("&Add a skill here"), self.add_skill)
+        split = self._button(self.tr("S&plit in two"), self.split_skill)
+        retire = self._button(self.tr("&Retire"), self.retire_skill)
+        self.undo_button = self._button(self.tr("&Undo"), self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         edit = QGroupBox(self.tr("Skill"))
         ev = QVBoxLayout(edit)
@@ -93,10 +100,9 @@ class FrameworkPage(QWidget):
         row2.addWidget(self.undo_button)
         ev.addLayout(row2)
         ev.addStretch(1)
-        self.publish_button = self._button(self.tr("P&ublish as the next version"), "Publish", self.publish)
-        self.adopt_button = self._button(self.tr("A&dopt this domain"), "Adopt this domain", self.adopt)
-        self.start_button = self._button(self.tr("Start from &Tessera's framework"), "Start from Tessera's framework",
-                                         self.start)  # fmt: skip
+        self.publish_button = self._button(self.tr("P&ublish as the next version"), self.publish)
+        self.adopt_button = self._button(self.tr("A&dopt this domain"), self.adopt)
+        self.start_button = self._button(self.tr("Start from &Tessera's framework"), self.start)  # fmt: skip
         ev.addWidget(self.adopt_button)
         ev.addWidget(self.publish_button)
         ev.addWidget(self.start_button)
@@ -115,9 +121,9 @@ class FrameworkPage(QWidget):
         self.lazy = LazyRefresh(self, bus, Kind.SKILLS | Kind.SCHOOL, self.refresh, when=self._no_edits)
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, slot) -> QPushButton:  # noqa: ANN001
         b = QPushButton(text)
-        b.setAccessibleName(name)
+        b.setAccessibleName(_words(text))  # the translated words it shows, so the name is the label
         b.clicked.connect(slot)
         return b
 

@@ -25,6 +25,7 @@ from app.school.library import KINDS, Leader, LibraryView
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 IID = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +41,8 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # The header and three rows stay in view at any text size; the page scrolls, not the table.
+    t.setMinimumHeight((t.fontMetrics().lineSpacing() + 12) * 4)
     return t
 
 
@@ -55,12 +58,13 @@ class LibraryPage(QWidget):
         self._loads = Latest()
         title = QLabel(self.tr("School library"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         intro = QLabel(
             self.tr("What colleagues shared: copy it into your class; the author keeps the credit.")
         )
         intro.setWordWrap(True)
         self.table = _table(
-            "Library items",
+            self.tr("Library items"),
             [
                 self.tr("Title"),
                 self.tr("Kind"),
@@ -105,7 +109,7 @@ class LibraryPage(QWidget):
         sh.addWidget(self.share_button)
         share_box.setVisible(actor.is_teacher)
 
-        self.leaders = _table("Teachers leading the way", [self.tr("Teacher"), self.tr("Shared"), self.tr("Copies"),
+        self.leaders = _table(self.tr("Teachers leading the way"), [self.tr("Teacher"), self.tr("Shared"), self.tr("Copies"),
                                                            self.tr("Colleagues who adopted")])  # fmt: skip
         lead_box = QGroupBox(self.tr("Teachers leading the way"))
         QVBoxLayout(lead_box).addWidget(self.leaders)

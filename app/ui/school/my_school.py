@@ -27,6 +27,7 @@ from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.school.library import _table
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 SID = Qt.ItemDataRole.UserRole + 1
@@ -50,6 +51,7 @@ class MySchoolPage(QWidget):
         self.parts: list[SchoolTeamPart] = []
         title = QLabel(self.tr("My class in the school"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         self.class_box = QComboBox()
         self.class_box.setAccessibleName(self.tr("Class"))
         for c in ctx.services.roster.my_classes(actor):
@@ -73,7 +75,7 @@ class MySchoolPage(QWidget):
         self.challenge_box = QComboBox()
         self.challenge_box.setAccessibleName(self.tr("School-wide challenge"))
         self.challenge_box.currentIndexChanged.connect(lambda _i: self._load_teams())
-        self.teams = _table("Teams across classes",
+        self.teams = _table(self.tr("Teams across classes"),
                             [self.tr("Team"), self.tr("My students"), self.tr("From other classes"), self.tr("Classes")])  # fmt: skip
         head_view = self.teams.horizontalHeader()
         head_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -33,6 +33,7 @@ from app.ui.messages import error_text
 from app.ui.school.library import _table
 from app.ui.school.my_school import measure_cells
 from app.ui.tasks import Latest, run_task
+from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 
@@ -48,13 +49,16 @@ class SchoolOverviewPage(QWidget):
         self._loads = Latest()
         title = QLabel(self.tr("Our school"))
         title.setObjectName("pageTitle")
+        set_role(title, "title")
         self.summary = QLabel("")
         self.summary.setAccessibleName(self.tr("School summary"))
         csv_button = QPushButton(self.tr("Board &CSV…"))
-        csv_button.setAccessibleName(self.tr("Save the board's CSV"))
+        csv_button.setAccessibleName(csv_button.text().replace("&", ""))  # the label it shows
+        csv_button.setAccessibleDescription(self.tr("Save the board's CSV"))
         csv_button.clicked.connect(lambda: self._export("csv"))
         pdf_button = QPushButton(self.tr("Board &PDF…"))
-        pdf_button.setAccessibleName(self.tr("Save the board's PDF"))
+        pdf_button.setAccessibleName(pdf_button.text().replace("&", ""))  # the label it shows
+        pdf_button.setAccessibleDescription(self.tr("Save the board's PDF"))
         pdf_button.clicked.connect(lambda: self._export("pdf"))
         head = QHBoxLayout()
         head.addWidget(title)
@@ -85,9 +89,9 @@ class SchoolOverviewPage(QWidget):
         mv.addWidget(self.measures)
         mv.addLayout(mrow)
 
-        self.classes = _table("Classes", [])
-        self.grades = _table("Grades", [])
-        self.trend = _table("Across the year", [self.tr("Month"), self.tr("Practice minutes"),
+        self.classes = _table(self.tr("Classes"), [])
+        self.grades = _table(self.tr("Grades"), [])
+        self.trend = _table(self.tr("Across the year"), [self.tr("Month"), self.tr("Practice minutes"),
                                                 self.tr("Skills mastered"), self.tr("Drafts returned")])  # fmt: skip
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("School figures"))

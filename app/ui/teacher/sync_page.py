@@ -67,20 +67,28 @@ class SyncPage(QWidget):
 
         where = QGroupBox(self.tr("Where this computer syncs"))
         wl = QVBoxLayout(where)
+        # The folder on its own line and the buttons under it: a long path never pushes them off the
+        # right edge at a large text size.
+        wl.addWidget(self.folder)
         row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
         row.addWidget(self.now)
+        row.addStretch(1)
         wl.addLayout(row)
         wl.addWidget(self.state)
         wl.addWidget(self.progress)
 
-        archive = QGroupBox(
+        # A group box title never wraps: the long explanation is a wrapped label inside the box.
+        archive = QGroupBox()
+        archive.setAccessibleName(self.tr("Replaced changes"))
+        about = QLabel(
             self.tr(
                 "Replaced changes: when two computers changed the same thing, the later "
                 "change won and the other is kept here"
             )
         )
+        about.setWordWrap(True)
+        set_role(about, "strong")
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move inside
         self.table.setAccessibleName(self.tr("Replaced changes"))
@@ -104,39 +112,38 @@ class SyncPage(QWidget):
         self.restore.clicked.connect(self._restore)
         self.restore.setToolTip(self.tr("Put the selected replaced value back in place of the value now"))
         self.empty = QLabel(self.tr("Nothing here: no two computers have changed the same thing."))
+        self.empty.setWordWrap(True)
         al = QVBoxLayout(archive)
+        al.addWidget(about)
         al.addWidget(self.empty)
         al.addWidget(self.table, 1)
         al.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignRight)
 
-        # The page scrolls when its sections (one per place, trust, this computer) outgrow a short
-        # screen, so the window still fits 1280x720.
-        from PySide6.QtWidgets import QFrame, QScrollArea
-
-        body = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        QVBoxLayout(self).addWidget(scroll)
-        self.setContentsMargins(0, 0, 0, 0)
-        outer = QVBoxLayout(body)
+        # The page scrolls up and down when its sections (one per place, trust, this computer)
+        # outgrow a short screen, never sideways: the main window puts it in the shared page scroll
+        # (app/ui/widgets/page_scroll.py), which keeps its width to the window's.
+        outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(where)
         from app.ui.teacher.sync_targets import SyncTargets
 
         self.targets = SyncTargets(self.agent, self)
         outer.addWidget(self.targets)
-        from app.ui.teacher.trust_section import TrustSection
+        if (
+            actor.is_teacher
+        ):  # who may sync and this computer's settings are a teacher's (the services say so)
+            from app.ui.teacher.trust_section import TrustSection
 
-        self.trust = TrustSection(ctx, actor, self, bus=bus)
-        outer.addWidget(self.trust)
-        if actor.is_teacher:
+            self.trust = TrustSection(ctx, actor, self, bus=bus)
+            outer.addWidget(self.trust)
             from app.ui.teacher.machine_box import MachineBox
 
             self.machine = MachineBox(ctx, actor)
             outer.addWidget(self.machine)
         outer.addWidget(archive, 1)
+        archive.setVisible(actor.is_teacher)  # replaced values belong to classes; a leader has none
+        if not actor.is_teacher:
+            outer.addStretch(1)  # the sections at the top, not spread down the page
         self.conflicts: list = []
         if self.agent is not None:
             from app.ui.sync_bridge import SyncBridge
@@ -156,6 +163,8 @@ class SyncPage(QWidget):
             text += "  " + self.tr("(set by your school)")
         self.folder.setText(text)
         self.choose.setEnabled(not locked)
+        if not self.actor.is_teacher:
+            return  # the service refuses anyone but a teacher the replaced values
         run_task(
             lambda _p: self.service.conflicts(self.actor),
             self._show_conflicts,

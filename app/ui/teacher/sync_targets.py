@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.theme import set_role
+
 
 def _when(ts: float | None) -> str:
     return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M") if ts else ""
@@ -23,7 +25,7 @@ class TargetBox(QWidget):
         super().__init__(parent)
         self.key = key
         self.title = QLabel("")
-        self.title.setStyleSheet("font-weight: 600;")
+        set_role(self.title, "strong")
         self.words = QLabel("")
         self.words.setWordWrap(True)
         self.words.setAccessibleName(
