@@ -5,17 +5,17 @@ comes from what the place acknowledged; nothing here is guessed."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.locale_format import day_time
 from app.ui.theme import set_role
 
 
 def _when(ts: float | None) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%d %b %H:%M") if ts else ""
+    return day_time(ts) if ts else ""  # in the app's language, like the rest of the page
 
 
 class TargetBox(QWidget):
