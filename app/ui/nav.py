@@ -21,6 +21,7 @@ LEADER_PAGES: list[tuple[str, str, str]] = [
     ("school_overview", "Our school", "app.ui.school.overview:SchoolOverviewPage"),
     ("library", "Library", "app.ui.school.library:LibraryPage"),
     ("framework", "Framework", "app.ui.school.framework_editor:FrameworkPage"),
+    ("staff", "Staff", "app.ui.school.staff_panel:StaffPage"),  # staff accounts, co-teachers
     ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 
