@@ -90,11 +90,13 @@ def test_a_co_teachers_shared_note_is_seen_by_the_teacher_and_a_private_one_is_n
     assert main.notes == [] and main.empty.isVisibleTo(main)  # the co-teacher's private note stays hidden
 
     # the author removes their own
-    co.show_student(school.class_a, kids[0])
-    qtbot.waitUntil(lambda: len(co.notes) == 1, timeout=T)
+    with qtbot.waitSignal(co.loaded, timeout=T):
+        co.show_student(school.class_a, kids[0])
+    assert [n.text for n in co.notes] == ["Reads aloud well to the small group."]
     co.list.setCurrentRow(0)
     co.delete_button.click()
-    qtbot.waitUntil(lambda: co.notes == [] and co.status.text() == "Note removed.", timeout=T)
+    qtbot.waitUntil(lambda: co.notes == [] or co.status.property("role") == "error", timeout=T)
+    assert co.status.text() == "Note removed." and co.text.toPlainText() == ""
 
 
 def test_a_leader_sees_only_the_note_shared_with_leaders(qtbot, school):

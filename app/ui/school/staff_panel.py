@@ -56,16 +56,16 @@ class StaffPanel(QGroupBox):
         self.colleague = QComboBox()
         self.colleague.setAccessibleName(self.tr("Colleague to add as co-teacher"))
         self.add_co_button = QPushButton(self.tr("Add as &co-teacher"))
-        self.add_co_button.setAccessibleName(self.tr("Add the colleague as co-teacher of the class"))
+        self.add_co_button.setAccessibleName(self.tr("Add as co-teacher"))
         self.add_co_button.clicked.connect(self.add_co_teacher)
         self.co_box = QGroupBox(self.tr("Co-teachers"))
         co = QFormLayout(self.co_box)
-        co.addRow(self._label(self.tr("C&lass:"), self.class_box), self.class_box)
+        co.addRow(self._label(self.tr("Cla&ss:"), self.class_box), self.class_box)
         co.addRow(self.tr("Its teachers:"), self.class_teachers)
         pick = QHBoxLayout()
         pick.addWidget(self.colleague, 1)
         pick.addWidget(self.add_co_button)
-        co.addRow(self._label(self.tr("Co&lleague:"), self.colleague), pick)
+        co.addRow(self._label(self.tr("Colleag&ue:"), self.colleague), pick)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.staff_list, 1)
@@ -107,7 +107,7 @@ class StaffPanel(QGroupBox):
         self.add_staff_button.setAccessibleName(self.tr("Add to the staff"))
         self.add_staff_button.clicked.connect(self.add_staff)
         form = QFormLayout(box)
-        for words, w in ((self.tr("&Role:"), self.role), (self.tr("&Given name:"), self.given),
+        for words, w in ((self.tr("&Role:"), self.role), (self.tr("G&iven name:"), self.given),
                          (self.tr("&Family name:"), self.family), (self.tr("&Username:"), self.username),
                          (self.tr("First &password:"), self.password)):  # fmt: skip
             form.addRow(self._label(words, w), w)
