@@ -5,8 +5,6 @@ its plain-word refusal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.school.notes import NoteView
+from app.ui.locale_format import day_year
 from app.ui.messages import error_text
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
@@ -125,7 +124,7 @@ class NotesPanel(QGroupBox):
     def heading(self, n: NoteView) -> str:
         """ "Maya Patel (you), 7 Dec 2026, shared with the class's teachers"."""
         who = n.author + (" " + self.tr("(you)") if n.mine else "")
-        when = datetime.fromtimestamp(n.updated_at).strftime("%d %b %Y") if n.updated_at else ""
+        when = day_year(n.updated_at) if n.updated_at else ""  # in the chosen language's way
         words = dict(SHARE_CHOICES)
         shared = (
             self.tr("private")
