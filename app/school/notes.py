@@ -96,6 +96,16 @@ class NoteService:
                 raise PermissionDenied(_("Only the teacher who wrote a note can change it."))
             note.text = (text or "").strip()[:MAX_NOTE]
 
+    def delete(self, actor: Actor, note_id: str) -> None:
+        """Remove a note: only its author may (a co-teacher's shared note stays theirs)."""
+        with self.db.write() as s:
+            note = s.get(TeacherNote, note_id)
+            if note is None or note.deleted:
+                raise NotFound("That note no longer exists.")
+            if note.author_id != actor.person_id:
+                raise PermissionDenied("Only the teacher who wrote a note can remove it.")
+            note.deleted = True
+
 
 def _read(s, actor: Actor, class_ids: list[str], student_id: str, keep) -> list[NoteView]:  # noqa: ANN001
     if not class_ids:

@@ -21,6 +21,7 @@ LEADER_PAGES: list[tuple[str, str, str]] = [
     ("school_overview", N_("Our school"), "app.ui.school.overview:SchoolOverviewPage"),
     ("library", N_("Library"), "app.ui.school.library:LibraryPage"),
     ("framework", N_("Framework"), "app.ui.school.framework_editor:FrameworkPage"),
+    ("staff", N_("Staff"), "app.ui.school.staff_panel:StaffPage"),  # staff accounts, co-teachers
     ("sync", "Sync", "app.ui.teacher.sync_page:SyncPage"),
 ]
 

@@ -26,6 +26,7 @@ from app.school.teams import SchoolTeamPart
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.school.library import _table
+from app.ui.school.staff_panel import StaffPanel
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -111,6 +112,8 @@ class MySchoolPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(mbox, 2)
         layout.addWidget(tbox, 3)
+        self.staff = StaffPanel(ctx, actor, bus)  # the staff; co-teachers for my classes
+        layout.addWidget(self.staff, 2)
         layout.addWidget(self.status)
         self.lazy = LazyRefresh(
             self, bus, Kind.SCHOOL | Kind.CHALLENGES | Kind.ROSTER | Kind.PLANS, self.refresh

@@ -19,6 +19,7 @@ NAV = {
     "roster": "users", "heatmap": "grid-3x3", "plans": "clipboard-list", "challenges": "flag",
     "checkins": "message-square", "writing_review": "notebook-pen", "sync": "refresh-cw",
     "school": "school", "library": "library-big", "school_overview": "building-2", "framework": "list-tree",
+    "staff": "users",
 }  # fmt: skip
 
 

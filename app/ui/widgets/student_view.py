@@ -30,6 +30,7 @@ from app.ui.theme.icons import set_icon
 from app.ui.widgets.celebrations import CelebrationList
 from app.ui.widgets.jagged_profile import JaggedProfile
 from app.ui.widgets.lazy_refresh import LazyRefresh
+from app.ui.widgets.notes_panel import NotesPanel
 from app.ui.widgets.profile_editor import ProfileEditor
 
 
@@ -97,6 +98,11 @@ class StudentView(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(left, 3)
         right.addWidget(cel_box, 2)
+        # The teacher's own notes and their co-teachers' shared ones (issue 21); not on "My profile".
+        self.notes: NotesPanel | None = None
+        if actor.is_teacher:
+            self.notes = NotesPanel(ctx, actor)
+            right.addWidget(self.notes, 2)
         # Profile and celebrations together need ~730 px: scrolled, the window still fits a 1366x768 or
         # 1280x720 laptop screen (the chart beside them scrolls on its own).
         column = QWidget()
@@ -134,6 +140,8 @@ class StudentView(QWidget):
     def load(self, student_id: str, class_id: str = "") -> None:
         self.student_id, self.class_id = student_id, class_id
         s, a = self.ctx.services, self.actor
+        if self.notes is not None:
+            self.notes.show_student(class_id, student_id)
 
         def work(_p):  # noqa: ANN001, ANN202
             return (
