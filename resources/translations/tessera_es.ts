@@ -1884,6 +1884,10 @@
         <translation>Lo que compartieron tus colegas: cópialo en tu clase; el autor conserva el crédito.</translation>
     </message>
     <message>
+        <source>Library items</source>
+        <translation>Elementos de la biblioteca</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -2323,6 +2327,10 @@
         <translation>Desafío de toda la escuela</translation>
     </message>
     <message>
+        <source>Teams across classes</source>
+        <translation>Equipos entre clases</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
@@ -2396,6 +2404,89 @@
     <message>
         <source>Not on this computer yet.</source>
         <translation>Todavía no está en esta computadora.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Notes on this student</source>
+        <translation>Notas sobre este estudiante</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Todavía no hay notas.</translation>
+    </message>
+    <message>
+        <source>My note on this student</source>
+        <translation>Mi nota sobre este estudiante</translation>
+    </message>
+    <message>
+        <source>Who sees my note</source>
+        <translation>Quién ve mi nota</translation>
+    </message>
+    <message>
+        <source>Shared &amp;with:</source>
+        <translation>&amp;Compartida con:</translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation>Guardar &amp;nota</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>&amp;Edit chosen note</source>
+        <translation>&amp;Editar la nota elegida</translation>
+    </message>
+    <message>
+        <source>Edit chosen note</source>
+        <translation>Editar la nota elegida</translation>
+    </message>
+    <message>
+        <source>&amp;Remove chosen note</source>
+        <translation>&amp;Quitar la nota elegida</translation>
+    </message>
+    <message>
+        <source>Remove chosen note</source>
+        <translation>Quitar la nota elegida</translation>
+    </message>
+    <message>
+        <source>Notes message</source>
+        <translation>Mensaje de las notas</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(tú)</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privada</translation>
+    </message>
+    <message>
+        <source>shared with: %1</source>
+        <translation>compartida con: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>Nota guardada.</translation>
+    </message>
+    <message>
+        <source>Choose a note in the list first.</source>
+        <translation>Primero elige una nota de la lista.</translation>
+    </message>
+    <message>
+        <source>Note removed.</source>
+        <translation>Nota quitada.</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3247,14 @@
         <translation>Nuestros indicadores de este periodo</translation>
     </message>
     <message>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Grados</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Mes</translation>
     </message>
@@ -3524,6 +3623,132 @@
     <message>
         <source>Saved. The next practice session uses these settings.</source>
         <translation>Guardado. La próxima sesión de práctica usa estos ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>The school&apos;s staff</source>
+        <translation>El personal de la escuela</translation>
+    </message>
+    <message>
+        <source>Class for a co-teacher</source>
+        <translation>Clase para un co-docente</translation>
+    </message>
+    <message>
+        <source>The class&apos;s teachers</source>
+        <translation>Los docentes de la clase</translation>
+    </message>
+    <message>
+        <source>Colleague to add as co-teacher</source>
+        <translation>Colega para agregar como co-docente</translation>
+    </message>
+    <message>
+        <source>Add as &amp;co-teacher</source>
+        <translation>Agregar como &amp;co-docente</translation>
+    </message>
+    <message>
+        <source>Add as co-teacher</source>
+        <translation>Agregar como co-docente</translation>
+    </message>
+    <message>
+        <source>Co-teachers</source>
+        <translation>Co-docentes</translation>
+    </message>
+    <message>
+        <source>Cla&amp;ss:</source>
+        <translation>Cla&amp;se:</translation>
+    </message>
+    <message>
+        <source>Its teachers:</source>
+        <translation>Sus docentes:</translation>
+    </message>
+    <message>
+        <source>Colleag&amp;ue:</source>
+        <translation>Co&amp;lega:</translation>
+    </message>
+    <message>
+        <source>Staff message</source>
+        <translation>Mensaje del personal</translation>
+    </message>
+    <message>
+        <source>Add a member of staff</source>
+        <translation>Agregar a alguien del personal</translation>
+    </message>
+    <message>
+        <source>Role of the new member of staff</source>
+        <translation>Función de la nueva persona del personal</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Primera contraseña</translation>
+    </message>
+    <message>
+        <source>Empty: they choose it at first sign-in</source>
+        <translation>Vacía: la elige al entrar por primera vez</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;staff</source>
+        <translation>Agregar al &amp;personal</translation>
+    </message>
+    <message>
+        <source>Add to the staff</source>
+        <translation>Agregar al personal</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>G&amp;iven name:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>Primera &amp;contraseña:</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(tú)</translation>
+    </message>
+    <message>
+        <source>%1 now co-teaches the class.</source>
+        <translation>%1 ahora es co-docente de la clase.</translation>
+    </message>
+    <message>
+        <source>%1 is on the staff; they sign in as %2.</source>
+        <translation>%1 forma parte del personal; entra como %2.</translation>
     </message>
 </context>
 <context>
@@ -7359,6 +7584,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Esta computadora no tiene la clave de la escuela: aprueba, rechaza y revoca dispositivos en la computadora donde se configuró la escuela.</translation>
     </message>
     <message>
+        <source>Choose the classes this lab computer may sync: you teach none yet.</source>
+        <translation>Elige las clases que esta computadora del laboratorio puede sincronizar: todavía no das ninguna clase.</translation>
+    </message>
+    <message>
         <source>Only a deletion or role change from another computer can be undone here.</source>
         <translation>Aquí solo se puede deshacer un borrado o un cambio de rol hecho en otra computadora.</translation>
     </message>
@@ -7475,38 +7704,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Necesita atención</translation>
     </message>
     <message>
-        <source>Save the skill</source>
-        <translation>Guardar la habilidad</translation>
-    </message>
-    <message>
-        <source>Add a skill here</source>
-        <translation>Agregar una habilidad aquí</translation>
-    </message>
-    <message>
-        <source>Split in two</source>
-        <translation>Dividir en dos</translation>
-    </message>
-    <message>
-        <source>Retire</source>
-        <translation>Retirar</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Deshacer</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
-        <source>Adopt this domain</source>
-        <translation>Adoptar este dominio</translation>
-    </message>
-    <message>
-        <source>Start from Tessera&apos;s framework</source>
-        <translation>Empezar desde el marco de Tessera</translation>
-    </message>
-    <message>
         <source>adopted</source>
         <translation>adoptado</translation>
     </message>
@@ -7515,24 +7712,12 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>aún no adoptado</translation>
     </message>
     <message>
-        <source>Library items</source>
-        <translation>Elementos de la biblioteca</translation>
-    </message>
-    <message>
-        <source>Teachers leading the way</source>
-        <translation>Docentes que marcan el camino</translation>
-    </message>
-    <message>
         <source>shared by</source>
         <translation>compartido por</translation>
     </message>
     <message>
         <source>My class against the school&apos;s measures</source>
         <translation>Mi clase frente a los indicadores de la escuela</translation>
-    </message>
-    <message>
-        <source>Teams across classes</source>
-        <translation>Equipos entre clases</translation>
     </message>
     <message>
         <source>met</source>
@@ -7545,18 +7730,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>The school&apos;s measures</source>
         <translation>Los indicadores de la escuela</translation>
-    </message>
-    <message>
-        <source>Classes</source>
-        <translation>Clases</translation>
-    </message>
-    <message>
-        <source>Grades</source>
-        <translation>Grados</translation>
-    </message>
-    <message>
-        <source>Across the year</source>
-        <translation>A lo largo del año</translation>
     </message>
     <message>
         <source>Mood</source>
@@ -8115,6 +8288,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Unknown role {role!r}: use lab, teacher, leader or admin.</source>
         <translation>Rol desconocido {role!r}: usa lab, teacher, leader o admin.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Fewest words</source>
