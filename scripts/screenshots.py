@@ -50,6 +50,11 @@ def main(out_dir: str = "docs", only: str = "") -> None:
     out = Path(out_dir)
     out.mkdir(exist_ok=True)
     ctx = open_context(tempfile.mkdtemp(prefix="tessera-shots-"))
+    from app.ui import a11y
+    from app.ui.theme.prefs import apply_look
+
+    apply_look(app, ctx.settings, {"theme": "light"})  # as the app starts: the theme, fonts and icons
+    a11y.install(app)  # 24 px targets and the focus ring, as launch.py does
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()

@@ -117,6 +117,7 @@ class SyncPage(QWidget):
         al.addWidget(about)
         al.addWidget(self.empty)
         al.addWidget(self.table, 1)
+        al.addStretch(0)  # with the table hidden (nothing replaced) the words stay at the top
         al.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignRight)
 
         # The page scrolls up and down when its sections (one per place, trust, this computer)
