@@ -7732,6 +7732,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Los indicadores de la escuela</translation>
     </message>
     <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Directivo</translation>
+    </message>
+    <message>
         <source>Mood</source>
         <translation>Ánimo</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import AppContext
+from app.i18n import N_
 from app.people.actor import Actor
 from app.school.staff import ClassTeacher, StaffRow
 from app.ui.events import ChangeBus, Kind
@@ -27,7 +28,7 @@ from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
-ROLE_WORDS = {"teacher": "Teacher", "leader": "Leader"}
+ROLE_WORDS = {"teacher": N_("Teacher"), "leader": N_("Leader")}
 
 
 class StaffPanel(QGroupBox):
