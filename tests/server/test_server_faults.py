@@ -225,3 +225,24 @@ def test_two_server_processes_over_one_database_converge(pgw):
         _dup_free(pgw)
     finally:
         second.stop()
+
+
+def test_the_same_changes_sent_again_are_a_duplicate_and_other_changes_under_their_numbers_refused(pgw):
+    """After a push whose answer was lost (a kill after the commit), the device sends the same changes
+    again in a new batch, whose header's time differs: a duplicate, not equivocation. Different changes
+    under the same sequence numbers stay refused."""
+    import time
+
+    a = pgw.device("a")
+    _attempts(a, 50)
+    ((first, last, data),) = a.batches()
+    a.t.put_batch(a.me, first, last, data)
+    time.sleep(0.01)
+    ((f2, l2, again),) = a.batches()
+    assert (f2, l2) == (first, last) and again != data
+    a.t.put_batch(a.me, f2, l2, again)  # accepted as already here
+    a.log, a.seq = [], 0
+    _attempts(a, 50)  # other changes under the numbers 1..50
+    ((f3, l3, other),) = a.batches()
+    with pytest.raises(TargetError, match="equivocation"):
+        a.t.put_batch(a.me, f3, l3, other)
