@@ -59,7 +59,7 @@ def test_every_screen_is_named_reachable_and_big_enough(qtbot, demo, marked):
         "leader-framework",
         "leader-sync",
     } <= set(seen)
-    assert len(seen) == 24  # with the leader's Staff page (the welcome screen is audited by scripts/a11y_audit.py)
+    assert len(seen) == 24  # with the leader's Staff page (the welcome screen: scripts/a11y_audit.py)
 
 
 def test_the_audit_catches_each_fault(qtbot, qapp, marked):
