@@ -33,7 +33,7 @@ def screens(
 ) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
     """Sign in, open each teacher, student and school leader screen in ``window`` and yield (name, screen root)."""
     from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME
-    from app.ui.student.writing import TASK
+    from app.ui.student.writing_tasks import TASK
 
     acc = ctx.services.accounts
     window.show_sign_in()

@@ -18,7 +18,7 @@ from app.bootstrap import open_context  # noqa: E402
 from app.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERNAME, create_demo  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.plurals import install_plurals  # noqa: E402
-from app.ui.student.writing import TASK  # noqa: E402
+from app.ui.student.writing_tasks import TASK  # noqa: E402
 from app.ui.tasks import wait_idle  # noqa: E402
 
 

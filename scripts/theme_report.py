@@ -119,7 +119,7 @@ def main() -> int:
             if shots:
                 window.grab().save(str(shots / f"{who}-{key}.png"))
             if shots and who == "student" and key == "writing":  # the editor, with a teacher's comments
-                from app.ui.student.writing import TASK
+                from app.ui.student.writing_tasks import TASK
 
                 for row in range(page.list.count()):
                     if "place" in page.list.item(row).text():

@@ -834,6 +834,25 @@
     </message>
 </context>
 <context>
+    <name>DraftSaving</name>
+    <message>
+        <source>Not saved yet: your latest changes save by themselves in a moment.</source>
+        <translation>Aún sin guardar: tus últimos cambios se guardan solos en un momento.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Your text is kept on this computer: open the task again to carry on.</source>
+        <translation>Tu texto se conserva en esta computadora: abre la tarea otra vez para seguir.</translation>
+    </message>
+    <message>
+        <source>Saved %1 · version %2</source>
+        <translation>Guardado %1 · versión %2</translation>
+    </message>
+</context>
+<context>
     <name>DraftTable</name>
     <message>
         <source>Drafts</source>
@@ -1391,6 +1410,33 @@
     <message>
         <source>%1 chosen (1 to %2).</source>
         <translation>%1 elegidas (de 1 a %2).</translation>
+    </message>
+</context>
+<context>
+    <name>HandingIn</name>
+    <message>
+        <source>Write something before you hand it in.</source>
+        <translation>Escribe algo antes de entregarlo.</translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>Entregar</translation>
+    </message>
+    <message>
+        <source>Confirm hand in</source>
+        <translation>Confirmar la entrega</translation>
+    </message>
+    <message>
+        <source>Hand in “%1” now? You cannot change it until your teacher hands it back.</source>
+        <translation>¿Entregar «%1» ahora? No podrás cambiarlo hasta que tu docente te lo devuelva.</translation>
+    </message>
+    <message>
+        <source>Hand in “%1” anyway? You cannot change it until your teacher hands it back.</source>
+        <translation>¿Entregar «%1» de todos modos? No podrás cambiarlo hasta que tu docente te lo devuelva.</translation>
+    </message>
+    <message>
+        <source>Handing in…</source>
+        <translation>Entregando…</translation>
     </message>
 </context>
 <context>
@@ -4399,6 +4445,49 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>That due date is more than a year ago.</source>
         <translation>Esa fecha de entrega es de hace más de un año.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>Writing</source>
+        <translation>Escritura</translation>
+    </message>
+    <message>
+        <source>Your writing tasks. The checks help as you write; your teacher sees what you hand in.</source>
+        <translation>Tus tareas de escritura. Las revisiones te ayudan mientras escribes; tu docente ve lo que entregas.</translation>
+    </message>
+    <message>
+        <source>Writing tasks</source>
+        <translation>Tareas de escritura</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Open writing task</source>
+        <translation>Abrir la tarea de escritura</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Entrega: %1</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Sin fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Some of your writing is not saved yet: it is kept on this computer. Open the task to carry on; it saves as soon as it can.</source>
+        <translation>Parte de tu escrito aún no está guardado: se conserva en esta computadora. Abre la tarea para seguir; se guarda en cuanto pueda.</translation>
+    </message>
+    <message>
+        <source>Tessera closed before it saved some of your writing. It is kept on this computer: open the task to put it back.</source>
+        <translation>Tessera se cerró antes de guardar parte de tu escrito. Se conserva en esta computadora: abre la tarea para recuperarlo.</translation>
+    </message>
+    <message>
+        <source>No writing tasks yet.</source>
+        <translation>Aún no hay tareas de escritura.</translation>
     </message>
 </context>
 <context>
@@ -8785,26 +8874,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
 <context>
     <name>WritingPage</name>
     <message>
-        <source>Writing</source>
-        <translation>Escritura</translation>
-    </message>
-    <message>
-        <source>Your writing tasks. The checks help as you write; your teacher sees what you hand in.</source>
-        <translation>Tus tareas de escritura. Las revisiones te ayudan mientras escribes; tu docente ve lo que entregas.</translation>
-    </message>
-    <message>
-        <source>Writing tasks</source>
-        <translation>Tareas de escritura</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
-    </message>
-    <message>
-        <source>Open writing task</source>
-        <translation>Abrir la tarea de escritura</translation>
-    </message>
-    <message>
         <source>← &amp;All writing tasks</source>
         <translation>← &amp;Todas las tareas de escritura</translation>
     </message>
@@ -8845,22 +8914,6 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Entrega: %1</translation>
     </message>
     <message>
-        <source>No due date</source>
-        <translation>Sin fecha de entrega</translation>
-    </message>
-    <message>
-        <source>Some of your writing is not saved yet: it is kept on this computer. Open the task to carry on; it saves as soon as it can.</source>
-        <translation>Parte de tu escrito aún no está guardado: se conserva en esta computadora. Abre la tarea para seguir; se guarda en cuanto pueda.</translation>
-    </message>
-    <message>
-        <source>Tessera closed before it saved some of your writing. It is kept on this computer: open the task to put it back.</source>
-        <translation>Tessera se cerró antes de guardar parte de tu escrito. Se conserva en esta computadora: abre la tarea para recuperarlo.</translation>
-    </message>
-    <message>
-        <source>No writing tasks yet.</source>
-        <translation>Aún no hay tareas de escritura.</translation>
-    </message>
-    <message>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
@@ -8889,44 +8942,8 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Cambiado. Ctrl+Z lo deshace.</translation>
     </message>
     <message>
-        <source>Not saved yet: your latest changes save by themselves in a moment.</source>
-        <translation>Aún sin guardar: tus últimos cambios se guardan solos en un momento.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Your text is kept on this computer: open the task again to carry on.</source>
-        <translation>Tu texto se conserva en esta computadora: abre la tarea otra vez para seguir.</translation>
-    </message>
-    <message>
-        <source>Saved %1 · version %2</source>
-        <translation>Guardado %1 · versión %2</translation>
-    </message>
-    <message>
-        <source>Write something before you hand it in.</source>
-        <translation>Escribe algo antes de entregarlo.</translation>
-    </message>
-    <message>
         <source>Hand in</source>
         <translation>Entregar</translation>
-    </message>
-    <message>
-        <source>Confirm hand in</source>
-        <translation>Confirmar la entrega</translation>
-    </message>
-    <message>
-        <source>Hand in “%1” now? You cannot change it until your teacher hands it back.</source>
-        <translation>¿Entregar «%1» ahora? No podrás cambiarlo hasta que tu docente te lo devuelva.</translation>
-    </message>
-    <message>
-        <source>Hand in “%1” anyway? You cannot change it until your teacher hands it back.</source>
-        <translation>¿Entregar «%1» de todos modos? No podrás cambiarlo hasta que tu docente te lo devuelva.</translation>
-    </message>
-    <message>
-        <source>Handing in…</source>
-        <translation>Entregando…</translation>
     </message>
 </context>
 <context>

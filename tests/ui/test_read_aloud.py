@@ -96,7 +96,7 @@ def test_the_draft_is_read_with_the_word_highlighted_in_the_editor(qtbot, demo, 
         w = open_window(qtbot, ctx, windows, _student(ctx, info, teacher, on=True, i=3), size=(1280, 800))
         page = w.area.show_page("writing")
         _settle(qtbot)
-        from app.ui.student.writing import TASK
+        from app.ui.student.writing_tasks import TASK
 
         page.open_task(page.list.item(0).data(TASK))
         _settle(qtbot)
@@ -181,7 +181,7 @@ def test_with_read_aloud_on_tab_reads_in_order_and_no_alt_key_is_shared(qtbot, d
         assert _next_stop(practice.check_button) is practice.read_aloud.button
         page = w.area.show_page("writing")
         _settle(qtbot)
-        from app.ui.student.writing import TASK
+        from app.ui.student.writing_tasks import TASK
 
         page.open_task(page.list.item(0).data(TASK))
         _settle(qtbot)

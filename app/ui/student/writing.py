@@ -8,16 +8,12 @@ save is kept as a version. A draft handed back shows the teacher's comments on t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,60 +21,38 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-import app.writing.drafts as drafts
 from app.bootstrap import AppContext
 from app.people.actor import Actor
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
 from app.ui.student.journal_offer import EditorJournal, JournalOffer
 from app.ui.student.kept_text import KEPT
+from app.ui.student.writing_hand_in import HandingIn
+from app.ui.student.writing_tasks import TaskList, _label
 from app.ui.tasks import run_task
 from app.ui.theme import set_role
 from app.ui.theme.icons import set_icon
-from app.ui.widgets.diff_view import plural, when, when_short
+from app.ui.widgets.diff_view import plural, when
 from app.ui.widgets.findings_panel import FindingsPanel
 from app.ui.widgets.lazy_refresh import LazyRefresh
 from app.ui.widgets.live_check import CheckOutcome, LiveCheck
 from app.ui.widgets.long_paragraph import LongParagraphNotice
-from app.ui.widgets.text_offsets import Offsets, plain_text
+from app.ui.widgets.text_offsets import Offsets
 from app.ui.widgets.writing_editor import WritingEditor
-from app.writing.checks.rubric import still_missing
-from app.writing.drafts import DraftTooLarge
 from app.writing.journal import TextJournal
-from app.writing.results import (
-    NOT_STARTED,
-    RETURNED,
-    STATUS_WORDS,
-    SUBMITTED,
-    DraftInfo,
-    MyTask,
-    SaveResult,
-)
+from app.writing.results import NOT_STARTED, RETURNED, STATUS_WORDS, SUBMITTED, DraftInfo, MyTask
 
-AUTOSAVE_MS = 30_000
-
-
-TASK = Qt.ItemDataRole.UserRole
 # Status words are coloured by role (theme tokens), never by a colour written here.
 STATUS_ROLES = {NOT_STARTED: "muted", "writing": "accent", SUBMITTED: "warning", RETURNED: "success"}
 
 
-def _label(text: str, name: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setAccessibleName(QCoreApplication.translate("WritingPage", name))
-    label.setWordWrap(True)
-    if role:
-        set_role(label, role)
-    return label
+class WritingPage(HandingIn):
+    """The list of tasks, then one draft in the editor. Saving is ``DraftSaving``'s job
+    (writing_save.py), handing in ``HandingIn``'s (writing_hand_in.py)."""
 
-
-class WritingPage(QWidget):
     open_page = Signal(str, object)
     opened = Signal()  # a draft is in the editor
-    saved = Signal(object)  # SaveResult
-    submitted = Signal()
 
     def __init__(self, ctx: AppContext, actor: Actor, bus: ChangeBus) -> None:
         super().__init__()
@@ -86,35 +60,13 @@ class WritingPage(QWidget):
         self.writing = ctx.services.writing
         self.tasks: list[MyTask] = []
         self.view: DraftInfo | None = None
-        self._queued: str | None = None  # the last text handed to a save
-        self._saved: str | None = None  # the last text known to be saved
         self._wanted = ""  # a task asked for before the list arrived
-        self._saved_line = ""  # the "Saved … version N" words last shown: typing replaces exactly these
-        self._too_long = False  # the status shows "too long to save" for the text in the editor
 
         # -- the list of tasks --------------------------------------------------------------------
-        title = _label(self.tr("Writing"), "Writing", "title")
-        intro = _label(self.tr("Your writing tasks. The checks help as you write; your teacher sees what you "
-                               "hand in."), "About writing", "muted")  # fmt: skip
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Writing tasks"))
-        set_role(self.list, "lead roomy")
-        self.list.itemActivated.connect(lambda item: self.open_task(item.data(TASK)))
-        self.open_button = QPushButton(self.tr("&Open"))
-        set_icon(self.open_button, "folder-open", "on_accent")
-        set_role(self.open_button, "primary")
-        self.open_button.setAccessibleName(self.tr("Open writing task"))
-        self.open_button.clicked.connect(self._open_selected)
-        self.list_message = _label("", "Writing message", "error")
-        list_page = QWidget()
-        lv = QVBoxLayout(list_page)
-        lv.addWidget(title)
-        lv.addWidget(intro)
-        lv.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addWidget(self.list_message, 1)
-        lv.addLayout(row)
+        self.task_list = TaskList()
+        self.task_list.open_requested.connect(self.open_task)
+        self.list, self.open_button = self.task_list.list, self.task_list.open_button
+        self.list_message = self.task_list.message
 
         # -- one draft ----------------------------------------------------------------------------
         back = QPushButton(self.tr("\u2190 &All writing tasks"))
@@ -189,7 +141,7 @@ class WritingPage(QWidget):
         dv.addLayout(foot)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
+        self.stack.addWidget(self.task_list)
         self.stack.addWidget(draft_page)
         QVBoxLayout(self).addWidget(self.stack)
 
@@ -200,11 +152,7 @@ class WritingPage(QWidget):
         self.panel.apply_requested.connect(self.apply)
         self.panel.comment_selected.connect(self.editor.pick_comment)
         self.editor.suggestion_chosen.connect(self.apply)
-        self.editor.textChanged.connect(self._edited)
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save(force=True))
+        self._set_up_saving()  # the autosave timer, Ctrl+S, the status line following the typing
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         # The list reloads when writing changed (a task set, a draft handed back); an open draft does not.
         self.lazy = LazyRefresh(
@@ -221,39 +169,12 @@ class WritingPage(QWidget):
 
     def _show_tasks(self, tasks: list[MyTask]) -> None:
         self.tasks = tasks
-        current = self.list.currentItem().data(TASK) if self.list.currentItem() else ""
-        self.list.clear()
-        for m in tasks:
-            due = self.tr("Due %1").replace("%1", when(m.task.due_at, "ddd d MMM")) if m.task.due_at else \
-                self.tr("No due date")  # fmt: skip
-            status = self.tr(STATUS_WORDS[m.status])
-            extra = f" \u00b7 {plural(self, m.versions, 'version')}" if m.versions else ""
-            item = QListWidgetItem(f"{m.task.title}\n{due} \u00b7 {status}{extra}")
-            item.setData(TASK, m.task.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.task.title}. {due}. {status}.")
-            self.list.addItem(item)
-            if m.task.id == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and tasks:
-            self.list.setCurrentRow(0)
-        kept = KEPT.any_failed(self.actor.person_id)
-        journal = set(self.journal.journal.tasks_of(self.actor.person_id)) & {m.task.id for m in tasks}
-        self.list_message.setText(
-            self.tr("Some of your writing is not saved yet: it is kept on this computer. Open the task to "
-                    "carry on; it saves as soon as it can.") if kept else
-            self.tr("Tessera closed before it saved some of your writing. It is kept on this computer: open "
-                    "the task to put it back.") if journal else
-            "" if tasks else self.tr("No writing tasks yet."))  # fmt: skip
-        set_role(self.list_message, "muted" if not tasks else "error")
+        journal = self.journal.journal.tasks_of(self.actor.person_id)
+        self.task_list.show_tasks(tasks, KEPT.any_failed(self.actor.person_id), journal)
         if self._wanted:
             wanted, self._wanted = self._wanted, ""
             if any(m.task.id == wanted for m in tasks):
                 self.open_task(wanted)
-
-    def _open_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.open_task(item.data(TASK))
 
     def show_item(self, arg: object) -> None:
         """Opened from "what next" with a task id: open that task (a goal id just shows the list)."""
@@ -360,199 +281,9 @@ class WritingPage(QWidget):
         self.panel.set_ready(True, self.tr("Changed. Ctrl+Z puts it back."))
         self.editor.setFocus()
 
-    # -- saving -----------------------------------------------------------------------------------
-    def _unsaved_words(self) -> str:
-        return self.tr("Not saved yet: your latest changes save by themselves in a moment.")
-
-    def _edited(self) -> None:
-        # On every keystroke, so only two short strings are compared. Only the "Saved" line gives way:
-        # an error or a note about kept text says more than "not saved yet" would.
-        view = self.view
-        if self._too_long and self._fits_now():
-            # Undone or shortened below the limit: the "too long to save" error is not true any more.
-            self._too_long = False
-            self._queued = None
-            set_role(self.save_status, "muted")
-            saved = plain_text(self.editor) == self._saved and self._saved_line
-            self.save_status.setText(self._saved_line if saved else self._unsaved_words())
-            return
-        if (
-            view is not None
-            and view.editable
-            and self._saved_line
-            and self.save_status.text() == self._saved_line
-        ):
-            self.save_status.setText(self._unsaved_words())
-
-    def _fits_now(self) -> bool:
-        """The editor's text is within the draft size limit (exact only near the limit: per keystroke)."""
-        limit = drafts.MAX_DRAFT_BYTES
-        chars = self.editor.document().characterCount()
-        if chars * 4 <= limit:
-            return True
-        if chars > limit:
-            return False
-        return len(plain_text(self.editor).encode("utf-8")) <= limit
-
-    def save(self, force: bool = False) -> None:
-        """Save the text as a new version if it changed (the service skips an unchanged text too)."""
-        view = self.view
-        if view is None or not view.editable:
-            return
-        text = plain_text(self.editor)
-        if text == self._saved and self.save_status.text() == self._unsaved_words():
-            self.save_status.setText(self._saved_line)  # changed and changed back: it is saved as it is
-        if text == self._queued and not force:
-            return
-        key = (self.actor.person_id, view.task.id)
-        if text == self._saved:
-            KEPT.drop(key)  # back to what is saved (a failed addition deleted again): nothing to keep
-            return
-        self._queued = text
-        w, a, task_id = self.writing, self.actor, view.task.id
-        self.save_status.setText(self.tr("Saving…"))
-        self._write_kept(view, text, lambda: w.save_draft(a, task_id, text),
-                         lambda r: self._did_save(text, r, task_id),
-                         lambda e: self._save_failed(text, e, task_id))  # fmt: skip
-
-    def _write_kept(
-        self, view: DraftInfo, text: str, work: Callable[[], Any],
-        on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
-    ) -> None:  # fmt: skip
-        """Write ``text`` on the write worker, kept in memory until that succeeds. No owner: the
-        bookkeeping of kept text must run even when the page is gone (signed out)."""
-        key = (self.actor.person_id, view.task.id)
-        revision = KEPT.keep(key, text, view.returned_at)
-
-        def done(result: Any) -> None:
-            KEPT.saved(key, revision)
-            if isValid(self):
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            KEPT.failed(key, revision, exc)
-            if isValid(self):
-                on_failed(exc)
-
-        run_task(lambda _p: work(), done, failed, writes=True)
-
-    def _journal_key(self) -> tuple[str, str, str | None] | None:
-        view = self.view
-        if view is None or not view.editable or self.stack.currentIndex() != 1:
-            return None
-        return self.actor.person_id, view.task.id, self._saved
-
-    def _did_save(self, text: str, result: SaveResult, task_id: str = "") -> None:
-        self._saved = text
-        self._too_long = False
-        if task_id:
-            self.journal.saved(self.actor.person_id, task_id, text)
-        if result.version is not None:
-            self._say_saved(result.version.number, result.version.saved_at)
-            if self.view is not None and self.view.task.id == task_id and plain_text(self.editor) != text:
-                self.save_status.setText(self._unsaved_words())  # typed on while it was saving
-        if self.view is not None and not self.view.id and result.version is not None:
-            self._refresh_view()  # the first save started the draft
-        self.saved.emit(result)
-
-    def _save_failed(self, text: str, exc: BaseException, task_id: str = "") -> None:
-        self._too_long = isinstance(exc, DraftTooLarge) and plain_text(self.editor) == text
-        if not isinstance(exc, DraftTooLarge):
-            self._queued = None  # try again at the next autosave
-        self.save_status.setText(error_text(exc))
-        set_role(self.save_status, "error")
-        if task_id and self.stack.currentIndex() == 0:  # the save on the way out failed
-            self.list_message.setText(
-                error_text(exc)
-                + " "
-                + self.tr("Your text is kept on this computer: open the task again to carry on.")
-            )
-
-    def _say_saved(self, number: int, at: float) -> None:
-        set_role(self.save_status, "muted")
-        self._saved_line = self.tr("Saved %1 \u00b7 version %2").replace("%1", when_short(at)) \
-            .replace("%2", str(number))  # fmt: skip
-        self.save_status.setText(self._saved_line)
-
-    def _refresh_view(self) -> None:
-        if self.view is None:
-            return
-        w, a, task_id = self.writing, self.actor, self.view.task.id
-        run_task(lambda _p: w.open_draft(a, task_id), self._refreshed, lambda e: None, owner=self)
-
-    def _refreshed(self, view: DraftInfo) -> None:
-        # This read runs beside the writing worker: if another task was opened meanwhile, this view is
-        # not the editor's any more, and taking it would send the editor's text to the wrong task.
-        if self.view is not None and view.task.id == self.view.task.id:
-            # The save's own words stay: a later save may have failed meanwhile ("the disk is full"),
-            # and "Saved" from this read would hide that.
-            words, role = self.save_status.text(), str(self.save_status.property("role") or "")
-            self._show_view(view)
-            self.save_status.setText(words)
-            set_role(self.save_status, role)
-
     def hideEvent(self, event: QHideEvent) -> None:
         self.save()  # leaving the page (another page, signing out, closing): keep the work
         super().hideEvent(event)
-
-    # -- handing in -------------------------------------------------------------------------------
-    def confirm_submit(self) -> None:
-        if self.view is None or not self.view.editable:
-            return
-        if not plain_text(self.editor).strip():
-            self.save_status.setText(self.tr("Write something before you hand it in."))
-            return
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        question = self._hand_in_question()
-        self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand in"), question, buttons, self)
-        self.confirm.setAccessibleName(self.tr("Confirm hand in"))
-        self.confirm.setDefaultButton(QMessageBox.StandardButton.No)
-        self.confirm.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
-        self.confirm.open()  # not blocking: the editor keeps its state meanwhile
-
-    def _hand_in_question(self) -> str:
-        title = self.view.task.title if self.view is not None else ""
-        missing = self._still_missing()
-        if not missing:
-            question = self.tr("Hand in “%1” now? You cannot change it until your teacher hands it back.")
-            return question.replace("%1", title)
-        question = self.tr("Hand in “%1” anyway? You cannot change it until your teacher hands it back.")
-        return missing + "\n\n" + question.replace("%1", title)
-
-    def _still_missing(self) -> str:
-        """What the checklist still asks for, in a sentence or two; "" when it is all done, or when the
-        text on screen has not been checked yet (the question is updated when it has)."""
-        outcome, config = self.live.last, self.live.config
-        if outcome is None or outcome.text != plain_text(self.editor):
-            return ""
-        rubric = config.rubric if config is not None else None
-        return still_missing(rubric, outcome.result.rubric, outcome.result.readability.words)
-
-    def submit(self) -> None:
-        if self.view is None:
-            return
-        text = plain_text(self.editor)
-        w, a, task_id = self.writing, self.actor, self.view.task.id
-        self.autosave.stop()
-        self.save_status.setText(self.tr("Handing in…"))
-        self._write_kept(
-            self.view,
-            text,
-            lambda: (w.submit(a, task_id, text), w.open_draft(a, task_id)),
-            self._submitted,
-            lambda e: self._hand_in_failed(text, e, task_id),
-        )
-
-    def _hand_in_failed(self, text: str, exc: BaseException, task_id: str) -> None:
-        self._save_failed(text, exc, task_id)
-        self.autosave.start()  # not handed in: go on saving as before
-
-    def _submitted(self, data: tuple) -> None:
-        _result, view = data
-        self._queued = self._saved = view.text
-        self.journal.saved(self.actor.person_id, view.task.id, view.text)
-        self._show_view(view)
-        self.submitted.emit()
 
     def back(self) -> None:
         self.save()
