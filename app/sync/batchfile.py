@@ -126,8 +126,9 @@ def fsync_dir(path: Path) -> None:
 
 
 class BatchFiles:
-    """Writing and reading batches; mixed into ``SyncFolder``, which provides ``me``, ``mine``
-    (our own subfolder) and ``raise_if_unreachable()`` (FolderUnavailable when the folder is gone)."""
+    """Batch files in the folder, stored and read (a batch is encoded in ``Place.write_batch`` only);
+    mixed into ``SyncFolder``, which provides ``me``, ``mine`` (our own subfolder) and
+    ``raise_if_unreachable()`` (FolderUnavailable when the folder is gone)."""
 
     me: str
     mine: Path
@@ -159,34 +160,6 @@ class BatchFiles:
 
     def raise_if_unreachable(self, exc: BaseException | None) -> None:  # pragma: no cover
         raise NotImplementedError
-
-    def write_batch(
-        self,
-        origin: str,
-        changes: Iterable[ChangeRec],
-        *,
-        max_changes: int = BATCH_CHANGES,
-        max_bytes: int = BATCH_BYTES,
-        sealer: Callable[[str, int, int, str], dict] | None = None,
-        header_line: str | None = None,
-    ) -> tuple[BatchRef, int] | None:
-        """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
-        returns the new file and how many changes it holds, or None if there were none.
-        Consumes from ``changes`` only what fits (see ``encode_batch``); what the sealer raises
-        leaves no file behind."""
-        made = encode_batch(
-            self.me,
-            origin,
-            changes,
-            max_changes=max_changes,
-            max_bytes=max_bytes,
-            sealer=sealer,
-            header_line=header_line,
-        )
-        if made is None:
-            return None
-        data, first, last, count = made
-        return self.put_batch_file(origin, first, last, self.seal_batch(origin, first, last, data)), count
 
     def seal_batch(self, origin: str, first: int, last: int, data: bytes) -> bytes:
         """A batch's bytes as they go into the folder: encrypted with the school's data key where the

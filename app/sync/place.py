@@ -47,6 +47,10 @@ class Place:
         sealer: Callable[[str, int, int, str], dict] | None = None,
         header_line: str | None = None,
     ) -> tuple[BatchRef, int] | None:
+        """Write the changes (contiguous sequence numbers of one origin, ascending) until a limit;
+        returns the new batch and how many changes it holds, or None if there were none.
+        Consumes from ``changes`` only what fits (see ``encode_batch``); what the sealer raises
+        leaves no batch behind. The one way a batch is written, whatever the transport."""
         made = encode_batch(
             self.me,
             origin,

@@ -14,6 +14,8 @@ from app.store.raw import raw_connection
 from app.sync.apply import apply_pending, pending_count
 from app.sync.changes import ChangeRec
 from app.sync.folder import ROOT, SyncFolder
+from app.sync.folder_transport import FolderTransport
+from app.sync.place import Place
 from app.sync.session import sync_once
 
 NEWER = "70000000-0000-7000-8000-000000000001"
@@ -54,7 +56,7 @@ def test_newer_schema_waits_is_forwarded_intact_and_applies_after_upgrade(make_d
     newer_fields = {"about_me": "from the future", "favourite_colour": "teal", "updated_at": 99.0}
     same_fields = {"given_name": "Ana", "nickname": "Nan", "updated_at": 98.0}
     SyncFolder(share, NEWER).prepare()
-    SyncFolder(share, NEWER).write_batch(
+    Place(FolderTransport(share, NEWER)).write_batch(
         NEWER,
         [
             _newer_change(1, "profile", sd.profiles[student], newer_fields, ours + 1),
@@ -98,7 +100,7 @@ def test_pending_survives_restart(make_db, share):
     a = make_db("a")
     sd = seed(a, students=1)
     SyncFolder(share, NEWER).prepare()
-    SyncFolder(share, NEWER).write_batch(
+    Place(FolderTransport(share, NEWER)).write_batch(
         NEWER,
         [
             _newer_change(

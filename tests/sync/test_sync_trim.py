@@ -15,6 +15,8 @@ from app.store.hlc import Stamp
 from app.sync import compact as compact_mod
 from app.sync.changes import TRIMMED, ChangeRec
 from app.sync.folder import ROOT, SyncFolder
+from app.sync.folder_transport import FolderTransport
+from app.sync.place import Place
 from app.sync.session import sync_once
 
 GONE = "60000000-0000-7000-8000-00000000dead"  # a reimaged lab machine
@@ -134,7 +136,7 @@ def test_newer_schema_and_held_changes_keep_their_payload(make_db, share):
         ),
     ]
     SyncFolder(share, newer).prepare()
-    SyncFolder(share, newer).write_batch(newer, changes)
+    Place(FolderTransport(share, newer)).write_batch(newer, changes)
     r = sync_once(a, share)
     assert r.received == 2 and r.held == 1 and r.newer_schema == 1
     assert _trimmed(a, newer) == 0
@@ -165,7 +167,7 @@ def _abandoned_folder(share, a, days):
             )
             .fetchall()
         )
-    sf.write_batch(a.replica_id, (ChangeRec.from_row(r) for r in rows))
+    Place(FolderTransport(share, GONE)).write_batch(a.replica_id, (ChangeRec.from_row(r) for r in rows))
     (sf.mine / "seen.json").write_text("{ damaged")
     _age(sf.mine, days)
 
