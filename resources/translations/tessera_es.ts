@@ -1848,6 +1848,14 @@
         <source>Choose a level for at least one skill, or Cancel.</source>
         <translation>Elige un nivel para al menos una habilidad, o Cancelar.</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved %1 of %2. Your choices are kept: Save judgements tries the rest again.</source>
+        <translation>Guardadas %1 de %2. Tus elecciones se conservan: Guardar evaluaciones intenta guardar el resto.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageBox</name>

@@ -114,6 +114,85 @@ def test_teacher_judges_a_handed_in_draft_by_its_rubric_rows(qtbot, demo, teache
     assert dialog.skill_boxes[0] == rows[0].skills[0][0]  # one skill per writing row: shown, not chosen
     dialog.show()
     _shot(dialog, "judge_dialog_draft")
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=T):
+        dialog.save()  # on the write worker
     got = {(v.skill_name, v.level, v.evidence_id) for v in dialog.given}
     assert got == {("Transitions", 2, vid), ("Spelling", 3, vid)}
+
+
+def _draft_dialog(qtbot, ctx, teacher):
+    from app.ui.widgets.judge_dialog import JudgeDialog
+
+    with ctx.db.read() as s:
+        vid = s.execute(
+            text(
+                "SELECT v.id FROM draft_version v JOIN draft d ON d.id = v.draft_id "
+                "WHERE d.status = 'submitted' ORDER BY v.saved_at DESC LIMIT 1"
+            )
+        ).scalar_one()
+    student, option, rows = ctx.services.judgements.rows_for_draft(teacher, vid)
+    dialog = JudgeDialog(ctx.services, teacher, [student], rows, [option])
+    qtbot.addWidget(dialog)
+    labels = [r.label for r in rows]
+    dialog.set_level(labels.index("Links ideas with transitions"), 2)
+    dialog.set_level(labels.index("Spells words correctly"), 3)
+    dialog.show()
+    return dialog, student[0], vid
+
+
+def _count(ctx, teacher, sid, vid) -> int:
+    return sum(1 for v in ctx.services.judgements.for_student(teacher, sid) if v.evidence_id == vid)
+
+
+def test_judgements_are_saved_off_the_ui_thread(qtbot, demo, teacher, monkeypatch):
+    import threading
+
+    ctx, _info = demo
+    dialog, sid, vid = _draft_dialog(qtbot, ctx, teacher)
+    j = ctx.services.judgements
+    threads, real = [], j.judge
+    monkeypatch.setattr(
+        j, "judge", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k)
+    )
+    before = _count(ctx, teacher, sid, vid)
+    dialog.save()
+    assert dialog.status.text() == "Saving…"
+    assert not any(b.isEnabled() for b in dialog.buttons.buttons())  # no second save meanwhile
+    dialog.reject()  # Escape while saving does not close it
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=T)
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert _count(ctx, teacher, sid, vid) == before + 2 and len(dialog.given) == 2
+
+
+def test_a_failed_save_keeps_the_choices_and_save_again_gives_only_the_rest(
+    qtbot, demo, teacher, monkeypatch
+):
+    from app.errors import StorageError
+
+    ctx, _info = demo
+    dialog, sid, vid = _draft_dialog(qtbot, ctx, teacher)
+    j = ctx.services.judgements
+    calls, real = [], j.judge
+
+    def judge(*a, **k):
+        calls.append(a[2])
+        if len(calls) == 2:
+            raise StorageError("The disk is full.")
+        return real(*a, **k)
+
+    monkeypatch.setattr(j, "judge", judge)
+    before = _count(ctx, teacher, sid, vid)
+    dialog.save()
+    qtbot.waitUntil(lambda: "The disk is full." in dialog.status.text(), timeout=T)
+    assert "Saved 1 of 2" in dialog.status.text()
+    _shot(dialog, "judge_dialog_save_failed")
+    assert dialog.isVisible() and not dialog.result()  # still open, nothing chosen lost
+    assert sorted(b.currentData() for b in dialog.level_boxes if b.currentData()) == [2, 3]
+    assert all(b.isEnabled() for b in dialog.buttons.buttons())
+    assert _count(ctx, teacher, sid, vid) == before + 1 and len(dialog.given) == 1
+    with qtbot.waitSignal(dialog.accepted, timeout=T):
+        dialog.save()
+    assert calls[2] == calls[1]  # only the one that failed, again
+    assert len(calls) == 3 and _count(ctx, teacher, sid, vid) == before + 2  # none given twice
+    assert {(v.skill_name, v.level) for v in dialog.given} == {("Transitions", 2), ("Spelling", 3)}

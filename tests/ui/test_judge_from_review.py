@@ -38,7 +38,8 @@ def test_teacher_judges_skills_from_the_draft_under_review(qtbot, demo, teacher)
     if os.environ.get("TESSERA_SHOTS"):
         w.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "review_with_judge_button.png"))
         dialog.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "review_judge_dialog.png"))
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=T):
+        dialog.save()  # on the write worker
     assert "Levels given on 1 skill" in page.response.review_note.text()
     j = ctx.services.judgements
     given = j.for_student(teacher, row.student_id)
@@ -65,7 +66,8 @@ def test_teacher_gives_skill_levels_from_a_challenge_rubric(qtbot, demo, teacher
     )  # the rubric's own words
     if os.environ.get("TESSERA_SHOTS"):
         dialog.grab().save(os.path.join(os.environ["TESSERA_SHOTS"], "challenge_judge_dialog.png"))
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=T):
+        dialog.save()
     assert "Skill levels given to" in page.assess_status.text()
     j = ctx.services.judgements
     for sid, _name in dialog.students:

@@ -2,7 +2,8 @@
 challenge deliverable, plan evidence, or what they saw in class). Rows come from where it opens: the
 skill detail (one skill), the writing review (one row per rubric criterion, mapped to a writing skill),
 a challenge board (the challenge's rubric, its own level words; every team member is judged), a plan's
-evidence. Each row left at "Not judged" gives nothing."""
+evidence. Each row left at "Not judged" gives nothing. The judgements are saved on the write worker
+(app/ui/tasks.py); the dialog closes once every one is saved."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from app.evidence.service import EvidenceOption, EvidenceRef
 from app.people.actor import Actor
 from app.planning.levels import LEVELS
 from app.ui.messages import error_text
+from app.ui.tasks import run_task
 from app.ui.theme import set_role
 
 
@@ -41,6 +43,10 @@ class JudgeDialog(QDialog):
         self.judgements = services.judgements
         self.actor, self.students, self.rows = actor, students, rows
         self.given: list = []
+        # What is saved already, by (student, skill, level, evidence kind, evidence id, note): Save again
+        # after a failure gives only the rest, so no judgement is given twice.
+        self._done: set[tuple[str, str, int, str, str, str]] = set()
+        self._saving = False
         names = ", ".join(n for _, n in students)
         self.setWindowTitle(self.tr("Judge from work"))
         self.setAccessibleName(self.tr("Judge from work"))
@@ -105,7 +111,7 @@ class JudgeDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Judging status"))
         set_role(self.status, "error")
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save judgements"))
@@ -137,18 +143,63 @@ class JudgeDialog(QDialog):
                 for s, lv in zip(self.skill_boxes, self.level_boxes) if lv.currentData()]  # fmt: skip
 
     def save(self) -> None:
+        """Save the levels chosen, off the UI thread. On a failure the dialog stays open with every
+        choice as it was and says how many were saved; Save again gives the rest."""
+        if self._saving:
+            return
         chosen = self.chosen()
         if not chosen:
+            set_role(self.status, "error")
             self.status.setText(self.tr("Choose a level for at least one skill, or Cancel."))
             return
         opt: EvidenceOption = self.evidence.currentData()
-        ref = EvidenceRef(opt.kind, opt.id)
-        try:
-            for sid, _name in self.students:
-                for kid, level in chosen:
-                    self.given.append(self.judgements.judge(self.actor, sid, kid, ref, level=level,
-                                                            note=self.note.text()))  # fmt: skip
-        except Exception as exc:  # noqa: BLE001 - shown in words; what was saved stays saved
-            self.status.setText(error_text(exc))
-            return
+        ref, note = EvidenceRef(opt.kind, opt.id), self.note.text()
+        keys = [
+            (sid, kid, level, opt.kind, opt.id, note) for sid, _name in self.students for kid, level in chosen
+        ]
+        todo = [k for k in keys if k not in self._done]
+        judge, actor = self.judgements.judge, self.actor
+        saved: list = []  # (key, judgement): filled on the worker, read here once it has finished
+
+        def work(_progress: object) -> None:
+            for key in todo:
+                sid, kid, level = key[:3]
+                saved.append((key, judge(actor, sid, kid, ref, level=level, note=note)))
+
+        self._set_saving(True)
+        set_role(self.status, "muted")
+        self.status.setText(self.tr("Saving…"))
+        run_task(work, lambda _r: self._saved(saved), lambda e: self._failed(e, saved, keys),
+                 writes=True, owner=self)  # fmt: skip
+
+    def _take(self, saved: list) -> None:
+        for key, judgement in saved:
+            self._done.add(key)
+            self.given.append(judgement)
+
+    def _saved(self, saved: list) -> None:
+        self._take(saved)
+        self._set_saving(False)
+        self.status.setText("")
         self.accept()
+
+    def _failed(self, exc: BaseException, saved: list, keys: list) -> None:
+        # What was saved stays saved (each judgement is its own unit of work) and is remembered.
+        self._take(saved)
+        self._set_saving(False)
+        set_role(self.status, "error")
+        done = sum(1 for key in keys if key in self._done)
+        self.status.setText(
+            error_text(exc) + " " + self.tr("Saved %1 of %2. Your choices are kept: Save judgements tries "
+                                            "the rest again.").replace("%1", str(done)).replace("%2", str(len(keys)))
+        )  # fmt: skip
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for button in self.buttons.buttons():
+            button.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if self._saving:  # Escape while saving: the dialog closes when the save is done or says why not
+            return
+        super().reject()
