@@ -7,15 +7,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 
-from app.errors import StorageError
 from app.i18n import N_
 from app.planning.reports import StudentReport
 from app.skills import DomainProfile
 from app.ui.locale_format import day, long_day
 from app.ui.theme.tokens import PRINT
+from app.ui.widgets.pdf_file import write_pdf_file
 
 PALETTE = PRINT.series  # printed on white paper whatever the screen shows
 BOX = {True: "\u2611", False: "\u2610"}
@@ -181,7 +181,6 @@ def report_html(r: StudentReport) -> str:
 
 
 def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
-    path = Path(path)
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Sans", 10))
     doc.setDefaultStyleSheet(
@@ -192,17 +191,5 @@ def write_student_pdf(report: StudentReport, path: str | Path) -> Path:
         QTextDocument.ResourceType.ImageResource, QUrl("jagged.png"), jagged_image(report.domains)
     )
     doc.setHtml(report_html(report))
-    tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(f"\u2068{report.student_name}\u2069: progress report")
-    writer.setCreator("Tessera")
-    doc.print_(writer)
-    del writer  # finishes the file
-    try:
-        tmp.replace(path)
-    except OSError as exc:
-        raise StorageError(f"The report could not be saved to {path}: {exc.strerror or exc}.") from exc
-    return path
+    return write_pdf_file(path, doc.print_, title=f"\u2068{report.student_name}\u2069: progress report",
+                          what="The report")  # fmt: skip

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextOption
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen, QTextOption
 
-from app.errors import StorageError
 from app.people.class_pins import IssuedPin
 from app.ui.theme.tokens import PRINT
+from app.ui.widgets.pdf_file import write_pdf_file
 
 COLUMNS, ROWS = 2, 5
 PER_PAGE = COLUMNS * ROWS
@@ -53,36 +53,27 @@ def write_signin_cards(
     class_name: str, cards: list[IssuedPin] | tuple[IssuedPin, ...], path: str | Path
 ) -> Path:
     """The cards as a PDF at ``path`` (written whole or not at all)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(f"{class_name}: sign-in cards")
-    writer.setCreator("Tessera")
-    p = QPainter(writer)
-    try:
-        page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
-        page.moveTo(0, 0)
-        w, h = page.width() / COLUMNS, page.height() / ROWS
-        cut = QPen(QColor(PRINT.border))
-        cut.setStyle(Qt.PenStyle.DashLine)
-        cut.setWidthF(3)
-        for i, card in enumerate(cards):
-            if i and i % PER_PAGE == 0:
-                writer.newPage()
-            k = i % PER_PAGE
-            box = QRectF(page.left() + (k % COLUMNS) * w, page.top() + (k // COLUMNS) * h, w, h)
-            p.setPen(cut)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(box)
-            paint_card(p, box, class_name, card)
-    finally:
-        p.end()
-    del writer  # finishes the file
-    try:
-        tmp.replace(path)
-    except OSError as exc:
-        raise StorageError(f"The sign-in cards could not be saved to {path}: {exc.strerror or exc}.") from exc
-    return path
+
+    def paint(writer: QPdfWriter) -> None:
+        p = QPainter(writer)
+        try:
+            page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+            page.moveTo(0, 0)
+            w, h = page.width() / COLUMNS, page.height() / ROWS
+            cut = QPen(QColor(PRINT.border))
+            cut.setStyle(Qt.PenStyle.DashLine)
+            cut.setWidthF(3)
+            for i, card in enumerate(cards):
+                if i and i % PER_PAGE == 0:
+                    writer.newPage()
+                k = i % PER_PAGE
+                box = QRectF(page.left() + (k % COLUMNS) * w, page.top() + (k // COLUMNS) * h, w, h)
+                p.setPen(cut)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(box)
+                paint_card(p, box, class_name, card)
+        finally:
+            p.end()
+
+    return write_pdf_file(path, paint, title=f"{class_name}: sign-in cards", what="The sign-in cards",
+                          margins_mm=10)  # fmt: skip
