@@ -29,6 +29,7 @@ from app.school.draft import FrameworkDraft
 from app.school.versions import Version, skills_of
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
+from app.ui.school.parts import run_write
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -266,8 +267,7 @@ class FrameworkPage(QWidget):
         if d is None or not d.can_undo:
             return
         title = self.tr("Version %1").replace("%1", str(d.base_version + 1))
-        run_task(lambda _p: fw.publish(a, title, d.checked(), d.mapping), lambda v: self._published(v),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+        run_write(self, self.status, lambda: fw.publish(a, title, d.checked(), d.mapping), self._published)
 
     def _published(self, v: Version) -> None:
         self.status.setText(self.tr("Version %1 published. Adopt it domain by domain when the school is ready.")
@@ -278,8 +278,7 @@ class FrameworkPage(QWidget):
     def adopt(self) -> None:
         dom, fw, a = self._domain_of_current(), self.fw, self.actor
         if dom and self.latest is not None:
-            run_task(lambda _p: fw.adopt(a, dom), lambda ad: self._adopted(ad.version),
-                     lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+            run_write(self, self.status, lambda: fw.adopt(a, dom), lambda ad: self._adopted(ad.version))
 
     def _adopted(self, version: int) -> None:
         self.status.setText(self.tr("Adopted version %1 for this domain.").replace("%1", str(version)))
@@ -288,5 +287,4 @@ class FrameworkPage(QWidget):
 
     def start(self) -> None:
         fw, a = self.fw, self.actor
-        run_task(lambda _p: fw.publish_default(a), lambda v: self._published(v),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+        run_write(self, self.status, lambda: fw.publish_default(a), self._published)

@@ -4,16 +4,13 @@ challenges, and "teachers leading the way"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,26 +21,12 @@ from app.people.actor import Actor
 from app.school.library import KINDS, Leader, LibraryView
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
+from app.ui.school.parts import _table, run_write, selected_id
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
 
 IID = Qt.ItemDataRole.UserRole + 1
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setAccessibleName(QCoreApplication.translate("SchoolTable", name))
-    t.setTabKeyNavigation(False)
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    # The header and three rows stay in view at any text size; the page scrolls, not the table.
-    t.setMinimumHeight((t.fontMetrics().lineSpacing() + 12) * 4)
-    return t
 
 
 class LibraryPage(QWidget):
@@ -180,10 +163,7 @@ class LibraryPage(QWidget):
 
     # -- acting ----------------------------------------------------------------------------------------
     def selected_id(self) -> str:
-        rows = self.table.selectionModel().selectedRows()
-        return (
-            self.table.item(rows[0].row(), 0).data(IID) if rows and self.table.item(rows[0].row(), 0) else ""
-        )
+        return selected_id(self.table, IID)
 
     def _selected(self) -> None:
         v = next((x for x in self.items if x.id == self.selected_id()), None)
@@ -202,15 +182,14 @@ class LibraryPage(QWidget):
         iid, cid = self.selected_id(), self.class_box.currentData() or ""
         if not iid:
             return
-        run_task(lambda _p: self.lib.copy(self.actor, iid, cid), lambda _r: self._done(self.tr("Copied into your class.")),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+        run_write(self, self.status, lambda: self.lib.copy(self.actor, iid, cid),
+                  lambda _r: self._done(self.tr("Copied into your class.")))  # fmt: skip
 
     def take_update(self) -> None:
         iid = self.selected_id()
         if iid:
-            run_task(lambda _p: self.lib.take_update(self.actor, iid),
-                     lambda _r: self._done(self.tr("Your copy now has the author's improvements.")),
-                     lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+            run_write(self, self.status, lambda: self.lib.take_update(self.actor, iid),
+                      lambda _r: self._done(self.tr("Your copy now has the author's improvements.")))  # fmt: skip
 
     def share_selected(self) -> None:
         what = self.share_what.currentData()
@@ -219,8 +198,7 @@ class LibraryPage(QWidget):
         kind, oid = what
         lib, actor = self.lib, self.actor
         fn = lib.share_writing_task if kind == "writing_task" else lib.share_challenge
-        run_task(lambda _p: fn(actor, oid), lambda _r: self._done(self.tr("Shared with your colleagues.")),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+        run_write(self, self.status, lambda: fn(actor, oid), lambda _r: self._done(self.tr("Shared with your colleagues.")))  # fmt: skip
 
     def _done(self, words: str) -> None:
         self.status.setText(words)

@@ -25,7 +25,7 @@ from app.school.overview import MyClass
 from app.school.teams import SchoolTeamPart
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
-from app.ui.school.library import _table
+from app.ui.school.parts import _table, run_write, selected_id
 from app.ui.school.staff_panel import StaffPanel
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
@@ -192,24 +192,20 @@ class MySchoolPage(QWidget):
         self.loaded.emit()
 
     def selected_team(self) -> str:
-        rows = self.teams.selectionModel().selectedRows()
-        return (
-            self.teams.item(rows[0].row(), 0).data(SID) if rows and self.teams.item(rows[0].row(), 0) else ""
-        )
+        return selected_id(self.teams, SID)
 
     def make_team(self) -> None:
         ch, name = self.challenge_box.currentData(), self.team_name.text()
         if ch:
-            run_task(lambda _p: self.svc.teams.make_team(self.actor, ch, name), lambda _r: self._done(self.tr("Team made.")),
-                     lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+            run_write(self, self.status, lambda: self.svc.teams.make_team(self.actor, ch, name),
+                      lambda _r: self._done(self.tr("Team made.")))  # fmt: skip
 
     def put_students(self) -> None:
         team, cid = self.selected_team(), self.class_id
         chosen = [i.data(SID) for i in self.students.selectedItems()]
         if team:
-            run_task(lambda _p: self.svc.teams.set_my_students(self.actor, team, cid, chosen),
-                     lambda _r: self._done(self.tr("Your students on the team are saved.")),
-                     lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+            run_write(self, self.status, lambda: self.svc.teams.set_my_students(self.actor, team, cid, chosen),
+                      lambda _r: self._done(self.tr("Your students on the team are saved.")))  # fmt: skip
 
     def _done(self, words: str) -> None:
         self.status.setText(words)

@@ -30,8 +30,8 @@ from app.school.measures import MEASURES
 from app.school.overview import SchoolOverview
 from app.ui.events import ChangeBus, Kind
 from app.ui.messages import error_text
-from app.ui.school.library import _table
 from app.ui.school.my_school import measure_cells
+from app.ui.school.parts import _table, run_write
 from app.ui.tasks import Latest, run_task
 from app.ui.theme import set_role
 from app.ui.widgets.lazy_refresh import LazyRefresh
@@ -163,8 +163,12 @@ class SchoolOverviewPage(QWidget):
     def set_target(self) -> None:
         key, value, svc, actor = self.measure_box.currentData(), self.target.value(), self.svc, self.actor
         term = self.data.term if self.data else ""
-        run_task(lambda _p: svc.measures.set_target(actor, key, term, value), lambda _r: self.refresh(),
-                 lambda e: self.status.setText(error_text(e)), writes=True, owner=self)  # fmt: skip
+        run_write(
+            self,
+            self.status,
+            lambda: svc.measures.set_target(actor, key, term, value),
+            lambda _r: self.refresh(),
+        )
 
     def _export(self, kind: str) -> None:
         if self.data is None:
