@@ -280,60 +280,11 @@ class PeopleAndMemberships:
         # ends are linked; a district's 60,000 memberships would otherwise double the rows written.
         for e in sorted(enrols, key=lambda e: e.row):
             c = self.class_of.get(e.klass)
-            fname = self.pkg.file_of("enrollments")
-            if c is None:
-                if e.klass not in self.pkg.classes:
-                    self.reject(
-                        fname,
-                        e.row,
-                        e.sid,
-                        _(
-                            "class “{klass}” is not in {file_of}",
-                            klass=e.klass,
-                            file_of=self.pkg.file_of("classes"),
-                        )
-                        + leading_zero_hint(e.klass, self.pkg.classes),
-                    )
-                elif e.status == "active":
-                    self.reject(fname, e.row, e.sid, _("its class “{klass}” was refused", klass=e.klass))
-                continue
-            p = self.person_of.get(e.user)
-            if p is None:
-                if e.user in refused:
-                    self.reject(
-                        fname,
-                        e.row,
-                        e.sid,
-                        _("its person “{user}” was refused (row {v})", user=e.user, v=refused[e.user]),
-                    )
-                elif e.user not in self.pkg.users and ("person", e.user) not in self.db.links:
-                    self.reject(
-                        fname,
-                        e.row,
-                        e.sid,
-                        _(
-                            "person “{user}” is not in {file_of}",
-                            user=e.user,
-                            file_of=self.pkg.file_of("users"),
-                        )
-                        + leading_zero_hint(e.user, self.pkg.users),
-                    )
-                elif (
-                    e.user in self.pkg.users
-                    and e.status == "active"
-                    and not (self.is_teacher and self.pkg.users[e.user].role == "teacher")
-                ):
-                    self.reject(
-                        fname,
-                        e.row,
-                        e.sid,
-                        _(
-                            "its person “{user}” was refused ({file_of} row {row})",
-                            user=e.user,
-                            file_of=self.pkg.file_of("users"),
-                            row=self.pkg.users[e.user].row,
-                        ),
-                    )
+            p = self.person_of.get(e.user) if c is not None else None
+            if c is None or p is None:
+                why = self._unlinked(e, c is None, refused)
+                if why:
+                    self.reject(self.pkg.file_of("enrollments"), e.row, e.sid, why)
                 continue
             key = (c, p, e.role)
             have = self.db.enrollments.get(key)
@@ -372,6 +323,34 @@ class PeopleAndMemberships:
                         _("{v} in {name}", v=p.name if p else "?", name=self.db.classes[c].name),
                         _("no longer in the class"),
                     )
+
+    def _unlinked(self, e: Any, no_class: bool, refused: dict[str, int]) -> str:
+        """Why an enrollment whose class (``no_class``) or else person is not in Tessera is refused;
+        "" when it is passed over in silence (a class or person gone with it, a teacher's own row)."""
+        if no_class:
+            if e.klass not in self.pkg.classes:
+                return _(
+                    "class “{klass}” is not in {file_of}", klass=e.klass, file_of=self.pkg.file_of("classes")
+                ) + leading_zero_hint(e.klass, self.pkg.classes)
+            return _("its class “{klass}” was refused", klass=e.klass) if e.status == "active" else ""
+        if e.user in refused:
+            return _("its person “{user}” was refused (row {v})", user=e.user, v=refused[e.user])
+        if e.user not in self.pkg.users and ("person", e.user) not in self.db.links:
+            return _(
+                "person “{user}” is not in {file_of}", user=e.user, file_of=self.pkg.file_of("users")
+            ) + leading_zero_hint(e.user, self.pkg.users)
+        if (
+            e.user in self.pkg.users
+            and e.status == "active"
+            and not (self.is_teacher and self.pkg.users[e.user].role == "teacher")
+        ):
+            return _(
+                "its person “{user}” was refused ({file_of} row {row})",
+                user=e.user,
+                file_of=self.pkg.file_of("users"),
+                row=self.pkg.users[e.user].row,
+            )
+        return ""
 
     def _enrol_name(self, e) -> str:
         u = self.pkg.users.get(e.user)
