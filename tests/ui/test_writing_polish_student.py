@@ -125,6 +125,22 @@ def test_the_footer_says_not_saved_as_soon_as_the_text_differs_from_the_saved_ve
     assert view.text == "Dogs are loyal. Cats are proud." and len(view.versions) == 3
 
 
+def test_a_late_read_of_the_new_draft_leaves_the_footer_following_the_typing(qtbot, demo, teacher):
+    page, finn, task_id = _page(qtbot, demo, teacher, RubricCriteria(min_words=5))
+    qtbot.keyClicks(page.editor, "Dogs are loyal.")
+    _save(qtbot, page)  # the first save starts the draft, and the page reads it again
+    wait_idle()
+    qtbot.waitUntil(lambda: bool(page.view.id), timeout=T)
+    first = demo[0].services.writing.open_draft(finn, task_id)  # as that read saw it: version 1
+    qtbot.keyClicks(page.editor, " Cats")
+    _save(qtbot, page)
+    # On a loaded machine the read, begun before the second save, can come back after it.
+    page._refreshed(first)
+    assert page.save_status.text().endswith("version 2")
+    qtbot.keyClicks(page.editor, "x")
+    assert page.save_status.text().startswith(UNSAVED)  # it said "Saved … version 2" still
+
+
 # -- a draft handed in --------------------------------------------------------------------------------
 def test_a_handed_in_draft_offers_no_fixes(qtbot, demo, teacher):
     page, finn, task_id = _page(qtbot, demo, teacher, RubricCriteria(min_words=5))

@@ -182,8 +182,11 @@ class DraftSaving(QWidget):
         # not the editor's any more, and taking it would send the editor's text to the wrong task.
         if self.view is not None and view.task.id == self.view.task.id:
             # The save's own words stay: a later save may have failed meanwhile ("the disk is full"),
-            # and "Saved" from this read would hide that.
+            # and "Saved" from this read would hide that. So does the line typing replaces: this read
+            # may have begun before a later save ("version 1" while the footer says "version 2").
             words, role = self.save_status.text(), str(self.save_status.property("role") or "")
+            line = self._saved_line
             self._show_view(view)
             self.save_status.setText(words)
             set_role(self.save_status, role)
+            self._saved_line = line
