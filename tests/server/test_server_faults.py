@@ -72,6 +72,16 @@ def test_server_killed_mid_push_loses_and_duplicates_nothing(pgw):
     _attempts(a, 6000)  # two segments
     _attempts(b, 300)
     errors = []
+    # Killed while the second segment is on its way (the first is in), not after a fixed time: on a
+    # loaded machine a time could fall before the push began or after it ended.
+    second, put = threading.Event(), a.t.put_batch
+
+    def put_batch(origin: str, first: int, last: int, data: bytes):  # noqa: ANN202
+        if first > 1:
+            second.set()
+        return put(origin, first, last, data)
+
+    a.t.put_batch = put_batch
 
     def push() -> None:
         try:
@@ -81,9 +91,9 @@ def test_server_killed_mid_push_loses_and_duplicates_nothing(pgw):
 
     th = threading.Thread(target=push)
     th.start()
-    import time
-
-    time.sleep(0.3)
+    while not second.wait(0.05) and th.is_alive():
+        pass
+    assert second.is_set()  # the push got as far as its second segment
     pgw.server.kill()  # SIGKILL, whatever it was doing
     th.join()
     pgw.server.start()

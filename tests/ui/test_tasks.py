@@ -9,6 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from app.errors import InvalidInput
 from app.ui.tasks import Cancelled, Latest, run_task, run_with_dialog, wait_idle
@@ -62,12 +63,12 @@ def test_result_for_closed_widget_is_dropped(qtbot):
     widget = QWidget()
     called = []
     gate = threading.Event()
-    run_task(lambda p: gate.wait(2), on_done=called.append, owner=widget)
+    handle = run_task(lambda p: gate.wait(2), on_done=called.append, owner=widget)
     widget.deleteLater()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not isValid(widget), timeout=5000)
     gate.set()
     wait_idle()
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)  # the result came back (and was dropped)
     assert called == []
 
 

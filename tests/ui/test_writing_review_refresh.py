@@ -64,7 +64,9 @@ def test_a_task_that_arrived_while_a_draft_was_open_shows_on_going_back(qtbot, t
     lab.services.writing.create_task(lab_teacher, info.class_id, TaskSpec("My pet", "Write about a pet."))
     sync_once(lab.db, share)
     sync_once(laptop.db, share)  # held back: the teacher is reading a draft
-    qtbot.wait(400)  # the page's refresh is due (200 ms), and skipped while the draft is open
+    # The change has reached the page and its refresh came due (not a fixed wait: on a loaded machine
+    # the change could come after it, and the test would prove nothing); skipped, the draft is open.
+    qtbot.waitUntil(lambda: review.lazy.dirty and not review.lazy.timer.isActive(), timeout=T)
     assert review.stack.currentIndex() == 1
 
     review.back()

@@ -152,7 +152,9 @@ def test_autosave_keeps_versions_and_leaving_saves(qtbot, demo, teacher):
     with qtbot.waitSignal(page.saved, timeout=T) as saved:
         page.autosave.start()
     assert saved.args[0].saved and saved.args[0].version.number == 1
-    qtbot.wait(200)  # more autosaves with the same text write nothing
+    ticks: list[int] = []
+    page.autosave.timeout.connect(lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=T)  # more autosaves with the same text write nothing
     wait_idle()
     assert len(w.open_draft(finn, task_id).versions) == 1
     page.autosave.stop()
