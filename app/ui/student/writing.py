@@ -4,6 +4,9 @@ The checks run as the student types, off the UI thread and debounced (LiveCheck)
 in the text and the side panel explains each one with one-click, undoable fixes, the task's checklist
 and readability figures. The draft saves itself every little while and on leaving the page; every
 save is kept as a version. A draft handed back shows the teacher's comments on their passages.
+
+Split by job: the list of tasks is writing_tasks.py, saving writing_save.py, handing in
+writing_hand_in.py; this module builds the page and shows one draft.
 """
 
 from __future__ import annotations
