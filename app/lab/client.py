@@ -10,10 +10,7 @@ message. One connection per app, one call at a time on it (the UI's workers shar
 from __future__ import annotations
 
 import logging
-import os
 import pickle
-import socket
-import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -23,7 +20,7 @@ from typing import Any
 
 from app import errors
 from app.i18n import _
-from app.lab import calls
+from app.lab import calls, channel
 from app.lab.wire import MAX_REPLY, encode_request, read_frame, write_frame
 from app.people.actor import Actor
 from app.writing.journal import JournalEntry
@@ -74,36 +71,22 @@ class LabClient:
         self.on_sign_in: Callable[[], None] | None = None
         self._lock = threading.Lock()
         try:
-            self._check_place()
-            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            self.sock.settimeout(timeout)
-            self.sock.connect(self.path)
+            self.sock = channel.connect(self.path, timeout)
+        except channel.Untrusted as exc:
+            if exc.open_folder:
+                raise LabUnavailable(
+                    _("The lab service's socket {path} is in a folder others can write to.", path=self.path)
+                ) from exc
+            raise LabUnavailable(
+                _("The lab service's socket is answered by another account: not trusted.")
+            ) from exc
         except OSError as exc:
             raise LabUnavailable(
                 _(
                     "This lab computer's Tessera service is not running (or not installed), so Tessera cannot open the class. Ask the school's IT to start the Tessera lab service (docs/installing.md)."
                 )
             ) from exc
-        self._check_peer()
-
-    def _check_place(self) -> None:
-        """Only the service's account may have made the socket: its folder must not be writable by
-        others (else a student could put a socket of their own there and collect PINs)."""
-        if os.name != "posix":
-            return
-        folder = os.stat(os.path.dirname(self.path) or ".")
-        if stat.S_IMODE(folder.st_mode) & 0o022 and not folder.st_mode & stat.S_ISVTX:
-            raise LabUnavailable(
-                _("The lab service's socket {path} is in a folder others can write to.", path=self.path)
-            )
-
-    def _check_peer(self) -> None:
-        from app.lab.server import peer_uid
-
-        uid = peer_uid(self.sock)
-        if uid is not None and uid not in (0, os.stat(self.path).st_uid):
-            self.sock.close()
-            raise LabUnavailable(_("The lab service's socket is answered by another account: not trusted."))
+        self.changes_seen: int | None = None  # the service's change count when last asked (poll_changes)
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         args = tuple(a for a in args if not isinstance(a, Actor))  # the service knows who is signed in
