@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SOCKET = {
     "linux": "/run/tessera/lab.sock",
-    "darwin": "/var/run/tessera/lab.sock",
+    "darwin": "/Library/Application Support/Tessera/Run/lab.sock",  # /var/run is root's and cleared at boot
     "win32": r"\\.\pipe\tessera-lab",
 }
 
