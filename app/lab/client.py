@@ -38,6 +38,9 @@ def default_socket() -> str:
     return DEFAULT_SOCKET.get(sys.platform, DEFAULT_SOCKET["linux"])
 
 
+POLL_S = 3.0  # how often the app asks the service what its sync changed (a tiny local request)
+
+
 class LabUnavailable(errors.StorageError):
     """The lab service cannot be reached (not installed, not running, or not the real one)."""
 
@@ -110,6 +113,28 @@ class LabClient:
         if name in calls.SIGN_INS and self.on_sign_in is not None:
             self.on_sign_in()
         return reply.get("ok")
+
+    def poll_changes(self) -> int:
+        """What the service's sync (or another session) changed since the last poll, as Kind bits,
+        told to ``on_change`` as well; 0 when nothing did, or when the connection is busy with a call
+        (the next poll asks again: nothing is lost, the service counts)."""
+        if not self._lock.acquire(blocking=False):
+            return 0
+        try:
+            write_frame(self.sock, encode_request({"call": "session.changes", "args": [self.changes_seen]}))
+            reply = pickle.loads(read_frame(self.sock, MAX_REPLY))  # noqa: S301  from the trusted service
+        except (OSError, EOFError) as exc:
+            raise LabUnavailable(
+                _("The connection to this lab computer's Tessera service was lost.")
+            ) from exc
+        finally:
+            self._lock.release()
+        if "error" in reply:
+            raise _rebuild_error(reply["error"])
+        self.changes_seen, kinds = int(reply["ok"]["count"]), int(reply["ok"]["kinds"])
+        if kinds and self.on_change is not None:
+            self.on_change(kinds)
+        return kinds
 
     def close(self) -> None:
         try:
@@ -196,6 +221,25 @@ class LabContext:
         self.journal = RemoteJournal(self.client)
         self.client.on_sign_in = self.read_machine_settings
         self.read_machine_settings()
+        self._stop = threading.Event()
+        self._poller: threading.Thread | None = None
+
+    def watch_changes(self, every_s: float = POLL_S) -> None:
+        """Ask the service every ``every_s`` what its sync changed, so the pages refresh as on a
+        desktop after a sync (``client.on_change`` reaches the window's change bus)."""
+        self.client.poll_changes()  # start counting from now
+        self._poller = threading.Thread(
+            target=self._poll, args=(every_s,), name="tessera-lab-poll", daemon=True
+        )
+        self._poller.start()
+
+    def _poll(self, every_s: float) -> None:
+        while not self._stop.wait(every_s):
+            try:
+                self.client.poll_changes()
+            except errors.TesseraError as exc:  # the service restarted or stopped: the next call says so
+                log.warning("lab changes not polled: %s", exc)
+                self._stop.wait(30)
 
     def read_machine_settings(self) -> None:
         """A teacher's choices for this computer (idle sign-out, check-ins) live in the service's
@@ -216,6 +260,9 @@ class LabContext:
             log.warning("lab sign-out not told to the service: %s", exc)
 
     def close(self) -> None:
+        self._stop.set()
+        if self._poller is not None:
+            self._poller.join(5)
         self.client.close()
 
 

@@ -16,6 +16,7 @@ import os
 import pickle
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,14 @@ from app.lab.folder import secure_folder
 from app.lab.journal import LabJournal
 from app.lab.wire import MAX_REQUEST, WireError, decode_request, read_frame, write_frame
 from app.people.actor import Actor
+from app.store.what_changed import ALL, Kind
 
 log = logging.getLogger(__name__)
 
 _REQUEST_KEYS = frozenset({"call", "args", "kwargs"})
+CHANGES_KEPT = 1000  # commits remembered for session.changes; an app further behind refreshes all
+ALL_KINDS = ALL.value
+ROSTER_KIND = Kind.ROSTER.value
 
 
 @dataclass
@@ -61,13 +66,46 @@ class LabService:
         self.journal = LabJournal(self.data_dir)
         calls.load_dataclasses()
         self._heard = threading.local()  # what this thread's call changed, for the client's screens
+        # Every commit's kinds, numbered, for ``session.changes``: what the service's sync (or another
+        # session) changed reaches the screens of every connected app, which poll for it.
+        self._changes: deque[tuple[int, int, int | None]] = deque(maxlen=CHANGES_KEPT)
+        self._change_count = 0
+        self._changes_lock = threading.Lock()
         from app.store.what_changed import subscribe
 
         self._unsubscribe = subscribe(self._on_change)
 
     def _on_change(self, changed: Any) -> None:
-        if changed.db is self.ctx.db and hasattr(self._heard, "kinds"):
-            self._heard.kinds |= changed.kinds.value
+        if changed.db is not self.ctx.db:
+            return
+        kinds = changed.kinds.value
+        if hasattr(self._heard, "kinds"):
+            self._heard.kinds |= kinds
+        if kinds:
+            with self._changes_lock:
+                self._change_count += 1
+                self._changes.append((self._change_count, kinds, getattr(self._heard, "session", None)))
+
+    def changes_since(self, session: Session, since: Any) -> dict[str, int]:
+        """What changed since change number ``since`` that this session's own calls did not (their
+        replies said so already): ``{"count": now, "kinds": Kind bits}``. ``since`` None: just the
+        count. Signed out, only the roster shows (a class that arrived by sync, for the sign-in screen)."""
+        if since is not None and (not isinstance(since, int) or isinstance(since, bool)):
+            raise calls.Refused("The request is not one the lab service understands.")
+        with self._changes_lock:
+            count, kept = self._change_count, list(self._changes)
+        kinds = 0
+        if since is not None and since < count:
+            oldest = kept[0][0] if kept else count + 1
+            if since + 1 < oldest:  # more happened than is kept: refresh everything
+                kinds = ALL_KINDS
+            else:
+                for n, k, owner in kept:
+                    if n > since and owner != id(session):
+                        kinds |= k
+        if session.actor is None:
+            kinds &= ROSTER_KIND
+        return {"count": count, "kinds": kinds}
 
     def _target(self, service: str) -> Any:
         if service == "journal":
@@ -76,6 +114,7 @@ class LabService:
 
     def handle(self, session: Session, request: dict[str, Any]) -> dict[str, Any]:
         self._heard.kinds = 0
+        self._heard.session = id(session)
         try:
             return {"ok": self._run(session, request), "kinds": self._heard.kinds}
         except calls.Refused as exc:  # kept in the log: hand-written requests are worth knowing about
@@ -102,6 +141,8 @@ class LabService:
             return None
         if call == "session.who":
             return session.actor
+        if call == "session.changes":  # polled by the app (client.poll_changes)
+            return self.changes_since(session, args[0] if args else None)
         if call == "session.settings":  # what the app on the machine needs: idle sign-out, check-ins
             st = self.ctx.settings
             return {k: st.teacher[k] for k in ("idle_signout_minutes", "checkins_enabled") if k in st.teacher}
