@@ -227,7 +227,10 @@ class LabContext:
     def watch_changes(self, every_s: float = POLL_S) -> None:
         """Ask the service every ``every_s`` what its sync changed, so the pages refresh as on a
         desktop after a sync (``client.on_change`` reaches the window's change bus)."""
-        self.client.poll_changes()  # start counting from now
+        try:
+            self.client.poll_changes()  # start counting from now
+        except errors.TesseraError as exc:  # the next call says so in words; the poll tries again
+            log.warning("lab changes not polled: %s", exc)
         self._poller = threading.Thread(
             target=self._poll, args=(every_s,), name="tessera-lab-poll", daemon=True
         )

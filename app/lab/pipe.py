@@ -5,15 +5,16 @@ pure parts (the service account's SID, the pipe's security descriptor) load and 
 *Server.* Each connection gets its own instance of the pipe. The first is created with
 ``FILE_FLAG_FIRST_PIPE_INSTANCE``: if another process already holds the name (a student's program
 started before the service, waiting to collect PINs), the service fails to start, loudly, instead of
-sharing the name. Every instance has ``PIPE_REJECT_REMOTE_CLIENTS`` and the DACL ``PIPE_SDDL``:
+sharing the name. Every instance has ``PIPE_REJECT_REMOTE_CLIENTS`` and the DACL ``pipe_sddl()``:
 SYSTEM and the service's own account full control, signed-in users read and write *data* only,
 without ``FILE_CREATE_PIPE_INSTANCE`` (so no one else can add an instance of the name), network
 logons denied. The caller's account is its token's user SID, read while impersonating it
-(``ImpersonateNamedPipeClient``, identification is enough): what ``SO_PEERCRED`` is on Linux.
+(``ImpersonateNamedPipeClient``, identification is enough; Windows allows it only once data has been
+read from the pipe, so the first byte is read first): what ``SO_PEERCRED`` is on Linux.
 
 *Client.* Before sending anything (a PIN), it asks whose process serves the pipe
-(``GetNamedPipeServerProcessId`` -> process token -> user SID) and refuses any account but the
-service's (``NT SERVICE\\TesseraLab``, whose SID follows from the service's name) or SYSTEM.
+(the pipe object's owner, which is whoever created it) and refuses any account but the service's
+(``NT SERVICE\\TesseraLab``, whose SID follows from the service's name), SYSTEM or Administrators.
 
 Not tried on Windows: this machine cannot run it (docs/lab-privacy.md).
 """
@@ -31,20 +32,26 @@ from app.lab.channel import Handler, Untrusted
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "TesseraLab"
-SYSTEM_SID = "S-1-5-18"
 BUFFER = 64 * 1024
 FILE_CREATE_PIPE_INSTANCE = 0x0004
 FILE_WRITE_DATA = 0x0002
 # Users' access: FILE_GENERIC_READ (0x120089) | FILE_WRITE_DATA (0x2). Not GENERIC_WRITE, which
 # carries FILE_APPEND_DATA, the same bit as FILE_CREATE_PIPE_INSTANCE.
 USERS_ACCESS = 0x0012008B
-PIPE_SDDL = (
-    "D:P"
-    "(D;;GA;;;NU)"  # network logons: never
-    "(A;;GA;;;SY)"  # SYSTEM
-    "(A;;GA;;;OW)"  # the pipe's owner: the service's account
-    f"(A;;0x{USERS_ACCESS:08x};;;AU)"  # every signed-in account: read and write, not create
-)
+SYSTEM_SID, ADMINS_SID = "S-1-5-18", "S-1-5-32-544"
+
+
+def pipe_sddl(name: str = SERVICE_NAME) -> str:
+    """The pipe's DACL: SYSTEM, the owner and the service's own SID (it must create more instances
+    whoever Windows made the owner), every signed-in account read and write *data* only."""
+    return (
+        "D:P"
+        "(D;;GA;;;NU)"  # network logons: never
+        "(A;;GA;;;SY)"  # SYSTEM
+        "(A;;GA;;;OW)"  # the pipe's owner
+        f"(A;;GA;;;{service_sid(name)})"  # the service's account
+        f"(A;;0x{USERS_ACCESS:08x};;;AU)"  # every signed-in account: read and write, not create
+    )
 
 
 def service_sid(name: str = SERVICE_NAME) -> str:
@@ -55,7 +62,9 @@ def service_sid(name: str = SERVICE_NAME) -> str:
 
 
 def trusted_server(sid: str, name: str = SERVICE_NAME) -> bool:
-    return sid in (SYSTEM_SID, service_sid(name))
+    """Whether a pipe owned by ``sid`` can be the service's: its account, SYSTEM, or Administrators
+    (the owner Windows gives objects made by some service tokens). A student's account is none."""
+    return sid in (SYSTEM_SID, ADMINS_SID, service_sid(name))
 
 
 # --- Windows only below ------------------------------------------------------------------------
@@ -86,20 +95,16 @@ def client_sid(handle: Any) -> str | None:
         win32security.RevertToSelf()
 
 
-def server_sid(handle: Any) -> str:
-    """The account of the process that serves a pipe the client has opened."""
-    import win32api
-    import win32con
-    import win32pipe
+def owner_sid(handle: Any) -> str:
+    """The account that owns the pipe the client opened: the one that created it (the handle has
+    READ_CONTROL through GENERIC_READ; no need to open the server's process, which a student's account
+    may not be allowed to)."""
     import win32security
 
-    pid = win32pipe.GetNamedPipeServerProcessId(handle)
-    process = win32api.OpenProcess(win32con.PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
-    try:
-        token = win32security.OpenProcessToken(process, win32security.TOKEN_QUERY)
-        return _user_sid_of_token(token)
-    finally:
-        win32api.CloseHandle(process)
+    sd = win32security.GetSecurityInfo(
+        handle, win32security.SE_KERNEL_OBJECT, win32security.OWNER_SECURITY_INFORMATION
+    )
+    return str(win32security.ConvertSidToStringSid(sd.GetSecurityDescriptorOwner()))
 
 
 class PipeConnection:
@@ -107,8 +112,12 @@ class PipeConnection:
 
     def __init__(self, handle: Any, server_end: bool) -> None:
         self.handle, self.server_end = handle, server_end
+        self.pending = b""  # read before the client could be identified (PipeListener._serve)
 
     def recv(self, n: int) -> bytes:
+        if self.pending:
+            data, self.pending = self.pending[:n], self.pending[n:]
+            return data
         import pywintypes
         import win32file
 
@@ -160,7 +169,7 @@ def connect(address: str, timeout: float | None) -> PipeConnection:
     except pywintypes.error as exc:
         raise OSError(exc.winerror, exc.strerror) from exc
     conn = PipeConnection(handle, server_end=False)
-    sid = server_sid(handle)
+    sid = owner_sid(handle)
     if not trusted_server(sid):
         conn.close()
         raise Untrusted(f"the lab pipe is served by account {sid}, not the Tessera lab service")
@@ -180,7 +189,7 @@ class PipeListener:
         self._done = threading.Event()
         self._sa = win32security.SECURITY_ATTRIBUTES()
         self._sa.SECURITY_DESCRIPTOR = win32security.ConvertStringSecurityDescriptorToSecurityDescriptor(
-            PIPE_SDDL, win32security.SDDL_REVISION_1
+            pipe_sddl(), win32security.SDDL_REVISION_1
         )
         self._next = self._instance(first=True)  # fails now if another process holds the name
 
@@ -221,7 +230,13 @@ class PipeListener:
     def _serve(self, handle: Any) -> None:
         conn = PipeConnection(handle, server_end=True)
         try:
+            first = conn.recv(1)  # ImpersonateNamedPipeClient fails until something has been read
+            if not first:
+                return
+            conn.pending = first
             self.handle_connection(conn, client_sid(handle))
+        except OSError as exc:
+            log.warning("lab pipe: connection ended: %s", exc)
         finally:
             conn.close()
 

@@ -97,13 +97,17 @@ def test_the_virtual_service_account_sid_follows_windows_rule():
         "TrustedInstaller"
     )  # names are case-blind
     assert pipe.trusted_server(pipe.service_sid()) and pipe.trusted_server("S-1-5-18")
+    assert pipe.trusted_server("S-1-5-32-544")  # Administrators: the owner some service tokens give
     assert not pipe.trusted_server("S-1-5-21-1004336348-1177238915-682003330-1001")  # a student's account
 
 
 def test_the_pipe_lets_users_connect_but_not_create_instances():
-    aces = re.findall(r"\(([AD]);;([^;]+);;;([A-Z]{2})\)", pipe.PIPE_SDDL)
+    sddl = pipe.pipe_sddl()
+    aces = re.findall(r"\(([AD]);;([^;]+);;;([A-Z]{2}|S-[0-9-]+)\)", sddl)
     rights = {sid: (kind, mask) for kind, mask, sid in aces}
+    assert len(aces) == sddl.count("(") == 5
     assert rights["NU"] == ("D", "GA")  # no network logons at all
+    assert rights[pipe.service_sid()] == ("A", "GA")  # the service adds instances, whoever owns the pipe
     kind, mask = rights["AU"]
     users = int(mask, 16)
     assert kind == "A" and not users & pipe.FILE_CREATE_PIPE_INSTANCE  # no squatting instances
@@ -111,7 +115,7 @@ def test_the_pipe_lets_users_connect_but_not_create_instances():
     assert (
         users & (generic_read | pipe.FILE_WRITE_DATA) == generic_read | pipe.FILE_WRITE_DATA
     )  # what connect asks
-    assert pipe.PIPE_SDDL.startswith("D:P")  # protected: nothing inherited
+    assert sddl.startswith("D:P")  # protected: nothing inherited
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="checks that pywin32 is imported only for a pipe")
