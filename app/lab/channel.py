@@ -13,8 +13,6 @@ a pipe. A peer is named by an ``int`` uid on Unix, a SID string (``S-1-5-21-...`
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import socket
 import socketserver
@@ -96,6 +94,9 @@ def peer_uid(sock: socket.socket, platform: str = sys.platform) -> int | None:
 
 def _getpeereid(fd: int) -> int | None:
     """libc's ``getpeereid(fd, &uid, &gid)`` (macOS, FreeBSD, OpenBSD; glibc lacks it)."""
+    import ctypes
+    import ctypes.util
+
     name = ctypes.util.find_library("c")
     libc = ctypes.CDLL(name, use_errno=True)
     func = getattr(libc, "getpeereid", None)
