@@ -6,7 +6,8 @@ A connection is one session. It starts signed out: only the sign-in screen's cal
 successful sign-in, checked here with the PIN or password, binds the Actor to that connection; every
 later call runs the same service method the desktop runs, with that Actor, so the same permission
 checks apply. Nothing the client sends can name another actor: there is no actor, session id or
-clock in a request (calls.py). The peer's OS account (SO_PEERCRED, getpeereid, the pipe client's SID) is recorded with each sign-in.
+clock in a request (calls.py). The peer's OS account (SO_PEERCRED, getpeereid, the pipe client's
+SID) is recorded with each sign-in.
 """
 
 from __future__ import annotations
