@@ -9,8 +9,7 @@ import logging
 import sys
 
 
-def main(argv: list[str]) -> int:
-    from app.config import load_settings
+def parser() -> argparse.ArgumentParser:
     from app.lab.client import default_socket
 
     p = argparse.ArgumentParser(prog="tessera lab-service", description="Serve a lab machine's Tessera data.")
@@ -19,6 +18,19 @@ def main(argv: list[str]) -> int:
         "--socket", help=f"where to listen (default: the policy's lab_socket, else {default_socket()})"
     )
     p.add_argument("--demo", action="store_true", help="add the demo class if the folder has no class yet")
+    p.add_argument(
+        "--windows-service",
+        action="store_true",
+        help="run under Windows' service control manager (the MSI's TesseraLab service; app/lab/winservice.py)",
+    )
+    return p
+
+
+def main(argv: list[str]) -> int:
+    from app.config import load_settings
+    from app.lab.client import default_socket
+
+    p = parser()
     args = p.parse_args(argv)
     settings = load_settings(args.data_dir)
     import os
@@ -37,6 +49,11 @@ def main(argv: list[str]) -> int:
         if not ctx.services.accounts.has_teacher():
             create_demo(ctx.db)
         ctx.close()
+    address = args.socket or settings.get("lab_socket") or default_socket()
+    if args.windows_service:
+        from app.lab import winservice
+
+        return winservice.run(settings.data_dir, address)
     import signal
 
     from app.errors import TesseraError
@@ -47,7 +64,7 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, _stop)
     try:
-        serve(settings.data_dir, args.socket or settings.get("lab_socket") or default_socket())
+        serve(settings.data_dir, address)
     except TesseraError as exc:
         print(f"tessera lab-service: {exc}", file=sys.stderr)
         return 2

@@ -10,10 +10,7 @@ message. One connection per app, one call at a time on it (the UI's workers shar
 from __future__ import annotations
 
 import logging
-import os
 import pickle
-import socket
-import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -23,7 +20,7 @@ from typing import Any
 
 from app import errors
 from app.i18n import _
-from app.lab import calls
+from app.lab import calls, channel
 from app.lab.wire import MAX_REPLY, encode_request, read_frame, write_frame
 from app.people.actor import Actor
 from app.writing.journal import JournalEntry
@@ -32,13 +29,16 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SOCKET = {
     "linux": "/run/tessera/lab.sock",
-    "darwin": "/var/run/tessera/lab.sock",
+    "darwin": "/Library/Application Support/Tessera/Run/lab.sock",  # /var/run is root's and cleared at boot
     "win32": r"\\.\pipe\tessera-lab",
 }
 
 
 def default_socket() -> str:
     return DEFAULT_SOCKET.get(sys.platform, DEFAULT_SOCKET["linux"])
+
+
+POLL_S = 3.0  # how often the app asks the service what its sync changed (a tiny local request)
 
 
 class LabUnavailable(errors.StorageError):
@@ -74,36 +74,22 @@ class LabClient:
         self.on_sign_in: Callable[[], None] | None = None
         self._lock = threading.Lock()
         try:
-            self._check_place()
-            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            self.sock.settimeout(timeout)
-            self.sock.connect(self.path)
+            self.sock = channel.connect(self.path, timeout)
+        except channel.Untrusted as exc:
+            if exc.open_folder:
+                raise LabUnavailable(
+                    _("The lab service's socket {path} is in a folder others can write to.", path=self.path)
+                ) from exc
+            raise LabUnavailable(
+                _("The lab service's socket is answered by another account: not trusted.")
+            ) from exc
         except OSError as exc:
             raise LabUnavailable(
                 _(
                     "This lab computer's Tessera service is not running (or not installed), so Tessera cannot open the class. Ask the school's IT to start the Tessera lab service (docs/installing.md)."
                 )
             ) from exc
-        self._check_peer()
-
-    def _check_place(self) -> None:
-        """Only the service's account may have made the socket: its folder must not be writable by
-        others (else a student could put a socket of their own there and collect PINs)."""
-        if os.name != "posix":
-            return
-        folder = os.stat(os.path.dirname(self.path) or ".")
-        if stat.S_IMODE(folder.st_mode) & 0o022 and not folder.st_mode & stat.S_ISVTX:
-            raise LabUnavailable(
-                _("The lab service's socket {path} is in a folder others can write to.", path=self.path)
-            )
-
-    def _check_peer(self) -> None:
-        from app.lab.server import peer_uid
-
-        uid = peer_uid(self.sock)
-        if uid is not None and uid not in (0, os.stat(self.path).st_uid):
-            self.sock.close()
-            raise LabUnavailable(_("The lab service's socket is answered by another account: not trusted."))
+        self.changes_seen: int | None = None  # the service's change count when last asked (poll_changes)
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         args = tuple(a for a in args if not isinstance(a, Actor))  # the service knows who is signed in
@@ -127,6 +113,28 @@ class LabClient:
         if name in calls.SIGN_INS and self.on_sign_in is not None:
             self.on_sign_in()
         return reply.get("ok")
+
+    def poll_changes(self) -> int:
+        """What the service's sync (or another session) changed since the last poll, as Kind bits,
+        told to ``on_change`` as well; 0 when nothing did, or when the connection is busy with a call
+        (the next poll asks again: nothing is lost, the service counts)."""
+        if not self._lock.acquire(blocking=False):
+            return 0
+        try:
+            write_frame(self.sock, encode_request({"call": "session.changes", "args": [self.changes_seen]}))
+            reply = pickle.loads(read_frame(self.sock, MAX_REPLY))  # noqa: S301  from the trusted service
+        except (OSError, EOFError) as exc:
+            raise LabUnavailable(
+                _("The connection to this lab computer's Tessera service was lost.")
+            ) from exc
+        finally:
+            self._lock.release()
+        if "error" in reply:
+            raise _rebuild_error(reply["error"])
+        self.changes_seen, kinds = int(reply["ok"]["count"]), int(reply["ok"]["kinds"])
+        if kinds and self.on_change is not None:
+            self.on_change(kinds)
+        return kinds
 
     def close(self) -> None:
         try:
@@ -213,6 +221,28 @@ class LabContext:
         self.journal = RemoteJournal(self.client)
         self.client.on_sign_in = self.read_machine_settings
         self.read_machine_settings()
+        self._stop = threading.Event()
+        self._poller: threading.Thread | None = None
+
+    def watch_changes(self, every_s: float = POLL_S) -> None:
+        """Ask the service every ``every_s`` what its sync changed, so the pages refresh as on a
+        desktop after a sync (``client.on_change`` reaches the window's change bus)."""
+        try:
+            self.client.poll_changes()  # start counting from now
+        except errors.TesseraError as exc:  # the next call says so in words; the poll tries again
+            log.warning("lab changes not polled: %s", exc)
+        self._poller = threading.Thread(
+            target=self._poll, args=(every_s,), name="tessera-lab-poll", daemon=True
+        )
+        self._poller.start()
+
+    def _poll(self, every_s: float) -> None:
+        while not self._stop.wait(every_s):
+            try:
+                self.client.poll_changes()
+            except errors.TesseraError as exc:  # the service restarted or stopped: the next call says so
+                log.warning("lab changes not polled: %s", exc)
+                self._stop.wait(30)
 
     def read_machine_settings(self) -> None:
         """A teacher's choices for this computer (idle sign-out, check-ins) live in the service's
@@ -233,6 +263,9 @@ class LabContext:
             log.warning("lab sign-out not told to the service: %s", exc)
 
     def close(self) -> None:
+        self._stop.set()
+        if self._poller is not None:
+            self._poller.join(5)
         self.client.close()
 
 

@@ -1,11 +1,13 @@
 """The lab service: owns the lab's data folder under its own OS account and serves signed-in sessions
-over a Unix socket (``python -m app lab-service --data-dir DIR --socket PATH``).
+over a local channel, a Unix socket or a Windows named pipe (app/lab/channel.py)
+(``python -m app lab-service --data-dir DIR --socket PATH``).
 
 A connection is one session. It starts signed out: only the sign-in screen's calls are allowed. A
 successful sign-in, checked here with the PIN or password, binds the Actor to that connection; every
 later call runs the same service method the desktop runs, with that Actor, so the same permission
 checks apply. Nothing the client sends can name another actor: there is no actor, session id or
-clock in a request (calls.py). The peer's OS user (SO_PEERCRED) is recorded with each sign-in.
+clock in a request (calls.py). The peer's OS account (SO_PEERCRED, getpeereid, the pipe client's
+SID) is recorded with each sign-in.
 """
 
 from __future__ import annotations
@@ -13,43 +15,33 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import socket
-import socketserver
-import struct
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.errors import EXPECTED, TesseraError
-from app.lab import calls
+from app.lab import calls, channel
+from app.lab.channel import Connection, Peer, peer_uid  # noqa: F401  (peer_uid: kept importable here)
 from app.lab.folder import secure_folder
 from app.lab.journal import LabJournal
 from app.lab.wire import MAX_REQUEST, WireError, decode_request, read_frame, write_frame
 from app.people.actor import Actor
+from app.store.what_changed import ALL, Kind
 
 log = logging.getLogger(__name__)
 
 _REQUEST_KEYS = frozenset({"call", "args", "kwargs"})
-
-
-def peer_uid(sock: socket.socket) -> int | None:
-    """The OS user at the other end of a Unix socket (Linux SO_PEERCRED, macOS LOCAL_PEERCRED), or None."""
-    opt = getattr(socket, "SO_PEERCRED", None)
-    if opt is not None:
-        _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, opt, struct.calcsize("3i")))
-        return int(uid)
-    bsd = getattr(socket, "LOCAL_PEERCRED", None)  # macOS: struct xucred {u_int version; uid_t uid; ...}
-    if bsd is not None:  # (not tried here: no Mac on this machine)
-        _version, uid = struct.unpack("2I", sock.getsockopt(0, bsd, 76)[:8])  # SOL_LOCAL is 0
-        return int(uid)
-    return None
+CHANGES_KEPT = 1000  # commits remembered for session.changes; an app further behind refreshes all
+ALL_KINDS = ALL.value
+ROSTER_KIND = Kind.ROSTER.value
 
 
 @dataclass
 class Session:
-    uid: int | None
+    uid: Peer  # the OS account at the other end: a uid (Unix) or a SID (Windows)
     actor: Actor | None = None
     calls: int = field(default=0)
 
@@ -75,13 +67,46 @@ class LabService:
         self.journal = LabJournal(self.data_dir)
         calls.load_dataclasses()
         self._heard = threading.local()  # what this thread's call changed, for the client's screens
+        # Every commit's kinds, numbered, for ``session.changes``: what the service's sync (or another
+        # session) changed reaches the screens of every connected app, which poll for it.
+        self._changes: deque[tuple[int, int, int | None]] = deque(maxlen=CHANGES_KEPT)
+        self._change_count = 0
+        self._changes_lock = threading.Lock()
         from app.store.what_changed import subscribe
 
         self._unsubscribe = subscribe(self._on_change)
 
     def _on_change(self, changed: Any) -> None:
-        if changed.db is self.ctx.db and hasattr(self._heard, "kinds"):
-            self._heard.kinds |= changed.kinds.value
+        if changed.db is not self.ctx.db:
+            return
+        kinds = changed.kinds.value
+        if hasattr(self._heard, "kinds"):
+            self._heard.kinds |= kinds
+        if kinds:
+            with self._changes_lock:
+                self._change_count += 1
+                self._changes.append((self._change_count, kinds, getattr(self._heard, "session", None)))
+
+    def changes_since(self, session: Session, since: Any) -> dict[str, int]:
+        """What changed since change number ``since`` that this session's own calls did not (their
+        replies said so already): ``{"count": now, "kinds": Kind bits}``. ``since`` None: just the
+        count. Signed out, only the roster shows (a class that arrived by sync, for the sign-in screen)."""
+        if since is not None and (not isinstance(since, int) or isinstance(since, bool)):
+            raise calls.Refused("The request is not one the lab service understands.")
+        with self._changes_lock:
+            count, kept = self._change_count, list(self._changes)
+        kinds = 0
+        if since is not None and since < count:
+            oldest = kept[0][0] if kept else count + 1
+            if since + 1 < oldest:  # more happened than is kept: refresh everything
+                kinds = ALL_KINDS
+            else:
+                for n, k, owner in kept:
+                    if n > since and owner != id(session):
+                        kinds |= k
+        if session.actor is None:
+            kinds &= ROSTER_KIND
+        return {"count": count, "kinds": kinds}
 
     def _target(self, service: str) -> Any:
         if service == "journal":
@@ -90,6 +115,7 @@ class LabService:
 
     def handle(self, session: Session, request: dict[str, Any]) -> dict[str, Any]:
         self._heard.kinds = 0
+        self._heard.session = id(session)
         try:
             return {"ok": self._run(session, request), "kinds": self._heard.kinds}
         except calls.Refused as exc:  # kept in the log: hand-written requests are worth knowing about
@@ -116,6 +142,8 @@ class LabService:
             return None
         if call == "session.who":
             return session.actor
+        if call == "session.changes":  # polled by the app (client.poll_changes)
+            return self.changes_since(session, args[0] if args else None)
         if call == "session.settings":  # what the app on the machine needs: idle sign-out, check-ins
             st = self.ctx.settings
             return {k: st.teacher[k] for k in ("idle_signout_minutes", "checkins_enabled") if k in st.teacher}
@@ -176,89 +204,86 @@ MAX_CONNECTIONS_PER_USER = 16  # an app uses one; a script opening thousands mus
 IDLE_CLOSE_S = 12 * 3600  # a connection silent this long is closed (the app reconnects when asked)
 
 
-class _Handler(socketserver.BaseRequestHandler):
-    server: _Server
+class Sessions:
+    """Connections as sessions: at most MAX_CONNECTIONS_PER_USER per OS account, each served by
+    ``serve`` until it closes. The same over a Unix socket and a named pipe (channel.py)."""
 
-    def handle(self) -> None:
-        sock: socket.socket = self.request
-        session = Session(uid=peer_uid(sock))
-        if not self.server.admit(session.uid):
-            log.warning("lab connection from OS user %s refused: too many at once", session.uid)
+    def __init__(self, service: LabService) -> None:
+        self.service = service
+        self._open: dict[Peer, int] = {}
+        self._count_lock = threading.Lock()
+
+    def admit(self, peer: Peer) -> bool:
+        with self._count_lock:
+            if self._open.get(peer, 0) >= MAX_CONNECTIONS_PER_USER:
+                return False
+            self._open[peer] = self._open.get(peer, 0) + 1
+            return True
+
+    def leave(self, peer: Peer) -> None:
+        with self._count_lock:
+            self._open[peer] = self._open.get(peer, 1) - 1
+
+    def __call__(self, conn: Connection, peer: Peer) -> None:
+        session = Session(uid=peer)
+        if not self.admit(peer):
+            log.warning("lab connection from OS user %s refused: too many at once", peer)
             try:
                 write_frame(
-                    sock, pickle.dumps(error_reply(calls.Refused("Too many Tessera windows are open.")))
+                    conn, pickle.dumps(error_reply(calls.Refused("Too many Tessera windows are open.")))
                 )
             except OSError:
                 pass
             return
         try:
-            self._serve(sock, session)
+            self.serve(conn, session)
         finally:
-            self.server.leave(session.uid)
+            self.leave(peer)
 
-    def _serve(self, sock: socket.socket, session: Session) -> None:
-        sock.settimeout(IDLE_CLOSE_S)
+    def serve(self, conn: Connection, session: Session) -> None:
+        settimeout = getattr(conn, "settimeout", None)
+        if settimeout is not None:
+            settimeout(IDLE_CLOSE_S)
         while True:
             try:
-                body = read_frame(sock, MAX_REQUEST)
+                body = read_frame(conn, MAX_REQUEST)
                 request = decode_request(body)
             except EOFError:
                 return
             except (WireError, OSError) as exc:
                 log.warning("lab connection from OS user %s closed: %s", session.uid, exc)
                 try:
-                    write_frame(sock, pickle.dumps(error_reply(calls.Refused(f"Refused: {exc}."))))
+                    write_frame(conn, pickle.dumps(error_reply(calls.Refused(f"Refused: {exc}."))))
                 except OSError:
                     pass
                 return
             session.calls += 1
-            reply = self.server.service.handle(session, request)
+            reply = self.service.handle(session, request)
             try:
                 data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:  # noqa: BLE001  an unpicklable result is a fault of ours
                 log.exception("lab reply to %s could not be encoded", request.get("call"))
                 data = pickle.dumps(error_reply(RuntimeError()))
             try:
-                write_frame(sock, data)
+                write_frame(conn, data)
             except OSError:
                 return
 
 
-class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
-    daemon_threads = True
-    service: LabService
-
-    def __init__(self, *a: Any, **k: Any) -> None:
-        super().__init__(*a, **k)
-        self._open: dict[int | None, int] = {}
-        self._count_lock = threading.Lock()
-
-    def admit(self, uid: int | None) -> bool:
-        with self._count_lock:
-            if self._open.get(uid, 0) >= MAX_CONNECTIONS_PER_USER:
-                return False
-            self._open[uid] = self._open.get(uid, 0) + 1
-            return True
-
-    def leave(self, uid: int | None) -> None:
-        with self._count_lock:
-            self._open[uid] = self._open.get(uid, 1) - 1
-
-
-def start(data_dir: str | Path, socket_path: str | Path) -> _Server:
-    """Open the data folder and listen (``serve_forever`` on the result runs it; tests run it in a
-    thread). The socket is world-connectable: who may connect is not the question, what a
+def start(data_dir: str | Path, socket_path: str | Path) -> channel.Listener:
+    """Open the data folder and listen on a Unix socket or a named pipe (``serve_forever`` on the
+    result runs it; tests run it in a thread). Who may connect is not the question, what a
     connection may do is (see the module doc)."""
     service = LabService(data_dir)
-    path = Path(socket_path)
-    if path.exists() or path.is_symlink():
-        path.unlink()
-    server = _Server(str(path), _Handler)
+    try:
+        server = channel.listen(socket_path, Sessions(service))
+    except BaseException:
+        service.close()
+        raise
     server.service = service
-    os.chmod(path, 0o666)
     service.ctx.start_sync()  # the service syncs the lab's data (folder from the policy), not the app
     threading.Thread(target=_backups, args=(service,), name="tessera-backups", daemon=True).start()
-    log.info("lab service on %s for %s", path, data_dir)
+    log.info("lab service on %s for %s", socket_path, data_dir)
     return server
 
 

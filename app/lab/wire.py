@@ -1,4 +1,4 @@
-"""Frames on the lab socket: a 4-byte big-endian length, then the body.
+"""Frames on the lab channel (a Unix socket or a named pipe, app/lab/channel.py): a 4-byte big-endian length, then the body.
 
 Requests (client -> service) are UTF-8 JSON and nothing else: the service never unpickles what a
 client sends. Replies (service -> client) are pickled plain dataclasses: the client trusts the
@@ -8,9 +8,10 @@ service (it checks the peer is the socket's owner before reading anything, ``cli
 from __future__ import annotations
 
 import json
-import socket
 import struct
 from typing import Any
+
+from app.lab.channel import Connection
 
 MAX_REQUEST = 4 * 1024 * 1024  # a draft is at most 1 MB of text (writing/drafts.py); JSON escapes it
 MAX_REPLY = 256 * 1024 * 1024
@@ -21,7 +22,7 @@ class WireError(Exception):
     """A frame that is cut short, too large or not JSON: the connection is closed."""
 
 
-def _read_exact(sock: socket.socket, n: int) -> bytes:
+def _read_exact(sock: Connection, n: int) -> bytes:
     chunks: list[bytes] = []
     while n:
         chunk = sock.recv(min(n, 1 << 20))
@@ -32,14 +33,14 @@ def _read_exact(sock: socket.socket, n: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_frame(sock: socket.socket, limit: int) -> bytes:
+def read_frame(sock: Connection, limit: int) -> bytes:
     (size,) = _HEADER.unpack(_read_exact(sock, _HEADER.size))
     if size > limit:
         raise WireError(f"a message of {size:,} bytes is over the limit of {limit:,}")
     return _read_exact(sock, size)
 
 
-def write_frame(sock: socket.socket, body: bytes) -> None:
+def write_frame(sock: Connection, body: bytes) -> None:
     sock.sendall(_HEADER.pack(len(body)) + body)
 
 

@@ -1,10 +1,12 @@
 """Students' PIN hashes, peppered with the school's PIN key when this machine holds one
 (app/identity/pin_key.py): ``tp1$<key id>$<argon2id of HMAC(key, PIN)>``. A plain Argon2 hash (a
 machine with no key, or PINs set before the key) still works. A hash made with a key this machine
-does not hold is refused in words that send the student to the teacher, not counted as a wrong PIN."""
+does not hold is refused in words that send the student to the teacher, not counted as a wrong PIN.
+The school's PIN key reaches each approved device with its enrolment (app/identity/school_pin.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -36,7 +38,19 @@ class NoPinKey(SignInError):
 
 
 def pin_keys(db: Any) -> Any:
-    return getattr(db, "pin_keys", None)
+    """The PIN keys this database's machine holds: its own (``db.pin_keys``, from ``pin-keys.json``)
+    and the school's, which arrives with the approval of this device's enrolment
+    (app/identity/school_pin.py) and is then the primary one."""
+    held = getattr(db, "pin_keys", None)
+    path = getattr(db, "path", None)
+    if not path:
+        return held
+    from app.identity import school_pin
+
+    keys = school_pin.take_in(Path(path).parent, held)
+    if keys is not held:
+        db.pin_keys = keys
+    return keys
 
 
 def hash_pin(db: Any, pin: str) -> str:
@@ -55,7 +69,7 @@ def verify_pin(db: Any, hashed: str | None, pin: str) -> bool:
     if peppered is None:
         raise NoPinKey(
             "This computer cannot check your PIN: it does not have your school's PIN key yet. "
-            "Ask your teacher (the school's IT adds the key as docs/installing.md says).",
+            "It arrives once a teacher approves this computer for the school and it has synced: ask your teacher.",
             reason="no_pin_key",
         )
     return verify_secret(inner, peppered)

@@ -1,8 +1,9 @@
 """The app on a lab computer (policy ``lab_mode``): it does not open the data folder, which belongs to
 the Tessera lab service; it connects to the service's socket and gets a ``Services``-shaped proxy
 (app/lab/client.py). Sign-in is checked by the service; what each call changed comes back with its
-reply and reaches the pages through the change bus, as a local commit would. The service syncs and
-backs up; the app shows no sync agent of its own."""
+reply and reaches the pages through the change bus, as a local commit would; what the service's sync
+brings in is polled for (``LabContext.watch_changes``) and reaches them the same way. The service syncs
+and backs up; the app shows no sync agent of its own."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def run_lab_client(app: Any, settings: Any) -> int:
     # What a call changed, told by the service: the pages of this window refresh as after a local save.
     ctx.client.on_change = lambda kinds: window.bus.announce(Kind(kinds))
     window.attach(ctx)  # type: ignore[arg-type]  # a LabContext has AppContext's shape
+    ctx.watch_changes()  # what the service's sync brings in refreshes the pages too
     from app.ui.welcome import WelcomeScreen
 
     if isinstance(window.centralWidget(), WelcomeScreen):  # a new class is made on the teacher's computer

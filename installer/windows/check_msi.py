@@ -1,6 +1,6 @@
 """Check a built tessera.msi by its tables: per-machine, upgrades replace the old version, the Start
 menu shortcut, the public properties written to the machine policy under the value names Tessera
-reads, lab mode's shared folder, and the bundle's files.
+reads, lab mode's service (TesseraLab) and its private folder, and the bundle's files.
 
     python installer/windows/check_msi.py build/msi/tessera.msi [--bundle dist/tessera] [--version 0.1.0]
 
@@ -32,6 +32,17 @@ PROPERTIES = {
     "DATADIR": "data_dir",
 }
 USERS_SID = "*S-1-5-32-545"  # BUILTIN\Users, whatever the language of Windows
+SYSTEM_SID, ADMINS_SID = "*S-1-5-18", "*S-1-5-32-544"
+STUDENT_SIDS = (
+    "S-1-5-32-545",
+    "S-1-5-11",
+    "S-1-1-0",
+    "S-1-5-4",
+)  # Users, Authenticated, Everyone, Interactive
+LAB_SERVICE = "TesseraLab"
+# ServiceControl events: start at install (1), stop at install (2) and uninstall (32), delete at uninstall (128)
+SERVICE_EVENTS = 1 | 2 | 32 | 128
+SERVICE_OWN_PROCESS, SERVICE_AUTO_START = 16, 2
 MSIDB_64BIT, CA_IN_SCRIPT, CA_NO_IMPERSONATE = 256, 0x400, 0x800
 
 Tables = dict[str, list[dict[str, str]]]
@@ -119,6 +130,122 @@ def read_tables(msi: Path) -> tuple[Tables, dict[str, str]]:
 
 
 # --- the checks ----------------------------------------------------------------------------
+
+
+def service_sid(name: str) -> str:
+    """The SID of NT SERVICE\\<name> (the rule app/lab/pipe.py follows too)."""
+    import hashlib
+    import struct
+
+    digest = hashlib.sha1(name.upper().encode("utf-16-le")).digest()  # noqa: S324
+    return "S-1-5-80-" + "-".join(str(n) for n in struct.unpack("<5I", digest))
+
+
+def check_lab_service(
+    tables: Tables, seq: dict[str, dict[str, str]], ca: dict[str, dict[str, str]], paths: dict[str, str]
+) -> list[tuple[bool, str]]:
+    """Lab mode (issue 19): the TesseraLab service owns the lab folder; students' accounts get nothing."""
+    out: list[tuple[bool, str]] = []
+
+    def ok(cond: object, what: str) -> None:
+        out.append((bool(cond), what))
+
+    def n(action: str) -> int:
+        return int(seq[action]["Sequence"]) if action in seq else -1
+
+    svc = next((r for r in tables.get("ServiceInstall", []) if r["Name"] == LAB_SERVICE), None)
+    ok(svc is not None, f"ServiceInstall row for {LAB_SERVICE}")
+    if svc is None:
+        return out
+    ok(
+        int(svc["ServiceType"] or 0) == SERVICE_OWN_PROCESS
+        and int(svc["StartType"] or 0) == SERVICE_AUTO_START,
+        "...its own process, started with Windows",
+    )
+    ok(
+        svc["StartName"] == f"NT SERVICE\\{LAB_SERVICE}",
+        f"...as the virtual account NT SERVICE\\{LAB_SERVICE}",
+    )
+    ok(
+        svc["Arguments"].split() == ["lab-service", "--windows-service"],
+        "...running 'lab-service --windows-service'",
+    )
+    files = [f for f in tables.get("File", []) if f["Component_"] == svc["Component_"]]
+    ok(
+        len(files) == 1 and paths.get(files[0]["File"]) == "tessera-lab.exe",
+        "...from tessera-lab.exe at the top of INSTALLDIR (beside _internal)",
+    )
+    ctl = [r for r in tables.get("ServiceControl", []) if r["Name"] == LAB_SERVICE]
+    ok(
+        len(ctl) == 1 and int(ctl[0]["Event"] or 0) == SERVICE_EVENTS and ctl[0]["Wait"] == "1"
+        and ctl[0]["Component_"] == svc["Component_"],
+        "ServiceControl: started at install, stopped at install and uninstall, deleted at uninstall, waited for",
+    )  # fmt: skip
+    ok(
+        all(n(a) > 0 for a in ("StopServices", "DeleteServices", "InstallServices", "StartServices"))
+        and n("StopServices") < n("DeleteServices") < n("InstallServices") < n("StartServices"),
+        "service actions scheduled: stop, delete, install, start",
+    )
+    feats = {r["Feature"]: r for r in tables.get("Feature", [])}
+    feat = next(
+        (
+            fc["Feature_"]
+            for fc in tables.get("FeatureComponents", [])
+            if fc["Component_"] == svc["Component_"]
+        ),
+        None,
+    )
+    level = int(feats[feat]["Level"] or 0) if feat in feats else 0
+    ok(level > 1, "the service is its own feature, not installed by default")
+    raise_level = [
+        a for a in ca.values()
+        if a["Source"] == "INSTALLLEVEL" and a["Target"].isdigit() and int(a["Target"]) >= level
+        and '"1"' in seq.get(a["Action"], {}).get("Condition", "") and "LABMODE" in seq[a["Action"]]["Condition"]
+        and 0 < n(a["Action"]) < n("CostFinalize")
+    ]  # fmt: skip
+    ok(raise_level, "LABMODE=1 installs it (INSTALLLEVEL raised before CostFinalize)")
+
+    # The lab folder's ACL: made by icacls as SYSTEM, for SYSTEM, Administrators and the service only.
+    acl = next((a for a in ca.values() if "icacls" in a["Target"]), None)
+    ok(acl is not None, "lab data folder: ACL set (icacls)")
+    if acl is None:
+        return out
+    target = acl["Target"]
+    grants = " ".join(part.split("/grant")[-1] for part in target.split("icacls")[1:] if "/grant" in part)
+    ok(
+        all(f"{sid}:(OI)(CI)F" in grants for sid in (SYSTEM_SID, ADMINS_SID))
+        and f"*{service_sid(LAB_SERVICE)}:(OI)(CI)M" in grants,
+        "lab data folder: SYSTEM and Administrators full, the service's account Modify",
+    )
+    ok(
+        not any(sid in target for sid in STUDENT_SIDS),
+        "lab data folder: nothing for Users, Everyone or students",
+    )
+    ok(
+        "/inheritance:r" in target and "/grant:r" in target and "/reset /T" in target
+        and f"/setowner {ADMINS_SID} /T" in target,
+        "lab data folder: inheritance cut, files inside reset, owner Administrators",
+    )  # fmt: skip
+    t = int(acl["Type"])
+    ok(
+        t & CA_IN_SCRIPT and t & CA_NO_IMPERSONATE,
+        "the folder is prepared as SYSTEM (deferred, no impersonation)",
+    )
+    cond = seq.get(acl["Action"], {}).get("Condition", "")
+    ok(
+        "LABMODE" in cond
+        and "REMOVE" in cond
+        and n("InstallInitialize") < n(acl["Action"]) < n("StartServices"),
+        "...only in lab mode, not on uninstall, before the service starts",
+    )
+    # Folder permissions by table (WiX Permission / PermissionEx) would have to say the same.
+    locks = tables.get("LockPermissions", []) + tables.get("MsiLockPermissionsEx", [])
+    ok(
+        not any(r.get("User") in ("Users", "Everyone") or any(s in r.get("SDDL", "") for s in ("BU", "WD", "AU"))
+                for r in locks),
+        f"no LockPermissions row opens a folder to Users ({len(locks)} rows)",
+    )  # fmt: skip
+    return out
 
 
 def installed_paths(tables: Tables) -> dict[str, str]:
@@ -250,22 +377,7 @@ def check(
         lab is not None and "LABMODE" in seq.get(lab["Action"], {}).get("Condition", ""),
         "LABMODE=1 sets data_dir to a folder under ProgramData",
     )
-    acl = next((a for a in ca.values() if "icacls" in a["Target"]), None)
-    ok(
-        acl is not None and USERS_SID in acl["Target"] and ")M" in acl["Target"],
-        "lab data folder: Users get Modify (icacls)",
-    )
-    if acl is not None:
-        t = int(acl["Type"])
-        ok(
-            t & CA_IN_SCRIPT and t & CA_NO_IMPERSONATE,
-            "the folder is prepared as SYSTEM (deferred, no impersonation)",
-        )
-        cond = seq.get(acl["Action"], {}).get("Condition", "")
-        ok(
-            "LABMODE" in cond and "REMOVE" in cond and n(acl["Action"]) > n("InstallInitialize"),
-            "...only in lab mode, not on uninstall",
-        )
+    results.extend(check_lab_service(tables, seq, ca, paths))
 
     # Files: everything in the bundle, embedded.
     ok(any(m["Cabinet"].startswith("#") for m in tables.get("Media", [])), "cabinet embedded in the MSI")
