@@ -2,7 +2,7 @@
 (``app/sync/http_approvals.py``; the server's side is ``tessera_server/approvals.py``).
 
 The rules are the desktop's (``service.py``, ``school.approve``): teachers only; a lab machine
-that names no class gets the approving teacher's classes; admin is never given here. A teacher
+that names no class gets the approving teacher's classes (a teacher's computer too); admin is never given here. A teacher
 approves only for classes they teach; a school admin for any. The server checks the same against
 the approving computer's certificate, so a changed desktop cannot give more."""
 
@@ -81,11 +81,14 @@ class ServerAskService:
         if role not in ("lab", "teacher"):
             role = "teacher"  # admin is given only with the school key, from the command line
         chosen = list(classes or ask.classes)
-        if not chosen and role == "lab":
+        if not classes and actor.role != "admin":
+            # A teacher gives the classes asked for that they teach; a new computer cannot read the
+            # school's classes yet, so its ask often names none: it gets the teacher's (never
+            # every class of the school, which only an admin gives).
             if not mine:
-                raise TrustError(_("Choose the classes this lab computer may sync: you teach none yet."))
-            chosen = sorted(mine)
-        if actor.role != "admin" and (not chosen or not set(chosen) <= mine):
+                raise TrustError(_("Choose the classes this computer may sync: you teach none yet."))
+            chosen = [c for c in chosen if c in mine] or sorted(mine)
+        if actor.role != "admin" and not set(chosen) <= mine:
             raise PermissionDenied(_("You can approve a device only for the classes you teach."))
         local = TrustState.load(Path(self.db.path).parent)
         return client.approve(ask, role, chosen or ["*"], max(serial, local.next_serial()))
