@@ -243,3 +243,31 @@ def test_the_school_key_holder_signs_the_certificate_the_server_keeps(make_db, t
         assert sync_once(lab, open_server(srv.url, lab)).complete
     finally:
         srv.stop()
+
+
+def test_a_teacher_revokes_only_lab_machines_of_their_classes_and_old_answers_are_refused(world, make_db):
+    import time
+
+    from tests.server.kit import approve
+
+    srv, sid, teacher, sd, lab = world
+    tess = Actor(sd.teacher, "teacher", sd.school, "Tess")
+    svc = _service(teacher, srv)
+    colleague = make_db("colleague")
+    _join(colleague, srv)
+    approve(srv.db, sid, device(_dir(colleague)).id, "teacher", [sd.klass])
+    approve(srv.db, sid, device(_dir(lab)).id, "lab", ["another-class"])
+    for other in (colleague, lab):
+        with pytest.raises(TargetRefused, match="only lab machines of their own classes"):
+            svc.revoke(tess, device(_dir(other)).id)
+        assert sync_once(other, open_server(srv.url, other)).complete  # still enrolled
+    # A refusal signed two days ago (a replayed answer) is not taken.
+    third = make_db("third")
+    _join(third, srv)
+    client = open_approvals(srv.url, teacher)
+    ask = client.pending().asks[0]
+    body = {"kind": "refusal", "school": sid, "device": ask.device, "device_key": ask.key,
+            "at": time.time() - 2 * 86400}  # fmt: skip
+    with pytest.raises(TargetRefused, match="too old"):
+        client.t._json("POST", client.t._s("/approvals/refuse"), {"doc": seal(body, client.signer)})
+    assert [a.device for a in client.pending().asks] == [device(_dir(third)).id]
