@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 from app.identity.docs import ALL_CLASSES, CERT_DAYS, ROLES, Cert, Request, opened, seal
 from tessera_server import devices, schools
 from tessera_server.auth import Caller, Refused
-from tessera_server.schema import device
+from tessera_server.schema import device, school
 from tessera_server.schools import DAY
 
 log = logging.getLogger("tessera_server.approvals")
@@ -118,6 +118,9 @@ def _waiting(conn: Connection, school_id: str, device_id: str):  # noqa: ANN202
 
 def approve(conn: Connection, who: Caller, doc: object) -> dict:
     may_approve(who)
+    # One approval of a school at a time (PostgreSQL: the school row locked; SQLite writes one at a
+    # time anyway), so two approvals sent at once cannot both take the same serial.
+    conn.execute(select(school.c.school_id).where(school.c.school_id == who.school_id).with_for_update())
     body, by, private = _chain(conn, who, doc, "cert")
     cert = Cert.from_body(body)
     if cert is None or cert.school != who.school_id:

@@ -21,6 +21,7 @@ from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.transport import TargetError, TargetRefused
 from app.trust.server_asks import ServerAskService
+from tests.server.conftest import pg  # noqa: F401  (the PostgreSQL cluster fixture)
 
 
 def _dir(db) -> Path:
@@ -28,17 +29,25 @@ def _dir(db) -> Path:
 
 
 @pytest.fixture
-def school(tmp_path, monkeypatch):
+def school(request, tmp_path, monkeypatch):
     """A school made on the server (its key stays there), the server running, and the desktops'
-    policy pinning the school key (the installer's SCHOOLKEY)."""
+    policy pinning the school key (the installer's SCHOOLKEY). Over SQLite; the main path runs
+    over PostgreSQL too (the rules are the same code)."""
     from tests.server.kit import ServerProc, make_school
 
-    target = str(tmp_path / "server")
+    if getattr(request, "param", "sqlite") == "postgresql":
+        _PG[0] += 1
+        target = request.getfixturevalue("pg").createdb(f"approvals{_PG[0]}")
+    else:
+        target = str(tmp_path / "server")
     sid = make_school(target, ["unused"])
     srv = ServerProc(target).start()
     monkeypatch.setattr("app.trust.run.policy_anchor", lambda: sid)
     yield srv, sid
     srv.stop()
+
+
+_PG = [0]
 
 
 def _join(db, srv) -> None:
@@ -86,6 +95,7 @@ def _attempts(db) -> int:
         return raw_connection(s).execute("SELECT count(*) FROM attempt").fetchone()[0]
 
 
+@pytest.mark.parametrize("school", ["sqlite", "postgresql"], indirect=True)
 def test_a_teacher_approves_a_lab_machine_from_the_desktop_and_it_syncs(world):
     srv, sid, teacher, sd, lab = world
     tess = Actor(sd.teacher, "teacher", sd.school, "Tess")
