@@ -60,6 +60,9 @@ def test_the_sync_page_shows_a_server_ask_and_approves_it(qtbot, served):
     assert "on the school server" in ok.accessibleName() and "on the school server" in no.accessibleName()
     for b in (ok, no):
         assert b.isEnabled() and b.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # Tab reads down the section: the ask's buttons between "Show" and the devices table.
+    assert section.show_button.nextInFocusChain() is ok and ok.nextInFocusChain() is no
+    assert no.nextInFocusChain() is section.devices
     if os.environ.get("TESSERA_SHOTS"):
         w.show()
         qtbot.wait(200)

@@ -177,6 +177,7 @@ class TrustSection(QGroupBox):
             self.server_requests.addLayout(row)
             self.server_rows.append((ask.device, label, ok, no))
         self.revoke_button.setEnabled(self._may_revoke())
+        self._order_tabs()
 
     def show_actions(self, rows: list) -> None:
         self.action_rows = rows
@@ -245,6 +246,17 @@ class TrustSection(QGroupBox):
         self.revoke_button.setEnabled(self._may_revoke())
         if self.show_button.isChecked():
             self._load_refused()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the section as it reads: the asks' buttons (made when they arrive, so
+        after the tables) come before the devices table."""
+        chain: list[QWidget] = [self.show_button]
+        for rows in (self.request_rows, self.server_rows):
+            chain += [b for _dev, _label, ok, no in rows for b in (ok, no)]
+        chain += [self.devices, self.revoke_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def refused_words(self, ov: TrustOverview) -> list[str]:
         """One sentence per reason: "14 changes from a device this school does not know were refused"."""
