@@ -86,6 +86,32 @@ SCHEMAS = {
         ["epoch", "cursor", "vector", "rows"],
     ),  # fmt: skip
     "Ok": _obj({"ok": B}, ["ok"]),
+    "Asks": _obj(
+        {
+            "asks": {
+                "type": "array",
+                "items": _obj(
+                    {
+                        "device": S,
+                        "key": S,
+                        "name": S,
+                        "role": S,
+                        "classes": {"type": "array", "items": S},
+                        "class_names": {"type": "array", "items": S},
+                        "replicas": {"type": "array", "items": S},
+                        "at": N,
+                    },
+                    ["device", "key", "name", "role", "classes", "at"],
+                ),
+            },
+            "next_serial": I,
+        },
+        ["asks", "next_serial"],
+    ),  # fmt: skip
+    "Answered": _obj(
+        {"status": {"enum": ["enrolled", "refused", "revoked"]}, "serial": {"type": ["integer", "null"]}},
+        ["status"],
+    ),
 }
 
 
@@ -180,6 +206,32 @@ def document() -> dict:
                 "A certificate or revocation list signed with the school key elsewhere",
                 _answer("Ok"),
                 body=_json(_obj({"path": S, "doc": {"type": "object"}}, ["path", "doc"])),
+            )
+        },  # fmt: skip
+        f"{s}/approvals": {
+            "get": _op(
+                "The asks to join waiting that this device may approve (a teacher's or admin's)",
+                _answer("Asks"),
+            ),
+            "post": _op(
+                "Approve an ask: a certificate signed with the school key, or with the calling "
+                "teacher's or admin's own key (the server checks the chain, then seals it)",
+                _answer("Answered", errors=(401, 403, 404, 409, 429)),
+                body=_json(_obj({"doc": SIGNED}, ["doc"])),
+            ),
+        },  # fmt: skip
+        f"{s}/approvals/refuse": {
+            "post": _op(
+                "Refuse an ask (a refusal document signed by the calling device or the school key)",
+                _answer("Answered", errors=(401, 403, 404, 409, 429)),
+                body=_json(_obj({"doc": SIGNED}, ["doc"])),
+            )
+        },  # fmt: skip
+        f"{s}/approvals/revoke": {
+            "post": _op(
+                "Revoke an enrolled device (a revoke document signed by the calling device or the school key)",
+                _answer("Answered", errors=(401, 403, 404, 409, 429)),
+                body=_json(_obj({"doc": SIGNED}, ["doc"])),
             )
         },  # fmt: skip
         f"{s}/vector": {

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from tessera_server import __version__, auth, devices, ingest, pull, schools
+from tessera_server import __version__, approvals, auth, devices, ingest, pull, schools
 from tessera_server.auth import Refused
 from tessera_server.db import make_engine, upgrade
 from tessera_server.openapi import document
@@ -227,6 +227,18 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         await run(devices.accept_doc, w, str(d.get("path", "")), d.get("doc"))
         return JSONResponse({"ok": True})
 
+    async def asks(request: Request) -> Response:
+        """Approving from a desktop (``approvals.py``): the asks waiting, or an approval."""
+        w = await who(request)
+        if request.method == "GET":
+            return JSONResponse(await run(approvals.pending, w))
+        return JSONResponse(await run(approvals.approve, w, (await body_json(request)).get("doc")))
+
+    async def answer_ask(request: Request) -> Response:
+        w = await who(request)
+        act = approvals.refuse if request.url.path.endswith("/refuse") else approvals.revoke
+        return JSONResponse(await run(act, w, (await body_json(request)).get("doc")))
+
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Refused)
         return JSONResponse({"error": exc.words}, status_code=exc.status)
@@ -248,6 +260,9 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         Route(f"{s}/enrol/{{device}}", enrolment),
         Route(f"{s}/trust", trust),
         Route(f"{s}/docs", docs, methods=["POST"]),
+        Route(f"{s}/approvals", asks, methods=["GET", "POST"]),
+        Route(f"{s}/approvals/refuse", answer_ask, methods=["POST"]),
+        Route(f"{s}/approvals/revoke", answer_ask, methods=["POST"]),
         Route(f"{s}/vector", vector),
         Route(f"{s}/batches", push, methods=["POST"]),
         Route(f"{s}/changes", changes, methods=["GET", "POST"]),

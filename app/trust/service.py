@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import PermissionDenied
 from app.i18n import _
@@ -15,6 +16,9 @@ from app.store.raw import raw_connection
 from app.trust import quarantine, school
 from app.trust.devices import DeviceRow, device_list, holds_school_key
 from app.trust.state import TrustState
+
+if TYPE_CHECKING:
+    from app.trust.server_asks import ServerAskService
 
 
 @dataclass
@@ -55,6 +59,17 @@ class TrustService:
         self.db = db
         self.settings = settings
         self.data_dir = Path(db.path).parent
+        self._server: ServerAskService | None = None
+
+    @property
+    def server(self) -> ServerAskService:
+        """Asks to join through the school server (``server_asks.py``); made on first use, so the
+        HTTP client is not imported at start-up."""
+        if self._server is None:
+            from app.trust.server_asks import ServerAskService
+
+            self._server = ServerAskService(self.db, self.settings)
+        return self._server
 
     def _refresh(self) -> None:
         folder = self.settings.get("sync_folder") if self.settings is not None else ""

@@ -7717,6 +7717,26 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Escuela</translation>
     </message>
     <message>
+        <source>This computer&apos;s key cannot be read, so it cannot approve devices.</source>
+        <translation>No se puede leer la clave de este ordenador, así que no puede aprobar dispositivos.</translation>
+    </message>
+    <message>
+        <source>No school server is set for this computer.</source>
+        <translation>Este ordenador no tiene un servidor escolar configurado.</translation>
+    </message>
+    <message>
+        <source>No request from that device is waiting on the school server.</source>
+        <translation>Ninguna solicitud de ese dispositivo espera en el servidor escolar.</translation>
+    </message>
+    <message>
+        <source>You can approve a device only for the classes you teach.</source>
+        <translation>Solo puede aprobar un dispositivo para las clases que imparte.</translation>
+    </message>
+    <message>
+        <source>Choose the classes this computer may sync: you teach none yet.</source>
+        <translation>Elija las clases que este ordenador puede sincronizar: todavía no imparte ninguna.</translation>
+    </message>
+    <message>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
@@ -8589,6 +8609,10 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Cuándo</translation>
     </message>
     <message>
+        <source>Asks to join through the school server</source>
+        <translation>Solicitudes para unirse a través del servidor escolar</translation>
+    </message>
+    <message>
         <source>Devices of this school</source>
         <translation>Equipos de esta escuela</translation>
     </message>
@@ -8635,6 +8659,26 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
     <message>
         <source>Checking who may sync…</source>
         <translation>Comprobando quién puede sincronizar…</translation>
+    </message>
+    <message>
+        <source>The school server&apos;s asks to join could not be loaded: %1</source>
+        <translation>No se pudieron cargar las solicitudes para unirse del servidor escolar: %1</translation>
+    </message>
+    <message>
+        <source>No device is waiting for approval on the school server.</source>
+        <translation>Ningún dispositivo espera aprobación en el servidor escolar.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval on the school server:</source>
+        <translation>Esperando aprobación en el servidor escolar:</translation>
+    </message>
+    <message>
+        <source>Approve %1 on the school server</source>
+        <translation>Aprobar %1 en el servidor escolar</translation>
+    </message>
+    <message>
+        <source>Refuse %1 on the school server</source>
+        <translation>Rechazar %1 en el servidor escolar</translation>
     </message>
     <message>
         <source>%1 was erased</source>

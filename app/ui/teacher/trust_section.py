@@ -4,6 +4,8 @@ devices (Revoke). Its own widget, so the rest of the Sync page stays as it is.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,9 @@ from app.trust.service import TrustOverview
 from app.ui.locale_format import day_time
 from app.ui.messages import show_error
 from app.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from app.trust.server_asks import ServerAsksView
 
 
 class TrustSection(QGroupBox):
@@ -58,6 +63,15 @@ class TrustSection(QGroupBox):
 
         self.requests = QVBoxLayout()
         self.request_rows: list[tuple[str, QLabel, QPushButton, QPushButton]] = []
+        # Asks that came to the school server (``app/trust/server_asks.py``): loaded on their own,
+        # since the server may be slow or away while the folder's asks are already known.
+        self.server_requests = QVBoxLayout()
+        self.server_rows: list[tuple[str, QLabel, QPushButton, QPushButton]] = []
+        self.server_note = QLabel("")
+        self.server_note.setWordWrap(True)
+        self.server_note.setAccessibleName(self.tr("Asks to join through the school server"))
+        self.server_note.hide()
+        self.server_url = ""
 
         self.devices = QTableWidget(0, 3)
         self.devices.setAccessibleName(self.tr("Devices of this school"))
@@ -92,6 +106,8 @@ class TrustSection(QGroupBox):
         lay.addLayout(top)
         lay.addWidget(self.refused_table)
         lay.addLayout(self.requests)
+        lay.addWidget(self.server_note)
+        lay.addLayout(self.server_requests)
         lay.addWidget(self.devices)
         lay.addWidget(self.revoke_button)
         lay.addWidget(self.actions_label)
@@ -118,6 +134,50 @@ class TrustSection(QGroupBox):
                  lambda e: show_error(self, e), owner=self)  # fmt: skip
         run_task(lambda _p: self.service.synced_actions(self.actor), self.show_actions,
                  lambda e: show_error(self, e), owner=self)  # fmt: skip
+        run_task(lambda _p: self.service.server.pending(self.actor), self.show_server_asks,
+                 lambda e: show_error(self, e), owner=self)  # fmt: skip
+
+    def show_server_asks(self, view: ServerAsksView) -> None:
+        """The asks waiting on the school server, each with Approve and Refuse (the server checks
+        that this computer may; it says so in words when it may not)."""
+        self.server_url = view.url
+        for _dev, label, ok, no in self.server_rows:
+            for w in (label, ok, no):
+                w.deleteLater()
+        self.server_rows.clear()
+        while self.server_requests.count():
+            item = self.server_requests.takeAt(0)
+            if item.layout() is not None:
+                item.layout().deleteLater()
+        if view.error:
+            self.server_note.setText(
+                self.tr("The school server's asks to join could not be loaded: %1").replace("%1", view.error)
+            )
+        elif view.url and not view.asks:
+            self.server_note.setText(self.tr("No device is waiting for approval on the school server."))
+        else:
+            self.server_note.setText(self.tr("Waiting for approval on the school server:"))
+        self.server_note.setVisible(bool(view.url))
+        for ask in view.asks:
+            kind = self.tr("Lab machine") if ask.role == "lab" else self.tr("Teacher's computer")
+            where = ", ".join(ask.class_names) or self.tr("this school")
+            label = QLabel(self.tr("%1 %2 asks to join %3").replace("%1", kind).replace("%2", ask.name or "?")
+                           .replace("%3", where))  # fmt: skip
+            label.setWordWrap(True)
+            ok = QPushButton(self.tr("Approve"))
+            ok.setAccessibleName(self.tr("Approve %1 on the school server").replace("%1", ask.name or "?"))
+            no = QPushButton(self.tr("Refuse"))
+            no.setAccessibleName(self.tr("Refuse %1 on the school server").replace("%1", ask.name or "?"))
+            ok.clicked.connect(lambda _=False, d=ask.device: self._do(self.service.server.approve, d))
+            no.clicked.connect(lambda _=False, d=ask.device: self._do(self.service.server.refuse, d))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(ok)
+            row.addWidget(no)
+            self.server_requests.addLayout(row)
+            self.server_rows.append((ask.device, label, ok, no))
+        self.revoke_button.setEnabled(self._may_revoke())
+        self._order_tabs()
 
     def show_actions(self, rows: list) -> None:
         self.action_rows = rows
@@ -183,9 +243,20 @@ class TrustSection(QGroupBox):
             self.devices.setCurrentCell(-1, -1)
         self.devices.setVisible(ov.signed)
         self.revoke_button.setVisible(ov.signed)
-        self.revoke_button.setEnabled(ov.holds_key and bool(shown))
+        self.revoke_button.setEnabled(self._may_revoke())
         if self.show_button.isChecked():
             self._load_refused()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the section as it reads: the asks' buttons (made when they arrive, so
+        after the tables) come before the devices table."""
+        chain: list[QWidget] = [self.show_button]
+        for rows in (self.request_rows, self.server_rows):
+            chain += [b for _dev, _label, ok, no in rows for b in (ok, no)]
+        chain += [self.devices, self.revoke_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def refused_words(self, ov: TrustOverview) -> list[str]:
         """One sentence per reason: "14 changes from a device this school does not know were refused"."""
@@ -250,10 +321,17 @@ class TrustSection(QGroupBox):
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return str(value) if value else None
 
+    def _may_revoke(self) -> bool:
+        """Revoking is the school key holder's, or goes through the school server (which checks)."""
+        shown = self.devices.rowCount() > 0
+        return shown and ((self.overview is not None and self.overview.holds_key) or bool(self.server_url))
+
     def _revoke(self) -> None:
         device = self.selected_device()
-        if device is not None:
-            self._do(self.service.revoke, device)
+        if device is None:
+            return
+        held = self.overview is not None and self.overview.holds_key
+        self._do(self.service.revoke if held or not self.server_url else self.service.server.revoke, device)
 
     def _toggle_refused(self, on: bool) -> None:
         self.refused_table.setVisible(on)
