@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -123,23 +124,56 @@ def redact(conn: Connection, who: Caller, data: bytes) -> bytes:
     return rebuild(srow.server_cert.device, b.header_line, changes, sealer)
 
 
+# Per school, what this process last worked out of the vector: (epoch, the last cursor read,
+# per origin the contiguous top, and the spans held beyond a gap). Each call reads only the
+# segments stored since: cursors become visible in commit order (``db.take_cursor``), so none
+# can appear later below the last one read. A new epoch (a restore) or a counter below what was
+# read starts again from nothing.
+_VECTORS: dict[str, tuple[str, int, dict[str, int], dict[str, list[tuple[int, int]]]]] = {}
+_VLOCK = threading.Lock()
+
+
 def vector(conn: Connection, school_id: str, origins: list[str] | None = None) -> dict[str, int]:
     """Per origin, the highest sequence number up to which the server holds every change."""
-    q = select(segment.c.origin, segment.c.first, segment.c.last).where(segment.c.school_id == school_id)
-    if origins:
-        q = q.where(segment.c.origin.in_(origins))
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for o, f, last in conn.execute(q):
-        spans.setdefault(o, []).append((f, last))
-    out = {}
-    for o, ss in spans.items():
-        top = 0
-        for f, last in sorted(ss):
+    top_row = conn.execute(
+        select(school.c.epoch, school.c.next_cursor).where(school.c.school_id == school_id)
+    ).first()
+    if top_row is None:
+        return {}
+    epoch, upto_now = top_row.epoch, int(top_row.next_cursor) - 1
+    with _VLOCK:
+        hit = _VECTORS.get(school_id)
+    if hit is None or hit[0] != epoch or hit[1] > upto_now:
+        hit = (epoch, 0, {}, {})
+    _, upto, old_tops, old_gaps = hit
+    tops = dict(old_tops)
+    gaps: dict[str, list[tuple[int, int]]] = {}
+    for cur, o, f, last in conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last)
+                                        .where(segment.c.school_id == school_id, segment.c.cursor > upto)):  # fmt: skip
+        upto = max(upto, int(cur))
+        if o not in gaps:
+            gaps[o] = list(old_gaps.get(o, ()))
+        gaps[o].append((int(f), int(last)))
+    new_gaps = dict(old_gaps)
+    for o, spans in gaps.items():
+        top, rest = tops.get(o, 0), []
+        for f, last in sorted(spans):
             if f > top + 1:
-                break
-            top = max(top, last)
-        out[o] = top
-    return out
+                rest.append((f, last))  # beyond a gap: kept until what fills it comes
+            else:
+                top = max(top, last)
+        tops[o] = top
+        if rest:
+            new_gaps[o] = rest
+        else:
+            new_gaps.pop(o, None)
+    with _VLOCK:
+        old = _VECTORS.get(school_id)
+        if old is None or old[0] != epoch or old[1] <= upto:
+            _VECTORS[school_id] = (epoch, upto, tops, new_gaps)
+    if origins:
+        return {o: tops[o] for o in origins if o in tops}
+    return tops
 
 
 def check(conn: Connection, who: Caller) -> dict[str, dict[str, int]]:
