@@ -270,13 +270,34 @@ def _device_syncs(conn, urls: list[str], sid: str, ids: list[int]) -> None:  # n
     conn.send(out)
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds a process and its waited-for children have used (``/proc``)."""
+    try:
+        f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(x) for x in f[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _pg_cpu_s() -> float:
+    total = 0.0
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                if "(postgres)" in (p / "stat").read_text():
+                    total += _cpu_s(int(p.name))
+            except OSError:
+                pass
+    return total
+
+
 def _pct(xs: list[float], q: float) -> float | None:
     xs = sorted(xs)
     return round(xs[min(len(xs) - 1, int(q * len(xs)))], 1) if xs else None
 
 
 def many(server_urls: list[str], pg_url: str, n: int, window: float, rounds: int, interval: float,
-         clients: int, seed: int = 7) -> dict:  # fmt: skip
+         clients: int, server_cpu, seed: int = 7) -> dict:  # noqa: ANN001  # fmt: skip
     """``n`` enrolled devices of one school (teacher computers, every class: each takes every
     other's changes) syncing incrementally. Two phases, each sync = 5 new changes pushed, then
     the device's pull (listing, segments, gate check, seen vector), timed end to end:
@@ -327,7 +348,13 @@ def many(server_urls: list[str], pg_url: str, n: int, window: float, rounds: int
     for k, a in enumerate(pipes):
         a.send({"spread": (start, {i: spread[i] for i in shares[k]}),
                 "herd": (herd_at, {i: herd[i] for i in shares[k]})})  # fmt: skip
+    # CPU seconds used in each phase by the server processes, PostgreSQL and the client processes.
+    clients_cpu = lambda: sum(_cpu_s(pr.pid) for pr in procs)  # noqa: E731
+    marks = [(server_cpu(), _pg_cpu_s(), clients_cpu())]
+    time.sleep(max(0.0, herd_at - 0.5 - time.time()))
+    marks.append((server_cpu(), _pg_cpu_s(), clients_cpu()))
     got = [a.recv() for a in pipes]
+    marks.append((server_cpu(), _pg_cpu_s(), clients_cpu()))
     for pr in procs:
         pr.join(30)
     out: dict = {
@@ -343,8 +370,13 @@ def many(server_urls: list[str], pg_url: str, n: int, window: float, rounds: int
         late = [x for g in got for x in g[name]["late_ms"]]
         for e in errs[:5]:
             print(f"error ({name}): {e}", file=sys.stderr)
+        k = 0 if name == "spread" else 1
+        cpu = [
+            round((b - a) * 1000 / max(1, len(lat) + len(errs)), 1) for a, b in zip(marks[k], marks[k + 1])
+        ]
         out[name] = {"syncs": len(lat), "errors": len(errs), "p50_ms": _pct(lat, 0.5), "p95_ms": _pct(lat, 0.95),
-                     "max_ms": _pct(lat, 1.0), "client_late_p95_ms": _pct(late, 0.95)}  # fmt: skip
+                     "max_ms": _pct(lat, 1.0), "client_late_p95_ms": _pct(late, 0.95),
+                     "cpu_ms_per_sync": {"server": cpu[0], "postgresql": cpu[1], "clients": cpu[2]}}  # fmt: skip
     return out
 
 
@@ -383,7 +415,8 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 d = desktops(Path(tmp), servers[0], url, a.quick)
         rss_desktops = round(rss.peak, 1)
-        m = many([s.url for s in servers], url, n, window, a.rounds or 2, interval, a.clients)
+        server_cpu = lambda: sum(_cpu_s(p) for p in rss._tree())  # noqa: E731
+        m = many([s.url for s in servers], url, n, window, a.rounds or 2, interval, a.clients, server_cpu)
         rss.stop = True
         out = {
             "quick": a.quick, "devices": m["devices"], "sync_p95_ms": m["spread"]["p95_ms"],

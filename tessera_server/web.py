@@ -192,7 +192,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
                 raise Refused(400, "vector maps replica ids to whole numbers.")
             vec = raw
         p = await read(pull.page, w, after, limit, max_bytes, vec, q.get("meta") == "1")
-        return JSONResponse({"epoch": p.epoch, "cursor": p.cursor, "more": p.more, "batches": p.batches})
+        return Response(p.body(), media_type="application/json")
 
     async def one_segment(request: Request) -> Response:
         w = await who(request)
