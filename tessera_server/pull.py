@@ -104,9 +104,9 @@ def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT,
     a client reconciles by version vector rather than by a cursor the server never handed out).
     ``meta``: what each segment is, without its bytes (``GET segments/{cursor}`` gives them)."""
     sid = who.school_id
-    epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == sid)).scalar_one()
     limit = max(1, min(limit, MAX_PAGE_COUNT))
     max_bytes = max(64 * 1024, min(max_bytes, MAX_PAGE_BYTES))
+    epoch_q = select(school.c.epoch).where(school.c.school_id == sid).scalar_subquery()
     metas = conn.execute(
         select(
             segment.c.cursor,
@@ -115,11 +115,16 @@ def page(conn: Connection, who: Caller, after: int, limit: int = MAX_PAGE_COUNT,
             segment.c.last,
             segment.c.size,
             segment.c.hlc_first,
+            epoch_q.label("epoch"),  # in the same round trip
         )
         .where(segment.c.school_id == sid, segment.c.cursor > after)
         .order_by(segment.c.cursor)
         .limit(limit + 1)
     ).fetchall()
+    if metas:
+        epoch = metas[0].epoch
+    else:
+        epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == sid)).scalar_one()
     more = len(metas) > limit
     chosen, total = [], 0
     for m in metas[:limit]:
@@ -201,11 +206,18 @@ _VLOCK = threading.Lock()
 
 def vector(conn: Connection, school_id: str, origins: list[str] | None = None) -> dict[str, int]:
     """Per origin, the highest sequence number up to which the server holds every change."""
+    return vector_and_epoch(conn, school_id, origins)[0]
+
+
+def vector_and_epoch(
+    conn: Connection, school_id: str, origins: list[str] | None = None
+) -> tuple[dict[str, int], str]:
+    """``vector`` and the school's epoch, read with it."""
     top_row = conn.execute(
         select(school.c.epoch, school.c.next_cursor).where(school.c.school_id == school_id)
     ).first()
     if top_row is None:
-        return {}
+        return {}, ""
     epoch, upto_now = top_row.epoch, int(top_row.next_cursor) - 1
     with _VLOCK:
         hit = _VECTORS.get(school_id)
@@ -238,8 +250,8 @@ def vector(conn: Connection, school_id: str, origins: list[str] | None = None) -
         if old is None or old[0] != epoch or old[1] <= upto:
             _VECTORS[school_id] = (epoch, upto, tops, new_gaps)
     if origins:
-        return {o: tops[o] for o in origins if o in tops}
-    return tops
+        return {o: tops[o] for o in origins if o in tops}, epoch
+    return tops, epoch
 
 
 def check(conn: Connection, who: Caller) -> dict[str, dict[str, int]]:

@@ -346,9 +346,4 @@ def app_from_env() -> Starlette:
 
 
 def _vector(conn, school_id: str, origins: list[str] | None) -> tuple[dict[str, int], str]:  # noqa: ANN001
-    from sqlalchemy import select
-
-    from tessera_server.schema import school
-
-    epoch = conn.execute(select(school.c.epoch).where(school.c.school_id == school_id)).scalar_one()
-    return pull.vector(conn, school_id, origins), epoch
+    return pull.vector_and_epoch(conn, school_id, origins)
