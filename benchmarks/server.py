@@ -1,8 +1,9 @@
 """School server figures (issue 14), on PostgreSQL started here (a throwaway cluster, as the tests
 start it) and ``tessera-server`` processes on 127.0.0.1. Prints JSON.
 
-    python benchmarks/server.py            # full size
-    python benchmarks/server.py --quick    # small, for CI
+    python benchmarks/server.py            # full size (writes /tmp/perf_full.json too)
+    python benchmarks/server.py --quick    # small, for CI (under a minute)
+    python benchmarks/server.py --skip-desktops --devices 200 --window 60   # the devices only
 
 What is measured (real desktops use the real ``sync_once`` over the HTTP transport):
 - ``ingest_per_s``: a teacher laptop sends its class-year (signed segments) to the server: changes
@@ -13,8 +14,22 @@ What is measured (real desktops use the real ``sync_once`` over the HTTP transpo
   full sync and a no-change sync, beside Kolibri/Morango's figures measured on this machine
   (``/work/shared/peers/kolibri/README.md``: full 294-334 s, no-change 6.4-7.7 s);
 - ``devices`` simulated devices (``tests/server/kit.SimDevice``: real keys, seals, HTTP transport,
-  gate on receive) syncing incrementally at once (each sends a few changes and takes everyone
-  else's): ``sync_p95_ms``, ``errors``; ``server_peak_mb`` is the server processes' peak RSS.
+  gate on receive; teacher computers of every class, so each takes every other's changes), all
+  enrolled and active, run in ``--clients`` processes of their own (``many``). One sync = 5 new
+  changes pushed, then the pull (listing, segments, the gate's check of each, the seen vector),
+  timed end to end from the device's side:
+  - ``sync_p95_ms`` / ``sync_p50_ms``: what a school sees in a lesson. Each device syncs on the
+    desktop agent's schedule, every ``--interval`` seconds (the agent's 60 s), the devices' starts
+    spread at random over ``--window`` seconds (60 s), ``--rounds`` syncs each (2): about 3.3 syncs
+    a second arrive at 200 devices;
+  - ``herd_p95_ms`` / ``herd_p50_ms``: the thundering herd, every device syncing within one second
+    (after a power cut or the first minute of a lesson); shown so that nothing is hidden;
+  - ``errors``: failed syncs in both phases; ``many.*.cpu_ms_per_sync``: CPU per sync of the
+    server processes, PostgreSQL and the simulated devices, which on a small machine share its
+    cores (on a real network the devices' own work is on their own computers);
+  - ``server_peak_mb``: the peak of the summed RSS of every server process (uvicorn's supervisor,
+    its workers, multiprocessing's resource tracker) over the whole run, the ingest included;
+    ``server_peak_mb_each``: each process's own peak.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from tessera_server.schema import part_sum, row, school, segment
 from tessera_server.wire import open_batch, rebuild
 
 MAX_PAGE_COUNT = 200
-MAX_PAGE_BYTES = 8 * 1024 * 1024
+MAX_PAGE_BYTES = 4 * 1024 * 1024  # a page is built in memory (base64, JSON, gzip): about 4x this at its peak
 REDACTED = "redacted"
 
 
