@@ -386,9 +386,9 @@ def many(server_urls: list[str], pg_url: str, n: int, window: float, rounds: int
         for e in errs[:5]:
             print(f"error ({name}): {e}", file=sys.stderr)
         k = 0 if name == "spread" else 1
-        cpu = [
-            round((b - a) * 1000 / max(1, len(lat) + len(errs)), 1) for a, b in zip(marks[k], marks[k + 1])
-        ]
+        # None where a sum went down: processes (PostgreSQL backends) ended and took their count along.
+        cpu = [round((b - a) * 1000 / max(1, len(lat) + len(errs)), 1) if b >= a else None
+               for a, b in zip(marks[k], marks[k + 1])]  # fmt: skip
         out[name] = {"syncs": len(lat), "errors": len(errs), "p50_ms": _pct(lat, 0.5), "p95_ms": _pct(lat, 0.95),
                      "max_ms": _pct(lat, 1.0), "client_late_p95_ms": _pct(late, 0.95),
                      "cpu_ms_per_sync": {"server": cpu[0], "postgresql": cpu[1], "clients": cpu[2]}}  # fmt: skip
