@@ -195,12 +195,12 @@ def redact(conn: Connection, who: Caller, data: bytes) -> bytes:
     return rebuild(srow.server_cert.device, b.header_line, changes, sealer)
 
 
-# Per school, what this process last worked out of the vector: (epoch, the last cursor read,
-# per origin the contiguous top, and the spans held beyond a gap). Each call reads only the
-# segments stored since: cursors become visible in commit order (``db.take_cursor``), so none
-# can appear later below the last one read. A new epoch (a restore) or a counter below what was
-# read starts again from nothing.
-_VECTORS: dict[str, tuple[str, int, dict[str, int], dict[str, list[tuple[int, int]]]]] = {}
+# Per school, what this process last worked out of the vector: (epoch, the last cursor read, that
+# segment's origin and first, per origin the contiguous top, the spans held beyond a gap). Each
+# call reads only the segments stored since: cursors become visible in commit order
+# (``db.take_cursor``), so none can appear later below the last one read. A new epoch (a restore),
+# a counter below what was read, or another segment under the last cursor read: read from nothing.
+_VECTORS: dict[str, tuple[str, int, tuple, dict[str, int], dict[str, list[tuple[int, int]]]]] = {}
 _VLOCK = threading.Lock()
 
 
@@ -213,22 +213,30 @@ def vector_and_epoch(
     conn: Connection, school_id: str, origins: list[str] | None = None
 ) -> tuple[dict[str, int], str]:
     """``vector`` and the school's epoch, read with it."""
+    with _VLOCK:
+        hit = _VECTORS.get(school_id)
+    # The segment last read must still be there, as it was: a database put back from a backup
+    # (before the epoch is renewed) shows at once, whatever its counter says.
+    at = segment.c.school_id == school_id, segment.c.cursor == (hit[1] if hit else 0)
     top_row = conn.execute(
-        select(school.c.epoch, school.c.next_cursor).where(school.c.school_id == school_id)
-    ).first()
+        select(school.c.epoch, school.c.next_cursor,
+               select(segment.c.origin).where(*at).scalar_subquery().label("mark_origin"),
+               select(segment.c.first).where(*at).scalar_subquery().label("mark_first"))
+        .where(school.c.school_id == school_id)
+    ).first()  # fmt: skip
     if top_row is None:
         return {}, ""
     epoch, upto_now = top_row.epoch, int(top_row.next_cursor) - 1
-    with _VLOCK:
-        hit = _VECTORS.get(school_id)
-    if hit is None or hit[0] != epoch or hit[1] > upto_now:
-        hit = (epoch, 0, {}, {})
-    _, upto, old_tops, old_gaps = hit
+    mark = (top_row.mark_origin, top_row.mark_first)
+    if hit is None or hit[0] != epoch or hit[1] > upto_now or (hit[1] and mark != hit[2]):
+        hit = (epoch, 0, (None, None), {}, {})
+    _, upto, mark, old_tops, old_gaps = hit
     tops = dict(old_tops)
     gaps: dict[str, list[tuple[int, int]]] = {}
     for cur, o, f, last in conn.execute(select(segment.c.cursor, segment.c.origin, segment.c.first, segment.c.last)
                                         .where(segment.c.school_id == school_id, segment.c.cursor > upto)):  # fmt: skip
-        upto = max(upto, int(cur))
+        if int(cur) > upto:
+            upto, mark = int(cur), (o, int(f))
         if o not in gaps:
             gaps[o] = list(old_gaps.get(o, ()))
         gaps[o].append((int(f), int(last)))
@@ -248,7 +256,7 @@ def vector_and_epoch(
     with _VLOCK:
         old = _VECTORS.get(school_id)
         if old is None or old[0] != epoch or old[1] <= upto:
-            _VECTORS[school_id] = (epoch, upto, tops, new_gaps)
+            _VECTORS[school_id] = (epoch, upto, mark, tops, new_gaps)
     if origins:
         return {o: tops[o] for o in origins if o in tops}, epoch
     return tops, epoch
