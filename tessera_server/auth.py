@@ -84,13 +84,20 @@ def hello(conn: Connection, school_id: str, challenge: str) -> dict:
 
 
 def secret(conn: Connection) -> bytes:
+    """The server's token key, made by the first process that needs it (insert-if-absent: two
+    processes starting at once agree on one), then kept by each process."""
+    key = _SECRET.get("k")
+    if key is not None:
+        return key
     got = conn.execute(select(server_meta.c.value).where(server_meta.c.key == "token_secret")).scalar()
     if got is None:
-        conn.execute(server_meta.insert().values(key="token_secret", value=secrets.token_hex(32)))
+        from tessera_server.bulk import insert_ignore
+
+        insert_ignore(conn, server_meta, [{"key": "token_secret", "value": secrets.token_hex(32)}])
         got = conn.execute(
             select(server_meta.c.value).where(server_meta.c.key == "token_secret")
         ).scalar_one()
-    return bytes.fromhex(got)
+    return _SECRET.setdefault("k", bytes.fromhex(got))
 
 
 def issue_token(conn: Connection, school_id: str, key: str, nonce_text: str, sig: str) -> dict:
@@ -125,16 +132,11 @@ _STATUS: dict[tuple[str, str], tuple[float, Caller | None]] = {}
 _LOCK = threading.Lock()
 
 
-def caller(conn_factory, school_id: str, header: str | None, now: float | None = None) -> Caller:  # noqa: ANN001
-    """The device a request's ``Authorization: Bearer`` token stands for, or Refused."""
+def _token(school_id: str, header: str | None, key: bytes, now: float | None) -> dict:
     if not header or not header.startswith("Bearer "):
         raise Refused(401, "Sign in first: this needs a token.")
     token = header[7:].strip()
     raw, _, mac = token.partition(".")
-    key = _SECRET.get("k")
-    if key is None:
-        with conn_factory() as conn:
-            key = _SECRET.setdefault("k", secret(conn))
     if not hmac.compare_digest(hmac.new(key, raw.encode(), hashlib.sha256).hexdigest(), mac):
         raise Refused(401, "That token is not one this server made.")
     try:
@@ -145,24 +147,52 @@ def caller(conn_factory, school_id: str, header: str | None, now: float | None =
         raise Refused(401, "That token has expired: ask for a new one.")
     if body["s"] != school_id:
         raise Refused(403, "That token is for another school.")
-    mono = time.monotonic()
+    return body
+
+
+def _status(school_id: str, body: dict) -> Caller | None:
+    """The device's enrolment as this process last read it (less than ``schools.TTL`` ago), or
+    None when it must be read again. Refused when that enrolment does not stand behind the token."""
     with _LOCK:
         hit = _STATUS.get((school_id, body["d"]))
-    if hit is None or mono - hit[0] >= schools.TTL:
-        with conn_factory() as conn:
-            d = conn.execute(select(device).where(device.c.school_id == school_id,
-                                                  device.c.device_id == body["d"])).first()  # fmt: skip
-        who = None
-        if d is not None and d.status == "enrolled" and d.key == body["k"] and d.serial == body["n"]:
-            who = Caller(
-                school_id, d.device_id, d.key, d.role, frozenset(json.loads(d.classes)), int(d.serial)
-            )
-        hit = (mono, who)
-        with _LOCK:
-            _STATUS[(school_id, body["d"])] = hit
-    if hit[1] is None:
+    if hit is None or time.monotonic() - hit[0] >= schools.TTL:
+        return None
+    who = hit[1]
+    if who is None or who.key != body["k"] or who.serial != body["n"]:
         raise Refused(403, "This device is no longer enrolled at this school (revoked or refused).")
-    return hit[1]
+    return who
+
+
+def quick_caller(school_id: str, header: str | None, now: float | None = None) -> Caller | None:
+    """``caller`` from what this process holds, without the database (on the event loop, no
+    thread hop): None when the database is needed."""
+    key = _SECRET.get("k")
+    return None if key is None else _status(school_id, _token(school_id, header, key, now))
+
+
+def caller(conn_factory, school_id: str, header: str | None, now: float | None = None) -> Caller:  # noqa: ANN001
+    """The device a request's ``Authorization: Bearer`` token stands for, or Refused."""
+    key = _SECRET.get("k")
+    if key is None:
+        with conn_factory() as conn:
+            key = secret(conn)
+    body = _token(school_id, header, key, now)
+    who = _status(school_id, body)
+    if who is not None:
+        return who
+    with conn_factory() as conn:
+        d = conn.execute(select(device).where(device.c.school_id == school_id,
+                                              device.c.device_id == body["d"])).first()  # fmt: skip
+    enrolled = None
+    if d is not None and d.status == "enrolled":
+        enrolled = Caller(
+            school_id, d.device_id, d.key, d.role, frozenset(json.loads(d.classes)), int(d.serial)
+        )
+    with _LOCK:
+        _STATUS[(school_id, body["d"])] = (time.monotonic(), enrolled)
+    who = _status(school_id, body)
+    assert who is not None
+    return who
 
 
 def forget(school_id: str) -> None:

@@ -177,8 +177,6 @@ def _devices(conn, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 
 def serve(args: argparse.Namespace, url: str) -> int:
-    import uvicorn
-
     tls = bool(args.certfile and args.keyfile)
     try:
         loop = ipaddress.ip_address(args.host).is_loopback
@@ -194,8 +192,20 @@ def serve(args: argparse.Namespace, url: str) -> int:
     engine.dispose()
     os.environ[ENV_URL] = url
     os.environ["TESSERA_SERVER_MAX_BUSY"] = str(args.max_busy)
-    uvicorn.run("tessera_server.web:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, ssl_certfile=args.certfile if tls else None,
-                ssl_keyfile=args.keyfile if tls else None, proxy_headers=args.behind_proxy,
-                forwarded_allow_ips=args.forwarded_allow_ips, log_level="warning", access_log=False)  # fmt: skip
-    return 0
+    # Two malloc arenas per process, not up to eight per core for the request pool's threads: less
+    # memory held per worker (glibc reads it at start, so it is set before the exec).
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+    cmd = [sys.executable, "-m", "uvicorn", "tessera_server.web:app_from_env", "--factory", "--host", args.host,
+           "--port", str(args.port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log",
+           "--forwarded-allow-ips", args.forwarded_allow_ips,
+           "--proxy-headers" if args.behind_proxy else "--no-proxy-headers"]  # fmt: skip
+    if tls:
+        cmd += ["--ssl-certfile", args.certfile, "--ssl-keyfile", args.keyfile]
+    if os.name == "posix":
+        # Become uvicorn (the same process id, for systemd and signals) without what this process
+        # imported to check and migrate the database: the workers' supervisor stays small.
+        sys.stdout.flush()
+        os.execv(sys.executable, cmd)
+    import subprocess
+
+    return subprocess.call(cmd)

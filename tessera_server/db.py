@@ -11,15 +11,17 @@ writer at a time (``BEGIN IMMEDIATE``), which gives the same order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DB_FILE = "tessera-server.db"
+T = TypeVar("T")
 
 
 def url_for(data_dir: str | Path | None = None, database: str | None = None) -> str:
@@ -51,7 +53,21 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer: cursors commit in order
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # No ping before every transaction (a round trip each, the most frequent statement a busy
+    # server sent): a connection found dead is replaced and the work done again (``retrying``).
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=3600)
+
+
+def retrying(call: Callable[[], T]) -> T:
+    """``call()``, once more if its connection turned out dead (PostgreSQL restarted, a backup
+    restored): SQLAlchemy then drops every older pooled connection, so the second try gets a new
+    one. Every transaction of the server may be done again (pushes are idempotent)."""
+    try:
+        return call()
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+    return call()
 
 
 def is_pg(conn: Connection | Engine) -> bool:
@@ -60,6 +76,9 @@ def is_pg(conn: Connection | Engine) -> bool:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (Alembic, ``migrations/``)."""
+    from alembic import command  # here: the serving processes never need Alembic
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:

@@ -31,20 +31,25 @@ def materialize(conn: Connection, school_id: str, changes: list[ChangeRec]) -> i
     """Merge the changes (already checked by the gate) into the current rows; returns how many
     rows were written. New events (the bulk of any backlog) go in as they are, insert-if-absent;
     records, tombstones and purges are merged against the rows here."""
-    fresh: list[dict] = []
+    fresh: list[tuple] = []  # in the row table's column order (``bulk.insert_ignore``)
     todo: list[ChangeRec] = []
+    kinds: dict[str, str | None] = {}
     for c in changes:
-        info = table_info(c.table)
-        if info is None:
+        kind = kinds.get(c.table, "?")
+        if kind == "?":
+            info = table_info(c.table)
+            kind = kinds[c.table] = None if info is None else info.kind
+        if kind is None:
             continue
-        if info.kind == "event" and c.op == "upsert":
+        if kind == "event" and c.op == "upsert":
             try:
                 f = c.fields
             except ValueError:
                 continue
             if "id" in f and not f.get("deleted"):
-                fresh.append({"school_id": school_id, "table_name": c.table, "row_id": c.row_id, "part": c.partition,
-                              "fields": c.fields_text, "clocks": '{"*":"%s"}' % c.hlc, "deleted": False})  # fmt: skip
+                fresh.append(
+                    (school_id, c.table, c.row_id, c.partition, c.fields_text, '{"*":"%s"}' % c.hlc, False)
+                )
                 continue
         todo.append(c)
     if fresh:
@@ -108,7 +113,7 @@ def _insert(conn: Connection):  # noqa: ANN202
     return insert
 
 
-def insert_new(conn: Connection, values: list[dict]) -> None:
+def insert_new(conn: Connection, values: list[tuple]) -> None:
     """New event rows: a grow-only set, so a row already here (the same event again) stays."""
     from tessera_server.bulk import insert_ignore
 

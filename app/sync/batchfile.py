@@ -303,13 +303,13 @@ def encode_batch(
     size = 0
     last = first_change
     buf = io.BytesIO()
+    lines: list[bytes] = []  # compressed and hashed at once: per-line calls cost more than both
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=1, mtime=0) as gz:
 
         def put(text: str) -> None:
             nonlocal size
             b = text.encode("utf-8") + b"\n"
-            digest.update(b)
-            gz.write(b)
+            lines.append(b)
             size += len(b)
 
         put(
@@ -339,6 +339,11 @@ def encode_batch(
             if count >= max_changes or size >= max_bytes:
                 break
             c = next(it, None)
+        body = b"".join(lines)
+        lines.clear()
+        digest.update(body)
+        gz.write(body)
+        del body
         footer = {
             "end": True,
             "count": count,

@@ -11,6 +11,9 @@ OpenAPI document (``tessera_server/openapi.py``).
   to it, so a crash between fetch and apply re-reads rather than skips. A new epoch (the server
   was restored from a backup) lists from the start again, skipping what the vector covers.
 - Busy (429): waits ``Retry-After`` plus jitter, a few times, then ``TargetBusy``.
+- Pipelined pushes (``pipeline``, the desktop's ``open_server`` sets it): ``put_batch`` hands the
+  batch to a sending thread and returns, so the next batch is made while the server checks this
+  one; any other request first waits for the pushes under way and raises what failed there.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
+from concurrent import futures
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -56,6 +61,7 @@ WINDOW = 64  # segments fetched ahead in one page
 SERVER = "tessera-server"  # the writer name of the server's own seen vector in a listing
 BUSY_TRIES = 5
 HEADER_BYTES = 64 * 1024
+PIPELINE = 2  # the desktop's pushes in flight at once: one checked by the server, one being sent
 
 
 class HttpTransport(Transport):
@@ -96,6 +102,9 @@ class HttpTransport(Transport):
         self.vector_of: Callable[[], dict[str, int]] | None = None  # this database's vector
         self.after_sync: Callable[[HttpTransport], None] | None = None
         self.last_check: Any = None  # http_check.CheckResult of the last sync
+        self.pipeline = 0  # pushes in flight at once (0: ``put_batch`` waits for its answer)
+        self._pushes: list[Future] = []
+        self._pusher: ThreadPoolExecutor | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
     def _conn(self) -> http.client.HTTPConnection:
@@ -119,6 +128,8 @@ class HttpTransport(Transport):
                 ctype: str = "application/json", ok404: bool = False) -> tuple[int, bytes, str]:  # fmt: skip
         """One request, with the token, retried on a dropped keep-alive connection, on 429 after
         ``Retry-After`` and jitter, and once on an expired token. Returns (status, body, type)."""
+        if self._pushes and not getattr(self._local, "pushing", False):
+            self.settle()
         data = json.dumps(body).encode() if isinstance(body, dict) else body
         busy = 0
         renewed = False
@@ -351,6 +362,20 @@ class HttpTransport(Transport):
             raise BatchDamaged(_("damaged (unreadable header)")) from exc
 
     def put_batch(self, origin: str, first: int, last: int, data: bytes) -> BatchRef:
+        name = batch_name(origin, first, last)
+        ref = BatchRef(self.me, name, Path(name), origin, first, last, len(data))
+        if self.pipeline <= 0:
+            self._push(origin, first, last, data)
+            return ref
+        while len(self._pushes) >= self.pipeline:
+            self._reap(wait=True)
+        if self._pusher is None:
+            self._pusher = ThreadPoolExecutor(self.pipeline, thread_name_prefix="tessera-push")
+        self._pushes.append(self._pusher.submit(self._push, origin, first, last, data))
+        return ref
+
+    def _push(self, origin: str, first: int, last: int, data: bytes) -> None:
+        self._local.pushing = True  # a sending thread's requests do not wait for the pushes
         _status, raw, _ctype = self.request(
             "POST", self._s("/batches"), data, ctype="application/octet-stream"
         )
@@ -358,8 +383,23 @@ class HttpTransport(Transport):
         if out.get("status") == "refused" or out.get("refused"):
             self.refusals.append({"origin": origin, "first": first, "last": last, "refused": out.get("refused"),
                                   "words": out.get("words", ""), "codes": out.get("codes", {})})  # fmt: skip
-        name = batch_name(origin, first, last)
-        return BatchRef(self.me, name, Path(name), origin, first, last, len(data))
+
+    def _reap(self, wait: bool) -> None:
+        """Drop finished pushes (with ``wait``: after the oldest finishes); raise what one raised."""
+        if wait and self._pushes:
+            futures.wait(self._pushes, return_when=futures.FIRST_COMPLETED)
+        done = [f for f in self._pushes if f.done()]
+        self._pushes = [f for f in self._pushes if not f.done()]
+        for f in done:
+            f.result()
+
+    def settle(self) -> None:
+        """Wait for the pushes under way; raises the first failure among them."""
+        pending, self._pushes = self._pushes, []
+        errors = [f.exception() for f in pending]
+        for exc in errors:
+            if exc is not None:
+                raise exc
 
     def remove_batch(self, ref: BatchRef) -> bool:
         return False  # the server keeps and compacts its own store
@@ -474,6 +514,11 @@ class HttpTransport(Transport):
         return []
 
     def close(self) -> None:
+        pending, self._pushes = self._pushes, []
+        futures.wait(pending)  # what they raised was the sync's to see; it has ended
+        if self._pusher is not None:
+            self._pusher.shutdown(wait=True)
+            self._pusher = None
         self._drop()
 
 
@@ -542,6 +587,7 @@ def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
     def make(replica: str) -> HttpTransport:
         t = HttpTransport(url, anchor, replica, me.id, me.private, data_dir / f"server-{key}.json")
         t.session = session
+        t.pipeline = PIPELINE
         t.on_prepare = lambda tr: http_enrol.prepare(tr, db, data_dir)
         t.vector_of = lambda: _vector(db)
         t.after_sync = lambda tr: _check(tr, db)
