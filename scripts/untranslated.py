@@ -91,9 +91,16 @@ def untranslated(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
                 continue
             for d in sorted((d for d in data if d in rest), key=len, reverse=True):
                 rest = rest.replace(d, " ")
+            if "…" in rest:  # data elided to fit (its width depends on when the layout settled)
+                rest = " ".join(p for p in rest.split("…") if not _elided_data(p.strip(), data))
             if _LETTERS.search(rest):
                 found.append((type(w).__name__, text))
     return found
+
+
+def _elided_data(piece: str, data: set[str]) -> bool:
+    """Whether ``piece`` is the start or the end of some stored text, as left by eliding it."""
+    return len(piece) > 1 and any(d.startswith(piece) or d.endswith(piece) for d in data)
 
 
 def data_strings(db_path: Path) -> set[str]:
