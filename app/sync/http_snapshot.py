@@ -1,0 +1,288 @@
+"""A new computer's first sync with the school server starts from its snapshot
+(``tessera_server/snapshot.py``) instead of paging through the whole history.
+
+The snapshot is the signed segments of this computer's scope, streamed in large chunks. Nothing
+in it is taken on the server's word: each segment's checksum is checked (``decode_batch``), its
+seal and every change go through the same gate as an ordinary receive (``receive.Receiver``:
+seal, certificate, revocation, write policy, equivocation), and it is applied by the same
+``Applier`` (change log, merge, version vector, clock), in transactions of many segments. So
+after a snapshot this database is exactly what a full replay would have made, and the ordinary
+sync that follows in the same run lists only what came after the snapshot's cursor.
+
+Resuming: after each commit the last applied cursor is kept in the transport's state file, so a
+Cancel or a cut connection goes on from there at the next sync (or the next try, a cut is tried
+again a few times at once), never from zero. A segment refused at the gate or damaged is
+reported and kept aside as usual; the incremental cursor is then left before it, so the ordinary
+listing offers it again, exactly as in a replay.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.i18n import _
+from app.store.raw import raw_connection
+from app.sync import vector
+from app.sync.apply import Applier, CommitFailed
+from app.sync.batchfile import BatchDamaged, BatchRef, batch_name, decode_batch, parse_batch
+from app.sync.receive import Receiver, set_aside_words
+from app.sync.report import skip
+from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
+
+if TYPE_CHECKING:
+    from app.sync.http_transport import HttpTransport
+
+log = logging.getLogger(__name__)
+
+ENABLED = True  # off: a first sync pages through the history (``benchmarks/server_bootstrap.py --replay``)
+CHUNK_BYTES = 32 * 1024 * 1024  # asked per request; the server answers about this much
+APPLY_CHANGES = 100_000  # changes per transaction
+APPLY_SECONDS = 2.0
+TRIES = 3  # a cut connection is tried again this often at once, from the last applied cursor
+KEY = "snapshot"  # its progress in the transport's state file
+META_BYTES = 64 * 1024
+
+
+class SnapshotDamaged(TargetUnavailable):
+    """The stream itself is not what the protocol says (not a segment's damage: a framing error)."""
+
+
+def wanted(run, t) -> bool:  # noqa: ANN001
+    """Whether this sync starts from the snapshot: a server this database never synced with
+    (no cursor kept for it) and holding nothing of others yet, or a snapshot left unfinished."""
+    from app.sync.http_transport import HttpTransport
+
+    if not ENABLED or not isinstance(t, HttpTransport):
+        return False
+    st = t._state()
+    if isinstance(st.get(KEY), dict):
+        return True
+    if st.get("epoch"):
+        return False
+    with run.db.read() as s:
+        raw = raw_connection(s)
+        vv = vector.load(raw)
+        previous = json.loads(raw.execute("SELECT previous_ids FROM replica_state").fetchone()[0] or "[]")
+    mine = {run.db.replica_id, *previous}
+    return not any(v > 0 for o, v in vv.items() if o not in mine)
+
+
+def bootstrap(run, t: HttpTransport) -> bool:  # noqa: ANN001
+    """Take the snapshot (or the rest of an unfinished one) into ``run.db``. True when it is
+    all here; False when it was not wanted, or stopped (Cancel). Raises TargetUnavailable when
+    the server stays unreachable (what was applied stays, and the next sync resumes)."""
+    from app.trust.run import TrustRun
+
+    if not wanted(run, t):
+        return False
+    run.trust = TrustRun.start(run.db, None)
+    if run.trust is None:
+        return False  # the server only speaks signed sync; without a school key, nothing to check against
+    snap = _Snapshot(run, t)
+    return snap.go()
+
+
+class _Snapshot:
+    def __init__(self, run, t: HttpTransport) -> None:  # noqa: ANN001
+        self.run, self.t = run, t
+        self.receiver = Receiver(run)
+        st = t._state()
+        got = st.get(KEY)
+        self.state: dict = dict(got) if isinstance(got, dict) else {}
+        self.gap: int | None = self.state.get("gap")
+
+    def go(self) -> bool:
+        run = self.run
+        tries = 0
+        with Applier(run.db, run.ctx, max_changes=APPLY_CHANGES, max_seconds=APPLY_SECONDS) as ap:
+            while True:
+                try:
+                    more = self._chunk(ap)
+                except (OSError, http.client.HTTPException, TargetUnavailable) as exc:
+                    self._commit(ap)
+                    tries += 1
+                    if tries >= TRIES or isinstance(exc, (TargetBusy, SnapshotDamaged)):
+                        if isinstance(exc, TargetUnavailable):
+                            raise
+                        raise TargetUnavailable(
+                            _("The school server cannot be reached ({exc}).", exc=exc)
+                        ) from exc
+                    self.t._drop()
+                    log.info("sync: the snapshot's connection was cut (%s); going on from cursor %s", exc,
+                             self.state.get("after"))  # fmt: skip
+                    continue
+                except CommitFailed:
+                    run.ctx.forget()
+                    self._leave()  # the ordinary receive takes it from the last cursor, batch by batch
+                    return False
+                if run.stop():
+                    self._commit(ap)
+                    run.report.complete = False
+                    return False
+                if not more:
+                    break
+            self._commit(ap)
+        self._finish()
+        return True
+
+    # -- one request ---------------------------------------------------------------------------
+    def _chunk(self, ap: Applier) -> bool:
+        """One request's worth of segments, applied. True when there are more after it."""
+        t, st = self.t, self.state
+        resp = self._open(int(st.get("after", 0)), st.get("upto"))
+        epoch, upto = resp.getheader("X-Tessera-Epoch") or "", int(resp.getheader("X-Tessera-Upto") or -1)
+        if st.get("epoch") and st["epoch"] != epoch:  # restored from a backup meanwhile: start over
+            log.info("sync: the server's epoch changed during the snapshot; starting it again")
+            resp.read()
+            self.state = {"epoch": epoch, "upto": None, "after": 0}
+            self.gap = None
+            self._save()
+            return True
+        if "epoch" not in st:
+            st.update(epoch=epoch, upto=upto, after=0)
+            self._save()
+        try:
+            while True:
+                line = resp.readline(META_BYTES)
+                if not line.endswith(b"\n"):
+                    raise SnapshotDamaged(_("The school server's snapshot ended early."))
+                try:
+                    meta = json.loads(line)
+                except ValueError as exc:
+                    raise SnapshotDamaged(
+                        _("The school server sent a snapshot Tessera cannot read.")
+                    ) from exc
+                if meta.get("end"):
+                    resp.read()  # the chunked stream's end: the connection is used again
+                    return bool(meta.get("more"))
+                size = int(meta["size"])
+                data = resp.read(size)
+                if len(data) != size:
+                    raise SnapshotDamaged(_("The school server's snapshot ended early."))
+                self._segment(ap, meta, data)
+                if ap.due():
+                    self._commit(ap)
+                    self.run.flush_rebuild()
+                if self.run.stop():
+                    t._drop()  # the rest of this answer is not wanted
+                    return False
+        except BaseException:
+            t._drop()
+            raise
+
+    def _open(self, after: int, upto: int | None) -> http.client.HTTPResponse:
+        t = self.t
+        q = f"/snapshot/segments?after={after}&max_bytes={CHUNK_BYTES}" + (
+            f"&upto={upto}" if upto is not None else ""
+        )
+        busy = 0
+        renewed = False
+        while True:
+            conn = t._conn()
+            try:
+                conn.request("GET", t.base + t._s(q), headers={"Authorization": f"Bearer {t._bearer()}",
+                                                              "User-Agent": "Tessera"})  # fmt: skip
+                resp = conn.getresponse()
+            except (OSError, http.client.HTTPException) as exc:
+                t._drop()
+                raise TargetUnavailable(_("The school server cannot be reached ({exc}).", exc=exc)) from exc
+            if resp.status == 200:
+                return resp
+            raw = resp.read()
+            if resp.status == 401 and not renewed:
+                renewed, t.session.token = True, None
+                continue
+            if resp.status == 429 and busy < 4:
+                busy += 1
+                time.sleep(float(resp.getheader("Retry-After") or 1) * (1 + t.rng.random()))
+                continue
+            words = _words(raw)
+            if resp.status == 429:
+                raise TargetBusy(_("The school server is busy; Tessera will try again shortly."), 1.0)
+            if resp.status in (401, 403):
+                raise TargetRefused(_("The school server refused this computer: {why}", why=words))
+            if resp.status >= 500:
+                raise TargetUnavailable(
+                    _("The school server had a problem ({status}); try again later.", status=resp.status)
+                )
+            raise TargetError(_("The school server refused the request: {why}", why=words))
+
+    # -- one segment ---------------------------------------------------------------------------
+    def _segment(self, ap: Applier, meta: dict, data: bytes) -> None:
+        run = self.run
+        cursor, origin, first, last = (
+            int(meta["cursor"]),
+            str(meta["origin"]),
+            int(meta["first"]),
+            int(meta["last"]),
+        )
+        name = batch_name(origin, first, last)
+        ref = BatchRef("server", name, Path(name), origin, first, last, len(data))
+        self.state["after"] = cursor  # durable with the next commit (``_commit``)
+        run.progress("receive", cursor, max(cursor, int(self.state.get("upto") or 0)))
+        if ap.holds(origin, first, last) or origin == run.db.replica_id:
+            return
+        try:
+            body, footer = decode_batch(data)
+            batch = parse_batch(ref, body, footer)
+        except BatchDamaged as exc:
+            skip(run.report, name, exc.reason)
+            self._gap(cursor)
+            return
+        del data
+        run.report.files_read += 1
+        if not self.receiver._trusted(ap, ref, batch, (body, footer)):
+            self._gap(cursor)
+            return
+        res = ap.add(batch.changes, tag=ref)
+        run.report.add(res)
+        if res.set_aside:
+            skip(run.report, name, set_aside_words(res))
+
+    def _gap(self, cursor: int) -> None:
+        """A segment not applied: the incremental cursor stays before it (offered again)."""
+        if self.gap is None:
+            self.gap = cursor
+            self.state["gap"] = cursor
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+    def _commit(self, ap: Applier) -> None:
+        ap.commit()
+        self._save()
+
+    def _save(self) -> None:
+        st = self.t._state()
+        st[KEY] = self.state
+        self.t._save_state(st)
+
+    def _finish(self) -> None:
+        """Hand over to the incremental pull: its cursor where the snapshot ended (before the
+        first segment not applied, if any)."""
+        st = self.t._state()
+        st.pop(KEY, None)
+        upto = int(self.state.get("upto") or 0)
+        st.update(epoch=self.state.get("epoch", ""), cursor=upto if self.gap is None else self.gap - 1)
+        self.t._save_state(st)
+
+    def _leave(self) -> None:
+        """Give up on the snapshot (a group that would not commit): the ordinary receive goes on
+        from the last cursor committed, batch by batch, setting aside only the change at fault."""
+        st = self.t._state()
+        saved = st.pop(KEY, None) or {}
+        done = int(saved.get("after", 0))
+        if saved.get("gap"):
+            done = min(done, int(saved["gap"]) - 1)
+        st.update(epoch=self.state.get("epoch", ""), cursor=done)
+        self.t._save_state(st)
+
+
+def _words(raw: bytes) -> str:
+    try:
+        return str(json.loads(raw).get("error") or "no reason given")
+    except (ValueError, AttributeError):
+        return raw[:200].decode("utf-8", "replace") or "no reason given"
