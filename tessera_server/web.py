@@ -27,7 +27,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from tessera_server import __version__, auth, devices, ingest, pull, schools, snapshot as snap
+from tessera_server import __version__, auth, devices, ingest, pull, schools
+from tessera_server import snapshot as snap
 from tessera_server.auth import Refused
 from tessera_server.db import make_engine, upgrade
 from tessera_server.openapi import document
