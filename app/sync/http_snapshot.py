@@ -43,9 +43,19 @@ ENABLED = True  # off: a first sync pages through the history (``benchmarks/serv
 CHUNK_BYTES = 32 * 1024 * 1024  # asked per request; the server answers about this much
 APPLY_CHANGES = 100_000  # changes per transaction
 APPLY_SECONDS = 2.0
+# Page cache while the snapshot goes in (allocated as used, given back after): a class-year's
+# indexes stay in memory instead of thrashing the default 32 MB (which made a bigger history
+# slower per change than a small one).
+CACHE_KIB = 256 * 1024
 TRIES = 3  # a cut connection is tried again this often at once, from the last applied cursor
 KEY = "snapshot"  # its progress in the transport's state file
 META_BYTES = 64 * 1024
+
+
+class _Applier(Applier):
+    def _begin(self) -> None:
+        super()._begin()
+        self.raw.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 class SnapshotDamaged(TargetUnavailable):
@@ -97,9 +107,14 @@ class _Snapshot:
         self.gap: int | None = self.state.get("gap")
 
     def go(self) -> bool:
-        run = self.run
+        run, t = self.run, self.t
         tries = 0
-        with Applier(run.db, run.ctx, max_changes=APPLY_CHANGES, max_seconds=APPLY_SECONDS) as ap:
+        with _Applier(run.db, run.ctx, max_changes=APPLY_CHANGES, max_seconds=APPLY_SECONDS) as ap:
+            last = self.state.get("last")
+            if last and not ap.holds(*last):
+                # The state file said more than the database kept (a power cut after the file was
+                # written): go over the snapshot again; what is here is skipped cheaply.
+                self.state.update(after=0, last=None)
             while True:
                 try:
                     more = self._chunk(ap)
@@ -123,6 +138,8 @@ class _Snapshot:
                 if run.stop():
                     self._commit(ap)
                     run.report.complete = False
+                    # Not the end-of-sync check either: it would fetch all that is missing at once.
+                    t.after_sync = None
                     return False
                 if not more:
                     break
@@ -240,6 +257,7 @@ class _Snapshot:
             self._gap(cursor)
             return
         res = ap.add(batch.changes, tag=ref)
+        self.state["last"] = [origin, first, last]
         run.report.add(res)
         if res.set_aside:
             skip(run.report, name, set_aside_words(res))
