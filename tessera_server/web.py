@@ -211,6 +211,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         except ValueError:
             raise Refused(400, "after, upto and max_bytes are whole numbers.") from None
         h = await run(snap.head, w)
+        after = max(0, min(after, h["upto"]))
         upto = h["upto"] if upto < 0 or upto > h["upto"] else upto
         return StreamingResponse(snap.stream(engine.begin, w, after, upto, max_bytes), media_type=snap.MEDIA_TYPE,
                                  headers={"X-Tessera-Epoch": h["epoch"], "X-Tessera-Upto": str(upto)})  # fmt: skip

@@ -21,7 +21,10 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import queue
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,9 +68,8 @@ class SnapshotDamaged(TargetUnavailable):
 def wanted(run, t) -> bool:  # noqa: ANN001
     """Whether this sync starts from the snapshot: a server this database never synced with
     (no cursor kept for it) and holding nothing of others yet, or a snapshot left unfinished."""
-    from app.sync.http_transport import HttpTransport
-
-    if not ENABLED or not isinstance(t, HttpTransport):
+    # Not an import of the HTTP transport: the folder works where that cannot be imported.
+    if not ENABLED or t.describe().kind != "server" or not hasattr(t, "_state"):
         return False
     st = t._state()
     if isinstance(st.get(KEY), dict):
@@ -163,34 +165,22 @@ class _Snapshot:
         if "epoch" not in st:
             st.update(epoch=epoch, upto=upto, after=0)
             self._save()
+        reader = _Reader(resp)
         try:
-            while True:
-                line = resp.readline(META_BYTES)
-                if not line.endswith(b"\n"):
-                    raise SnapshotDamaged(_("The school server's snapshot ended early."))
-                try:
-                    meta = json.loads(line)
-                except ValueError as exc:
-                    raise SnapshotDamaged(
-                        _("The school server sent a snapshot Tessera cannot read.")
-                    ) from exc
-                if meta.get("end"):
-                    resp.read()  # the chunked stream's end: the connection is used again
-                    return bool(meta.get("more"))
-                size = int(meta["size"])
-                data = resp.read(size)
-                if len(data) != size:
-                    raise SnapshotDamaged(_("The school server's snapshot ended early."))
-                self._segment(ap, meta, data)
+            for kind, meta, ref, fetched, batch, damage in reader:
+                if kind == "end":
+                    return bool(meta["more"])
+                self._segment(ap, int(meta["cursor"]), ref, fetched, batch, damage)
                 if ap.due():
                     self._commit(ap)
                     self.run.flush_rebuild()
                 if self.run.stop():
-                    t._drop()  # the rest of this answer is not wanted
                     return False
-        except BaseException:
-            t._drop()
-            raise
+        finally:
+            if not reader.finished:
+                t._drop()  # the rest of this answer is not wanted (or the connection broke)
+            reader.close()
+        raise AssertionError("unreachable")
 
     def _open(self, after: int, upto: int | None) -> http.client.HTTPResponse:
         t = self.t
@@ -230,37 +220,25 @@ class _Snapshot:
             raise TargetError(_("The school server refused the request: {why}", why=words))
 
     # -- one segment ---------------------------------------------------------------------------
-    def _segment(self, ap: Applier, meta: dict, data: bytes) -> None:
+    def _segment(self, ap: Applier, cursor: int, ref: BatchRef, fetched, batch, damage: str | None) -> None:  # noqa: ANN001
         run = self.run
-        cursor, origin, first, last = (
-            int(meta["cursor"]),
-            str(meta["origin"]),
-            int(meta["first"]),
-            int(meta["last"]),
-        )
-        name = batch_name(origin, first, last)
-        ref = BatchRef("server", name, Path(name), origin, first, last, len(data))
         self.state["after"] = cursor  # durable with the next commit (``_commit``)
         run.progress("receive", cursor, max(cursor, int(self.state.get("upto") or 0)))
-        if ap.holds(origin, first, last) or origin == run.db.replica_id:
+        if ap.holds(ref.origin, ref.first, ref.last) or ref.origin == run.db.replica_id:
             return
-        try:
-            body, footer = decode_batch(data)
-            batch = parse_batch(ref, body, footer)
-        except BatchDamaged as exc:
-            skip(run.report, name, exc.reason)
+        if damage is not None:
+            skip(run.report, ref.name, damage)
             self._gap(cursor)
             return
-        del data
         run.report.files_read += 1
-        if not self.receiver._trusted(ap, ref, batch, (body, footer)):
+        if not self.receiver._trusted(ap, ref, batch, fetched):
             self._gap(cursor)
             return
         res = ap.add(batch.changes, tag=ref)
-        self.state["last"] = [origin, first, last]
+        self.state["last"] = [ref.origin, ref.first, ref.last]
         run.report.add(res)
         if res.set_aside:
-            skip(run.report, name, set_aside_words(res))
+            skip(run.report, ref.name, set_aside_words(res))
 
     def _gap(self, cursor: int) -> None:
         """A segment not applied: the incremental cursor stays before it (offered again)."""
@@ -297,6 +275,90 @@ class _Snapshot:
             done = min(done, int(saved["gap"]) - 1)
         st.update(epoch=self.state.get("epoch", ""), cursor=done)
         self.t._save_state(st)
+
+
+class _Reader:
+    """Reads, decompresses, checks (checksum) and parses the stream's segments on a second
+    thread, a few ahead, while this one checks them at the gate and applies them: zlib, SHA-256
+    and SQLite let go of the GIL, so reading the next segment overlaps writing this one."""
+
+    AHEAD = 3
+
+    def __init__(self, resp: http.client.HTTPResponse) -> None:
+        self.resp = resp
+        self.q: queue.Queue = queue.Queue(self.AHEAD)
+        self.stopped = threading.Event()
+        self.finished = False  # the whole answer was read (the connection can be used again)
+        self.th = threading.Thread(target=self._run, name="tessera-snapshot-read", daemon=True)
+        self.th.start()
+
+    def __iter__(self) -> Iterator[tuple]:
+        while True:
+            item = self.q.get()
+            if item[0] == "error":
+                raise item[1]
+            yield item
+            if item[0] == "end":
+                return
+
+    def _put(self, item: tuple) -> bool:
+        while not self.stopped.is_set():
+            try:
+                self.q.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        resp = self.resp
+        try:
+            while not self.stopped.is_set():
+                line = resp.readline(META_BYTES)
+                if not line.endswith(b"\n"):
+                    raise TargetUnavailable(_("The school server's snapshot ended early."))
+                try:
+                    meta = json.loads(line)
+                    if meta.get("end"):
+                        resp.read()  # the chunked stream's end: the connection is used again
+                        self.finished = True
+                        self._put(("end", meta, None, None, None, None))
+                        return
+                    size, origin, first, last = (
+                        int(meta["size"]),
+                        str(meta["origin"]),
+                        int(meta["first"]),
+                        int(meta["last"]),
+                    )
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise SnapshotDamaged(
+                        _("The school server sent a snapshot Tessera cannot read.")
+                    ) from exc
+                data = resp.read(size)
+                if len(data) != size:
+                    raise TargetUnavailable(_("The school server's snapshot ended early."))
+                name = batch_name(origin, first, last)
+                ref = BatchRef("server", name, Path(name), origin, first, last, size)
+                try:
+                    body, footer = decode_batch(data)
+                    batch = parse_batch(ref, body, footer)
+                except BatchDamaged as exc:
+                    self._put(("seg", meta, ref, None, None, exc.reason))
+                    continue
+                del data
+                if not self._put(("seg", meta, ref, (body, footer), batch, None)):
+                    return
+        except BaseException as exc:  # noqa: BLE001  (handed to the applying thread)
+            self._put(("error", exc, None, None, None, None))
+
+    def close(self) -> None:
+        self.stopped.set()
+        while True:
+            try:
+                self.q.get_nowait()
+            except queue.Empty:
+                break
+        self.th.join(5)
 
 
 def _words(raw: bytes) -> str:
