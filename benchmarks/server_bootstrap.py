@@ -100,6 +100,7 @@ def run(work: Path, target: str, attempts: int, replay: bool, profile: str | Non
         t0 = time.perf_counter()
         r = sync_once(lab, open_server(server.url, lab))
         boot_s = time.perf_counter() - t0
+        split = {k: round(v, 2) for k, v in http_snapshot.TIMES.items()}
         if prof is not None:
             prof.disable()
             prof.dump_stats(profile)
@@ -116,7 +117,7 @@ def run(work: Path, target: str, attempts: int, replay: bool, profile: str | Non
         "attempts": attempts, "students": 24, "changes": gen["changes"], "generate_s": round(made_s, 1),
         "ingest_s": round(ingest_s, 2), "ingest_per_s": round(sent / ingest_s), "path": "replay" if replay else "snapshot",
         "bootstrap_s": round(boot_s, 2), "bootstrap_per_s": round(r.received / boot_s), "received": r.received,
-        "attempts_on_lab": got, "complete": r.complete, "refused": r.refused,
+        "attempts_on_lab": got, "snapshot_split_s": split, "complete": r.complete, "refused": r.refused,
         "next_sync_ms": round(next_ms, 1), "next_sync_received": again.received,
     }  # fmt: skip
 

@@ -53,6 +53,17 @@ CACHE_KIB = 256 * 1024
 TRIES = 3  # a cut connection is tried again this often at once, from the last applied cursor
 KEY = "snapshot"  # its progress in the transport's state file
 META_BYTES = 64 * 1024
+MAX_SEGMENT = 16 * 1024 * 1024  # a stored segment is at most what a push may carry (``wire.MAX_PUSH_BYTES``)
+
+
+# Where the last snapshot's time went (seconds), for ``benchmarks/server_bootstrap.py``.
+TIMES: dict[str, float] = {}
+
+
+def _tick(key: str, t0: float) -> float:
+    now = time.perf_counter()
+    TIMES[key] = TIMES.get(key, 0.0) + now - t0
+    return now
 
 
 class _Applier(Applier):
@@ -95,6 +106,7 @@ def bootstrap(run, t: HttpTransport) -> bool:  # noqa: ANN001
     run.trust = TrustRun.start(run.db, None)
     if run.trust is None:
         return False  # the server only speaks signed sync; without a school key, nothing to check against
+    TIMES.clear()
     snap = _Snapshot(run, t)
     return snap.go()
 
@@ -167,13 +179,18 @@ class _Snapshot:
             self._save()
         reader = _Reader(resp)
         try:
+            t0 = time.perf_counter()
             for kind, meta, ref, fetched, batch, damage in reader:
+                t0 = _tick("wait_for_reader", t0)
                 if kind == "end":
                     return bool(meta["more"])
                 self._segment(ap, int(meta["cursor"]), ref, fetched, batch, damage)
                 if ap.due():
+                    t0 = time.perf_counter()
                     self._commit(ap)
+                    t0 = _tick("commit", t0)
                     self.run.flush_rebuild()
+                t0 = time.perf_counter()
                 if self.run.stop():
                     return False
         finally:
@@ -231,10 +248,14 @@ class _Snapshot:
             self._gap(cursor)
             return
         run.report.files_read += 1
-        if not self.receiver._trusted(ap, ref, batch, fetched):
+        t0 = time.perf_counter()
+        trusted = self.receiver._trusted(ap, ref, batch, fetched)
+        t0 = _tick("gate", t0)
+        if not trusted:
             self._gap(cursor)
             return
         res = ap.add(batch.changes, tag=ref)
+        _tick("apply", t0)
         self.state["last"] = [ref.origin, ref.first, ref.last]
         run.report.add(res)
         if res.set_aside:
@@ -334,14 +355,20 @@ class _Reader:
                     raise SnapshotDamaged(
                         _("The school server sent a snapshot Tessera cannot read.")
                     ) from exc
+                if not 0 < size <= MAX_SEGMENT:
+                    raise SnapshotDamaged(_("The school server sent a snapshot Tessera cannot read."))
                 data = resp.read(size)
                 if len(data) != size:
                     raise TargetUnavailable(_("The school server's snapshot ended early."))
                 name = batch_name(origin, first, last)
                 ref = BatchRef("server", name, Path(name), origin, first, last, size)
                 try:
+                    t0 = time.perf_counter()
                     body, footer = decode_batch(data)
+                    t0 = _tick("reader_decompress_checksum", t0)
                     batch = parse_batch(ref, body, footer)
+                    _parse_fields(batch.changes)
+                    _tick("reader_parse", t0)
                 except BatchDamaged as exc:
                     self._put(("seg", meta, ref, None, None, exc.reason))
                     continue
@@ -359,6 +386,18 @@ class _Reader:
             except queue.Empty:
                 break
         self.th.join(5)
+
+
+def _parse_fields(changes: list) -> None:
+    """Read each change's fields here, on the reading thread (``ChangeRec.fields`` keeps them):
+    the applying thread would otherwise do it. One that cannot be read is left for the applying
+    thread, which sets it aside with its reason as always."""
+    for c in changes:
+        if not c.problem:
+            try:
+                c.fields  # noqa: B018  (parsed and kept)
+            except ValueError:
+                pass
 
 
 def _words(raw: bytes) -> str:
