@@ -365,3 +365,102 @@ def test_cancel_mid_snapshot_resumes_at_the_next_sync(sqlite_school, used, monke
     r = w.sync(lab, url=proxy.url)
     assert r.complete and len(used) == 1 and proxy.afters[0] == kept
     assert dump(lab) == dump(w.laptop)
+
+
+class Forger(Proxy):
+    """A server (or a machine in the middle) that answers the snapshot request with its own bytes."""
+
+    def __init__(self, port: int, body: bytes) -> None:
+        super().__init__(port, cut_at=None)
+        self.body = body
+
+    def _pair(self, c: socket.socket) -> None:
+        s = socket.create_connection(("127.0.0.1", self.target))
+
+        def down() -> None:
+            try:
+                while data := s.recv(65536):
+                    c.sendall(data)
+            except OSError:
+                pass
+
+        threading.Thread(target=down, daemon=True).start()
+        try:
+            while data := c.recv(65536):
+                if b"/snapshot/segments?" in data:
+                    c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-tessera-segments\r\n"
+                              b"X-Tessera-Epoch: forged\r\nX-Tessera-Upto: 99\r\n"
+                              b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(self.body) + self.body)  # fmt: skip
+                    break
+                s.sendall(data)
+        except OSError:
+            pass
+        for sock in (c, s):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+
+
+def _forged_segment(w: School) -> bytes:
+    """A well-formed segment of one attempt in class A, checksummed, sealed by a key the school
+    never enrolled."""
+    import time as _time
+
+    from app.identity import ed25519
+    from app.identity.docs import derived_replica_id
+    from app.store.capture import SCHEMA_VERSION
+    from app.sync.batchfile import encode_batch
+    from app.sync.changes import ChangeRec
+    from app.trust.segment import make_seal
+
+    key = ed25519.new_private()
+    origin = derived_replica_id(ed25519.public_of(key))
+    st = w.sd.students[0]
+    rid = "forged-attempt-1"
+    fields = {"id": rid, "student_id": st, "item_id": w.sd.items[0], "skill_id": w.sd.skill, "answer": "forged",
+              "correct": True, "response_ms": 1, "at": 1.7e9, "partition": f"{w.sd.school}/{w.sd.klass}/{st}",
+              "device": "d", "session_id": "s", "created_at": 1.7e9, "updated_at": 1.7e9, "deleted": False}  # fmt: skip
+    c = ChangeRec(origin, 1, f"{int(_time.time() * 1000):013d}-00000-{origin}", "attempt", rid, "upsert",
+                  fields["partition"], SCHEMA_VERSION, json.dumps(fields))  # fmt: skip
+
+    def sealer(o: str, first: int, last: int, sha: str) -> dict:
+        return make_seal(key, 7, o, first, last, SCHEMA_VERSION, sha).to_json()
+
+    made = encode_batch(origin, origin, [c], sealer=sealer)
+    assert made is not None
+    data = made[0]
+    meta = {"cursor": 1, "origin": origin, "first": 1, "last": 1, "size": len(data)}
+    return (
+        json.dumps(meta).encode()
+        + b"\n"
+        + data
+        + json.dumps({"end": True, "cursor": 1, "more": False}).encode()
+        + b"\n"
+    )
+
+
+def test_a_segment_the_server_made_up_is_refused_and_reported(sqlite_school):
+    w = sqlite_school
+    forger = Forger(w.server.port, _forged_segment(w))
+    lab = w.lab("lab", url=forger.url)
+    r = w.sync(lab, url=forger.url)
+    assert r.refused == 1 and any("does not know" in s.reason for s in r.skipped)
+    assert _count(lab, "SELECT count(*) FROM attempt WHERE id = 'forged-attempt-1'") == 0
+    assert _count(lab, "SELECT count(*) FROM quarantined_change") == 1
+
+
+def test_a_snapshot_frame_larger_than_any_segment_is_refused_unread(sqlite_school):
+    from app.sync.transport import TargetUnavailable
+
+    w = sqlite_school
+    forger = Forger(
+        w.server.port, b'{"cursor": 1, "origin": "x", "first": 1, "last": 1, "size": 99999999999}\n'
+    )
+    lab = w.lab("lab", url=forger.url)
+    with pytest.raises(TargetUnavailable, match="cannot read"):
+        w.sync(lab, url=forger.url)
+    assert _count(lab, "SELECT count(*) FROM change") == _count(
+        lab, "SELECT count(*) FROM change WHERE replica_id = ?", lab.replica_id
+    )
