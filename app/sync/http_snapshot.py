@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app.i18n import _
 from app.store.raw import raw_connection
@@ -35,7 +35,7 @@ from app.sync.apply import Applier, CommitFailed
 from app.sync.batchfile import BatchDamaged, BatchRef, batch_name, decode_batch, parse_batch
 from app.sync.receive import Receiver, set_aside_words
 from app.sync.report import skip
-from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
+from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable, Transport
 
 if TYPE_CHECKING:
     from app.sync.http_transport import HttpTransport
@@ -95,7 +95,7 @@ def wanted(run, t) -> bool:  # noqa: ANN001
     return not any(v > 0 for o, v in vv.items() if o not in mine)
 
 
-def bootstrap(run, t: HttpTransport) -> bool:  # noqa: ANN001
+def bootstrap(run, t: Transport) -> bool:  # noqa: ANN001
     """Take the snapshot (or the rest of an unfinished one) into ``run.db``. True when it is
     all here; False when it was not wanted, or stopped (Cancel). Raises TargetUnavailable when
     the server stays unreachable (what was applied stays, and the next sync resumes)."""
@@ -107,7 +107,7 @@ def bootstrap(run, t: HttpTransport) -> bool:  # noqa: ANN001
     if run.trust is None:
         return False  # the server only speaks signed sync; without a school key, nothing to check against
     TIMES.clear()
-    snap = _Snapshot(run, t)
+    snap = _Snapshot(run, cast("HttpTransport", t))
     return snap.go()
 
 
@@ -122,7 +122,7 @@ class _Snapshot:
 
     def go(self) -> bool:
         run, t = self.run, self.t
-        tries = 0
+        tries = idle = 0
         with _Applier(run.db, run.ctx, max_changes=APPLY_CHANGES, max_seconds=APPLY_SECONDS) as ap:
             last = self.state.get("last")
             if last and not ap.holds(*last):
@@ -130,6 +130,7 @@ class _Snapshot:
                 # written): go over the snapshot again; what is here is skipped cheaply.
                 self.state.update(after=0, last=None)
             while True:
+                before = self.state.get("after")
                 try:
                     more = self._chunk(ap)
                 except (OSError, http.client.HTTPException, TargetUnavailable) as exc:
@@ -157,6 +158,10 @@ class _Snapshot:
                     return False
                 if not more:
                     break
+                idle = idle + 1 if self.state.get("after") == before else 0
+                if idle > 2:  # "more", and never anything: a server that would keep us here forever
+                    self._commit(ap)
+                    raise SnapshotDamaged(_("The school server sent a snapshot Tessera cannot read."))
             self._commit(ap)
         self._finish()
         return True
@@ -169,13 +174,13 @@ class _Snapshot:
         epoch, upto = resp.getheader("X-Tessera-Epoch") or "", int(resp.getheader("X-Tessera-Upto") or -1)
         if st.get("epoch") and st["epoch"] != epoch:  # restored from a backup meanwhile: start over
             log.info("sync: the server's epoch changed during the snapshot; starting it again")
-            resp.read()
-            self.state = {"epoch": epoch, "upto": None, "after": 0}
+            t._drop()
+            self.state = {"epoch": epoch, "after": 0}
             self.gap = None
             self._save()
             return True
-        if "epoch" not in st:
-            st.update(epoch=epoch, upto=upto, after=0)
+        if st.get("upto") is None:  # the first answer names the cursor the snapshot stands for
+            st.update(epoch=epoch, upto=upto, after=int(st.get("after") or 0))
             self._save()
         reader = _Reader(resp)
         try:
