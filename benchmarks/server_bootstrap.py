@@ -111,6 +111,11 @@ def run(work: Path, target: str, attempts: int, replay: bool, profile: str | Non
         again = sync_once(lab, open_server(server.url, lab))
         next_ms = (time.perf_counter() - t0) * 1000
         lab.close()
+    except BaseException:
+        server.stop()
+        if server.proc is not None and server.proc.stderr is not None:
+            print(server.proc.stderr.read().decode("utf-8", "replace")[-4000:], file=sys.stderr)
+        raise
     finally:
         server.stop()
     return {
