@@ -135,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--replay", action="store_true", help="the old path: page by page, no snapshot")
     p.add_argument("--profile", help="write a cProfile of the lab machine's first sync here")
     a = p.parse_args(argv)
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     from tests.server.pgcluster import Cluster, find_bin
 
     attempts = a.attempts or (QUICK_ATTEMPTS if a.quick else FULL_ATTEMPTS)

@@ -143,7 +143,7 @@ class _Snapshot:
                             _("The school server cannot be reached ({exc}).", exc=exc)
                         ) from exc
                     self.t._drop()
-                    log.info("sync: the snapshot's connection was cut (%s); going on from cursor %s", exc,
+                    log.warning("sync: the snapshot's connection was cut (%s); going on from cursor %s", exc,
                              self.state.get("after"))  # fmt: skip
                     continue
                 except CommitFailed:
@@ -219,6 +219,15 @@ class _Snapshot:
                 resp = conn.getresponse()
             except (OSError, http.client.HTTPException) as exc:
                 t._drop()
+                stale = isinstance(
+                    exc, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+                )
+                if stale and not renewed:  # a kept-alive connection the server had closed: once more
+                    log.warning(
+                        "sync: the snapshot request met a closed connection (%s); trying a new one", exc
+                    )
+                    renewed = True
+                    continue
                 raise TargetUnavailable(_("The school server cannot be reached ({exc}).", exc=exc)) from exc
             if resp.status == 200:
                 return resp
