@@ -212,10 +212,11 @@ class _Snapshot:
         busy = 0
         renewed = False
         while True:
+            # The token first: getting one may replace this thread's connection (``_once``).
+            headers = {"Authorization": f"Bearer {t._bearer()}", "User-Agent": "Tessera"}
             conn = t._conn()
             try:
-                conn.request("GET", t.base + t._s(q), headers={"Authorization": f"Bearer {t._bearer()}",
-                                                              "User-Agent": "Tessera"})  # fmt: skip
+                conn.request("GET", t.base + t._s(q), headers=headers)
                 resp = conn.getresponse()
             except (OSError, http.client.HTTPException) as exc:
                 t._drop()
