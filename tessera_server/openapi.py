@@ -133,6 +133,7 @@ def _answer(name: str, media: str = "application/json", errors: tuple[int, ...] 
 SCHOOL = {"name": "school", "in": "path", "required": True, "schema": S,
           "description": "The school key's fingerprint (32 hex digits)"}  # fmt: skip
 AUTH = [{"token": []}]
+CURSOR = {"type": "integer", "minimum": 0, "maximum": 1 << 62}
 SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 SIGNED = _obj({"body": {"type": "object"}, "key": S, "sig": S}, ["body", "key", "sig"])
 
@@ -288,6 +289,20 @@ def document() -> dict:
         f"{s}/snapshot": {
             "get": _op(
                 "Current rows of the device's scope and the cursor they stand for", _answer("Snapshot")
+            )
+        },  # fmt: skip
+        f"{s}/snapshot/segments": {
+            "get": _op(
+                "What a new device starts from: the signed segments of its scope, streamed in cursor "
+                "order up to the cursor the first answer names (headers X-Tessera-Epoch, X-Tessera-Upto); "
+                "each segment is a JSON line (cursor, origin, first, last, size) and its bytes, then "
+                'a last line {"end": true, "cursor", "more"}',
+                _answer("", "application/x-tessera-segments"),
+                params=[
+                    _q("after", CURSOR),
+                    _q("upto", {"type": "integer", "minimum": -1, "maximum": 1 << 62}),
+                    _q("max_bytes", CURSOR),
+                ],
             )
         },  # fmt: skip
         f"{s}/blobs/{{sha}}": {

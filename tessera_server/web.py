@@ -24,11 +24,12 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tessera_server import __version__, approvals, auth, devices, ingest, pull, schools
+from tessera_server import snapshot as snap
 from tessera_server.auth import Refused
 from tessera_server.db import make_engine, retrying, upgrade
 from tessera_server.openapi import document
@@ -221,6 +222,21 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         w = await who(request)
         return JSONResponse(await run(pull.snapshot, w))
 
+    async def snapshot_stream(request: Request) -> Response:
+        """The scope's signed segments, streamed (``snapshot.py``): what a new device starts from."""
+        w = await who(request)
+        q = request.query_params
+        try:
+            after, upto = int(q.get("after", "0")), int(q.get("upto", "-1"))
+            max_bytes = int(q.get("max_bytes", str(snap.DEFAULT_BYTES)))
+        except ValueError:
+            raise Refused(400, "after, upto and max_bytes are whole numbers.") from None
+        h = await run(snap.head, w)
+        after = max(0, min(after, h["upto"]))
+        upto = h["upto"] if upto < 0 or upto > h["upto"] else upto
+        return StreamingResponse(snap.stream(engine.begin, w, after, upto, max_bytes), media_type=snap.MEDIA_TYPE,
+                                 headers={"X-Tessera-Epoch": h["epoch"], "X-Tessera-Upto": str(upto)})  # fmt: skip
+
     async def blob(request: Request) -> Response:
         return await (blob_put(request) if request.method == "PUT" else blob_get(request))
 
@@ -292,6 +308,7 @@ def create_app(url: str, *, migrate: bool = True, max_busy: int = 64, pool_size:
         Route(f"{s}/check", check),
         Route(f"{s}/partition", partition),
         Route(f"{s}/snapshot", snapshot),
+        Route(f"{s}/snapshot/segments", snapshot_stream),
         Route(f"{s}/blobs/{{sha:str}}", blob, methods=["GET", "PUT"]),
     ]
     app = Starlette(

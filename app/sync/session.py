@@ -31,6 +31,7 @@ from app.sync.compact import ABANDONED_DAYS, LIVE_DAYS, compact, live_replicas
 from app.sync.folder import FolderScan, FolderUnavailable, folder_error
 from app.sync.folder_transport import FolderTransport
 from app.sync.held import release_future
+from app.sync.http_snapshot import bootstrap
 from app.sync.lock import SyncLock
 from app.sync.merge import MergeContext
 from app.sync.place import Place
@@ -153,6 +154,13 @@ class _Run:
         self.report.target = t.describe().kind
         prev = load_state(self.db).get("targets", {}).get(self.report.target, {})
         self.files_known: set[str] = set(prev.get("files", [])) if isinstance(prev, dict) else set()
+        try:
+            bootstrap(self, t)  # a new computer's first sync with a server: its snapshot first
+        except BaseException:
+            restore_checkpointing(self.db)
+            self.flush_rebuild(force=True)
+            t.close()
+            raise
         scan = t.scan()
         if self._rolled_back(self.sf, scan):
             t = self.open()
