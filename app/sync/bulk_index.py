@@ -17,6 +17,8 @@ snapshot calls it when it ends (done, cancelled or failed) and every later sync 
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 from sqlmodel import SQLModel
@@ -25,6 +27,7 @@ from app.store.raw import raw_connection
 from app.sync.tables import all_tables
 
 
+@cache
 def _declared() -> dict[str, str]:
     """The droppable indexes, name -> the statement that makes it (if not there)."""
     tables = ["change", *sorted(t for t, info in all_tables().items() if info.kind == "event")]

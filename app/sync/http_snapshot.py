@@ -14,6 +14,10 @@ Cancel or a cut connection goes on from there at the next sync (or the next try,
 again a few times at once), never from zero. A segment refused at the gate or damaged is
 reported and kept aside as usual; the incremental cursor is then left before it, so the ordinary
 listing offers it again, exactly as in a replay.
+
+While it applies, the change log's and the event tables' plain indexes are dropped and made once
+at its end (``bulk_index``: a sorted build instead of a million random index inserts); a crash
+mid-snapshot leaves them missing, and the next sync makes them again before anything else.
 """
 
 from __future__ import annotations
