@@ -41,7 +41,9 @@ def _server_bench():  # noqa: ANN202
     return mod
 
 
-def run(work: Path, target: str, attempts: int, replay: bool, profile: str | None) -> dict:
+def run(
+    work: Path, target: str, attempts: int, replay: bool, profile: str | None, keep: bool = False
+) -> dict:
     import app.trust.run as trust_run
     from app.identity.keys import device
     from app.store.database import Database
@@ -91,6 +93,7 @@ def run(work: Path, target: str, attempts: int, replay: bool, profile: str | Non
         approve(target, sid, device(lab_path.parent).id, "lab", [gen["class_id"]])
         if replay:
             http_snapshot.ENABLED = False
+        http_snapshot.DROP_INDEXES = not keep
         prof = None
         if profile:
             import cProfile
@@ -120,7 +123,7 @@ def run(work: Path, target: str, attempts: int, replay: bool, profile: str | Non
         server.stop()
     return {
         "attempts": attempts, "students": 24, "changes": gen["changes"], "generate_s": round(made_s, 1),
-        "ingest_s": round(ingest_s, 2), "ingest_per_s": round(sent / ingest_s), "path": "replay" if replay else "snapshot",
+        "ingest_s": round(ingest_s, 2), "ingest_per_s": round(sent / ingest_s), "path": "replay" if replay else "snapshot", "indexes_dropped": not keep,
         "bootstrap_s": round(boot_s, 2), "bootstrap_per_s": round(r.received / boot_s), "received": r.received,
         "attempts_on_lab": got, "snapshot_split_s": split, "complete": r.complete, "refused": r.refused,
         "next_sync_ms": round(next_ms, 1), "next_sync_received": again.received,
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--attempts", type=int)
     p.add_argument("--sqlite", action="store_true", help="the one-school server on SQLite")
     p.add_argument("--replay", action="store_true", help="the old path: page by page, no snapshot")
+    p.add_argument("--keep-indexes", action="store_true", help="the snapshot keeps the indexes up as it goes")
     p.add_argument("--profile", help="write a cProfile of the lab machine's first sync here")
     a = p.parse_args(argv)
     import logging
@@ -152,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             cluster = Cluster().start()
             target = cluster.url()
         try:
-            out = run(Path(tmp), target, attempts, a.replay, a.profile)
+            out = run(Path(tmp), target, attempts, a.replay, a.profile, a.keep_indexes)
         finally:
             if cluster is not None:
                 cluster.stop()

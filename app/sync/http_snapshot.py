@@ -14,6 +14,10 @@ Cancel or a cut connection goes on from there at the next sync (or the next try,
 again a few times at once), never from zero. A segment refused at the gate or damaged is
 reported and kept aside as usual; the incremental cursor is then left before it, so the ordinary
 listing offers it again, exactly as in a replay.
+
+While it applies, the change log's and the event tables' plain indexes are dropped and made once
+at its end (``bulk_index``: a sorted build instead of a million random index inserts); a crash
+mid-snapshot leaves them missing, and the next sync makes them again before anything else.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import TYPE_CHECKING, cast
 
 from app.i18n import _
 from app.store.raw import raw_connection
-from app.sync import vector
+from app.sync import bulk_index, vector
 from app.sync.apply import Applier, CommitFailed
 from app.sync.batchfile import BatchDamaged, BatchRef, batch_name, decode_batch, parse_batch
 from app.sync.receive import Receiver, set_aside_words
@@ -50,6 +54,7 @@ APPLY_SECONDS = 2.0
 # indexes stay in memory instead of thrashing the default 32 MB (which made a bigger history
 # slower per change than a small one).
 CACHE_KIB = 256 * 1024
+DROP_INDEXES = True  # the big tables' secondary indexes are made once at the end (``bulk_index``)
 TRIES = 3  # a cut connection is tried again this often at once, from the last applied cursor
 KEY = "snapshot"  # its progress in the transport's state file
 META_BYTES = 64 * 1024
@@ -70,6 +75,8 @@ class _Applier(Applier):
     def _begin(self) -> None:
         super()._begin()
         self.raw.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        if DROP_INDEXES:
+            bulk_index.drop(self.raw)  # made again at the snapshot's end (``bulk_index``)
 
 
 class SnapshotDamaged(TargetUnavailable):
@@ -101,6 +108,8 @@ def bootstrap(run, t: Transport) -> bool:  # noqa: ANN001
     the server stays unreachable (what was applied stays, and the next sync resumes)."""
     from app.trust.run import TrustRun
 
+    if bulk_index.missing(run.db):  # a snapshot cut short by a crash: its indexes first
+        bulk_index.restore(run.db)
     if not wanted(run, t):
         return False
     run.trust = TrustRun.start(run.db, None)
@@ -108,7 +117,12 @@ def bootstrap(run, t: Transport) -> bool:  # noqa: ANN001
         return False  # the server only speaks signed sync; without a school key, nothing to check against
     TIMES.clear()
     snap = _Snapshot(run, cast("HttpTransport", t))
-    return snap.go()
+    try:
+        return snap.go()
+    finally:
+        t0 = time.perf_counter()
+        bulk_index.restore(run.db)  # done, cancelled or failed: the indexes are back
+        _tick("indexes", t0)
 
 
 class _Snapshot:
