@@ -7973,6 +7973,14 @@ Escribe el nombre completo del estudiante para confirmar:</translation>
         <translation>Tarea</translation>
     </message>
     <message>
+        <source>The school server sent a snapshot Tessera cannot read.</source>
+        <translation>El servidor de la escuela envió una instantánea que Tessera no puede leer.</translation>
+    </message>
+    <message>
+        <source>The school server&apos;s snapshot ended early.</source>
+        <translation>La instantánea del servidor de la escuela terminó antes de tiempo.</translation>
+    </message>
+    <message>
         <source>Draft status</source>
         <translation>Estado del borrador</translation>
     </message>
