@@ -25,18 +25,17 @@ from app.errors import StorageError
 from app.i18n import _
 from app.sync.folder import FolderUnavailable
 from app.sync.lock import SyncBusy
-from app.sync.receive import is_set_aside
-from app.sync.report import SkippedFile, SyncReport, merge_reports
+from app.sync.report import SyncReport, merge_reports
 from app.sync.session import sync_once
 from app.sync.state import pending_send
 from app.sync.status import SyncProgress, TargetStatus, saved_for
+from app.sync.sync_words import SAFE, in_words, place_words, skipped_words, unexpected_words
 from app.sync.targets import server_opener
 from app.sync.transport import TargetBusy, TargetError, TargetRefused, TargetUnavailable
 
 log = logging.getLogger(__name__)
 
 FolderSource = str | Path | Callable[[], "str | Path | None"] | None
-SAFE = _("Your work is safe on this computer.")
 
 
 @dataclass(frozen=True)
@@ -90,94 +89,6 @@ def folder_from_settings(settings: Any) -> Callable[[], str | None]:
     """Read the folder each time (policy > user setting > machine default), so a change in
     Settings takes effect without restarting the agent."""
     return lambda: settings.get("sync_folder") or None
-
-
-def in_words(seconds: float) -> str:
-    if seconds < 55:
-        n = max(1, round(seconds))
-        return _("in %n second(s)", n=n)
-    n = max(1, round(seconds / 60))
-    return _("in %n minute(s)", n=n)
-
-
-def _place(folder: str) -> str:
-    return _("The school share") if folder.startswith(("\\\\", "//", "smb:")) else _("The sync folder")
-
-
-def unexpected_words(exc: BaseException, folder: str, delay: float) -> str:
-    """An error nothing else caught, in a teacher's words: what happened, when Tessera tries
-    again, that their work is safe, and what might help. The detail goes to the log only."""
-    import errno
-
-    place = _place(folder).lower()
-    again = _("Tessera will try again {in_words}.", in_words=in_words(delay))
-    code = getattr(exc, "errno", None)
-    if isinstance(exc, OSError) and code == errno.ENOSPC:
-        return _(
-            "There is no space left to write to {place}. {again} Your work is safe on this computer; ask your IT admin to free some space.",
-            place=place,
-            again=again,
-        )
-    if isinstance(exc, OSError) and code == errno.EROFS:
-        return _(
-            "{place} is read-only, so Tessera cannot write to it. {again} Your work is safe on this computer; ask your IT admin to make the folder writable.",
-            place=_place(folder),
-            again=again,
-        )
-    if isinstance(exc, PermissionError) or (isinstance(exc, OSError) and code in (errno.EACCES, errno.EPERM)):
-        return _(
-            "Tessera may not write to {place}. {again} Your work is safe on this computer; ask your IT admin to check the folder's permissions.",
-            place=place,
-            again=again,
-        )
-    if isinstance(exc, FileNotFoundError):
-        return _(
-            "A file in {place} went missing while Tessera was using it (another computer may have tidied it up). {again} {SAFE}",
-            place=place,
-            again=again,
-            SAFE=SAFE,
-        )
-    if isinstance(exc, TimeoutError) or (isinstance(exc, OSError) and code == errno.ETIMEDOUT):
-        return _(
-            "{place} took too long to answer; the network may be slow. {again} {SAFE}",
-            place=_place(folder),
-            again=again,
-            SAFE=SAFE,
-        )
-    if isinstance(exc, OSError):
-        return _(
-            "Tessera could not use {place}. {again} Your work is safe on this computer; if this keeps happening, ask your IT admin to check the folder.",
-            place=place,
-            again=again,
-        )
-    return _(
-        "Sync did not finish because of an unexpected problem. {again} Your work is safe on this computer; if this keeps happening, ask your IT admin to look at Tessera's log.",
-        again=again,
-    )
-
-
-def skipped_words(skipped: list[SkippedFile]) -> str | None:
-    """What a teacher needs to know about files a sync skipped or could not apply in full."""
-    if not skipped:
-        return None
-    aside = sum(1 for s in skipped if is_set_aside(s.reason))
-    left = len(skipped) - aside
-    words = []
-    if left:
-        words.append(
-            _(
-                "%n file(s) in the sync folder were incomplete or damaged and were skipped; Tessera will pick them up when they are whole.",
-                n=left,
-            )
-        )
-    if aside:
-        words.append(
-            _(
-                "Some changes in %n file(s) from other computers could not be applied and were set aside; everything else was applied. Tessera's log names them for your IT admin.",
-                n=aside,
-            )
-        )
-    return " ".join(words + [SAFE])
 
 
 class SyncAgent:
@@ -358,7 +269,7 @@ class SyncAgent:
                     "unreachable",
                     _(
                         "{place} could not be reached. Tessera will try again {in_words}. {SAFE}",
-                        place=_place(folder),
+                        place=place_words(folder),
                         in_words=in_words(delay),
                         SAFE=SAFE,
                     ),
@@ -385,7 +296,7 @@ class SyncAgent:
                     code = "unreachable"
                     text = _(
                         "{place} could not be reached. Tessera will try again {in_words}. {SAFE}",
-                        place=_place(folder),
+                        place=place_words(folder),
                         in_words=in_words(delay),
                         SAFE=SAFE,
                     )

@@ -178,7 +178,7 @@ def test_unexpected_os_errors_are_said_plainly(make_db, share, caplog):
     import errno
     import logging
 
-    from app.sync.agent import unexpected_words
+    from app.sync.sync_words import unexpected_words
 
     a = make_db("a")
 

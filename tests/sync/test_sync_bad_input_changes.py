@@ -21,12 +21,12 @@ from synchelp import change, count, seed
 from app.models import Attempt
 from app.store import capture
 from app.store.hlc import HybridClock, Stamp
-from app.sync.agent import skipped_words
 from app.sync.apply import QUARANTINE, apply_batch
 from app.sync.batchfile import FORMAT, BatchDamaged, BatchRef, batch_name
 from app.sync.changes import BadChange, ChangeRec
 from app.sync.folder import ROOT, SyncFolder
 from app.sync.session import sync_once
+from app.sync.sync_words import skipped_words
 from app.sync.tables import all_tables
 
 X = "70000000-0000-7000-8000-0000000000a1"  # a replica that writes bad changes
