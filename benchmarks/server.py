@@ -148,7 +148,7 @@ def desktops(work: Path, server, pg_url: str, quick: bool) -> dict:  # noqa: ANN
     import app.trust.run as trust_run
     from app.identity.keys import device
     from app.store.database import Database
-    from app.sync.http_open import open_server
+    from app.sync.http_transport import open_server
     from app.sync.session import sync_once
     from app.sync.transport import TargetRefused
     from app.trust_upgrade import school_rows

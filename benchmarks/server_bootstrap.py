@@ -49,7 +49,7 @@ def run(
     from app.store.database import Database
     from app.store.raw import raw_connection
     from app.sync import http_snapshot
-    from app.sync.http_open import open_server
+    from app.sync.http_transport import open_server
     from app.sync.session import sync_once
     from app.sync.transport import TargetRefused
     from app.trust.school import create_school

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from app.i18n import _
 from app.identity.docs import CERT_DAYS, Cert, seal
-from app.sync.http_open import open_server
-from app.sync.http_transport import HttpTransport
+from app.sync.http_transport import HttpTransport, open_server
 from app.sync.transport import TargetRefused
 
 DAY = 86400.0

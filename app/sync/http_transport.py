@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import http.client
 import ipaddress
 import json
@@ -87,9 +88,7 @@ class HttpTransport(Transport):
         self.cafile = cafile
         self.rng = rng or random.Random()
         self.page_bytes = page_bytes
-        self.session = (
-            ServerSession()
-        )  # token and hello, shared by the transports of one device (open_server)
+        self.session = _Session()  # token and hello, shared by the transports of one device (open_server)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._cursors: dict[str, int] = {}  # batch name -> server cursor (from the last scan)
@@ -523,7 +522,7 @@ class HttpTransport(Transport):
         self._drop()
 
 
-class ServerSession:
+class _Session:
     """What a device keeps between syncs with one server: its token and the last hello."""
 
     def __init__(self) -> None:
@@ -531,6 +530,9 @@ class ServerSession:
         self.hello: dict | None = None
         self.trust: dict | None = None  # the school's documents as last fetched
         self.trust_version = -1
+
+
+_SESSIONS: dict[tuple[str, str, str], _Session] = {}
 
 
 def _cert_names(doc: dict) -> set[str]:
@@ -553,3 +555,58 @@ def _words(raw: bytes) -> str:
         return str(json.loads(raw).get("error") or "no reason given")
     except (ValueError, AttributeError):
         return raw[:200].decode("utf-8", "replace") or "no reason given"
+
+
+def open_server(url: str, db) -> Callable[[str], HttpTransport]:  # noqa: ANN001
+    """The school server at ``url`` for this database (``targets.py``): this computer's device key,
+    the school key it pins (the machine policy's ``school_key``, else the school it already
+    belongs to), and its cursor kept in the data folder. Raises TargetRefused with no school key."""
+    from app.identity.keys import device
+    from app.sync import http_enrol
+    from app.trust.run import policy_anchor
+    from app.trust.state import TrustState
+
+    data_dir = Path(db.path).parent
+    st = TrustState.load(data_dir)
+    anchor = policy_anchor() or (st.school.fingerprint if st.school else "")
+    if not anchor:
+        raise TargetRefused(
+            _(
+                "Tessera needs the school key's fingerprint to trust the school server: set school_key in the machine policy (the installer's SCHOOLKEY)."
+            )
+        )
+    me = device(data_dir)
+    if me is None:
+        raise TargetRefused(
+            _("This computer's key cannot be read, so it cannot sign in to the school server.")
+        )
+    key = hashlib.sha256(url.encode()).hexdigest()[:12]
+
+    session = _SESSIONS.setdefault((url, anchor, me.public), _Session())
+
+    def make(replica: str) -> HttpTransport:
+        t = HttpTransport(url, anchor, replica, me.id, me.private, data_dir / f"server-{key}.json")
+        t.session = session
+        t.pipeline = PIPELINE
+        t.on_prepare = lambda tr: http_enrol.prepare(tr, db, data_dir)
+        t.vector_of = lambda: _vector(db)
+        t.after_sync = lambda tr: _check(tr, db)
+        return t
+
+    return make
+
+
+def _vector(db) -> dict[str, int]:  # noqa: ANN001
+    from app.store.raw import raw_connection
+    from app.sync import vector
+
+    with db.read() as s:
+        return vector.load(raw_connection(s))
+
+
+def _check(t: HttpTransport, db) -> None:  # noqa: ANN001
+    from app.sync import http_check
+
+    st = t._state()
+    t.last_check = http_check.check_and_repair(t, db, st.setdefault("check", {}))
+    t._save_state(st)

@@ -2,7 +2,7 @@
 machine policy say (``sync_folder``, ``server_url``; policy > user setting > machine default).
 
 The folder is always available (``folder_transport.py``). The server's HTTP transport plugs in
-here: a module ``app.sync.http_open`` with ``open_server(url: str, db) -> (me -> Transport)``
+here: a module ``app.sync.http_transport`` with ``open_server(url: str, db) -> (me -> Transport)``
 is found on first use, or a factory is given to ``register_server_transport``. The opener may
 carry an ``address`` attribute (the URL, for the sync report and the Sync page). Without either, a
 configured server is shown as "not available in this build" (``ServerSyncUnavailable``), and the
@@ -44,7 +44,7 @@ def server_factory() -> ServerFactory | None:
     if _factory is not None:
         return _factory
     try:
-        module = importlib.import_module("app.sync.http_open")
+        module = importlib.import_module("app.sync.http_transport")
     except ImportError:
         return None
     return getattr(module, "open_server", None)

@@ -10,7 +10,7 @@ import pytest
 from synchelp import add_attempts, dump, seed, vectors
 
 from app.identity.keys import device
-from app.sync.http_open import open_server
+from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.transport import TargetRefused
 from app.trust import school as trust_school

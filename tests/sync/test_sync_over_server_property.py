@@ -15,7 +15,7 @@ from synchelp import add_attempts, dump, seed
 
 from app.identity.keys import device
 from app.models import Profile
-from app.sync.http_open import open_server
+from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.tables import all_tables
 from app.sync.transport import TargetRefused

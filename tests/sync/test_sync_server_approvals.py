@@ -17,7 +17,7 @@ from app.identity.docs import Cert, opened, seal
 from app.identity.keys import device
 from app.people.actor import Actor
 from app.sync.http_approvals import ServerApprovals, open_approvals
-from app.sync.http_open import open_server
+from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.transport import TargetError, TargetRefused
 from app.trust.server_asks import ServerAskService

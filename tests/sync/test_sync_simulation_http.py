@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from app.identity.keys import device
 from app.store.raw import raw_connection
-from app.sync.http_open import open_server
+from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.transport import TargetRefused
 

@@ -31,7 +31,6 @@ def no_http(monkeypatch):
     register_server_transport(None)
     # A build without the HTTP transport: its module cannot be imported (issue 14 ships one).
     monkeypatch.setitem(sys.modules, "app.sync.http_transport", None)
-    monkeypatch.setitem(sys.modules, "app.sync.http_open", None)
     yield
     register_server_transport(None)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.bootstrap import open_context
 from app.identity.keys import device
-from app.sync.http_open import open_server
+from app.sync.http_transport import open_server
 from app.sync.session import sync_once
 from app.sync.transport import TargetRefused
 from app.ui.main_window import MainWindow
